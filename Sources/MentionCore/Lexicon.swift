@@ -1,0 +1,1 @@
+public let lexiconBytes: [UInt8] = PackageResources.lexicon_txt

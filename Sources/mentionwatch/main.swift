@@ -1,0 +1,1 @@
+import MentionCore; print(lexiconBytes.count); print(PackageResources.a_xml.count)
