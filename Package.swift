@@ -32,6 +32,7 @@ let package = Package(
             dependencies: [
                 "MentionCore", "MentionFetch", "MentionStore", "MentionMail",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),

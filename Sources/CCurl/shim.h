@@ -1,1 +1,71 @@
+#ifndef MW_CCURL_SHIM_H
+#define MW_CCURL_SHIM_H
+/* Typed wrappers around libcurl for Swift: curl_easy_setopt and curl_easy_getinfo are variadic,
+ * which Swift cannot call. Also the socket policy that refuses private addresses, in C because
+ * it inspects a sockaddr on the connect path. */
 #include <curl/curl.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <netinet/in.h>
+
+static inline CURLcode mw_curl_global_init(void) { return curl_global_init(CURL_GLOBAL_DEFAULT); }
+
+static inline CURLcode mw_setopt_long(CURL *curl, CURLoption option, long value) { return curl_easy_setopt(curl, option, value); }
+static inline CURLcode mw_setopt_string(CURL *curl, CURLoption option, const char *value) { return curl_easy_setopt(curl, option, value); }
+static inline CURLcode mw_setopt_pointer(CURL *curl, CURLoption option, void *value) { return curl_easy_setopt(curl, option, value); }
+static inline CURLcode mw_setopt_slist(CURL *curl, CURLoption option, struct curl_slist *value) { return curl_easy_setopt(curl, option, value); }
+static inline CURLcode mw_setopt_write_function(CURL *curl, curl_write_callback callback) { return curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, callback); }
+
+static inline long mw_getinfo_long(CURL *curl, CURLINFO info) { long value = 0; curl_easy_getinfo(curl, info, &value); return value; }
+static inline const char *mw_getinfo_string(CURL *curl, CURLINFO info) { char *value = NULL; curl_easy_getinfo(curl, info, &value); return value; }
+
+/* The value of a response header of the last response (after redirects), or NULL. */
+static inline const char *mw_response_header(CURL *curl, const char *name) {
+    struct curl_header *header = NULL;
+    if (curl_easy_header(curl, name, 0, CURLH_HEADER, -1, &header) != CURLHE_OK || header == NULL) return NULL;
+    return header->value;
+}
+
+/* Loopback, private, link-local, CGNAT, multicast and unspecified addresses (RFC 1918, RFC 6598, RFC 4193, RFC 4291). */
+static inline int mw_is_private_ipv4(const unsigned char *a) {
+    return a[0] == 0 || a[0] == 10 || a[0] == 127 || (a[0] == 100 && (a[1] & 0xC0) == 64) || (a[0] == 169 && a[1] == 254)
+        || (a[0] == 172 && (a[1] & 0xF0) == 16) || (a[0] == 192 && a[1] == 168) || a[0] >= 224;
+}
+
+static inline int mw_is_private_address(const struct sockaddr *address) {
+    if (address->sa_family == AF_INET) {
+        return mw_is_private_ipv4((const unsigned char *)&((const struct sockaddr_in *)address)->sin_addr);
+    }
+    if (address->sa_family == AF_INET6) {
+        const unsigned char *a = ((const struct sockaddr_in6 *)address)->sin6_addr.s6_addr;
+        static const unsigned char mapped[12] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xFF, 0xFF};
+        static const unsigned char zero[15] = {0};
+        if (memcmp(a, mapped, 12) == 0) return mw_is_private_ipv4(a + 12);
+        if (memcmp(a, zero, 15) == 0 && (a[15] == 0 || a[15] == 1)) return 1;   /* :: and ::1 */
+        return (a[0] & 0xFE) == 0xFC || (a[0] == 0xFE && (a[1] & 0xC0) == 0x80) || a[0] == 0xFF;
+    }
+    return 1;  /* anything else (unix sockets...) is not a public feed */
+}
+
+typedef struct {
+    int allow_private;
+    int blocked;     /* set when a connection was refused by this policy */
+} mw_socket_policy;
+
+/* Runs for the address curl is about to connect to, after DNS: a name cannot smuggle in a private address. */
+static inline curl_socket_t mw_open_socket(void *clientp, curlsocktype purpose, struct curl_sockaddr *address) {
+    mw_socket_policy *policy = (mw_socket_policy *)clientp;
+    (void)purpose;
+    if (!policy->allow_private && mw_is_private_address(&address->addr)) {
+        policy->blocked = 1;
+        return CURL_SOCKET_BAD;
+    }
+    return socket(address->family, address->socktype, address->protocol);
+}
+
+static inline void mw_set_socket_policy(CURL *curl, mw_socket_policy *policy) {
+    curl_easy_setopt(curl, CURLOPT_OPENSOCKETFUNCTION, mw_open_socket);
+    curl_easy_setopt(curl, CURLOPT_OPENSOCKETDATA, policy);
+}
+
+#endif

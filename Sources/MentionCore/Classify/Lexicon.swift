@@ -1,0 +1,74 @@
+/// The protocol's categories of improper use (design §7).
+public enum ProtocolCategory: String, Sendable, Equatable, CaseIterable, Codable {
+    case insult
+    case gossipAccusation = "gossip_accusation"
+    case threat
+    case stalking
+    case unconsentedMedia = "unconsented_media"
+    case impersonation
+    case discrimination
+    case confidentialInfo = "confidential_info"
+    case unauthorisedStatement = "unauthorised_statement"
+    case forwarding
+}
+
+/// Word patterns per category, read from the lexicon's data format (see `lexicon.txt`).
+public struct Lexicon: Sendable {
+    enum WordPattern: Sendable, Equatable {
+        case exact(String), prefix(String), suffix(String), any
+
+        init(_ word: String) {
+            if word == "?" { self = .any }
+            else if word.count > 1, word.hasSuffix("*") { self = .prefix(TextTokens.words(String(word.dropLast())).joined()) }
+            else if word.count > 1, word.hasPrefix("*") { self = .suffix(TextTokens.words(String(word.dropFirst())).joined()) }
+            else { self = .exact(TextTokens.words(word).joined()) }
+        }
+
+        func matches(_ word: String) -> Bool {
+            switch self {
+            case .exact(let value): return word == value
+            case .prefix(let value): return word.hasPrefix(value)
+            case .suffix(let value): return word.hasSuffix(value)
+            case .any: return true
+            }
+        }
+    }
+
+    struct Entry: Sendable {
+        var category: ProtocolCategory
+        var severity: Severity
+        var words: [WordPattern]
+    }
+
+    public struct SyntaxError: Error, Equatable, CustomStringConvertible {
+        public var line: Int
+        public var message: String
+        public var description: String { "line \(line): \(message)" }
+    }
+
+    let entries: [Entry]
+
+    /// Parses the lexicon format: `CATEGORY SEVERITY PHRASE`, `#` comments, blank lines.
+    public init(parsing text: String) throws(SyntaxError) {
+        var entries: [Entry] = []
+        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let fields = line.split(whereSeparator: \.isWhitespace)
+            guard let first = fields.first, !first.hasPrefix("#") else { continue }
+            guard fields.count >= 3 else { throw SyntaxError(line: number + 1, message: "expected CATEGORY SEVERITY PHRASE") }
+            guard let category = ProtocolCategory(rawValue: String(fields[0])) else {
+                throw SyntaxError(line: number + 1, message: "unknown category '\(fields[0])'")
+            }
+            guard let severity = Severity(rawValue: String(fields[1])) else {
+                throw SyntaxError(line: number + 1, message: "unknown severity '\(fields[1])'")
+            }
+            entries.append(Entry(category: category, severity: severity, words: fields.dropFirst(2).map { WordPattern(String($0)) }))
+        }
+        self.entries = entries
+    }
+
+    /// The lexicon shipped with mentionwatch, embedded at build time (no file to lose at run time).
+    public static let builtIn: Lexicon = {
+        do { return try Lexicon(parsing: String(decoding: PackageResources.lexicon_txt, as: UTF8.self)) }
+        catch { fatalError("the built-in lexicon is invalid: \(error)") }  // caught by LexiconTests
+    }()
+}

@@ -1,0 +1,81 @@
+/// The validated configuration (design §4). Built only by `ConfigParser`, so every value here is valid.
+public struct Config: Sendable, Equatable {
+    public var school: School
+    public var staff: [StaffMember]
+    public var feeds: [FeedConfig]
+    public var alerts: AlertSettings
+    public var digest: DigestSettings
+    public var storage: StorageSettings
+}
+
+public struct School: Sendable, Equatable {
+    public var name: String
+    public var aliases: [String] = []
+    public var handles: [String] = []
+    public var hashtags: [String] = []
+    public var domains: [String] = []
+    /// Words that make an ambiguous mention count.
+    public var context: [String] = []
+    /// Words that make a mention of the school not count.
+    public var exclude: [String] = []
+}
+
+public struct StaffMember: Sendable, Equatable {
+    public var id: String
+    public var name: String
+    public var aliases: [String] = []
+    public var handles: [String] = []
+    public var role: String?
+    /// A common name counts only together with school context.
+    public var commonName = false
+}
+
+public enum FeedKind: String, Sendable, Equatable, CaseIterable {
+    case news, mastodon, reddit, youtube, blog, forum, alerts
+}
+
+public struct FeedConfig: Sendable, Equatable {
+    public var id: String
+    public var url: String
+    public var interval: Seconds = 15 * 60
+    public var kind: FeedKind = .news
+    /// Every post in this feed is about the school (counts as context).
+    public var schoolSpecific = false
+    /// Loopback and private addresses may be fetched (intranet feeds, tests).
+    public var allowPrivate = false
+}
+
+public typealias Seconds = Int
+
+public enum Severity: String, Sendable, Equatable, Comparable, CaseIterable, Codable {
+    case low, medium, high, critical
+
+    private var rank: Int { Self.allCases.firstIndex(of: self)! }
+    public static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
+}
+
+public enum SpoolTarget: Sendable, Equatable {
+    case maildir(path: String)
+    case sendmail(path: String)
+}
+
+public struct AlertSettings: Sendable, Equatable {
+    public var minSeverity: Severity = .medium
+    public var maxPerHour = 10
+    public var to: [String] = ["mt@localhost"]
+    public var from = "mentionwatch@localhost"
+    public var spool: SpoolTarget = .maildir(path: "/var/spool/mentionwatch/mt")
+}
+
+public struct DigestSettings: Sendable, Equatable {
+    public var hour = 7
+    public var minute = 30
+    public var timezone = "Europe/Amsterdam"
+    public var to: [String] = ["coordinator@localhost"]
+}
+
+public struct StorageSettings: Sendable, Equatable {
+    public var database = "/var/lib/mentionwatch/mentionwatch.sqlite"
+    public var retainUnflagged: Seconds = 30 * 86_400
+    public var retainClosedCases: Seconds = 365 * 86_400
+}

@@ -1,0 +1,92 @@
+import Foundation
+
+/// A parsed feed, independent of its wire format (RSS, Atom, ...).
+public struct Feed: Sendable, Equatable {
+    public var format: FeedFormat
+    public var title: String?
+    public var link: String?
+    public var description: String?
+    public var language: String?
+    public var updated: Date?
+    public var items: [FeedItem]
+    /// True when the document was not well-formed and the parser recovered what it could.
+    public var malformed: Bool
+
+    public init(format: FeedFormat, title: String? = nil, link: String? = nil, description: String? = nil,
+                language: String? = nil, updated: Date? = nil, items: [FeedItem] = [], malformed: Bool = false) {
+        self.format = format
+        self.title = title
+        self.link = link
+        self.description = description
+        self.language = language
+        self.updated = updated
+        self.items = items
+        self.malformed = malformed
+    }
+}
+
+public enum FeedFormat: String, Sendable, Equatable {
+    case rss20 = "rss2.0"
+    case rss10 = "rss1.0"
+    case rss09x = "rss0.9x"
+    case atom10 = "atom1.0"
+    case atom03 = "atom0.3"
+}
+
+public struct FeedAuthor: Sendable, Equatable {
+    public var name: String?
+    public var email: String?
+    public var uri: String?
+
+    public init(name: String? = nil, email: String? = nil, uri: String? = nil) {
+        self.name = name
+        self.email = email
+        self.uri = uri
+    }
+}
+
+public struct FeedMedia: Sendable, Equatable {
+    public var url: String
+    public var type: String?
+    public var length: Int?
+
+    public init(url: String, type: String? = nil, length: Int? = nil) {
+        self.url = url
+        self.type = type
+        self.length = length
+    }
+}
+
+public struct FeedItem: Sendable, Equatable {
+    public var id: String?
+    public var title: String?
+    public var link: String?
+    public var published: Date?
+    public var updated: Date?
+    public var authors: [FeedAuthor] = []
+    /// Summary and content as the feed gave them (may be HTML).
+    public var summary: String?
+    public var content: String?
+    public var categories: [String] = []
+    public var media: [FeedMedia] = []
+    /// The entry exactly as it appeared in the (UTF-8) document: kept as evidence for flagged hits.
+    public var raw: [UInt8] = []
+
+    public init(id: String? = nil, title: String? = nil, link: String? = nil) {
+        self.id = id
+        self.title = title
+        self.link = link
+    }
+
+    /// The plain text used for matching: content if present, else summary, without markup.
+    public var text: String {
+        HTMLText.plainText(content ?? summary ?? "")
+    }
+
+    /// Stable identity across polls (design §6): GUID/id, else link, else a hash of title and content.
+    public var identity: String {
+        if let id = id?.trimmingCharacters(in: .whitespacesAndNewlines), !id.isEmpty { return "id:" + id }
+        if let link = link?.trimmingCharacters(in: .whitespacesAndNewlines), !link.isEmpty { return "link:" + link }
+        return "sha256:" + SHA256.hex(Array(((title ?? "") + "\u{1F}" + (content ?? summary ?? "")).utf8))
+    }
+}

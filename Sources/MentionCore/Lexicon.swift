@@ -1,1 +1,0 @@
-public let lexiconBytes: [UInt8] = PackageResources.lexicon_txt

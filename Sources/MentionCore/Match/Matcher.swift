@@ -1,0 +1,71 @@
+import Foundation
+
+/// Finds mentions of the school and its staff in a post. Built once per configuration.
+public struct Matcher: Sendable {
+    private let patternsByFirstWord: [String: [NamePattern]]
+    private let contextPhrases: [[String]]
+    private let excludePhrases: [[String]]
+    /// Handles (folded, without '@' or host) to the entity they belong to: a post *by* one mentions it.
+    private let handles: [String: String]
+
+    public init(school: School, staff: [StaffMember]) {
+        patternsByFirstWord = Dictionary(grouping: NameForms.patterns(school: school, staff: staff)) { $0.words[0] }
+        contextPhrases = school.context.map(TextTokens.words).filter { !$0.isEmpty }
+        excludePhrases = school.exclude.map(TextTokens.words).filter { !$0.isEmpty }
+        var handles: [String: String] = [:]
+        for handle in school.handles { handles[Self.handleKey(handle)] = "school" }
+        for member in staff { for handle in member.handles { handles[Self.handleKey(handle)] = member.id } }
+        self.handles = handles
+    }
+
+    public func mentions(in post: Post) -> [Mention] {
+        let text = post.matchText
+        let tokens = TextTokens.tokens(text)
+        let words = tokens.map(\.folded)
+
+        var candidates: [(pattern: NamePattern, from: Int, to: Int)] = []
+        for index in words.indices {
+            for pattern in patternsByFirstWord[words[index]] ?? [] where Self.matches(pattern.words, words, at: index) {
+                candidates.append((pattern, index, index + pattern.words.count))
+            }
+        }
+        let excluded = excludePhrases.contains { Self.contains($0, in: words) }
+        candidates.removeAll { excluded && $0.pattern.vetoable && $0.pattern.entity == "school" }
+        let schoolNamed = candidates.contains { $0.pattern.entity == "school" && !$0.pattern.needsContext }
+        let hasContext = post.schoolSpecific || schoolNamed || (!excluded && contextPhrases.contains { Self.contains($0, in: words) })
+        if !hasContext { candidates.removeAll { $0.pattern.needsContext } }
+
+        // Longest first; a shorter match inside a longer one ("De Zeehoek" in "Praktijkschool De Zeehoek") is dropped.
+        candidates.sort { ($0.to - $0.from, -$0.from) > ($1.to - $1.from, -$1.from) }
+        var taken = [Bool](repeating: false, count: words.count)
+        var mentions: [Mention] = []
+        for candidate in candidates where !taken[candidate.from..<candidate.to].contains(true) {
+            for index in candidate.from..<candidate.to { taken[index] = true }
+            let start = tokens[candidate.from].start, end = tokens[candidate.to - 1].end
+            mentions.append(Mention(entity: candidate.pattern.entity, surface: TextTokens.surface(text, start, end),
+                                    start: start, end: end, rule: candidate.pattern.rule))
+        }
+        if let entity = handles[Self.handleKey(post.author)], !post.author.isEmpty {
+            mentions.append(Mention(entity: entity, surface: post.author, start: 0, end: 0, rule: .author))
+        }
+        return mentions.sorted { ($0.start, $0.end, $0.entity) < ($1.start, $1.end, $1.entity) }
+    }
+
+    /// "@djmulder@social.example", "djmulder" and "@DJMulder" are the same account.
+    static func handleKey(_ handle: String) -> String {
+        var text = Substring(handle.trimmingCharacters(in: .whitespaces))
+        if text.hasPrefix("@") { text = text.dropFirst() }
+        if let at = text.firstIndex(of: "@") { text = text[..<at] }
+        return TextTokens.words(String(text)).joined(separator: "_")
+    }
+
+    private static func matches(_ pattern: [String], _ words: [String], at index: Int) -> Bool {
+        guard index + pattern.count <= words.count else { return false }
+        for offset in 1..<max(pattern.count, 1) where words[index + offset] != pattern[offset] { return false }
+        return true
+    }
+
+    private static func contains(_ phrase: [String], in words: [String]) -> Bool {
+        words.indices.contains { words[$0] == phrase[0] && matches(phrase, words, at: $0) }
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+import Logging
+import MentionCore
+import MentionMail
+import MentionStore
+
+public struct DeliveryReport: Sendable, Equatable {
+    public var sent = 0
+    public var waiting = 0
+    public var error: String?
+}
+
+extension Monitor {
+    /// Delivers waiting alerts; each is marked sent only after the spool accepted it.
+    /// A spool failure stops the round (the rest wait for the next one); nothing is dropped.
+    public func deliverAlerts() -> DeliveryReport {
+        var report = DeliveryReport()
+        let pending: [PendingAlert]
+        do {
+            pending = try store.pendingAlerts()
+        } catch {
+            report.error = "database: \(error)"
+            logger.error("cannot read the alert outbox: \(error)")
+            return report
+        }
+        let renderer = AlertMail(config: config)
+        let date = now()
+        for (index, alert) in pending.enumerated() {
+            let messageID = renderer.messageID(for: alert.content)
+            let message = renderer.render(alert.content, date: date)
+            do {
+                try spool.deliver(message, key: String(messageID.dropFirst().prefix { $0 != "@" }))
+            } catch {
+                report.error = "\(error)"
+                report.waiting = pending.count - index
+                try? store.recordAlertFailure(itemID: alert.itemID, error: "\(error)")
+                logger.error("alert \(alert.content.caseNumber) not delivered, will retry: \("\(error)")")
+                return report
+            }
+            do {
+                try store.markAlertSent(itemID: alert.itemID, at: date)
+                report.sent += 1
+                logger.notice("alert \(alert.content.caseNumber) delivered to the MT", metadata: ["feed": "\(alert.content.feedID)"])
+            } catch {
+                // Delivered but not marked: the next round finds the message in the spool and does not send it again.
+                report.error = "database: \(error)"
+                logger.error("alert \(alert.content.caseNumber) delivered but not marked sent: \(error)")
+                return report
+            }
+        }
+        return report
+    }
+
+    /// Retention (design §8): unflagged mentions are forgotten after `storage.retention.unflagged`.
+    public func enforceRetention() {
+        let cutoff = now().addingTimeInterval(-TimeInterval(config.storage.retainUnflagged))
+        do {
+            let purged = try store.purgeUnflagged(before: cutoff)
+            if purged > 0 { logger.info("retention: forgot \(purged) unflagged mentions older than the retention period") }
+        } catch {
+            logger.error("retention failed: \(error)")
+        }
+    }
+
+    public func digest(day: String, from: Date, to: Date) throws -> String {
+        DigestText(config: config).render(try store.digestInput(day: day, from: from, to: to))
+    }
+
+    public func feedRecords() throws -> [FeedRecord] { try store.allFeeds() }
+}

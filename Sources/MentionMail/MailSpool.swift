@@ -1,0 +1,24 @@
+import Foundation
+import MentionCore
+
+/// Where alert and digest mails go. Delivery is synchronous: when `deliver` returns, the
+/// spool has accepted the message (and only then is it marked sent).
+public protocol MailSpool: Sendable {
+    /// - Parameter key: unique and stable per message; lets a spool skip a message it already holds.
+    func deliver(_ message: String, key: String) throws(MailSpoolError)
+}
+
+public struct MailSpoolError: Error, CustomStringConvertible, Equatable {
+    public var message: String
+    public var description: String { message }
+    public init(_ message: String) { self.message = message }
+}
+
+public enum MailSpools {
+    public static func make(_ target: SpoolTarget) -> any MailSpool {
+        switch target {
+        case .maildir(let path): return MaildirSpool(path: path)
+        case .sendmail(let path): return SendmailSpool(path: path)
+        }
+    }
+}

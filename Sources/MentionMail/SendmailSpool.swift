@@ -1,0 +1,36 @@
+import Foundation
+import MentionCore
+
+/// Pipes each message to `sendmail -i -t` (recipients from the headers, a lone "." is not the end).
+/// A non-zero exit is a failed delivery, retried later.
+public struct SendmailSpool: MailSpool {
+    public let path: String
+
+    public init(path: String) { self.path = path }
+
+    public func deliver(_ message: String, key: String) throws(MailSpoolError) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = ["-i", "-t"]
+        let input = Pipe()
+        let errors = Pipe()
+        process.standardInput = input
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = errors
+        do {
+            try process.run()
+        } catch {
+            throw MailSpoolError("cannot start \(path): \(error.localizedDescription)")
+        }
+        // sendmail wants LF line ends on its input; it writes the wire format itself.
+        let body = Data(message.replacingOccurrences(of: "\r\n", with: "\n").utf8)
+        try? input.fileHandleForWriting.write(contentsOf: body)
+        try? input.fileHandleForWriting.close()
+        let stderr = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationReason == .exit, process.terminationStatus == 0 else {
+            let detail = String(decoding: stderr.prefix(500), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            throw MailSpoolError("\(path) failed with status \(process.terminationStatus)\(detail.isEmpty ? "" : ": \(detail)")")
+        }
+    }
+}

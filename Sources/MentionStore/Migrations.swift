@@ -1,0 +1,91 @@
+/// Schema migrations, applied in order and recorded in `PRAGMA user_version`.
+/// A migration never changes once shipped: add a new one instead.
+enum Migrations {
+    static let all: [String] = [
+        // 1: the walking skeleton's schema.
+        """
+        CREATE TABLE feeds (
+            id            TEXT PRIMARY KEY NOT NULL CHECK (length(id) > 0),
+            url           TEXT NOT NULL,
+            etag          TEXT,
+            last_modified TEXT,
+            last_attempt  INTEGER,
+            last_success  INTEGER,
+            last_error    TEXT,
+            failures      INTEGER NOT NULL DEFAULT 0 CHECK (failures >= 0)
+        ) STRICT;
+
+        -- Every item ever seen, so none is processed twice. Text is kept only for items
+        -- that mention the school or staff, and only as long as retention allows.
+        CREATE TABLE items (
+            id           INTEGER PRIMARY KEY,
+            feed_id      TEXT NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,
+            identity     TEXT NOT NULL CHECK (length(identity) = 64),  -- SHA-256 of the item's identity
+            fetched_at   INTEGER NOT NULL,
+            published_at INTEGER,
+            title        TEXT,
+            link         TEXT,
+            author       TEXT,
+            mentioned    INTEGER NOT NULL DEFAULT 0 CHECK (mentioned IN (0, 1)),
+            flagged      INTEGER NOT NULL DEFAULT 0 CHECK (flagged IN (0, 1)),
+            UNIQUE (feed_id, identity)
+        ) STRICT;
+        CREATE INDEX items_fetched ON items(fetched_at) WHERE mentioned = 1;
+
+        CREATE TABLE mentions (
+            item_id  INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+            entity   TEXT NOT NULL,
+            surface  TEXT NOT NULL,
+            start    INTEGER NOT NULL CHECK (start >= 0),
+            "end"    INTEGER NOT NULL CHECK ("end" >= start),
+            rule     TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX mentions_item ON mentions(item_id);
+
+        CREATE TABLE findings (
+            item_id  INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+            category TEXT NOT NULL,
+            severity TEXT NOT NULL CHECK (severity IN ('low', 'medium', 'high', 'critical')),
+            evidence TEXT NOT NULL,  -- the triggering words, one a line
+            PRIMARY KEY (item_id, category)
+        ) STRICT;
+
+        -- Evidence of flagged items only: the entry as fetched, where and when, and its hash.
+        CREATE TABLE evidence (
+            item_id       INTEGER PRIMARY KEY REFERENCES items(id) ON DELETE CASCADE,
+            url           TEXT NOT NULL,
+            fetched_at    INTEGER NOT NULL,
+            etag          TEXT,
+            last_modified TEXT,
+            raw           BLOB NOT NULL,
+            sha256        TEXT NOT NULL CHECK (length(sha256) = 64),
+            text          TEXT NOT NULL,
+            has_media     INTEGER NOT NULL CHECK (has_media IN (0, 1))
+        ) STRICT;
+
+        -- The outbox: an alert is sent when sent_at is set, and only then.
+        CREATE TABLE alerts (
+            item_id    INTEGER PRIMARY KEY REFERENCES items(id) ON DELETE CASCADE,
+            track      TEXT NOT NULL CHECK (track IN ('A', 'B', 'staff', 'none')),
+            created_at INTEGER NOT NULL,
+            sent_at    INTEGER,
+            attempts   INTEGER NOT NULL DEFAULT 0 CHECK (attempts >= 0),
+            last_error TEXT
+        ) STRICT;
+        CREATE INDEX alerts_unsent ON alerts(item_id) WHERE sent_at IS NULL;
+        """,
+    ]
+
+    static func apply(to database: SQLiteDatabase) throws {
+        let current = try database.query("PRAGMA user_version").first?.first?.int ?? 0
+        guard current <= all.count else {
+            throw SQLiteError(code: 1, message: "the database has schema version \(current), newer than this mentionwatch knows (\(all.count))")
+        }
+        for (index, sql) in all.enumerated().dropFirst(current) {
+            try database.transaction {
+                try database.execute(sql)
+                try database.execute("PRAGMA user_version = \(index + 1)")
+            }
+        }
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+import MentionCore
+
+/// What the store knows of a feed: HTTP validators and health.
+public struct FeedRecord: Sendable, Equatable {
+    public var id: String
+    public var url: String
+    public var etag: String?
+    public var lastModified: String?
+    public var lastAttempt: Date?
+    public var lastSuccess: Date?
+    public var lastError: String?
+    public var failures: Int
+}
+
+/// A new item to store, judged already.
+public struct NewItem: Sendable {
+    public var feedID: String
+    public var item: FeedItem
+    public var fetchedAt: Date
+    public var assessment: Assessment
+    /// Where the entry came from and with which validators, kept as evidence when flagged.
+    public var sourceURL: String
+    public var etag: String?
+    public var lastModified: String?
+
+    public init(feedID: String, item: FeedItem, fetchedAt: Date, assessment: Assessment, sourceURL: String,
+                etag: String? = nil, lastModified: String? = nil) {
+        self.feedID = feedID
+        self.item = item
+        self.fetchedAt = fetchedAt
+        self.assessment = assessment
+        self.sourceURL = sourceURL
+        self.etag = etag
+        self.lastModified = lastModified
+    }
+}
+
+/// An alert waiting in the outbox.
+public struct PendingAlert: Sendable {
+    public var itemID: Int64
+    public var content: AlertContent
+}
+
+extension Date {
+    var unixSeconds: Int64 { Int64(timeIntervalSince1970.rounded(.down)) }
+    init(unixSeconds: Int) { self.init(timeIntervalSince1970: TimeInterval(unixSeconds)) }
+}
+
+public func caseNumber(itemID: Int64) -> String {
+    "MW-" + String(itemID).leftPadded(to: 6)
+}
+
+extension String {
+    func leftPadded(to width: Int) -> String { count >= width ? self : String(repeating: "0", count: width - count) + self }
+}

@@ -1,0 +1,43 @@
+import Foundation
+import MentionCore
+
+extension Store {
+    /// The digest's content for items fetched in [from, to).
+    public func digestInput(day: String, from: Date, to: Date) throws -> DigestInput {
+        let range: [SQLValue] = [.integer(from.unixSeconds), .integer(to.unixSeconds)]
+        let entries = try db.query("""
+            SELECT id, feed_id, title, link, flagged FROM items
+            WHERE mentioned = 1 AND fetched_at >= ? AND fetched_at < ? ORDER BY flagged DESC, id
+            """, range).map { row in
+            let itemID = Int64(row[0].int ?? 0)
+            var entities: [String] = []
+            for mention in try mentions(of: itemID) where !entities.contains(mention.entity) { entities.append(mention.entity) }
+            let flagged = row[4].int == 1
+            return DigestInput.Entry(feedID: row[1].string ?? "", title: row[2].string, link: row[3].string, entities: entities,
+                                     categories: try findings(of: itemID), flagged: flagged,
+                                     caseNumber: flagged ? caseNumber(itemID: itemID) : nil)
+        }
+        let feeds = try db.query("""
+            SELECT f.id, count(i.id), coalesce(sum(i.mentioned), 0), coalesce(sum(i.flagged), 0), f.last_error
+            FROM feeds f LEFT JOIN items i ON i.feed_id = f.id AND i.fetched_at >= ? AND i.fetched_at < ?
+            GROUP BY f.id ORDER BY f.id
+            """, range).map { row in
+            DigestInput.FeedLine(feedID: row[0].string ?? "", items: row[1].int ?? 0, mentions: row[2].int ?? 0,
+                                 flagged: row[3].int ?? 0, lastError: row[4].string)
+        }
+        return DigestInput(day: day, entries: entries, feeds: feeds)
+    }
+
+    /// Retention (design §8): unflagged mentions lose their text and mentions after `before`;
+    /// the identity row stays so the item is never processed again.
+    @discardableResult
+    public func purgeUnflagged(before: Date) throws -> Int {
+        try db.transaction {
+            let cutoff: [SQLValue] = [.integer(before.unixSeconds)]
+            try db.query("DELETE FROM mentions WHERE item_id IN (SELECT id FROM items WHERE flagged = 0 AND mentioned = 1 AND fetched_at < ?)", cutoff)
+            try db.query("DELETE FROM findings WHERE item_id IN (SELECT id FROM items WHERE flagged = 0 AND mentioned = 1 AND fetched_at < ?)", cutoff)
+            try db.query("UPDATE items SET title = NULL, link = NULL, author = NULL, mentioned = 0 WHERE flagged = 0 AND mentioned = 1 AND fetched_at < ?", cutoff)
+            return try db.query("SELECT changes()").first?.first?.int ?? 0
+        }
+    }
+}

@@ -1,0 +1,128 @@
+import Foundation
+import MentionCore
+
+/// The one access type to mentionwatch's SQLite database: owns the migrations and every query.
+/// Not thread-safe: one task uses it at a time.
+public final class Store {
+    let db: SQLiteDatabase
+
+    /// Opens (or creates) the database, in WAL mode, readable by its owner only.
+    public init(path: String) throws {
+        let directory = (path as NSString).deletingLastPathComponent
+        if !directory.isEmpty, !FileManager.default.fileExists(atPath: directory) {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
+                                                    attributes: [.posixPermissions: 0o700])
+        }
+        if !FileManager.default.fileExists(atPath: path) {
+            // Create it 0600 before SQLite does, so it is never world-readable; WAL files follow its mode.
+            let fd = open(path, O_CREAT | O_WRONLY, 0o600)
+            if fd >= 0 { close(fd) }
+        }
+        db = try SQLiteDatabase(path: path)
+        try db.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;")
+        try Migrations.apply(to: db)
+    }
+
+    public var schemaVersion: Int { (try? db.query("PRAGMA user_version").first?.first?.int) ?? 0 }
+
+    // MARK: - Feeds
+
+    /// Makes sure every configured feed has a row; a changed URL is updated and its validators dropped.
+    public func register(_ feeds: [FeedConfig]) throws {
+        try db.transaction {
+            for feed in feeds {
+                try db.query("""
+                    INSERT INTO feeds (id, url) VALUES (?, ?)
+                    ON CONFLICT (id) DO UPDATE SET url = excluded.url, etag = NULL, last_modified = NULL WHERE url != excluded.url
+                    """, [.text(feed.id), .text(feed.url)])
+            }
+        }
+    }
+
+    public func feed(_ id: String) throws -> FeedRecord? {
+        try db.query("SELECT id, url, etag, last_modified, last_attempt, last_success, last_error, failures FROM feeds WHERE id = ?", [.text(id)])
+            .first.map(Self.feedRecord)
+    }
+
+    public func allFeeds() throws -> [FeedRecord] {
+        try db.query("SELECT id, url, etag, last_modified, last_attempt, last_success, last_error, failures FROM feeds ORDER BY id")
+            .map(Self.feedRecord)
+    }
+
+    /// Called only after every new item of the response is stored (a crash before re-fetches, never skips).
+    public func recordSuccess(feedID: String, etag: String?, lastModified: String?, at date: Date) throws {
+        try db.query("""
+            UPDATE feeds SET etag = ?, last_modified = ?, last_attempt = ?, last_success = ?, last_error = NULL, failures = 0 WHERE id = ?
+            """, [etag.map(SQLValue.text) ?? .null, lastModified.map(SQLValue.text) ?? .null,
+                  .integer(date.unixSeconds), .integer(date.unixSeconds), .text(feedID)])
+    }
+
+    public func recordNotModified(feedID: String, at date: Date) throws {
+        try db.query("UPDATE feeds SET last_attempt = ?, last_success = ?, last_error = NULL, failures = 0 WHERE id = ?",
+                     [.integer(date.unixSeconds), .integer(date.unixSeconds), .text(feedID)])
+    }
+
+    public func recordFailure(feedID: String, error: String, at date: Date) throws {
+        try db.query("UPDATE feeds SET last_attempt = ?, last_error = ?, failures = failures + 1 WHERE id = ?",
+                     [.integer(date.unixSeconds), .text(error), .text(feedID)])
+    }
+
+    private static func feedRecord(_ row: [SQLValue]) -> FeedRecord {
+        FeedRecord(id: row[0].string ?? "", url: row[1].string ?? "", etag: row[2].string, lastModified: row[3].string,
+                   lastAttempt: row[4].int.map(Date.init(unixSeconds:)), lastSuccess: row[5].int.map(Date.init(unixSeconds:)),
+                   lastError: row[6].string, failures: row[7].int ?? 0)
+    }
+
+    // MARK: - Items
+
+    static func identityHash(_ item: FeedItem) -> String { SHA256.hex(Array(item.identity.utf8)) }
+
+    public func contains(feedID: String, item: FeedItem) throws -> Bool {
+        try !db.query("SELECT 1 FROM items WHERE feed_id = ? AND identity = ?", [.text(feedID), .text(Self.identityHash(item))]).isEmpty
+    }
+
+    /// Stores an item with its mentions, findings, evidence and (when flagged) its alert, in one transaction.
+    /// Returns nil when the item was stored before: an item is never processed twice.
+    @discardableResult
+    public func insert(_ new: NewItem) throws -> Int64? {
+        try db.transaction { () throws -> Int64? in
+            let assessment = new.assessment
+            let mentioned = !assessment.mentions.isEmpty
+            let flagged = assessment.alert
+            try db.query("""
+                INSERT INTO items (feed_id, identity, fetched_at, published_at, title, link, author, mentioned, flagged)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
+                """, [.text(new.feedID), .text(Self.identityHash(new.item)), .integer(new.fetchedAt.unixSeconds),
+                      new.item.published.map { .integer($0.unixSeconds) } ?? .null,
+                      mentioned ? new.item.title.map(SQLValue.text) ?? .null : .null,
+                      mentioned ? new.item.link.map(SQLValue.text) ?? .null : .null,
+                      mentioned ? new.item.authors.first?.name.map(SQLValue.text) ?? .null : .null,
+                      .integer(mentioned ? 1 : 0), .integer(flagged ? 1 : 0)])
+            guard try db.query("SELECT changes()").first?.first?.int == 1 else { return nil }
+            let itemID = db.lastInsertRowID
+            guard mentioned else { return itemID }
+            for mention in assessment.mentions {
+                try db.query("INSERT INTO mentions (item_id, entity, surface, start, \"end\", rule) VALUES (?, ?, ?, ?, ?, ?)",
+                             [.integer(itemID), .text(mention.entity), .text(mention.surface), .integer(Int64(mention.start)),
+                              .integer(Int64(mention.end)), .text(mention.rule.rawValue)])
+            }
+            for finding in assessment.categories {
+                try db.query("INSERT INTO findings (item_id, category, severity, evidence) VALUES (?, ?, ?, ?)",
+                             [.integer(itemID), .text(finding.category.rawValue), .text(finding.severity.rawValue),
+                              .text(finding.evidence.joined(separator: "\n"))])
+            }
+            if flagged {
+                try db.query("""
+                    INSERT INTO evidence (item_id, url, fetched_at, etag, last_modified, raw, sha256, text, has_media)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """, [.integer(itemID), .text(new.sourceURL), .integer(new.fetchedAt.unixSeconds),
+                          new.etag.map(SQLValue.text) ?? .null, new.lastModified.map(SQLValue.text) ?? .null,
+                          .blob(new.item.raw), .text(SHA256.hex(new.item.raw)), .text(new.item.text),
+                          .integer(new.item.media.isEmpty ? 0 : 1)])
+                try db.query("INSERT INTO alerts (item_id, track, created_at) VALUES (?, ?, ?)",
+                             [.integer(itemID), .text(assessment.track.rawValue), .integer(new.fetchedAt.unixSeconds)])
+            }
+            return itemID
+        }
+    }
+}

@@ -1,0 +1,83 @@
+import ArgumentParser
+import Foundation
+import MentionCore
+import MentionDaemon
+import ServiceLifecycle
+
+struct Run: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Run the daemon: poll on schedule and alert, until SIGTERM; SIGHUP reloads the configuration.")
+    @OptionGroup var options: ConfigOption
+
+    func run() async throws {
+        let config = try options.load()
+        let logger = makeLogger()
+        let monitor = try openMonitor(config, logger: logger)
+        logger.notice("mentionwatch \(Mentionwatch.configuration.version) watching \(config.feeds.count) feeds for \(config.school.name)")
+        let group = ServiceGroup(
+            services: [PollerService(monitor: monitor, logger: logger), ReloadService(monitor: monitor, configPath: options.config, logger: logger)],
+            gracefulShutdownSignals: [.sigterm, .sigint],
+            logger: logger
+        )
+        try await group.run()
+        logger.notice("mentionwatch stopped")
+    }
+}
+
+struct Poll: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Poll every feed once, deliver alerts, print one line per feed, then exit.")
+    @OptionGroup var options: ConfigOption
+    @Flag(name: .long, help: "Poll once and exit (the only mode for now; kept for the command-line contract).")
+    var once = false
+    @Flag(name: .long, help: "Poll every feed, due or not (all feeds are polled for now).")
+    var all = false
+
+    func run() async throws {
+        let config = try options.load()
+        let monitor = try openMonitor(config, logger: makeLogger(level: .warning))
+        let summaries = await monitor.pollAll()
+        summaries.forEach { print($0) }
+        let delivery = await monitor.deliverAlerts()
+        print("alerts: \(delivery.sent) delivered" + (delivery.error.map { ", \(delivery.waiting) waiting: \($0)" } ?? ""))
+        if delivery.error != nil { throw ExitCode(ExitStatus.ioError) }
+    }
+}
+
+struct Feeds: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Show every feed's status: last success, last error, failures in a row.")
+    @OptionGroup var options: ConfigOption
+
+    func run() async throws {
+        let config = try options.load()
+        let monitor = try openMonitor(config, logger: makeLogger(level: .warning))
+        let records = Dictionary(uniqueKeysWithValues: try await monitor.feedRecords().map { ($0.id, $0) })
+        let width = max(4, config.feeds.map(\.id.count).max() ?? 0)
+        print("feed".padded(width) + "  last success          failures  last error")
+        for feed in config.feeds {
+            let record = records[feed.id]
+            let success = record?.lastSuccess.map(FeedDate.rfc3339) ?? "never"
+            print(feed.id.padded(width) + "  " + success.padded(20) + "  " + String(record?.failures ?? 0).padded(8) + "  " + (record?.lastError ?? "-"))
+        }
+    }
+}
+
+struct Digest: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Print the coordinator's digest of one day.")
+    @OptionGroup var options: ConfigOption
+    @Option(help: "The day, YYYY-MM-DD, in digest.timezone (default: today).")
+    var date: String?
+
+    func run() async throws {
+        let config = try options.load()
+        guard let zone = TimeZone(identifier: config.digest.timezone) else {
+            throw fail("unknown time zone \(config.digest.timezone)", status: ExitStatus.configError)
+        }
+        let day = date ?? today(in: zone)
+        guard let range = dayRange(day, timeZone: zone) else { throw fail("--date must be YYYY-MM-DD, not '\(day)'", status: ExitStatus.usage) }
+        let monitor = try openMonitor(config, logger: makeLogger(level: .warning))
+        print(try await monitor.digest(day: day, from: range.from, to: range.to), terminator: "")
+    }
+}
+
+extension String {
+    func padded(_ width: Int) -> String { count >= width ? self : self + String(repeating: " ", count: width - count) }
+}

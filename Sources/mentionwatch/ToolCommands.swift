@@ -1,0 +1,114 @@
+import ArgumentParser
+import Foundation
+import MentionCore
+import MentionFetch
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Validate the configuration and print what would be watched; exit 78 on error.")
+    @OptionGroup var options: ConfigOption
+
+    func run() throws {
+        let config = try options.load()
+        var problems: [String] = []
+        let databaseFolder = (config.storage.database as NSString).deletingLastPathComponent
+        if !isWritableOrCreatable(databaseFolder) { problems.append("storage.database: folder \(databaseFolder) is not writable") }
+        if case .maildir(let path) = config.alerts.spool, !isWritableOrCreatable(path) { problems.append("alerts.spool: \(path) is not writable") }
+        if case .sendmail(let path) = config.alerts.spool, !FileManager.default.isExecutableFile(atPath: path) { problems.append("alerts.spool: \(path) is not executable") }
+        print("school: \(config.school.name) (\(config.school.aliases.count) aliases, \(config.school.handles.count) handles, \(config.school.hashtags.count) hashtags, \(config.school.domains.count) domains)")
+        print("staff: \(config.staff.count)")
+        for member in config.staff { print("  \(member.id): \(member.name)\(member.commonName ? " (common name: needs school context)" : "")") }
+        print("feeds: \(config.feeds.count)")
+        for feed in config.feeds { print("  \(feed.id): \(feed.url) every \(feed.interval)s (\(feed.kind.rawValue))\(feed.allowPrivate ? ", private addresses allowed" : "")") }
+        switch config.alerts.spool {
+        case .maildir(let path): print("alerts: severity \(config.alerts.minSeverity.rawValue) and up to \(config.alerts.to.joined(separator: ", ")) via Maildir \(path)")
+        case .sendmail(let path): print("alerts: severity \(config.alerts.minSeverity.rawValue) and up to \(config.alerts.to.joined(separator: ", ")) via \(path)")
+        }
+        print("digest: \(String(format: "%02d:%02d", config.digest.hour, config.digest.minute)) \(config.digest.timezone) to \(config.digest.to.joined(separator: ", "))")
+        print("database: \(config.storage.database)")
+        for problem in problems { FileHandle.standardError.write(Data("\(options.config): \(problem)\n".utf8)) }
+        if !problems.isEmpty { throw ExitCode(ExitStatus.configError) }
+    }
+
+    private func isWritableOrCreatable(_ path: String) -> Bool {
+        var candidate = path
+        while !FileManager.default.fileExists(atPath: candidate) {
+            let parent = (candidate as NSString).deletingLastPathComponent
+            if parent == candidate || parent.isEmpty { return false }
+            candidate = parent
+        }
+        return FileManager.default.isWritableFile(atPath: candidate)
+    }
+}
+
+struct Parse: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Parse one feed (a file or URL) and print it.")
+    @Argument(help: "A file path, or an http(s) or file URL.")
+    var source: String
+    @Flag(help: "Print the JSON of design §6.")
+    var json = false
+
+    func run() async throws {
+        var bytes: [UInt8]
+        var contentType: String?
+        if source.contains("://") {
+            // An admin's explicit request: private addresses are allowed here.
+            switch await CurlFetcher().fetch(FetchRequest(url: source, allowPrivate: true)) {
+            case .success(.fetched(let response)):
+                bytes = response.body
+                contentType = response.contentType
+            case .success(.notModified):
+                throw fail("\(source): the server answered 304 without a conditional request", status: ExitStatus.dataError)
+            case .failure(let error):
+                throw fail("\(source): \(error)", status: ExitStatus.ioError)
+            }
+        } else {
+            guard let data = FileManager.default.contents(atPath: source) else { throw fail("\(source): cannot read the file", status: ExitStatus.ioError) }
+            bytes = Array(data)
+        }
+        let feed: Feed
+        do {
+            feed = try FeedParser.parse(bytes, contentType: contentType)
+        } catch {
+            throw fail("\(source): \(error)", status: ExitStatus.dataError)
+        }
+        if json {
+            print(FeedJSON(feed).encoded())
+            return
+        }
+        print("\(feed.title ?? "(untitled)") [\(feed.format.rawValue)]\(feed.malformed ? " (malformed, recovered)" : "")")
+        for item in feed.items {
+            print("- \(item.published.map(FeedDate.rfc3339) ?? "undated")  \(item.title ?? "(untitled)")  \(item.link ?? "")")
+        }
+    }
+}
+
+struct Match: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Read posts as JSON Lines on stdin, write one JSON result per line (no network, no database).")
+    @OptionGroup var options: ConfigOption
+
+    func run() throws {
+        let classifier = Classifier(config: try options.load())
+        var lineNumber = 0
+        var bad = 0
+        while let line = readLine(strippingNewline: true) {
+            lineNumber += 1
+            if line.trimmingCharacters(in: .whitespaces).isEmpty { continue }
+            do {
+                let input = try JSONDecoder().decode(MatchInputLine.self, from: Data(line.utf8))
+                print(MatchOutputLine(id: input.id, assessment: classifier.assess(input.post)).encoded())
+            } catch {
+                bad += 1
+                FileHandle.standardError.write(Data("stdin:\(lineNumber): not a post object: \(Self.reason(error))\n".utf8))
+            }
+        }
+        if bad > 0 { throw ExitCode(ExitStatus.dataError) }
+    }
+
+    private static func reason(_ error: Error) -> String {
+        switch error {
+        case DecodingError.keyNotFound(let key, _): return "missing \"\(key.stringValue)\""
+        case DecodingError.typeMismatch(_, let context): return "wrong type at \(context.codingPath.map(\.stringValue).joined(separator: "."))"
+        default: return "invalid JSON"
+        }
+    }
+}

@@ -1,1 +1,0 @@
-import MentionCore; print(lexiconBytes.count); print(PackageResources.a_xml.count)
