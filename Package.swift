@@ -44,11 +44,13 @@ let package = Package(
             ],
             resources: [.embedInCode("Demo")]
         ),
-        .testTarget(name: "MentionCoreTests", dependencies: ["MentionCore"], exclude: ["Golden"]),
-        .testTarget(name: "MentionFetchTests", dependencies: ["MentionFetch", "MentionCore"]),
-        .testTarget(name: "MentionStoreTests", dependencies: ["MentionStore", "MentionCore"]),
-        .testTarget(name: "MentionMailTests", dependencies: ["MentionMail", "MentionCore"]),
-        .testTarget(name: "MentionDaemonTests", dependencies: ["MentionDaemon", "MentionCore", "MentionStore"]),
+        // Test helpers: the Python HTTP server and mail reader, paths to ../shared.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "MentionCoreTests", dependencies: ["MentionCore", "TestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "MentionFetchTests", dependencies: ["MentionFetch", "MentionCore", "TestSupport"]),
+        .testTarget(name: "MentionStoreTests", dependencies: ["MentionStore", "MentionCore", "TestSupport"]),
+        .testTarget(name: "MentionMailTests", dependencies: ["MentionMail", "MentionCore", "TestSupport"]),
+        .testTarget(name: "MentionDaemonTests", dependencies: ["MentionDaemon", "MentionCore", "MentionStore", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,37 @@
+# mentionwatch: the two commands a new machine needs are `make run` and `make test`.
+SWIFT ?= swift
+# System libraries the build links (libcurl, SQLite) and python3 for the test server and mail reader.
+APT_PACKAGES := libcurl4-openssl-dev libsqlite3-dev python3
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+PREFIX ?= /usr/local
+
+.PHONY: run test build release deps install clean
+
+deps:
+	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then echo "installing:$$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; fi
+
+build: deps
+	$(SWIFT) build
+
+# Builds, then runs the bundled demo in ./mentionwatch-demo/.
+run: build
+	$(SWIFT) run -q mentionwatch demo
+
+# The CLI tests run the built binary, so build first.
+test: build
+	$(SWIFT) test
+
+release: deps
+	$(SWIFT) build -c release
+
+install: release
+	install -D -m 0755 .build/release/mentionwatch $(DESTDIR)$(PREFIX)/bin/mentionwatch
+	install -D -m 0644 systemd/mentionwatch.service $(DESTDIR)/etc/systemd/system/mentionwatch.service
+	install -D -m 0644 systemd/mentionwatch.sysusers $(DESTDIR)/usr/lib/sysusers.d/mentionwatch.conf
+	install -D -m 0644 systemd/mentionwatch.tmpfiles $(DESTDIR)/usr/lib/tmpfiles.d/mentionwatch.conf
+	[ -e $(DESTDIR)/etc/mentionwatch/feeds.yaml ] || install -D -m 0640 feeds.yaml $(DESTDIR)/etc/mentionwatch/feeds.yaml
+
+clean:
+	rm -rf .build mentionwatch-demo

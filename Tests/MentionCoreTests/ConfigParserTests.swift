@@ -1,0 +1,126 @@
+import Foundation
+import Testing
+@testable import MentionCore
+
+/// Each kind of configuration error names the right line, column and key path.
+struct ConfigParserTests {
+    static let valid = """
+        school:
+          name: Praktijkschool De Zeehoek
+          aliases: [De Zeehoek]
+        staff:
+          - id: staff-01
+            name: Marieke Verbeek-Smit
+            aliases: [juf Marieke]
+        feeds:
+          - id: regio
+            url: https://news.example/rss
+            interval: 90s
+        alerts:
+          spool: maildir:spool/mt
+        storage:
+          database: state/mw.sqlite
+          retention: { unflagged: 7d }
+        """
+
+    func issues(_ yaml: String) -> [ConfigIssue] {
+        do {
+            _ = try ConfigParser.parse(yaml, file: "feeds.yaml", baseDirectory: "/etc/mw")
+            return []
+        } catch {
+            return error.issues
+        }
+    }
+
+    @Test func validConfigHasDefaultsAndResolvedPaths() throws {
+        let config = try ConfigParser.parse(Self.valid, file: "feeds.yaml", baseDirectory: "/etc/mw")
+        #expect(config.school.aliases == ["De Zeehoek"])
+        #expect(config.staff.map(\.id) == ["staff-01"])
+        #expect(config.feeds[0].interval == 90)
+        #expect(config.feeds[0].kind == .news)
+        #expect(config.alerts.minSeverity == .medium)
+        #expect(config.alerts.spool == .maildir(path: "/etc/mw/spool/mt"))
+        #expect(config.storage.database == "/etc/mw/state/mw.sqlite")
+        #expect(config.storage.retainUnflagged == 7 * 86_400)
+        #expect(config.digest.hour == 7 && config.digest.minute == 30)
+    }
+
+    @Test func unknownKeyIsAnErrorWithItsPlace() {
+        let found = issues(Self.valid.replacingOccurrences(of: "    interval: 90s", with: "    intervall: 90s"))
+        #expect(found.map(\.description) == [
+            "feeds.yaml:11:5: feeds[0].intervall: unknown key (known here: allow_private, id, interval, kind, school_specific, url)",
+        ])
+    }
+
+    @Test func wrongTypeIsAnError() {
+        let found = issues(Self.valid.replacingOccurrences(of: "aliases: [De Zeehoek]", with: "aliases: De Zeehoek"))
+        #expect(found.count == 1)
+        #expect(found.first?.path == "school.aliases")
+        #expect(found.first?.line == 3)
+        #expect(found.first?.column == 12)
+    }
+
+    @Test func emptyNameIsAnError() {
+        let found = issues(Self.valid.replacingOccurrences(of: "name: Marieke Verbeek-Smit", with: "name: \"\""))
+        #expect(found.map(\.description) == ["feeds.yaml:6:11: staff[0].name: must not be empty"])
+    }
+
+    @Test(arguments: ["15x", "0m", "m", "-5s", "1.5h"])
+    func badDurationIsAnError(_ duration: String) {
+        let found = issues(Self.valid.replacingOccurrences(of: "interval: 90s", with: "interval: \(duration)"))
+        #expect(found.count == 1)
+        #expect(found.first?.path == "feeds[0].interval")
+        #expect(found.first?.line == 11)
+        #expect(found.first?.message.contains("duration") == true)
+    }
+
+    @Test func duplicateIDsAreErrors() {
+        let yaml = Self.valid.replacingOccurrences(of: "\nalerts:", with: "\n  - id: regio\n    url: https://other.example/rss\nalerts:")
+        let found = issues(yaml)
+        #expect(found.map(\.description) == ["feeds.yaml:12:9: feeds[1].id: duplicate id 'regio'"])
+    }
+
+    @Test func missingRequiredPartsAreNamed() {
+        let found = issues("school:\n  aliases: [x]\n")
+        #expect(found.map(\.path) == ["school.name", "feeds"])
+    }
+
+    @Test func yamlSyntaxErrorHasALine() {
+        let found = issues("school:\n  name: [unclosed\nfeeds: []\n")
+        #expect(found.count == 1)
+        #expect(found.first?.message.hasPrefix("YAML syntax error") == true)
+        #expect(found.first?.line == 3)
+    }
+
+    @Test func addressesAndSpoolAreChecked() {
+        let yaml = Self.valid.replacingOccurrences(of: "  spool: maildir:spool/mt", with: """
+              spool: smtp://mail
+              to: ["mt@school.example\\r\\nBcc: x@evil.example"]
+            """)
+        let found = issues(yaml)
+        #expect(found.map(\.path).sorted() == ["alerts.spool", "alerts.to[0]"])
+    }
+
+    @Test func urlSchemeMustBeHTTPOrFile() {
+        let found = issues(Self.valid.replacingOccurrences(of: "https://news.example/rss", with: "gopher://news.example/rss"))
+        #expect(found.first?.path == "feeds[0].url")
+        #expect(found.first?.message.contains("http, https or file") == true)
+    }
+
+    @Test func everyErrorIsReportedNotJustTheFirst() {
+        let yaml = Self.valid
+            .replacingOccurrences(of: "interval: 90s", with: "interval: soon")
+            .replacingOccurrences(of: "    name: Marieke Verbeek-Smit", with: "    name: Marieke\n    colour: blue")
+        #expect(issues(yaml).count == 2)
+    }
+
+    @Test func repositoryExampleConfigIsValid() throws {
+        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("feeds.yaml").path
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let config = try ConfigParser.parse(text, file: "feeds.yaml", baseDirectory: "/etc/mentionwatch")
+        #expect(config.staff.count == 8)
+        #expect(config.staff.first { $0.id == "staff-02" }?.commonName == true)
+        #expect(!config.feeds.isEmpty)
+    }
+}

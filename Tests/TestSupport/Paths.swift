@@ -1,0 +1,27 @@
+import Foundation
+
+/// Where the repository and the shared test data are, found from this file's place in the tree.
+public enum Paths {
+    public static let repositoryRoot: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        while url.path != "/" {
+            url.deleteLastPathComponent()
+            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url.path }
+        }
+        fatalError("Package.swift not found above \(#filePath)")
+    }()
+
+    /// `../shared` beside the repository (design data, labelled posts, feed cases).
+    public static let shared = URL(fileURLWithPath: repositoryRoot).deletingLastPathComponent().appendingPathComponent("shared").path
+
+    public static var sharedIsPresent: Bool { FileManager.default.fileExists(atPath: shared + "/data/world.yaml") }
+
+    public static func support(_ name: String) -> String { repositoryRoot + "/Tests/Support/" + name }
+
+    /// A fresh, empty folder for one test.
+    public static func temporaryFolder(_ label: String = "test") -> String {
+        let path = NSTemporaryDirectory() + "mentionwatch-\(label)-\(UUID().uuidString.prefix(8))"
+        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+}
