@@ -1,0 +1,52 @@
+import Testing
+@testable import MentionCore
+
+struct ClassifierTests {
+    let classifier = Classifier(config: WorldFixture.config)
+
+    @Test func builtInLexiconParsesAndCoversInsultAndThreat() {
+        let categories = Set(Lexicon.builtIn.entries.map(\.category))
+        #expect(categories.isSuperset(of: [.insult, .threat]))
+        #expect(Lexicon.builtIn.entries.count > 40)
+    }
+
+    @Test func lexiconSyntaxErrorsNameTheLine() {
+        #expect(throws: Lexicon.SyntaxError(line: 2, message: "unknown category 'rudeness'")) {
+            try Lexicon(parsing: "# comment\nrudeness high word\n")
+        }
+        #expect(throws: Lexicon.SyntaxError(line: 1, message: "unknown severity 'huge'")) { try Lexicon(parsing: "insult huge x") }
+        #expect(throws: Lexicon.SyntaxError(line: 1, message: "expected CATEGORY SEVERITY PHRASE")) { try Lexicon(parsing: "insult high") }
+    }
+
+    @Test func insultWithEvidenceAimedAtStaffIsTrackB() {
+        let assessment = classifier.assess(Post(id: "d009", text: "juf marieke is echt een kankerwijf, altijd zeiken"))
+        #expect(assessment.categories == [CategoryFinding(category: .insult, severity: .high, evidence: ["kankerwijf"])])
+        #expect(assessment.track == .b)
+        #expect(assessment.alert)
+    }
+
+    @Test func threatPhrasesWithWildcards() {
+        let assessment = classifier.assess(Post(id: "t", text: "Ik maak hem af, meneer Mulder"))
+        #expect(assessment.categories.map(\.category) == [.threat])
+        #expect(assessment.categories.first?.severity == .critical)
+        #expect(assessment.categories.first?.evidence == ["maak hem af"])
+    }
+
+    @Test func noMentionNoAlert() {
+        let assessment = classifier.assess(Post(id: "d037", text: "Ik maak je af als je nog een keer aan mijn fiets zit"))
+        #expect(assessment.categories.map(\.category) == [.threat])
+        #expect(!assessment.alert)
+        #expect(assessment.track == .none)
+    }
+
+    @Test func belowThresholdNoAlert() {
+        let assessment = classifier.assess(Post(id: "t", text: "juf Marieke is dom"))
+        #expect(assessment.categories.first?.severity == .low)
+        #expect(!assessment.alert)
+    }
+
+    @Test func schoolOnlyIsTrackAAndStaffAccountIsTrackStaff() {
+        #expect(classifier.assess(Post(id: "t", text: "De Zeehoek is een kutschool")).track == .a)
+        #expect(classifier.assess(Post(id: "t", author: "@djmulder", text: "die sukkel van De Zeehoek")).track == .staff)
+    }
+}

@@ -1,0 +1,150 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import MentionCore
+
+struct FeedParserTests {
+    static let rss = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:content="http://purl.org/rss/1.0/modules/content/">
+        <channel>
+          <title>Westerveens Dagblad</title><link>https://news.example/</link><language>nl</language>
+          <item>
+            <title>Open dag &amp; rondleiding</title>
+            <link>https://news.example/1</link>
+            <guid isPermaLink="false">item-1</guid>
+            <pubDate>Tue, 24 Nov 2026 09:30:00 +0100</pubDate>
+            <dc:creator>Redactie</dc:creator>
+            <description><![CDATA[<p>Bij <b>De Zeehoek</b> caf&eacute;</p>]]></description>
+            <enclosure url="https://news.example/foto.jpg" type="image/jpeg" length="1234"/>
+            <category>Onderwijs</category>
+          </item>
+          <item><title>Zonder guid</title><link>https://news.example/2</link><description>tekst</description></item>
+        </channel></rss>
+        """
+
+    @Test func readsRSS20() throws {
+        let feed = try FeedParser.parse(Array(Self.rss.utf8))
+        #expect(feed.format == .rss20)
+        #expect(feed.title == "Westerveens Dagblad")
+        #expect(feed.language == "nl")
+        #expect(!feed.malformed)
+        let item = try #require(feed.items.first)
+        #expect(item.id == "item-1")
+        #expect(item.title == "Open dag & rondleiding")
+        #expect(item.published.map(FeedDate.rfc3339) == "2026-11-24T08:30:00Z")
+        #expect(item.authors == [FeedAuthor(name: "Redactie")])
+        #expect(item.text == "Bij De Zeehoek café")
+        #expect(item.media == [FeedMedia(url: "https://news.example/foto.jpg", type: "image/jpeg", length: 1234)])
+        #expect(item.categories == ["Onderwijs"])
+        #expect(feed.items[1].identity == "link:https://news.example/2")
+    }
+
+    @Test func keepsEachEntryAsRawBytes() throws {
+        let feed = try FeedParser.parse(Array(Self.rss.utf8))
+        let raw = String(decoding: feed.items[1].raw, as: UTF8.self)
+        #expect(raw == "<item><title>Zonder guid</title><link>https://news.example/2</link><description>tekst</description></item>")
+    }
+
+    @Test func readsAtom10() throws {
+        let atom = """
+            <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="nl">
+              <title type="html">#dezeehoek &lt;3</title>
+              <link rel="self" href="https://social.example/tags/dezeehoek.atom"/>
+              <link href="https://social.example/tags/dezeehoek"/>
+              <updated>2026-11-24T10:00:00Z</updated>
+              <entry>
+                <id>tag:social.example,2026:1</id>
+                <title>post</title>
+                <link rel="alternate" href="https://social.example/@a/1"/>
+                <published>2026-11-24T10:00:00+01:00</published>
+                <author><name>@skrrt_boy@social.example</name><uri>https://social.example/@skrrt_boy</uri></author>
+                <content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>juf <b>Marieke</b></p></div></content>
+              </entry>
+            </feed>
+            """
+        let feed = try FeedParser.parse(Array(atom.utf8))
+        #expect(feed.format == .atom10)
+        #expect(feed.link == "https://social.example/tags/dezeehoek")
+        #expect(feed.language == "nl")
+        let entry = try #require(feed.items.first)
+        #expect(entry.id == "tag:social.example,2026:1")
+        #expect(entry.link == "https://social.example/@a/1")
+        #expect(entry.published.map(FeedDate.rfc3339) == "2026-11-24T09:00:00Z")
+        #expect(entry.authors.first?.name == "@skrrt_boy@social.example")
+        #expect(entry.text == "juf Marieke")
+    }
+
+    @Test func recoversFromMalformedMarkup() throws {
+        let broken = "<rss version=\"2.0\"><channel><title>A & B</title><item><title>een <3 twee</title><link>https://x.example/1</link></item><item><title>open"
+        let feed = try FeedParser.parse(Array(broken.utf8))
+        #expect(feed.malformed)
+        #expect(feed.title == "A & B")
+        #expect(feed.items.count == 2)
+        #expect(feed.items[0].title == "een <3 twee")
+    }
+
+    @Test func neverExpandsDeclaredEntities() throws {
+        // A "billion laughs" document: entities declared in the DOCTYPE are never expanded.
+        let bomb = """
+            <?xml version="1.0"?>
+            <!DOCTYPE rss [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">
+            <!ENTITY ext SYSTEM "file:///etc/passwd">]>
+            <rss version="2.0"><channel><title>&c;&ext;</title></channel></rss>
+            """
+        let feed = try FeedParser.parse(Array(bomb.utf8))
+        #expect(feed.title == "&c;&ext;")
+    }
+
+    @Test func deepNestingIsBounded() throws {
+        let deep = "<rss version=\"2.0\"><channel><title>t</title>" + String(repeating: "<x>", count: 100_000) + "</channel></rss>"
+        let feed = try FeedParser.parse(Array(deep.utf8))
+        #expect(feed.title == "t")
+        #expect(feed.malformed)
+    }
+
+    @Test func decodesLatin1FromTheDeclaration() throws {
+        var bytes = Array("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><rss version=\"2.0\"><channel><title>caf".utf8)
+        bytes += [0xE9] + Array("</title></channel></rss>".utf8)
+        #expect(try FeedParser.parse(bytes).title == "café")
+    }
+
+    @Test func httpCharsetWinsOverTheDeclaration() throws {
+        var bytes = Array("<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel><title>".utf8)
+        bytes += [0x93, 0x68, 0x69, 0x94] + Array("</title></channel></rss>".utf8)
+        #expect(try FeedParser.parse(bytes, contentType: "application/rss+xml; charset=windows-1252").title == "\u{201C}hi\u{201D}")
+    }
+
+    @Test func refusesWhatIsNotAFeed() {
+        #expect(throws: FeedParseError.notAFeed(rootElement: "html")) {
+            try FeedParser.parse(Array("<!DOCTYPE html><html><body>hoi</body></html>".utf8))
+        }
+        #expect(throws: FeedParseError.empty) { try FeedParser.parse(Array("  \n".utf8)) }
+        #expect(throws: FeedParseError.notAFeed(rootElement: nil)) { try FeedParser.parse(Array("just text".utf8)) }
+    }
+
+    @Test func identityIsStableAndFallsBackToAHash() {
+        var item = FeedItem(title: "t")
+        item.content = "c"
+        let first = item.identity
+        #expect(first.hasPrefix("sha256:") && first.count == 7 + 64)
+        #expect(FeedItem(title: "t").identity != first)
+        item.summary = "other summary, same content"
+        #expect(item.identity == first)
+    }
+
+    @Test func everyConformanceCaseParsesWithoutCrashing() throws {
+        try #require(FileManager.default.fileExists(atPath: Self.casesFolder), "../shared/data/feed-cases is absent")
+        var parsed = 0, refused = 0
+        let files = FileManager.default.enumerator(atPath: Self.casesFolder)?.compactMap { $0 as? String } ?? []
+        for file in files where file.hasSuffix(".xml") {
+            guard let data = FileManager.default.contents(atPath: "\(Self.casesFolder)/\(file)") else { continue }
+            do { _ = try FeedParser.parse(Array(data)); parsed += 1 } catch { refused += 1 }
+        }
+        print("feed-cases: \(parsed) parsed, \(refused) refused as not a feed")
+        #expect(parsed + refused > 2_000)
+        #expect(parsed > 1_900)
+    }
+
+    static let casesFolder = Paths.shared + "/data/feed-cases"
+}
