@@ -1,0 +1,101 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import MentionFetch
+
+/// Real libcurl against the Python test server on 127.0.0.1.
+struct CurlFetcherTests {
+    static let rss = "<rss version=\"2.0\"><channel><title>t</title><item><title>a</title></item></channel></rss>"
+
+    func fetched(_ result: Result<FetchOutcome, FetchError>) throws -> FetchedBody {
+        guard case .success(.fetched(let body)) = result else { throw Unexpected(result: "\(result)") }
+        return body
+    }
+    struct Unexpected: Error { var result: String }
+
+    @Test func conditionalGetGives304() async throws {
+        let server = try FeedServer()
+        try server.write("a.xml", Self.rss)
+        let first = try fetched(await CurlFetcher().fetch(FetchRequest(url: server.feedURL("a.xml"), allowPrivate: true)))
+        #expect(first.status == 200)
+        #expect(String(decoding: first.body, as: UTF8.self) == Self.rss)
+        #expect(first.contentType?.hasPrefix("application/rss+xml") == true)
+        let etag = try #require(first.etag)
+        #expect(first.lastModified != nil)
+        let second = await CurlFetcher().fetch(FetchRequest(url: server.feedURL("a.xml"), etag: etag, lastModified: first.lastModified, allowPrivate: true))
+        guard case .success(.notModified) = second else { Issue.record("expected 304, got \(second)"); return }
+        // A changed file is fetched again despite the old validators.
+        try server.write("a.xml", Self.rss + " ")
+        let third = try fetched(await CurlFetcher().fetch(FetchRequest(url: server.feedURL("a.xml"), etag: etag, allowPrivate: true)))
+        #expect(third.etag != etag)
+    }
+
+    @Test func sendsAnIdentifyingUserAgent() async throws {
+        let server = try FeedServer()
+        try server.write("a.xml", Self.rss)
+        _ = await CurlFetcher().fetch(FetchRequest(url: server.feedURL("a.xml"), allowPrivate: true))
+        let log = try fetched(await CurlFetcher().fetch(FetchRequest(url: server.url("__log"), allowPrivate: true)))
+        #expect(String(decoding: log.body, as: UTF8.self).contains("mentionwatch/\(mentionwatchVersion)"))
+    }
+
+    @Test func httpErrorsAreNamed() async throws {
+        let server = try FeedServer()
+        #expect(await CurlFetcher().fetch(FetchRequest(url: server.feedURL("missing.xml"), allowPrivate: true)).failure == .http(status: 404))
+        #expect(await CurlFetcher().fetch(FetchRequest(url: server.url("status/503"), allowPrivate: true)).failure == .http(status: 503))
+    }
+
+    @Test func loopbackIsRefusedUnlessTheFeedAllowsIt() async throws {
+        let server = try FeedServer()
+        try server.write("a.xml", Self.rss)
+        #expect(await CurlFetcher().fetch(FetchRequest(url: server.feedURL("a.xml"))).failure == .privateAddress)
+        // Also by name: "localhost" resolves to loopback and is refused after resolution.
+        #expect(await CurlFetcher().fetch(FetchRequest(url: "http://localhost:\(server.port)/feeds/a.xml")).failure == .privateAddress)
+    }
+
+    @Test func bodyIsCappedEvenWithoutContentLength() async throws {
+        let server = try FeedServer()
+        var request = FetchRequest(url: server.url("big?chunked=1"), allowPrivate: true)
+        request.maxBytes = 1_000_000
+        #expect(await CurlFetcher().fetch(request).failure == .tooLarge(limit: 1_000_000))
+        request.url = server.url("big")
+        #expect(await CurlFetcher().fetch(request).failure == .tooLarge(limit: 1_000_000))
+    }
+
+    @Test func redirectsOnlyToHTTP() async throws {
+        let server = try FeedServer()
+        try server.write("a.xml", Self.rss)
+        let followed = try fetched(await CurlFetcher().fetch(FetchRequest(url: server.url("redirect/302?to=\(server.feedURL("a.xml"))"), allowPrivate: true)))
+        #expect(followed.effectiveURL == server.feedURL("a.xml"))
+        let toFile = await CurlFetcher().fetch(FetchRequest(url: server.url("redirect/302?to=file:///etc/passwd"), allowPrivate: true))
+        guard case .failure(.protocolNotAllowed) = toFile else { Issue.record("file:// after a redirect must be refused, got \(toFile)"); return }
+    }
+
+    @Test func fileURLsWorkWhenConfigured() async throws {
+        let folder = Paths.temporaryFolder()
+        try Data(Self.rss.utf8).write(to: URL(fileURLWithPath: folder + "/a.xml"))
+        let body = try fetched(await CurlFetcher().fetch(FetchRequest(url: "file://\(folder)/a.xml")))
+        #expect(body.body.count == Self.rss.utf8.count)
+    }
+
+    @Test func slowServersTimeOut() async throws {
+        let server = try FeedServer()
+        var request = FetchRequest(url: server.url("slow"), allowPrivate: true)
+        request.totalTimeout = 2
+        #expect(await CurlFetcher().fetch(request).failure == .timeout(seconds: 2))
+    }
+
+    @Test func refusedAndUnresolvableHostsAreNamed() async throws {
+        // A port nobody listens on: bind one, remember it, close it.
+        let server = try FeedServer()
+        let port = server.port
+        server.stop()
+        try await Task.sleep(for: .milliseconds(200))
+        #expect(await CurlFetcher().fetch(FetchRequest(url: "http://127.0.0.1:\(port)/", allowPrivate: true)).failure == .connectionRefused)
+        let dns = await CurlFetcher().fetch(FetchRequest(url: "http://feed.invalid/rss"))
+        guard case .failure(.dns) = dns else { Issue.record("expected a DNS error, got \(dns)"); return }
+    }
+}
+
+extension Result {
+    var failure: Failure? { if case .failure(let error) = self { return error }; return nil }
+}
