@@ -50,7 +50,7 @@ let package = Package(
         .testTarget(name: "MentionFetchTests", dependencies: ["MentionFetch", "MentionCore", "TestSupport"]),
         .testTarget(name: "MentionStoreTests", dependencies: ["MentionStore", "MentionCore", "TestSupport"]),
         .testTarget(name: "MentionMailTests", dependencies: ["MentionMail", "MentionCore", "TestSupport"]),
-        .testTarget(name: "MentionDaemonTests", dependencies: ["MentionDaemon", "MentionCore", "MentionStore", "TestSupport"]),
+        .testTarget(name: "MentionDaemonTests", dependencies: ["MentionDaemon", "MentionCore", "MentionStore", "MentionMail", "MentionFetch", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,146 @@
+import Foundation
+import Logging
+import Testing
+import TestSupport
+@testable import MentionCore
+@testable import MentionDaemon
+import MentionFetch
+@testable import MentionMail
+@testable import MentionStore
+
+/// The whole pipeline on real parts: a loopback HTTP server, libcurl, SQLite, a Maildir read back by Python's email package.
+struct PipelineTests {
+    static let demoFeeds = Paths.repositoryRoot + "/Sources/mentionwatch/Demo"
+    static let quiet = Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
+
+    /// A world: a server with two good feeds and a broken one, and a config pointing at it.
+    struct World {
+        let server: FeedServer
+        let folder: String
+        let config: Config
+
+        init(spool: String? = nil) throws {
+            server = try FeedServer()
+            folder = Paths.temporaryFolder("pipeline")
+            try server.write("tag.atom", try String(contentsOfFile: PipelineTests.demoFeeds + "/mastodon-dezeehoek.atom", encoding: .utf8))
+            try server.write("forum.xml", try String(contentsOfFile: PipelineTests.demoFeeds + "/forum-westerveen.xml", encoding: .utf8))
+            try server.write("broken.xml", "<!DOCTYPE html><html><body>Sorry, this page moved</body></html>")
+            let yaml = """
+                school: { name: Praktijkschool De Zeehoek, aliases: [De Zeehoek], hashtags: ["#dezeehoek"], context: [school, juf, meester] }
+                staff:
+                  - { id: staff-01, name: Marieke Verbeek-Smit }
+                  - { id: staff-03, name: Youssef El Amrani }
+                  - { id: staff-06, name: Dirk-Jan Mulder, handles: ["@djmulder"] }
+                  - { id: staff-08, name: Pieter Oosterhuis }
+                feeds:
+                  - { id: tag, url: "\(server.feedURL("tag.atom"))", allow_private: true, kind: mastodon }
+                  - { id: broken, url: "\(server.feedURL("broken.xml"))", allow_private: true }
+                  - { id: forum, url: "\(server.feedURL("forum.xml"))", allow_private: true, kind: forum }
+                alerts: { to: [mt@zeehoek-pro.example], from: mentionwatch@zeehoek-pro.example, spool: "maildir:\(spool ?? "maildir")" }
+                storage: { database: state/mw.sqlite }
+                """
+            config = try ConfigParser.parse(yaml, file: "test.yaml", baseDirectory: folder)
+        }
+
+        var maildir: String { folder + "/maildir" }
+        func delivered() -> [String] {
+            ((try? FileManager.default.contentsOfDirectory(atPath: maildir + "/new")) ?? []).sorted().map { maildir + "/new/" + $0 }
+        }
+    }
+
+    @Test func pollStoresAlertsOnceAndSurvivesABrokenFeed() async throws {
+        let world = try World()
+        let monitor = try Monitor(config: world.config, logger: Self.quiet, now: { Date(timeIntervalSince1970: 1_795_000_000) })
+
+        let first = await monitor.pollAll()
+        #expect(first.map(\.feedID) == ["tag", "broken", "forum"])
+        #expect(first[0].newItems == 5 && first[0].flagged == 2 && first[0].error == nil)
+        #expect(first[1].error == "not a feed (the document is <html>, expected RSS or Atom)")
+        #expect(first[2].newItems == 4 && first[2].flagged == 1 && first[2].error == nil)
+
+        let delivery = await monitor.deliverAlerts()
+        #expect(delivery == DeliveryReport(sent: 3, waiting: 0, error: nil))
+        let mails = world.delivered()
+        #expect(mails.count == 3)
+        var subjects: [String] = []
+        for path in mails {
+            let mail = try MailReader.read(path)
+            #expect(mail.defects.isEmpty, "\(mail.defects)")
+            #expect(mail.header("To") == "mt@zeehoek-pro.example")
+            #expect(mail.parts.map(\.content_type) == ["text/plain", "text/html"])
+            let text = try #require(mail.parts.first?.text)
+            let caseNumber = try #require(mail.header("X-Mentionwatch-Case"))
+            #expect(text.contains("Zaaknummer: \(caseNumber)"))
+            #expect(text.contains("Protocol: Route B"))
+            subjects.append(try #require(mail.header("Subject")))
+        }
+        #expect(subjects.contains { $0.contains("Bedreigen") && $0.contains("Youssef El Amrani") })
+        #expect(subjects.contains { $0.contains("Schelden of beledigen") && $0.contains("Marieke Verbeek-Smit") })
+
+        // The database: validators for good feeds, a plain-words error for the broken one, evidence for flagged items.
+        let store = try Store(path: world.config.storage.database)
+        let feeds = Dictionary(uniqueKeysWithValues: try store.allFeeds().map { ($0.id, $0) })
+        #expect(feeds["tag"]?.etag != nil && feeds["tag"]?.lastModified != nil && feeds["tag"]?.failures == 0)
+        #expect(feeds["broken"]?.failures == 1 && feeds["broken"]?.lastError?.hasPrefix("not a feed") == true)
+        let evidence = try store.db.query("SELECT count(*), sum(length(raw) > 0 AND length(sha256) = 64) FROM evidence").first
+        #expect(evidence?[0].int == 3 && evidence?[1].int == 3)
+        let unflaggedEvidence = try store.db.query("SELECT count(*) FROM evidence e JOIN items i ON i.id = e.item_id WHERE i.flagged = 0")
+        #expect(unflaggedEvidence.first?[0].int == 0)
+
+        // Second poll: conditional requests answered 304, nothing new, no mail sent twice.
+        let second = await monitor.pollAll()
+        #expect(second[0].notModified && second[2].notModified)
+        #expect(second[1].error != nil)
+        let again = await monitor.deliverAlerts()
+        #expect(again.sent == 0)
+        #expect(world.delivered().count == 3)
+        guard case .success(.fetched(let logBody)) = CurlFetcher.perform(FetchRequest(url: world.server.url("__log"), allowPrivate: true)) else {
+            Issue.record("the test server's log is unreadable")
+            return
+        }
+        let statuses = try JSONDecoder().decode([RequestLog].self, from: Data(logBody.body)).filter { $0.path.hasSuffix("tag.atom") }.map(\.status)
+        #expect(statuses == [200, 304])
+    }
+
+    @Test func anUnwritableSpoolLosesNothingAndAFixedOneDeliversOnce() async throws {
+        let blocker = Paths.temporaryFolder("blocker") + "/file"
+        try Data("x".utf8).write(to: URL(fileURLWithPath: blocker))
+        let world = try World(spool: blocker + "/maildir")
+        let monitor = try Monitor(config: world.config, logger: Self.quiet)
+        _ = await monitor.pollAll()
+        let failed = await monitor.deliverAlerts()
+        #expect(failed.sent == 0 && failed.waiting == 3)
+        #expect(failed.error?.contains(blocker) == true)
+
+        var fixed = world.config
+        fixed.alerts.spool = .maildir(path: world.maildir)
+        try await monitor.apply(fixed)
+        let delivered = await monitor.deliverAlerts()
+        let repeated = await monitor.deliverAlerts()
+        #expect(delivered.sent == 3)
+        #expect(repeated.sent == 0)
+        #expect(world.delivered().count == 3)
+    }
+
+    @Test func aCrashAfterDeliveryBeforeMarkingSendsNoSecondCopy() async throws {
+        let world = try World()
+        let monitor = try Monitor(config: world.config, logger: Self.quiet)
+        _ = await monitor.pollAll()
+        // Deliver the first alert the way the outbox does, but "crash" before it is marked sent.
+        let store = try Store(path: world.config.storage.database)
+        let pending = try #require(try store.pendingAlerts().first)
+        let mail = AlertMail(config: world.config)
+        let key = String(mail.messageID(for: pending.content).dropFirst().prefix { $0 != "@" })
+        try MaildirSpool(path: world.maildir).deliver(mail.render(pending.content, date: Date()), key: key)
+        #expect(world.delivered().count == 1)
+
+        let report = await monitor.deliverAlerts()
+        #expect(report.sent == 3)
+        #expect(world.delivered().count == 3)
+    }
+}
+
+struct RequestLog: Decodable {
+    var path: String
+    var status: Int
+}
