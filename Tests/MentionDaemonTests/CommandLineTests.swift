@@ -1,0 +1,113 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// The built `mentionwatch` binary, run as an admin would (`make test` builds it first).
+struct CommandLineTests {
+    static let binary = Paths.repositoryRoot + "/.build/debug/mentionwatch"
+
+    struct Outcome {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static func mentionwatch(_ arguments: [String], stdin: String = "") throws -> Outcome {
+        guard FileManager.default.isExecutableFile(atPath: binary) else { throw Missing() }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = arguments
+        let output = Pipe(), errors = Pipe(), input = Pipe()
+        (process.standardOutput, process.standardError, process.standardInput) = (output, errors, input)
+        try process.run()
+        input.fileHandleForWriting.write(Data(stdin.utf8))
+        try input.fileHandleForWriting.close()
+        let out = output.fileHandleForReading.readDataToEndOfFile()
+        let err = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Outcome(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self))
+    }
+
+    struct Missing: Error, CustomStringConvertible {
+        var description: String { "\(CommandLineTests.binary) is not built: run `swift build` first (make test does)" }
+    }
+
+    static func writeConfig(_ yaml: String) throws -> String {
+        let path = Paths.temporaryFolder("cli") + "/feeds.yaml"
+        try Data(yaml.utf8).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    @Test func checkReportsErrorsWithLineAndExits78() throws {
+        let path = try Self.writeConfig("school:\n  name: X\nfeeds:\n  - id: a\n    url: https://a.example/rss\n    interval: often\n")
+        let outcome = try Self.mentionwatch(["check", "--config", path])
+        #expect(outcome.status == 78)
+        #expect(outcome.stderr == "\(path):6:15: feeds[0].interval: must be a duration like 90s, 15m, 2h or 180d, not 'often'\n")
+    }
+
+    @Test func checkPrintsWhatItWouldWatch() throws {
+        let path = try Self.writeConfig("school:\n  name: Praktijkschool De Zeehoek\nfeeds:\n  - id: a\n    url: https://a.example/rss\nstorage: { database: db/mw.sqlite }\nalerts: { spool: maildir:spool }\n")
+        let outcome = try Self.mentionwatch(["check", "--config", path])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        #expect(outcome.stdout.contains("school: Praktijkschool De Zeehoek"))
+        #expect(outcome.stdout.contains("  a: https://a.example/rss every 900s (news)"))
+    }
+
+    @Test func missingConfigFileIsAConfigError() throws {
+        let outcome = try Self.mentionwatch(["check", "--config", "/nonexistent/feeds.yaml"])
+        #expect(outcome.status == 78)
+        #expect(outcome.stderr.hasPrefix("/nonexistent/feeds.yaml: cannot read the configuration"))
+    }
+
+    @Test(.enabled(if: Paths.sharedIsPresent, "../shared is absent: the labelled posts are not there"))
+    func matchFollowsTheJSONLinesContract() throws {
+        let config = try Self.writeConfig("""
+            school: { name: Praktijkschool De Zeehoek, aliases: [De Zeehoek], context: [school] }
+            staff: [{ id: staff-01, name: Marieke Verbeek-Smit }, { id: staff-03, name: Youssef El Amrani }]
+            feeds: [{ id: a, url: "https://a.example/rss" }]
+            """)
+        let posts = try String(contentsOfFile: Paths.shared + "/data/posts-dev.jsonl", encoding: .utf8)
+            .split(separator: "\n").filter { $0.contains("\"d009\"") || $0.contains("\"d010\"") || $0.contains("\"d027\"") }
+        let outcome = try Self.mentionwatch(["match", "--config", config], stdin: posts.joined(separator: "\n") + "\n")
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let lines = outcome.stdout.split(separator: "\n").map { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        #expect(lines.count == 3)
+        #expect(lines[0]?["id"] as? String == "d009")
+        #expect(lines[0]?["alert"] as? Bool == true)
+        #expect(lines[0]?["track"] as? String == "B")
+        let mention = (lines[0]?["mentions"] as? [[String: Any]])?.first
+        #expect(mention?["entity"] as? String == "staff-01")
+        #expect(mention?["surface"] as? String == "juf marieke")
+        #expect(mention?["start"] as? Int == 1)
+        let entities = Set(((lines[1]?["mentions"] as? [[String: Any]]) ?? []).compactMap { $0["entity"] as? String })
+        #expect(entities == ["school", "staff-03"])
+        #expect((lines[2]?["mentions"] as? [Any])?.isEmpty == true)
+    }
+
+    @Test func matchNamesBadInputLines() throws {
+        let config = try Self.writeConfig("school: { name: X }\nfeeds: [{ id: a, url: \"https://a.example/rss\" }]\n")
+        let outcome = try Self.mentionwatch(["match", "--config", config], stdin: "{\"id\": \"1\", \"text\": \"x\"}\nnot json\n{\"text\": \"no id\"}\n")
+        #expect(outcome.status == 65)
+        #expect(outcome.stdout.split(separator: "\n").count == 1)
+        #expect(outcome.stderr == "stdin:2: not a post object: invalid JSON\nstdin:3: not a post object: missing \"id\"\n")
+    }
+
+    @Test func parsePrintsTheFeedAsJSON() throws {
+        let outcome = try Self.mentionwatch(["parse", Paths.repositoryRoot + "/Sources/mentionwatch/Demo/forum-westerveen.xml", "--json"])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
+        #expect(json["format"] as? String == "rss2.0")
+        let items = try #require(json["items"] as? [[String: Any]])
+        #expect(items.count == 4)
+        #expect(items.allSatisfy { $0["id"] is String && $0["text"] is String })
+        #expect((items.first?["published"] as? String)?.hasSuffix("Z") == true)
+    }
+
+    @Test func parseRefusesAPageThatIsNotAFeed() throws {
+        let path = Paths.temporaryFolder("cli") + "/page.html"
+        try Data("<html><body>hoi</body></html>".utf8).write(to: URL(fileURLWithPath: path))
+        let outcome = try Self.mentionwatch(["parse", path])
+        #expect(outcome.status == 65)
+        #expect(outcome.stderr == "mentionwatch: \(path): not a feed (the document is <html>, expected RSS or Atom)\n")
+    }
+}
