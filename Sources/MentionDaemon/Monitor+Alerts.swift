@@ -66,5 +66,19 @@ extension Monitor {
         DigestText(config: config).render(try store.digestInput(day: day, from: from, to: to))
     }
 
+    /// Delivers the digest of `day` unless it went out before; marked sent only after the spool accepted it.
+    /// - Returns: false when it had been sent already.
+    @discardableResult
+    public func sendDigest(day: String, schedule: DigestSchedule) throws -> Bool {
+        guard try !store.isDigestSent(day: day) else { return false }
+        guard let range = schedule.range(of: day) else { throw MailSpoolError("not a day: \(day)") }
+        let text = try digest(day: day, from: range.from, to: range.to)
+        let date = now()
+        try spool.deliver(DigestMail(config: config).render(text, day: day, date: date), key: "digest-\(day)")
+        try store.markDigestSent(day: day, at: date)
+        logger.notice("digest for \(day) delivered to \(config.digest.to.joined(separator: ", "))")
+        return true
+    }
+
     public func feedRecords() throws -> [FeedRecord] { try store.allFeeds() }
 }

@@ -6,7 +6,13 @@ import MentionCore
 public struct SendmailSpool: MailSpool {
     public let path: String
 
-    public init(path: String) { self.path = path }
+    public init(path: String) {
+        self.path = path
+        _ = Self.ignoreBrokenPipes
+    }
+
+    /// A sendmail that exits without reading its input must be a failed delivery, not a SIGPIPE that kills the daemon.
+    private static let ignoreBrokenPipes: Void = { signal(SIGPIPE, SIG_IGN) }()
 
     public func deliver(_ message: String, key: String) throws(MailSpoolError) {
         let process = Process()
@@ -23,9 +29,13 @@ public struct SendmailSpool: MailSpool {
             throw MailSpoolError("cannot start \(path): \(error.localizedDescription)")
         }
         // sendmail wants LF line ends on its input; it writes the wire format itself.
+        // Written from another thread while stderr is read here, so neither pipe can fill up and block both sides.
         let body = Data(message.replacingOccurrences(of: "\r\n", with: "\n").utf8)
-        try? input.fileHandleForWriting.write(contentsOf: body)
-        try? input.fileHandleForWriting.close()
+        let writer = input.fileHandleForWriting
+        DispatchQueue.global().async {
+            try? writer.write(contentsOf: body)
+            try? writer.close()
+        }
         let stderr = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationReason == .exit, process.terminationStatus == 0 else {

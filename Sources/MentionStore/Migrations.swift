@@ -73,6 +73,12 @@ enum Migrations {
             last_error TEXT
         ) STRICT;
         CREATE INDEX alerts_unsent ON alerts(item_id) WHERE sent_at IS NULL;
+
+        -- Digests sent, one a day: a missed one is sent after a restart, never twice.
+        CREATE TABLE digests (
+            day     TEXT PRIMARY KEY NOT NULL CHECK (length(day) = 10),
+            sent_at INTEGER NOT NULL
+        ) STRICT;
         """,
     ]
 

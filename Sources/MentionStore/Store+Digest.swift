@@ -41,3 +41,14 @@ extension Store {
         }
     }
 }
+
+extension Store {
+    public func isDigestSent(day: String) throws -> Bool {
+        try !db.query("SELECT 1 FROM digests WHERE day = ?", [.text(day)]).isEmpty
+    }
+
+    /// Called only after the spool accepted the digest.
+    public func markDigestSent(day: String, at date: Date) throws {
+        try db.query("INSERT INTO digests (day, sent_at) VALUES (?, ?) ON CONFLICT (day) DO NOTHING", [.text(day), .integer(date.unixSeconds)])
+    }
+}

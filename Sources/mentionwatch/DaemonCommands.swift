@@ -14,7 +14,11 @@ struct Run: AsyncParsableCommand {
         let monitor = try openMonitor(config, logger: logger)
         logger.notice("mentionwatch \(Mentionwatch.configuration.version) watching \(config.feeds.count) feeds for \(config.school.name)")
         let group = ServiceGroup(
-            services: [PollerService(monitor: monitor, logger: logger), ReloadService(monitor: monitor, configPath: options.config, logger: logger)],
+            services: [
+                PollerService(monitor: monitor, logger: logger),
+                DigestService(monitor: monitor, logger: logger),
+                ReloadService(monitor: monitor, configPath: options.config, logger: logger),
+            ],
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: logger
         )
@@ -61,20 +65,32 @@ struct Feeds: AsyncParsableCommand {
 }
 
 struct Digest: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Print the coordinator's digest of one day.")
+    static let configuration = CommandConfiguration(abstract: "Print the coordinator's digest of one day, or deliver it with --send.")
     @OptionGroup var options: ConfigOption
-    @Option(help: "The day, YYYY-MM-DD, in digest.timezone (default: today).")
+    @Option(help: "The day, YYYY-MM-DD, in digest.timezone (default: today; with --send: the day that is due).")
     var date: String?
+    @Flag(help: "Deliver the digest to digest.to through the spool (once per day) instead of printing it.")
+    var send = false
 
     func run() async throws {
         let config = try options.load()
         guard let zone = TimeZone(identifier: config.digest.timezone) else {
             throw fail("unknown time zone \(config.digest.timezone)", status: ExitStatus.configError)
         }
-        let day = date ?? today(in: zone)
-        guard let range = dayRange(day, timeZone: zone) else { throw fail("--date must be YYYY-MM-DD, not '\(day)'", status: ExitStatus.usage) }
+        let schedule = DigestSchedule(config.digest, timeZone: zone)
+        let day = date ?? (send ? schedule.dueDay(at: Date()) : schedule.dayString(Date()))
+        guard let range = schedule.range(of: day) else { throw fail("--date must be YYYY-MM-DD, not '\(day)'", status: ExitStatus.usage) }
         let monitor = try openMonitor(config, logger: makeLogger(level: .warning))
-        print(try await monitor.digest(day: day, from: range.from, to: range.to), terminator: "")
+        guard send else {
+            print(try await monitor.digest(day: day, from: range.from, to: range.to), terminator: "")
+            return
+        }
+        do {
+            let sent = try await monitor.sendDigest(day: day, schedule: schedule)
+            print(sent ? "digest for \(day) delivered" : "digest for \(day) was delivered before; not sent again")
+        } catch {
+            throw fail("digest for \(day) not delivered: \(error)", status: ExitStatus.ioError)
+        }
     }
 }
 

@@ -37,9 +37,9 @@ struct Demo: AsyncParsableCommand {
         for message in messages { print("  \(maildir)/new/\(message)") }
         print("\nDatabase: \(config.storage.database)")
         print("Config:   \(folder)/feeds.yaml")
-        let zone = TimeZone(identifier: config.digest.timezone) ?? .current
-        let day = today(in: zone)
-        if let range = dayRange(day, timeZone: zone) {
+        let schedule = DigestSchedule(config.digest, timeZone: TimeZone(identifier: config.digest.timezone) ?? .current)
+        let day = schedule.dayString(Date())
+        if let range = schedule.range(of: day) {
             print("\n== Digest for the coordinator (mentionwatch digest --config \(folder)/feeds.yaml) ==\n")
             print(try await monitor.digest(day: day, from: range.from, to: range.to), terminator: "")
         }

@@ -45,22 +45,3 @@ func openMonitor(_ config: Config, logger: Logger) throws -> Monitor {
         throw fail("cannot open the database \(config.storage.database): \(error)", status: ExitStatus.ioError)
     }
 }
-
-/// The start and end of a calendar day in a time zone (DST-safe: a day can be 23 or 25 hours).
-func dayRange(_ day: String, timeZone: TimeZone) -> (from: Date, to: Date)? {
-    let parts = day.split(separator: "-").compactMap { Int($0) }
-    guard parts.count == 3 else { return nil }
-    var calendar = Calendar(identifier: .gregorian)
-    calendar.timeZone = timeZone
-    guard let from = calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2])),
-          calendar.component(.day, from: from) == parts[2],
-          let to = calendar.date(byAdding: .day, value: 1, to: from) else { return nil }
-    return (from, to)
-}
-
-func today(in timeZone: TimeZone) -> String {
-    var calendar = Calendar(identifier: .gregorian)
-    calendar.timeZone = timeZone
-    let parts = calendar.dateComponents([.year, .month, .day], from: Date())
-    return String(format: "%04d-%02d-%02d", parts.year!, parts.month!, parts.day!)
-}

@@ -27,12 +27,16 @@ struct DaemonProcessTests {
         try process.run()
         defer { if process.isRunning { process.terminate() } }
 
-        // Both alerts arrive in the Maildir.
+        // Both alerts arrive in the Maildir, and the digest that is due (the daemon has never sent one).
         let newFolder = folder + "/maildir/new"
-        for _ in 0..<100 where ((try? FileManager.default.contentsOfDirectory(atPath: newFolder)) ?? []).count < 2 {
+        func delivered(_ kind: String) -> Int {
+            ((try? FileManager.default.contentsOfDirectory(atPath: newFolder)) ?? []).filter { $0.hasPrefix("mentionwatch-\(kind)-") }.count
+        }
+        for _ in 0..<100 where delivered("mw") < 2 || delivered("digest") < 1 {
             try await Task.sleep(for: .milliseconds(100))
         }
-        #expect(((try? FileManager.default.contentsOfDirectory(atPath: newFolder)) ?? []).count == 2)
+        #expect(delivered("mw") == 2)
+        #expect(delivered("digest") == 1)
 
         // A broken config on SIGHUP is refused; the daemon keeps running.
         try Data("school: { name: X }\nfeeds: [{ id: tag, url: nope }]\n".utf8).write(to: URL(fileURLWithPath: config))
@@ -48,7 +52,8 @@ struct DaemonProcessTests {
         #expect(log.contains("<3>reload refused, keeping the running configuration: \(config):2:25: feeds[0].url: is not a valid URL"))
         #expect(log.contains("<5>alert MW-"))
         #expect(log.contains("<5>mentionwatch stopped"))
-        // Still exactly two mails: the second poll within the run was a 304 and sent nothing.
-        #expect(((try? FileManager.default.contentsOfDirectory(atPath: newFolder)) ?? []).count == 2)
+        // Still exactly two alerts and one digest: later polls within the run were 304s and sent nothing.
+        #expect(delivered("mw") == 2)
+        #expect(delivered("digest") == 1)
     }
 }

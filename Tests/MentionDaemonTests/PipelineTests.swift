@@ -140,6 +140,25 @@ struct PipelineTests {
     }
 }
 
+extension PipelineTests {
+    @Test func theDigestIsDeliveredOncePerDay() async throws {
+        let world = try World()
+        let monitor = try Monitor(config: world.config, logger: Self.quiet)
+        _ = await monitor.pollAll()
+        let schedule = DigestSchedule(world.config.digest, timeZone: TimeZone(identifier: "Europe/Amsterdam")!)
+        let today = schedule.dayString(Date())
+        let first = try await monitor.sendDigest(day: today, schedule: schedule)
+        let second = try await monitor.sendDigest(day: today, schedule: schedule)
+        #expect(first && !second)
+        let digests = try world.delivered().map(MailReader.read).filter { $0.header("Subject")?.contains("Dagoverzicht") == true }
+        #expect(digests.count == 1)
+        let text = try #require(digests.first?.parts.first?.text)
+        #expect(text.contains("Nieuwe vermeldingen: 8, waarvan gemarkeerd: 3"))
+        #expect(text.contains("broken"))
+        #expect(digests.first?.header("Message-ID") == "<mw-digest-\(today)@zeehoek-pro.example>")
+    }
+}
+
 struct RequestLog: Decodable {
     var path: String
     var status: Int

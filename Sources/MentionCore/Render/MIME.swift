@@ -86,3 +86,12 @@ public enum MIME {
         return (lower.hasPrefix("https://") || lower.hasPrefix("http://")) && !link.contains(where: { $0.isWhitespace })
     }
 }
+
+extension MIME {
+    /// A complete single-part text/plain message.
+    public static func plain(headers: [(String, String)], text: String) -> String {
+        var lines = headers.map { "\($0.0): \($0.1)" }
+        lines += ["MIME-Version: 1.0", "Content-Type: text/plain; charset=utf-8", "Content-Transfer-Encoding: base64", "", base64Body(text), ""]
+        return lines.joined(separator: "\r\n")
+    }
+}
