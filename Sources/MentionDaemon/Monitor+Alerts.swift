@@ -25,7 +25,14 @@ extension Monitor {
         }
         let renderer = AlertMail(config: config)
         let date = now()
+        // alerts.max_per_hour: the rest wait in the outbox for a later round; nothing is dropped.
+        let budget = config.alerts.maxPerHour - ((try? store.alertsSent(since: date.addingTimeInterval(-3_600))) ?? 0)
         for (index, alert) in pending.enumerated() {
+            guard index < budget else {
+                report.waiting = pending.count - index
+                logger.warning("\(report.waiting) alerts wait: alerts.max_per_hour (\(config.alerts.maxPerHour)) reached")
+                return report
+            }
             let messageID = renderer.messageID(for: alert.content)
             let message = renderer.render(alert.content, date: date)
             do {

@@ -31,6 +31,11 @@ extension Store {
         try db.query("UPDATE alerts SET attempts = attempts + 1, last_error = ? WHERE item_id = ?", [.text(error), .integer(itemID)])
     }
 
+    /// How many alerts went out since `date` (for `alerts.max_per_hour`).
+    public func alertsSent(since date: Date) throws -> Int {
+        try db.query("SELECT count(*) FROM alerts WHERE sent_at >= ?", [.integer(date.unixSeconds)]).first?.first?.int ?? 0
+    }
+
     public func alertCounts() throws -> (sent: Int, pending: Int) {
         let row = try db.query("SELECT count(sent_at), count(*) - count(sent_at) FROM alerts").first
         return (row?[0].int ?? 0, row?[1].int ?? 0)

@@ -30,16 +30,27 @@ struct Run: AsyncParsableCommand {
 struct Poll: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Poll every feed once, deliver alerts, print one line per feed, then exit.")
     @OptionGroup var options: ConfigOption
-    @Flag(name: .long, help: "Poll once and exit (the only mode for now; kept for the command-line contract).")
+    @Flag(name: .long, help: "Poll once and exit (required: the daemon is `mentionwatch run`).")
     var once = false
-    @Flag(name: .long, help: "Poll every feed, due or not (all feeds are polled for now).")
+    @Flag(name: .long, help: "Poll every feed, also those polled less than their interval ago.")
     var all = false
+
+    func validate() throws {
+        if !once { throw ValidationError("poll needs --once (the polling daemon is `mentionwatch run`)") }
+    }
 
     func run() async throws {
         let config = try options.load()
         let monitor = try openMonitor(config, logger: makeLogger(level: .warning))
-        let summaries = await monitor.pollAll()
-        summaries.forEach { print($0) }
+        let due = await monitor.nextPollTimes()
+        let now = Date()
+        for feed in config.feeds {
+            if all || (due[feed.id] ?? .distantPast) <= now {
+                print(await monitor.poll(feed))
+            } else {
+                print("\(feed.id): not due until \(FeedDate.rfc3339(due[feed.id]!)) (use --all to poll it now)")
+            }
+        }
         let delivery = await monitor.deliverAlerts()
         print("alerts: \(delivery.sent) delivered" + (delivery.error.map { ", \(delivery.waiting) waiting: \($0)" } ?? ""))
         if delivery.error != nil { throw ExitCode(ExitStatus.ioError) }

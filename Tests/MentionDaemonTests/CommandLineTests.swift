@@ -110,4 +110,27 @@ struct CommandLineTests {
         #expect(outcome.status == 65)
         #expect(outcome.stderr == "mentionwatch: \(path): not a feed (the document is <html>, expected RSS or Atom)\n")
     }
+
+    @Test func pollOncePollsWhatIsDueAndSaysWhatIsNot() throws {
+        let folder = Paths.temporaryFolder("cli")
+        try Data(try Data(contentsOf: URL(fileURLWithPath: Paths.repositoryRoot + "/Sources/mentionwatch/Demo/forum-westerveen.xml")))
+            .write(to: URL(fileURLWithPath: folder + "/forum.xml"))
+        let config = folder + "/feeds.yaml"
+        try Data("""
+            school: { name: Praktijkschool De Zeehoek, aliases: [De Zeehoek] }
+            staff: [{ id: staff-08, name: Pieter Oosterhuis }]
+            feeds: [{ id: forum, url: "file://\(folder)/forum.xml" }]
+            alerts: { spool: "maildir:maildir" }
+            storage: { database: mw.sqlite }
+            """.utf8).write(to: URL(fileURLWithPath: config))
+        let first = try Self.mentionwatch(["poll", "--once", "--config", config])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout == "forum: 4 new, 3 with mentions, 1 flagged\nalerts: 1 delivered\n")
+        let second = try Self.mentionwatch(["poll", "--once", "--config", config])
+        #expect(second.stdout.hasPrefix("forum: not due until "))
+        let forced = try Self.mentionwatch(["poll", "--once", "--all", "--config", config])
+        #expect(forced.stdout == "forum: 0 new, 0 with mentions, 0 flagged\nalerts: 0 delivered\n")
+        let usage = try Self.mentionwatch(["poll", "--config", config])
+        #expect(usage.status == 64)
+    }
 }

@@ -19,7 +19,7 @@ struct PipelineTests {
         let folder: String
         let config: Config
 
-        init(spool: String? = nil) throws {
+        init(spool: String? = nil, maxPerHour: Int = 10) throws {
             server = try FeedServer()
             folder = Paths.temporaryFolder("pipeline")
             try server.write("tag.atom", try String(contentsOfFile: PipelineTests.demoFeeds + "/mastodon-dezeehoek.atom", encoding: .utf8))
@@ -36,7 +36,7 @@ struct PipelineTests {
                   - { id: tag, url: "\(server.feedURL("tag.atom"))", allow_private: true, kind: mastodon }
                   - { id: broken, url: "\(server.feedURL("broken.xml"))", allow_private: true }
                   - { id: forum, url: "\(server.feedURL("forum.xml"))", allow_private: true, kind: forum }
-                alerts: { to: [mt@zeehoek-pro.example], from: mentionwatch@zeehoek-pro.example, spool: "maildir:\(spool ?? "maildir")" }
+                alerts: { to: [mt@zeehoek-pro.example], from: mentionwatch@zeehoek-pro.example, spool: "maildir:\(spool ?? "maildir")", max_per_hour: \(maxPerHour) }
                 storage: { database: state/mw.sqlite }
                 """
             config = try ConfigParser.parse(yaml, file: "test.yaml", baseDirectory: folder)
@@ -156,6 +156,29 @@ extension PipelineTests {
         #expect(text.contains("Nieuwe vermeldingen: 8, waarvan gemarkeerd: 3"))
         #expect(text.contains("broken"))
         #expect(digests.first?.header("Message-ID") == "<mw-digest-\(today)@zeehoek-pro.example>")
+    }
+}
+
+extension PipelineTests {
+    /// A clock the test moves by hand.
+    final class ManualClock: @unchecked Sendable {  // only touched from the test's own task
+        var now = Date(timeIntervalSince1970: 1_795_000_000)
+    }
+
+    @Test func maxPerHourHoldsBackAlertsWithoutDroppingThem() async throws {
+        let world = try World(maxPerHour: 2)
+        let clock = ManualClock()
+        let monitor = try Monitor(config: world.config, logger: Self.quiet, now: { clock.now })
+        _ = await monitor.pollAll()
+        let first = await monitor.deliverAlerts()
+        #expect(first.sent == 2 && first.waiting == 1)
+        clock.now += 1_800
+        let halfHourLater = await monitor.deliverAlerts()
+        #expect(halfHourLater.sent == 0 && halfHourLater.waiting == 1)
+        clock.now += 1_801
+        let hourLater = await monitor.deliverAlerts()
+        #expect(hourLater.sent == 1 && hourLater.waiting == 0)
+        #expect(world.delivered().count == 3)
     }
 }
 
