@@ -5,7 +5,9 @@ import MentionMail
 import MentionStore
 
 public struct DeliveryReport: Sendable, Equatable {
-    public var sent = 0
+    /// Subjects of the alerts delivered in this round.
+    public var subjects: [String] = []
+    public var sent: Int { subjects.count }
     public var waiting = 0
     public var error: String?
 }
@@ -46,7 +48,7 @@ extension Monitor {
             }
             do {
                 try store.markAlertSent(itemID: alert.itemID, at: date)
-                report.sent += 1
+                report.subjects.append(renderer.subject(alert.content))
                 logger.notice("alert \(alert.content.caseNumber) delivered to the MT", metadata: ["feed": "\(alert.content.feedID)"])
             } catch {
                 // Delivered but not marked: the next round finds the message in the spool and does not send it again.

@@ -70,8 +70,7 @@ public actor Monitor {
     public func poll(_ feed: FeedConfig) async -> FeedPollSummary {
         var summary = FeedPollSummary(feedID: feed.id)
         let record = try? store.feed(feed.id)
-        var request = FetchRequest(url: feed.url, etag: record?.etag, lastModified: record?.lastModified, allowPrivate: feed.allowPrivate)
-        request.userAgent = "mentionwatch/\(mentionwatchVersion)"
+        let request = FetchRequest(url: feed.url, etag: record?.etag, lastModified: record?.lastModified, allowPrivate: feed.allowPrivate)
         let outcome = await fetcher.fetch(request)
         let fetchedAt = now()
         switch outcome {

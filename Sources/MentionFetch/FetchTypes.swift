@@ -1,4 +1,5 @@
 import Foundation
+import MentionCore
 
 /// One conditional GET of a feed.
 public struct FetchRequest: Sendable {
@@ -21,8 +22,6 @@ public struct FetchRequest: Sendable {
         self.allowPrivate = allowPrivate
     }
 }
-
-public let mentionwatchVersion = "0.1.0"
 
 public enum FetchOutcome: Sendable {
     /// 200 (or a file): a body to parse, with the validators to store once it is processed.

@@ -12,7 +12,7 @@ struct Run: AsyncParsableCommand {
         let config = try options.load()
         let logger = makeLogger()
         let monitor = try openMonitor(config, logger: logger)
-        logger.notice("mentionwatch \(Mentionwatch.configuration.version) watching \(config.feeds.count) feeds for \(config.school.name)")
+        logger.notice("mentionwatch \(mentionwatchVersion) watching \(config.feeds.count) feeds for \(config.school.name)")
         let group = ServiceGroup(
             services: [
                 PollerService(monitor: monitor, logger: logger),

@@ -132,5 +132,8 @@ struct CommandLineTests {
         #expect(forced.stdout == "forum: 0 new, 0 with mentions, 0 flagged\nalerts: 0 delivered\n")
         let usage = try Self.mentionwatch(["poll", "--config", config])
         #expect(usage.status == 64)
+        let status = try Self.mentionwatch(["feeds", "--config", config])
+        #expect(status.stdout.hasPrefix("feed   last success          failures  last error\nforum  20"))
+        #expect(status.stdout.hasSuffix("  0         -\n"))
     }
 }

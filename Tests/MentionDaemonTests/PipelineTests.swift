@@ -59,7 +59,7 @@ struct PipelineTests {
         #expect(first[2].newItems == 4 && first[2].flagged == 1 && first[2].error == nil)
 
         let delivery = await monitor.deliverAlerts()
-        #expect(delivery == DeliveryReport(sent: 3, waiting: 0, error: nil))
+        #expect(delivery.sent == 3 && delivery.waiting == 0 && delivery.error == nil)
         let mails = world.delivered()
         #expect(mails.count == 3)
         var subjects: [String] = []

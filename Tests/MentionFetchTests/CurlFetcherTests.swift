@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TestSupport
 @testable import MentionFetch
+import MentionCore
 
 /// Real libcurl against the Python test server on 127.0.0.1.
 struct CurlFetcherTests {

@@ -91,8 +91,12 @@ public struct AlertMail {
         return rows
     }
 
+    /// Each way a person was written, once (a title repeated in the text names them twice).
     private func mentionSummary(_ content: AlertContent) -> [String] {
-        content.assessment.mentions.map { "\"\($0.surface)\" → \($0.entity == "school" ? config.school.name : name(of: $0.entity))" }
+        var seen: Set<String> = []
+        return content.assessment.mentions
+            .map { "\"\($0.surface)\" → \($0.entity == "school" ? config.school.name : name(of: $0.entity))" }
+            .filter { seen.insert($0.lowercased()).inserted }
     }
 
     private func name(of id: String) -> String { config.staff.first { $0.id == id }?.name ?? id }
