@@ -6,8 +6,11 @@ import MentionCore
 public struct SendmailSpool: MailSpool {
     public let path: String
 
-    public init(path: String) {
+    public let timeoutSeconds: Int
+
+    public init(path: String, timeoutSeconds: Int = 60) {
         self.path = path
+        self.timeoutSeconds = timeoutSeconds
         _ = Self.ignoreBrokenPipes
     }
 
@@ -23,6 +26,8 @@ public struct SendmailSpool: MailSpool {
         process.standardInput = input
         process.standardOutput = FileHandle.nullDevice
         process.standardError = errors
+        let exited = DispatchSemaphore(value: 0)
+        process.terminationHandler = { _ in exited.signal() }
         do {
             try process.run()
         } catch {
@@ -36,11 +41,16 @@ public struct SendmailSpool: MailSpool {
             try? writer.write(contentsOf: body)
             try? writer.close()
         }
+        // A hung sendmail must not hold up the outbox for ever: the alert stays pending and is retried.
+        if exited.wait(timeout: .now() + .seconds(timeoutSeconds)) == .timedOut {
+            process.terminate()
+            throw MailSpoolError("\(path) did not finish within \(timeoutSeconds) s")
+        }
         let stderr = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
         guard process.terminationReason == .exit, process.terminationStatus == 0 else {
             let detail = String(decoding: stderr.prefix(500), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-            throw MailSpoolError("\(path) failed with status \(process.terminationStatus)\(detail.isEmpty ? "" : ": \(detail)")")
+            let how = process.terminationReason == .exit ? "status" : "signal"
+            throw MailSpoolError("\(path) failed with \(how) \(process.terminationStatus)\(detail.isEmpty ? "" : ": \(detail)")")
         }
     }
 }

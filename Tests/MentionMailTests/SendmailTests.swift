@@ -84,6 +84,14 @@ struct SendmailTests {
         #expect(error?.message.contains(folder + "/no-such-sendmail") == true, "\(String(describing: error))")
     }
 
+    @Test func aHungSendmailTimesOutAndIsAFailure() throws {
+        let sendmail = try FakeSendmail("cat > /dev/null\nexec sleep 30")
+        let error = #expect(throws: MailSpoolError.self) {
+            try SendmailSpool(path: sendmail.path, timeoutSeconds: 1).deliver("Subject: x\r\n\r\nx\r\n", key: "mw-hang")
+        }
+        #expect(error?.message == "\(sendmail.path) did not finish within 1 s")
+    }
+
     /// A sendmail that fails before reading its input (bad configuration, wrong program) closes the pipe.
     /// The spool must report a failure to retry; it must not let SIGPIPE kill the daemon.
     /// Run in a child process (an exit test) so a crash fails this test only. The message is larger than
