@@ -84,6 +84,30 @@ struct FeedParserTests {
         #expect(feed.items[0].title == "een <3 twee")
     }
 
+    @Test func keepsTextInsideUnescapedInlineMarkup() throws {
+        let rss = "<rss version=\"2.0\"><channel><title>T</title><item><title>Die <b>juf Marieke</b> is</title>"
+            + "<description>Die <b>juf Marieke</b> van De Zeehoek<br> is een kankerwijf</description></item></channel></rss>"
+        let item = try #require(try FeedParser.parse(Array(rss.utf8)).items.first)
+        #expect(item.title == "Die juf Marieke is")
+        #expect(item.text.contains("juf Marieke van De Zeehoek"))
+        #expect(item.text.contains("is een kankerwijf"))
+    }
+
+    @Test func anUnclosedItemEndsWhereTheNextStarts() throws {
+        let rss = "<rss version=\"2.0\"><channel><item><title>A</title><item><title>B</title></item></channel></rss>"
+        let feed = try FeedParser.parse(Array(rss.utf8))
+        #expect(feed.items.map(\.title) == ["A", "B"])
+        #expect(feed.malformed)
+    }
+
+    @Test func aUTF16LabelOnASCIIBytesIsIgnored() throws {
+        let rss = "<?xml version=\"1.0\" encoding=\"UTF-16\"?><rss version=\"2.0\"><channel><title>ok</title></channel></rss>"
+        #expect(try FeedParser.parse(Array(rss.utf8)).title == "ok")
+        var utf16 = [UInt8]()
+        for unit in "<rss version=\"2.0\"><channel><title>ok</title></channel></rss>".utf16 { utf16 += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+        #expect(try FeedParser.parse(utf16, contentType: "text/xml; charset=utf-16").title == "ok")
+    }
+
     @Test func neverExpandsDeclaredEntities() throws {
         // A "billion laughs" document: entities declared in the DOCTYPE are never expanded.
         let bomb = """

@@ -48,13 +48,9 @@ enum AtomReader {
     /// `plain` strips markup, for titles; otherwise markup is kept as HTML.
     private static func textConstruct(_ element: MarkupElement, document: [UInt8], plain: Bool) -> String {
         let type = element.attribute("type")?.lowercased() ?? "text"
-        let value: String
-        if type == "xhtml" || type.hasSuffix("xhtml+xml") {
-            value = String(decoding: document[element.innerRange], as: UTF8.self)
-        } else {
-            value = element.text
-        }
-        let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
-        return plain && type != "text" ? HTMLText.plainText(trimmed) : trimmed
+        // Inline markup (xhtml, or HTML a feed left unescaped) is kept as HTML.
+        let inline = type == "xhtml" || type.hasSuffix("xhtml+xml") || !element.children.isEmpty
+        let value = (inline ? element.content(in: document) : element.text).trimmingCharacters(in: .whitespacesAndNewlines)
+        return plain && (inline || type != "text") ? HTMLText.plainText(value) : value
     }
 }

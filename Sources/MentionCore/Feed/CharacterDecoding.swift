@@ -9,18 +9,23 @@ enum CharacterDecoding {
         if bytes.starts(with: [0xFE, 0xFF]) { return utf16(bytes.dropFirst(2), bigEndian: true) }
         if bytes.starts(with: [0xFF, 0xFE]) { return utf16(bytes.dropFirst(2), bigEndian: false) }
         let declared = httpCharset ?? xmlDeclaredEncoding(bytes)
+        if let label = declared?.lowercased(), label.hasPrefix("utf-16") {
+            // Without a BOM, a zero byte first means big-endian ("\0<"), second little-endian ("<\0").
+            return looksLikeUTF16(bytes) ? utf16(bytes[...], bigEndian: bytes[0] == 0) : repairUTF8(bytes)
+        }
         switch declared?.lowercased() {
         case "iso-8859-1", "latin1", "latin-1", "iso8859-1", "l1":
             return singleByte(bytes, windows1252: false)
         case "windows-1252", "cp1252", "x-cp1252":
             return singleByte(bytes, windows1252: true)
-        case "utf-16be":
-            return utf16(bytes[...], bigEndian: true)
-        case "utf-16le", "utf-16":
-            return utf16(bytes[...], bigEndian: false)
         default:
             return repairUTF8(bytes)
         }
+    }
+
+    /// A label saying UTF-16 on bytes that read as ASCII (a readable `<?xml` declaration) is wrong: ignore it.
+    private static func looksLikeUTF16(_ bytes: [UInt8]) -> Bool {
+        bytes.count >= 2 && (bytes[0] == 0 || bytes[1] == 0)
     }
 
     /// The `encoding` pseudo-attribute of `<?xml ...?>`, if the document starts with one.

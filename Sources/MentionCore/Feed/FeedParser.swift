@@ -64,6 +64,11 @@ extension MarkupElement {
         }
         return text
     }
+
+    /// A child's content including any inline markup in it (as HTML), trimmed; nil when absent or empty.
+    func childMarkup(_ name: String, _ namespace: String? = nil, in document: [UInt8]) -> String? {
+        child(name, namespace)?.content(in: document).trimmingCharacters(in: .whitespacesAndNewlines).nonEmpty
+    }
 }
 
 extension String {

@@ -23,6 +23,12 @@ final class MarkupElement {
         return nil
     }
 
+    /// The element's content as written: its text when it has no child elements, else the markup
+    /// between its tags (unescaped HTML inside an RSS <description>, for one).
+    func content(in document: [UInt8]) -> String {
+        children.isEmpty ? text : String(decoding: document[innerRange], as: UTF8.self)
+    }
+
     func child(_ name: String, _ namespace: String? = nil) -> MarkupElement? {
         children.first { $0.name == name && (namespace == nil || $0.namespace == namespace) }
     }
@@ -41,6 +47,7 @@ final class MarkupElement {
 /// than `maxDepth` is flattened; work is linear in the input.
 struct MarkupParser {
     static let maxDepth = 64
+    static let neverNested: Set<String> = ["item", "entry"]
 
     private let bytes: [UInt8]
     private var index = 0
@@ -111,6 +118,15 @@ struct MarkupParser {
                     else if attribute.hasPrefix("xmlns:") { scope[String(attribute.dropFirst(6))] = value }
                 }
                 let (prefix, local) = split(name)
+                // An unclosed <item> or <entry> ends where the next one starts: they never nest in a feed.
+                if Self.neverNested.contains(local), stack.count > 1, stack[stack.count - 1].name == local {
+                    malformed = true
+                    let open = stack.removeLast()
+                    open.innerRange = open.innerRange.lowerBound..<tagStart
+                    open.outerRange = open.outerRange.lowerBound..<tagStart
+                    qualifiedNames.removeLast()
+                    scopes.removeLast()
+                }
                 let element = MarkupElement(name: local, namespace: scope[prefix] ?? "", attributes: attributes,
                                             start: tagStart, contentStart: index)
                 stack[stack.count - 1].children.append(element)

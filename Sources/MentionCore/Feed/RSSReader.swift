@@ -9,9 +9,9 @@ enum RSSReader {
     static func read(channelOf root: MarkupElement, document: [UInt8], format: FeedFormat) -> Feed {
         let channel = root.child("channel") ?? root
         var feed = Feed(format: format)
-        feed.title = channel.childText("title").map(HTMLText.plainText)
+        feed.title = channel.childMarkup("title", in: document).map(HTMLText.plainText)
         feed.link = channel.childText("link")
-        feed.description = channel.childText("description")
+        feed.description = channel.childMarkup("description", in: document)
         feed.language = channel.childText("language") ?? channel.childText("language", dublinCore)
         feed.updated = (channel.childText("lastBuildDate") ?? channel.childText("pubDate") ?? channel.childText("date", dublinCore))
             .flatMap(FeedDate.parse)
@@ -25,7 +25,7 @@ enum RSSReader {
         var item = FeedItem()
         let guid = element.child("guid")
         item.id = guid?.text.trimmingCharacters(in: .whitespacesAndNewlines).nonEmpty ?? element.attribute("about")
-        item.title = element.childText("title").map(HTMLText.plainText)
+        item.title = element.childMarkup("title", in: document).map(HTMLText.plainText)
         item.link = element.childText("link")
             ?? (guid?.attribute("isPermaLink") != "false" ? item.id.flatMap { $0.hasPrefix("http") ? $0 : nil } : nil)
         item.published = (element.childText("pubDate") ?? element.childText("date", dublinCore)).flatMap(FeedDate.parse)
@@ -34,8 +34,8 @@ enum RSSReader {
             let text = author.text.trimmingCharacters(in: .whitespacesAndNewlines)
             if !text.isEmpty { item.authors.append(rssAuthor(text)) }
         }
-        item.summary = element.childText("description")
-        item.content = element.childText("encoded", contentModule)
+        item.summary = element.childMarkup("description", in: document)
+        item.content = element.childMarkup("encoded", contentModule, in: document)
         item.categories = (element.children("category") + element.children("subject", dublinCore))
             .compactMap { $0.text.trimmingCharacters(in: .whitespacesAndNewlines).nonEmpty }
         for enclosure in element.children("enclosure") {
