@@ -22,7 +22,16 @@ public struct SendmailSpool: MailSpool {
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = ["-i", "-t"]
         let input = Pipe()
-        let errors = Pipe()
+        // stderr goes to a file, not a pipe: a chatty sendmail can never block on a full pipe.
+        let errorFile = NSTemporaryDirectory() + "mentionwatch-sendmail-\(UUID().uuidString)"
+        guard FileManager.default.createFile(atPath: errorFile, contents: nil, attributes: [.posixPermissions: 0o600]),
+              let errors = FileHandle(forWritingAtPath: errorFile) else {
+            throw MailSpoolError("cannot create a temporary file for \(path)'s messages in \(NSTemporaryDirectory())")
+        }
+        defer {
+            try? errors.close()
+            unlink(errorFile)
+        }
         process.standardInput = input
         process.standardOutput = FileHandle.nullDevice
         process.standardError = errors
@@ -34,7 +43,7 @@ public struct SendmailSpool: MailSpool {
             throw MailSpoolError("cannot start \(path): \(error.localizedDescription)")
         }
         // sendmail wants LF line ends on its input; it writes the wire format itself.
-        // Written from another thread while stderr is read here, so neither pipe can fill up and block both sides.
+        // Written from another thread, so this one can time out on a sendmail that never reads.
         let body = Data(message.replacingOccurrences(of: "\r\n", with: "\n").utf8)
         let writer = input.fileHandleForWriting
         DispatchQueue.global().async {
@@ -46,7 +55,7 @@ public struct SendmailSpool: MailSpool {
             process.terminate()
             throw MailSpoolError("\(path) did not finish within \(timeoutSeconds) s")
         }
-        let stderr = errors.fileHandleForReading.readDataToEndOfFile()
+        let stderr = FileManager.default.contents(atPath: errorFile) ?? Data()
         guard process.terminationReason == .exit, process.terminationStatus == 0 else {
             let detail = String(decoding: stderr.prefix(500), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
             let how = process.terminationReason == .exit ? "status" : "signal"

@@ -5,7 +5,7 @@ extension Store {
     /// Alerts not yet accepted by the spool, oldest first.
     public func pendingAlerts() throws -> [PendingAlert] {
         let rows = try db.query("""
-            SELECT a.item_id, i.feed_id, i.title, i.link, i.author, i.published_at, e.fetched_at, e.text, e.has_media, e.sha256, a.track
+            SELECT a.item_id, i.feed_id, i.title, i.link, i.author, i.published_at, e.fetched_at, e.text, e.has_media, e.sha256, a.track, i.identity
             FROM alerts a JOIN items i ON i.id = a.item_id JOIN evidence e ON e.item_id = a.item_id
             WHERE a.sent_at IS NULL ORDER BY a.item_id
             """)
@@ -13,7 +13,7 @@ extension Store {
             let itemID = Int64(row[0].int ?? 0)
             let assessment = Assessment(mentions: try mentions(of: itemID), categories: try findings(of: itemID),
                                         track: ProtocolTrack(rawValue: row[10].string ?? "") ?? .none, alert: true)
-            let content = AlertContent(caseNumber: caseNumber(itemID: itemID), feedID: row[1].string ?? "", title: row[2].string,
+            let content = AlertContent(caseNumber: caseNumber(itemID: itemID), itemKey: row[11].string ?? "", feedID: row[1].string ?? "", title: row[2].string,
                                        link: row[3].string, author: row[4].string, published: row[5].int.map(Date.init(unixSeconds:)),
                                        fetchedAt: Date(unixSeconds: row[6].int ?? 0), text: row[7].string ?? "",
                                        hasMedia: row[8].int == 1, assessment: assessment, evidenceSHA256: row[9].string ?? "")

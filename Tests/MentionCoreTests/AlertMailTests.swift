@@ -8,7 +8,7 @@ struct AlertMailTests {
     static func content(title: String = "klap", link: String = "https://social.example/@skrrt_boy/1", text: String? = nil) -> AlertContent {
         let post = Post(id: "d010", title: title, text: text ?? "die El Amrani van de zeehoek moet je echt ff een klap geven")
         let assessment = Classifier(config: WorldFixture.config).assess(post)
-        return AlertContent(caseNumber: "MW-000042", feedID: "mastodon-dezeehoek", feedTitle: "#dezeehoek", title: title, link: link,
+        return AlertContent(caseNumber: "MW-000042", itemKey: SHA256.hex(Array("id:https://social.example/@skrrt_boy/1".utf8)), feedID: "mastodon-dezeehoek", feedTitle: "#dezeehoek", title: title, link: link,
                             author: "@skrrt_boy@social.example", published: Date(timeIntervalSince1970: 1_795_000_000),
                             fetchedAt: Date(timeIntervalSince1970: 1_795_000_600), text: post.text, assessment: assessment,
                             evidenceSHA256: String(repeating: "ab", count: 32))
@@ -25,13 +25,15 @@ struct AlertMailTests {
         #expect(rendered == expected)
     }
 
-    @Test func sameAlertSameMessageID() {
+    @Test func theMessageIDFollowsTheItemNotTheCaseNumber() {
         let mail = AlertMail(config: WorldFixture.config)
-        #expect(mail.messageID(for: Self.content()) == mail.messageID(for: Self.content(title: "other")))
-        var other = Self.content()
-        other.caseNumber = "MW-000043"
-        #expect(mail.messageID(for: Self.content()) != mail.messageID(for: other))
-        #expect(mail.messageID(for: other).hasSuffix("@zeehoek-pro.example>"))
+        var renumbered = Self.content()
+        renumbered.caseNumber = "MW-000001"  // e.g. after the database was recreated
+        #expect(mail.messageID(for: renumbered) == mail.messageID(for: Self.content()))
+        var otherItem = Self.content()
+        otherItem.itemKey = SHA256.hex(Array("id:other".utf8))
+        #expect(mail.messageID(for: otherItem) != mail.messageID(for: Self.content()))
+        #expect(mail.messageID(for: otherItem).hasSuffix("@zeehoek-pro.example>"))
     }
 
     @Test func subjectNamesCategoryPeopleAndCase() {

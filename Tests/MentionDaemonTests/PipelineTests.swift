@@ -160,6 +160,31 @@ extension PipelineTests {
 }
 
 extension PipelineTests {
+    /// Losing the database must neither silence new alerts (row numbers start again) nor resend old ones.
+    @Test func aRecreatedDatabaseSendsNewAlertsButNoOldOnesAgain() async throws {
+        let world = try World()
+        do {
+            let monitor = try Monitor(config: world.config, logger: Self.quiet)
+            _ = await monitor.pollAll()
+            #expect(await monitor.deliverAlerts().sent == 3)
+        }
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: world.config.storage.database + suffix) }
+        let atom = try String(contentsOfFile: Self.demoFeeds + "/mastodon-dezeehoek.atom", encoding: .utf8)
+        let extra = """
+            <entry><id>https://social.example/@nieuw/1</id><title>nieuw</title>
+            <content type="html">meester Pieter is een klootzak</content></entry>
+            </feed>
+            """
+        try world.server.write("tag.atom", atom.replacingOccurrences(of: "</feed>", with: extra))
+        let monitor = try Monitor(config: world.config, logger: Self.quiet)
+        _ = await monitor.pollAll()
+        let report = await monitor.deliverAlerts()
+        #expect(report.sent == 4)  // accepted by the spool: three it already held, one new
+        #expect(world.delivered().count == 4)
+    }
+}
+
+extension PipelineTests {
     /// A clock the test moves by hand.
     final class ManualClock: @unchecked Sendable {  // only touched from the test's own task
         var now = Date(timeIntervalSince1970: 1_795_000_000)

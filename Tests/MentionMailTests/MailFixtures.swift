@@ -40,7 +40,7 @@ enum MailFixture {
         let post = Post(id: "1", source: "mastodon", author: "@leerling123", title: title, text: text)
         let assessment = Classifier(config: config).assess(post)
         try #require(assessment.alert, "the fixture post must be alerted: \(assessment)")
-        return AlertContent(caseNumber: caseNumber, feedID: "mastodon-dezeehoek", feedTitle: feedTitle, title: title.isEmpty ? nil : title,
+        return AlertContent(caseNumber: caseNumber, itemKey: SHA256.hex(Array(caseNumber.utf8)), feedID: "mastodon-dezeehoek", feedTitle: feedTitle, title: title.isEmpty ? nil : title,
                             link: link, author: "@leerling123", published: date.addingTimeInterval(-600), fetchedAt: date,
                             text: text, assessment: assessment, evidenceSHA256: String(repeating: "ab", count: 32))
     }

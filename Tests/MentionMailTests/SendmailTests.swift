@@ -84,6 +84,13 @@ struct SendmailTests {
         #expect(error?.message.contains(folder + "/no-such-sendmail") == true, "\(String(describing: error))")
     }
 
+    @Test func aChattySendmailThatSucceedsIsADelivery() throws {
+        // 200 KB on stderr is more than a pipe holds: it must not block sendmail or the spool.
+        let sendmail = try FakeSendmail("cat > \"$(dirname \"$0\")/message\"\nhead -c 200000 /dev/zero | tr '\\0' x >&2\nexit 0")
+        try SendmailSpool(path: sendmail.path, timeoutSeconds: 20).deliver("Subject: x\r\n\r\nx\r\n", key: "mw-chatty")
+        #expect(try String(contentsOfFile: sendmail.messageFile, encoding: .utf8) == "Subject: x\n\nx\n")
+    }
+
     @Test func aHungSendmailTimesOutAndIsAFailure() throws {
         let sendmail = try FakeSendmail("cat > /dev/null\nexec sleep 30")
         let error = #expect(throws: MailSpoolError.self) {

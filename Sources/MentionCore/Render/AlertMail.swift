@@ -3,6 +3,8 @@ import Foundation
 /// Everything an alert says about one flagged post.
 public struct AlertContent: Sendable, Equatable {
     public var caseNumber: String
+    /// The item's stable identity (a SHA-256 hex string); names the mail, so a retry is recognisably the same mail.
+    public var itemKey: String
     public var feedID: String
     public var feedTitle: String?
     public var title: String?
@@ -16,10 +18,11 @@ public struct AlertContent: Sendable, Equatable {
     public var assessment: Assessment
     public var evidenceSHA256: String
 
-    public init(caseNumber: String, feedID: String, feedTitle: String? = nil, title: String? = nil, link: String? = nil,
+    public init(caseNumber: String, itemKey: String, feedID: String, feedTitle: String? = nil, title: String? = nil, link: String? = nil,
                 author: String? = nil, published: Date? = nil, fetchedAt: Date, text: String, hasMedia: Bool = false,
                 assessment: Assessment, evidenceSHA256: String) {
         self.caseNumber = caseNumber
+        self.itemKey = itemKey
         self.feedID = feedID
         self.feedTitle = feedTitle
         self.title = title
@@ -41,10 +44,12 @@ public struct AlertMail {
 
     public init(config: Config) { self.config = config }
 
-    /// Deterministic, so a retried delivery carries the same Message-ID and a receiver can drop the copy.
+    /// Derived from the sender, the feed and the item's identity (never from a database row number), so a
+    /// retried delivery carries the same Message-ID, and two installations or a new database never collide.
     public func messageID(for content: AlertContent) -> String {
         let domain = config.alerts.from.split(separator: "@").last.map(String.init) ?? "localhost"
-        return "<mw-\(SHA256.hex(Array((content.feedID + "\u{1F}" + content.caseNumber).utf8)).prefix(32))@\(domain)>"
+        let seed = [config.alerts.from, content.feedID, content.itemKey].joined(separator: "\u{1F}")
+        return "<mw-\(SHA256.hex(Array(seed.utf8)).prefix(32))@\(domain)>"
     }
 
     public func render(_ content: AlertContent, date: Date) -> String {
