@@ -83,7 +83,7 @@ extension Monitor {
         guard let range = schedule.range(of: day) else { throw MailSpoolError("not a day: \(day)") }
         let text = try digest(day: day, from: range.from, to: range.to)
         let date = now()
-        try spool.deliver(DigestMail(config: config).render(text, day: day, date: date), key: "digest-\(day)")
+        try digestSpool.deliver(DigestMail(config: config).render(text, day: day, date: date), key: "digest-\(day)")
         try store.markDigestSent(day: day, at: date)
         logger.notice("digest for \(day) delivered to \(config.digest.to.joined(separator: ", "))")
         return true

@@ -27,6 +27,7 @@ public actor Monitor {
     public private(set) var config: Config
     private var classifier: Classifier
     var spool: any MailSpool
+    var digestSpool: any MailSpool
     let store: Store
     private let fetcher = CurlFetcher()
     let now: @Sendable () -> Date
@@ -36,6 +37,7 @@ public actor Monitor {
         self.config = config
         classifier = Classifier(config: config)
         spool = MailSpools.make(config.alerts.spool)
+        digestSpool = MailSpools.make(config.digest.spool)
         store = try Store(path: config.storage.database)
         try store.register(config.feeds)
         self.now = now
@@ -48,6 +50,7 @@ public actor Monitor {
         config = newConfig
         classifier = Classifier(config: newConfig)
         spool = MailSpools.make(newConfig.alerts.spool)
+        digestSpool = MailSpools.make(newConfig.digest.spool)
     }
 
     /// Polls every configured feed once, one after the other.

@@ -12,21 +12,30 @@ struct Check: ParsableCommand {
         var problems: [String] = []
         let databaseFolder = (config.storage.database as NSString).deletingLastPathComponent
         if !isWritableOrCreatable(databaseFolder) { problems.append("storage.database: folder \(databaseFolder) is not writable") }
-        if case .maildir(let path) = config.alerts.spool, !isWritableOrCreatable(path) { problems.append("alerts.spool: \(path) is not writable") }
-        if case .sendmail(let path) = config.alerts.spool, !FileManager.default.isExecutableFile(atPath: path) { problems.append("alerts.spool: \(path) is not executable") }
+        for (key, spool) in [("alerts.spool", config.alerts.spool), ("digest.spool", config.digest.spool)] {
+            switch spool {
+            case .maildir(let path) where !isWritableOrCreatable(path): problems.append("\(key): \(path) is not writable")
+            case .sendmail(let path) where !FileManager.default.isExecutableFile(atPath: path): problems.append("\(key): \(path) is not executable")
+            default: break
+            }
+        }
         print("school: \(config.school.name) (\(config.school.aliases.count) aliases, \(config.school.handles.count) handles, \(config.school.hashtags.count) hashtags, \(config.school.domains.count) domains)")
         print("staff: \(config.staff.count)")
         for member in config.staff { print("  \(member.id): \(member.name)\(member.commonName ? " (common name: needs school context)" : "")") }
         print("feeds: \(config.feeds.count)")
         for feed in config.feeds { print("  \(feed.id): \(feed.url) every \(feed.interval)s (\(feed.kind.rawValue))\(feed.allowPrivate ? ", private addresses allowed" : "")") }
-        switch config.alerts.spool {
-        case .maildir(let path): print("alerts: severity \(config.alerts.minSeverity.rawValue) and up to \(config.alerts.to.joined(separator: ", ")) via Maildir \(path)")
-        case .sendmail(let path): print("alerts: severity \(config.alerts.minSeverity.rawValue) and up to \(config.alerts.to.joined(separator: ", ")) via \(path)")
-        }
-        print("digest: \(String(format: "%02d:%02d", config.digest.hour, config.digest.minute)) \(config.digest.timezone) to \(config.digest.to.joined(separator: ", "))")
+        print("alerts: severity \(config.alerts.minSeverity.rawValue) and up to \(config.alerts.to.joined(separator: ", ")) via \(Self.describe(config.alerts.spool))")
+        print("digest: \(String(format: "%02d:%02d", config.digest.hour, config.digest.minute)) \(config.digest.timezone) to \(config.digest.to.joined(separator: ", ")) via \(Self.describe(config.digest.spool))")
         print("database: \(config.storage.database)")
         for problem in problems { FileHandle.standardError.write(Data("\(options.config): \(problem)\n".utf8)) }
         if !problems.isEmpty { throw ExitCode(ExitStatus.configError) }
+    }
+
+    private static func describe(_ spool: SpoolTarget) -> String {
+        switch spool {
+        case .maildir(let path): return "Maildir \(path)"
+        case .sendmail(let path): return "\(path) -i -t"
+        }
     }
 
     private func isWritableOrCreatable(_ path: String) -> Bool {

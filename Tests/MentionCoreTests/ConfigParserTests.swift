@@ -43,6 +43,14 @@ struct ConfigParserTests {
         #expect(config.storage.database == "/etc/mw/state/mw.sqlite")
         #expect(config.storage.retainUnflagged == 7 * 86_400)
         #expect(config.digest.hour == 7 && config.digest.minute == 30)
+        #expect(config.digest.spool == .maildir(path: "/var/spool/mentionwatch/coordinator"))
+    }
+
+    @Test func theDigestFollowsASendmailSpoolUnlessItHasItsOwn() throws {
+        let sendmail = Self.valid.replacingOccurrences(of: "spool: maildir:spool/mt", with: "spool: sendmail:/usr/sbin/sendmail")
+        #expect(try ConfigParser.parse(sendmail, file: "f", baseDirectory: "/etc/mw").digest.spool == .sendmail(path: "/usr/sbin/sendmail"))
+        let own = sendmail + "\ndigest: { spool: maildir:coordinator }\n"
+        #expect(try ConfigParser.parse(own, file: "f", baseDirectory: "/etc/mw").digest.spool == .maildir(path: "/etc/mw/coordinator"))
     }
 
     @Test func unknownKeyIsAnErrorWithItsPlace() {

@@ -14,6 +14,7 @@ struct DaemonProcessTests {
             staff: [{ id: staff-01, name: Marieke Verbeek-Smit }, { id: staff-03, name: Youssef El Amrani }]
             feeds: [{ id: tag, url: "\(server.feedURL("tag.atom"))", allow_private: true, interval: 1s }]
             alerts: { spool: "maildir:maildir" }
+            digest: { spool: "maildir:coordinator" }
             storage: { database: mw.sqlite }
             """
         try Data(good.utf8).write(to: URL(fileURLWithPath: config))
@@ -27,10 +28,11 @@ struct DaemonProcessTests {
         try process.run()
         defer { if process.isRunning { process.terminate() } }
 
-        // Both alerts arrive in the Maildir, and the digest that is due (the daemon has never sent one).
+        // Both alerts arrive in the MT's Maildir, and the digest that is due (none was ever sent) in the coordinator's.
         let newFolder = folder + "/maildir/new"
         func delivered(_ kind: String) -> Int {
-            ((try? FileManager.default.contentsOfDirectory(atPath: newFolder)) ?? []).filter { $0.hasPrefix("mentionwatch-\(kind)-") }.count
+            let folder = kind == "digest" ? folder + "/coordinator/new" : newFolder
+            return ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasPrefix("mentionwatch-\(kind)-") }.count
         }
         for _ in 0..<100 where delivered("mw") < 2 || delivered("digest") < 1 {
             try await Task.sleep(for: .milliseconds(100))

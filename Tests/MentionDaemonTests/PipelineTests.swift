@@ -37,6 +37,7 @@ struct PipelineTests {
                   - { id: broken, url: "\(server.feedURL("broken.xml"))", allow_private: true }
                   - { id: forum, url: "\(server.feedURL("forum.xml"))", allow_private: true, kind: forum }
                 alerts: { to: [mt@zeehoek-pro.example], from: mentionwatch@zeehoek-pro.example, spool: "maildir:\(spool ?? "maildir")", max_per_hour: \(maxPerHour) }
+                digest: { spool: "maildir:coordinator" }
                 storage: { database: state/mw.sqlite }
                 """
             config = try ConfigParser.parse(yaml, file: "test.yaml", baseDirectory: folder)
@@ -150,8 +151,12 @@ extension PipelineTests {
         let first = try await monitor.sendDigest(day: today, schedule: schedule)
         let second = try await monitor.sendDigest(day: today, schedule: schedule)
         #expect(first && !second)
-        let digests = try world.delivered().map(MailReader.read).filter { $0.header("Subject")?.contains("Dagoverzicht") == true }
+        let coordinator = world.folder + "/coordinator/new"
+        let digests = try FileManager.default.contentsOfDirectory(atPath: coordinator).map { try MailReader.read(coordinator + "/" + $0) }
         #expect(digests.count == 1)
+        #expect(digests.first?.header("Subject") == "[mentionwatch] Dagoverzicht \(today) – Praktijkschool De Zeehoek")
+        #expect(digests.first?.header("To") == "coordinator@localhost")
+        #expect(world.delivered().isEmpty)  // nothing in the MT's Maildir: no alerts were delivered in this test
         let text = try #require(digests.first?.parts.first?.text)
         #expect(text.contains("Nieuwe vermeldingen: 8, waarvan gemarkeerd: 3"))
         #expect(text.contains("broken"))

@@ -72,6 +72,9 @@ public struct DigestSettings: Sendable, Equatable {
     public var minute = 30
     public var timezone = "Europe/Amsterdam"
     public var to: [String] = ["coordinator@localhost"]
+    /// Where the digest is delivered. A Maildir is one mailbox, so the coordinator's is not the MT's:
+    /// default `maildir:/var/spool/mentionwatch/coordinator`, or the alerts' sendmail (which routes by To).
+    public var spool: SpoolTarget = .maildir(path: "/var/spool/mentionwatch/coordinator")
 }
 
 public struct StorageSettings: Sendable, Equatable {

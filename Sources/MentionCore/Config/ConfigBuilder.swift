@@ -17,7 +17,8 @@ struct ConfigBuilder {
         var alerts = AlertSettings()
         if let node = top["alerts"] { alerts = alertSettings(node) }
         var digest = DigestSettings()
-        if let node = top["digest"] { digest = digestSettings(node) }
+        if case .sendmail = alerts.spool { digest.spool = alerts.spool }
+        if let node = top["digest"] { digest = digestSettings(node, defaults: digest) }
         var storage = StorageSettings()
         if let node = top["storage"] { storage = storageSettings(node) }
         storage.database = resolve(storage.database)
@@ -95,21 +96,13 @@ struct ConfigBuilder {
         if let node = map["max_per_hour"], let value = reader.integer(node, "alerts.max_per_hour", range: 1...10_000) { alerts.maxPerHour = value }
         if let node = map["to"] { alerts.to = addresses(node, "alerts.to") ?? alerts.to }
         if let node = map["from"], let value = reader.string(node, "alerts.from"), address(value, node, "alerts.from") { alerts.from = value }
-        if let node = map["spool"], let text = reader.string(node, "alerts.spool") {
-            if text.hasPrefix("maildir:"), text.count > 8 {
-                alerts.spool = .maildir(path: resolve(String(text.dropFirst(8))))
-            } else if text.hasPrefix("sendmail:"), text.count > 9 {
-                alerts.spool = .sendmail(path: resolve(String(text.dropFirst(9))))
-            } else {
-                reader.report(node, "alerts.spool", "must be maildir:PATH or sendmail:PATH, not '\(text)'")
-            }
-        }
+        if let node = map["spool"], let spool = spool(node, "alerts.spool") { alerts.spool = spool }
         return alerts
     }
 
-    private mutating func digestSettings(_ node: Node) -> DigestSettings {
-        var digest = DigestSettings()
-        guard let map = reader.mapping(node, "digest", allowed: ["at", "timezone", "to"]) else { return digest }
+    private mutating func digestSettings(_ node: Node, defaults: DigestSettings) -> DigestSettings {
+        var digest = defaults
+        guard let map = reader.mapping(node, "digest", allowed: ["at", "timezone", "to", "spool"]) else { return digest }
         if let node = map["at"], let text = reader.string(node, "digest.at") {
             let parts = text.split(separator: ":")
             if parts.count == 2, let hour = Int(parts[0]), let minute = Int(parts[1]), (0...23).contains(hour), (0...59).contains(minute) {
@@ -123,6 +116,7 @@ struct ConfigBuilder {
             if isKnownTimeZone(zone) { digest.timezone = zone } else { reader.report(node, "digest.timezone", "unknown time zone '\(zone)'") }
         }
         if let node = map["to"] { digest.to = addresses(node, "digest.to") ?? digest.to }
+        if let node = map["spool"], let spool = spool(node, "digest.spool") { digest.spool = spool }
         return digest
     }
 
@@ -138,6 +132,14 @@ struct ConfigBuilder {
     }
 
     // MARK: - Small checks
+
+    private mutating func spool(_ node: Node, _ path: String) -> SpoolTarget? {
+        guard let text = reader.string(node, path) else { return nil }
+        if text.hasPrefix("maildir:"), text.count > 8 { return .maildir(path: resolve(String(text.dropFirst(8)))) }
+        if text.hasPrefix("sendmail:"), text.count > 9 { return .sendmail(path: resolve(String(text.dropFirst(9)))) }
+        reader.report(node, path, "must be maildir:PATH or sendmail:PATH, not '\(text)'")
+        return nil
+    }
 
     private mutating func required(_ map: [String: Node], _ key: String, in path: String, of parent: Node) -> String? {
         guard let node = map[key] else {
