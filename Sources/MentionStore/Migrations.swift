@@ -50,7 +50,8 @@ enum Migrations {
             PRIMARY KEY (item_id, category)
         ) STRICT;
 
-        -- Evidence of flagged items only: the entry as fetched, where and when, and its hash.
+        -- Evidence of flagged items only: the entry (in UTF-8; byte for byte as fetched when the feed is UTF-8),
+        -- where and when, and hashes of the entry and of the whole response as fetched.
         CREATE TABLE evidence (
             item_id       INTEGER PRIMARY KEY REFERENCES items(id) ON DELETE CASCADE,
             url           TEXT NOT NULL,
@@ -58,7 +59,8 @@ enum Migrations {
             etag          TEXT,
             last_modified TEXT,
             raw           BLOB NOT NULL,
-            sha256        TEXT NOT NULL CHECK (length(sha256) = 64),
+            sha256        TEXT NOT NULL CHECK (length(sha256) = 64),    -- of raw
+            document_sha256 TEXT NOT NULL CHECK (length(document_sha256) = 64),  -- of the whole response as fetched
             text          TEXT NOT NULL,
             has_media     INTEGER NOT NULL CHECK (has_media IN (0, 1))
         ) STRICT;

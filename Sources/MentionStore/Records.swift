@@ -23,9 +23,11 @@ public struct NewItem: Sendable {
     public var sourceURL: String
     public var etag: String?
     public var lastModified: String?
+    /// SHA-256 of the whole response body as fetched (the entry itself is kept in UTF-8); required when flagged.
+    public var documentSHA256: String?
 
     public init(feedID: String, item: FeedItem, fetchedAt: Date, assessment: Assessment, sourceURL: String,
-                etag: String? = nil, lastModified: String? = nil) {
+                etag: String? = nil, lastModified: String? = nil, documentSHA256: String? = nil) {
         self.feedID = feedID
         self.item = item
         self.fetchedAt = fetchedAt
@@ -33,6 +35,7 @@ public struct NewItem: Sendable {
         self.sourceURL = sourceURL
         self.etag = etag
         self.lastModified = lastModified
+        self.documentSHA256 = documentSHA256
     }
 }
 

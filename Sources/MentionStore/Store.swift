@@ -113,11 +113,11 @@ public final class Store {
             }
             if flagged {
                 try db.query("""
-                    INSERT INTO evidence (item_id, url, fetched_at, etag, last_modified, raw, sha256, text, has_media)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO evidence (item_id, url, fetched_at, etag, last_modified, raw, sha256, document_sha256, text, has_media)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """, [.integer(itemID), .text(new.sourceURL), .integer(new.fetchedAt.unixSeconds),
                           new.etag.map(SQLValue.text) ?? .null, new.lastModified.map(SQLValue.text) ?? .null,
-                          .blob(new.item.raw), .text(SHA256.hex(new.item.raw)), .text(new.item.text),
+                          .blob(new.item.raw), .text(SHA256.hex(new.item.raw)), new.documentSHA256.map(SQLValue.text) ?? .null, .text(new.item.text),
                           .integer(new.item.media.isEmpty ? 0 : 1)])
                 try db.query("INSERT INTO alerts (item_id, track, created_at) VALUES (?, ?, ?)",
                              [.integer(itemID), .text(assessment.track.rawValue), .integer(new.fetchedAt.unixSeconds)])

@@ -85,6 +85,10 @@ struct PipelineTests {
         #expect(feeds["broken"]?.failures == 1 && feeds["broken"]?.lastError?.hasPrefix("not a feed") == true)
         let evidence = try store.db.query("SELECT count(*), sum(length(raw) > 0 AND length(sha256) = 64) FROM evidence").first
         #expect(evidence?[0].int == 3 && evidence?[1].int == 3)
+        // The whole response as fetched is hashed too: the hash of the file the server sent.
+        let served = try Data(contentsOf: URL(fileURLWithPath: world.server.directory + "/tag.atom"))
+        let documents = try store.db.query("SELECT DISTINCT e.document_sha256 FROM evidence e JOIN items i ON i.id = e.item_id WHERE i.feed_id = 'tag'")
+        #expect(documents.map { $0[0].string } == [SHA256.hex(served)])
         let unflaggedEvidence = try store.db.query("SELECT count(*) FROM evidence e JOIN items i ON i.id = e.item_id WHERE i.flagged = 0")
         #expect(unflaggedEvidence.first?[0].int == 0)
 

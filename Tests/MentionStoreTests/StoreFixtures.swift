@@ -69,10 +69,14 @@ enum Fixture {
                      CategoryFinding(category: .threat, severity: .high, evidence: ["maak je af"])],
         track: .b, alert: true)
 
+    /// The hash of a whole fetched document, as the pipeline passes it for flagged items.
+    static let documentSHA256 = SHA256.hex(Array("<rss version=\"2.0\"></rss>".utf8))
+
     static func new(_ item: FeedItem, _ assessment: Assessment, feed: String = "westerveens-dagblad",
                     at date: Date = day) -> NewItem {
         NewItem(feedID: feed, item: item, fetchedAt: date, assessment: assessment,
-                sourceURL: "https://westerveensdagblad.example/rss", etag: "\"v42\"", lastModified: "Thu, 28 May 2026 20:00:00 GMT")
+                sourceURL: "https://westerveensdagblad.example/rss", etag: "\"v42\"", lastModified: "Thu, 28 May 2026 20:00:00 GMT",
+                documentSHA256: assessment.alert ? documentSHA256 : nil)
     }
 }
 

@@ -147,7 +147,8 @@ struct StoreTests {
         let id = try #require(try store.insert(Fixture.new(item, Fixture.flagged)))
 
         let evidence = try #require(try store.row(
-            "SELECT url, fetched_at, etag, last_modified, raw, sha256, text, has_media FROM evidence WHERE item_id = ?", [.integer(id)]))
+            "SELECT url, fetched_at, etag, last_modified, raw, sha256, text, has_media, document_sha256 FROM evidence WHERE item_id = ?",
+            [.integer(id)]))
         #expect(evidence[0] == .text("https://westerveensdagblad.example/rss"))
         #expect(evidence[1] == .integer(Int64(Fixture.day.timeIntervalSince1970)))
         #expect(evidence[2] == .text("\"v42\""))
@@ -157,6 +158,7 @@ struct StoreTests {
         #expect(evidence[5] == .text(SHA256.hex(item.raw)))
         #expect(evidence[6] == .text(item.text))
         #expect(evidence[7] == .integer(1))
+        #expect(evidence[8] == .text(Fixture.documentSHA256))
 
         let alert = try #require(try store.row("SELECT track, created_at, sent_at, attempts FROM alerts WHERE item_id = ?", [.integer(id)]))
         #expect(alert == [.text("B"), .integer(Int64(Fixture.day.timeIntervalSince1970)), .null, .integer(0)])
