@@ -60,6 +60,18 @@ struct MatcherTests {
         #expect(mentions == [Mention(entity: "staff-06", surface: "@djmulder@social.example", start: 0, end: 0, rule: .author)])
     }
 
+    @Test func aHandleWithItsServerIsNotMatchedOnAnotherServer() {
+        var staff = WorldFixture.config.staff
+        staff[5].handles = ["@DJMulder@social.example"]
+        let strict = Matcher(school: WorldFixture.config.school, staff: staff)
+        #expect(strict.owner(ofAuthor: "@djmulder@social.example") == "staff-06")
+        #expect(strict.owner(ofAuthor: "@djmulder@evil.example") == nil)
+        #expect(strict.owner(ofAuthor: "@djmulder") == "staff-06")  // the feed gave no server
+        #expect(strict.owner(ofAuthor: "") == nil)
+        // A handle configured without a server matches that name on any server.
+        #expect(matcher.owner(ofAuthor: "@djmulder@other.example") == "staff-06")
+    }
+
     @Test func offsetsAreUnicodeScalarsOfTitleNewlineText() {
         let post = Post(id: "t", title: "Sportdag 😂", text: "Dank juf Marieke!")
         let mention = matcher.mentions(in: post).first

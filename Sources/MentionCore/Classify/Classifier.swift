@@ -39,19 +39,17 @@ public struct Classifier: Sendable {
     public let matcher: Matcher
     public let lexicon: Lexicon
     public let minSeverity: Severity
-    private let staffHandles: Set<String>
 
     public init(config: Config, lexicon: Lexicon = .builtIn) {
         matcher = Matcher(school: config.school, staff: config.staff)
         self.lexicon = lexicon
         minSeverity = config.alerts.minSeverity
-        staffHandles = Set(config.staff.flatMap(\.handles).map(Matcher.handleKey))
     }
 
     public func assess(_ post: Post) -> Assessment {
         let mentions = matcher.mentions(in: post)
         let categories = findCategories(in: post.matchText)
-        let byStaff = !post.author.isEmpty && staffHandles.contains(Matcher.handleKey(post.author))
+        let byStaff = matcher.owner(ofAuthor: post.author).map { $0 != "school" } ?? false
         let track: ProtocolTrack
         if categories.isEmpty || mentions.isEmpty { track = .none }
         else if byStaff { track = .staff }

@@ -5,8 +5,11 @@ public struct Matcher: Sendable {
     private let patternsByFirstWord: [String: [NamePattern]]
     private let contextPhrases: [[String]]
     private let excludePhrases: [[String]]
-    /// Handles (folded, without '@' or host) to the entity they belong to: a post *by* one mentions it.
+    /// Handles ("name", or "name@server" when configured with a server) to the entity they belong to:
+    /// a post *by* one of them mentions that entity.
     private let handles: [String: String]
+    /// The same, by name only: for authors whose server a feed does not give.
+    private let serverlessOwners: [String: String]
 
     public init(school: School, staff: [StaffMember]) {
         patternsByFirstWord = Dictionary(grouping: NameForms.patterns(school: school, staff: staff)) { $0.words[0] }
@@ -15,7 +18,10 @@ public struct Matcher: Sendable {
         var handles: [String: String] = [:]
         for handle in school.handles { handles[Self.handleKey(handle)] = "school" }
         for member in staff { for handle in member.handles { handles[Self.handleKey(handle)] = member.id } }
+        // Sorted so that an ambiguous author without a server resolves the same way every time.
         self.handles = handles
+        serverlessOwners = Dictionary(handles.sorted { $0.key < $1.key }.map { (String($0.key.prefix { $0 != "@" }), $0.value) },
+                                      uniquingKeysWith: { first, _ in first })
     }
 
     public func mentions(in post: Post) -> [Mention] {
@@ -45,18 +51,32 @@ public struct Matcher: Sendable {
             mentions.append(Mention(entity: candidate.pattern.entity, surface: TextTokens.surface(text, start, end),
                                     start: start, end: end, rule: candidate.pattern.rule))
         }
-        if let entity = handles[Self.handleKey(post.author)], !post.author.isEmpty {
+        if let entity = owner(ofAuthor: post.author) {
             mentions.append(Mention(entity: entity, surface: post.author, start: 0, end: 0, rule: .author))
         }
         return mentions.sorted { ($0.start, $0.end, $0.entity) < ($1.start, $1.end, $1.entity) }
     }
 
-    /// "@djmulder@social.example", "djmulder" and "@DJMulder" are the same account.
+    /// The school or staff member who owns the account that wrote a post, if any.
+    /// A handle configured with its server ("@djmulder@social.example") matches only on that server,
+    /// so the same name on another server (a likely impersonation) is not taken for the real account.
+    public func owner(ofAuthor author: String) -> String? {
+        let key = Self.handleKey(author)
+        guard !key.isEmpty else { return nil }
+        if let entity = handles[key] { return entity }
+        let name = String(key.prefix { $0 != "@" })
+        if key.contains("@") { return handles[name] }   // configured without a server: any server
+        return serverlessOwners[name]                   // the feed gave no server
+    }
+
+    /// "@DJMulder@Social.Example" → "djmulder@social.example"; "@djmulder" and "djmulder" → "djmulder".
     static func handleKey(_ handle: String) -> String {
         var text = Substring(handle.trimmingCharacters(in: .whitespaces))
         if text.hasPrefix("@") { text = text.dropFirst() }
-        if let at = text.firstIndex(of: "@") { text = text[..<at] }
-        return TextTokens.words(String(text)).joined(separator: "_")
+        let parts = text.split(separator: "@", maxSplits: 1)
+        guard let name = parts.first else { return "" }
+        let folded = TextTokens.words(String(name)).joined(separator: "_")
+        return parts.count == 2 ? folded + "@" + parts[1].lowercased() : folded
     }
 
     private static func matches(_ pattern: [String], _ words: [String], at index: Int) -> Bool {
