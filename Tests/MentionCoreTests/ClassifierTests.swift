@@ -32,6 +32,30 @@ struct ClassifierTests {
         #expect(assessment.categories.first?.evidence == ["maak hem af"])
     }
 
+    @Test(arguments: [
+        "Leerlingen van De Zeehoek lopen voor KWF Kankerbestrijding",
+        "Juf Marieke heeft borstkanker, sterkte!",
+        "juf Marieke heeft kanker, wat verdrietig",
+        "Maak het af! De Zeehoek wint de voetbalcup",
+        "Wacht maar even, juf Marieke komt zo",
+    ])
+    func everydayWordsAreNotAlarms(_ text: String) {
+        let assessment = classifier.assess(Post(id: "t", text: text))
+        #expect(assessment.categories.isEmpty, "\(assessment.categories)")
+        #expect(!assessment.alert)
+    }
+
+    @Test func lexiconAlternativesAndIgnoredWords() throws {
+        let lexicon = try Lexicon(parsing: "threat high sla je|hem neer\ninsult high rot*\nignore rotonde\n")
+        let classifier = Classifier(config: WorldFixture.config, lexicon: lexicon)
+        #expect(classifier.findCategories(in: "ik sla hem neer").map(\.category) == [.threat])
+        #expect(classifier.findCategories(in: "ik sla het neer").isEmpty)
+        #expect(classifier.findCategories(in: "rotjoch").map(\.category) == [.insult])
+        #expect(classifier.findCategories(in: "bij de rotonde").isEmpty)
+        #expect(classifier.findCategories(in: "rot").isEmpty)
+        #expect(throws: Lexicon.SyntaxError(line: 1, message: "expected ignore WORD")) { try Lexicon(parsing: "ignore two words") }
+    }
+
     @Test func noMentionNoAlert() {
         let assessment = classifier.assess(Post(id: "d037", text: "Ik maak je af als je nog een keer aan mijn fiets zit"))
         #expect(assessment.categories.map(\.category) == [.threat])

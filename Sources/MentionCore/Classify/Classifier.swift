@@ -63,11 +63,12 @@ public struct Classifier: Sendable {
 
     func findCategories(in text: String) -> [CategoryFinding] {
         let tokens = TextTokens.tokens(text)
+        let ignored = tokens.map { token in lexicon.ignored.contains { $0.matches(token.folded) } }
         var findings: [ProtocolCategory: CategoryFinding] = [:]
         for start in tokens.indices {
             for entry in lexicon.entries where start + entry.words.count <= tokens.count {
                 let span = start..<(start + entry.words.count)
-                guard zip(entry.words, tokens[span]).allSatisfy({ $0.matches($1.folded) }) else { continue }
+                guard !ignored[span].contains(true), zip(entry.words, tokens[span]).allSatisfy({ $0.matches($1.folded) }) else { continue }
                 let evidence = TextTokens.surface(text, tokens[span.lowerBound].start, tokens[span.upperBound - 1].end)
                 var finding = findings[entry.category] ?? CategoryFinding(category: entry.category, severity: entry.severity, evidence: [])
                 finding.severity = max(finding.severity, entry.severity)

@@ -15,20 +15,24 @@ public enum ProtocolCategory: String, Sendable, Equatable, CaseIterable, Codable
 /// Word patterns per category, read from the lexicon's data format (see `lexicon.txt`).
 public struct Lexicon: Sendable {
     enum WordPattern: Sendable, Equatable {
-        case exact(String), prefix(String), suffix(String), any
+        case exact(String), prefix(String), suffix(String), oneOf([String]), any
 
         init(_ word: String) {
+            let folded = { (text: Substring) in TextTokens.words(String(text)).joined() }
             if word == "?" { self = .any }
-            else if word.count > 1, word.hasSuffix("*") { self = .prefix(TextTokens.words(String(word.dropLast())).joined()) }
-            else if word.count > 1, word.hasPrefix("*") { self = .suffix(TextTokens.words(String(word.dropFirst())).joined()) }
-            else { self = .exact(TextTokens.words(word).joined()) }
+            else if word.contains("|") { self = .oneOf(word.split(separator: "|").map(folded)) }
+            else if word.count > 1, word.hasSuffix("*") { self = .prefix(folded(word.dropLast())) }
+            else if word.count > 1, word.hasPrefix("*") { self = .suffix(folded(word.dropFirst())) }
+            else { self = .exact(folded(word[...])) }
         }
 
+        /// `prefix` and `suffix` need at least one more letter: "kanker*" matches "kankerwijf", not "kanker".
         func matches(_ word: String) -> Bool {
             switch self {
             case .exact(let value): return word == value
-            case .prefix(let value): return word.hasPrefix(value)
-            case .suffix(let value): return word.hasSuffix(value)
+            case .prefix(let value): return word.count > value.count && word.hasPrefix(value)
+            case .suffix(let value): return word.count > value.count && word.hasSuffix(value)
+            case .oneOf(let values): return values.contains(word)
             case .any: return true
             }
         }
@@ -47,13 +51,21 @@ public struct Lexicon: Sendable {
     }
 
     let entries: [Entry]
+    /// Words that never count, whatever entry they would match ("kankerbestrijding" is not an insult).
+    let ignored: [WordPattern]
 
-    /// Parses the lexicon format: `CATEGORY SEVERITY PHRASE`, `#` comments, blank lines.
+    /// Parses the lexicon format: `CATEGORY SEVERITY PHRASE`, `ignore WORD`, `#` comments, blank lines.
     public init(parsing text: String) throws(SyntaxError) {
         var entries: [Entry] = []
+        var ignored: [WordPattern] = []
         for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let fields = line.split(whereSeparator: \.isWhitespace)
             guard let first = fields.first, !first.hasPrefix("#") else { continue }
+            if first == "ignore" {
+                guard fields.count == 2 else { throw SyntaxError(line: number + 1, message: "expected ignore WORD") }
+                ignored.append(WordPattern(String(fields[1])))
+                continue
+            }
             guard fields.count >= 3 else { throw SyntaxError(line: number + 1, message: "expected CATEGORY SEVERITY PHRASE") }
             guard let category = ProtocolCategory(rawValue: String(fields[0])) else {
                 throw SyntaxError(line: number + 1, message: "unknown category '\(fields[0])'")
@@ -64,6 +76,7 @@ public struct Lexicon: Sendable {
             entries.append(Entry(category: category, severity: severity, words: fields.dropFirst(2).map { WordPattern(String($0)) }))
         }
         self.entries = entries
+        self.ignored = ignored
     }
 
     /// The lexicon shipped with mentionwatch, embedded at build time (no file to lose at run time).
