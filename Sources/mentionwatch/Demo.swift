@@ -53,7 +53,8 @@ struct Demo: AsyncParsableCommand {
         let feeds = Self.feeds.map { feed in
             let id = (feed.name as NSString).deletingPathExtension
             let kind = id.hasPrefix("mastodon") ? "mastodon" : id.hasPrefix("forum") ? "forum" : "news"
-            return "  - { id: \(id), url: \"file://\(folder)/feeds/\(feed.name)\", kind: \(kind), interval: 15m }"
+            let url = URL(fileURLWithPath: "\(folder)/feeds/\(feed.name)").absoluteString
+            return "  - { id: \(id), url: \"\(url)\", kind: \(kind), interval: 15m }"
         }
         return String(decoding: PackageResources.school_yaml, as: UTF8.self) + "feeds:\n" + feeds.joined(separator: "\n") + "\n"
     }

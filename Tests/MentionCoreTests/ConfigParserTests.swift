@@ -88,9 +88,30 @@ struct ConfigParserTests {
         #expect(found.map(\.description) == ["feeds.yaml:12:9: feeds[1].id: duplicate id 'regio'"])
     }
 
+    @Test func duplicateYAMLKeysGiveOneLocatedLine() {
+        let found = issues("school: {name: X, name: Y}\nfeeds: [{ id: a, url: \"https://a.example/\" }]\n")
+        #expect(found.count == 1)
+        #expect(found.first?.line == 1)
+        #expect(found.first?.message.contains("duplicate key 'name'") == true)
+        #expect(found.first?.description.contains("\n") == false)
+    }
+
+    @Test(arguments: ["file:f.xml", "file://otherhost/f.xml", "https://a.example/with space.xml", "file:///srv/my feeds/a.xml"])
+    func unusableURLsAreRefused(_ url: String) {
+        let found = issues(Self.valid.replacingOccurrences(of: "https://news.example/rss", with: url))
+        #expect(found.map(\.path) == ["feeds[0].url"])
+    }
+
+    @Test func issuesComeInFileOrder() {
+        let yaml = Self.valid
+            .replacingOccurrences(of: "interval: 90s", with: "interval: soon")
+            .replacingOccurrences(of: "aliases: [De Zeehoek]", with: "aliases: De Zeehoek")
+        #expect(issues(yaml).map(\.line) == [3, 11])
+    }
+
     @Test func missingRequiredPartsAreNamed() {
         let found = issues("school:\n  aliases: [x]\n")
-        #expect(found.map(\.path) == ["school.name", "feeds"])
+        #expect(found.map(\.path) == ["feeds", "school.name"])
     }
 
     @Test func yamlSyntaxErrorHasALine() {

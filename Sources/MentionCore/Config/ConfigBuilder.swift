@@ -163,9 +163,11 @@ struct ConfigBuilder {
         return value
     }
 
+    /// http(s) with a host, or an absolute `file:///path`; written as a URL (spaces percent-encoded),
+    /// because the text goes to libcurl as it is.
     private mutating func feedURL(_ text: String, _ node: Node, _ path: String) -> String? {
-        guard let url = URL(string: text), let scheme = url.scheme?.lowercased() else {
-            reader.report(node, path, "is not a valid URL: '\(text)'")
+        guard !text.contains(where: \.isWhitespace), let url = URL(string: text), let scheme = url.scheme?.lowercased() else {
+            reader.report(node, path, "is not a valid URL (spaces and other special characters must be percent-encoded): '\(text)'")
             return nil
         }
         switch scheme {
@@ -173,7 +175,8 @@ struct ConfigBuilder {
             if !(url.host ?? "").isEmpty { return text }
             reader.report(node, path, "has no host: '\(text)'")
         case "file":
-            return text
+            if ["", "localhost"].contains(url.host ?? ""), text.lowercased().hasPrefix("file://"), url.path.hasPrefix("/") { return text }
+            reader.report(node, path, "must be an absolute file URL like file:///srv/feeds/news.xml, not '\(text)'")
         default:
             reader.report(node, path, "must be an http, https or file URL, not '\(scheme):'")
         }

@@ -24,7 +24,7 @@ public enum ConfigParser {
         var builder = ConfigBuilder(reader: reader, baseDirectory: baseDirectory, isKnownTimeZone: isKnownTimeZone)
         let config = builder.build(top, root: root)
         if let config, builder.reader.issues.isEmpty { return config }
-        throw ConfigErrors(issues: builder.reader.issues)
+        throw ConfigErrors(issues: builder.reader.issues.sorted { ($0.line, $0.column) < ($1.line, $1.column) })
     }
 }
 
@@ -46,13 +46,17 @@ struct YAMLReader {
             switch yaml {
             case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
                 return ConfigIssue(file: file, line: mark.line, column: mark.column, path: "", message: "YAML syntax error: \(problem)")
+            case .duplicatedKeysInMapping(let duplicates, let context):
+                let keys = duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ")
+                return ConfigIssue(file: file, line: context.mark.line, column: context.mark.column, path: "",
+                                   message: "duplicate key \(keys) in the mapping that starts here")
             default: break
             }
         }
         return ConfigIssue(file: file, line: 1, column: 1, path: "", message: "YAML syntax error: \(error)")
     }
 
-    /// A mapping's entries by key; unknown and duplicated keys are reported.
+    /// A mapping's entries by key; unknown keys are reported.
     mutating func mapping(_ node: Node, _ path: String, allowed: Set<String>) -> [String: Node]? {
         guard case .mapping(let mapping) = node else {
             report(node, path, "must be a mapping of keys (key: value)")
@@ -62,12 +66,11 @@ struct YAMLReader {
         for (key, value) in mapping {
             let name = key.scalar?.string ?? ""
             let keyPath = path.isEmpty ? name : "\(path).\(name)"
-            if !allowed.contains(name) {
-                report(key, keyPath, "unknown key (known here: \(allowed.sorted().joined(separator: ", ")))")
-            } else if entries[name] != nil {
-                report(key, keyPath, "duplicate key")
-            } else {
+            // Duplicate keys never get here: Yams refuses them while composing (see syntaxIssue).
+            if allowed.contains(name) {
                 entries[name] = value
+            } else {
+                report(key, keyPath, "unknown key (known here: \(allowed.sorted().joined(separator: ", ")))")
             }
         }
         return entries
