@@ -39,9 +39,12 @@ static inline int mw_is_private_address(const struct sockaddr *address) {
     if (address->sa_family == AF_INET6) {
         const unsigned char *a = ((const struct sockaddr_in6 *)address)->sin6_addr.s6_addr;
         static const unsigned char mapped[12] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xFF, 0xFF};
-        static const unsigned char zero[15] = {0};
-        if (memcmp(a, mapped, 12) == 0) return mw_is_private_ipv4(a + 12);
-        if (memcmp(a, zero, 15) == 0 && (a[15] == 0 || a[15] == 1)) return 1;   /* :: and ::1 */
+        static const unsigned char zero[12] = {0};
+        static const unsigned char nat64[12] = {0x00, 0x64, 0xFF, 0x9B, 0, 0, 0, 0, 0, 0, 0, 0};
+        if (memcmp(a, mapped, 12) == 0) return mw_is_private_ipv4(a + 12);       /* ::ffff:a.b.c.d */
+        if (memcmp(a, nat64, 12) == 0) return mw_is_private_ipv4(a + 12);        /* 64:ff9b::a.b.c.d (RFC 6052) */
+        if (a[0] == 0x20 && a[1] == 0x02) return mw_is_private_ipv4(a + 2);     /* 2002:aabb:ccdd:: 6to4 (RFC 3056) */
+        if (memcmp(a, zero, 12) == 0) return 1;   /* ::, ::1 and the deprecated ::a.b.c.d */
         return (a[0] & 0xFE) == 0xFC || (a[0] == 0xFE && (a[1] & 0xC0) == 0x80) || a[0] == 0xFF;
     }
     return 1;  /* anything else (unix sockets...) is not a public feed */

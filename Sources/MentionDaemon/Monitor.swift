@@ -44,8 +44,16 @@ public actor Monitor {
         self.logger = logger
     }
 
-    /// Applies a new, already validated configuration (SIGHUP).
+    public struct ReloadError: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    /// Applies a new, already validated configuration (SIGHUP). The database stays open: a changed
+    /// `storage.database` needs a restart, and the reload is refused rather than silently ignored.
     public func apply(_ newConfig: Config) throws {
+        guard newConfig.storage.database == config.storage.database else {
+            throw ReloadError(description: "storage.database changed (\(config.storage.database) → \(newConfig.storage.database)): restart mentionwatch to use another database")
+        }
         try store.register(newConfig.feeds)
         config = newConfig
         classifier = Classifier(config: newConfig)

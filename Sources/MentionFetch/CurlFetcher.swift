@@ -34,8 +34,13 @@ public struct CurlFetcher: Sendable {
                 withUnsafeMutablePointer(to: &policy) { policyPointer in
                     mw_setopt_string(curl, CURLOPT_URL, request.url)
                     // Only http(s), and file only when the configured URL is one; never file after a redirect.
-                    mw_setopt_string(curl, CURLOPT_PROTOCOLS_STR, isFile ? "file" : "http,https")
-                    mw_setopt_string(curl, CURLOPT_REDIR_PROTOCOLS_STR, "http,https")
+                    // These are safety limits: if this libcurl cannot set them, do not fetch at all.
+                    guard mw_setopt_string(curl, CURLOPT_PROTOCOLS_STR, isFile ? "file" : "http,https") == CURLE_OK,
+                          mw_setopt_string(curl, CURLOPT_REDIR_PROTOCOLS_STR, "http,https") == CURLE_OK else {
+                        return CURLE_UNSUPPORTED_PROTOCOL
+                    }
+                    // No proxy from the environment: the private-address check must see the feed's own address.
+                    mw_setopt_string(curl, CURLOPT_PROXY, "")
                     mw_setopt_long(curl, CURLOPT_FOLLOWLOCATION, 1)
                     mw_setopt_long(curl, CURLOPT_MAXREDIRS, request.maxRedirects)
                     mw_setopt_long(curl, CURLOPT_CONNECTTIMEOUT, request.connectTimeout)
@@ -49,7 +54,12 @@ public struct CurlFetcher: Sendable {
                     mw_setopt_write_function(curl, bodySinkWrite)
                     mw_setopt_pointer(curl, CURLOPT_WRITEDATA, Unmanaged.passUnretained(sink).toOpaque())
                     mw_set_socket_policy(curl, policyPointer)
-                    return curl_easy_perform(curl)
+                    let result = curl_easy_perform(curl)
+                    // These pointers die with this scope; the handle must not keep them.
+                    mw_setopt_pointer(curl, CURLOPT_ERRORBUFFER, nil)
+                    mw_setopt_pointer(curl, CURLOPT_OPENSOCKETDATA, nil)
+                    mw_setopt_pointer(curl, CURLOPT_WRITEDATA, nil)
+                    return result
                 }
             }
         }

@@ -39,11 +39,12 @@ public struct MaildirSpool: MailSpool {
         }
     }
 
-    /// A mail client moves read mail to `cur/` and appends flags (":2,S"): look there too.
+    /// A mail client moves read mail to `cur/` and appends flags (":2,S"); some servers also add
+    /// fields (",S=1234"): look there too.
     private func isDelivered(_ name: String) -> Bool {
         if access("\(path)/new/\(name)", F_OK) == 0 { return true }
         let current = (try? FileManager.default.contentsOfDirectory(atPath: "\(path)/cur")) ?? []
-        return current.contains { $0 == name || $0.hasPrefix(name + ":") }
+        return current.contains { $0 == name || $0.hasPrefix(name + ":") || $0.hasPrefix(name + ",") }
     }
 
     private func write(_ bytes: [UInt8], to file: String) throws(MailSpoolError) {

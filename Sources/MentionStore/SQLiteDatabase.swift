@@ -66,7 +66,14 @@ final class SQLiteDatabase {
             let code: Int32
             switch argument {
             case .integer(let value): code = sqlite3_bind_int64(statement, position, value)
-            case .text(let value): code = sqlite3_bind_text(statement, position, value, -1, mw_sqlite_transient())
+            case .text(let value):
+                // With its byte length, so text with a NUL byte in it is stored whole.
+                let bytes = Array(value.utf8)
+                code = bytes.isEmpty
+                    ? sqlite3_bind_text(statement, position, "", 0, mw_sqlite_transient())
+                    : bytes.withUnsafeBufferPointer { buffer in
+                        buffer.withMemoryRebound(to: CChar.self) { sqlite3_bind_text(statement, position, $0.baseAddress, Int32($0.count), mw_sqlite_transient()) }
+                    }
             case .blob(let value): code = value.withUnsafeBytes { sqlite3_bind_blob(statement, position, $0.baseAddress, Int32($0.count), mw_sqlite_transient()) }
             case .null: code = sqlite3_bind_null(statement, position)
             }
@@ -109,7 +116,10 @@ final class SQLiteDatabase {
     private func column(_ statement: OpaquePointer, _ index: Int32) -> SQLValue {
         switch sqlite3_column_type(statement, index) {
         case SQLITE_INTEGER: return .integer(sqlite3_column_int64(statement, index))
-        case SQLITE_TEXT: return .text(String(cString: sqlite3_column_text(statement, index)))
+        case SQLITE_TEXT:
+            let count = Int(sqlite3_column_bytes(statement, index))
+            guard count > 0, let pointer = sqlite3_column_text(statement, index) else { return .text("") }
+            return .text(String(decoding: UnsafeBufferPointer(start: pointer, count: count), as: UTF8.self))
         case SQLITE_BLOB:
             let count = Int(sqlite3_column_bytes(statement, index))
             guard count > 0, let pointer = sqlite3_column_blob(statement, index) else { return .blob([]) }

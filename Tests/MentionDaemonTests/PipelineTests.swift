@@ -119,6 +119,9 @@ struct PipelineTests {
 
         var fixed = world.config
         fixed.alerts.spool = .maildir(path: world.maildir)
+        var otherDatabase = fixed
+        otherDatabase.storage.database += "-other"
+        await #expect(throws: Monitor.ReloadError.self) { try await monitor.apply(otherDatabase) }
         try await monitor.apply(fixed)
         let delivered = await monitor.deliverAlerts()
         let repeated = await monitor.deliverAlerts()

@@ -74,6 +74,12 @@ struct MaildirTests {
         #expect(files(in: folder + "/Maildir/cur") == [delivered[0] + ":2,S"])
         #expect(files(in: folder + "/Maildir/tmp").isEmpty)
 
+        // Servers such as Dovecot add fields to the name (",S=size"): still the same message.
+        let renamed = folder + "/Maildir/cur/" + delivered[0] + ",S=4096:2,S"
+        try FileManager.default.moveItem(atPath: read, toPath: renamed)
+        try spool.deliver(message, key: key)
+        #expect(files(in: folder + "/Maildir/new").isEmpty)
+
         // Control: another alert (another key) is delivered next to it.
         let other = try MailFixture.content(config: config, text: Self.post, caseNumber: "MW-000043")
         try spool.deliver(mail.render(other, date: MailFixture.date), key: MailFixture.key(mail, other))

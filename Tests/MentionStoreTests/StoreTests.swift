@@ -141,6 +141,14 @@ struct StoreTests {
         #expect(try store.pendingAlerts().isEmpty)
     }
 
+    @Test func textWithANulByteIsStoredWhole() throws {
+        let (store, _) = try Fixture.store()
+        let item = Fixture.item("nul", title: "voor\u{0}na De Zeehoek", text: "x")
+        let id = try #require(try store.insert(Fixture.new(item, Fixture.neutral)))
+        #expect(try store.row("SELECT title FROM items WHERE id = ?", [.integer(id)])?.first == .text("voor\u{0}na De Zeehoek"))
+        #expect(try store.row("SELECT title FROM items WHERE title = ''", [])?.first == nil)
+    }
+
     @Test func aFlaggedItemKeepsRawEvidenceWithItsHashAndOnePendingAlert() throws {
         let (store, _) = try Fixture.store()
         let item = Fixture.item("post-77", title: "Juf Marieke", text: "Juf Marieke is een trut, ik maak je af. 😡 Café-praat", media: true)
