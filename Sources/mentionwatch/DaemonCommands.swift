@@ -28,7 +28,7 @@ struct Run: AsyncParsableCommand {
 }
 
 struct Poll: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Poll every feed once, deliver alerts, print one line per feed, then exit.")
+    static let configuration = CommandConfiguration(abstract: "Poll every due feed once (--all: every feed), deliver alerts, print one line per feed, then exit.")
     @OptionGroup var options: ConfigOption
     @Flag(name: .long, help: "Poll once and exit (required: the daemon is `mentionwatch run`).")
     var once = false

@@ -23,7 +23,7 @@ struct Check: ParsableCommand {
         print("staff: \(config.staff.count)")
         for member in config.staff { print("  \(member.id): \(member.name)\(member.commonName ? " (common name: needs school context)" : "")") }
         print("feeds: \(config.feeds.count)")
-        for feed in config.feeds { print("  \(feed.id): \(feed.url) every \(feed.interval)s (\(feed.kind.rawValue))\(feed.allowPrivate ? ", private addresses allowed" : "")") }
+        for feed in config.feeds { print("  \(feed.id): \(feed.url) every \(durationText(feed.interval)) (\(feed.kind.rawValue))\(feed.allowPrivate ? ", private addresses allowed" : "")") }
         print("alerts: severity \(config.alerts.minSeverity.rawValue) and up to \(config.alerts.to.joined(separator: ", ")) via \(Self.describe(config.alerts.spool))")
         print("digest: \(String(format: "%02d:%02d", config.digest.hour, config.digest.minute)) \(config.digest.timezone) to \(config.digest.to.joined(separator: ", ")) via \(Self.describe(config.digest.spool))")
         print("database: \(config.storage.database)")

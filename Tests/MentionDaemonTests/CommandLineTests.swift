@@ -50,7 +50,7 @@ struct CommandLineTests {
         let outcome = try Self.mentionwatch(["check", "--config", path])
         #expect(outcome.status == 0, "\(outcome.stderr)")
         #expect(outcome.stdout.contains("school: Praktijkschool De Zeehoek"))
-        #expect(outcome.stdout.contains("  a: https://a.example/rss every 900s (news)"))
+        #expect(outcome.stdout.contains("  a: https://a.example/rss every 15m (news)"))
     }
 
     @Test func missingConfigFileIsAConfigError() throws {

@@ -82,3 +82,11 @@ public struct StorageSettings: Sendable, Equatable {
     public var retainUnflagged: Seconds = 30 * 86_400
     public var retainClosedCases: Seconds = 365 * 86_400
 }
+
+/// A duration as it is written in the config: 90s, 15m, 2h, 180d.
+public func durationText(_ seconds: Seconds) -> String {
+    for (unit, size) in [("d", 86_400), ("h", 3_600), ("m", 60)] where seconds % size == 0 && seconds >= size {
+        return "\(seconds / size)\(unit)"
+    }
+    return "\(seconds)s"
+}
