@@ -6,7 +6,6 @@ import PackageDescription
 // ServiceLifecycle: the daemon's services, signals and graceful shutdown.
 let package = Package(
     name: "mentionwatch",
-    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "mentionwatch", targets: ["mentionwatch"]),
     ],

@@ -1,0 +1,37 @@
+import Foundation
+import Logging
+import MentionCore
+import ServiceLifecycle
+import UnixSignals
+
+/// Reloads the configuration on SIGHUP; a bad one is refused and the old one kept.
+public struct ReloadService: Service {
+    let monitor: Monitor
+    let configPath: String
+    let logger: Logger
+
+    public init(monitor: Monitor, configPath: String, logger: Logger) {
+        self.monitor = monitor
+        self.configPath = configPath
+        self.logger = logger
+    }
+
+    public func run() async throws {
+        let signals = await UnixSignalsSequence(trapping: .sighup)
+        await cancelWhenGracefulShutdown {
+            for await _ in signals {
+                await reload()
+            }
+        }
+    }
+
+    func reload() async {
+        do {
+            let config = try ConfigFile.load(configPath)
+            try await monitor.apply(config)
+            logger.notice("configuration reloaded from \(configPath): \(config.feeds.count) feeds")
+        } catch {
+            logger.error("reload refused, keeping the running configuration: \(error)")
+        }
+    }
+}
