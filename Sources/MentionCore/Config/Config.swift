@@ -6,6 +6,7 @@ public struct Config: Sendable, Equatable {
     public var alerts: AlertSettings
     public var digest: DigestSettings
     public var storage: StorageSettings
+    public var fetch: FetchSettings = FetchSettings()
 }
 
 public struct School: Sendable, Equatable {
@@ -75,6 +76,28 @@ public struct DigestSettings: Sendable, Equatable {
     /// Where the digest is delivered. A Maildir is one mailbox, so the coordinator's is not the MT's:
     /// default `maildir:/var/spool/mentionwatch/coordinator`, or the alerts' sendmail (which routes by To).
     public var spool: SpoolTarget = .maildir(path: "/var/spool/mentionwatch/coordinator")
+}
+
+/// How feeds are fetched: limits that keep the monitor polite to hosts and safe from hostile ones.
+public struct FetchSettings: Sendable, Equatable {
+    /// Transfers in flight at once, over all hosts.
+    public var concurrency = 16
+    /// Transfers in flight at once to one host.
+    public var perHost = 2
+    /// Least time between two requests to the same host, so 200 feeds on one host are not a burst.
+    public var hostInterval: Seconds = 1
+    public var connectTimeout: Seconds = 10
+    public var timeout: Seconds = 60
+    /// A transfer slower than 100 bytes/s for this long is aborted (a slow drip holds no slot for long).
+    public var lowSpeedTime: Seconds = 30
+    /// Body cap, counted after decompression.
+    public var maxBytes = 10 * 1024 * 1024
+    /// Shown in the User-Agent ("mentionwatch/0.2 (+URL)") so a host's admin can find out who polls.
+    public var contact: String?
+    /// Extra CA certificates (PEM) to trust, e.g. an intranet CA. TLS verification is always on.
+    public var caFile: String?
+    /// A proxy for every feed; nil: the usual environment variables (https_proxy, ...).
+    public var proxy: String?
 }
 
 public struct StorageSettings: Sendable, Equatable {

@@ -22,8 +22,10 @@ struct ConfigBuilder {
         var storage = StorageSettings()
         if let node = top["storage"] { storage = storageSettings(node) }
         storage.database = resolve(storage.database)
+        var fetch = FetchSettings()
+        if let node = top["fetch"] { fetch = fetchSettings(node) }
         guard let school else { return nil }
-        return Config(school: school, staff: staff, feeds: feeds, alerts: alerts, digest: digest, storage: storage)
+        return Config(school: school, staff: staff, feeds: feeds, alerts: alerts, digest: digest, storage: storage, fetch: fetch)
     }
 
     private mutating func school(_ node: Node) -> School? {
@@ -129,6 +131,29 @@ struct ConfigBuilder {
             if let node = retention["closed_cases"], let value = reader.duration(node, "storage.retention.closed_cases") { storage.retainClosedCases = value }
         }
         return storage
+    }
+
+    private mutating func fetchSettings(_ node: Node) -> FetchSettings {
+        var fetch = FetchSettings()
+        let keys: Set = ["concurrency", "per_host", "host_interval", "timeout", "connect_timeout", "low_speed_time", "max_size", "contact", "ca_file", "proxy"]
+        guard let map = reader.mapping(node, "fetch", allowed: keys) else { return fetch }
+        if let node = map["concurrency"], let value = reader.integer(node, "fetch.concurrency", range: 1...256) { fetch.concurrency = value }
+        if let node = map["per_host"], let value = reader.integer(node, "fetch.per_host", range: 1...32) { fetch.perHost = value }
+        if let node = map["host_interval"], let value = reader.duration(node, "fetch.host_interval") { fetch.hostInterval = value }
+        if let node = map["timeout"], let value = reader.duration(node, "fetch.timeout") { fetch.timeout = value }
+        if let node = map["connect_timeout"], let value = reader.duration(node, "fetch.connect_timeout") { fetch.connectTimeout = value }
+        if let node = map["low_speed_time"], let value = reader.duration(node, "fetch.low_speed_time") { fetch.lowSpeedTime = value }
+        if let node = map["max_size"], let value = reader.size(node, "fetch.max_size") { fetch.maxBytes = value }
+        if let node = map["contact"], let text = reader.string(node, "fetch.contact") {
+            if text.hasPrefix("https://") || text.hasPrefix("http://") || text.hasPrefix("mailto:"), !text.contains(where: { $0.isWhitespace || $0 == ")" }) {
+                fetch.contact = text
+            } else {
+                reader.report(node, "fetch.contact", "must be an http(s) or mailto: URL without spaces, not '\(text)'")
+            }
+        }
+        if let node = map["ca_file"], let path = reader.string(node, "fetch.ca_file") { fetch.caFile = resolve(path) }
+        if let node = map["proxy"], let text = reader.string(node, "fetch.proxy") { fetch.proxy = text }
+        return fetch
     }
 
     // MARK: - Small checks

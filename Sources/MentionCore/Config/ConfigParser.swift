@@ -17,7 +17,7 @@ public enum ConfigParser {
         } catch {
             throw ConfigErrors(issues: [reader.syntaxIssue(error)])
         }
-        guard let root, let top = reader.mapping(root, "", allowed: ["school", "staff", "feeds", "alerts", "digest", "storage"]) else {
+        guard let root, let top = reader.mapping(root, "", allowed: ["school", "staff", "feeds", "alerts", "digest", "storage", "fetch"]) else {
             if root == nil { reader.report(line: 1, column: 1, "", "the file is empty: school.name and at least one feed are required") }
             throw ConfigErrors(issues: reader.issues)
         }
@@ -139,6 +139,22 @@ struct YAMLReader {
         }
         return amount * factor
     }
+
+    /// Sizes are written `512KB`, `10MB` (powers of 1024) or as a number of bytes.
+    mutating func size(_ node: Node, _ path: String) -> Int? {
+        guard let text = string(node, path) else { return nil }
+        let units: [(String, Int)] = [("KB", 1_024), ("MB", 1_048_576), ("GB", 1_073_741_824), ("B", 1)]
+        let upper = text.uppercased()
+        for (unit, factor) in units where upper.hasSuffix(unit) {
+            if let amount = Int(upper.dropLast(unit.count).trimmingCharacters(in: .whitespaces)), amount > 0, amount <= Int.max / factor {
+                return amount * factor
+            }
+        }
+        if let bytes = Int(text), bytes > 0 { return bytes }
+        report(node, path, "must be a size like 512KB or 10MB, not '\(text)'")
+        return nil
+    }
+
 
     mutating func choice<T: RawRepresentable & CaseIterable>(_ node: Node, _ path: String, _ type: T.Type) -> T? where T.RawValue == String {
         guard let text = string(node, path) else { return nil }
