@@ -15,6 +15,8 @@ static inline CURLcode mw_setopt_string(CURL *curl, CURLoption option, const cha
 static inline CURLcode mw_setopt_pointer(CURL *curl, CURLoption option, void *value) { return curl_easy_setopt(curl, option, value); }
 static inline CURLcode mw_setopt_slist(CURL *curl, CURLoption option, struct curl_slist *value) { return curl_easy_setopt(curl, option, value); }
 static inline CURLcode mw_setopt_write_function(CURL *curl, curl_write_callback callback) { return curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, callback); }
+static inline CURLcode mw_setopt_header_function(CURL *curl, curl_write_callback callback) { return curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, callback); }
+static inline CURLMcode mw_multi_setopt_long(CURLM *multi, CURLMoption option, long value) { return curl_multi_setopt(multi, option, value); }
 
 static inline long mw_getinfo_long(CURL *curl, CURLINFO info) { long value = 0; curl_easy_getinfo(curl, info, &value); return value; }
 static inline const char *mw_getinfo_string(CURL *curl, CURLINFO info) { char *value = NULL; curl_easy_getinfo(curl, info, &value); return value; }

@@ -13,6 +13,7 @@ public struct FeedPollSummary: Sendable, CustomStringConvertible {
     public var flagged = 0
     public var notModified = false
     public var error: String?
+    public var nextPoll: Date?
 
     public var description: String {
         if let error { return "\(feedID): FAILED: \(error)" }
@@ -29,7 +30,8 @@ public actor Monitor {
     var spool: any MailSpool
     var digestSpool: any MailSpool
     let store: Store
-    private let fetcher = CurlFetcher()
+    private var fetcher: CurlFetcher
+    private let schedule = PollSchedule()
     let now: @Sendable () -> Date
     let logger: Logger
 
@@ -38,6 +40,7 @@ public actor Monitor {
         classifier = Classifier(config: config)
         spool = MailSpools.make(config.alerts.spool)
         digestSpool = MailSpools.make(config.digest.spool)
+        fetcher = CurlFetcher(limits: Self.limits(config.fetch))
         store = try Store(path: config.storage.database)
         try store.register(config.feeds)
         self.now = now
@@ -55,56 +58,116 @@ public actor Monitor {
             throw ReloadError(description: "storage.database changed (\(config.storage.database) → \(newConfig.storage.database)): restart mentionwatch to use another database")
         }
         try store.register(newConfig.feeds)
-        config = newConfig
         classifier = Classifier(config: newConfig)
         spool = MailSpools.make(newConfig.alerts.spool)
         digestSpool = MailSpools.make(newConfig.digest.spool)
+        if newConfig.fetch != config.fetch { fetcher = CurlFetcher(limits: Self.limits(newConfig.fetch)) }
+        config = newConfig
     }
 
-    /// Polls every configured feed once, one after the other.
+    /// Ends every transfer in flight and refuses new ones (graceful shutdown).
+    public func stopFetching() {
+        fetcher.stop()
+    }
+
+    static func limits(_ settings: FetchSettings) -> FetchLimits {
+        FetchLimits(concurrency: settings.concurrency, perHost: settings.perHost, hostInterval: Double(settings.hostInterval))
+    }
+
+    /// Polls every configured feed once, all at the same time within the fetch limits; summaries in config order.
     public func pollAll() async -> [FeedPollSummary] {
-        var summaries: [FeedPollSummary] = []
-        for feed in config.feeds { summaries.append(await poll(feed)) }
-        return summaries
+        await poll(config.feeds)
     }
 
-    /// When each feed is due next, from the stored time of its last attempt.
-    public func nextPollTimes() -> [String: Date] {
-        var times: [String: Date] = [:]
-        for feed in config.feeds {
-            let last = (try? store.feed(feed.id))??.lastAttempt
-            times[feed.id] = last.map { $0.addingTimeInterval(TimeInterval(feed.interval)) } ?? .distantPast
+    /// Polls these feeds concurrently (the fetcher applies the limits); summaries in the given order.
+    public func poll(_ feeds: [FeedConfig]) async -> [FeedPollSummary] {
+        await withTaskGroup(of: (Int, FeedPollSummary).self) { group in
+            for (index, feed) in feeds.enumerated() { group.addTask { (index, await self.poll(feed)) } }
+            var summaries = [FeedPollSummary?](repeating: nil, count: feeds.count)
+            for await (index, summary) in group { summaries[index] = summary }
+            return summaries.compactMap { $0 }
         }
+    }
+
+    /// Feeds whose next poll is due at `date` (a feed never polled is due at once).
+    public func dueFeeds(at date: Date) -> [FeedConfig] {
+        let next = nextPollTimes()
+        return config.feeds.filter { (next[$0.id] ?? .distantPast) <= date }
+    }
+
+    /// When each feed is due next, as the scheduler decided after its last poll.
+    public func nextPollTimes() -> [String: Date] {
+        let records = (try? store.allFeeds()) ?? []
+        var times: [String: Date] = [:]
+        for record in records { times[record.id] = record.nextPoll ?? .distantPast }
         return times
     }
 
     public func poll(_ feed: FeedConfig) async -> FeedPollSummary {
         var summary = FeedPollSummary(feedID: feed.id)
         let record = try? store.feed(feed.id)
-        let request = FetchRequest(url: feed.url, etag: record?.etag, lastModified: record?.lastModified, allowPrivate: feed.allowPrivate)
-        let outcome = await fetcher.fetch(request)
+        let request = FetchRequest(url: record?.movedTo ?? feed.url, etag: record?.etag, lastModified: record?.lastModified,
+                                   allowPrivate: feed.allowPrivate, settings: config.fetch)
+        let fetcher = self.fetcher
+        let result = await fetcher.fetch(request)
         let fetchedAt = now()
-        switch outcome {
+        let failures = (record?.failures ?? 0) + 1
+        var outcome = PollOutcome(.failed, retryAfter: result.retryAfter, cacheMaxAge: result.cacheControl.flatMap(PollSchedule.maxAge))
+        let pollResult: PollRecord.Result
+        switch result.outcome {
         case .failure(let error):
-            fail(feed, record, "\(error)", at: fetchedAt, into: &summary)
+            outcome.kind = switch result.status {
+            case 429, 503: .rateLimited
+            case 403: .forbidden
+            default: .failed
+            }
+            pollResult = .failed("\(error)")
         case .success(.notModified):
             summary.notModified = true
-            try? store.recordNotModified(feedID: feed.id, at: fetchedAt)
-            logRecovery(feed, record)
+            outcome.kind = .notModified
+            pollResult = .notModified
         case .success(.fetched(let response)):
-            process(response, of: feed, record: record, at: fetchedAt, into: &summary)
+            switch process(response, of: feed, at: fetchedAt, into: &summary) {
+            case .success(let ttl):
+                outcome.kind = .fetched
+                outcome.ttl = ttl
+                pollResult = .fetched(etag: response.etag, lastModified: response.lastModified, newItems: summary.newItems)
+            case .failure(let error):
+                pollResult = .failed(error.message)
+            }
+        }
+        let next = schedule.nextPoll(interval: feed.interval, outcome: outcome, failures: outcome.kind == .fetched || outcome.kind == .notModified ? 0 : failures,
+                                     now: fetchedAt, jitter: Double.random(in: 0..<1))
+        summary.nextPoll = next
+        do {
+            try store.record(feedID: feed.id, PollRecord(pollResult, at: fetchedAt, status: result.status, nextPoll: next))
+        } catch {
+            logger.error("feed \(feed.id): cannot record the poll: \(error)")
+        }
+        if case .failed(let message) = pollResult {
+            summary.error = message
+            // Log a failure once per change of state, not on every poll.
+            if record?.lastError != message {
+                logger.error("feed \(feed.id) failed: \(message); next try \(FeedDate.rfc3339(next))", metadata: ["feed": "\(feed.id)"])
+            }
+        } else if let previous = record?.lastError {
+            logger.notice("feed \(feed.id) works again (was: \(previous))", metadata: ["feed": "\(feed.id)"])
+        }
+        if let movedTo = result.movedTo, case .fetched = pollResult, movedTo != record?.movedTo {
+            try? store.recordMove(feedID: feed.id, to: movedTo)
+            logger.notice("feed \(feed.id) moved permanently to \(movedTo): polling the new address; update its url in the configuration")
         }
         return summary
     }
 
-    private func process(_ response: FetchedBody, of feed: FeedConfig, record: FeedRecord?, at fetchedAt: Date,
-                         into summary: inout FeedPollSummary) {
+    /// Parses and stores a fetched body. Returns the feed's <ttl>, or the failure in plain words.
+    private func process(_ response: FetchedBody, of feed: FeedConfig, at fetchedAt: Date,
+                         into summary: inout FeedPollSummary) -> Result<Int?, ProcessingError> {
         let parsed: Feed
         do {
             parsed = try FeedParser.parse(response.body, contentType: response.contentType)
         } catch {
-            fail(feed, record, "\(error)", at: fetchedAt, into: &summary)
-            return
+            return .failure(ProcessingError("\(error)"))
         }
         var documentSHA256: String?  // computed once, and only when an item is flagged
         do {
@@ -121,26 +184,14 @@ public actor Monitor {
                 if !assessment.mentions.isEmpty { summary.mentions += 1 }
                 if assessment.alert { summary.flagged += 1 }
             }
-            // Validators only now: had anything above failed, the next poll fetches the body again.
-            try store.recordSuccess(feedID: feed.id, etag: response.etag, lastModified: response.lastModified, at: fetchedAt)
-            logRecovery(feed, record)
         } catch {
-            fail(feed, record, "database: \(error)", at: fetchedAt, into: &summary)
+            return .failure(ProcessingError("database: \(error)"))
         }
+        return .success(parsed.ttl)
     }
 
-    private func fail(_ feed: FeedConfig, _ record: FeedRecord?, _ message: String, at date: Date, into summary: inout FeedPollSummary) {
-        summary.error = message
-        try? store.recordFailure(feedID: feed.id, error: message, at: date)
-        // Log a failure once per change of state, not on every poll.
-        if record?.lastError != message {
-            logger.error("feed \(feed.id) failed: \(message)", metadata: ["feed": "\(feed.id)", "url": "\(feed.url)"])
-        }
-    }
-
-    private func logRecovery(_ feed: FeedConfig, _ record: FeedRecord?) {
-        if let previous = record?.lastError {
-            logger.notice("feed \(feed.id) works again (was: \(previous))", metadata: ["feed": "\(feed.id)"])
-        }
+    struct ProcessingError: Error {
+        var message: String
+        init(_ message: String) { self.message = message }
     }
 }

@@ -3,7 +3,8 @@ import Logging
 import MentionCore
 import ServiceLifecycle
 
-/// Polls each feed at its interval, delivers alerts after every round, enforces retention hourly.
+/// Polls each feed when the scheduler says it is due, many at once (the fetcher applies the limits),
+/// delivers alerts as polls finish, and enforces retention hourly.
 public struct PollerService: Service {
     let monitor: Monitor
     let logger: Logger
@@ -13,27 +14,48 @@ public struct PollerService: Service {
         self.logger = logger
     }
 
+    /// A finished poll, or the tick that makes the loop look for due feeds again.
+    private enum Event: Sendable {
+        case polled(feedID: String, FeedPollSummary)
+        case tick
+    }
+
     public func run() async throws {
-        var nextPoll = await monitor.nextPollTimes()
-        var nextRetention = Date.distantPast
-        while !Task.isShuttingDownGracefully && !Task.isCancelled {
-            let config = await monitor.config
-            let now = Date()
-            for feed in config.feeds where (nextPoll[feed.id] ?? .distantPast) <= now {
-                if Task.isShuttingDownGracefully { break }
-                let summary = await monitor.poll(feed)
-                logger.debug("\(summary)")
-                nextPoll[feed.id] = Date().addingTimeInterval(TimeInterval(feed.interval))
+        await withTaskGroup(of: Event.self) { group in
+            var inFlight: Set<String> = []
+            var nextRetention = Date.distantPast
+            group.addTask { .tick }
+            while let event = await group.next() {
+                switch event {
+                case .polled(let feedID, let summary):
+                    inFlight.remove(feedID)
+                    logger.debug("\(summary)")
+                    _ = await monitor.deliverAlerts()
+                    continue
+                case .tick:
+                    break
+                }
+                if Task.isShuttingDownGracefully || Task.isCancelled { break }
+                let now = Date()
+                for feed in await monitor.dueFeeds(at: now) where !inFlight.contains(feed.id) {
+                    inFlight.insert(feed.id)
+                    group.addTask { .polled(feedID: feed.id, await monitor.poll(feed)) }
+                }
+                if nextRetention <= now {
+                    await monitor.enforceRetention()
+                    _ = await monitor.deliverAlerts()  // also retries alerts a failed spool left waiting
+                    nextRetention = now.addingTimeInterval(3_600)
+                }
+                // Look again in a second: cheap, and a reload or a finished backoff is noticed soon.
+                group.addTask {
+                    try? await Task.sleep(for: .seconds(1))
+                    return .tick
+                }
             }
-            _ = await monitor.deliverAlerts()
-            if nextRetention <= now {
-                await monitor.enforceRetention()
-                nextRetention = now.addingTimeInterval(3_600)
-            }
-            // Sleep until the next feed is due (a reload may add feeds: look again at least every minute).
-            let due = config.feeds.compactMap { nextPoll[$0.id] }.min() ?? now.addingTimeInterval(60)
-            let wait = min(max(due.timeIntervalSinceNow, 0.2), 60)
-            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: .milliseconds(Int(wait * 1_000))) }
+            // Shutting down: stop transfers in flight, so their polls end now rather than at their timeout.
+            await monitor.stopFetching()
+            group.cancelAll()
+            for await _ in group {}
         }
         logger.info("poller stopped")
     }

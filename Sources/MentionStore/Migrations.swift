@@ -6,13 +6,17 @@ enum Migrations {
         """
         CREATE TABLE feeds (
             id            TEXT PRIMARY KEY NOT NULL CHECK (length(id) > 0),
-            url           TEXT NOT NULL,
+            url           TEXT NOT NULL,               -- as configured
+            moved_to      TEXT,                        -- after a permanent redirect (301/308)
             etag          TEXT,
             last_modified TEXT,
             last_attempt  INTEGER,
             last_success  INTEGER,
+            last_status   INTEGER,                     -- the last HTTP status, if any
             last_error    TEXT,
-            failures      INTEGER NOT NULL DEFAULT 0 CHECK (failures >= 0)
+            failures      INTEGER NOT NULL DEFAULT 0 CHECK (failures >= 0),
+            next_poll     INTEGER,                     -- NULL: due now
+            last_new_item INTEGER
         ) STRICT;
 
         -- Every item ever seen, so none is processed twice. Text is kept only for items
@@ -31,6 +35,7 @@ enum Migrations {
             UNIQUE (feed_id, identity)
         ) STRICT;
         CREATE INDEX items_fetched ON items(fetched_at) WHERE mentioned = 1;
+        CREATE INDEX items_feed_fetched ON items(feed_id, fetched_at);
 
         CREATE TABLE mentions (
             item_id  INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,

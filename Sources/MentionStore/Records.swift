@@ -5,12 +5,40 @@ import MentionCore
 public struct FeedRecord: Sendable, Equatable {
     public var id: String
     public var url: String
+    /// The address after a permanent redirect; polled instead of `url` until the config changes.
+    public var movedTo: String?
     public var etag: String?
     public var lastModified: String?
     public var lastAttempt: Date?
     public var lastSuccess: Date?
+    public var lastStatus: Int?
     public var lastError: String?
+    /// Failures in a row.
     public var failures: Int
+    public var nextPoll: Date?
+    public var lastNewItem: Date?
+}
+
+/// How one poll of a feed ended, for the store.
+public struct PollRecord: Sendable {
+    public enum Result: Sendable {
+        /// Items stored; the validators of the response that held them.
+        case fetched(etag: String?, lastModified: String?, newItems: Int)
+        case notModified
+        case failed(String)
+    }
+
+    public var result: Result
+    public var at: Date
+    public var status: Int?
+    public var nextPoll: Date
+
+    public init(_ result: Result, at: Date, status: Int?, nextPoll: Date) {
+        self.result = result
+        self.at = at
+        self.status = status
+        self.nextPoll = nextPoll
+    }
 }
 
 /// A new item to store, judged already.

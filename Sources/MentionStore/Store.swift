@@ -27,50 +27,67 @@ public final class Store {
 
     // MARK: - Feeds
 
-    /// Makes sure every configured feed has a row; a changed URL is updated and its validators dropped.
+    /// Makes sure every configured feed has a row; a changed URL drops its validators and any move.
     public func register(_ feeds: [FeedConfig]) throws {
         try db.transaction {
             for feed in feeds {
                 try db.query("""
                     INSERT INTO feeds (id, url) VALUES (?, ?)
-                    ON CONFLICT (id) DO UPDATE SET url = excluded.url, etag = NULL, last_modified = NULL WHERE url != excluded.url
+                    ON CONFLICT (id) DO UPDATE SET url = excluded.url, moved_to = NULL, etag = NULL, last_modified = NULL
+                    WHERE url != excluded.url
                     """, [.text(feed.id), .text(feed.url)])
             }
         }
     }
 
+    static let feedColumns = "id, url, moved_to, etag, last_modified, last_attempt, last_success, last_status, last_error, failures, next_poll, last_new_item"
+
     public func feed(_ id: String) throws -> FeedRecord? {
-        try db.query("SELECT id, url, etag, last_modified, last_attempt, last_success, last_error, failures FROM feeds WHERE id = ?", [.text(id)])
-            .first.map(Self.feedRecord)
+        try db.query("SELECT \(Self.feedColumns) FROM feeds WHERE id = ?", [.text(id)]).first.map(Self.feedRecord)
     }
 
     public func allFeeds() throws -> [FeedRecord] {
-        try db.query("SELECT id, url, etag, last_modified, last_attempt, last_success, last_error, failures FROM feeds ORDER BY id")
-            .map(Self.feedRecord)
+        try db.query("SELECT \(Self.feedColumns) FROM feeds ORDER BY id").map(Self.feedRecord)
     }
 
-    /// Called only after every new item of the response is stored (a crash before re-fetches, never skips).
-    public func recordSuccess(feedID: String, etag: String?, lastModified: String?, at date: Date) throws {
-        try db.query("""
-            UPDATE feeds SET etag = ?, last_modified = ?, last_attempt = ?, last_success = ?, last_error = NULL, failures = 0 WHERE id = ?
-            """, [etag.map(SQLValue.text) ?? .null, lastModified.map(SQLValue.text) ?? .null,
-                  .integer(date.unixSeconds), .integer(date.unixSeconds), .text(feedID)])
+    /// Records how a poll ended. For a fetch, call it only after the response's new items are stored:
+    /// the validators come with it, so a crash in between re-fetches rather than skips.
+    public func record(feedID: String, _ poll: PollRecord) throws {
+        let at: SQLValue = .integer(poll.at.unixSeconds)
+        let common: [SQLValue] = [at, poll.status.map { .integer(Int64($0)) } ?? .null, .integer(poll.nextPoll.unixSeconds)]
+        switch poll.result {
+        case .fetched(let etag, let lastModified, let newItems):
+            try db.query("""
+                UPDATE feeds SET last_attempt = ?, last_status = ?, next_poll = ?, last_success = ?, last_error = NULL, failures = 0,
+                    etag = ?, last_modified = ?, last_new_item = CASE WHEN ? > 0 THEN ? ELSE last_new_item END
+                WHERE id = ?
+                """, common + [at, etag.map(SQLValue.text) ?? .null, lastModified.map(SQLValue.text) ?? .null,
+                               .integer(Int64(newItems)), at, .text(feedID)])
+        case .notModified:
+            try db.query("UPDATE feeds SET last_attempt = ?, last_status = ?, next_poll = ?, last_success = ?, last_error = NULL, failures = 0 WHERE id = ?",
+                         common + [at, .text(feedID)])
+        case .failed(let error):
+            try db.query("UPDATE feeds SET last_attempt = ?, last_status = ?, next_poll = ?, last_error = ?, failures = failures + 1 WHERE id = ?",
+                         common + [.text(error), .text(feedID)])
+        }
     }
 
-    public func recordNotModified(feedID: String, at date: Date) throws {
-        try db.query("UPDATE feeds SET last_attempt = ?, last_success = ?, last_error = NULL, failures = 0 WHERE id = ?",
-                     [.integer(date.unixSeconds), .integer(date.unixSeconds), .text(feedID)])
+    /// A permanent redirect: poll the new address from now on (until the configured URL changes).
+    public func recordMove(feedID: String, to url: String) throws {
+        try db.query("UPDATE feeds SET moved_to = ? WHERE id = ?", [.text(url), .text(feedID)])
     }
 
-    public func recordFailure(feedID: String, error: String, at date: Date) throws {
-        try db.query("UPDATE feeds SET last_attempt = ?, last_error = ?, failures = failures + 1 WHERE id = ?",
-                     [.integer(date.unixSeconds), .text(error), .text(feedID)])
+    /// When the feed's recent new items arrived (one time per poll that brought any), newest first.
+    public func newItemTimes(feedID: String, limit: Int = 20) throws -> [Date] {
+        try db.query("SELECT DISTINCT fetched_at FROM items WHERE feed_id = ? ORDER BY fetched_at DESC LIMIT ?",
+                     [.text(feedID), .integer(Int64(limit))]).compactMap { $0[0].int.map(Date.init(unixSeconds:)) }
     }
 
     private static func feedRecord(_ row: [SQLValue]) -> FeedRecord {
-        FeedRecord(id: row[0].string ?? "", url: row[1].string ?? "", etag: row[2].string, lastModified: row[3].string,
-                   lastAttempt: row[4].int.map(Date.init(unixSeconds:)), lastSuccess: row[5].int.map(Date.init(unixSeconds:)),
-                   lastError: row[6].string, failures: row[7].int ?? 0)
+        let date = { (value: SQLValue) in value.int.map(Date.init(unixSeconds:)) }
+        return FeedRecord(id: row[0].string ?? "", url: row[1].string ?? "", movedTo: row[2].string, etag: row[3].string,
+                          lastModified: row[4].string, lastAttempt: date(row[5]), lastSuccess: date(row[6]), lastStatus: row[7].int,
+                          lastError: row[8].string, failures: row[9].int ?? 0, nextPoll: date(row[10]), lastNewItem: date(row[11]))
     }
 
     // MARK: - Items

@@ -44,9 +44,10 @@ struct Poll: AsyncParsableCommand {
         let monitor = try openMonitor(config, logger: makeLogger(level: .warning))
         let due = await monitor.nextPollTimes()
         let now = Date()
+        let polled = Dictionary(uniqueKeysWithValues: await monitor.poll(config.feeds.filter { all || (due[$0.id] ?? .distantPast) <= now }).map { ($0.feedID, $0) })
         for feed in config.feeds {
-            if all || (due[feed.id] ?? .distantPast) <= now {
-                print(await monitor.poll(feed))
+            if let summary = polled[feed.id] {
+                print(summary)
             } else {
                 print("\(feed.id): not due until \(FeedDate.rfc3339(due[feed.id]!)) (use --all to poll it now)")
             }

@@ -61,7 +61,7 @@ struct Parse: AsyncParsableCommand {
         var contentType: String?
         if source.contains("://") {
             // An admin's explicit request: private addresses are allowed here.
-            switch await CurlFetcher().fetch(FetchRequest(url: source, allowPrivate: true)) {
+            switch await CurlFetcher().fetch(FetchRequest(url: source, allowPrivate: true)).outcome {
             case .success(.fetched(let response)):
                 bytes = response.body
                 contentType = response.contentType

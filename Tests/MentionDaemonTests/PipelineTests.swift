@@ -39,6 +39,7 @@ struct PipelineTests {
                 alerts: { to: [mt@zeehoek-pro.example], from: mentionwatch@zeehoek-pro.example, spool: "maildir:\(spool ?? "maildir")", max_per_hour: \(maxPerHour) }
                 digest: { spool: "maildir:coordinator" }
                 storage: { database: state/mw.sqlite }
+                fetch: { host_interval: 0s, per_host: 4 }
                 """
             config = try ConfigParser.parse(yaml, file: "test.yaml", baseDirectory: folder)
         }
@@ -99,7 +100,7 @@ struct PipelineTests {
         let again = await monitor.deliverAlerts()
         #expect(again.sent == 0)
         #expect(world.delivered().count == 3)
-        guard case .success(.fetched(let logBody)) = CurlFetcher.perform(FetchRequest(url: world.server.url("__log"), allowPrivate: true)) else {
+        guard case .success(.fetched(let logBody)) = await CurlFetcher().fetch(FetchRequest(url: world.server.url("__log"), allowPrivate: true)).outcome else {
             Issue.record("the test server's log is unreadable")
             return
         }

@@ -8,8 +8,8 @@ import MentionCore
 struct CurlFetcherTests {
     static let rss = "<rss version=\"2.0\"><channel><title>t</title><item><title>a</title></item></channel></rss>"
 
-    func fetched(_ result: Result<FetchOutcome, FetchError>) throws -> FetchedBody {
-        guard case .success(.fetched(let body)) = result else { throw Unexpected(result: "\(result)") }
+    func fetched(_ result: FetchResult) throws -> FetchedBody {
+        guard case .success(.fetched(let body)) = result.outcome else { throw Unexpected(result: "\(result)") }
         return body
     }
     struct Unexpected: Error { var result: String }
@@ -24,7 +24,7 @@ struct CurlFetcherTests {
         let etag = try #require(first.etag)
         #expect(first.lastModified != nil)
         let second = await CurlFetcher().fetch(FetchRequest(url: server.feedURL("a.xml"), etag: etag, lastModified: first.lastModified, allowPrivate: true))
-        guard case .success(.notModified) = second else { Issue.record("expected 304, got \(second)"); return }
+        guard case .success(.notModified) = second.outcome else { Issue.record("expected 304, got \(second)"); return }
         // A changed file is fetched again despite the old validators.
         try server.write("a.xml", Self.rss + " ")
         let third = try fetched(await CurlFetcher().fetch(FetchRequest(url: server.feedURL("a.xml"), etag: etag, allowPrivate: true)))
@@ -68,7 +68,7 @@ struct CurlFetcherTests {
         let followed = try fetched(await CurlFetcher().fetch(FetchRequest(url: server.url("redirect/302?to=\(server.feedURL("a.xml"))"), allowPrivate: true)))
         #expect(followed.effectiveURL == server.feedURL("a.xml"))
         let toFile = await CurlFetcher().fetch(FetchRequest(url: server.url("redirect/302?to=file:///etc/passwd"), allowPrivate: true))
-        guard case .failure(.protocolNotAllowed) = toFile else { Issue.record("file:// after a redirect must be refused, got \(toFile)"); return }
+        guard case .failure(.protocolNotAllowed) = toFile.outcome else { Issue.record("file:// after a redirect must be refused, got \(toFile)"); return }
     }
 
     @Test func fileURLsWorkWhenConfigured() async throws {
@@ -93,10 +93,10 @@ struct CurlFetcherTests {
         try await Task.sleep(for: .milliseconds(200))
         #expect(await CurlFetcher().fetch(FetchRequest(url: "http://127.0.0.1:\(port)/", allowPrivate: true)).failure == .connectionRefused)
         let dns = await CurlFetcher().fetch(FetchRequest(url: "http://feed.invalid/rss"))
-        guard case .failure(.dns) = dns else { Issue.record("expected a DNS error, got \(dns)"); return }
+        guard case .failure(.dns) = dns.outcome else { Issue.record("expected a DNS error, got \(dns)"); return }
     }
 }
 
-extension Result {
-    var failure: Failure? { if case .failure(let error) = self { return error }; return nil }
+extension FetchResult {
+    var failure: FetchError? { if case .failure(let error) = outcome { return error }; return nil }
 }

@@ -105,7 +105,7 @@ struct OutboxTests {
         // Outside [from, to): the day before, and exactly at `to`.
         try store.insert(Fixture.new(Fixture.item("old", title: "Oud", text: "De Zeehoek"), Fixture.neutral, at: from.addingTimeInterval(-1)))
         try store.insert(Fixture.new(Fixture.item("next", title: "Morgen", text: "De Zeehoek"), Fixture.neutral, at: to))
-        try store.recordFailure(feedID: "mastodon-prozeehoek", error: "HTTP 429", at: to)
+        try store.record(feedID: "mastodon-prozeehoek", PollRecord(.failed("HTTP 429"), at: to, status: 429, nextPoll: to))
 
         let digest = try store.digestInput(day: "2026-05-28", from: from, to: to)
         #expect(digest.day == "2026-05-28")

@@ -33,7 +33,8 @@ struct StoreTests {
         do {
             let store = try Store(path: path)
             try store.register(try Fixture.config(folder: folder).feeds)
-            try store.recordSuccess(feedID: "westerveens-dagblad", etag: "\"e1\"", lastModified: nil, at: Fixture.day)
+            try store.record(feedID: "westerveens-dagblad", PollRecord(.fetched(etag: "\"e1\"", lastModified: nil, newItems: 0),
+                                                                       at: Fixture.day, status: 200, nextPoll: Fixture.day))
             itemID = try #require(try store.insert(Fixture.new(Fixture.item("a1", title: "Open dag", text: "De Zeehoek opent"), Fixture.neutral)))
         }
         // Re-running migration 1 would fail on CREATE TABLE feeds; reopening must simply work.
@@ -67,28 +68,38 @@ struct StoreTests {
         #expect(fresh.etag == nil && fresh.failures == 0 && fresh.lastSuccess == nil)
 
         let t0 = Fixture.day
-        try store.recordSuccess(feedID: id, etag: "\"abc\"", lastModified: "Thu, 28 May 2026 20:00:00 GMT", at: t0)
+        try store.record(feedID: id, PollRecord(.fetched(etag: "\"abc\"", lastModified: "Thu, 28 May 2026 20:00:00 GMT", newItems: 3),
+                                                at: t0, status: 200, nextPoll: t0.addingTimeInterval(900)))
         var feed = try #require(try store.feed(id))
         #expect(feed.etag == "\"abc\"")
         #expect(feed.lastModified == "Thu, 28 May 2026 20:00:00 GMT")
-        #expect(feed.lastSuccess == t0 && feed.lastAttempt == t0)
+        #expect(feed.lastSuccess == t0 && feed.lastAttempt == t0 && feed.lastNewItem == t0)
+        #expect(feed.nextPoll == t0.addingTimeInterval(900) && feed.lastStatus == 200)
 
-        // Failures count up and keep the latest error; validators survive a failure.
-        try store.recordFailure(feedID: id, error: "HTTP 503", at: t0.addingTimeInterval(60))
-        try store.recordFailure(feedID: id, error: "timeout after 30s", at: t0.addingTimeInterval(120))
+        // Failures count up and keep the latest error and status; validators survive a failure.
+        try store.record(feedID: id, PollRecord(.failed("HTTP 503"), at: t0.addingTimeInterval(60), status: 503, nextPoll: t0.addingTimeInterval(960)))
+        try store.record(feedID: id, PollRecord(.failed("timeout after 30s"), at: t0.addingTimeInterval(120), status: nil,
+                                                nextPoll: t0.addingTimeInterval(1_920)))
         feed = try #require(try store.feed(id))
         #expect(feed.failures == 2)
         #expect(feed.lastError == "timeout after 30s")
+        #expect(feed.lastStatus == nil)
         #expect(feed.lastAttempt == t0.addingTimeInterval(120))
+        #expect(feed.nextPoll == t0.addingTimeInterval(1_920))
         #expect(feed.lastSuccess == t0)
         #expect(feed.etag == "\"abc\"")
 
-        // 304 Not Modified is a success: health resets, validators stay.
-        try store.recordNotModified(feedID: id, at: t0.addingTimeInterval(180))
+        // 304 Not Modified is a success: health resets, validators stay, no new item.
+        try store.record(feedID: id, PollRecord(.notModified, at: t0.addingTimeInterval(180), status: 304, nextPoll: t0.addingTimeInterval(1_080)))
         feed = try #require(try store.feed(id))
         #expect(feed.failures == 0 && feed.lastError == nil)
         #expect(feed.lastSuccess == t0.addingTimeInterval(180))
+        #expect(feed.lastNewItem == t0)
         #expect(feed.etag == "\"abc\"")
+
+        // A permanent redirect is remembered until the configured URL changes.
+        try store.recordMove(feedID: id, to: "https://westerveensdagblad.example/new.xml")
+        #expect(try store.feed(id)?.movedTo == "https://westerveensdagblad.example/new.xml")
 
         // Registering the same URL again keeps the validators; a new URL drops them.
         try store.register(try Fixture.config(folder: folder).feeds)
@@ -97,7 +108,7 @@ struct StoreTests {
         try store.register(try Fixture.config(moved, folder: folder).feeds)
         feed = try #require(try store.feed(id))
         #expect(feed.url == "https://westerveensdagblad.example/feed.xml")
-        #expect(feed.etag == nil && feed.lastModified == nil)
+        #expect(feed.etag == nil && feed.lastModified == nil && feed.movedTo == nil)
         #expect(try store.feed("mastodon-prozeehoek")?.url == "https://social.example/tags/dezeehoek.rss")
     }
 

@@ -139,7 +139,7 @@ struct ConfigBuilder {
         guard let map = reader.mapping(node, "fetch", allowed: keys) else { return fetch }
         if let node = map["concurrency"], let value = reader.integer(node, "fetch.concurrency", range: 1...256) { fetch.concurrency = value }
         if let node = map["per_host"], let value = reader.integer(node, "fetch.per_host", range: 1...32) { fetch.perHost = value }
-        if let node = map["host_interval"], let value = reader.duration(node, "fetch.host_interval") { fetch.hostInterval = value }
+        if let node = map["host_interval"], let value = reader.duration(node, "fetch.host_interval", allowZero: true) { fetch.hostInterval = value }
         if let node = map["timeout"], let value = reader.duration(node, "fetch.timeout") { fetch.timeout = value }
         if let node = map["connect_timeout"], let value = reader.duration(node, "fetch.connect_timeout") { fetch.connectTimeout = value }
         if let node = map["low_speed_time"], let value = reader.duration(node, "fetch.low_speed_time") { fetch.lowSpeedTime = value }

@@ -129,10 +129,10 @@ struct YAMLReader {
     }
 
     /// Durations are written `90s`, `15m`, `2h`, `180d`.
-    mutating func duration(_ node: Node, _ path: String) -> Seconds? {
+    mutating func duration(_ node: Node, _ path: String, allowZero: Bool = false) -> Seconds? {
         guard let text = string(node, path) else { return nil }
         let units: [Character: Int] = ["s": 1, "m": 60, "h": 3_600, "d": 86_400]
-        guard let unit = text.last, let factor = units[unit], let amount = Int(text.dropLast()), amount > 0,
+        guard let unit = text.last, let factor = units[unit], let amount = Int(text.dropLast()), amount > 0 || (allowZero && amount == 0),
               amount <= Int.max / factor / 1_000 else {
             report(node, path, "must be a duration like 90s, 15m, 2h or 180d, not '\(text)'")
             return nil

@@ -8,6 +8,8 @@ public struct Feed: Sendable, Equatable {
     public var description: String?
     public var language: String?
     public var updated: Date?
+    /// RSS `<ttl>`: how long the feed may be cached, in seconds.
+    public var ttl: Int?
     public var items: [FeedItem]
     /// True when the document was not well-formed and the parser recovered what it could.
     public var malformed: Bool

@@ -13,6 +13,8 @@ enum RSSReader {
         feed.link = channel.childText("link")
         feed.description = channel.childMarkup("description", in: document)
         feed.language = channel.childText("language") ?? channel.childText("language", dublinCore)
+        // <ttl> is in minutes (RSS 2.0); a silly value cannot stop polling: the scheduler caps it.
+        feed.ttl = channel.childText("ttl").flatMap { Int($0) }.flatMap { $0 > 0 && $0 < 1_000_000 ? $0 * 60 : nil }
         feed.updated = (channel.childText("lastBuildDate") ?? channel.childText("pubDate") ?? channel.childText("date", dublinCore))
             .flatMap(FeedDate.parse)
         // RSS 2.0 nests items in <channel>; RSS 1.0 puts them beside it under <rdf:RDF>.
