@@ -90,4 +90,14 @@ extension Monitor {
     }
 
     public func feedRecords() throws -> [FeedRecord] { try store.allFeeds() }
+
+    /// Each configured feed's record and whether it has gone silent (design §9: source health).
+    public func feedHealth() throws -> [(record: FeedRecord, silent: Bool)] {
+        let date = now()
+        let records = Dictionary(uniqueKeysWithValues: try store.allFeeds().map { ($0.id, $0) })
+        return try config.feeds.compactMap { feed in
+            guard let record = records[feed.id] else { return nil }
+            return (record, FeedSilence.isSilent(newItemTimes: try store.newItemTimes(feedID: feed.id), now: date))
+        }
+    }
 }

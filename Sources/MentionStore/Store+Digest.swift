@@ -22,8 +22,11 @@ extension Store {
             FROM feeds f LEFT JOIN items i ON i.feed_id = f.id AND i.fetched_at >= ? AND i.fetched_at < ?
             GROUP BY f.id ORDER BY f.id
             """, range).map { row in
-            DigestInput.FeedLine(feedID: row[0].string ?? "", items: row[1].int ?? 0, mentions: row[2].int ?? 0,
-                                 flagged: row[3].int ?? 0, lastError: row[4].string)
+            let feedID = row[0].string ?? ""
+            let arrivals = try newItemTimes(feedID: feedID).filter { $0 < to }
+            let silent = FeedSilence.isSilent(newItemTimes: arrivals, now: to)
+            return DigestInput.FeedLine(feedID: feedID, items: row[1].int ?? 0, mentions: row[2].int ?? 0,
+                                        flagged: row[3].int ?? 0, lastError: row[4].string, silentSince: silent ? arrivals.max() : nil)
         }
         return DigestInput(day: day, entries: entries, feeds: feeds)
     }

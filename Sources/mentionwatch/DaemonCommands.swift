@@ -59,19 +59,22 @@ struct Poll: AsyncParsableCommand {
 }
 
 struct Feeds: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Show every feed's status: last success, last error, failures in a row.")
+    static let configuration = CommandConfiguration(abstract: "Show every feed's health: last success, next poll, failures in a row, state.")
     @OptionGroup var options: ConfigOption
 
     func run() async throws {
         let config = try options.load()
         let monitor = try openMonitor(config, logger: makeLogger(level: .warning))
-        let records = Dictionary(uniqueKeysWithValues: try await monitor.feedRecords().map { ($0.id, $0) })
+        let health = try await monitor.feedHealth()
         let width = max(4, config.feeds.map(\.id.count).max() ?? 0)
-        print("feed".padded(width) + "  last success          failures  last error")
-        for feed in config.feeds {
-            let record = records[feed.id]
-            let success = record?.lastSuccess.map(FeedDate.rfc3339) ?? "never"
-            print(feed.id.padded(width) + "  " + success.padded(20) + "  " + String(record?.failures ?? 0).padded(8) + "  " + (record?.lastError ?? "-"))
+        print("feed".padded(width) + "  last success          next poll             failures  state")
+        for (record, silent) in health {
+            let success = record.lastSuccess.map(FeedDate.rfc3339) ?? "never"
+            let next = record.nextPoll.map(FeedDate.rfc3339) ?? "now"
+            var state = record.lastError.map { "failing: \($0)" } ?? (record.lastSuccess == nil ? "not polled yet" : "ok")
+            if silent { state += "; silent: nothing new since \(record.lastNewItem.map(FeedDate.rfc3339) ?? "?")" }
+            if let moved = record.movedTo { state += "; moved to \(moved)" }
+            print(record.id.padded(width) + "  " + success.padded(20) + "  " + next.padded(20) + "  " + String(record.failures).padded(8) + "  " + state)
         }
     }
 }

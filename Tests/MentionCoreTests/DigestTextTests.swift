@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import MentionCore
 
@@ -10,6 +11,7 @@ struct DigestTextTests {
         ], feeds: [
             .init(feedID: "forum", items: 4, mentions: 1, flagged: 1, lastError: nil),
             .init(feedID: "news", items: 2, mentions: 1, flagged: 0, lastError: "HTTP 404"),
+            .init(feedID: "quiet", items: 0, mentions: 0, flagged: 0, lastError: nil, silentSince: Date(timeIntervalSince1970: 1_790_000_000)),
         ])
         let text = DigestText(config: WorldFixture.config).render(input)
         #expect(text.hasPrefix("Dagoverzicht mentionwatch – Praktijkschool De Zeehoek – 2026-11-25\n"))
@@ -17,5 +19,6 @@ struct DigestTextTests {
         #expect(text.contains("  * [MW-000003] Schelden of beledigen (middel) – Pieter Oosterhuis\n    \"worst teacher\" – forum\n    https://forum.example/1"))
         #expect(text.contains("  * Praktijkschool De Zeehoek\n    \"Open dag\" – news"))
         #expect(text.contains("  news           2             1           0  fout: HTTP 404"))
+        #expect(text.contains("  quiet          0             0           0  ok; stil: niets nieuws sinds 2026-09-21"))
     }
 }

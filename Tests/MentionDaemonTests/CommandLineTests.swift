@@ -133,7 +133,7 @@ struct CommandLineTests {
         let usage = try Self.mentionwatch(["poll", "--config", config])
         #expect(usage.status == 64)
         let status = try Self.mentionwatch(["feeds", "--config", config])
-        #expect(status.stdout.hasPrefix("feed   last success          failures  last error\nforum  20"))
-        #expect(status.stdout.hasSuffix("  0         -\n"))
+        #expect(status.stdout.hasPrefix("feed   last success          next poll             failures  state\nforum  20"))
+        #expect(status.stdout.hasSuffix("  0         ok\n"))
     }
 }

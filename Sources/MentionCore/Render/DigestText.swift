@@ -1,3 +1,5 @@
+import Foundation
+
 /// What the daily digest reports (design §9); filled from the database by the caller.
 public struct DigestInput: Sendable, Equatable {
     public struct Entry: Sendable, Equatable {
@@ -26,13 +28,16 @@ public struct DigestInput: Sendable, Equatable {
         public var mentions: Int
         public var flagged: Int
         public var lastError: String?
+        /// Nothing new for much longer than usual (see `FeedSilence`).
+        public var silentSince: Date?
 
-        public init(feedID: String, items: Int, mentions: Int, flagged: Int, lastError: String?) {
+        public init(feedID: String, items: Int, mentions: Int, flagged: Int, lastError: String?, silentSince: Date? = nil) {
             self.feedID = feedID
             self.items = items
             self.mentions = mentions
             self.flagged = flagged
             self.lastError = lastError
+            self.silentSince = silentSince
         }
     }
 
@@ -69,7 +74,8 @@ public struct DigestText {
         let width = max(4, input.feeds.map(\.feedID.count).max() ?? 0)
         lines.append("  " + "bron".padding(width) + "  berichten  vermeldingen  gemarkeerd  status")
         for feed in input.feeds {
-            let status = feed.lastError.map { "fout: \($0)" } ?? "ok"
+            var status = feed.lastError.map { "fout: \($0)" } ?? "ok"
+            if let since = feed.silentSince { status += "; stil: niets nieuws sinds \(FeedDate.rfc3339(since).prefix(10))" }
             lines.append("  " + feed.feedID.padding(width) + "  " + String(feed.items).leftPadding(9) + "  "
                          + String(feed.mentions).leftPadding(12) + "  " + String(feed.flagged).leftPadding(10) + "  " + status)
         }
