@@ -8,11 +8,15 @@ public final class FeedServer: @unchecked Sendable {  // immutable after init
     private let process: Process
     private let stdin: Pipe
 
-    public init() throws {
+    public let scheme: String
+
+    /// - Parameter tls: a certificate and key (see make_tls.sh): serve HTTPS instead of HTTP.
+    public init(tls: (certificate: String, key: String)? = nil) throws {
         directory = Paths.temporaryFolder("feeds")
+        scheme = tls == nil ? "http" : "https"
         process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", Paths.support("feedserver.py"), directory]
+        process.arguments = ["python3", Paths.support("feedserver.py"), directory] + (tls.map { ["--tls", $0.certificate, $0.key] } ?? [])
         stdin = Pipe()
         let stdout = Pipe()
         process.standardInput = stdin
@@ -36,7 +40,7 @@ public final class FeedServer: @unchecked Sendable {  // immutable after init
         if process.isRunning { process.terminate() }
     }
 
-    public func url(_ path: String) -> String { "http://127.0.0.1:\(port)/\(path)" }
+    public func url(_ path: String) -> String { "\(scheme)://127.0.0.1:\(port)/\(path)" }
     public func feedURL(_ name: String) -> String { url("feeds/\(name)") }
 
     public func write(_ name: String, _ content: String) throws {
