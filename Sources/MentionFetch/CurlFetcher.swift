@@ -37,11 +37,7 @@ public final class CurlFetcher: Sendable {
 
     public func fetch(_ request: FetchRequest) async -> FetchResult {
         await withCheckedContinuation { continuation in
-            guard let transfer = Transfer(request, completion: { continuation.resume(returning: $0) }) else {
-                continuation.resume(returning: FetchResult(outcome: .failure(.other("libcurl could not start a transfer"))))
-                return
-            }
-            loop.submit(transfer)
+            loop.submit(Transfer(request, completion: { continuation.resume(returning: $0) }))
         }
     }
 }
@@ -124,10 +120,10 @@ final class MultiLoop: @unchecked Sendable {
         queue = waiting
         lock.unlock()
         for transfer in starting {
-            if transfer.configure(), curl_multi_add_handle(multi, transfer.easy) == CURLM_OK {
-                active[transfer.easy] = transfer
+            if let easy = transfer.start(), curl_multi_add_handle(multi, easy) == CURLM_OK {
+                active[easy] = transfer
             } else {
-                finish(transfer, FetchResult(outcome: .failure(.protocolNotAllowed("this libcurl cannot restrict protocols; refusing to fetch"))))
+                finish(transfer, FetchResult(outcome: .failure(.other("libcurl could not start a transfer with the safety limits"))))
             }
         }
         return Int32(max(1, min(wait / 1_000_000, 1_000)))

@@ -1,12 +1,13 @@
 import CCurl
 import Foundation
 
-/// One fetch in flight: a configured libcurl easy handle and everything its callbacks write to.
-/// Created by the caller, then touched only by the multi loop's thread until it completes.
+/// One fetch: a libcurl easy handle and everything its callbacks write to. Created by the caller,
+/// then touched only by the multi loop's thread until it completes. The handle (and its buffers)
+/// exists only while the transfer runs, so a thousand queued feeds cost almost nothing.
 final class Transfer: @unchecked Sendable {
     let request: FetchRequest
     let host: String
-    let easy: UnsafeMutableRawPointer
+    private(set) var easy: UnsafeMutableRawPointer?
     let completion: @Sendable (FetchResult) -> Void
     private let isFile: Bool
     private var body: [UInt8] = []
@@ -18,10 +19,8 @@ final class Transfer: @unchecked Sendable {
     private let policy = UnsafeMutablePointer<mw_socket_policy>.allocate(capacity: 1)
     private var headers: UnsafeMutablePointer<curl_slist>?
 
-    init?(_ request: FetchRequest, completion: @escaping @Sendable (FetchResult) -> Void) {
-        guard let easy = curl_easy_init() else { return nil }
+    init(_ request: FetchRequest, completion: @escaping @Sendable (FetchResult) -> Void) {
         self.request = request
-        self.easy = easy
         self.completion = completion
         isFile = request.url.lowercased().hasPrefix("file:")
         host = URLComponents(string: request.url)?.host?.lowercased() ?? ""
@@ -32,15 +31,17 @@ final class Transfer: @unchecked Sendable {
     }
 
     deinit {
-        curl_easy_cleanup(easy)
+        if let easy { curl_easy_cleanup(easy) }
         curl_slist_free_all(headers)
         errorBuffer.deallocate()
         policy.deallocate()
     }
 
-    /// Sets every option; false when a safety option cannot be set (then the transfer must not run).
-    func configure() -> Bool {
-        let curl = easy
+    /// Creates the handle and sets every option; nil when libcurl cannot make one, or cannot set a
+    /// safety option (then the transfer must not run).
+    func start() -> UnsafeMutableRawPointer? {
+        guard let curl = curl_easy_init() else { return nil }
+        easy = curl
         headers = curl_slist_append(headers, "Accept: application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5")
         if let etag = request.etag { headers = curl_slist_append(headers, "If-None-Match: \(Self.headerSafe(etag))") }
         if let lastModified = request.lastModified { headers = curl_slist_append(headers, "If-Modified-Since: \(Self.headerSafe(lastModified))") }
@@ -48,7 +49,7 @@ final class Transfer: @unchecked Sendable {
         guard mw_setopt_string(curl, CURLOPT_PROTOCOLS_STR, isFile ? "file" : "http,https") == CURLE_OK,
               mw_setopt_string(curl, CURLOPT_REDIR_PROTOCOLS_STR, "http,https") == CURLE_OK,
               mw_setopt_long(curl, CURLOPT_SSL_VERIFYPEER, 1) == CURLE_OK,
-              mw_setopt_long(curl, CURLOPT_SSL_VERIFYHOST, 2) == CURLE_OK else { return false }
+              mw_setopt_long(curl, CURLOPT_SSL_VERIFYHOST, 2) == CURLE_OK else { return nil }
         mw_setopt_string(curl, CURLOPT_URL, request.url)
         mw_setopt_string(curl, CURLOPT_PROXY, request.proxy ?? "")
         if let caFile = request.caFile { mw_setopt_string(curl, CURLOPT_CAINFO, caFile) }
@@ -70,7 +71,7 @@ final class Transfer: @unchecked Sendable {
         mw_setopt_header_function(curl, transferHeader)
         mw_setopt_pointer(curl, CURLOPT_HEADERDATA, context)
         mw_set_socket_policy(curl, policy)
-        return true
+        return curl
     }
 
     fileprivate func append(_ data: UnsafeRawBufferPointer) -> Bool {
@@ -91,6 +92,7 @@ final class Transfer: @unchecked Sendable {
 
     /// The result of the finished transfer.
     func result(_ code: CURLcode) -> FetchResult {
+        guard let easy else { return FetchResult(outcome: .failure(.other("the transfer never started"))) }
         let status = mw_getinfo_long(easy, CURLINFO_RESPONSE_CODE)
         var result = FetchResult(outcome: .failure(.other("")), status: status > 0 && !isFile ? status : nil)
         result.retryAfter = responseHeader("Retry-After")
@@ -118,7 +120,7 @@ final class Transfer: @unchecked Sendable {
     }
 
     private func responseHeader(_ name: String) -> String? {
-        mw_response_header(easy, name).map { String(cString: $0) }
+        easy.flatMap { mw_response_header($0, name) }.map { String(cString: $0) }
     }
 
     private func error(for code: CURLcode) -> FetchError {
