@@ -169,25 +169,35 @@ public actor Monitor {
         } catch {
             return .failure(ProcessingError("\(error)"))
         }
-        var documentSHA256: String?  // computed once, and only when an item is flagged
         do {
-            for item in parsed.items where try !store.contains(feedID: feed.id, item: item) {
-                let post = Post(id: item.identity, source: feed.kind.rawValue, author: item.authors.first?.name ?? item.authors.first?.email ?? "",
-                                title: item.title ?? "", text: item.text, hasMedia: !item.media.isEmpty, schoolSpecific: feed.schoolSpecific)
-                let assessment = classifier.assess(post)
-                if assessment.alert, documentSHA256 == nil { documentSHA256 = SHA256.hex(response.body) }
-                let new = NewItem(feedID: feed.id, item: item, fetchedAt: fetchedAt, assessment: assessment,
-                                  sourceURL: response.effectiveURL, etag: response.etag, lastModified: response.lastModified,
-                                  documentSHA256: documentSHA256)
-                guard try store.insert(new) != nil else { continue }
-                summary.newItems += 1
-                if !assessment.mentions.isEmpty { summary.mentions += 1 }
-                if assessment.alert { summary.flagged += 1 }
+            try store.inTransaction {
+                try storeNew(parsed.items, of: feed, response: response, at: fetchedAt, into: &summary)
             }
         } catch {
+            summary.newItems = 0
+            summary.mentions = 0
+            summary.flagged = 0
             return .failure(ProcessingError("database: \(error)"))
         }
         return .success(parsed.ttl)
+    }
+
+    private func storeNew(_ items: [FeedItem], of feed: FeedConfig, response: FetchedBody, at fetchedAt: Date,
+                          into summary: inout FeedPollSummary) throws {
+        var documentSHA256: String?  // computed once, and only when an item is flagged
+        for item in items where try !store.contains(feedID: feed.id, item: item) {
+            let post = Post(id: item.identity, source: feed.kind.rawValue, author: item.authors.first?.name ?? item.authors.first?.email ?? "",
+                            title: item.title ?? "", text: item.text, hasMedia: !item.media.isEmpty, schoolSpecific: feed.schoolSpecific)
+            let assessment = classifier.assess(post)
+            if assessment.alert, documentSHA256 == nil { documentSHA256 = SHA256.hex(response.body) }
+            let new = NewItem(feedID: feed.id, item: item, fetchedAt: fetchedAt, assessment: assessment,
+                              sourceURL: response.effectiveURL, etag: response.etag, lastModified: response.lastModified,
+                              documentSHA256: documentSHA256)
+            guard try store.insert(new) != nil else { continue }
+            summary.newItems += 1
+            if !assessment.mentions.isEmpty { summary.mentions += 1 }
+            if assessment.alert { summary.flagged += 1 }
+        }
     }
 
     struct ProcessingError: Error {

@@ -91,9 +91,19 @@ final class SQLiteDatabase {
 
     var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
 
-    /// Runs `body` in one write transaction: all of it lands, or none of it.
+    private var transactionDepth = 0
+
+    /// Runs `body` in one write transaction: all of it lands, or none of it. Inside another
+    /// transaction it simply joins it (the outer one decides).
     func transaction<T>(_ body: () throws -> T) throws -> T {
+        if transactionDepth > 0 {
+            transactionDepth += 1
+            defer { transactionDepth -= 1 }
+            return try body()
+        }
         try execute("BEGIN IMMEDIATE")
+        transactionDepth = 1
+        defer { transactionDepth = 0 }
         do {
             let result = try body()
             try execute("COMMIT")

@@ -92,6 +92,12 @@ public final class Store {
 
     // MARK: - Items
 
+    /// Runs `body` as one transaction: the items of one response land together, or not at all
+    /// (then the validators are not stored either, and the next poll fetches them again).
+    public func inTransaction<T>(_ body: () throws -> T) throws -> T {
+        try db.transaction(body)
+    }
+
     static func identityHash(_ item: FeedItem) -> String { SHA256.hex(Array(item.identity.utf8)) }
 
     public func contains(feedID: String, item: FeedItem) throws -> Bool {

@@ -66,7 +66,8 @@ public struct Classifier: Sendable {
         let ignored = tokens.map { token in lexicon.ignored.contains { $0.matches(token.folded) } }
         var findings: [ProtocolCategory: CategoryFinding] = [:]
         for start in tokens.indices {
-            for entry in lexicon.entries where start + entry.words.count <= tokens.count {
+            let candidates = (lexicon.entriesByFirstWord[tokens[start].folded] ?? []) + lexicon.entriesStartingAnywhere
+            for entry in candidates where start + entry.words.count <= tokens.count {
                 let span = start..<(start + entry.words.count)
                 guard !ignored[span].contains(true), zip(entry.words, tokens[span]).allSatisfy({ $0.matches($1.folded) }) else { continue }
                 let evidence = TextTokens.surface(text, tokens[span.lowerBound].start, tokens[span.upperBound - 1].end)

@@ -53,6 +53,10 @@ public struct Lexicon: Sendable {
     let entries: [Entry]
     /// Words that never count, whatever entry they would match ("kankerbestrijding" is not an insult).
     let ignored: [WordPattern]
+    /// Entries by their first word when it is exact, so a text word only meets the entries it can start;
+    /// the rest (prefix, suffix, alternatives, any) are tried everywhere.
+    let entriesByFirstWord: [String: [Entry]]
+    let entriesStartingAnywhere: [Entry]
 
     /// Parses the lexicon format: `CATEGORY SEVERITY PHRASE`, `ignore WORD`, `#` comments, blank lines.
     public init(parsing text: String) throws(SyntaxError) {
@@ -77,6 +81,13 @@ public struct Lexicon: Sendable {
         }
         self.entries = entries
         self.ignored = ignored
+        var byFirstWord: [String: [Entry]] = [:]
+        var anywhere: [Entry] = []
+        for entry in entries {
+            if case .exact(let word) = entry.words[0] { byFirstWord[word, default: []].append(entry) } else { anywhere.append(entry) }
+        }
+        entriesByFirstWord = byFirstWord
+        entriesStartingAnywhere = anywhere
     }
 
     /// The lexicon shipped with mentionwatch, embedded at build time (no file to lose at run time).
