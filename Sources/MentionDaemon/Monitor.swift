@@ -79,15 +79,26 @@ public actor Monitor {
         await poll(config.feeds)
     }
 
-    /// Polls these feeds concurrently (the fetcher applies the limits); summaries in the given order.
+    /// Polls these feeds concurrently, `pollWindow` at a time; summaries in the given order.
     public func poll(_ feeds: [FeedConfig]) async -> [FeedPollSummary] {
         await withTaskGroup(of: (Int, FeedPollSummary).self) { group in
-            for (index, feed) in feeds.enumerated() { group.addTask { (index, await self.poll(feed)) } }
+            var pending = feeds.enumerated().makeIterator()
+            for _ in 0..<pollWindow {
+                guard let (index, feed) = pending.next() else { break }
+                group.addTask { (index, await self.poll(feed)) }
+            }
             var summaries = [FeedPollSummary?](repeating: nil, count: feeds.count)
-            for await (index, summary) in group { summaries[index] = summary }
+            for await (index, summary) in group {
+                summaries[index] = summary
+                if let (next, feed) = pending.next() { group.addTask { (next, await self.poll(feed)) } }
+            }
             return summaries.compactMap { $0 }
         }
     }
+
+    /// Polls in flight at once: enough to keep every fetch slot busy while responses are processed,
+    /// few enough that fetched bodies never pile up in memory waiting for their turn.
+    public var pollWindow: Int { config.fetch.concurrency * 2 }
 
     /// Feeds whose next poll is due at `date` (a feed never polled is due at once).
     public func dueFeeds(at date: Date) -> [FeedConfig] {

@@ -3,8 +3,8 @@ import Logging
 import MentionCore
 import ServiceLifecycle
 
-/// Polls each feed when the scheduler says it is due, many at once (the fetcher applies the limits),
-/// delivers alerts as polls finish, and enforces retention hourly.
+/// Polls each feed when the scheduler says it is due, a window of them at once (the fetcher applies
+/// the limits), delivers alerts as polls finish, and enforces retention hourly.
 public struct PollerService: Service {
     let monitor: Monitor
     let logger: Logger
@@ -24,6 +24,7 @@ public struct PollerService: Service {
         await withTaskGroup(of: Event.self) { group in
             var inFlight: Set<String> = []
             var nextRetention = Date.distantPast
+            var ticking = true
             group.addTask { .tick }
             while let event = await group.next() {
                 switch event {
@@ -31,13 +32,14 @@ public struct PollerService: Service {
                     inFlight.remove(feedID)
                     logger.debug("\(summary)")
                     _ = await monitor.deliverAlerts()
-                    continue
                 case .tick:
-                    break
+                    ticking = false
                 }
                 if Task.isShuttingDownGracefully || Task.isCancelled { break }
+                // A finished poll frees a place in the window: fill it with the next due feed at once.
                 let now = Date()
-                for feed in await monitor.dueFeeds(at: now) where !inFlight.contains(feed.id) {
+                let window = await monitor.pollWindow
+                for feed in await monitor.dueFeeds(at: now) where !inFlight.contains(feed.id) && inFlight.count < window {
                     inFlight.insert(feed.id)
                     group.addTask { .polled(feedID: feed.id, await monitor.poll(feed)) }
                 }
@@ -47,9 +49,12 @@ public struct PollerService: Service {
                     nextRetention = now.addingTimeInterval(3_600)
                 }
                 // Look again in a second: cheap, and a reload or a finished backoff is noticed soon.
-                group.addTask {
-                    try? await Task.sleep(for: .seconds(1))
-                    return .tick
+                if !ticking {
+                    ticking = true
+                    group.addTask {
+                        try? await Task.sleep(for: .seconds(1))
+                        return .tick
+                    }
                 }
             }
             // Shutting down: stop transfers in flight, so their polls end now rather than at their timeout.

@@ -47,8 +47,10 @@ public struct Classifier: Sendable {
     }
 
     public func assess(_ post: Post) -> Assessment {
-        let mentions = matcher.mentions(in: post)
-        let categories = findCategories(in: post.matchText)
+        let text = post.matchText
+        let tokens = TextTokens.tokens(text)
+        let mentions = matcher.mentions(in: post, text: text, tokens: tokens)
+        let categories = findCategories(in: text, tokens: tokens)
         let byStaff = matcher.owner(ofAuthor: post.author).map { $0 != "school" } ?? false
         let track: ProtocolTrack
         if categories.isEmpty || mentions.isEmpty { track = .none }
@@ -62,20 +64,28 @@ public struct Classifier: Sendable {
     }
 
     func findCategories(in text: String) -> [CategoryFinding] {
-        let tokens = TextTokens.tokens(text)
-        let ignored = tokens.map { token in lexicon.ignored.contains { $0.matches(token.folded) } }
+        findCategories(in: text, tokens: TextTokens.tokens(text))
+    }
+
+    func findCategories(in text: String, tokens: [TextToken]) -> [CategoryFinding] {
+        let ignored = tokens.map { lexicon.isIgnored($0.folded) }
         var findings: [ProtocolCategory: CategoryFinding] = [:]
+        func consider(_ entry: Lexicon.Entry, at start: Int) {
+            let span = start..<(start + entry.words.count)
+            guard span.upperBound <= tokens.count, !ignored[span].contains(true),
+                  zip(entry.words, tokens[span]).allSatisfy({ $0.matches($1.folded) }) else { return }
+            let evidence = TextTokens.surface(text, tokens[span.lowerBound].start, tokens[span.upperBound - 1].end)
+            var finding = findings[entry.category] ?? CategoryFinding(category: entry.category, severity: entry.severity, evidence: [])
+            finding.severity = max(finding.severity, entry.severity)
+            if !finding.evidence.contains(evidence) { finding.evidence.append(evidence) }
+            findings[entry.category] = finding
+        }
         for start in tokens.indices {
-            let candidates = (lexicon.entriesByFirstWord[tokens[start].folded] ?? []) + lexicon.entriesStartingAnywhere
-            for entry in candidates where start + entry.words.count <= tokens.count {
-                let span = start..<(start + entry.words.count)
-                guard !ignored[span].contains(true), zip(entry.words, tokens[span]).allSatisfy({ $0.matches($1.folded) }) else { continue }
-                let evidence = TextTokens.surface(text, tokens[span.lowerBound].start, tokens[span.upperBound - 1].end)
-                var finding = findings[entry.category] ?? CategoryFinding(category: entry.category, severity: entry.severity, evidence: [])
-                finding.severity = max(finding.severity, entry.severity)
-                if !finding.evidence.contains(evidence) { finding.evidence.append(evidence) }
-                findings[entry.category] = finding
-            }
+            let word = tokens[start].folded
+            for entry in lexicon.entriesByFirstWord[word] ?? [] { consider(entry, at: start) }
+            if let first = word.utf8.first { for entry in lexicon.entriesByFirstByte[first] ?? [] { consider(entry, at: start) } }
+            if let last = word.utf8.last { for entry in lexicon.entriesByLastByte[last] ?? [] { consider(entry, at: start) } }
+            for entry in lexicon.entriesStartingAnywhere { consider(entry, at: start) }
         }
         return ProtocolCategory.allCases.compactMap { findings[$0] }
     }

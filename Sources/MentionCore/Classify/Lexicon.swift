@@ -27,11 +27,12 @@ public struct Lexicon: Sendable {
         }
 
         /// `prefix` and `suffix` need at least one more letter: "kanker*" matches "kankerwijf", not "kanker".
+        /// Compared as UTF-8 bytes: both sides are folded already, and this runs for every word of every post.
         func matches(_ word: String) -> Bool {
             switch self {
             case .exact(let value): return word == value
-            case .prefix(let value): return word.count > value.count && word.hasPrefix(value)
-            case .suffix(let value): return word.count > value.count && word.hasSuffix(value)
+            case .prefix(let value): return word.utf8.count > value.utf8.count && word.utf8.starts(with: value.utf8)
+            case .suffix(let value): return word.utf8.count > value.utf8.count && word.utf8.suffix(value.utf8.count).elementsEqual(value.utf8)
             case .oneOf(let values): return values.contains(word)
             case .any: return true
             }
@@ -53,10 +54,15 @@ public struct Lexicon: Sendable {
     let entries: [Entry]
     /// Words that never count, whatever entry they would match ("kankerbestrijding" is not an insult).
     let ignored: [WordPattern]
-    /// Entries by their first word when it is exact, so a text word only meets the entries it can start;
-    /// the rest (prefix, suffix, alternatives, any) are tried everywhere.
+    /// Entries indexed by what their first word needs, so a text word meets only the entries it could
+    /// start: by the whole word (exact words and each alternative), by its first byte (prefixes), by
+    /// its last byte (suffixes); `?` first is tried everywhere.
     let entriesByFirstWord: [String: [Entry]]
+    let entriesByFirstByte: [UInt8: [Entry]]
+    let entriesByLastByte: [UInt8: [Entry]]
     let entriesStartingAnywhere: [Entry]
+    /// First bytes an ignored word can start with (nil: any), to skip the check for most words.
+    let ignoredFirstBytes: Set<UInt8>?
 
     /// Parses the lexicon format: `CATEGORY SEVERITY PHRASE`, `ignore WORD`, `#` comments, blank lines.
     public init(parsing text: String) throws(SyntaxError) {
@@ -82,12 +88,36 @@ public struct Lexicon: Sendable {
         self.entries = entries
         self.ignored = ignored
         var byFirstWord: [String: [Entry]] = [:]
+        var byFirstByte: [UInt8: [Entry]] = [:]
+        var byLastByte: [UInt8: [Entry]] = [:]
         var anywhere: [Entry] = []
         for entry in entries {
-            if case .exact(let word) = entry.words[0] { byFirstWord[word, default: []].append(entry) } else { anywhere.append(entry) }
+            switch entry.words[0] {
+            case .exact(let word): byFirstWord[word, default: []].append(entry)
+            case .oneOf(let words): for word in Set(words) { byFirstWord[word, default: []].append(entry) }
+            case .prefix(let value) where !value.isEmpty: byFirstByte[value.utf8.first!, default: []].append(entry)
+            case .suffix(let value) where !value.isEmpty: byLastByte[value.utf8.last!, default: []].append(entry)
+            default: anywhere.append(entry)
+            }
         }
         entriesByFirstWord = byFirstWord
+        entriesByFirstByte = byFirstByte
+        entriesByLastByte = byLastByte
         entriesStartingAnywhere = anywhere
+        var firstBytes: Set<UInt8>? = []
+        for pattern in ignored {
+            switch pattern {
+            case .exact(let value), .prefix(let value): if let byte = value.utf8.first { firstBytes?.insert(byte) }
+            case .oneOf(let values): for value in values { if let byte = value.utf8.first { firstBytes?.insert(byte) } }
+            case .suffix, .any: firstBytes = nil
+            }
+        }
+        ignoredFirstBytes = firstBytes
+    }
+
+    func isIgnored(_ word: String) -> Bool {
+        if let bytes = ignoredFirstBytes, !(word.utf8.first.map(bytes.contains) ?? false) { return false }
+        return ignored.contains { $0.matches(word) }
     }
 
     /// The lexicon shipped with mentionwatch, embedded at build time (no file to lose at run time).

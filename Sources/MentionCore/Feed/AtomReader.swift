@@ -50,7 +50,7 @@ enum AtomReader {
         let type = element.attribute("type")?.lowercased() ?? "text"
         // Inline markup (xhtml, or HTML a feed left unescaped) is kept as HTML.
         let inline = type == "xhtml" || type.hasSuffix("xhtml+xml") || !element.children.isEmpty
-        let value = (inline ? element.content(in: document) : element.text).trimmingCharacters(in: .whitespacesAndNewlines)
+        let value = (inline ? element.content(in: document) : element.text).trimmed
         return plain && (inline || type != "text") ? HTMLText.plainText(value) : value
     }
 }

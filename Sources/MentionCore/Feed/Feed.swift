@@ -87,8 +87,8 @@ public struct FeedItem: Sendable, Equatable {
 
     /// Stable identity across polls (design §6): GUID/id, else link, else a hash of title and content.
     public var identity: String {
-        if let id = id?.trimmingCharacters(in: .whitespacesAndNewlines), !id.isEmpty { return "id:" + id }
-        if let link = link?.trimmingCharacters(in: .whitespacesAndNewlines), !link.isEmpty { return "link:" + link }
+        if let id = id?.trimmed, !id.isEmpty { return "id:" + id }
+        if let link = link?.trimmed, !link.isEmpty { return "link:" + link }
         return "sha256:" + SHA256.hex(Array(((title ?? "") + "\u{1F}" + (content ?? summary ?? "")).utf8))
     }
 }

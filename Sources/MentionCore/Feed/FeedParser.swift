@@ -59,7 +59,7 @@ public enum FeedParser {
 extension MarkupElement {
     /// Trimmed text of a child element, nil when absent or empty.
     func childText(_ name: String, _ namespace: String? = nil) -> String? {
-        guard let text = child(name, namespace)?.text.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty else {
+        guard let text = child(name, namespace)?.text.trimmed, !text.isEmpty else {
             return nil
         }
         return text
@@ -67,7 +67,7 @@ extension MarkupElement {
 
     /// A child's content including any inline markup in it (as HTML), trimmed; nil when absent or empty.
     func childMarkup(_ name: String, _ namespace: String? = nil, in document: [UInt8]) -> String? {
-        child(name, namespace)?.content(in: document).trimmingCharacters(in: .whitespacesAndNewlines).nonEmpty
+        child(name, namespace)?.content(in: document).trimmed.nonEmpty
     }
 }
 

@@ -26,20 +26,20 @@ enum RSSReader {
     private static func item(from element: MarkupElement, document: [UInt8]) -> FeedItem {
         var item = FeedItem()
         let guid = element.child("guid")
-        item.id = guid?.text.trimmingCharacters(in: .whitespacesAndNewlines).nonEmpty ?? element.attribute("about")
+        item.id = guid?.text.trimmed.nonEmpty ?? element.attribute("about")
         item.title = element.childMarkup("title", in: document).map(HTMLText.plainText)
         item.link = element.childText("link")
             ?? (guid?.attribute("isPermaLink") != "false" ? item.id.flatMap { $0.hasPrefix("http") ? $0 : nil } : nil)
         item.published = (element.childText("pubDate") ?? element.childText("date", dublinCore)).flatMap(FeedDate.parse)
         item.updated = element.childText("updated").flatMap(FeedDate.parse)
         for author in element.children("author") + element.children("creator", dublinCore) {
-            let text = author.text.trimmingCharacters(in: .whitespacesAndNewlines)
+            let text = author.text.trimmed
             if !text.isEmpty { item.authors.append(rssAuthor(text)) }
         }
         item.summary = element.childMarkup("description", in: document)
         item.content = element.childMarkup("encoded", contentModule, in: document)
         item.categories = (element.children("category") + element.children("subject", dublinCore))
-            .compactMap { $0.text.trimmingCharacters(in: .whitespacesAndNewlines).nonEmpty }
+            .compactMap { $0.text.trimmed.nonEmpty }
         for enclosure in element.children("enclosure") {
             guard let url = enclosure.attribute("url")?.nonEmpty else { continue }
             item.media.append(FeedMedia(url: url, type: enclosure.attribute("type"), length: enclosure.attribute("length").flatMap { Int($0) }))

@@ -26,7 +26,11 @@ public struct Matcher: Sendable {
 
     public func mentions(in post: Post) -> [Mention] {
         let text = post.matchText
-        let tokens = TextTokens.tokens(text)
+        return mentions(in: post, text: text, tokens: TextTokens.tokens(text))
+    }
+
+    /// The same, on text the caller has tokenised already (the classifier shares one tokenisation).
+    func mentions(in post: Post, text: String, tokens: [TextToken]) -> [Mention] {
         let words = tokens.map(\.folded)
 
         var candidates: [(pattern: NamePattern, from: Int, to: Int)] = []

@@ -15,20 +15,21 @@ public struct TextToken: Sendable, Equatable {
 public enum TextTokens {
     public static func tokens(_ text: String) -> [TextToken] {
         var tokens: [TextToken] = []
-        var current = ""
+        var word: [UInt8] = []  // the folded word so far, as UTF-8: cheaper to grow than a String
+        word.reserveCapacity(32)
         var start = 0
         var offset = 0
         for scalar in text.unicodeScalars {
             if isWordScalar(scalar) {
-                if current.isEmpty { start = offset }
-                appendFolded(scalar, to: &current)
-            } else if !current.isEmpty {
-                tokens.append(TextToken(folded: current, start: start, end: offset))
-                current = ""
+                if word.isEmpty { start = offset }
+                appendFolded(scalar, to: &word)
+            } else if !word.isEmpty {
+                tokens.append(TextToken(folded: String(decoding: word, as: UTF8.self), start: start, end: offset))
+                word.removeAll(keepingCapacity: true)
             }
             offset += 1
         }
-        if !current.isEmpty { tokens.append(TextToken(folded: current, start: start, end: offset)) }
+        if !word.isEmpty { tokens.append(TextToken(folded: String(decoding: word, as: UTF8.self), start: start, end: offset)) }
         return tokens
     }
 
@@ -55,19 +56,20 @@ public enum TextTokens {
         return properties.isAlphabetic || properties.numericType != nil || properties.generalCategory == .nonspacingMark
     }
 
-    private static func appendFolded(_ scalar: Unicode.Scalar, to word: inout String) {
+    private static func appendFolded(_ scalar: Unicode.Scalar, to word: inout [UInt8]) {
         if scalar.isASCII {
-            word.unicodeScalars.append(scalar.properties.isUppercase ? Unicode.Scalar(scalar.value + 32)! : scalar)
+            let byte = UInt8(scalar.value)
+            word.append((0x41...0x5A).contains(byte) ? byte + 32 : byte)
             return
         }
         switch scalar {
-        case "ı", "İ": word.append("i")
-        case "ß", "ẞ": word.append("ss")
+        case "ı", "İ": word.append(UInt8(ascii: "i"))
+        case "ß", "ẞ": word += [UInt8(ascii: "s"), UInt8(ascii: "s")]
         default:
             // Lowercase, decompose (NFD) and drop combining marks: é → e, Ö → o.
             for folded in scalar.properties.lowercaseMapping.decomposedStringWithCanonicalMapping.unicodeScalars
             where folded.properties.generalCategory != .nonspacingMark {
-                word.unicodeScalars.append(folded)
+                word += Array(String(folded).utf8)
             }
         }
     }
