@@ -23,7 +23,7 @@ struct FetchBehaviourTests {
         let monitor: Monitor
         let store: Store
 
-        init(odd: (FeedServer) -> String, fetch: String = "", server: FeedServer? = nil) throws {
+        init(odd: (FeedServer) -> String, fetch: String = "", server: FeedServer? = nil, logger: Logger = FetchBehaviourTests.quiet) throws {
             let server = try server ?? FeedServer()
             self.server = server
             try server.write("good.xml", try String(contentsOfFile: Paths.repositoryRoot + "/Sources/mentionwatch/Demo/forum-westerveen.xml", encoding: .utf8))
@@ -41,7 +41,7 @@ struct FetchBehaviourTests {
                 fetch: { host_interval: 0s, per_host: 4, timeout: 10s, low_speed_time: 2s, max_size: 1MB\(fetch) }
                 """
             let config = try ConfigParser.parse(yaml, file: "test.yaml", baseDirectory: folder)
-            monitor = try Monitor(config: config, logger: FetchBehaviourTests.quiet, now: { FetchBehaviourTests.now })
+            monitor = try Monitor(config: config, logger: logger, now: { FetchBehaviourTests.now })
             store = try Store(path: config.storage.database)
         }
 
@@ -178,5 +178,43 @@ struct FetchBehaviourTests {
         #expect(odd["user_agent"] as? String == "mentionwatch/\(mentionwatchVersion) (+https://zeehoek-pro.example/mentionwatch)")
         #expect((odd["accept"] as? String)?.hasPrefix("application/rss+xml, application/atom+xml") == true)
         #expect((odd["accept_encoding"] as? String)?.contains("gzip") == true)
+    }
+
+    @Test func aFailureIsLoggedOncePerChangeOfState() async throws {
+        let log = CollectedLog()
+        let cycle = try Cycle(odd: { $0.url("lm/flaky.xml") }, logger: Logger(label: "test") { _ in log })
+        for round in 0..<3 { _ = try await cycle.poll(goodIsNew: round == 0) }  // flaky.xml is missing: 404 three times
+        try cycle.server.write("flaky.xml", FetchBehaviourTests.rss)
+        _ = try await cycle.poll(goodIsNew: false)
+        _ = try await cycle.poll(goodIsNew: false)
+        let lines = log.lines.filter { $0.contains("feed odd") }
+        #expect(lines.count == 2, "\(lines)")
+        #expect(lines.first?.hasPrefix("error: feed odd failed: HTTP 404") == true)
+        #expect(lines.last == "notice: feed odd works again (was: HTTP 404)")
+    }
+}
+
+/// A log handler that keeps what it is given, as "level: message".
+final class CollectedLog: LogHandler, @unchecked Sendable {  // lines behind a lock
+    private let lock = NSLock()
+    private var stored: [String] = []
+    var logLevel: Logger.Level = .trace
+    var metadata: Logger.Metadata = [:]
+
+    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { metadata[key] = newValue }
+    }
+
+    func log(event: LogEvent) {
+        lock.lock()
+        stored.append("\(event.level): \(event.message)")
+        lock.unlock()
+    }
+
+    var lines: [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return stored
     }
 }
