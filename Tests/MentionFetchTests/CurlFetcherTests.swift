@@ -95,6 +95,20 @@ struct CurlFetcherTests {
         let dns = await CurlFetcher().fetch(FetchRequest(url: "http://feed.invalid/rss"))
         guard case .failure(.dns) = dns.outcome else { Issue.record("expected a DNS error, got \(dns)"); return }
     }
+
+    @Test func aConfiguredProxyIsUsed() async throws {
+        // The test server answers absolute-form requests too, so it can stand in for an HTTP proxy:
+        // the feed's host does not exist, and only the proxy can answer for it.
+        let proxy = try FeedServer()
+        try proxy.write("a.xml", Self.rss)
+        var settings = FetchSettings()
+        settings.proxy = "http://127.0.0.1:\(proxy.port)"
+        let request = FetchRequest(url: "http://feeds.mentionwatch.invalid/feeds/a.xml", etag: nil, lastModified: nil,
+                                   allowPrivate: false, settings: settings)
+        #expect(request.proxy == settings.proxy)
+        let body = try fetched(await CurlFetcher().fetch(request))
+        #expect(String(decoding: body.body, as: UTF8.self) == Self.rss)
+    }
 }
 
 extension FetchResult {

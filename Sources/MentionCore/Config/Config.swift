@@ -98,6 +98,8 @@ public struct FetchSettings: Sendable, Equatable {
     public var caFile: String?
     /// A proxy for every feed; nil: the usual environment variables (https_proxy, ...).
     public var proxy: String?
+
+    public init() {}
 }
 
 public struct StorageSettings: Sendable, Equatable {
