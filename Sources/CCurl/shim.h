@@ -7,6 +7,7 @@
 #include <string.h>
 #include <sys/socket.h>
 #include <netinet/in.h>
+#include <arpa/inet.h>
 
 static inline CURLcode mw_curl_global_init(void) { return curl_global_init(CURL_GLOBAL_DEFAULT); }
 
@@ -31,7 +32,9 @@ static inline const char *mw_response_header(CURL *curl, const char *name) {
 /* Loopback, private, link-local, CGNAT, multicast and unspecified addresses (RFC 1918, RFC 6598, RFC 4193, RFC 4291). */
 static inline int mw_is_private_ipv4(const unsigned char *a) {
     return a[0] == 0 || a[0] == 10 || a[0] == 127 || (a[0] == 100 && (a[1] & 0xC0) == 64) || (a[0] == 169 && a[1] == 254)
-        || (a[0] == 172 && (a[1] & 0xF0) == 16) || (a[0] == 192 && a[1] == 168) || a[0] >= 224;
+        || (a[0] == 172 && (a[1] & 0xF0) == 16) || (a[0] == 192 && a[1] == 168) || a[0] >= 224
+        || (a[0] == 192 && a[1] == 0 && a[2] == 0)            /* 192.0.0.0/24, IETF protocol assignments */
+        || (a[0] == 198 && (a[1] & 0xFE) == 18);              /* 198.18.0.0/15, benchmarking (RFC 2544) */
 }
 
 static inline int mw_is_private_address(const struct sockaddr *address) {
@@ -45,9 +48,10 @@ static inline int mw_is_private_address(const struct sockaddr *address) {
         static const unsigned char nat64[12] = {0x00, 0x64, 0xFF, 0x9B, 0, 0, 0, 0, 0, 0, 0, 0};
         if (memcmp(a, mapped, 12) == 0) return mw_is_private_ipv4(a + 12);       /* ::ffff:a.b.c.d */
         if (memcmp(a, nat64, 12) == 0) return mw_is_private_ipv4(a + 12);        /* 64:ff9b::a.b.c.d (RFC 6052) */
+        if (a[0] == 0x00 && a[1] == 0x64 && a[2] == 0xFF && a[3] == 0x9B && a[4] == 0x00 && a[5] == 0x01) return 1;  /* 64:ff9b:1::/48, local NAT64 (RFC 8215) */
         if (a[0] == 0x20 && a[1] == 0x02) return mw_is_private_ipv4(a + 2);     /* 2002:aabb:ccdd:: 6to4 (RFC 3056) */
         if (memcmp(a, zero, 12) == 0) return 1;   /* ::, ::1 and the deprecated ::a.b.c.d */
-        return (a[0] & 0xFE) == 0xFC || (a[0] == 0xFE && (a[1] & 0xC0) == 0x80) || a[0] == 0xFF;
+        return (a[0] & 0xFE) == 0xFC || (a[0] == 0xFE && (a[1] & 0x80) == 0x80) || a[0] == 0xFF;   /* ULA, link- and site-local, multicast */
     }
     return 1;  /* anything else (unix sockets...) is not a public feed */
 }
@@ -68,9 +72,37 @@ static inline curl_socket_t mw_open_socket(void *clientp, curlsocktype purpose, 
     return socket(address->family, address->socktype, address->protocol);
 }
 
+/* Runs before every request, also on a reused connection and on each redirect hop: a connection that
+ * another feed (one allowed private addresses) left open must not carry this one to a private address. */
+static inline int mw_before_request(void *clientp, char *primary_ip, char *local_ip, int primary_port, int local_port) {
+    mw_socket_policy *policy = (mw_socket_policy *)clientp;
+    (void)local_ip; (void)primary_port; (void)local_port;
+    /* No address at all: not a network transfer (file:). */
+    if (policy->allow_private || primary_ip == NULL || primary_ip[0] == 0) return CURL_PREREQFUNC_OK;
+    struct sockaddr_in6 v6;
+    struct sockaddr_in v4;
+    memset(&v6, 0, sizeof v6);
+    memset(&v4, 0, sizeof v4);
+    int blocked = 1;  /* an address we cannot read is not let through */
+    if (inet_pton(AF_INET, primary_ip, &v4.sin_addr) == 1) {
+        v4.sin_family = AF_INET;
+        blocked = mw_is_private_address((struct sockaddr *)&v4);
+    } else if (inet_pton(AF_INET6, primary_ip, &v6.sin6_addr) == 1) {
+        v6.sin6_family = AF_INET6;
+        blocked = mw_is_private_address((struct sockaddr *)&v6);
+    }
+    if (blocked) {
+        policy->blocked = 1;
+        return CURL_PREREQFUNC_ABORT;
+    }
+    return CURL_PREREQFUNC_OK;
+}
+
 static inline void mw_set_socket_policy(CURL *curl, mw_socket_policy *policy) {
     curl_easy_setopt(curl, CURLOPT_OPENSOCKETFUNCTION, mw_open_socket);
     curl_easy_setopt(curl, CURLOPT_OPENSOCKETDATA, policy);
+    curl_easy_setopt(curl, CURLOPT_PREREQFUNCTION, mw_before_request);
+    curl_easy_setopt(curl, CURLOPT_PREREQDATA, policy);
 }
 
 #endif

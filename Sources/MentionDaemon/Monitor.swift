@@ -79,18 +79,25 @@ public actor Monitor {
         await poll(config.feeds)
     }
 
-    /// Polls these feeds concurrently, `pollWindow` at a time; summaries in the given order.
+    /// Polls these feeds concurrently, `pollWindow` at a time and at most `per_host` per host (so feeds
+    /// waiting on a busy host never fill the window while other hosts wait); summaries in the given order.
     public func poll(_ feeds: [FeedConfig]) async -> [FeedPollSummary] {
         await withTaskGroup(of: (Int, FeedPollSummary).self) { group in
-            var pending = feeds.enumerated().makeIterator()
-            for _ in 0..<pollWindow {
-                guard let (index, feed) = pending.next() else { break }
-                group.addTask { (index, await self.poll(feed)) }
+            var pending = Array(feeds.enumerated())
+            var window = PollWindow(size: pollWindow, perHost: config.fetch.perHost)
+            func startWhatFits() {
+                while let position = pending.firstIndex(where: { window.canStart($0.element) }) {
+                    let (index, feed) = pending.remove(at: position)
+                    window.start(feed)
+                    group.addTask { (index, await self.poll(feed)) }
+                }
             }
+            startWhatFits()
             var summaries = [FeedPollSummary?](repeating: nil, count: feeds.count)
             for await (index, summary) in group {
                 summaries[index] = summary
-                if let (next, feed) = pending.next() { group.addTask { (next, await self.poll(feed)) } }
+                window.finish(feeds[index])
+                startWhatFits()
             }
             return summaries.compactMap { $0 }
         }
@@ -100,15 +107,18 @@ public actor Monitor {
     /// few enough that fetched bodies never pile up in memory waiting for their turn.
     public var pollWindow: Int { config.fetch.concurrency * 2 }
 
-    /// Feeds whose next poll is due at `date` (a feed never polled is due at once).
+    /// Feeds whose next poll is due at `date`, longest overdue first (a feed never polled is due at once).
+    /// When the database cannot be read, none is due: polling blindly would ignore every backoff.
     public func dueFeeds(at date: Date) -> [FeedConfig] {
-        let next = nextPollTimes()
-        return config.feeds.filter { (next[$0.id] ?? .distantPast) <= date }
+        guard let next = nextPollTimes() else { return [] }
+        return config.feeds
+            .filter { (next[$0.id] ?? .distantPast) <= date }
+            .sorted { (next[$0.id] ?? .distantPast) < (next[$1.id] ?? .distantPast) }
     }
 
-    /// When each feed is due next, as the scheduler decided after its last poll.
-    public func nextPollTimes() -> [String: Date] {
-        let records = (try? store.allFeeds()) ?? []
+    /// When each feed is due next, as the scheduler decided after its last poll; nil on a database error.
+    public func nextPollTimes() -> [String: Date]? {
+        guard let records = try? store.allFeeds() else { return nil }
         var times: [String: Date] = [:]
         for record in records { times[record.id] = record.nextPoll ?? .distantPast }
         return times
@@ -119,13 +129,21 @@ public actor Monitor {
         let record = try? store.feed(feed.id)
         let request = FetchRequest(url: record?.movedTo ?? feed.url, etag: record?.etag, lastModified: record?.lastModified,
                                    allowPrivate: feed.allowPrivate, settings: config.fetch)
+        let failures = (record?.failures ?? 0) + 1
+        // Should this poll never end (the process dies in it), the feed waits as after a failure.
+        try? store.deferPoll(feedID: feed.id, until: schedule.nextPoll(interval: feed.interval, outcome: PollOutcome(.failed),
+                                                                       failures: failures, now: now(), jitter: 0))
         let fetcher = self.fetcher
         let result = await fetcher.fetch(request)
         let fetchedAt = now()
-        let failures = (record?.failures ?? 0) + 1
         var outcome = PollOutcome(.failed, retryAfter: result.retryAfter, cacheMaxAge: result.cacheControl.flatMap(PollSchedule.maxAge))
         let pollResult: PollRecord.Result
         switch result.outcome {
+        case .failure(.stopped):
+            // Shutting down: not the feed's fault. Put its schedule back and record nothing.
+            try? store.deferPoll(feedID: feed.id, until: record?.nextPoll ?? fetchedAt)
+            summary.error = "\(FetchError.stopped)"
+            return summary
         case .failure(let error):
             outcome.kind = switch result.status {
             case 429, 503: .rateLimited
@@ -136,6 +154,7 @@ public actor Monitor {
         case .success(.notModified):
             summary.notModified = true
             outcome.kind = .notModified
+            outcome.cacheMaxAge = outcome.cacheMaxAge ?? record?.freshFor  // a 304 keeps the last full answer's freshness
             pollResult = .notModified
         case .success(.fetched(let response)):
             switch process(response, of: feed, at: fetchedAt, into: &summary) {
@@ -151,7 +170,8 @@ public actor Monitor {
                                      now: fetchedAt, jitter: Double.random(in: 0..<1))
         summary.nextPoll = next
         do {
-            try store.record(feedID: feed.id, PollRecord(pollResult, at: fetchedAt, status: result.status, nextPoll: next))
+            let freshFor = [outcome.cacheMaxAge, outcome.ttl].compactMap { $0 }.max()
+            try store.record(feedID: feed.id, PollRecord(pollResult, at: fetchedAt, status: result.status, nextPoll: next, freshFor: freshFor))
         } catch {
             logger.error("feed \(feed.id): cannot record the poll: \(error)")
         }
@@ -164,7 +184,7 @@ public actor Monitor {
         } else if let previous = record?.lastError {
             logger.notice("feed \(feed.id) works again (was: \(previous))", metadata: ["feed": "\(feed.id)"])
         }
-        if let movedTo = result.movedTo, case .fetched = pollResult, movedTo != record?.movedTo {
+        if let movedTo = result.movedTo, outcome.kind == .fetched || outcome.kind == .notModified, movedTo != record?.movedTo {
             try? store.recordMove(feedID: feed.id, to: movedTo)
             logger.notice("feed \(feed.id) moved permanently to \(movedTo): polling the new address; update its url in the configuration")
         }

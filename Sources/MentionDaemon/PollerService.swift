@@ -16,20 +16,20 @@ public struct PollerService: Service {
 
     /// A finished poll, or the tick that makes the loop look for due feeds again.
     private enum Event: Sendable {
-        case polled(feedID: String, FeedPollSummary)
+        case polled(FeedConfig, FeedPollSummary)
         case tick
     }
 
     public func run() async throws {
         await withTaskGroup(of: Event.self) { group in
-            var inFlight: Set<String> = []
+            var window = PollWindow(size: await monitor.pollWindow, perHost: await monitor.config.fetch.perHost)
             var nextRetention = Date.distantPast
             var ticking = true
             group.addTask { .tick }
             while let event = await group.next() {
                 switch event {
-                case .polled(let feedID, let summary):
-                    inFlight.remove(feedID)
+                case .polled(let feed, let summary):
+                    window.finish(feed)
                     logger.debug("\(summary)")
                     _ = await monitor.deliverAlerts()
                 case .tick:
@@ -38,10 +38,9 @@ public struct PollerService: Service {
                 if Task.isShuttingDownGracefully || Task.isCancelled { break }
                 // A finished poll frees a place in the window: fill it with the next due feed at once.
                 let now = Date()
-                let window = await monitor.pollWindow
-                for feed in await monitor.dueFeeds(at: now) where !inFlight.contains(feed.id) && inFlight.count < window {
-                    inFlight.insert(feed.id)
-                    group.addTask { .polled(feedID: feed.id, await monitor.poll(feed)) }
+                for feed in await monitor.dueFeeds(at: now) where window.canStart(feed) {
+                    window.start(feed)
+                    group.addTask { .polled(feed, await monitor.poll(feed)) }
                 }
                 if nextRetention <= now {
                     await monitor.enforceRetention()

@@ -11,7 +11,7 @@ public struct FetchLimits: Sendable {
     public init(concurrency: Int = 16, perHost: Int = 2, hostInterval: Double = 1) {
         self.concurrency = max(1, concurrency)
         self.perHost = max(1, perHost)
-        self.hostInterval = max(0, hostInterval)
+        self.hostInterval = min(max(0, hostInterval), 86_400)
     }
 }
 
@@ -68,7 +68,7 @@ final class MultiLoop: @unchecked Sendable {
         if !refused { queue.append(transfer) }
         lock.unlock()
         if refused {
-            transfer.completion(FetchResult(outcome: .failure(.other("the fetcher was stopped"))))
+            transfer.completion(FetchResult(outcome: .failure(.stopped)))
         } else {
             curl_multi_wakeup(multi)
         }
@@ -152,14 +152,17 @@ final class MultiLoop: @unchecked Sendable {
     private func shutDown() {
         for (easy, transfer) in active {
             curl_multi_remove_handle(multi, easy)
-            transfer.completion(FetchResult(outcome: .failure(.other("the fetcher was stopped"))))
+            transfer.completion(FetchResult(outcome: .failure(.stopped)))
         }
         active = [:]
         lock.lock()
         let waiting = queue
         queue = []
         lock.unlock()
-        for transfer in waiting { transfer.completion(FetchResult(outcome: .failure(.other("the fetcher was stopped")))) }
-        curl_multi_cleanup(multi)
+        for transfer in waiting { transfer.completion(FetchResult(outcome: .failure(.stopped))) }
     }
+
+    /// The multi handle lives as long as this object: both the loop thread and the fetcher hold it,
+    /// so a late `stop()` or `submit()` never wakes a freed handle.
+    deinit { curl_multi_cleanup(multi) }
 }

@@ -83,6 +83,7 @@ public enum FetchError: Error, Sendable, Equatable, CustomStringConvertible {
     case connectionRefused
     case privateAddress
     case timeout(seconds: Int)
+    case connectTimeout(seconds: Int)
     case tooSlow(bytesPerSecond: Int, seconds: Int)
     case tls(String)
     case http(status: Int)
@@ -90,6 +91,8 @@ public enum FetchError: Error, Sendable, Equatable, CustomStringConvertible {
     case tooManyRedirects(limit: Int)
     case protocolNotAllowed(String)
     case incomplete(String)
+    /// The fetcher was stopped (shutdown) before the transfer finished: not the feed's fault.
+    case stopped
     case other(String)
 
     public var description: String {
@@ -98,6 +101,7 @@ public enum FetchError: Error, Sendable, Equatable, CustomStringConvertible {
         case .connectionRefused: return "connection refused"
         case .privateAddress: return "refused: the address is loopback or private (set allow_private: true for an intranet feed)"
         case .timeout(let seconds): return "timeout (no complete answer within \(seconds) s)"
+        case .connectTimeout(let seconds): return "timeout (no connection within \(seconds) s)"
         case .tooSlow(let rate, let seconds): return "too slow (under \(rate) bytes/s for \(seconds) s)"
         case .tls(let detail): return "TLS: \(detail)"
         case .http(let status): return "HTTP \(status)"
@@ -105,6 +109,7 @@ public enum FetchError: Error, Sendable, Equatable, CustomStringConvertible {
         case .tooManyRedirects(let limit): return "too many redirects (more than \(limit))"
         case .protocolNotAllowed(let detail): return "protocol not allowed: \(detail)"
         case .incomplete(let detail): return "incomplete answer: \(detail)"
+        case .stopped: return "stopped before it finished (shutdown)"
         case .other(let detail): return detail
         }
     }

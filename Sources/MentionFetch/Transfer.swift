@@ -23,7 +23,8 @@ final class Transfer: @unchecked Sendable {
         self.request = request
         self.completion = completion
         isFile = request.url.lowercased().hasPrefix("file:")
-        host = URLComponents(string: request.url)?.host?.lowercased() ?? ""
+        // File feeds have no host to be polite to: each gets a bucket of its own.
+        host = isFile ? "file:" + request.url : (URLComponents(string: request.url)?.host?.lowercased() ?? "")
         errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
         let proxied = !(request.proxy ?? "").isEmpty
         // Through a proxy the socket goes to the proxy, not the feed: the address check is then the proxy's job.
@@ -52,6 +53,10 @@ final class Transfer: @unchecked Sendable {
               mw_setopt_long(curl, CURLOPT_SSL_VERIFYHOST, 2) == CURLE_OK else { return nil }
         mw_setopt_string(curl, CURLOPT_URL, request.url)
         mw_setopt_string(curl, CURLOPT_PROXY, request.proxy ?? "")
+        // Every feed goes through the proxy when there is one: a NO_PROXY list cannot open a direct way around it.
+        mw_setopt_string(curl, CURLOPT_NOPROXY, "")
+        // The proxy's "200 Connection established" is not a response of the feed (redirect detection).
+        mw_setopt_long(curl, CURLOPT_SUPPRESS_CONNECT_HEADERS, 1)
         if let caFile = request.caFile { mw_setopt_string(curl, CURLOPT_CAINFO, caFile) }
         mw_setopt_long(curl, CURLOPT_FOLLOWLOCATION, 1)
         mw_setopt_long(curl, CURLOPT_MAXREDIRS, request.maxRedirects)
@@ -70,7 +75,8 @@ final class Transfer: @unchecked Sendable {
         mw_setopt_pointer(curl, CURLOPT_WRITEDATA, context)
         mw_setopt_header_function(curl, transferHeader)
         mw_setopt_pointer(curl, CURLOPT_HEADERDATA, context)
-        mw_set_socket_policy(curl, policy)
+        // Network transfers only: a file: URL (allowed only when configured) opens no socket.
+        if !isFile { mw_set_socket_policy(curl, policy) }
         return curl
     }
 
@@ -83,11 +89,19 @@ final class Transfer: @unchecked Sendable {
         return true
     }
 
-    fileprivate func header(_ line: UnsafeRawBufferPointer) {
+    /// Response headers may take this much over the whole redirect chain; a hostile server cannot
+    /// grow memory with endless headers, whatever the libcurl build limits.
+    static let maxHeaderBytes = 256 * 1024
+    private var headerBytes = 0
+
+    fileprivate func header(_ line: UnsafeRawBufferPointer) -> Bool {
+        headerBytes += line.count
+        guard headerBytes <= Self.maxHeaderBytes else { return false }
         // A status line starts each response of the chain: "HTTP/1.1 301 Moved Permanently".
-        guard line.starts(with: "HTTP/".utf8) else { return }
+        guard line.starts(with: "HTTP/".utf8) else { return true }
         let fields = String(decoding: line, as: UTF8.self).split(separator: " ")
         if fields.count >= 2, let status = Int(fields[1]) { statuses.append(status) }
+        return true
     }
 
     /// The result of the finished transfer.
@@ -128,12 +142,16 @@ final class Transfer: @unchecked Sendable {
         switch code {
         case CURLE_WRITE_ERROR where overflowed, CURLE_FILESIZE_EXCEEDED:
             return .tooLarge(limit: request.maxBytes)
-        case CURLE_COULDNT_CONNECT where policy.pointee.blocked != 0:
+        case CURLE_WRITE_ERROR where headerBytes > Self.maxHeaderBytes:
+            return .incomplete("response headers larger than \(Self.maxHeaderBytes) bytes")
+        case CURLE_COULDNT_CONNECT where policy.pointee.blocked != 0, CURLE_ABORTED_BY_CALLBACK where policy.pointee.blocked != 0:
             return .privateAddress
         case CURLE_COULDNT_CONNECT:
             return .connectionRefused
         case CURLE_COULDNT_RESOLVE_HOST:
             return .dns(detail.isEmpty ? "host not found" : detail)
+        case CURLE_OPERATION_TIMEDOUT where detail.hasPrefix("Connection timed out") || detail.hasPrefix("Connection timeout"):
+            return .connectTimeout(seconds: request.connectTimeout)
         case CURLE_OPERATION_TIMEDOUT where detail.contains("too slow"):
             return .tooSlow(bytesPerSecond: request.lowSpeedBytes, seconds: request.lowSpeedTime)
         case CURLE_OPERATION_TIMEDOUT:
@@ -167,6 +185,6 @@ private func transferWrite(_ data: UnsafeMutablePointer<CChar>?, _ size: Int, _ 
 
 private func transferHeader(_ data: UnsafeMutablePointer<CChar>?, _ size: Int, _ count: Int, _ context: UnsafeMutableRawPointer?) -> Int {
     guard let data, let context else { return 0 }
-    Unmanaged<Transfer>.fromOpaque(context).takeUnretainedValue().header(UnsafeRawBufferPointer(start: data, count: size * count))
-    return size * count
+    let accepted = Unmanaged<Transfer>.fromOpaque(context).takeUnretainedValue().header(UnsafeRawBufferPointer(start: data, count: size * count))
+    return accepted ? size * count : 0
 }

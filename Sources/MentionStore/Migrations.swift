@@ -16,6 +16,7 @@ enum Migrations {
             last_error    TEXT,
             failures      INTEGER NOT NULL DEFAULT 0 CHECK (failures >= 0),
             next_poll     INTEGER,                     -- NULL: due now
+            fresh_for     INTEGER,                     -- max-age or <ttl> of the last full answer, seconds
             last_new_item INTEGER
         ) STRICT;
 

@@ -16,6 +16,9 @@ public struct FeedRecord: Sendable, Equatable {
     /// Failures in a row.
     public var failures: Int
     public var nextPoll: Date?
+    /// How long the host said the feed stays fresh (max-age or RSS <ttl>) in its last full answer;
+    /// still a lower bound when later polls are answered 304.
+    public var freshFor: Int?
     public var lastNewItem: Date?
 }
 
@@ -32,12 +35,14 @@ public struct PollRecord: Sendable {
     public var at: Date
     public var status: Int?
     public var nextPoll: Date
+    public var freshFor: Int?
 
-    public init(_ result: Result, at: Date, status: Int?, nextPoll: Date) {
+    public init(_ result: Result, at: Date, status: Int?, nextPoll: Date, freshFor: Int? = nil) {
         self.result = result
         self.at = at
         self.status = status
         self.nextPoll = nextPoll
+        self.freshFor = freshFor
     }
 }
 

@@ -27,20 +27,22 @@ public final class Store {
 
     // MARK: - Feeds
 
-    /// Makes sure every configured feed has a row; a changed URL drops its validators and any move.
+    /// Makes sure every configured feed has a row; a changed URL starts afresh (no validators, move,
+    /// backoff or error: the admin has just fixed it).
     public func register(_ feeds: [FeedConfig]) throws {
         try db.transaction {
             for feed in feeds {
                 try db.query("""
                     INSERT INTO feeds (id, url) VALUES (?, ?)
-                    ON CONFLICT (id) DO UPDATE SET url = excluded.url, moved_to = NULL, etag = NULL, last_modified = NULL
+                    ON CONFLICT (id) DO UPDATE SET url = excluded.url, moved_to = NULL, etag = NULL, last_modified = NULL,
+                        failures = 0, next_poll = NULL, last_error = NULL, fresh_for = NULL
                     WHERE url != excluded.url
                     """, [.text(feed.id), .text(feed.url)])
             }
         }
     }
 
-    static let feedColumns = "id, url, moved_to, etag, last_modified, last_attempt, last_success, last_status, last_error, failures, next_poll, last_new_item"
+    static let feedColumns = "id, url, moved_to, etag, last_modified, last_attempt, last_success, last_status, last_error, failures, next_poll, last_new_item, fresh_for"
 
     public func feed(_ id: String) throws -> FeedRecord? {
         try db.query("SELECT \(Self.feedColumns) FROM feeds WHERE id = ?", [.text(id)]).first.map(Self.feedRecord)
@@ -59,10 +61,10 @@ public final class Store {
         case .fetched(let etag, let lastModified, let newItems):
             try db.query("""
                 UPDATE feeds SET last_attempt = ?, last_status = ?, next_poll = ?, last_success = ?, last_error = NULL, failures = 0,
-                    etag = ?, last_modified = ?, last_new_item = CASE WHEN ? > 0 THEN ? ELSE last_new_item END
+                    etag = ?, last_modified = ?, last_new_item = CASE WHEN ? > 0 THEN ? ELSE last_new_item END, fresh_for = ?
                 WHERE id = ?
                 """, common + [at, etag.map(SQLValue.text) ?? .null, lastModified.map(SQLValue.text) ?? .null,
-                               .integer(Int64(newItems)), at, .text(feedID)])
+                               .integer(Int64(newItems)), at, poll.freshFor.map { .integer(Int64($0)) } ?? .null, .text(feedID)])
         case .notModified:
             try db.query("UPDATE feeds SET last_attempt = ?, last_status = ?, next_poll = ?, last_success = ?, last_error = NULL, failures = 0 WHERE id = ?",
                          common + [at, .text(feedID)])
@@ -70,6 +72,12 @@ public final class Store {
             try db.query("UPDATE feeds SET last_attempt = ?, last_status = ?, next_poll = ?, last_error = ?, failures = failures + 1 WHERE id = ?",
                          common + [.text(error), .text(feedID)])
         }
+    }
+
+    /// Before a fetch: if the process dies during it (a feed that crashes it, say), the feed is not
+    /// retried at once on restart but after this time; the poll's own record replaces it.
+    public func deferPoll(feedID: String, until date: Date) throws {
+        try db.query("UPDATE feeds SET next_poll = ? WHERE id = ?", [.integer(date.unixSeconds), .text(feedID)])
     }
 
     /// A permanent redirect: poll the new address from now on (until the configured URL changes).
@@ -87,7 +95,8 @@ public final class Store {
         let date = { (value: SQLValue) in value.int.map(Date.init(unixSeconds:)) }
         return FeedRecord(id: row[0].string ?? "", url: row[1].string ?? "", movedTo: row[2].string, etag: row[3].string,
                           lastModified: row[4].string, lastAttempt: date(row[5]), lastSuccess: date(row[6]), lastStatus: row[7].int,
-                          lastError: row[8].string, failures: row[9].int ?? 0, nextPoll: date(row[10]), lastNewItem: date(row[11]))
+                          lastError: row[8].string, failures: row[9].int ?? 0, nextPoll: date(row[10]), freshFor: row[12].int,
+                          lastNewItem: date(row[11]))
     }
 
     // MARK: - Items

@@ -42,7 +42,9 @@ struct Poll: AsyncParsableCommand {
     func run() async throws {
         let config = try options.load()
         let monitor = try openMonitor(config, logger: makeLogger(level: .warning))
-        let due = await monitor.nextPollTimes()
+        guard let due = await monitor.nextPollTimes() else {
+            throw fail("cannot read the feeds' schedule from \(config.storage.database)", status: ExitStatus.ioError)
+        }
         let now = Date()
         let polled = Dictionary(uniqueKeysWithValues: await monitor.poll(config.feeds.filter { all || (due[$0.id] ?? .distantPast) <= now }).map { ($0.feedID, $0) })
         for feed in config.feeds {

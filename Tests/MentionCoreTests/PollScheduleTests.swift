@@ -54,11 +54,15 @@ struct PollScheduleTests {
 
     @Test func aLongIntervalIsNotCutByTheCap() {
         #expect(delay(2 * 86_400, PollOutcome(.failed), failures: 3) == 2 * 86_400)
+        #expect(delay(2 * 86_400, PollOutcome(.fetched)) == 2 * 86_400)
+        #expect(delay(2 * 86_400, PollOutcome(.forbidden), failures: 3) == 2 * 86_400)
+        #expect(delay(8 * 3_600, PollOutcome(.forbidden), failures: 1) == 86_400)  // 4 x 8 h is capped
     }
 
     @Test(arguments: [
         ("max-age=300", 300), ("public, max-age=600, must-revalidate", 600), ("MAX-AGE=\"60\"", 60),
         ("no-cache, max-age=600", nil), ("no-store", nil), ("private", nil), ("max-age=-5", 0),
+        ("=", nil), ("==", nil), (",,", nil), ("max-age=", nil), ("", nil),
     ] as [(String, Int?)])
     func cacheControlMaxAge(_ header: String, _ expected: Int?) {
         #expect(PollSchedule.maxAge(cacheControl: header) == expected)

@@ -65,6 +65,7 @@ struct FetchBehaviourTests {
         #expect((7_200...7_920).contains(cycle.delay(first.record)))  // <ttl>120</ttl> minutes beats the 15m interval
         let second = try await cycle.poll(goodIsNew: false)
         #expect(second.summary.notModified)
+        #expect((7_200...7_920).contains(cycle.delay(second.record)))  // a 304 keeps the <ttl> of the last full answer
     }
 
     @Test func lastModifiedAloneGives304() async throws {
@@ -191,6 +192,53 @@ struct FetchBehaviourTests {
         #expect(lines.count == 2, "\(lines)")
         #expect(lines.first?.hasPrefix("error: feed odd failed: HTTP 404") == true)
         #expect(lines.last == "notice: feed odd works again (was: HTTP 404)")
+    }
+
+    @Test func aShutdownDuringAPollIsNotCountedAgainstTheFeed() async throws {
+        let cycle = try Cycle(odd: { $0.url("slow") })
+        let monitor = cycle.monitor
+        let feed = await monitor.config.feeds[1]
+        async let polled = monitor.poll(feed)
+        try await Task.sleep(for: .milliseconds(500))
+        await monitor.stopFetching()
+        let summary = await polled
+        #expect(summary.error == "stopped before it finished (shutdown)")
+        let record = try #require(try cycle.store.feed("odd"))
+        #expect(record.failures == 0 && record.lastError == nil)
+        #expect((record.nextPoll ?? .distantPast) <= FetchBehaviourTests.now)  // still due: the schedule was put back
+    }
+
+    @Test func aSlowHostDoesNotHoldUpTheOthers() async throws {
+        // Four feeds on a host that answers slowly, one per host at a time, two polls at once: the good
+        // feed on another host ("localhost") must not wait until the slow ones are done.
+        let server = try FeedServer()
+        try server.write("good.xml", Self.rss)
+        let folder = Paths.temporaryFolder("hol")
+        let slow = (0..<4).map { "  - { id: slow-\($0), url: \"\(server.url("slow"))?n=\($0)\", allow_private: true }" }.joined(separator: "\n")
+        let yaml = """
+            school: { name: Praktijkschool De Zeehoek }
+            feeds:
+            \(slow)
+              - { id: good, url: "http://localhost:\(server.port)/feeds/good.xml", allow_private: true }
+            storage: { database: mw.sqlite }
+            alerts: { spool: "maildir:mt" }
+            digest: { spool: "maildir:coordinator" }
+            fetch: { concurrency: 2, per_host: 1, host_interval: 0s, timeout: 3s }
+            """
+        let monitor = try Monitor(config: try ConfigParser.parse(yaml, file: "t.yaml", baseDirectory: folder), logger: Self.quiet)
+        let started = Date()
+        let summaries = await monitor.pollAll()
+        #expect(summaries.last?.newItems == 1)
+        guard case .success(.fetched(let log)) = await CurlFetcher().fetch(FetchRequest(url: server.url("__log"), allowPrivate: true)).outcome,
+              let requests = try JSONSerialization.jsonObject(with: Data(log.body)) as? [[String: Any]],
+              let good = requests.first(where: { ($0["path"] as? String)?.hasSuffix("good.xml") == true })?["time"] as? Double else {
+            Issue.record("no request for good.xml in the server's log")
+            return
+        }
+        let slowArrivals = requests.filter { ($0["path"] as? String)?.hasPrefix("/slow") == true }.compactMap { $0["time"] as? Double }.sorted()
+        // The slow host takes one request at a time, each holding it for 3 s: the good feed must not queue behind them.
+        #expect(slowArrivals.count == 4)
+        #expect(slowArrivals.count < 2 || good < slowArrivals[1], "good at \(good - started.timeIntervalSince1970) s, slow at \(slowArrivals.map { $0 - started.timeIntervalSince1970 })")
     }
 }
 

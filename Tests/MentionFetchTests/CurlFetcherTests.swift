@@ -96,6 +96,15 @@ struct CurlFetcherTests {
         guard case .failure(.dns) = dns.outcome else { Issue.record("expected a DNS error, got \(dns)"); return }
     }
 
+    @Test func aConnectionLeftOpenByAnIntranetFeedIsNotReusedByAnotherFeed() async throws {
+        let server = try FeedServer()
+        try server.write("a.xml", Self.rss)
+        let fetcher = CurlFetcher()
+        // The first feed may use loopback and leaves a keep-alive connection; the second may not use it.
+        _ = try fetched(await fetcher.fetch(FetchRequest(url: server.feedURL("a.xml"), allowPrivate: true)))
+        #expect(await fetcher.fetch(FetchRequest(url: server.feedURL("a.xml"))).failure == .privateAddress)
+    }
+
     @Test func aConfiguredProxyIsUsed() async throws {
         // The test server answers absolute-form requests too, so it can stand in for an HTTP proxy:
         // the feed's host does not exist, and only the proxy can answer for it.

@@ -109,6 +109,7 @@ struct StoreTests {
         feed = try #require(try store.feed(id))
         #expect(feed.url == "https://westerveensdagblad.example/feed.xml")
         #expect(feed.etag == nil && feed.lastModified == nil && feed.movedTo == nil)
+        #expect(feed.failures == 0 && feed.lastError == nil && feed.nextPoll == nil)  // a fixed URL starts afresh
         #expect(try store.feed("mastodon-prozeehoek")?.url == "https://social.example/tags/dezeehoek.rss")
     }
 

@@ -47,13 +47,14 @@ public struct PollSchedule: Sendable {
         let delay: Seconds
         switch outcome.kind {
         case .fetched, .notModified:
-            // max-age and <ttl> are lower bounds: never poll more often than the host asks.
-            delay = min(max(interval, outcome.cacheMaxAge ?? 0, outcome.ttl ?? 0), maxDelay)
+            // max-age and <ttl> are lower bounds: never poll more often than the host asks (up to the cap;
+            // the configured interval itself is never cut).
+            delay = max(interval, min(max(outcome.cacheMaxAge ?? 0, outcome.ttl ?? 0), maxDelay))
         case .rateLimited:
             let asked = outcome.retryAfter.flatMap { Self.retryAfterSeconds($0, now: now) } ?? 0
             delay = min(max(asked, backoff(base: interval, failures: failures)), maxDelay)
         case .forbidden:
-            delay = backoff(base: max(interval * 4, forbiddenBase), failures: failures)
+            delay = max(interval, min(backoff(base: max(interval * 4, forbiddenBase), failures: failures), maxDelay))
         case .failed:
             delay = backoff(base: interval, failures: failures)
         }
@@ -81,8 +82,9 @@ public struct PollSchedule: Sendable {
     public static func maxAge(cacheControl: String) -> Seconds? {
         var maxAge: Seconds?
         for directive in cacheControl.lowercased().split(separator: ",") {
-            let parts = directive.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-            switch parts[0] {
+            let parts = directive.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard let name = parts.first else { continue }
+            switch name {
             case "no-store", "no-cache": return nil
             case "max-age" where parts.count == 2: maxAge = Int(parts[1].trimmingCharacters(in: CharacterSet(charactersIn: "\""))).map { max(0, $0) }
             default: continue
