@@ -83,20 +83,28 @@ public actor Monitor {
     /// waiting on a busy host never fill the window while other hosts wait); summaries in the given order.
     public func poll(_ feeds: [FeedConfig]) async -> [FeedPollSummary] {
         await withTaskGroup(of: (Int, FeedPollSummary).self) { group in
-            var pending = Array(feeds.enumerated())
+            let hosts = feeds.map(PollWindow.host)
+            var pending = Array(feeds.indices)  // in order; taken out as they start
             var window = PollWindow(size: pollWindow, perHost: config.fetch.perHost)
             func startWhatFits() {
-                while let position = pending.firstIndex(where: { window.canStart($0.element) }) {
-                    let (index, feed) = pending.remove(at: position)
-                    window.start(feed)
-                    group.addTask { (index, await self.poll(feed)) }
+                var position = 0
+                while position < pending.count, window.count < window.size {
+                    let index = pending[position]
+                    if window.canStart(feeds[index], host: hosts[index]) {
+                        pending.remove(at: position)
+                        window.start(feeds[index], host: hosts[index])
+                        let feed = feeds[index]
+                        group.addTask { (index, await self.poll(feed)) }
+                    } else {
+                        position += 1
+                    }
                 }
             }
             startWhatFits()
             var summaries = [FeedPollSummary?](repeating: nil, count: feeds.count)
             for await (index, summary) in group {
                 summaries[index] = summary
-                window.finish(feeds[index])
+                window.finish(feeds[index], host: hosts[index])
                 startWhatFits()
             }
             return summaries.compactMap { $0 }

@@ -17,24 +17,22 @@ struct PollWindow {
 
     var count: Int { running.count }
 
-    func isRunning(_ feed: FeedConfig) -> Bool { running.contains(feed.id) }
-
-    func canStart(_ feed: FeedConfig) -> Bool {
-        running.count < size && !running.contains(feed.id) && perHostRunning[Self.host(of: feed), default: 0] < perHost
+    func canStart(_ feed: FeedConfig, host: String) -> Bool {
+        running.count < size && !running.contains(feed.id) && perHostRunning[host, default: 0] < perHost
     }
 
-    mutating func start(_ feed: FeedConfig) {
+    mutating func start(_ feed: FeedConfig, host: String) {
         running.insert(feed.id)
-        perHostRunning[Self.host(of: feed), default: 0] += 1
+        perHostRunning[host, default: 0] += 1
     }
 
-    mutating func finish(_ feed: FeedConfig) {
+    mutating func finish(_ feed: FeedConfig, host: String) {
         guard running.remove(feed.id) != nil else { return }
-        let host = Self.host(of: feed)
         if let count = perHostRunning[host] { perHostRunning[host] = count > 1 ? count - 1 : nil }
     }
 
-    /// File feeds have no host to wait for: each counts on its own.
+    /// The host a feed's polls count against. File feeds have no host to wait for: each counts on its own.
+    /// Parsed once per feed by the callers (this was a hot spot when done per check).
     static func host(of feed: FeedConfig) -> String {
         let url = feed.url.lowercased()
         return url.hasPrefix("file:") ? url : (URLComponents(string: feed.url)?.host?.lowercased() ?? url)

@@ -29,7 +29,7 @@ public struct PollerService: Service {
             while let event = await group.next() {
                 switch event {
                 case .polled(let feed, let summary):
-                    window.finish(feed)
+                    window.finish(feed, host: PollWindow.host(of: feed))
                     logger.debug("\(summary)")
                     _ = await monitor.deliverAlerts()
                 case .tick:
@@ -38,8 +38,10 @@ public struct PollerService: Service {
                 if Task.isShuttingDownGracefully || Task.isCancelled { break }
                 // A finished poll frees a place in the window: fill it with the next due feed at once.
                 let now = Date()
-                for feed in await monitor.dueFeeds(at: now) where window.canStart(feed) {
-                    window.start(feed)
+                for feed in await monitor.dueFeeds(at: now) where window.count < window.size {
+                    let host = PollWindow.host(of: feed)
+                    guard window.canStart(feed, host: host) else { continue }
+                    window.start(feed, host: host)
                     group.addTask { .polled(feed, await monitor.poll(feed)) }
                 }
                 if nextRetention <= now {
