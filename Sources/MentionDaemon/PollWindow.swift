@@ -5,8 +5,9 @@ import MentionCore
 /// same limits for transfers; applying them to polls too keeps the window from filling with polls
 /// that only wait for a busy (or slow, or tarpitting) host while other hosts could be fetched.
 struct PollWindow {
-    let size: Int
-    let perHost: Int
+    /// Adjustable: a reload may change the `fetch:` settings while polls run.
+    var size: Int
+    var perHost: Int
     private var running: Set<String> = []
     private var perHostRunning: [String: Int] = [:]
 

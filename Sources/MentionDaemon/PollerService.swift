@@ -38,6 +38,8 @@ public struct PollerService: Service {
                 if Task.isShuttingDownGracefully || Task.isCancelled { break }
                 // A finished poll frees a place in the window: fill it with the next due feed at once.
                 let now = Date()
+                window.size = max(1, await monitor.pollWindow)
+                window.perHost = max(1, await monitor.config.fetch.perHost)
                 for feed in await monitor.dueFeeds(at: now) where window.count < window.size {
                     let host = PollWindow.host(of: feed)
                     guard window.canStart(feed, host: host) else { continue }
