@@ -34,7 +34,7 @@ struct DaemonProcessTests {
             let folder = kind == "digest" ? folder + "/coordinator/new" : newFolder
             return ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasPrefix("mentionwatch-\(kind)-") }.count
         }
-        for _ in 0..<100 where delivered("mw") < 2 || delivered("digest") < 1 {
+        for _ in 0..<300 where delivered("mw") < 2 || delivered("digest") < 1 {
             try await Task.sleep(for: .milliseconds(100))
         }
         #expect(delivered("mw") == 2)
@@ -47,7 +47,7 @@ struct DaemonProcessTests {
         #expect(process.isRunning)
 
         kill(process.processIdentifier, SIGTERM)
-        for _ in 0..<100 where process.isRunning { try await Task.sleep(for: .milliseconds(100)) }
+        for _ in 0..<300 where process.isRunning { try await Task.sleep(for: .milliseconds(100)) }
         #expect(!process.isRunning)
         #expect(process.terminationStatus == 0)
         let log = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
