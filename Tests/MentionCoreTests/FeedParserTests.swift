@@ -108,6 +108,47 @@ struct FeedParserTests {
         #expect(try FeedParser.parse(utf16, contentType: "text/xml; charset=utf-16").title == "ok")
     }
 
+    @Test func readsJSONFeed() throws {
+        let json = """
+            {"version": "https://jsonfeed.org/version/1.1", "title": "Ouderraad De Zeehoek", "home_page_url": "https://ouders.example/",
+             "language": "nl",
+             "items": [
+               {"id": 42, "url": "https://ouders.example/42", "title": "Open dag", "content_html": "<p>Bij <b>De Zeehoek</b></p>",
+                "date_published": "2026-11-24T10:00:00+01:00", "authors": [{"name": "Ouderraad"}], "tags": ["school"],
+                "attachments": [{"url": "https://ouders.example/foto.jpg", "mime_type": "image/jpeg", "size_in_bytes": 1234}]},
+               {"id": "b", "content_text": "juf Marieke <3", "author": {"name": "Oud"}}
+             ]}
+            """
+        let feed = try FeedParser.parse(Array(json.utf8))
+        #expect(feed.format == .json11)
+        #expect(feed.title == "Ouderraad De Zeehoek" && feed.link == "https://ouders.example/" && feed.language == "nl")
+        let first = try #require(feed.items.first)
+        #expect(first.id == "42")
+        #expect(first.text == "Bij De Zeehoek")
+        #expect(first.published.map(FeedDate.rfc3339) == "2026-11-24T09:00:00Z")
+        #expect(first.authors.map(\.name) == ["Ouderraad"])
+        #expect(first.media == [FeedMedia(url: "https://ouders.example/foto.jpg", type: "image/jpeg", length: 1234)])
+        #expect(!first.raw.isEmpty)
+        #expect(feed.items[1].text == "juf Marieke <3")  // content_text stays text
+        #expect(feed.items[1].authors.map(\.name) == ["Oud"])
+    }
+
+    @Test(.enabled(if: Paths.sharedIsPresent, "../shared is absent: the feed cases are not there"))
+    func theSharedJSONFeedCaseParses() throws {
+        let data = try #require(FileManager.default.contents(atPath: Self.casesFolder + "/json/example.json"))
+        let feed = try FeedParser.parse(Array(data))
+        #expect(feed.format == .json10)
+        #expect(feed.title == "My Example Feed")
+        #expect(feed.items.count == 2)
+    }
+
+    @Test func jsonThatIsNotAFeedIsRefused() {
+        #expect(throws: FeedParseError.notAFeed(rootElement: "JSON without a JSON Feed version")) {
+            try FeedParser.parse(Array("{\"hello\": 1}".utf8))
+        }
+        #expect(throws: FeedParseError.notAFeed(rootElement: "JSON that is not an object")) { try FeedParser.parse(Array("{broken".utf8)) }
+    }
+
     @Test func neverExpandsDeclaredEntities() throws {
         // A "billion laughs" document: entities declared in the DOCTYPE are never expanded.
         let bomb = """
@@ -161,7 +202,7 @@ struct FeedParserTests {
         try #require(FileManager.default.fileExists(atPath: Self.casesFolder), "../shared/data/feed-cases is absent")
         var parsed = 0, refused = 0
         let files = FileManager.default.enumerator(atPath: Self.casesFolder)?.compactMap { $0 as? String } ?? []
-        for file in files where file.hasSuffix(".xml") {
+        for file in files where file.hasSuffix(".xml") || file.hasSuffix(".json") {
             guard let data = FileManager.default.contents(atPath: "\(Self.casesFolder)/\(file)") else { continue }
             do { _ = try FeedParser.parse(Array(data)); parsed += 1 } catch { refused += 1 }
         }

@@ -33,6 +33,8 @@ public enum FeedFormat: String, Sendable, Equatable {
     case rss09x = "rss0.9x"
     case atom10 = "atom1.0"
     case atom03 = "atom0.3"
+    case json10 = "json1.0"
+    case json11 = "json1.1"
 }
 
 public struct FeedAuthor: Sendable, Equatable {

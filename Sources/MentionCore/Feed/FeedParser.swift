@@ -7,20 +7,22 @@ public enum FeedParseError: Error, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .empty: return "empty document"
+        case .notAFeed(let root?) where root.hasPrefix("JSON"): return "not a feed (\(root))"
         case .notAFeed(let root?): return "not a feed (the document is <\(root)>, expected RSS or Atom)"
         case .notAFeed(nil): return "not a feed (no XML root element found)"
         }
     }
 }
 
-/// Entry point: detects the format from the content and hands over to the format's reader.
+/// Entry point: detects the format from the content (XML or JSON Feed) and hands over to the format's reader.
 public enum FeedParser {
     /// - Parameters:
     ///   - bytes: the document as fetched.
     ///   - contentType: the HTTP Content-Type header, whose charset wins over the XML declaration.
     public static func parse(_ bytes: [UInt8], contentType: String? = nil) throws(FeedParseError) -> Feed {
         let utf8 = CharacterDecoding.utf8(bytes, httpCharset: charset(of: contentType))
-        guard utf8.contains(where: { !($0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D) }) else { throw .empty }
+        guard let first = utf8.first(where: { !($0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D) }) else { throw .empty }
+        if first == UInt8(ascii: "{") { return try JSONFeedReader.read(utf8) }
         var parser = MarkupParser(utf8)
         guard let root = parser.parse() else { throw .notAFeed(rootElement: nil) }
         var feed: Feed
