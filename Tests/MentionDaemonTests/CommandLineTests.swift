@@ -108,7 +108,7 @@ struct CommandLineTests {
         try Data("<html><body>hoi</body></html>".utf8).write(to: URL(fileURLWithPath: path))
         let outcome = try Self.mentionwatch(["parse", path])
         #expect(outcome.status == 65)
-        #expect(outcome.stderr == "mentionwatch: \(path): not a feed (the document is <html>, expected RSS or Atom)\n")
+        #expect(outcome.stderr == "mentionwatch: \(path): not a feed (the document is <html>, expected RSS, Atom or JSON Feed)\n")
     }
 
     @Test func pollOncePollsWhatIsDueAndSaysWhatIsNot() throws {

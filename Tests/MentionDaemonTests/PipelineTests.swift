@@ -57,7 +57,7 @@ struct PipelineTests {
         let first = await monitor.pollAll()
         #expect(first.map(\.feedID) == ["tag", "broken", "forum"])
         #expect(first[0].newItems == 5 && first[0].flagged == 2 && first[0].error == nil)
-        #expect(first[1].error == "not a feed (the document is <html>, expected RSS or Atom)")
+        #expect(first[1].error == "not a feed (the document is <html>, expected RSS, Atom or JSON Feed)")
         #expect(first[2].newItems == 4 && first[2].flagged == 1 && first[2].error == nil)
 
         let delivery = await monitor.deliverAlerts()

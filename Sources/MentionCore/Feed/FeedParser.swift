@@ -8,7 +8,7 @@ public enum FeedParseError: Error, Equatable, CustomStringConvertible {
         switch self {
         case .empty: return "empty document"
         case .notAFeed(let root?) where root.hasPrefix("JSON"): return "not a feed (\(root))"
-        case .notAFeed(let root?): return "not a feed (the document is <\(root)>, expected RSS or Atom)"
+        case .notAFeed(let root?): return "not a feed (the document is <\(root)>, expected RSS, Atom or JSON Feed)"
         case .notAFeed(nil): return "not a feed (no XML root element found)"
         }
     }
