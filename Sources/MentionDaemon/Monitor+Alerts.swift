@@ -89,8 +89,6 @@ extension Monitor {
         return true
     }
 
-    public func feedRecords() throws -> [FeedRecord] { try store.allFeeds() }
-
     /// Each configured feed's record and whether it has gone silent (design §9: source health).
     public func feedHealth() throws -> [(record: FeedRecord, silent: Bool)] {
         let date = now()

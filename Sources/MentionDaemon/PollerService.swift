@@ -25,6 +25,9 @@ public struct PollerService: Service {
             var window = PollWindow(size: await monitor.pollWindow, perHost: await monitor.config.fetch.perHost)
             var nextRetention = Date.distantPast
             var ticking = true
+            // Due feeds not started yet, read from the database once a tick (not after every poll:
+            // with a thousand feeds that would read the whole feeds table a thousand times a round).
+            var due: [(feed: FeedConfig, host: String)] = []
             group.addTask { .tick }
             while let event = await group.next() {
                 switch event {
@@ -34,18 +37,24 @@ public struct PollerService: Service {
                     _ = await monitor.deliverAlerts()
                 case .tick:
                     ticking = false
+                    due = await monitor.dueFeeds(at: Date()).map { ($0, PollWindow.host(of: $0)) }
+                    window.size = max(1, await monitor.pollWindow)
+                    window.perHost = max(1, await monitor.config.fetch.perHost)
                 }
                 if Task.isShuttingDownGracefully || Task.isCancelled { break }
                 // A finished poll frees a place in the window: fill it with the next due feed at once.
-                let now = Date()
-                window.size = max(1, await monitor.pollWindow)
-                window.perHost = max(1, await monitor.config.fetch.perHost)
-                for feed in await monitor.dueFeeds(at: now) where window.count < window.size {
-                    let host = PollWindow.host(of: feed)
-                    guard window.canStart(feed, host: host) else { continue }
+                var position = 0
+                while position < due.count, window.count < window.size {
+                    let (feed, host) = due[position]
+                    guard window.canStart(feed, host: host) else {
+                        position += 1
+                        continue
+                    }
+                    due.remove(at: position)
                     window.start(feed, host: host)
                     group.addTask { .polled(feed, await monitor.poll(feed)) }
                 }
+                let now = Date()
                 if nextRetention <= now {
                     await monitor.enforceRetention()
                     _ = await monitor.deliverAlerts()  // also retries alerts a failed spool left waiting

@@ -110,7 +110,3 @@ struct Digest: AsyncParsableCommand {
         }
     }
 }
-
-extension String {
-    func padded(_ width: Int) -> String { count >= width ? self : self + String(repeating: " ", count: width - count) }
-}

@@ -72,11 +72,11 @@ public struct DigestText {
         lines += other.isEmpty ? ["  geen"] : other.flatMap(entryLines)
         lines += ["", "Per bron:"]
         let width = max(4, input.feeds.map(\.feedID.count).max() ?? 0)
-        lines.append("  " + "bron".padding(width) + "  berichten  vermeldingen  gemarkeerd  status")
+        lines.append("  " + "bron".padded(width) + "  berichten  vermeldingen  gemarkeerd  status")
         for feed in input.feeds {
             var status = feed.lastError.map { "fout: \($0)" } ?? "ok"
             if let since = feed.silentSince { status += "; stil: niets nieuws sinds \(FeedDate.rfc3339(since).prefix(10))" }
-            lines.append("  " + feed.feedID.padding(width) + "  " + String(feed.items).leftPadding(9) + "  "
+            lines.append("  " + feed.feedID.padded(width) + "  " + String(feed.items).leftPadding(9) + "  "
                          + String(feed.mentions).leftPadding(12) + "  " + String(feed.flagged).leftPadding(10) + "  " + status)
         }
         return lines.joined(separator: "\n") + "\n"
@@ -97,6 +97,7 @@ public struct DigestText {
 }
 
 extension String {
-    func padding(_ width: Int) -> String { count >= width ? self : self + String(repeating: " ", count: width - count) }
+    /// Left-aligned in a column of `width` characters (for the plain-text tables).
+    public func padded(_ width: Int) -> String { count >= width ? self : self + String(repeating: " ", count: width - count) }
     func leftPadding(_ width: Int) -> String { count >= width ? self : String(repeating: " ", count: width - count) + self }
 }
