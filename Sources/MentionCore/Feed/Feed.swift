@@ -13,6 +13,8 @@ public struct Feed: Sendable, Equatable {
     public var items: [FeedItem]
     /// True when the document was not well-formed and the parser recovered what it could.
     public var malformed: Bool
+    /// The character encoding the document was read in ("utf-8", "windows-1252", ...).
+    public var encoding: String?
 
     public init(format: FeedFormat, title: String? = nil, link: String? = nil, description: String? = nil,
                 language: String? = nil, updated: Date? = nil, items: [FeedItem] = [], malformed: Bool = false) {
@@ -35,6 +37,7 @@ public enum FeedFormat: String, Sendable, Equatable {
     case atom03 = "atom0.3"
     case json10 = "json1.0"
     case json11 = "json1.1"
+    case cdf
 }
 
 public struct FeedAuthor: Sendable, Equatable {

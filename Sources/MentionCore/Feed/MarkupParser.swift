@@ -1,25 +1,31 @@
 /// One element of a parsed XML document.
 final class MarkupElement {
     let name: String          // local name, without prefix
-    let namespace: String     // resolved namespace URI, "" when none
+    var namespace: String     // resolved namespace URI, "" when none
     let attributes: [(name: String, value: String)]
+    /// The base URL for relative references inside this element: `xml:base` resolved against
+    /// the parent's base, the document's URL at the root (XML Base, RFC 3986 §5.1).
+    let base: String?
     var children: [MarkupElement] = []
     var text = ""             // direct character data and CDATA, entities decoded
     /// Byte range of the whole element (start tag to end tag) and of its content.
     var outerRange: Range<Int>
     var innerRange: Range<Int>
 
-    init(name: String, namespace: String, attributes: [(name: String, value: String)], start: Int, contentStart: Int) {
+    init(name: String, namespace: String, attributes: [(name: String, value: String)], base: String?, start: Int, contentStart: Int) {
         self.name = name
         self.namespace = namespace
         self.attributes = attributes
+        self.base = base
         self.outerRange = start..<contentStart
         self.innerRange = contentStart..<contentStart
     }
 
     /// The value of an attribute by local name (prefix ignored), e.g. "href" or "base" for xml:base.
+    /// Compared without case: old formats (CDF) wrote `HREF`.
     func attribute(_ local: String) -> String? {
         for (name, value) in attributes where name == local || name.hasSuffix(":" + local) { return value }
+        for (name, value) in attributes where name.lowercased() == local.lowercased() { return value }
         return nil
     }
 
@@ -29,12 +35,31 @@ final class MarkupElement {
         children.isEmpty ? text : String(decoding: document[innerRange], as: UTF8.self)
     }
 
+    /// `reference` (a link, an enclosure URL) made absolute against this element's base.
+    func resolve(_ reference: String?) -> String? {
+        reference.flatMap { URLResolution.resolve($0, against: base) }?.nonEmpty
+    }
+
+    /// The format's own namespaces: none (RSS 0.9x/2.0), RSS 0.90 and 1.0, Atom 0.3 and 1.0, and
+    /// the namespaces some feeds put RSS 2.0 in. A lookup without a namespace means these, so a
+    /// module's element with the same local name (`szf:description`) is not taken for the core one.
+    static let coreNamespaces: Set<String> = [
+        "", "http://purl.org/rss/1.0/", "http://my.netscape.com/rdf/simple/0.9/", "http://channel.netscape.com/rdf/simple/0.9/",
+        "http://www.w3.org/2005/Atom", "http://purl.org/atom/ns#", "http://backend.userland.com/rss2", "http://blogs.law.harvard.edu/tech/rss",
+    ]
+
+    /// Element names compare without case, as feedparser and browsers do (`<pubdate>`, `<TITLE>`).
+    func isNamed(_ local: String, _ namespace: String?) -> Bool {
+        guard name.utf8.count == local.utf8.count, namespace.map({ $0 == self.namespace }) ?? Self.coreNamespaces.contains(self.namespace) else { return false }
+        return name == local || name.utf8.elementsEqual(local.utf8) { $0 | 0x20 == $1 | 0x20 }
+    }
+
     func child(_ name: String, _ namespace: String? = nil) -> MarkupElement? {
-        children.first { $0.name == name && (namespace == nil || $0.namespace == namespace) }
+        children.first { $0.isNamed(name, namespace) }
     }
 
     func children(_ name: String, _ namespace: String? = nil) -> [MarkupElement] {
-        children.filter { $0.name == name && (namespace == nil || $0.namespace == namespace) }
+        children.filter { $0.isNamed(name, namespace) }
     }
 }
 
@@ -42,32 +67,39 @@ final class MarkupElement {
 ///
 /// Why not libxml2: feeds in the wild are often not well-formed, and a feed monitor must
 /// recover what it can rather than stop at the first error. Safety by construction:
-/// DOCTYPEs are skipped, so no external entity is ever resolved and no entity can expand
-/// (only the predefined, numeric and HTML named references are decoded); nesting deeper
-/// than `maxDepth` is flattened; work is linear in the input.
+/// no external entity is ever loaded and entities declared in the DOCTYPE expand only
+/// within a budget (`DeclaredEntities`); nesting deeper than `maxDepth` is refused; at most
+/// `maxAttributes` attributes per element are kept; work is linear in the input.
 struct MarkupParser {
-    static let maxDepth = 64
+    static let maxDepth = 256
+    static let maxAttributes = 64
     static let neverNested: Set<String> = ["item", "entry"]
 
     private let bytes: [UInt8]
+    private let baseURL: String?
     private var index = 0
+    private var entities: DeclaredEntities?
+    private var entityBudgetExceeded = false
     private(set) var malformed = false
 
-    init(_ bytes: [UInt8]) { self.bytes = bytes }
+    init(_ bytes: [UInt8], baseURL: String? = nil) {
+        self.bytes = bytes
+        self.baseURL = baseURL
+    }
 
     /// The document's root element, or nil when there is none.
-    mutating func parse() -> MarkupElement? {
-        let document = MarkupElement(name: "", namespace: "", attributes: [], start: 0, contentStart: 0)
+    mutating func parse() throws(FeedParseError) -> MarkupElement? {
+        let document = MarkupElement(name: "", namespace: "", attributes: [], base: baseURL, start: 0, contentStart: 0)
         var stack: [MarkupElement] = [document]
         var scopes: [[String: String]] = [["xml": "http://www.w3.org/XML/1998/namespace"]]
         var qualifiedNames: [String] = [""]
-        var ignoredDepth = 0  // open elements beyond maxDepth, counted but not kept
 
         while index < bytes.count {
+            if entityBudgetExceeded { throw .entityExpansion(limit: DeclaredEntities.maxExpandedBytes) }
             guard bytes[index] == UInt8(ascii: "<") else {
                 let start = index
                 while index < bytes.count, bytes[index] != UInt8(ascii: "<") { index += 1 }
-                if ignoredDepth == 0 { stack[stack.count - 1].text += decodeText(start..<index) }
+                stack[stack.count - 1].text += decodeText(start..<index)
                 continue
             }
             if hasPrefix("<!--") {
@@ -75,7 +107,7 @@ struct MarkupParser {
             } else if hasPrefix("<![CDATA[") {
                 let start = index + 9
                 let end = find("]]>", from: start) ?? bytes.count
-                if ignoredDepth == 0 { stack[stack.count - 1].text += String(decoding: bytes[start..<end], as: UTF8.self) }
+                stack[stack.count - 1].text += String(decoding: bytes[start..<end], as: UTF8.self)
                 index = min(end + 3, bytes.count)
             } else if hasPrefix("<!") {
                 skipDeclaration()
@@ -86,7 +118,6 @@ struct MarkupParser {
                 index += 2
                 let name = readName()
                 skip(past: ">")
-                if ignoredDepth > 0 { ignoredDepth -= 1; continue }
                 guard let depth = qualifiedNames.lastIndex(of: name), depth > 0 else { malformed = true; continue }
                 if depth != qualifiedNames.count - 1 { malformed = true }
                 while qualifiedNames.count > depth {
@@ -103,19 +134,15 @@ struct MarkupParser {
                 guard !name.isEmpty else {
                     // A lone "<" in text: keep it as text, as a browser would.
                     malformed = true
-                    if ignoredDepth == 0 { stack[stack.count - 1].text += "<" }
+                    stack[stack.count - 1].text += "<"
                     continue
                 }
                 let (attributes, selfClosing) = readAttributes()
-                if ignoredDepth > 0 || stack.count > Self.maxDepth {
-                    if !selfClosing { ignoredDepth += 1 }
-                    malformed = true
-                    continue
-                }
+                guard stack.count <= Self.maxDepth else { throw .tooDeep(limit: Self.maxDepth) }
                 var scope = scopes[scopes.count - 1]
                 for (attribute, value) in attributes {
-                    if attribute == "xmlns" { scope[""] = value }
-                    else if attribute.hasPrefix("xmlns:") { scope[String(attribute.dropFirst(6))] = value }
+                    if attribute == "xmlns" { scope[""] = Namespace.canonical(value) }
+                    else if attribute.hasPrefix("xmlns:") { scope[String(attribute.dropFirst(6))] = Namespace.canonical(value) }
                 }
                 let (prefix, local) = split(name)
                 // An unclosed <item> or <entry> ends where the next one starts: they never nest in a feed.
@@ -127,8 +154,12 @@ struct MarkupParser {
                     qualifiedNames.removeLast()
                     scopes.removeLast()
                 }
+                let parentBase = stack[stack.count - 1].base
+                let base = attributes.first { $0.name == "xml:base" }.map { URLResolution.resolve($0.value, against: parentBase) ?? $0.value } ?? parentBase
+                // A prefix nobody declared: not namespace-well-formed (Namespaces in XML §5).
+                if !prefix.isEmpty, scope[prefix] == nil { malformed = true }
                 let element = MarkupElement(name: local, namespace: scope[prefix] ?? "", attributes: attributes,
-                                            start: tagStart, contentStart: index)
+                                            base: base, start: tagStart, contentStart: index)
                 stack[stack.count - 1].children.append(element)
                 if selfClosing {
                     element.outerRange = tagStart..<index
@@ -139,6 +170,7 @@ struct MarkupParser {
                 }
             }
         }
+        if entityBudgetExceeded { throw .entityExpansion(limit: DeclaredEntities.maxExpandedBytes) }
         if stack.count > 1 { malformed = true }
         for element in stack.dropFirst() {
             element.innerRange = element.innerRange.lowerBound..<bytes.count
@@ -181,8 +213,17 @@ struct MarkupParser {
         }
     }
 
-    /// Skips `<!DOCTYPE ...>` including an internal subset in brackets, without interpreting it.
+    /// Skips `<!DOCTYPE ...>` including an internal subset in brackets, keeping only the
+    /// general entities it declares.
     private mutating func skipDeclaration() {
+        let start = index
+        defer {
+            let declaration = bytes[start..<index]
+            if declaration.starts(with: Array("<!DOCTYPE".utf8)), declaration.contains(UInt8(ascii: "[")) {
+                let declared = DeclaredEntities(doctype: declaration)
+                if !declared.isEmpty { entities = declared }
+            }
+        }
         var bracketDepth = 0
         while index < bytes.count {
             switch bytes[index] {
@@ -227,6 +268,7 @@ struct MarkupParser {
         while true {
             skipSpace()
             guard index < bytes.count else { malformed = true; return (attributes, true) }
+            if attributes.count > Self.maxAttributes { attributes.removeLast(); malformed = true }
             if bytes[index] == UInt8(ascii: ">") { index += 1; return (attributes, false) }
             if hasPrefix("/>") { index += 2; return (attributes, true) }
             let name = readName()
@@ -257,9 +299,13 @@ struct MarkupParser {
         }
     }
 
-    private func decodeText(_ range: Range<Int>) -> String {
-        let raw = String(decoding: bytes[range], as: UTF8.self)
-        return bytes[range].contains(UInt8(ascii: "&")) ? HTMLEntities.decode(raw) : raw
+    private mutating func decodeText(_ range: Range<Int>) -> String {
+        var raw = String(decoding: bytes[range], as: UTF8.self)
+        guard bytes[range].contains(UInt8(ascii: "&")) else { return raw }
+        if entities != nil {
+            do { raw = try entities!.expand(raw) } catch { entityBudgetExceeded = true; return "" }
+        }
+        return HTMLEntities.decode(raw)
     }
 
     private func split(_ qualified: String) -> (prefix: String, local: String) {

@@ -1,0 +1,42 @@
+import Foundation
+
+/// Google Alerts and Google News wrap each link in a redirect through Google; the post is the
+/// target, and the target is what the coordinator must open and what identifies the item.
+enum LinkUnwrapping {
+    static func unwrap(_ link: String) -> String {
+        guard let components = URLComponents(string: link), let host = components.host?.lowercased(),
+              host == "google.com" || host.hasSuffix(".google.com") || host.hasPrefix("google.") || host.contains(".google.") else { return link }
+        // Google Alerts: https://www.google.com/url?rct=j&sa=t&url=TARGET&ct=ga&...
+        // Old Google News: https://news.google.com/news/url?...&url=TARGET
+        if components.path == "/url" || components.path.hasSuffix("/url") {
+            let items = components.queryItems ?? []
+            if let target = (items.first { $0.name == "url" } ?? items.first { $0.name == "q" })?.value, isWebURL(target) {
+                return target
+            }
+        }
+        // Google News RSS: https://news.google.com/rss/articles/CBMi...: base64url of a small
+        // protobuf that holds the target (older ids; newer ones need Google to resolve them).
+        if host == "news.google.com", let range = components.path.range(of: "/articles/") {
+            let id = String(components.path[range.upperBound...].prefix { $0 != "/" })
+            if let target = targetInArticleID(id) { return target }
+        }
+        return link
+    }
+
+    private static func targetInArticleID(_ id: String) -> String? {
+        var base64 = id.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
+        guard let data = Data(base64Encoded: base64) else { return nil }
+        let bytes = [UInt8](data)
+        guard let start = bytes.indices.first(where: { bytes[$0...].starts(with: Array("http".utf8)) }) else { return nil }
+        // The URL runs until the first byte that cannot be in one (protobuf framing, control bytes).
+        let end = bytes[start...].firstIndex { $0 <= 0x20 || $0 >= 0x7F } ?? bytes.endIndex
+        let target = String(decoding: bytes[start..<end], as: UTF8.self)
+        return isWebURL(target) ? target : nil
+    }
+
+    private static func isWebURL(_ text: String) -> Bool {
+        guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), url.host != nil else { return false }
+        return scheme == "http" || scheme == "https"
+    }
+}
