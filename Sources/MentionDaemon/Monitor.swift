@@ -204,7 +204,7 @@ public actor Monitor {
                          into summary: inout FeedPollSummary) -> Result<Int?, ProcessingError> {
         let parsed: Feed
         do {
-            parsed = try FeedParser.parse(response.body, contentType: response.contentType)
+            parsed = try FeedParser.parse(response.body, contentType: response.contentType, baseURL: response.effectiveURL)
         } catch {
             return .failure(ProcessingError("\(error)"))
         }

@@ -3,11 +3,13 @@ import Foundation
 import MentionCore
 import MentionFetch
 
-struct Check: ParsableCommand {
+struct Check: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Validate the configuration and print what would be watched; exit 78 on error.")
     @OptionGroup var options: ConfigOption
+    @Flag(help: "Also fetch and parse every feed once (nothing is stored); exit 69 when one fails.")
+    var fetch = false
 
-    func run() throws {
+    func run() async throws {
         let config = try options.load()
         var problems: [String] = []
         let databaseFolder = (config.storage.database as NSString).deletingLastPathComponent
@@ -29,6 +31,42 @@ struct Check: ParsableCommand {
         print("database: \(config.storage.database)")
         for problem in problems { FileHandle.standardError.write(Data("\(options.config): \(problem)\n".utf8)) }
         if !problems.isEmpty { throw ExitCode(ExitStatus.configError) }
+        if fetch, await !Self.tryFeeds(config) { throw ExitCode(ExitStatus.unavailable) }
+    }
+
+    /// Fetches and parses each feed once, printing one line per feed and, for an HTML page that
+    /// links its feed, the URL to configure instead. True when every feed worked.
+    private static func tryFeeds(_ config: Config) async -> Bool {
+        let fetcher = CurlFetcher()
+        let results = await withTaskGroup(of: (Int, String, Bool).self) { group in
+            for (index, feed) in config.feeds.enumerated() {
+                group.addTask {
+                    let request = FetchRequest(url: feed.url, etag: nil, lastModified: nil, allowPrivate: feed.allowPrivate, settings: config.fetch)
+                    switch await fetcher.fetch(request).outcome {
+                    case .success(.fetched(let response)):
+                        do throws(FeedParseError) {
+                            let parsed = try FeedParser.parse(response.body, contentType: response.contentType, baseURL: response.effectiveURL)
+                            let note = parsed.malformed ? ", malformed but recovered" : ""
+                            return (index, "ok: \(parsed.format.rawValue), \(parsed.items.count) items, \(parsed.encoding ?? "utf-8")\(note)", true)
+                        } catch {
+                            let hint = error.feedHint.map { "\n    hint: set this feed's url to \($0)" } ?? ""
+                            return (index, "error: \(error)\(hint)", false)
+                        }
+                    case .success(.notModified):
+                        return (index, "error: the server answered 304 to a request without validators", false)
+                    case .failure(let error):
+                        return (index, "error: \(error)", false)
+                    }
+                }
+            }
+            var lines: [(Int, String, Bool)] = []
+            for await line in group { lines.append(line) }
+            return lines.sorted { $0.0 < $1.0 }
+        }
+        fetcher.stop()
+        print("fetched:")
+        for (index, line, _) in results { print("  \(config.feeds[index].id): \(line)") }
+        return results.allSatisfy { $0.2 }
     }
 
     private static func describe(_ spool: SpoolTarget) -> String {
@@ -59,12 +97,14 @@ struct Parse: AsyncParsableCommand {
     func run() async throws {
         var bytes: [UInt8]
         var contentType: String?
+        var baseURL: String?
         if source.contains("://") {
             // An admin's explicit request: private addresses are allowed here.
             switch await CurlFetcher().fetch(FetchRequest(url: source, allowPrivate: true)).outcome {
             case .success(.fetched(let response)):
                 bytes = response.body
                 contentType = response.contentType
+                baseURL = response.effectiveURL
             case .success(.notModified):
                 throw fail("\(source): the server answered 304 without a conditional request", status: ExitStatus.dataError)
             case .failure(let error):
@@ -76,7 +116,7 @@ struct Parse: AsyncParsableCommand {
         }
         let feed: Feed
         do {
-            feed = try FeedParser.parse(bytes, contentType: contentType)
+            feed = try FeedParser.parse(bytes, contentType: contentType, baseURL: baseURL)
         } catch {
             throw fail("\(source): \(error)", status: ExitStatus.dataError)
         }

@@ -53,6 +53,30 @@ struct CommandLineTests {
         #expect(outcome.stdout.contains("  a: https://a.example/rss every 15m (news)"))
     }
 
+    @Test func checkFetchTriesEveryFeedAndNamesTheFeedAnHTMLPageLinks() throws {
+        let server = try FeedServer()
+        try server.write("school.html", """
+            <!DOCTYPE html><html><head><title>De Zeehoek</title>
+            <link rel="alternate" type="application/rss+xml" title="Nieuws" href="/feeds/news.xml">
+            </head><body><p>Welkom</p></body></html>
+            """)
+        try server.write("news.xml", "<rss version=\"2.0\"><channel><title>Nieuws</title><item><title>Open dag</title></item></channel></rss>")
+        let path = try Self.writeConfig("""
+            school:
+              name: Praktijkschool De Zeehoek
+            feeds:
+              - { id: page, url: "\(server.feedURL("school.html"))", allow_private: true }
+              - { id: news, url: "\(server.feedURL("news.xml"))", allow_private: true }
+            storage: { database: db/mw.sqlite }
+            alerts: { spool: maildir:spool }
+            """)
+        let outcome = try Self.mentionwatch(["check", "--fetch", "--config", path])
+        #expect(outcome.status == 69, "\(outcome.stderr)")
+        #expect(outcome.stdout.contains("  page: error: not a feed (an HTML page); the page names its feed: \(server.feedURL("news.xml"))"))
+        #expect(outcome.stdout.contains("    hint: set this feed's url to \(server.feedURL("news.xml"))"))
+        #expect(outcome.stdout.contains("  news: ok: rss2.0, 1 items, utf-8"))
+    }
+
     @Test func missingConfigFileIsAConfigError() throws {
         let outcome = try Self.mentionwatch(["check", "--config", "/nonexistent/feeds.yaml"])
         #expect(outcome.status == 78)

@@ -51,6 +51,7 @@ FEED_TYPES = {
     ".rss": "application/rss+xml",
     ".atom": "application/atom+xml",
     ".json": "application/feed+json",
+    ".html": "text/html; charset=utf-8",
 }
 BIG_SIZE = 50 * 1024 * 1024
 BIG_CHUNK = 64 * 1024

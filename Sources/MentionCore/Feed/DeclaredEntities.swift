@@ -16,6 +16,8 @@ struct DeclaredEntities {
 
     var isEmpty: Bool { values.isEmpty }
 
+    func declares(_ name: String) -> Bool { values[name] != nil }
+
     /// Reads the `<!ENTITY name "value">` declarations of a DOCTYPE (its bytes, brackets included).
     init(doctype: ArraySlice<UInt8>) {
         let text = String(decoding: doctype, as: UTF8.self)

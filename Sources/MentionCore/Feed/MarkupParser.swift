@@ -299,17 +299,58 @@ struct MarkupParser {
         }
     }
 
+    /// Character data with references decoded. Recovered like a browser would, but marked
+    /// malformed: control characters XML forbids (dropped), a bare `&`, or a reference to an
+    /// entity XML does not define (`&eacute;` in RSS: decoded as HTML).
     private mutating func decodeText(_ range: Range<Int>) -> String {
+        var hasReference = false, hasControl = false
+        for byte in bytes[range] where byte < 0x27 {
+            if byte == UInt8(ascii: "&") { hasReference = true } else if byte < 0x20, byte != 0x09, byte != 0x0A, byte != 0x0D { hasControl = true }
+        }
         var raw = String(decoding: bytes[range], as: UTF8.self)
-        guard bytes[range].contains(UInt8(ascii: "&")) else { return raw }
+        if hasControl {
+            malformed = true
+            raw.unicodeScalars.removeAll { $0.value < 0x20 && $0 != "\t" && $0 != "\n" && $0 != "\r" }
+        }
+        guard hasReference else { return raw }
+        if !malformed, !referencesAreXML(range) { malformed = true }
         if entities != nil {
             do { raw = try entities!.expand(raw) } catch { entityBudgetExceeded = true; return "" }
         }
         return HTMLEntities.decode(raw)
     }
 
+    /// Every `&` starts `&#N;`, `&#xH;`, one of XML's five predefined entities or a declared one.
+    private func referencesAreXML(_ range: Range<Int>) -> Bool {
+        var index = range.lowerBound
+        while index < range.upperBound {
+            guard bytes[index] == UInt8(ascii: "&") else { index += 1; continue }
+            var end = index + 1
+            while end < range.upperBound, end - index <= 32, bytes[end] != UInt8(ascii: ";"), bytes[end] != UInt8(ascii: "&"), bytes[end] > 0x20 { end += 1 }
+            guard end < range.upperBound, bytes[end] == UInt8(ascii: ";"), end > index + 1 else { return false }
+            let name = bytes[(index + 1)..<end]
+            if name.first == UInt8(ascii: "#") {
+                let digits = name.dropFirst()
+                let hex = digits.first == UInt8(ascii: "x")
+                let body = hex ? digits.dropFirst() : digits
+                guard !body.isEmpty, body.allSatisfy({ hex ? $0.isHexDigit : (0x30...0x39).contains($0) }) else { return false }
+            } else {
+                let text = String(decoding: name, as: UTF8.self)
+                guard Self.predefinedEntities.contains(text) || entities?.declares(text) == true else { return false }
+            }
+            index = end + 1
+        }
+        return true
+    }
+
+    private static let predefinedEntities: Set<String> = ["amp", "lt", "gt", "quot", "apos"]
+
     private func split(_ qualified: String) -> (prefix: String, local: String) {
         guard let colon = qualified.firstIndex(of: ":") else { return ("", qualified) }
         return (String(qualified[..<colon]), String(qualified[qualified.index(after: colon)...]))
     }
+}
+
+extension UInt8 {
+    var isHexDigit: Bool { (0x30...0x39).contains(self) || (0x41...0x46).contains(self) || (0x61...0x66).contains(self) }
 }
