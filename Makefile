@@ -5,7 +5,7 @@ APT_PACKAGES := libcurl4-openssl-dev libsqlite3-dev python3
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PREFIX ?= /usr/local
 
-.PHONY: run test build release deps install clean
+.PHONY: run test build release deps install clean conformance
 
 deps:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -22,6 +22,11 @@ run: build
 # The CLI tests run the built binary, so build first.
 test: build
 	$(SWIFT) test
+
+# The feed parser against feedparser's 2,106 cases in ../shared/data/feed-cases (pass rate per folder).
+# CONFORMANCE_VERBOSE=1 lists every failing check.
+conformance: build
+	$(SWIFT) test --filter 'FeedConformanceTests|FeedDateConformanceTests' 2>&1 | grep -v '^\[' | grep -Ev '^(◇|↳ Testing|↳ Target)'
 
 release: deps
 	$(SWIFT) build -c release
