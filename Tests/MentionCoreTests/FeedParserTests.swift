@@ -108,6 +108,18 @@ struct FeedParserTests {
         #expect(try FeedParser.parse(utf16, contentType: "text/xml; charset=utf-16").title == "ok")
     }
 
+    @Test(arguments: [
+        (#"{"items": []}"#, [String]()),
+        (#"{"title": "a\"]}", "nested": {"items": [1]}, "items" : [ {"a": "}]"} , [1, {"b": [2]}] ,"x\\" ] }"#,
+         [#"{"a": "}]"}"#, #"[1, {"b": [2]}]"#, #""x\\""#]),
+    ])
+    func findsTheBytesOfEachJSONItem(_ json: String, _ expected: [String]) throws {
+        let bytes = Array(json.utf8)
+        let ranges = try #require(JSONItemRanges.find(in: bytes))
+        #expect(ranges.map { String(decoding: bytes[$0], as: UTF8.self) } == expected)
+        #expect(JSONItemRanges.find(in: Array(#"{"items": [1, 2"#.utf8)) == nil)
+    }
+
     @Test func readsJSONFeed() throws {
         let json = """
             {"version": "https://jsonfeed.org/version/1.1", "title": "Ouderraad De Zeehoek", "home_page_url": "https://ouders.example/",
@@ -128,7 +140,7 @@ struct FeedParserTests {
         #expect(first.published.map(FeedDate.rfc3339) == "2026-11-24T09:00:00Z")
         #expect(first.authors.map(\.name) == ["Ouderraad"])
         #expect(first.media == [FeedMedia(url: "https://ouders.example/foto.jpg", type: "image/jpeg", length: 1234)])
-        #expect(!first.raw.isEmpty)
+        #expect(String(decoding: feed.items[1].raw, as: UTF8.self) == #"{"id": "b", "content_text": "juf Marieke <3", "author": {"name": "Oud"}}"#)
         #expect(feed.items[1].text == "juf Marieke <3")  // content_text stays text
         #expect(feed.items[1].authors.map(\.name) == ["Oud"])
     }

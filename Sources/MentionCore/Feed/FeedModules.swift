@@ -72,12 +72,16 @@ enum FeedAuthorText {
         if let open = text.lastIndex(where: { $0 == "(" || $0 == "<" }), let last = text.last, last == ")" || last == ">" {
             let inner = String(text[text.index(after: open)..<text.index(before: text.endIndex)]).trimmed
             let outer = String(text[..<open]).trimmed
-            if inner.contains("@"), !inner.contains(" ") { return FeedAuthor(name: outer.nonEmpty, email: inner) }
-            if outer.contains("@"), !outer.contains(" ") { return FeedAuthor(name: inner.nonEmpty, email: outer) }
+            if looksLikeAddress(inner) { return FeedAuthor(name: outer.nonEmpty, email: inner) }
+            if looksLikeAddress(outer) { return FeedAuthor(name: inner.nonEmpty, email: outer) }
         }
-        if text.contains("@"), !text.contains(" "), !text.hasPrefix("@") {
+        if looksLikeAddress(text), !text.hasPrefix("@") {
             return FeedAuthor(email: text.hasPrefix("mailto:") ? String(text.dropFirst(7)) : text)
         }
         return FeedAuthor(name: text)
+    }
+
+    private static func looksLikeAddress(_ text: String) -> Bool {
+        text.utf8.contains(UInt8(ascii: "@")) && !text.utf8.contains(UInt8(ascii: " "))
     }
 }

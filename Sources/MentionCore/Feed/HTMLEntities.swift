@@ -24,14 +24,18 @@ public enum HTMLEntities {
         var i = input.startIndex
         let end = input.endIndex
         while i < end {
-            let byte = input[i]
-            guard byte == UInt8(ascii: "&"), let (scalar, next) = reference(in: input, at: i) else {
-                out.append(byte)
+            // Copy the run up to the next "&" in one go.
+            let ampersand = input[i...].firstIndex(of: UInt8(ascii: "&")) ?? end
+            out.append(contentsOf: input[i..<ampersand])
+            i = ampersand
+            guard i < end else { break }
+            if let (scalar, next) = reference(in: input, at: i) {
+                UTF8.encode(scalar) { out.append($0) }
+                i = next
+            } else {
+                out.append(UInt8(ascii: "&"))
                 i += 1
-                continue
             }
-            UTF8.encode(scalar) { out.append($0) }
-            i = next
         }
     }
 

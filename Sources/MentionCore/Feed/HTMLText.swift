@@ -12,17 +12,34 @@ public enum HTMLText {
     }
 
     /// Tags whose content is not text for the reader.
-    private static let droppedContent: Set<String> = ["script", "style", "head"]
+    private static let droppedContent: Set<UInt64> = packed(["script", "style", "head"])
 
     /// Tags that start a new line when rendered.
-    private static let blockTags: Set<String> = [
+    private static let blockTags: Set<UInt64> = packed([
         "p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "blockquote",
         "ul", "ol", "dl", "dt", "dd", "hr", "pre", "table", "caption", "section", "article",
         "aside", "header", "footer", "nav", "main", "figure", "figcaption", "address",
-    ]
+    ])
 
     /// Table cells sit side by side; a space keeps their words apart.
-    private static let cellTags: Set<String> = ["td", "th"]
+    private static let cellTags: Set<UInt64> = packed(["td", "th"])
+
+    private static let img = pack(Array("img".utf8)[...])
+
+    /// A tag name, lowercased, as one number (its length and first 7 bytes): tags compare without
+    /// building strings. Names over 10 bytes pack to 0, which names no tag we act on; an unknown
+    /// name that shares length and first 7 bytes with a known one is treated like it (harmless:
+    /// at worst a line break).
+    static func pack(_ name: ArraySlice<UInt8>) -> UInt64 {
+        guard !name.isEmpty, name.count <= 10 else { return 0 }
+        var value = UInt64(name.count) << 56
+        for (offset, byte) in name.prefix(7).enumerated() {
+            value |= UInt64(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) << (UInt64(offset) * 8)
+        }
+        return value
+    }
+
+    private static func packed(_ names: [String]) -> Set<UInt64> { Set(names.map { pack(Array($0.utf8)[...]) }) }
 
     private struct Converter {
         let s: [UInt8]
@@ -89,7 +106,8 @@ public enum HTMLText {
             if closing { j += 1 }
             let nameStart = j
             while j < s.count, !isSpace(s[j]), s[j] != UInt8(ascii: "/"), s[j] != UInt8(ascii: ">") { j += 1 }
-            let name = lowercased(nameStart..<j)
+            let nameEnd = j
+            let name = HTMLText.pack(s[nameStart..<nameEnd])
             var alt: Range<Int>?
             // Attributes, honouring quotes so that a ">" inside a value does not end the tag.
             while true {
@@ -115,15 +133,15 @@ public enum HTMLText {
                     while j < s.count, !isSpace(s[j]), s[j] != UInt8(ascii: ">") { j += 1 }
                     value = valueStart..<j
                 }
-                if name == "img", lowercased(attrName) == "alt" { alt = value }
+                if name == HTMLText.img, attrName.count == 3, s[attrName].elementsEqual("alt".utf8, by: { $0 | 0x20 == $1 }) { alt = value }
             }
             i = j
             if closing {
                 if blockTags.contains(name) { out.append(UInt8(ascii: "\n")) }
                 if cellTags.contains(name) { out.append(UInt8(ascii: " ")) }
             } else if droppedContent.contains(name) {
-                skipContent(of: name)
-            } else if name == "img" {
+                skipContent(of: s[nameStart..<nameEnd])
+            } else if name == HTMLText.img {
                 out.append(UInt8(ascii: " "))
                 if let alt { HTMLEntities.decode(s[alt], into: &out) }
                 out.append(UInt8(ascii: " "))
@@ -135,8 +153,8 @@ public enum HTMLText {
         }
 
         /// Moves past the matching end tag ("</script >", any case), or to the end.
-        mutating func skipContent(of name: String) {
-            let pattern = Array(("</" + name).utf8)
+        mutating func skipContent(of name: ArraySlice<UInt8>) {
+            let pattern = Array("</".utf8) + name
             var j = i
             while let lt = find("<", from: j) {
                 let after = lt + pattern.count
@@ -170,11 +188,6 @@ public enum HTMLText {
             return nil
         }
 
-        /// Lowercased ASCII name; long names match nothing we act on, so skip them.
-        func lowercased(_ range: Range<Int>) -> String {
-            guard range.count <= 12 else { return "" }
-            return String(decoding: s[range].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
-        }
     }
 
     /// Spaces and tabs (and no-break spaces, which `&nbsp;` yields) collapse to

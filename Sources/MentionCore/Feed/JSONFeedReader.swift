@@ -15,7 +15,20 @@ enum JSONFeedReader {
         feed.link = string(root["home_page_url"])
         feed.description = string(root["description"])
         feed.language = string(root["language"])
-        feed.items = (root["items"] as? [Any] ?? []).compactMap { $0 as? [String: Any] }.map(item)
+        let elements = root["items"] as? [Any] ?? []
+        let ranges = JSONItemRanges.find(in: utf8)
+        for (position, element) in elements.enumerated() {
+            guard let object = element as? [String: Any] else { continue }
+            var item = item(object)
+            if let ranges, ranges.count == elements.count {
+                item.raw = Array(utf8[ranges[position]])
+            } else {
+                // Not found by the scanner (it cannot happen for a document JSONSerialization
+                // accepted, but evidence must never be empty): the canonical form stands in.
+                item.raw = Array((try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data())
+            }
+            feed.items.append(item)
+        }
         return feed
     }
 
@@ -36,8 +49,6 @@ enum JSONFeedReader {
             item.media.append(FeedMedia(url: url, type: string(attachment["mime_type"]), length: (attachment["size_in_bytes"] as? NSNumber)?.intValue))
         }
         if let image = string(object["image"]) { item.media.append(FeedMedia(url: image)) }
-        // The entry's own bytes are not kept by the JSON parser: its canonical form (sorted keys) stands in.
-        item.raw = Array((try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data())
         return item
     }
 

@@ -4,6 +4,7 @@ import Foundation
 /// target, and the target is what the coordinator must open and what identifies the item.
 enum LinkUnwrapping {
     static func unwrap(_ link: String) -> String {
+        guard link.utf8.count > 20, containsGoogle(link) else { return link }  // the common case, without parsing the URL
         guard let components = URLComponents(string: link), let host = components.host?.lowercased(),
               host == "google.com" || host.hasSuffix(".google.com") || host.hasPrefix("google.") || host.contains(".google.") else { return link }
         // Google Alerts: https://www.google.com/url?rct=j&sa=t&url=TARGET&ct=ga&...
@@ -21,6 +22,14 @@ enum LinkUnwrapping {
             if let target = targetInArticleID(id) { return target }
         }
         return link
+    }
+
+    private static func containsGoogle(_ link: String) -> Bool {
+        let needle = Array("google.".utf8)
+        var bytes = Array(link.utf8.prefix(64))
+        for i in bytes.indices where bytes[i] >= 0x41 && bytes[i] <= 0x5A { bytes[i] |= 0x20 }
+        guard bytes.count >= needle.count else { return false }
+        return (0...(bytes.count - needle.count)).contains { bytes[$0..<($0 + needle.count)].elementsEqual(needle) }
     }
 
     private static func targetInArticleID(_ id: String) -> String? {

@@ -24,8 +24,17 @@ final class MarkupElement {
     /// The value of an attribute by local name (prefix ignored), e.g. "href" or "base" for xml:base.
     /// Compared without case: old formats (CDF) wrote `HREF`.
     func attribute(_ local: String) -> String? {
-        for (name, value) in attributes where name == local || name.hasSuffix(":" + local) { return value }
-        for (name, value) in attributes where name.lowercased() == local.lowercased() { return value }
+        let wanted = local.utf8
+        for (name, value) in attributes {
+            let bytes = name.utf8
+            if bytes.elementsEqual(wanted) { return value }
+            // "prefix:local"
+            if bytes.count > wanted.count, bytes.dropFirst(bytes.count - wanted.count - 1).first == UInt8(ascii: ":"),
+               bytes.suffix(wanted.count).elementsEqual(wanted) { return value }
+        }
+        for (name, value) in attributes where name.utf8.count == wanted.count && name.utf8.elementsEqual(wanted, by: { $0 | 0x20 == $1 | 0x20 }) {
+            return value
+        }
         return nil
     }
 
@@ -50,8 +59,9 @@ final class MarkupElement {
 
     /// Element names compare without case, as feedparser and browsers do (`<pubdate>`, `<TITLE>`).
     func isNamed(_ local: String, _ namespace: String?) -> Bool {
-        guard name.utf8.count == local.utf8.count, namespace.map({ $0 == self.namespace }) ?? Self.coreNamespaces.contains(self.namespace) else { return false }
-        return name == local || name.utf8.elementsEqual(local.utf8) { $0 | 0x20 == $1 | 0x20 }
+        guard name.utf8.count == local.utf8.count, name == local || name.utf8.elementsEqual(local.utf8, by: { $0 | 0x20 == $1 | 0x20 }) else { return false }
+        if let namespace { return namespace == self.namespace }
+        return self.namespace.isEmpty || Self.coreNamespaces.contains(self.namespace)
     }
 
     func child(_ name: String, _ namespace: String? = nil) -> MarkupElement? {
@@ -73,7 +83,6 @@ final class MarkupElement {
 struct MarkupParser {
     static let maxDepth = 256
     static let maxAttributes = 64
-    static let neverNested: Set<String> = ["item", "entry"]
 
     private let bytes: [UInt8]
     private let baseURL: String?
@@ -98,8 +107,13 @@ struct MarkupParser {
             if entityBudgetExceeded { throw .entityExpansion(limit: DeclaredEntities.maxExpandedBytes) }
             guard bytes[index] == UInt8(ascii: "<") else {
                 let start = index
-                while index < bytes.count, bytes[index] != UInt8(ascii: "<") { index += 1 }
-                stack[stack.count - 1].text += decodeText(start..<index)
+                var blank = true
+                while index < bytes.count, bytes[index] != UInt8(ascii: "<") {
+                    if blank, !(bytes[index] == 0x20 || bytes[index] == 0x0A || bytes[index] == 0x09 || bytes[index] == 0x0D) { blank = false }
+                    index += 1
+                }
+                // Indentation between elements is not text anyone reads: skip the string work.
+                if !blank || !stack[stack.count - 1].text.isEmpty { stack[stack.count - 1].text += decodeText(start..<index) }
                 continue
             }
             if hasPrefix("<!--") {
@@ -146,7 +160,7 @@ struct MarkupParser {
                 }
                 let (prefix, local) = split(name)
                 // An unclosed <item> or <entry> ends where the next one starts: they never nest in a feed.
-                if Self.neverNested.contains(local), stack.count > 1, stack[stack.count - 1].name == local {
+                if local == "item" || local == "entry", stack.count > 1, stack[stack.count - 1].name == local {
                     malformed = true
                     let open = stack.removeLast()
                     open.innerRange = open.innerRange.lowerBound..<tagStart
@@ -307,17 +321,23 @@ struct MarkupParser {
         for byte in bytes[range] where byte < 0x27 {
             if byte == UInt8(ascii: "&") { hasReference = true } else if byte < 0x20, byte != 0x09, byte != 0x0A, byte != 0x0D { hasControl = true }
         }
-        var raw = String(decoding: bytes[range], as: UTF8.self)
-        if hasControl {
-            malformed = true
-            raw.unicodeScalars.removeAll { $0.value < 0x20 && $0 != "\t" && $0 != "\n" && $0 != "\r" }
-        }
-        guard hasReference else { return raw }
-        if !malformed, !referencesAreXML(range) { malformed = true }
-        if entities != nil {
+        if hasControl { malformed = true }
+        if hasReference, !malformed, !referencesAreXML(range) { malformed = true }
+        if entities != nil, hasReference {
+            var raw = String(decoding: bytes[range], as: UTF8.self)
+            if hasControl { raw.unicodeScalars.removeAll { $0.value < 0x20 && $0 != "\t" && $0 != "\n" && $0 != "\r" } }
             do { raw = try entities!.expand(raw) } catch { entityBudgetExceeded = true; return "" }
+            return HTMLEntities.decode(raw)
         }
-        return HTMLEntities.decode(raw)
+        guard hasReference || hasControl else { return String(decoding: bytes[range], as: UTF8.self) }
+        var out: [UInt8] = []
+        out.reserveCapacity(range.count)
+        if hasControl {
+            HTMLEntities.decode(ArraySlice(bytes[range].filter { $0 >= 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }), into: &out)
+        } else {
+            HTMLEntities.decode(bytes[range], into: &out)
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Every `&` starts `&#N;`, `&#xH;`, one of XML's five predefined entities or a declared one.
