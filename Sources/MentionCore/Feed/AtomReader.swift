@@ -39,7 +39,7 @@ enum AtomReader {
             item.media.append(FeedMedia(url: href, type: link.attribute("type"), length: link.attribute("length").flatMap { Int($0) }))
         }
         item.media += element.mediaModule()
-        item.raw = Array(document[element.outerRange])
+        item.setRaw(document, element.outerRange)
         return item
     }
 

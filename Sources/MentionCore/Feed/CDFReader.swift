@@ -15,7 +15,7 @@ enum CDFReader {
             item.title = element.childText("title").map(HTMLText.plainText)
             item.summary = element.childMarkup("abstract", in: document)
             item.updated = element.attribute("lastmod").flatMap(FeedDate.parse)
-            item.raw = Array(document[element.outerRange])
+            item.setRaw(document, element.outerRange)
             return item
         }
         return feed

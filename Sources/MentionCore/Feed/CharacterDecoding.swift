@@ -49,7 +49,8 @@ enum CharacterDecoding {
     private static func decode(_ bytes: ArraySlice<UInt8>, label: String) -> Decoded {
         switch label {
         case "utf-8":
-            if let valid = String(validating: bytes, as: UTF8.self) { return Decoded(utf8: demoronized(Array(valid.utf8)), encoding: label, damaged: false) }
+            let check = UTF8Check.scan(bytes)
+            if check.valid { return Decoded(utf8: check.hasC1Controls ? demoronized(Array(bytes)) : Array(bytes), encoding: label, damaged: false) }
             return Decoded(utf8: Array(String(decoding: bytes, as: UTF8.self).utf8), encoding: label, damaged: true)
         case "utf-16be", "utf-16le":
             return wide(bytes, width: 2, bigEndian: label == "utf-16be", label: label)
@@ -169,7 +170,6 @@ enum CharacterDecoding {
     /// C1 controls (U+0080–U+009F) in UTF-8 text are Windows-1252 punctuation that went through
     /// a Latin-1 conversion ("don\u{92}t"); no feed means the controls themselves.
     private static func demoronized(_ utf8: [UInt8]) -> [UInt8] {
-        guard utf8.indices.dropLast().contains(where: { utf8[$0] == 0xC2 && (0x80...0x9F).contains(utf8[$0 + 1]) }) else { return utf8 }
         var out: [UInt8] = []
         out.reserveCapacity(utf8.count + 16)
         var index = 0

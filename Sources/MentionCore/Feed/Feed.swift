@@ -77,7 +77,26 @@ public struct FeedItem: Sendable, Equatable {
     public var categories: [String] = []
     public var media: [FeedMedia] = []
     /// The entry exactly as it appeared in the (UTF-8) document: kept as evidence for flagged hits.
-    public var raw: [UInt8] = []
+    /// Held as the shared document and a range, and copied out only when asked for: most items
+    /// are never flagged.
+    public var raw: [UInt8] {
+        get { Array(rawDocument[rawRange]) }
+        set { rawDocument = newValue; rawRange = 0..<newValue.count }
+    }
+    private var rawDocument: [UInt8] = []
+    private var rawRange: Range<Int> = 0..<0
+
+    /// Points `raw` at `range` of `document` without copying.
+    mutating func setRaw(_ document: [UInt8], _ range: Range<Int>) {
+        rawDocument = document
+        rawRange = range.clamped(to: 0..<document.count)
+    }
+
+    public static func == (lhs: FeedItem, rhs: FeedItem) -> Bool {
+        lhs.id == rhs.id && lhs.title == rhs.title && lhs.link == rhs.link && lhs.published == rhs.published
+            && lhs.updated == rhs.updated && lhs.authors == rhs.authors && lhs.summary == rhs.summary && lhs.content == rhs.content
+            && lhs.categories == rhs.categories && lhs.media == rhs.media && lhs.rawDocument[lhs.rawRange] == rhs.rawDocument[rhs.rawRange]
+    }
 
     public init(id: String? = nil, title: String? = nil, link: String? = nil) {
         self.id = id

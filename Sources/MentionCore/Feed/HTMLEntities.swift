@@ -25,7 +25,7 @@ public enum HTMLEntities {
         let end = input.endIndex
         while i < end {
             // Copy the run up to the next "&" in one go.
-            let ampersand = input[i...].firstIndex(of: UInt8(ascii: "&")) ?? end
+            let ampersand = ByteSearch.next(UInt8(ascii: "&"), in: input, from: i) ?? end
             out.append(contentsOf: input[i..<ampersand])
             i = ampersand
             guard i < end else { break }

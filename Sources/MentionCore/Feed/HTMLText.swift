@@ -6,6 +6,10 @@ public enum HTMLText {
     /// construct, so time stays linear on hostile input; whatever is left open
     /// at the end (a tag, comment or <script>) is dropped, as browsers do.
     public static func plainText(_ html: String) -> String {
+        // Plain text already (no markup, no references): only whitespace to collapse.
+        if !html.utf8.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "&") }) {
+            return String(decoding: collapse(Array(html.utf8)), as: UTF8.self)
+        }
         var converter = Converter(Array(html.utf8))
         converter.run()
         return String(decoding: collapse(converter.out), as: UTF8.self)
@@ -55,7 +59,11 @@ public enum HTMLText {
 
         mutating func run() {
             while i < s.count {
-                guard s[i] == UInt8(ascii: "<"), i + 1 < s.count else { i += 1; continue }
+                guard s[i] == UInt8(ascii: "<") else {
+                    i = ByteSearch.next(UInt8(ascii: "<"), in: s, from: i) ?? s.count
+                    continue
+                }
+                guard i + 1 < s.count else { i += 1; continue }
                 let next = s[i + 1]
                 if next == UInt8(ascii: "!") || next == UInt8(ascii: "?") {
                     flushText()
@@ -194,30 +202,37 @@ public enum HTMLText {
     /// one space; line breaks with only whitespace between collapse to one
     /// newline; lines and the whole text are trimmed.
     private static func collapse(_ raw: [UInt8]) -> [UInt8] {
-        var result: [UInt8] = []
-        result.reserveCapacity(raw.count)
-        var pendingSpace = false, pendingNewline = false
-        var k = 0
-        while k < raw.count {
-            let c = raw[k]
-            if c == 0x20 || c == 0x09 || c == 0x0B || c == 0x0C {
-                pendingSpace = true
-            } else if c == 0x0A || c == 0x0D {
-                pendingNewline = true
-            } else if c == 0xC2, k + 1 < raw.count, raw[k + 1] == 0xA0 {
-                pendingSpace = true
-                k += 1
-            } else {
-                if !result.isEmpty, pendingNewline || pendingSpace {
-                    result.append(pendingNewline ? 0x0A : 0x20)
+        // The result is never longer than the input: write it in place of a buffer that size.
+        [UInt8](unsafeUninitializedCapacity: raw.count) { out, written in
+            raw.withUnsafeBufferPointer { input in
+                var n = 0
+                var pendingSpace = false, pendingNewline = false
+                var k = 0
+                let count = input.count
+                while k < count {
+                    let c = input[k]
+                    if c == 0x20 || c == 0x09 || c == 0x0B || c == 0x0C {
+                        pendingSpace = true
+                    } else if c == 0x0A || c == 0x0D {
+                        pendingNewline = true
+                    } else if c == 0xC2, k + 1 < count, input[k + 1] == 0xA0 {
+                        pendingSpace = true
+                        k += 1
+                    } else {
+                        if n > 0, pendingNewline || pendingSpace {
+                            out[n] = pendingNewline ? 0x0A : 0x20
+                            n += 1
+                        }
+                        pendingSpace = false
+                        pendingNewline = false
+                        out[n] = c
+                        n += 1
+                    }
+                    k += 1
                 }
-                pendingSpace = false
-                pendingNewline = false
-                result.append(c)
+                written = n
             }
-            k += 1
         }
-        return result
     }
 
     private static func isLetter(_ c: UInt8) -> Bool { (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A }

@@ -21,7 +21,7 @@ enum JSONFeedReader {
             guard let object = element as? [String: Any] else { continue }
             var item = item(object)
             if let ranges, ranges.count == elements.count {
-                item.raw = Array(utf8[ranges[position]])
+                item.setRaw(utf8, ranges[position])
             } else {
                 // Not found by the scanner (it cannot happen for a document JSONSerialization
                 // accepted, but evidence must never be empty): the canonical form stands in.

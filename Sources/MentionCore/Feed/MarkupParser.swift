@@ -100,34 +100,35 @@ struct MarkupParser {
     mutating func parse() throws(FeedParseError) -> MarkupElement? {
         let document = MarkupElement(name: "", namespace: "", attributes: [], base: baseURL, start: 0, contentStart: 0)
         var stack: [MarkupElement] = [document]
+        // Prefixed namespaces per open element; the default namespace has a stack of its own,
+        // so the common unprefixed element needs no dictionary lookup.
         var scopes: [[String: String]] = [["xml": "http://www.w3.org/XML/1998/namespace"]]
+        var defaults: [String] = [""]
         var qualifiedNames: [String] = [""]
 
         while index < bytes.count {
             if entityBudgetExceeded { throw .entityExpansion(limit: DeclaredEntities.maxExpandedBytes) }
             guard bytes[index] == UInt8(ascii: "<") else {
                 let start = index
-                var blank = true
-                while index < bytes.count, bytes[index] != UInt8(ascii: "<") {
-                    if blank, !(bytes[index] == 0x20 || bytes[index] == 0x0A || bytes[index] == 0x09 || bytes[index] == 0x0D) { blank = false }
-                    index += 1
-                }
+                index = firstIndex(of: UInt8(ascii: "<"), from: index) ?? bytes.count
+                let blank = !bytes[start..<index].contains { !($0 == 0x20 || $0 == 0x0A || $0 == 0x09 || $0 == 0x0D) }
                 // Indentation between elements is not text anyone reads: skip the string work.
                 if !blank || !stack[stack.count - 1].text.isEmpty { stack[stack.count - 1].text += decodeText(start..<index) }
                 continue
             }
-            if hasPrefix("<!--") {
+            let next = index + 1 < bytes.count ? bytes[index + 1] : 0
+            if next == UInt8(ascii: "!"), hasPrefix("<!--") {
                 skip(past: "-->")
-            } else if hasPrefix("<![CDATA[") {
+            } else if next == UInt8(ascii: "!"), hasPrefix("<![CDATA[") {
                 let start = index + 9
                 let end = find("]]>", from: start) ?? bytes.count
                 stack[stack.count - 1].text += String(decoding: bytes[start..<end], as: UTF8.self)
                 index = min(end + 3, bytes.count)
-            } else if hasPrefix("<!") {
+            } else if next == UInt8(ascii: "!") {
                 skipDeclaration()
-            } else if hasPrefix("<?") {
+            } else if next == UInt8(ascii: "?") {
                 skip(past: "?>")
-            } else if hasPrefix("</") {
+            } else if next == UInt8(ascii: "/") {
                 let tagStart = index
                 index += 2
                 let name = readName()
@@ -140,6 +141,7 @@ struct MarkupParser {
                     element.outerRange = element.outerRange.lowerBound..<index
                     qualifiedNames.removeLast()
                     scopes.removeLast()
+                    defaults.removeLast()
                 }
             } else {
                 let tagStart = index
@@ -154,8 +156,9 @@ struct MarkupParser {
                 let (attributes, selfClosing) = readAttributes()
                 guard stack.count <= Self.maxDepth else { throw .tooDeep(limit: Self.maxDepth) }
                 var scope = scopes[scopes.count - 1]
-                for (attribute, value) in attributes {
-                    if attribute == "xmlns" { scope[""] = Namespace.canonical(value) }
+                var defaultNamespace = defaults[defaults.count - 1]
+                for (attribute, value) in attributes where attribute.utf8.starts(with: "xmlns".utf8) {
+                    if attribute == "xmlns" { defaultNamespace = Namespace.canonical(value) }
                     else if attribute.hasPrefix("xmlns:") { scope[String(attribute.dropFirst(6))] = Namespace.canonical(value) }
                 }
                 let (prefix, local) = split(name)
@@ -167,12 +170,19 @@ struct MarkupParser {
                     open.outerRange = open.outerRange.lowerBound..<tagStart
                     qualifiedNames.removeLast()
                     scopes.removeLast()
+                    defaults.removeLast()
                 }
                 let parentBase = stack[stack.count - 1].base
-                let base = attributes.first { $0.name == "xml:base" }.map { URLResolution.resolve($0.value, against: parentBase) ?? $0.value } ?? parentBase
-                // A prefix nobody declared: not namespace-well-formed (Namespaces in XML §5).
-                if !prefix.isEmpty, scope[prefix] == nil { malformed = true }
-                let element = MarkupElement(name: local, namespace: scope[prefix] ?? "", attributes: attributes,
+                var base = parentBase
+                if !attributes.isEmpty, let xmlBase = attributes.first(where: { $0.name == "xml:base" }) {
+                    base = URLResolution.resolve(xmlBase.value, against: parentBase) ?? xmlBase.value
+                }
+                var namespace = defaultNamespace
+                if !prefix.isEmpty {
+                    // A prefix nobody declared: not namespace-well-formed (Namespaces in XML §5).
+                    if let declared = scope[prefix] { namespace = declared } else { namespace = ""; malformed = true }
+                }
+                let element = MarkupElement(name: local, namespace: namespace, attributes: attributes,
                                             base: base, start: tagStart, contentStart: index)
                 stack[stack.count - 1].children.append(element)
                 if selfClosing {
@@ -180,6 +190,7 @@ struct MarkupParser {
                 } else {
                     stack.append(element)
                     scopes.append(scope)
+                    defaults.append(defaultNamespace)
                     qualifiedNames.append(name)
                 }
             }
@@ -208,14 +219,17 @@ struct MarkupParser {
         let pointer = literal.utf8Start
         var position = start
         while position + count <= bytes.count {
-            if bytes[position] == pointer[0] {
-                var matched = true
-                for offset in 1..<count where bytes[position + offset] != pointer[offset] { matched = false; break }
-                if matched { return position }
-            }
-            position += 1
+            guard let candidate = firstIndex(of: pointer[0], from: position), candidate + count <= bytes.count else { return nil }
+            var matched = true
+            for offset in 1..<count where bytes[candidate + offset] != pointer[offset] { matched = false; break }
+            if matched { return candidate }
+            position = candidate + 1
         }
         return nil
+    }
+
+    private func firstIndex(of byte: UInt8, from start: Int) -> Int? {
+        ByteSearch.next(byte, in: bytes, from: start)
     }
 
     private mutating func skip(past literal: StaticString) {
@@ -318,8 +332,10 @@ struct MarkupParser {
     /// entity XML does not define (`&eacute;` in RSS: decoded as HTML).
     private mutating func decodeText(_ range: Range<Int>) -> String {
         var hasReference = false, hasControl = false
-        for byte in bytes[range] where byte < 0x27 {
-            if byte == UInt8(ascii: "&") { hasReference = true } else if byte < 0x20, byte != 0x09, byte != 0x0A, byte != 0x0D { hasControl = true }
+        bytes.withUnsafeBufferPointer { buffer in
+            for byte in buffer[range] where byte < 0x27 {
+                if byte == UInt8(ascii: "&") { hasReference = true } else if byte < 0x20, byte != 0x09, byte != 0x0A, byte != 0x0D { hasControl = true }
+            }
         }
         if hasControl { malformed = true }
         if hasReference, !malformed, !referencesAreXML(range) { malformed = true }

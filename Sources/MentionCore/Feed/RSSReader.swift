@@ -56,7 +56,7 @@ enum RSSReader {
             item.media.append(FeedMedia(url: url, type: enclosure.attribute("type"), length: enclosure.attribute("length").flatMap { Int($0) }))
         }
         item.media += element.mediaModule()
-        item.raw = Array(document[element.outerRange])
+        item.setRaw(document, element.outerRange)
         return item
     }
 

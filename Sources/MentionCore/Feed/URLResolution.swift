@@ -15,9 +15,12 @@ public enum URLResolution {
 
     /// "http:", "mailto:": a scheme is letters, digits, "+", "-", "." before the first ":".
     static func hasScheme(_ text: String) -> Bool {
-        guard let colon = text.firstIndex(of: ":"), colon != text.startIndex else { return false }
-        return text[..<colon].allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }
-            && text.first!.isLetter
+        for (offset, byte) in text.utf8.enumerated() {
+            let letter = (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A
+            if byte == UInt8(ascii: ":") { return offset > 0 }
+            if offset == 0 ? !letter : !(letter || (0x30...0x39).contains(byte) || byte == 0x2B || byte == 0x2D || byte == 0x2E) { return false }
+        }
+        return false
     }
 
     /// Foundation refuses raw non-ASCII and spaces; percent-encode those first (RFC 3987 §3.1).
