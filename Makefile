@@ -5,7 +5,7 @@ APT_PACKAGES := libcurl4-openssl-dev libsqlite3-dev python3
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PREFIX ?= /usr/local
 
-.PHONY: run test build release deps install clean conformance
+.PHONY: run test build release deps install clean conformance fuzz bench-parse
 
 deps:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -27,6 +27,14 @@ test: build
 # CONFORMANCE_VERBOSE=1 lists every failing check.
 conformance: build
 	$(SWIFT) test --filter 'FeedConformanceTests|FeedDateConformanceTests' 2>&1 | grep -v '^\[' | grep -Ev '^(◇|↳ Testing|↳ Target)'
+
+# libFuzzer + AddressSanitizer on the feed parser for SECONDS (default 600); see fuzz/README.md.
+fuzz:
+	fuzz/run.sh $(SECONDS)
+
+# The parser against feedparser, fastfeedparser, feedparser-rs and xmllint --stream; see bench/README.md.
+bench-parse:
+	bench/parse/run.sh
 
 release: deps
 	$(SWIFT) build -c release

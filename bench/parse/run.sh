@@ -1,0 +1,85 @@
+#!/bin/sh
+# bench/parse/run.sh: the feed-parsing benchmark. mentionwatch's parser against feedparser 6.0.14,
+# fastfeedparser 0.6.5 and feedparser-rs 0.7.1 (pinned in requirements.txt, in bench/.venv) and
+# `xmllint --stream --noout` as a floor, all on one local corpus, in one run; prints one table,
+# the ratios and an item-count check. Environment: ROUNDS (default 3: best of 3 per tool),
+# CORPUS_MB (default 60, used only when the corpus is made). Nothing leaves the machine.
+set -eu
+
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+venv=$root/bench/.venv
+corpus=$here/corpus
+rounds=${ROUNDS:-3}
+started=$(date +%s)
+say() { echo "bench/parse: $*" >&2; }
+
+# Tools. apt-get update only when a plain install fails (a fresh machine has no package lists).
+apt_install() { apt-get install -y -q "$@" >&2 || { apt-get update -q >&2 && apt-get install -y -q "$@" >&2; }; }
+[ -x /usr/bin/time ] || apt_install time
+command -v xmllint >/dev/null || apt_install libxml2-utils
+[ -x "$venv/bin/python" ] || python3 -m venv "$venv"
+# pip only when a pinned version is missing, so a warm run does not ask the registry at all.
+if ! "$venv/bin/python" - "$here/requirements.txt" <<'EOF'
+import sys
+from importlib.metadata import version, PackageNotFoundError
+pins = [line.split("#")[0].strip().split("==") for line in open(sys.argv[1])]
+try:
+    sys.exit(any(version(name) != wanted for name, wanted in (p for p in pins if len(p) == 2)))
+except PackageNotFoundError:
+    sys.exit(1)
+EOF
+then
+    say "installing the pinned peers into $venv"
+    "$venv/bin/pip" install -q -r "$here/requirements.txt" >&2
+fi
+
+# Corpus: made once (manifest.json is written last, so its presence means complete).
+if [ ! -f "$corpus/manifest.json" ] || [ ! -f "$corpus/files-json.txt" ]; then
+    say "making the corpus in $corpus (about 15 s)"
+    python3 "$here/make_corpus.py" "$corpus" --mb "${CORPUS_MB:-60}" >&2
+fi
+
+# mentionwatch, release. Another engineer may be mid-edit: retry a failed build a few times.
+say "building mentionwatch (release)"
+tries=0
+until (cd "$root" && swift build -c release -q --product mentionwatch) >&2; do
+    tries=$((tries + 1))
+    [ "$tries" -lt 5 ] || { say "swift build failed $tries times, giving up"; exit 1; }
+    say "swift build failed, retrying in 60 s"
+    sleep 60
+done
+results=$(mktemp -d "${TMPDIR:-/tmp}/mentionwatch-parse.XXXXXX")
+# A copy, so that a rebuild by someone else during the run cannot swap the binary between sets.
+cp "$root/.build/release/mentionwatch" "$results/mentionwatch"
+binary=$results/mentionwatch
+
+# CPU use of the whole machine over the runs, from /proc/stat: the tools are single-threaded, so
+# alone they keep one core busy; much more means something else ran too and skewed the figures.
+cpu_busy_idle() { awk '/^cpu /{ print $2 + $3 + $4 + $7 + $8, $5 + $6 }' /proc/stat; }
+cpu_before=$(cpu_busy_idle)
+for set in all xml json; do
+    say "mentionwatch, $set files"
+    # shellcheck disable=SC2046 # one argument per file name (they have no spaces)
+    /usr/bin/time -v -o "$results/mentionwatch-$set.time" \
+        "$binary" bench-parse --rounds "$rounds" $(sed "s|^|$corpus/|" "$corpus/files-$set.txt") >"$results/mentionwatch-$set.json"
+done
+# Each peer in a process of its own, so its peak RSS is its own. feedparser cannot read JSON Feed,
+# and xmllint reads only XML: both run on the XML subset only. The JSON Feed runs show that format alone.
+for run in fastfeedparser:all feedparser-rs:all feedparser:xml fastfeedparser:xml feedparser-rs:xml xmllint:xml \
+    fastfeedparser:json feedparser-rs:json; do
+    peer=${run%:*} set=${run#*:}
+    say "$peer, $set files"
+    "$venv/bin/python" "$here/peers.py" "$peer" "$corpus/files-$set.txt" --rounds "$rounds" >"$results/$peer-$set.json"
+done
+
+cpu_after=$(cpu_busy_idle)
+rm -f "$binary"  # 18 MB; the JSON and time files stay for a look
+
+echo
+echo "feed parsing, corpus $corpus ($(nproc) cores, best of $rounds rounds)"
+echo "$cpu_before $cpu_after" | awk -v cores="$(nproc)" '{ busy = $3 - $1; all = busy + $4 - $2
+    printf "machine busy %.2f of %d cores during the runs (the benchmark alone: ~1.0)%s\n", cores * busy / all, cores,
+        (cores * busy / all > 1.25 ? "  WARNING: other processes ran too, figures may be low" : "") }'
+python3 "$here/report.py" "$results" "$corpus"
+echo "total run time $(( $(date +%s) - started )) s (results in $results)"
