@@ -48,9 +48,8 @@ public struct Classifier: Sendable {
 
     public func assess(_ post: Post) -> Assessment {
         let text = post.matchText
-        let tokens = TextTokens.tokens(text)
-        let mentions = matcher.mentions(in: post, text: text, tokens: tokens)
-        let categories = findCategories(in: text, tokens: tokens)
+        let mentions = matcher.mentions(in: post, text: text, tokens: MatchText.tokens(text))
+        let categories = findCategories(in: text, tokens: TextTokens.tokens(text))
         let byStaff = matcher.owner(ofAuthor: post.author).map { $0 != "school" } ?? false
         let track: ProtocolTrack
         if categories.isEmpty || mentions.isEmpty { track = .none }

@@ -2,7 +2,10 @@ import Foundation
 
 /// Finds mentions of the school and its staff in a post. Built once per configuration.
 public struct Matcher: Sendable {
+    /// All forms of all names, by their first word: a word-level automaton over the normalised
+    /// text, so the cost per word is a hash lookup whatever the number of names.
     private let patternsByFirstWord: [String: [NamePattern]]
+    private let misspellings: Misspellings
     private let contextPhrases: [[String]]
     private let excludePhrases: [[String]]
     /// Handles ("name", or "name@server" when configured with a server) to the entity they belong to:
@@ -12,9 +15,12 @@ public struct Matcher: Sendable {
     private let serverlessOwners: [String: String]
 
     public init(school: School, staff: [StaffMember]) {
-        patternsByFirstWord = Dictionary(grouping: NameForms.patterns(school: school, staff: staff)) { $0.words[0] }
-        contextPhrases = school.context.map(TextTokens.words).filter { !$0.isEmpty }
-        excludePhrases = school.exclude.map(TextTokens.words).filter { !$0.isEmpty }
+        let patterns = NameForms.patterns(school: school, staff: staff)
+        patternsByFirstWord = Dictionary(grouping: patterns) { $0.words[0] }
+        // Misspellings of the names themselves, not of handles, hashtags or domains.
+        misspellings = Misspellings(words: patterns.filter { [.name, .alias, .surname, .firstName].contains($0.rule) }.flatMap(\.words))
+        contextPhrases = school.context.map(MatchText.words).filter { !$0.isEmpty }
+        excludePhrases = school.exclude.map(MatchText.words).filter { !$0.isEmpty }
         var handles: [String: String] = [:]
         for handle in school.handles { handles[Self.handleKey(handle)] = "school" }
         for member in staff { for handle in member.handles { handles[Self.handleKey(handle)] = member.id } }
@@ -26,12 +32,17 @@ public struct Matcher: Sendable {
 
     public func mentions(in post: Post) -> [Mention] {
         let text = post.matchText
-        return mentions(in: post, text: text, tokens: TextTokens.tokens(text))
+        return mentions(in: post, text: text, tokens: MatchText.tokens(text))
     }
 
-    /// The same, on text the caller has tokenised already (the classifier shares one tokenisation).
+    /// The same, on text already split by `MatchText.tokens`.
     func mentions(in post: Post, text: String, tokens: [TextToken]) -> [Mention] {
-        let words = tokens.map(\.folded)
+        var words = tokens.map(\.folded)
+        // Words one or two letters off a name word are read as that word, and say so.
+        var corrected = [Bool](repeating: false, count: words.count)
+        for index in words.indices where patternsByFirstWord[words[index]] == nil {
+            if let word = misspellings.correction(of: words[index]) { words[index] = word; corrected[index] = true }
+        }
 
         var candidates: [(pattern: NamePattern, from: Int, to: Int)] = []
         for index in words.indices {
@@ -39,10 +50,32 @@ public struct Matcher: Sendable {
                 candidates.append((pattern, index, index + pattern.words.count))
             }
         }
+        // Words written together that MatchText split at a capital ("#DeZeehoek", "@JufMarieke")
+        // also match as the one word they are written as.
+        var groupStart = 0
+        for index in 1...words.count where index == words.count || tokens[index].start != tokens[index - 1].end {
+            if index - groupStart >= 2 {
+                let joined = MatchText.key(Array(words[groupStart..<index].joined().utf8))
+                for pattern in patternsByFirstWord[joined] ?? [] where pattern.words.count == 1 {
+                    candidates.append((pattern, groupStart, index))
+                }
+            }
+            groupStart = index
+        }
+        // "De Zeehoek 14": a house number makes a school's name a street.
+        candidates.removeAll { $0.pattern.entity == "school" && [.name, .alias].contains($0.pattern.rule)
+            && $0.to < words.count && Self.isHouseNumber(words[$0.to]) }
+        // Part of a handle ("@jufmarieke_zeehoek") is a name someone chose, not a mention by itself.
+        candidates.removeAll { $0.pattern.needsContext && tokens[$0.from..<$0.to].contains(where: \.inHandle) }
         let excluded = excludePhrases.contains { Self.contains($0, in: words) }
         candidates.removeAll { excluded && $0.pattern.vetoable && $0.pattern.entity == "school" }
-        let schoolNamed = candidates.contains { $0.pattern.entity == "school" && !$0.pattern.needsContext }
-        let hasContext = post.schoolSpecific || schoolNamed || (!excluded && contextPhrases.contains { Self.contains($0, in: words) })
+        candidates.removeAll { $0.pattern.rule == .surname && Self.isBusinessName(after: $0.to, in: words) }
+        // Context: the school named unambiguously, someone addressed with an honorific, a context
+        // word, or a feed about the school.
+        let anchored = candidates.contains {
+            !$0.pattern.needsContext && ($0.pattern.entity == "school" || $0.pattern.rule == .honorific)
+        }
+        let hasContext = post.schoolSpecific || anchored || (!excluded && hasContextWord(words))
         if !hasContext { candidates.removeAll { $0.pattern.needsContext } }
 
         // Longest first; a shorter match inside a longer one ("De Zeehoek" in "Praktijkschool De Zeehoek") is dropped.
@@ -52,13 +85,43 @@ public struct Matcher: Sendable {
         for candidate in candidates where !taken[candidate.from..<candidate.to].contains(true) {
             for index in candidate.from..<candidate.to { taken[index] = true }
             let start = tokens[candidate.from].start, end = tokens[candidate.to - 1].end
+            let rule = corrected[candidate.from..<candidate.to].contains(true) ? MentionRule.misspelling : candidate.pattern.rule
             mentions.append(Mention(entity: candidate.pattern.entity, surface: TextTokens.surface(text, start, end),
-                                    start: start, end: end, rule: candidate.pattern.rule))
+                                    start: start, end: end, rule: rule))
         }
         if let entity = owner(ofAuthor: post.author) {
             mentions.append(Mention(entity: entity, surface: post.author, start: 0, end: 0, rule: .author))
         }
         return mentions.sorted { ($0.start, $0.end, $0.entity) < ($1.start, $1.end, $1.entity) }
+    }
+
+    /// "14", "3a", "112": a house number (a year such as 2026 is not one).
+    static func isHouseNumber(_ word: String) -> Bool {
+        let digits = word.prefix { $0.isASCII && $0.isNumber }
+        return (1...3).contains(digits.count) && word.count - digits.count <= 1
+    }
+
+    /// A context word in the post, also at the end of a Dutch compound ("kutschool", "rotleraar")
+    /// when it is five letters or more.
+    private func hasContextWord(_ words: [String]) -> Bool {
+        if contextPhrases.contains(where: { Self.contains($0, in: words) }) { return true }
+        let tails = contextPhrases.filter { $0.count == 1 && $0[0].count >= 5 }.map { $0[0] }
+        return words.contains { word in tails.contains { word.count > $0.count && word.hasSuffix($0) } }
+    }
+
+    /// Words that make a surname before them a firm's name: "Verbeek Transport", "De Vries Bouw B.V.".
+    static let businessWords: Set<String> = Set([
+        "transport", "bouw", "bv", "holding", "installatie", "installaties", "installatietechniek", "makelaardij", "makelaars",
+        "autobedrijf", "autos", "garage", "logistiek", "verhuizingen", "verhuur", "schilders", "schildersbedrijf", "loodgieters",
+        "advocaten", "notarissen", "accountants", "administratie", "bakkerij", "slagerij", "kapsalon", "tandartsen", "fysiotherapie",
+        "groep", "group", "zonen", "zn", "vastgoed", "metaal", "hoveniers", "dakwerken", "elektro", "keukens", "meubelen",
+    ].flatMap(MatchText.words))
+
+    private static func isBusinessName(after index: Int, in words: [String]) -> Bool {
+        guard index < words.count else { return false }
+        if businessWords.contains(words[index]) { return true }
+        // "B.V." is split into "b" and "v".
+        return index + 1 < words.count && words[index] == "b" && words[index + 1] == "v"
     }
 
     /// The school or staff member who owns the account that wrote a post, if any.
@@ -79,7 +142,7 @@ public struct Matcher: Sendable {
         if text.hasPrefix("@") { text = text.dropFirst() }
         let parts = text.split(separator: "@", maxSplits: 1)
         guard let name = parts.first else { return "" }
-        let folded = TextTokens.words(String(name)).joined(separator: "_")
+        let folded = TextTokens.words(String(name)).joined(separator: "_")  // handles as written: no look-alike folding
         return parts.count == 2 ? folded + "@" + parts[1].lowercased() : folded
     }
 

@@ -27,6 +27,12 @@ public struct Post: Sendable, Equatable {
 /// How a mention was found; shown to the coordinator so a match can be judged.
 public enum MentionRule: String, Sendable, Equatable, Codable {
     case name, alias, handle, hashtag, domain, honorific, surname, author
+    /// "M. Verbeek", "MVS".
+    case initials
+    /// A first name on its own, with context.
+    case firstName = "first_name"
+    /// A name written with a small misspelling ("Verbeeck").
+    case misspelling
 }
 
 public struct Mention: Sendable, Equatable {

@@ -7,6 +7,8 @@ public struct TextToken: Sendable, Equatable {
     /// Offsets in Unicode scalars of the original text, end exclusive.
     public var start: Int
     public var end: Int
+    /// Part of an @handle ("@jufmarieke_zeehoek"): set by `MatchText` only.
+    public var inHandle = false
 }
 
 /// Splits text into words (runs of letters and digits) and folds them, keeping offsets.
