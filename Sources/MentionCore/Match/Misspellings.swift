@@ -1,5 +1,5 @@
 /// Small misspellings of long name words: "Verbeeck" for Verbeek, "Hoeksta" for Hoekstra.
-/// Edit distance 1 from 6 letters, 2 from 10 (Levenshtein), looked up through an index of
+/// Edit distance 1 from 6 letters, 2 from 10 (a swap of two letters counts as one), looked up through an index of
 /// deletions (SymSpell), so a text word costs a few hash lookups whatever the number of names.
 struct Misspellings: Sendable {
     static let oneEditFrom = 6
@@ -59,22 +59,27 @@ struct Misspellings: Sendable {
         return result
     }
 
-    /// Levenshtein distance, or `limit + 1` as soon as it must exceed `limit`.
+    /// Edit distance with adjacent transpositions ("Hoekstar" is one slip from Hoekstra; optimal
+    /// string alignment), or `limit + 1` as soon as it must exceed `limit`.
     static func distance(_ a: String, _ b: String, limit: Int) -> Int {
         let a = Array(a), b = Array(b)
         if abs(a.count - b.count) > limit { return limit + 1 }
+        if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
+        var beforePrevious = [Int](repeating: 0, count: b.count + 1)
         var previous = Array(0...b.count)
         var current = [Int](repeating: 0, count: b.count + 1)
-        for i in 1...max(a.count, 1) where !a.isEmpty {
+        for i in 1...a.count {
             current[0] = i
-            var rowMinimum = current[0]
-            for j in 1...max(b.count, 1) where !b.isEmpty {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-                rowMinimum = min(rowMinimum, current[j])
+            var rowMinimum = i
+            for j in 1...b.count {
+                var cost = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { cost = min(cost, beforePrevious[j - 2] + 1) }
+                current[j] = cost
+                rowMinimum = min(rowMinimum, cost)
             }
             if rowMinimum > limit { return limit + 1 }
-            swap(&previous, &current)
+            (beforePrevious, previous, current) = (previous, current, beforePrevious)
         }
-        return a.isEmpty ? b.count : b.isEmpty ? a.count : previous[b.count]
+        return min(previous[b.count], limit + 1)
     }
 }
