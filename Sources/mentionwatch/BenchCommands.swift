@@ -47,3 +47,49 @@ struct BenchParse: ParsableCommand {
         print(String(decoding: data, as: UTF8.self))
     }
 }
+
+/// `mentionwatch bench-match --config FILE POSTS`: the matcher's side of `bench/match/run.sh`.
+/// One post per line of POSTS; lines are read first, then matching is timed (normalisation
+/// included), best of the rounds. It can also write the literal patterns and the normalised text
+/// for the peers, which search those with Aho-Corasick.
+struct BenchMatch: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench-match",
+        abstract: "Time the name matcher over posts, one a line (for the benchmark; prints one JSON line).",
+        shouldDisplay: false)
+    @OptionGroup var options: ConfigOption
+    @Option(help: "Match the whole set this many times; the best round counts.")
+    var rounds = 3
+    @Option(help: "Write the literal patterns here, one a line.")
+    var dumpPatterns: String?
+    @Option(help: "Write the normalised posts here, one a line.")
+    var dumpNormalised: String?
+    @Argument(help: "A file of posts, one a line.")
+    var posts: String
+
+    func run() throws {
+        let config = try options.load()
+        guard let data = FileManager.default.contents(atPath: posts) else { throw fail("\(posts): cannot read the file", status: ExitStatus.ioError) }
+        let lines = data.split(separator: UInt8(ascii: "\n")).map { String(decoding: $0, as: UTF8.self) }
+        var matcher: Matcher?
+        let build = ContinuousClock().measure { matcher = Matcher(school: config.school, staff: config.staff) }
+        guard let matcher else { return }
+        if let dumpPatterns { try Data(matcher.literalPatterns.joined(separator: "\n").utf8).write(to: URL(fileURLWithPath: dumpPatterns)) }
+        if let dumpNormalised { try Data(lines.map(MatchText.normalised).joined(separator: "\n").utf8).write(to: URL(fileURLWithPath: dumpNormalised)) }
+        var best = Duration.seconds(Int64.max)
+        var mentions = 0
+        for _ in 0..<max(1, rounds) {
+            mentions = 0
+            let elapsed = ContinuousClock().measure {
+                for line in lines { mentions += matcher.mentions(in: Post(id: "", text: line)).count }
+            }
+            best = min(best, elapsed)
+        }
+        func seconds(_ duration: Duration) -> Double { Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18 }
+        let line: [String: Any] = [
+            "posts": lines.count, "bytes": data.count, "mentions": mentions, "patterns": matcher.literalPatterns.count,
+            "names": config.staff.count, "build_seconds": seconds(build), "seconds": seconds(best), "mb_per_s": Double(data.count) / 1e6 / seconds(best),
+        ]
+        print(String(decoding: try JSONSerialization.data(withJSONObject: line, options: [.sortedKeys]), as: UTF8.self))
+    }
+}

@@ -65,8 +65,13 @@ struct Check: AsyncParsableCommand {
         }
         fetcher.stop()
         print("fetched:")
-        for (index, line, _) in results { print("  \(config.feeds[index].id): \(line)") }
+        // What a server sent is printed, so control characters (terminal escapes) are not.
+        for (index, line, _) in results { print("  \(config.feeds[index].id): \(Self.printable(line))") }
         return results.allSatisfy { $0.2 }
+    }
+
+    private static func printable(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.map { $0 == "\n" || $0.properties.generalCategory != .control ? $0 : "\u{FFFD}" }))
     }
 
     private static func describe(_ spool: SpoolTarget) -> String {

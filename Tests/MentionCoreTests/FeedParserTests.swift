@@ -181,12 +181,54 @@ struct FeedParserTests {
         #expect(throws: FeedParseError.entityExpansion(limit: DeclaredEntities.maxExpandedBytes)) { try FeedParser.parse(Array(bomb.utf8)) }
     }
 
-    @Test func refusesDeepNesting() throws {
+    @Test func refusesDeepNestingButRecoversUnclosedTags() throws {
         let deep = "<rss version=\"2.0\"><channel><title>t</title>" + String(repeating: "<x>", count: 100_000) + "</channel></rss>"
-        #expect(throws: FeedParseError.tooDeep(limit: MarkupParser.maxDepth)) { try FeedParser.parse(Array(deep.utf8)) }
-        // Nesting within the bound is fine.
-        let nested = "<rss version=\"2.0\"><channel><title>t</title>" + String(repeating: "<x>", count: 200) + "</channel></rss>"
-        #expect(try FeedParser.parse(Array(nested.utf8)).title == "t")
+        #expect(throws: FeedParseError.tooDeep(limit: MarkupParser.maxOpenElements)) { try FeedParser.parse(Array(deep.utf8)) }
+        // 300 unclosed <br> in a description (HTML left unescaped) pass the depth bound: kept flat.
+        let html = "<rss version=\"2.0\"><channel><item><title>t</title><description>a" + String(repeating: "<br>x", count: 300)
+            + "</description><link>https://krant.example/1</link></item></channel></rss>"
+        let feed = try FeedParser.parse(Array(html.utf8))
+        #expect(feed.items.count == 1 && feed.items[0].link == "https://krant.example/1")
+        #expect(feed.items[0].text.hasPrefix("a\nx\nx"))
+        #expect(feed.malformed)
+    }
+
+    @Test func oneEntityBudgetPerDocument() {
+        // Seven levels of ten references: 10^7 bytes from a few hundred, beyond the 1 MiB budget.
+        var doctype = "<!ENTITY l0 \"a\">"
+        for level in 1...7 { doctype += "<!ENTITY l\(level) \"" + String(repeating: "&l\(level - 1);", count: 10) + "\">" }
+        let wide = "<!DOCTYPE rss [\(doctype)]><rss version=\"2.0\"><channel><title>&l7;</title></channel></rss>"
+        #expect(throws: FeedParseError.entityExpansion(limit: DeclaredEntities.maxExpandedBytes)) { try FeedParser.parse(Array(wide.utf8)) }
+        // A second DOCTYPE brings no new budget, nor new entities: it is ignored and flagged.
+        let chunk = "<!DOCTYPE r [<!ENTITY a \"" + String(repeating: "A", count: 1000) + "\"><!ENTITY b \"" + String(repeating: "&a;", count: 10) + "\">]>&b;"
+        let repeated = "<rss version=\"2.0\"><channel><title>" + String(repeating: chunk, count: 200) + "</title></channel></rss>"
+        let feed = try? FeedParser.parse(Array(repeated.utf8))
+        #expect(feed?.malformed == true)
+        #expect((feed?.title?.utf8.count ?? 0) < 10_000)
+    }
+
+    @Test func forbiddenCharacterReferencesAreReplacedAndFlagged() throws {
+        let feed = try FeedParser.parse(Array("<rss version=\"2.0\"><channel><title>a&#27;]0;b&#7;</title></channel></rss>".utf8))
+        #expect(feed.title == "a\u{FFFD}]0;b\u{FFFD}")
+        #expect(feed.malformed)
+    }
+
+    @Test func aDuplicateItemsKeyGivesNoBorrowedEvidence() throws {
+        let json = #"{"version":"https://jsonfeed.org/version/1.1","items":[{"id":"1","content_text":"Open dag"}],"items":[{"id":"1","content_text":"dreiging"}]}"#
+        let feed = try FeedParser.parse(Array(json.utf8))
+        let item = try #require(feed.items.first)
+        // The evidence is the object the item was read from (its canonical form), whichever one that was.
+        #expect(String(decoding: item.raw, as: UTF8.self).contains(try #require(item.content)))
+        #expect(JSONItemRanges.find(in: Array(json.utf8)) == nil)
+        #expect(JSONItemRanges.find(in: Array(#"{"\u0069tems":[1]}"#.utf8)) == nil)
+    }
+
+    @Test func identityUsesTheLinkAsWritten() throws {
+        let rss = "<rss version=\"2.0\"><channel><item><title>t</title><link>/nieuws/1</link></item></channel></rss>"
+        let resolved = try FeedParser.parse(Array(rss.utf8), baseURL: "https://krant.example/rss")
+        let plain = try FeedParser.parse(Array(rss.utf8))
+        #expect(resolved.items[0].link == "https://krant.example/nieuws/1")
+        #expect(resolved.items[0].identity == plain.items[0].identity)
     }
 
     @Test func decodesLatin1FromTheDeclaration() throws {

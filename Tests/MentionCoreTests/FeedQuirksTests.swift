@@ -41,6 +41,9 @@ struct FeedQuirksTests {
             EncodingCase(name: "C1 controls in UTF-8 are Windows-1252 punctuation", bytes: Array(rss(title: "don\u{92}t").utf8), title: "don\u{2019}t", encoding: "utf-8", malformed: false),
             EncodingCase(name: "an unknown label is ignored and reported", bytes: declared("x-no-such-charset", Array("ok".utf8)), title: "ok", encoding: "utf-8", malformed: true),
             EncodingCase(name: "a UTF-16 label on ASCII bytes is wrong", bytes: plain, contentType: "text/xml; charset=utf-16", title: "ok", encoding: "utf-8", malformed: true),
+            EncodingCase(name: "a one-byte label on UTF-16 bytes is wrong", bytes: wide(rss(title: "ok"), .utf16LittleEndian),
+                          contentType: "text/xml; charset=iso-8859-1", title: "ok", encoding: "utf-16le", malformed: true),
+            EncodingCase(name: "EUC-KR reads as windows-949", bytes: declared("euc-kr", [0xB3, 0xE2]), title: "년", encoding: "euc-kr", malformed: false),
         ]
     }()
 
@@ -94,6 +97,8 @@ struct FeedQuirksTests {
          "https://krant.example/zeehoek-1"),
         ("https://www.google.com/url?url=javascript:alert(1)", "https://www.google.com/url?url=javascript:alert(1)"),  // not a web URL: kept
         ("https://example.org/url?url=https://elders.example/", "https://example.org/url?url=https://elders.example/"),  // not Google
+        ("https://google.attacker.example/url?url=https://elders.example/", "https://google.attacker.example/url?url=https://elders.example/"),
+        ("https://www.google.co.uk/url?q=https://krant.example/b", "https://krant.example/b"),
     ])
     func unwrapsGoogleRedirects(_ link: String, _ target: String) throws {
         let rss = "<rss version=\"2.0\"><channel><item><title>t</title><link>\(MIME.htmlEscaped(link))</link></item></channel></rss>"
@@ -155,7 +160,10 @@ struct FeedQuirksTests {
     }
 
     @Test func anHTMLPageIsNotAFeedButNamesItsFeed() {
-        let page = "<!DOCTYPE html><html><head><link rel=\"stylesheet\" href=\"s.css\"><link rel=\"alternate\" type=\"application/atom+xml\" href=\"/nieuws.atom\"></head><body>Hoi</body></html>"
+        let page = "<!DOCTYPE html><html><head><link rel=\"stylesheet\" href=\"s.css\">"
+            + "<link rel=\"alternate\" type=\"application/json\" href=\"/wp-json/wp/v2/pages/2\">"          // WordPress's REST API: not a feed
+            + "<link rel=\"alternate\" type=\"application/feed+json\" href=\"/feed.json\">"
+            + "<link rel=\"alternate\" type=\"application/atom+xml\" href=\"/nieuws.atom\"></head><body>Hoi</body></html>"
         #expect(throws: FeedParseError.htmlPageLinksFeed(url: "https://zeehoek.example/nieuws.atom")) {
             try FeedParser.parse(Array(page.utf8), baseURL: "https://zeehoek.example/index.html")
         }

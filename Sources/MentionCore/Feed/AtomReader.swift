@@ -21,6 +21,7 @@ enum AtomReader {
         item.id = element.childText("id")
         item.title = element.child("title").map { textConstruct($0, document: document, plain: true) }?.nonEmpty
             ?? element.mediaText("title")
+        item.writtenLink = alternateLinkElement(element)?.attribute("href")?.trimmed.nonEmpty
         item.link = alternateLink(element).map(LinkUnwrapping.unwrap)
         item.published = RSSReader.firstDate(element, [("published", nil), ("issued", nil), ("created", nil)])
         item.updated = RSSReader.firstDate(element, [("updated", nil), ("modified", nil)])
@@ -46,9 +47,12 @@ enum AtomReader {
     /// `rel="alternate"` or no rel (RFC 4287 §4.2.7.2: absent rel means alternate), resolved
     /// against the link's own base (xml:base may sit on the link element itself).
     private static func alternateLink(_ element: MarkupElement) -> String? {
+        alternateLinkElement(element).flatMap { $0.resolve($0.attribute("href")) }
+    }
+
+    private static func alternateLinkElement(_ element: MarkupElement) -> MarkupElement? {
         let links = element.children("link").filter { $0.attribute("href") != nil }
-        let link = links.first { ($0.attribute("rel") ?? "alternate") == "alternate" } ?? links.first
-        return link.flatMap { $0.resolve($0.attribute("href")) }
+        return links.first { ($0.attribute("rel") ?? "alternate") == "alternate" } ?? links.first
     }
 
     /// An Atom text construct (RFC 4287 §3.1) as HTML, or as plain text when `plain` (titles).

@@ -27,10 +27,14 @@ enum CharacterDecoding {
                 if candidate != nil { unknownLabel = true }
                 continue
             }
-            // A label saying UTF-16/32 on bytes that read as ASCII is wrong: the bytes decide.
-            if label.hasPrefix("utf-16") || label.hasPrefix("utf-32") {
-                guard let sniffed, sniffed.hasPrefix(String(label.prefix(6))) else { unknownLabel = true; continue }
-                return decode(bytes[...], label: sniffed)
+            // A label that contradicts the bytes is wrong, both ways: "utf-16" on bytes that read
+            // as ASCII, or a one-byte charset (a server default) on bytes that are UTF-16/32.
+            let wideLabel = label.hasPrefix("utf-16") || label.hasPrefix("utf-32")
+            if wideLabel || sniffed != nil {
+                guard let sniffed, !wideLabel || sniffed.hasPrefix(String(label.prefix(6))) else { unknownLabel = true; continue }
+                var decoded = decode(bytes[...], label: sniffed)
+                decoded.damaged = decoded.damaged || !wideLabel
+                return decoded
             }
             var decoded = decode(bytes[...], label: label)
             decoded.damaged = decoded.damaged || unknownLabel
@@ -59,9 +63,11 @@ enum CharacterDecoding {
         case "windows-1252", "iso-8859-1", "us-ascii":
             return Decoded(utf8: windows1252(bytes), encoding: label, damaged: false)
         default:
-            guard let (utf8, damaged) = Iconv.toUTF8(bytes, from: label) else {
-                // Known to us but not to this system's iconv: read as UTF-8 and say so.
+            // WHATWG decodes some labels with a superset (EUC-KR as windows-949, ...).
+            guard let (utf8, damaged) = Iconv.toUTF8(bytes, from: supersets[label] ?? label) ?? Iconv.toUTF8(bytes, from: label) else {
+                // Known to us but not to this system's iconv: read as the undeclared case is, and say so.
                 var decoded = decode(bytes, label: "utf-8")
+                if decoded.damaged { decoded = decode(bytes, label: "windows-1252") }
                 decoded.damaged = true
                 return decoded
             }
@@ -120,6 +126,9 @@ enum CharacterDecoding {
         return nil
     }
 
+    /// The decoder browsers use for a label (WHATWG Encoding), as iconv names it.
+    private static let supersets: [String: String] = ["euc-kr": "CP949", "shift_jis": "CP932", "tis-620": "CP874", "iso-8859-11": "CP874"]
+
     private static let aliases: [String: String] = [
         "utf-8": "utf-8", "utf8": "utf-8", "unicode-1-1-utf-8": "utf-8",
         "utf-16": "utf-16", "utf16": "utf-16", "utf_16": "utf-16", "u16": "utf-16", "utf-16be": "utf-16be", "utf-16le": "utf-16le", "ucs-2": "utf-16", "unicode": "utf-16",
@@ -133,6 +142,12 @@ enum CharacterDecoding {
         "euc-kr": "euc-kr", "ks_c_5601-1987": "euc-kr", "euc-jp": "euc-jp", "iso-2022-jp": "iso-2022-jp",
         "shift_jis": "shift_jis", "shift-jis": "shift_jis", "sjis": "shift_jis", "x-sjis": "shift_jis", "windows-31j": "shift_jis",
         "tis-620": "tis-620", "windows-874": "windows-874", "mac": "macintosh", "macintosh": "macintosh", "x-mac-roman": "macintosh",
+        "ibm866": "ibm866", "cp866": "ibm866", "866": "ibm866", "csibm866": "ibm866", "csisolatin1": "iso-8859-1", "iso-ir-100": "iso-8859-1",
+        "iso_8859-1:1987": "iso-8859-1", "csisolatin2": "iso-8859-2", "iso-ir-101": "iso-8859-2", "iso-8859-8-i": "iso-8859-8",
+        "csiso88598i": "iso-8859-8", "logical": "iso-8859-8", "ms_kanji": "shift_jis", "csshiftjis": "shift_jis", "x-euc-jp": "euc-jp",
+        "cseucpkdfmtjapanese": "euc-jp", "gb_2312-80": "gb18030", "gb_2312": "gb18030", "csgb2312": "gb18030", "iso-ir-58": "gb18030",
+        "cp949": "euc-kr", "windows-949": "euc-kr", "csksc56011987": "euc-kr", "ks_c_5601-1989": "euc-kr", "koi8-r": "koi8-r", "koi8r": "koi8-r",
+        "koi8-u": "koi8-u", "cp1250": "windows-1250", "cp1251": "windows-1251", "x-cp1250": "windows-1250", "x-cp1251": "windows-1251",
     ]
 
     private static func wide(_ bytes: ArraySlice<UInt8>, width: Int, bigEndian: Bool, label: String) -> Decoded {

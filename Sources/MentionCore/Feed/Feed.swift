@@ -68,6 +68,9 @@ public struct FeedItem: Sendable, Equatable {
     public var id: String?
     public var title: String?
     public var link: String?
+    /// The link as the feed wrote it, before it was resolved or unwrapped: what identity uses,
+    /// so that identities never change when resolution does.
+    public var writtenLink: String?
     public var published: Date?
     public var updated: Date?
     public var authors: [FeedAuthor] = []
@@ -112,7 +115,7 @@ public struct FeedItem: Sendable, Equatable {
     /// Stable identity across polls (design §6): GUID/id, else link, else a hash of title and content.
     public var identity: String {
         if let id = id?.trimmed, !id.isEmpty { return "id:" + id }
-        if let link = link?.trimmed, !link.isEmpty { return "link:" + link }
+        if let link = (writtenLink ?? link)?.trimmed, !link.isEmpty { return "link:" + link }
         return "sha256:" + SHA256.hex(Array(((title ?? "") + "\u{1F}" + (content ?? summary ?? "")).utf8))
     }
 }

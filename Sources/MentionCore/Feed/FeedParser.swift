@@ -46,7 +46,7 @@ public enum FeedParser {
         guard let first = utf8.first(where: { !($0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D) }) else { throw .empty }
         var feed: Feed
         if first == UInt8(ascii: "{") {
-            feed = try JSONFeedReader.read(utf8)
+            feed = try JSONFeedReader.read(utf8, baseURL: baseURL)
         } else {
             feed = try markupFeed(utf8, baseURL: baseURL)
         }

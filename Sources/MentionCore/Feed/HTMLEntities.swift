@@ -74,7 +74,9 @@ public enum HTMLEntities {
             let mapped = windows1252[Int(value - 0x80)]
             return Unicode.Scalar(mapped == 0 ? value : mapped) ?? replacement
         }
-        if value == 0 { return replacement }
+        // Control characters other than tab and line breaks are no text (and could steer a terminal).
+        if value < 0x20, value != 0x09, value != 0x0A, value != 0x0D { return replacement }
+        if value == 0x7F { return replacement }
         return Unicode.Scalar(value) ?? replacement  // nil for surrogates and > 0x10FFFF
     }
 

@@ -43,6 +43,14 @@ enum Iconv {
                 if inLeft == 0 { break }
             }
         }
+        // Stateful encodings (ISO-2022-JP, some Big5-HKSCS pairs) may still hold a character: flush.
+        let flushed = chunk.withUnsafeMutableBufferPointer { buffer -> Int in
+            var outPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(buffer.baseAddress!).assumingMemoryBound(to: CChar.self)
+            var outLeft = buffer.count
+            _ = iconv(descriptor, nil, nil, &outPointer, &outLeft)
+            return buffer.count - outLeft
+        }
+        out.append(contentsOf: chunk[0..<flushed])
         return (out, damaged)
     }
 }

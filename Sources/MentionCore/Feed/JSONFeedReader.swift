@@ -3,7 +3,7 @@ import Foundation
 /// Reads JSON Feed 1.0 and 1.1 (https://www.jsonfeed.org/version/1.1/), leniently: ids given as
 /// numbers, a 1.0 `author` beside 1.1 `authors`, missing optional fields.
 enum JSONFeedReader {
-    static func read(_ utf8: [UInt8]) throws(FeedParseError) -> Feed {
+    static func read(_ utf8: [UInt8], baseURL: String? = nil) throws(FeedParseError) -> Feed {
         guard let object = try? JSONSerialization.jsonObject(with: Data(utf8)), let root = object as? [String: Any] else {
             throw .notAFeed(rootElement: "JSON that is not an object")
         }
@@ -12,14 +12,14 @@ enum JSONFeedReader {
         }
         var feed = Feed(format: version.hasSuffix("/1") ? .json10 : .json11)
         feed.title = string(root["title"])
-        feed.link = string(root["home_page_url"])
+        feed.link = string(root["home_page_url"]).flatMap { URLResolution.resolve($0, against: baseURL) }
         feed.description = string(root["description"])
         feed.language = string(root["language"])
         let elements = root["items"] as? [Any] ?? []
         let ranges = JSONItemRanges.find(in: utf8)
         for (position, element) in elements.enumerated() {
             guard let object = element as? [String: Any] else { continue }
-            var item = item(object)
+            var item = item(object, baseURL: baseURL)
             if let ranges, ranges.count == elements.count {
                 item.setRaw(utf8, ranges[position])
             } else {
@@ -32,11 +32,12 @@ enum JSONFeedReader {
         return feed
     }
 
-    private static func item(_ object: [String: Any]) -> FeedItem {
+    private static func item(_ object: [String: Any], baseURL: String?) -> FeedItem {
         var item = FeedItem()
         item.id = string(object["id"])
         item.title = string(object["title"]).map(HTMLText.plainText)
-        item.link = string(object["url"]) ?? string(object["external_url"])
+        item.writtenLink = string(object["url"]) ?? string(object["external_url"])
+        item.link = item.writtenLink.flatMap { URLResolution.resolve($0, against: baseURL) }.map(LinkUnwrapping.unwrap)
         item.published = string(object["date_published"]).flatMap(FeedDate.parse)
         item.updated = string(object["date_modified"]).flatMap(FeedDate.parse)
         let authors = (object["authors"] as? [Any] ?? []) + [object["author"]].compactMap { $0 }
@@ -45,7 +46,8 @@ enum JSONFeedReader {
         item.content = string(object["content_html"]) ?? string(object["content_text"]).map(MIME.htmlEscaped)
         item.categories = (object["tags"] as? [Any] ?? []).compactMap(string)
         for attachment in object["attachments"] as? [Any] ?? [] {
-            guard let attachment = attachment as? [String: Any], let url = string(attachment["url"]) else { continue }
+            guard let attachment = attachment as? [String: Any],
+                  let url = string(attachment["url"]).flatMap({ URLResolution.resolve($0, against: baseURL) }) else { continue }
             item.media.append(FeedMedia(url: url, type: string(attachment["mime_type"]), length: (attachment["size_in_bytes"] as? NSNumber)?.intValue))
         }
         if let image = string(object["image"]) { item.media.append(FeedMedia(url: image)) }

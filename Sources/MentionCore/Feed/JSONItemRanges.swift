@@ -12,21 +12,32 @@ struct JSONItemRanges {
 
     private init(bytes: [UInt8]) { self.bytes = bytes }
 
+    /// The whole object is read: a second "items" key, or a key written with escapes (which
+    /// JSONSerialization may read as "items"), makes the ranges unsure, and then there are none.
     private mutating func itemsOfTopLevelObject() -> [Range<Int>]? {
         skipSpace()
         guard consume(UInt8(ascii: "{")) else { return nil }
+        var found: [Range<Int>]?
+        skipSpace()
+        if consume(UInt8(ascii: "}")) { return nil }
         while true {
             skipSpace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { return nil }
             let keyStart = index + 1
             guard skipString() else { return nil }
             let key = bytes[keyStart..<(index - 1)]
+            if key.contains(UInt8(ascii: "\\")) { return nil }
             skipSpace()
             guard consume(UInt8(ascii: ":")) else { return nil }
             skipSpace()
-            if key.elementsEqual("items".utf8) { return elementsOfArray() }
-            guard skipValue() else { return nil }
+            if key.elementsEqual("items".utf8) {
+                guard found == nil, let ranges = elementsOfArray() else { return nil }
+                found = ranges
+            } else {
+                guard skipValue() else { return nil }
+            }
             skipSpace()
+            if consume(UInt8(ascii: "}")) { return found }
             guard consume(UInt8(ascii: ",")) else { return nil }
         }
     }

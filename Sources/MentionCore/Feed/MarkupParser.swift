@@ -2,11 +2,14 @@
 ///
 /// Why not libxml2: feeds in the wild are often not well-formed, and a feed monitor must
 /// recover what it can rather than stop at the first error. Safety by construction:
-/// no external entity is ever loaded and entities declared in the DOCTYPE expand only
-/// within a budget (`DeclaredEntities`); nesting deeper than `maxDepth` is refused; at most
-/// `maxAttributes` attributes per element are kept; work is linear in the input.
+/// no external entity is ever loaded, and only the first DOCTYPE's entities expand, within one
+/// budget for the document (`DeclaredEntities`); elements deeper than `maxDepth` are kept flat,
+/// and more than `maxOpenElements` of them refuse the document; at most `maxAttributes`
+/// attributes per element are kept; namespace scopes are restored, never copied.
 struct MarkupParser {
     static let maxDepth = 256
+    /// Unclosed start tags beyond `maxDepth` before the document is refused ("100,000 deep").
+    static let maxOpenElements = 50_000
     static let maxAttributes = 64
 
     private let bytes: [UInt8]
@@ -14,6 +17,7 @@ struct MarkupParser {
     private var index = 0
     private var entities: DeclaredEntities?
     private var entityBudgetExceeded = false
+    private var sawDoctype = false
     private(set) var malformed = false
 
     init(_ bytes: [UInt8], baseURL: String? = nil) {
@@ -21,24 +25,44 @@ struct MarkupParser {
         self.baseURL = baseURL
     }
 
+    /// An element whose end tag has not come yet, with what closing it must undo.
+    private struct OpenElement {
+        let element: MarkupElement
+        let qualifiedName: String
+        let defaultNamespace: String
+        /// Prefixes this element declared, with the bindings they hid (restored when it closes).
+        let hidden: [(prefix: String, binding: String?)]
+    }
+
     /// The document's root element, or nil when there is none.
     mutating func parse() throws(FeedParseError) -> MarkupElement? {
         let document = MarkupElement(name: "", namespace: "", attributes: [], base: baseURL, start: 0, contentStart: 0)
-        var stack: [MarkupElement] = [document]
-        // Prefixed namespaces per open element; the default namespace has a stack of its own,
-        // so the common unprefixed element needs no dictionary lookup.
-        var scopes: [[String: String]] = [["xml": "http://www.w3.org/XML/1998/namespace"]]
-        var defaults: [String] = [""]
-        var qualifiedNames: [String] = [""]
+        var open = [OpenElement(element: document, qualifiedName: "", defaultNamespace: "", hidden: [])]
+        // One table of prefixes in scope, changed as elements open and restored as they close:
+        // no copy per element, so declaring prefixes costs the same at any depth.
+        var prefixes: [String: String] = ["xml": "http://www.w3.org/XML/1998/namespace"]
+        // Start tags beyond `maxDepth` are kept, but flat beside each other (as unclosed `<br>`s in
+        // HTML content are), and counted until an end tag of an open element closes them.
+        var overflow = 0
+
+        func close(down to: Int, at end: Int, contentEnd: Int) {
+            while open.count > to {
+                let closing = open.removeLast()
+                closing.element.innerRange = closing.element.innerRange.lowerBound..<max(closing.element.innerRange.lowerBound, contentEnd)
+                closing.element.outerRange = closing.element.outerRange.lowerBound..<end
+                for (prefix, binding) in closing.hidden.reversed() { prefixes[prefix] = binding }
+            }
+        }
 
         while index < bytes.count {
             if entityBudgetExceeded { throw .entityExpansion(limit: DeclaredEntities.maxExpandedBytes) }
+            let top = open[open.count - 1].element
             guard bytes[index] == UInt8(ascii: "<") else {
                 let start = index
                 index = firstIndex(of: UInt8(ascii: "<"), from: index) ?? bytes.count
                 let blank = !bytes[start..<index].contains { !($0 == 0x20 || $0 == 0x0A || $0 == 0x09 || $0 == 0x0D) }
                 // Indentation between elements is not text anyone reads: skip the string work.
-                if !blank || !stack[stack.count - 1].text.isEmpty { stack[stack.count - 1].text += decodeText(start..<index) }
+                if !blank || !top.text.isEmpty { top.text += decodeText(start..<index) }
                 continue
             }
             let next = index + 1 < bytes.count ? bytes[index + 1] : 0
@@ -47,10 +71,10 @@ struct MarkupParser {
             } else if next == UInt8(ascii: "!"), hasPrefix("<![CDATA[") {
                 let start = index + 9
                 let end = find("]]>", from: start) ?? bytes.count
-                stack[stack.count - 1].text += String(decoding: bytes[start..<end], as: UTF8.self)
+                top.text += String(decoding: bytes[start..<end], as: UTF8.self)
                 index = min(end + 3, bytes.count)
             } else if next == UInt8(ascii: "!") {
-                skipDeclaration()
+                skipDeclaration(beforeRoot: document.children.isEmpty)
             } else if next == UInt8(ascii: "?") {
                 skip(past: "?>")
             } else if next == UInt8(ascii: "/") {
@@ -58,15 +82,14 @@ struct MarkupParser {
                 index += 2
                 let name = readName()
                 skip(past: ">")
-                guard let depth = qualifiedNames.lastIndex(of: name), depth > 0 else { malformed = true; continue }
-                if depth != qualifiedNames.count - 1 { malformed = true }
-                while qualifiedNames.count > depth {
-                    let element = stack.removeLast()
-                    element.innerRange = element.innerRange.lowerBound..<max(element.innerRange.lowerBound, tagStart)
-                    element.outerRange = element.outerRange.lowerBound..<index
-                    qualifiedNames.removeLast()
-                    scopes.removeLast()
-                    defaults.removeLast()
+                if let depth = open.lastIndex(where: { $0.qualifiedName == name }), depth > 0 {
+                    if depth != open.count - 1 || overflow > 0 { malformed = true }
+                    overflow = 0
+                    close(down: depth, at: index, contentEnd: tagStart)
+                } else if overflow > 0 {
+                    overflow -= 1
+                } else {
+                    malformed = true
                 }
             } else {
                 let tagStart = index
@@ -75,57 +98,59 @@ struct MarkupParser {
                 guard !name.isEmpty else {
                     // A lone "<" in text: keep it as text, as a browser would.
                     malformed = true
-                    stack[stack.count - 1].text += "<"
+                    top.text += "<"
                     continue
                 }
                 let (attributes, selfClosing) = readAttributes()
-                guard stack.count <= Self.maxDepth else { throw .tooDeep(limit: Self.maxDepth) }
-                var scope = scopes[scopes.count - 1]
-                var defaultNamespace = defaults[defaults.count - 1]
-                for (attribute, value) in attributes where attribute.utf8.starts(with: "xmlns".utf8) {
-                    if attribute == "xmlns" { defaultNamespace = Namespace.canonical(value) }
-                    else if attribute.hasPrefix("xmlns:") { scope[String(attribute.dropFirst(6))] = Namespace.canonical(value) }
-                }
                 let (prefix, local) = split(name)
                 // An unclosed <item> or <entry> ends where the next one starts: they never nest in a feed.
-                if local == "item" || local == "entry", stack.count > 1, stack[stack.count - 1].name == local {
+                if local == "item" || local == "entry", open.count > 1, overflow == 0, open[open.count - 1].element.name == local {
                     malformed = true
-                    let open = stack.removeLast()
-                    open.innerRange = open.innerRange.lowerBound..<tagStart
-                    open.outerRange = open.outerRange.lowerBound..<tagStart
-                    qualifiedNames.removeLast()
-                    scopes.removeLast()
-                    defaults.removeLast()
+                    close(down: open.count - 1, at: tagStart, contentEnd: tagStart)
                 }
-                let parentBase = stack[stack.count - 1].base
-                var base = parentBase
+                var defaultNamespace = open[open.count - 1].defaultNamespace
+                var hidden: [(prefix: String, binding: String?)] = []
+                for (attribute, value) in attributes where attribute.utf8.starts(with: "xmlns".utf8) {
+                    if attribute == "xmlns" {
+                        defaultNamespace = Namespace.canonical(value)
+                    } else if attribute.hasPrefix("xmlns:") {
+                        let declared = String(attribute.dropFirst(6))
+                        hidden.append((declared, prefixes[declared]))
+                        prefixes[declared] = Namespace.canonical(value)
+                    }
+                }
+                let parent = open[open.count - 1].element
+                var base = parent.base
                 if !attributes.isEmpty, let xmlBase = attributes.first(where: { $0.name == "xml:base" }) {
-                    base = URLResolution.resolve(xmlBase.value, against: parentBase) ?? xmlBase.value
+                    base = URLResolution.resolve(xmlBase.value, against: parent.base) ?? xmlBase.value
                 }
                 var namespace = defaultNamespace
                 if !prefix.isEmpty {
                     // A prefix nobody declared: not namespace-well-formed (Namespaces in XML §5).
-                    if let declared = scope[prefix] { namespace = declared } else { namespace = ""; malformed = true }
+                    if let declared = prefixes[prefix] { namespace = declared } else { namespace = ""; malformed = true }
                 }
                 let element = MarkupElement(name: local, namespace: namespace, attributes: attributes,
                                             base: base, start: tagStart, contentStart: index)
-                stack[stack.count - 1].children.append(element)
+                parent.children.append(element)
                 if selfClosing {
                     element.outerRange = tagStart..<index
+                    for (prefix, binding) in hidden.reversed() { prefixes[prefix] = binding }
+                } else if open.count > Self.maxDepth {
+                    // Too deep to nest: kept flat, its declarations undone at once.
+                    for (prefix, binding) in hidden.reversed() { prefixes[prefix] = binding }
+                    element.innerRange = index..<index
+                    element.outerRange = tagStart..<index
+                    malformed = true
+                    overflow += 1
+                    guard overflow <= Self.maxOpenElements else { throw .tooDeep(limit: Self.maxOpenElements) }
                 } else {
-                    stack.append(element)
-                    scopes.append(scope)
-                    defaults.append(defaultNamespace)
-                    qualifiedNames.append(name)
+                    open.append(OpenElement(element: element, qualifiedName: name, defaultNamespace: defaultNamespace, hidden: hidden))
                 }
             }
         }
         if entityBudgetExceeded { throw .entityExpansion(limit: DeclaredEntities.maxExpandedBytes) }
-        if stack.count > 1 { malformed = true }
-        for element in stack.dropFirst() {
-            element.innerRange = element.innerRange.lowerBound..<bytes.count
-            element.outerRange = element.outerRange.lowerBound..<bytes.count
-        }
+        if open.count > 1 { malformed = true }
+        close(down: 1, at: bytes.count, contentEnd: bytes.count)
         return document.children.first
     }
 
@@ -168,13 +193,19 @@ struct MarkupParser {
 
     /// Skips `<!DOCTYPE ...>` including an internal subset in brackets, keeping only the
     /// general entities it declares.
-    private mutating func skipDeclaration() {
+    private mutating func skipDeclaration(beforeRoot: Bool) {
         let start = index
         defer {
             let declaration = bytes[start..<index]
-            if declaration.starts(with: Array("<!DOCTYPE".utf8)), declaration.contains(UInt8(ascii: "[")) {
-                let declared = DeclaredEntities(doctype: declaration)
-                if !declared.isEmpty { entities = declared }
+            if declaration.starts(with: Array("<!DOCTYPE".utf8)) {
+                // XML allows one DOCTYPE, before the root: another one is ignored (and would
+                // otherwise bring a fresh entity budget).
+                if !beforeRoot || sawDoctype { malformed = true }
+                else if declaration.contains(UInt8(ascii: "[")) {
+                    let declared = DeclaredEntities(doctype: declaration)
+                    if !declared.isEmpty { entities = declared }
+                }
+                sawDoctype = true
             }
         }
         var bracketDepth = 0
@@ -294,7 +325,9 @@ struct MarkupParser {
                 let digits = name.dropFirst()
                 let hex = digits.first == UInt8(ascii: "x")
                 let body = hex ? digits.dropFirst() : digits
-                guard !body.isEmpty, body.allSatisfy({ hex ? $0.isHexDigit : (0x30...0x39).contains($0) }) else { return false }
+                guard !body.isEmpty, body.count <= 8, body.allSatisfy({ hex ? $0.isHexDigit : (0x30...0x39).contains($0) }),
+                      let value = UInt32(String(decoding: body, as: UTF8.self), radix: hex ? 16 : 10),
+                      Self.isXMLChar(value) else { return false }
             } else {
                 let text = String(decoding: name, as: UTF8.self)
                 guard Self.predefinedEntities.contains(text) || entities?.declares(text) == true else { return false }
@@ -305,6 +338,12 @@ struct MarkupParser {
     }
 
     private static let predefinedEntities: Set<String> = ["amp", "lt", "gt", "quot", "apos"]
+
+    /// XML 1.0 §2.2 `Char`: what a character reference may name.
+    static func isXMLChar(_ value: UInt32) -> Bool {
+        value == 0x9 || value == 0xA || value == 0xD || (0x20...0xD7FF).contains(value)
+            || (0xE000...0xFFFD).contains(value) || (0x10000...0x10FFFF).contains(value)
+    }
 
     private func split(_ qualified: String) -> (prefix: String, local: String) {
         guard let colon = qualified.firstIndex(of: ":") else { return ("", qualified) }

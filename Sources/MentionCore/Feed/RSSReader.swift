@@ -30,7 +30,8 @@ enum RSSReader {
         item.title = (element.childMarkup("title", in: document) ?? element.childMarkup("title", Namespace.dublinCore, in: document))
             .map(HTMLText.plainText) ?? element.mediaText("title")
         let permalink = guid?.attribute("isPermaLink")?.lowercased() != "false" ? item.id.flatMap { $0.hasPrefix("http") ? $0 : nil } : nil
-        item.link = element.resolve(element.childText("link")) ?? alternateAtomLink(element) ?? permalink
+        item.writtenLink = element.childText("link")
+        item.link = element.resolve(item.writtenLink) ?? alternateAtomLink(element) ?? permalink
         item.link = item.link.map(LinkUnwrapping.unwrap)
         item.published = firstDate(element, [("pubDate", nil), ("date", Namespace.dublinCore), ("issued", Namespace.dcTerms), ("created", Namespace.dcTerms)])
         item.updated = firstDate(element, [("updated", Namespace.atom10), ("modified", Namespace.dcTerms)])

@@ -50,6 +50,11 @@ public enum MatchText {
         return joinSpelledOut(tokens, scalars)
     }
 
+    /// The text as its match keys joined by spaces (what the benchmark's peers search).
+    public static func normalised(_ text: String) -> String {
+        tokens(text).map(\.folded).joined(separator: " ")
+    }
+
     /// The match keys of a phrase (a configured name, a context word).
     public static func words(_ phrase: String) -> [String] {
         tokens(phrase).map(\.folded)

@@ -30,6 +30,12 @@ public struct Matcher: Sendable {
                                       uniquingKeysWith: { first, _ in first })
     }
 
+    /// Every pattern as its match keys joined by spaces: the literal strings a plain
+    /// multi-pattern search would look for in `MatchText.normalised` text (the benchmark's peers).
+    public var literalPatterns: [String] {
+        patternsByFirstWord.values.flatMap { $0.map { $0.words.joined(separator: " ") } }.sorted()
+    }
+
     public func mentions(in post: Post) -> [Mention] {
         let text = post.matchText
         return mentions(in: post, text: text, tokens: MatchText.tokens(text))

@@ -17,13 +17,20 @@ struct FeedCaseView {
         case date(Date?)         // compared with a time tuple, to the second
         case count(Int)
         case version(FeedFormat)
+        case refused
         case notApplicable
     }
 
     let feed: Feed?
 
+    /// A refused document has none of the fields: a check on one it would have is a failure.
     func field(_ path: [Any]) -> Field {
         guard let head = path.first as? String else { return .notApplicable }
+        if feed == nil, head != "bozo" {
+            let probe = FeedCaseView(feed: Feed(format: .rss20)).field(path)
+            if case .notApplicable = probe { return .notApplicable }
+            return .refused
+        }
         switch head {
         case "bozo": return .bool(feed?.malformed ?? true)
         case "encoding": return .exact(feed?.encoding)

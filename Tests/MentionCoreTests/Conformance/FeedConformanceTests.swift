@@ -30,6 +30,7 @@ struct FeedConformanceTests {
         let field = view.field(assertion.path)
         switch (field, assertion.op) {
         case (.notApplicable, _): return .notApplicable
+        case (.refused, _): return .fail
         case (.bool(let value), "truthy"): return value ? .pass : .fail
         case (.bool(let value), "falsy"): return value ? .fail : .pass
         case (.plain(let value), "=="): return FeedCaseView.samePlainText(value, assertion.value as? String) ? .pass : .fail
@@ -99,6 +100,7 @@ struct FeedConformanceTests {
         if ProcessInfo.processInfo.environment["CONFORMANCE_VERBOSE"] != nil { failures.forEach { print("  FAIL " + $0) } }
         for folder in ["wellformed", "encoding", "entities"] {
             #expect((tallies[folder]?.rate ?? 0) >= 0.95, "\(folder): \(tallies[folder]?.rate ?? 0)")
+            #expect(tallies[folder]?.rejected == 0, "\(folder): documents refused")
         }
         // Ill-formed documents are parsed with the malformed flag, or refused with an error. Not
         // counted: chardet/, which expects the encoding of undeclared CJK and Cyrillic text to be
