@@ -66,6 +66,12 @@ struct MatchFormsTests {
         #expect(found(text) == expected, "\(text)")
     }
 
+    @Test func emptyAndWordlessPostsMentionNobody() {
+        #expect(found("") == [])
+        #expect(found("!!! 😡😡 ...") == [])
+        #expect(matcher.mentions(in: Post(id: "t")).isEmpty)
+    }
+
     @Test func aSchoolSpecificFeedIsContext() {
         #expect(found("Verbeek is gemeen", schoolSpecific: true) == ["staff-01"])
     }

@@ -29,22 +29,23 @@ public enum MatchText {
             var letter = TextTokens.isWordScalar(scalar)
             // "@" and "$" are letters in disguise when a letter follows: "m@rieke" (after at most
             // three letters, so "info@school.nl" stays an address) and "$anne" (a price has digits).
-            if !letter, offset + 1 < scalars.count, TextTokens.isWordScalar(scalars[offset + 1]), !scalars[offset + 1].properties.isWhitespace {
+            if !letter, scalar == "@" || scalar == "$", offset + 1 < scalars.count, TextTokens.isWordScalar(scalars[offset + 1]) {
                 if scalar == "@", (1...3).contains(word.count), scalars[offset + 1].properties.isAlphabetic { letter = true }
                 if scalar == "$", scalars[offset + 1].properties.isAlphabetic { letter = true }
             }
             guard letter else {
                 finish()
-                if scalar == "@" { inHandle = true } else if scalar.properties.isWhitespace { inHandle = false }
+                if scalar == "@" { inHandle = true } else if scalar == " " || scalar == "\n" || scalar == "\t" || (!scalar.isASCII && scalar.properties.isWhitespace) { inHandle = false }
                 continue
             }
             // camelCase and PascalCase in hashtags and handles: "#jufMarieke" is "juf marieke".
-            let isUpper = scalar.properties.isUppercase
+            let ascii = scalar.isASCII
+            let isUpper = ascii ? (0x41...0x5A).contains(scalar.value) : scalar.properties.isUppercase
             if isUpper, previousWasLower { finish() }
             if word.isEmpty { start = offset }
             append(scalar, to: &word)
             lastLetterEnd = offset + 1
-            previousWasLower = scalar.properties.isLowercase
+            previousWasLower = ascii ? (0x61...0x7A).contains(scalar.value) : scalar.properties.isLowercase
         }
         finish()
         return joinSpelledOut(tokens, scalars)

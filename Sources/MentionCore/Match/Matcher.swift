@@ -8,6 +8,8 @@ public struct Matcher: Sendable {
     private let misspellings: Misspellings
     private let contextPhrases: [[String]]
     private let excludePhrases: [[String]]
+    /// One-word context words of five letters or more, as bytes: also found as a compound's tail.
+    private let contextTails: [[UInt8]]
     /// Handles ("name", or "name@server" when configured with a server) to the entity they belong to:
     /// a post *by* one of them mentions that entity.
     private let handles: [String: String]
@@ -21,6 +23,7 @@ public struct Matcher: Sendable {
         misspellings = Misspellings(words: patterns.filter { [.name, .alias, .surname, .firstName].contains($0.rule) }.flatMap(\.words))
         contextPhrases = school.context.map(MatchText.words).filter { !$0.isEmpty }
         excludePhrases = school.exclude.map(MatchText.words).filter { !$0.isEmpty }
+        contextTails = contextPhrases.filter { $0.count == 1 && $0[0].utf8.count >= 5 }.map { Array($0[0].utf8) }
         var handles: [String: String] = [:]
         for handle in school.handles { handles[Self.handleKey(handle)] = "school" }
         for member in staff { for handle in member.handles { handles[Self.handleKey(handle)] = member.id } }
@@ -44,29 +47,16 @@ public struct Matcher: Sendable {
     /// The same, on text already split by `MatchText.tokens`.
     func mentions(in post: Post, text: String, tokens: [TextToken]) -> [Mention] {
         var words = tokens.map(\.folded)
-        // Words one or two letters off a name word are read as that word, and say so.
+        var candidates = findCandidates(words, tokens)
+        // Words one or two letters off a name word are read as that word, and say so. Only where
+        // a misspelled name could count at all: next to a name or an honorific, or in a post with
+        // school context. (That also keeps the cost off the many posts that mention nobody.)
         var corrected = [Bool](repeating: false, count: words.count)
-        for index in words.indices where patternsByFirstWord[words[index]] == nil {
-            if let word = misspellings.correction(of: words[index]) { words[index] = word; corrected[index] = true }
-        }
-
-        var candidates: [(pattern: NamePattern, from: Int, to: Int)] = []
-        for index in words.indices {
-            for pattern in patternsByFirstWord[words[index]] ?? [] where Self.matches(pattern.words, words, at: index) {
-                candidates.append((pattern, index, index + pattern.words.count))
+        if post.schoolSpecific || !candidates.isEmpty || words.contains(where: Self.honorificKeys.contains) || hasContextWord(words) {
+            for index in words.indices where patternsByFirstWord[words[index]] == nil {
+                if let word = misspellings.correction(of: words[index]) { words[index] = word; corrected[index] = true }
             }
-        }
-        // Words written together that MatchText split at a capital ("#DeZeehoek", "@JufMarieke")
-        // also match as the one word they are written as.
-        var groupStart = 0
-        for index in 1...words.count where index == words.count || tokens[index].start != tokens[index - 1].end {
-            if index - groupStart >= 2 {
-                let joined = MatchText.key(Array(words[groupStart..<index].joined().utf8))
-                for pattern in patternsByFirstWord[joined] ?? [] where pattern.words.count == 1 {
-                    candidates.append((pattern, groupStart, index))
-                }
-            }
-            groupStart = index
+            if corrected.contains(true) { candidates = findCandidates(words, tokens) }
         }
         // "De Zeehoek 14": a house number makes a school's name a street.
         candidates.removeAll { $0.pattern.entity == "school" && [.name, .alias].contains($0.pattern.rule)
@@ -95,7 +85,7 @@ public struct Matcher: Sendable {
             mentions.append(Mention(entity: candidate.pattern.entity, surface: TextTokens.surface(text, start, end),
                                     start: start, end: end, rule: rule))
         }
-        if let entity = owner(ofAuthor: post.author) {
+        if !post.author.isEmpty, let entity = owner(ofAuthor: post.author) {
             mentions.append(Mention(entity: entity, surface: post.author, start: 0, end: 0, rule: .author))
         }
         return mentions.sorted { ($0.start, $0.end, $0.entity) < ($1.start, $1.end, $1.entity) }
@@ -111,8 +101,41 @@ public struct Matcher: Sendable {
     /// when it is five letters or more.
     private func hasContextWord(_ words: [String]) -> Bool {
         if contextPhrases.contains(where: { Self.contains($0, in: words) }) { return true }
-        let tails = contextPhrases.filter { $0.count == 1 && $0[0].count >= 5 }.map { $0[0] }
-        return words.contains { word in tails.contains { word.count > $0.count && word.hasSuffix($0) } }
+        for word in words where word.utf8.count > 5 {
+            for tail in contextTails where Self.endsWith(word, tail) { return true }
+        }
+        return false
+    }
+
+    private static func endsWith(_ word: String, _ tail: [UInt8]) -> Bool {
+        let bytes = word.utf8
+        guard bytes.count > tail.count else { return false }
+        return bytes.suffix(tail.count).elementsEqual(tail)
+    }
+
+    private static let honorificKeys: Set<String> = Set(NameForms.honorifics.flatMap(MatchText.words))
+
+    /// Every pattern found at every word, and one-word patterns across words written together.
+    private func findCandidates(_ words: [String], _ tokens: [TextToken]) -> [(pattern: NamePattern, from: Int, to: Int)] {
+        var candidates: [(pattern: NamePattern, from: Int, to: Int)] = []
+        for index in words.indices {
+            for pattern in patternsByFirstWord[words[index]] ?? [] where Self.matches(pattern.words, words, at: index) {
+                candidates.append((pattern, index, index + pattern.words.count))
+            }
+        }
+        // Words written together that MatchText split at a capital ("#DeZeehoek", "@JufMarieke")
+        // also match as the one word they are written as.
+        var groupStart = 0
+        for index in words.indices.dropFirst() + [words.count] where index == words.count || tokens[index].start != tokens[index - 1].end {
+            if index - groupStart >= 2 {
+                let joined = MatchText.key(Array(words[groupStart..<index].joined().utf8))
+                for pattern in patternsByFirstWord[joined] ?? [] where pattern.words.count == 1 {
+                    candidates.append((pattern, groupStart, index))
+                }
+            }
+            groupStart = index
+        }
+        return candidates
     }
 
     /// Words that make a surname before them a firm's name: "Verbeek Transport", "De Vries Bouw B.V.".

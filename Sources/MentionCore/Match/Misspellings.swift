@@ -1,68 +1,82 @@
-/// Small misspellings of long name words: "Verbeeck" for Verbeek, "Hoeksta" for Hoekstra.
-/// Edit distance 1 from 6 letters, 2 from 10 (a swap of two letters counts as one), looked up through an index of
-/// deletions (SymSpell), so a text word costs a few hash lookups whatever the number of names.
+/// Small misspellings of long name words: "Verbeeck" for Verbeek, "Hoekstar" for Hoekstra.
+/// Edit distance 1 from 6 letters, 2 from 10 (a swap of two letters counts as one), looked up
+/// through an index of deletions (SymSpell): two words within d edits share a string made by
+/// deleting at most d letters from each. The deletions are hashed, not built, so a text word
+/// costs some arithmetic and a few dictionary lookups whatever the number of names.
 struct Misspellings: Sendable {
     static let oneEditFrom = 6
     static let twoEditsFrom = 10
 
-    private let vocabulary: Set<String>
-    private var byDeletion: [String: [String]] = [:]
+    private let vocabulary: [[UInt8]]
+    private let known: Set<[UInt8]>
+    /// Hash of a deletion variant → the vocabulary words that have it.
+    private var byDeletion: [UInt64: [Int32]] = [:]
+    private let shortest: Int
+    private let longest: Int
 
     /// `words`: the name words that may be misspelled (match keys).
     init(words: some Sequence<String>) {
-        var vocabulary: Set<String> = []
-        for word in words where word.count >= Self.oneEditFrom { vocabulary.insert(word) }
-        self.vocabulary = vocabulary
-        for word in vocabulary {
-            for variant in Self.deletions(of: word, upTo: Self.allowedEdits(word.count)) { byDeletion[variant, default: []].append(word) }
+        let unique = Set(words.map { Array($0.utf8) }.filter { $0.count >= Self.oneEditFrom && $0.count <= 40 })
+        vocabulary = unique.sorted { $0.lexicographicallyPrecedes($1) }
+        known = unique
+        shortest = vocabulary.map(\.count).min() ?? 0
+        longest = vocabulary.map(\.count).max() ?? 0
+        for (index, word) in vocabulary.enumerated() {
+            Self.forEachDeletionHash(of: word, upTo: Self.allowedEdits(word.count)) { byDeletion[$0, default: []].append(Int32(index)) }
         }
+        for key in byDeletion.keys { byDeletion[key] = Array(Set(byDeletion[key]!)).sorted() }
     }
 
     static func allowedEdits(_ length: Int) -> Int { length >= twoEditsFrom ? 2 : length >= oneEditFrom ? 1 : 0 }
 
     /// The name word `word` is a misspelling of, or nil (also when it is the name itself).
     func correction(of word: String) -> String? {
-        let length = word.count
-        guard length >= Self.oneEditFrom - 1, !vocabulary.contains(word), length <= 40 else { return nil }
-        var best: (word: String, distance: Int)?
+        let bytes = Array(word.utf8)
+        // Cheap refusals first: most words are far too short or long to be one edit from a name.
+        guard !vocabulary.isEmpty, bytes.count >= shortest - 1, bytes.count <= longest + 2, bytes.count >= Self.oneEditFrom - 1,
+              !known.contains(bytes) else { return nil }
+        var best: (index: Int32, distance: Int)?
         // A word under 8 letters can only be one edit from a name word (two edits need 10 letters).
-        for variant in Self.deletions(of: word, upTo: length >= Self.twoEditsFrom - 2 ? 2 : 1) {
-            for candidate in byDeletion[variant] ?? [] {
+        Self.forEachDeletionHash(of: bytes, upTo: bytes.count >= Self.twoEditsFrom - 2 ? 2 : 1) { hash in
+            for index in byDeletion[hash] ?? [] where index != best?.index {
+                let candidate = vocabulary[Int(index)]
                 let allowed = Self.allowedEdits(candidate.count)
-                guard abs(candidate.count - length) <= allowed else { continue }
-                let distance = Self.distance(word, candidate, limit: allowed)
-                if distance <= allowed, distance < (best?.distance ?? .max) || (distance == best?.distance && candidate < best!.word) {
-                    best = (candidate, distance)
-                }
+                guard abs(candidate.count - bytes.count) <= allowed else { continue }
+                let distance = Self.distance(bytes, candidate, limit: allowed)
+                guard distance <= allowed else { continue }
+                if best == nil || distance < best!.distance || (distance == best!.distance && index < best!.index) { best = (index, distance) }
             }
         }
-        return best?.word
+        return best.map { String(decoding: vocabulary[Int($0.index)], as: UTF8.self) }
     }
 
-    /// The word and every string made from it by deleting up to `edits` characters.
-    static func deletions(of word: String, upTo edits: Int) -> Set<String> {
-        var result: Set<String> = [word]
-        var frontier: Set<String> = [word]
-        for _ in 0..<edits {
-            var next: Set<String> = []
-            for text in frontier where text.count > 1 {
-                let characters = Array(text)
-                for index in characters.indices {
-                    var shorter = characters
-                    shorter.remove(at: index)
-                    next.insert(String(shorter))
-                }
+    /// FNV-1a of the word with no position, each position, and (up to 2) each pair of positions left out.
+    static func forEachDeletionHash(of word: [UInt8], upTo edits: Int, _ body: (UInt64) -> Void) {
+        func hash(skipping a: Int, _ b: Int) -> UInt64 {
+            var value: UInt64 = 0xcbf2_9ce4_8422_2325
+            for (position, byte) in word.enumerated() where position != a && position != b {
+                value = (value ^ UInt64(byte)) &* 0x100_0000_01b3
             }
-            result.formUnion(next)
-            frontier = next
+            return value ^ UInt64(word.count - (a >= 0 ? 1 : 0) - (b >= 0 ? 1 : 0)) << 56
         }
-        return result
+        body(hash(skipping: -1, -1))
+        guard edits >= 1 else { return }
+        for a in word.indices {
+            // Deleting either of two equal neighbours gives the same string: hash it once.
+            if a > 0, word[a] == word[a - 1] { continue }
+            body(hash(skipping: a, -1))
+            guard edits >= 2 else { continue }
+            for b in (a + 1)..<word.count where !(b > a + 1 && word[b] == word[b - 1]) { body(hash(skipping: a, b)) }
+        }
     }
 
     /// Edit distance with adjacent transpositions ("Hoekstar" is one slip from Hoekstra; optimal
     /// string alignment), or `limit + 1` as soon as it must exceed `limit`.
     static func distance(_ a: String, _ b: String, limit: Int) -> Int {
-        let a = Array(a), b = Array(b)
+        distance(Array(a.utf8), Array(b.utf8), limit: limit)
+    }
+
+    static func distance(_ a: [UInt8], _ b: [UInt8], limit: Int) -> Int {
         if abs(a.count - b.count) > limit { return limit + 1 }
         if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
         var beforePrevious = [Int](repeating: 0, count: b.count + 1)
