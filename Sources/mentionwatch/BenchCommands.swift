@@ -72,7 +72,7 @@ struct BenchMatch: ParsableCommand {
         guard let data = FileManager.default.contents(atPath: posts) else { throw fail("\(posts): cannot read the file", status: ExitStatus.ioError) }
         let lines = data.split(separator: UInt8(ascii: "\n")).map { String(decoding: $0, as: UTF8.self) }
         var matcher: Matcher?
-        let build = ContinuousClock().measure { matcher = Matcher(school: config.school, staff: config.staff) }
+        let build = ContinuousClock().measure { matcher = Matcher(school: config.school, staff: config.staff, matching: config.matching) }
         guard let matcher else { return }
         if let dumpPatterns { try Data(matcher.literalPatterns.joined(separator: "\n").utf8).write(to: URL(fileURLWithPath: dumpPatterns)) }
         if let dumpNormalised { try Data(lines.map(MatchText.normalised).joined(separator: "\n").utf8).write(to: URL(fileURLWithPath: dumpNormalised)) }

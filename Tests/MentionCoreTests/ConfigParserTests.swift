@@ -53,6 +53,15 @@ struct ConfigParserTests {
         #expect(try ConfigParser.parse(own, file: "f", baseDirectory: "/etc/mw").digest.spool == .maildir(path: "/etc/mw/coordinator"))
     }
 
+    @Test func matchingSettingsAreReadAndChecked() throws {
+        let config = try ConfigParser.parse(Self.valid + "\nmatching: { misspellings: false, one_edit_from: 7, two_edits_from: 12 }\n",
+                                            file: "feeds.yaml", baseDirectory: "/etc/mw")
+        #expect(config.matching.misspellings == false && config.matching.oneEditFrom == 7 && config.matching.twoEditsFrom == 12)
+        #expect(try ConfigParser.parse(Self.valid, file: "feeds.yaml", baseDirectory: "/etc/mw").matching == MatchingSettings())
+        let bad = issues(Self.valid + "\nmatching: { one_edit_from: 8, two_edits_from: 6 }\n")
+        #expect(bad.map(\.path) == ["matching.two_edits_from"])
+    }
+
     @Test func unknownKeyIsAnErrorWithItsPlace() {
         let found = issues(Self.valid.replacingOccurrences(of: "    interval: 90s", with: "    intervall: 90s"))
         #expect(found.map(\.description) == [

@@ -72,6 +72,18 @@ struct MatchFormsTests {
         #expect(matcher.mentions(in: Post(id: "t")).isEmpty)
     }
 
+    @Test func misspellingsCanBeSwitchedOffOrTuned() {
+        var settings = MatchingSettings()
+        settings.misspellings = false
+        let strict = Matcher(school: WorldFixture.config.school, staff: WorldFixture.config.staff, matching: settings)
+        #expect(strict.mentions(in: Post(id: "t", text: "meneer Verbeeck")).isEmpty)
+        settings = MatchingSettings()
+        settings.oneEditFrom = 8
+        let tuned = Matcher(school: WorldFixture.config.school, staff: WorldFixture.config.staff, matching: settings)
+        #expect(tuned.mentions(in: Post(id: "t", text: "meneer Verbeeck")).isEmpty)           // Verbeek has 7 letters
+        #expect(tuned.mentions(in: Post(id: "t", text: "mevrouw Hoekstar")).map(\.entity) == ["staff-05"])  // Hoekstra has 8
+    }
+
     @Test func aSchoolSpecificFeedIsContext() {
         #expect(found("Verbeek is gemeen", schoolSpecific: true) == ["staff-01"])
     }

@@ -41,7 +41,7 @@ public struct Classifier: Sendable {
     public let minSeverity: Severity
 
     public init(config: Config, lexicon: Lexicon = .builtIn) {
-        matcher = Matcher(school: config.school, staff: config.staff)
+        matcher = Matcher(school: config.school, staff: config.staff, matching: config.matching)
         self.lexicon = lexicon
         minSeverity = config.alerts.minSeverity
     }

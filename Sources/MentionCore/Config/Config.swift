@@ -7,6 +7,18 @@ public struct Config: Sendable, Equatable {
     public var digest: DigestSettings
     public var storage: StorageSettings
     public var fetch: FetchSettings = FetchSettings()
+    public var matching: MatchingSettings = MatchingSettings()
+}
+
+/// How forgiving name matching is (`matching:` in feeds.yaml).
+public struct MatchingSettings: Sendable, Equatable {
+    /// Read small misspellings of long name words as the name ("Verbeeck" for Verbeek).
+    public var misspellings = true
+    /// Words of at least this many letters may be one edit off, and of at least `twoEditsFrom`, two.
+    public var oneEditFrom = 6
+    public var twoEditsFrom = 10
+
+    public init() {}
 }
 
 public struct School: Sendable, Equatable {

@@ -25,7 +25,9 @@ struct ConfigBuilder {
         var fetch = FetchSettings()
         if let node = top["fetch"] { fetch = fetchSettings(node) }
         guard let school else { return nil }
-        return Config(school: school, staff: staff, feeds: feeds, alerts: alerts, digest: digest, storage: storage, fetch: fetch)
+        var matching = MatchingSettings()
+        if let node = top["matching"] { matching = matchingSettings(node) }
+        return Config(school: school, staff: staff, feeds: feeds, alerts: alerts, digest: digest, storage: storage, fetch: fetch, matching: matching)
     }
 
     private mutating func school(_ node: Node) -> School? {
@@ -154,6 +156,18 @@ struct ConfigBuilder {
         if let node = map["ca_file"], let path = reader.string(node, "fetch.ca_file") { fetch.caFile = resolve(path) }
         if let node = map["proxy"], let text = reader.string(node, "fetch.proxy") { fetch.proxy = text }
         return fetch
+    }
+
+    private mutating func matchingSettings(_ node: Node) -> MatchingSettings {
+        var matching = MatchingSettings()
+        guard let map = reader.mapping(node, "matching", allowed: ["misspellings", "one_edit_from", "two_edits_from"]) else { return matching }
+        if let node = map["misspellings"], let value = reader.bool(node, "matching.misspellings") { matching.misspellings = value }
+        if let node = map["one_edit_from"], let value = reader.integer(node, "matching.one_edit_from", range: 3...40) { matching.oneEditFrom = value }
+        if let node = map["two_edits_from"], let value = reader.integer(node, "matching.two_edits_from", range: 4...40) { matching.twoEditsFrom = value }
+        if matching.twoEditsFrom <= matching.oneEditFrom, let node = map["two_edits_from"] ?? map["one_edit_from"] {
+            reader.report(node, "matching.two_edits_from", "must be more than one_edit_from (\(matching.oneEditFrom))")
+        }
+        return matching
     }
 
     // MARK: - Small checks

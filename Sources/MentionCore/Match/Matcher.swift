@@ -16,11 +16,12 @@ public struct Matcher: Sendable {
     /// The same, by name only: for authors whose server a feed does not give.
     private let serverlessOwners: [String: String]
 
-    public init(school: School, staff: [StaffMember]) {
+    public init(school: School, staff: [StaffMember], matching: MatchingSettings = MatchingSettings()) {
         let patterns = NameForms.patterns(school: school, staff: staff)
         patternsByFirstWord = Dictionary(grouping: patterns) { $0.words[0] }
         // Misspellings of the names themselves, not of handles, hashtags or domains.
-        misspellings = Misspellings(words: patterns.filter { [.name, .alias, .surname, .firstName].contains($0.rule) }.flatMap(\.words))
+        misspellings = Misspellings(words: patterns.filter { [.name, .alias, .surname, .firstName].contains($0.rule) }.flatMap(\.words),
+                                    settings: matching)
         contextPhrases = school.context.map(MatchText.words).filter { !$0.isEmpty }
         excludePhrases = school.exclude.map(MatchText.words).filter { !$0.isEmpty }
         contextTails = contextPhrases.filter { $0.count == 1 && $0[0].utf8.count >= 5 }.map { Array($0[0].utf8) }

@@ -1,11 +1,11 @@
 /// Small misspellings of long name words: "Verbeeck" for Verbeek, "Hoekstar" for Hoekstra.
-/// Edit distance 1 from 6 letters, 2 from 10 (a swap of two letters counts as one), looked up
+/// By default edit distance 1 from 6 letters, 2 from 10 (`matching:` in feeds.yaml; a swap of two letters counts as one), looked up
 /// through an index of deletions (SymSpell): two words within d edits share a string made by
 /// deleting at most d letters from each. The deletions are hashed, not built, so a text word
 /// costs some arithmetic and a few dictionary lookups whatever the number of names.
 struct Misspellings: Sendable {
-    static let oneEditFrom = 6
-    static let twoEditsFrom = 10
+    private let oneEditFrom: Int
+    private let twoEditsFrom: Int
 
     private let vocabulary: [[UInt8]]
     private let known: Set<[UInt8]>
@@ -15,32 +15,34 @@ struct Misspellings: Sendable {
     private let longest: Int
 
     /// `words`: the name words that may be misspelled (match keys).
-    init(words: some Sequence<String>) {
-        let unique = Set(words.map { Array($0.utf8) }.filter { $0.count >= Self.oneEditFrom && $0.count <= 40 })
+    init(words: some Sequence<String>, settings: MatchingSettings = MatchingSettings()) {
+        oneEditFrom = settings.misspellings ? settings.oneEditFrom : Int.max
+        twoEditsFrom = settings.misspellings ? settings.twoEditsFrom : Int.max
+        let unique = Set(words.map { Array($0.utf8) }.filter { $0.count >= settings.oneEditFrom && $0.count <= 40 && settings.misspellings })
         vocabulary = unique.sorted { $0.lexicographicallyPrecedes($1) }
         known = unique
         shortest = vocabulary.map(\.count).min() ?? 0
         longest = vocabulary.map(\.count).max() ?? 0
         for (index, word) in vocabulary.enumerated() {
-            Self.forEachDeletionHash(of: word, upTo: Self.allowedEdits(word.count)) { byDeletion[$0, default: []].append(Int32(index)) }
+            Self.forEachDeletionHash(of: word, upTo: allowedEdits(word.count)) { byDeletion[$0, default: []].append(Int32(index)) }
         }
         for key in byDeletion.keys { byDeletion[key] = Array(Set(byDeletion[key]!)).sorted() }
     }
 
-    static func allowedEdits(_ length: Int) -> Int { length >= twoEditsFrom ? 2 : length >= oneEditFrom ? 1 : 0 }
+    func allowedEdits(_ length: Int) -> Int { length >= twoEditsFrom ? 2 : length >= oneEditFrom ? 1 : 0 }
 
     /// The name word `word` is a misspelling of, or nil (also when it is the name itself).
     func correction(of word: String) -> String? {
         let bytes = Array(word.utf8)
         // Cheap refusals first: most words are far too short or long to be one edit from a name.
-        guard !vocabulary.isEmpty, bytes.count >= shortest - 1, bytes.count <= longest + 2, bytes.count >= Self.oneEditFrom - 1,
+        guard !vocabulary.isEmpty, bytes.count >= shortest - 1, bytes.count <= longest + 2, bytes.count >= oneEditFrom - 1,
               !known.contains(bytes) else { return nil }
         var best: (index: Int32, distance: Int)?
         // A word under 8 letters can only be one edit from a name word (two edits need 10 letters).
-        Self.forEachDeletionHash(of: bytes, upTo: bytes.count >= Self.twoEditsFrom - 2 ? 2 : 1) { hash in
+        Self.forEachDeletionHash(of: bytes, upTo: bytes.count >= twoEditsFrom - 2 ? 2 : 1) { hash in
             for index in byDeletion[hash] ?? [] where index != best?.index {
                 let candidate = vocabulary[Int(index)]
-                let allowed = Self.allowedEdits(candidate.count)
+                let allowed = allowedEdits(candidate.count)
                 guard abs(candidate.count - bytes.count) <= allowed else { continue }
                 let distance = Self.distance(bytes, candidate, limit: allowed)
                 guard distance <= allowed else { continue }
