@@ -2,9 +2,8 @@ import Foundation
 
 /// Finds mentions of the school and its staff in a post. Built once per configuration.
 public struct Matcher: Sendable {
-    /// All forms of all names, by their first word: a word-level automaton over the normalised
-    /// text, so the cost per word is a hash lookup whatever the number of names.
-    private let patternsByFirstWord: [String: [NamePattern]]
+    /// All forms of all names, compiled once per configuration (and again on reload).
+    private let forms: PatternTrie
     private let misspellings: Misspellings
     private let contextPhrases: [[String]]
     private let excludePhrases: [[String]]
@@ -18,7 +17,7 @@ public struct Matcher: Sendable {
 
     public init(school: School, staff: [StaffMember], matching: MatchingSettings = MatchingSettings()) {
         let patterns = NameForms.patterns(school: school, staff: staff)
-        patternsByFirstWord = Dictionary(grouping: patterns) { $0.words[0] }
+        forms = PatternTrie(patterns)
         // Misspellings of the names themselves, not of handles, hashtags or domains.
         misspellings = Misspellings(words: patterns.filter { [.name, .alias, .surname, .firstName].contains($0.rule) }.flatMap(\.words),
                                     settings: matching)
@@ -37,7 +36,7 @@ public struct Matcher: Sendable {
     /// Every pattern as its match keys joined by spaces: the literal strings a plain
     /// multi-pattern search would look for in `MatchText.normalised` text (the benchmark's peers).
     public var literalPatterns: [String] {
-        patternsByFirstWord.values.flatMap { $0.map { $0.words.joined(separator: " ") } }.sorted()
+        forms.literals.sorted()
     }
 
     public func mentions(in post: Post) -> [Mention] {
@@ -54,7 +53,7 @@ public struct Matcher: Sendable {
         // school context. (That also keeps the cost off the many posts that mention nobody.)
         var corrected = [Bool](repeating: false, count: words.count)
         if post.schoolSpecific || !candidates.isEmpty || words.contains(where: Self.honorificKeys.contains) || hasContextWord(words) {
-            for index in words.indices where patternsByFirstWord[words[index]] == nil {
+            for index in words.indices where !forms.startsSomeForm(words[index]) {
                 if let word = misspellings.correction(of: words[index]) { words[index] = word; corrected[index] = true }
             }
             if corrected.contains(true) { candidates = findCandidates(words, tokens) }
@@ -120,9 +119,7 @@ public struct Matcher: Sendable {
     private func findCandidates(_ words: [String], _ tokens: [TextToken]) -> [(pattern: NamePattern, from: Int, to: Int)] {
         var candidates: [(pattern: NamePattern, from: Int, to: Int)] = []
         for index in words.indices {
-            for pattern in patternsByFirstWord[words[index]] ?? [] where Self.matches(pattern.words, words, at: index) {
-                candidates.append((pattern, index, index + pattern.words.count))
-            }
+            forms.forEachForm(in: words, at: index) { pattern, end in candidates.append((pattern, index, end)) }
         }
         // Words written together that MatchText split at a capital ("#DeZeehoek", "@JufMarieke")
         // also match as the one word they are written as.
@@ -130,7 +127,7 @@ public struct Matcher: Sendable {
         for index in words.indices.dropFirst() + [words.count] where index == words.count || tokens[index].start != tokens[index - 1].end {
             if index - groupStart >= 2 {
                 let joined = MatchText.key(Array(words[groupStart..<index].joined().utf8))
-                for pattern in patternsByFirstWord[joined] ?? [] where pattern.words.count == 1 {
+                for pattern in forms.oneWordForms(joined) {
                     candidates.append((pattern, groupStart, index))
                 }
             }
