@@ -52,8 +52,9 @@ public struct Matcher: Sendable {
         // a misspelled name could count at all: next to a name or an honorific, or in a post with
         // school context. (That also keeps the cost off the many posts that mention nobody.)
         var corrected = [Bool](repeating: false, count: words.count)
-        if post.schoolSpecific || !candidates.isEmpty || words.contains(where: Self.honorificKeys.contains) || hasContextWord(words) {
-            for index in words.indices where !forms.startsSomeForm(words[index]) {
+        let contextWord = hasContextWord(words)
+        if post.schoolSpecific || !candidates.isEmpty || contextWord || words.contains(where: Self.honorificKeys.contains) {
+            for index in words.indices where !forms.startsSomeForm(words[index]) && mayBeMisspeltName(at: index, in: words, post, contextWord) {
                 if let word = misspellings.correction(of: words[index]) { words[index] = word; corrected[index] = true }
             }
             if corrected.contains(true) { candidates = findCandidates(words, tokens) }
@@ -71,7 +72,7 @@ public struct Matcher: Sendable {
         let anchored = candidates.contains {
             !$0.pattern.needsContext && ($0.pattern.entity == "school" || $0.pattern.rule == .honorific)
         }
-        let hasContext = post.schoolSpecific || anchored || (!excluded && hasContextWord(words))
+        let hasContext = post.schoolSpecific || anchored || (!excluded && contextWord)
         if !hasContext { candidates.removeAll { $0.pattern.needsContext } }
 
         // Longest first; a shorter match inside a longer one ("De Zeehoek" in "Praktijkschool De Zeehoek") is dropped.
@@ -111,6 +112,15 @@ public struct Matcher: Sendable {
         let bytes = word.utf8
         guard bytes.count > tail.count else { return false }
         return bytes.suffix(tail.count).elementsEqual(tail)
+    }
+
+    /// A misspelt name word counts only after an honorific or a name's first word ("meneer
+    /// Verbeeck", "Marieke Verbeeck"), before a name word ("Mariekke Verbeek"), or alone in a post
+    /// with context; elsewhere looking is wasted work.
+    private func mayBeMisspeltName(at index: Int, in words: [String], _ post: Post, _ contextWord: Bool) -> Bool {
+        if post.schoolSpecific || contextWord { return true }
+        if index > 0, Self.honorificKeys.contains(words[index - 1]) || forms.startsSomeForm(words[index - 1]) { return true }
+        return index + 1 < words.count && forms.startsSomeForm(words[index + 1])
     }
 
     private static let honorificKeys: Set<String> = Set(NameForms.honorifics.flatMap(MatchText.words))

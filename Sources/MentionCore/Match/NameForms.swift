@@ -1,14 +1,24 @@
 import Foundation
 
 /// One way an entity can be written, as match keys (`MatchText`).
-struct NamePattern: Sendable {
-    var entity: String
-    var words: [String]
-    var rule: MentionRule
+/// A class, not a struct: a million of them sit in the trie and every candidate refers to one,
+/// so passing one around costs a reference count, not a copy of its strings.
+final class NamePattern: Sendable {
+    let entity: String
+    let words: [String]
+    let rule: MentionRule
     /// Counts only with school context (common names, a surname alone, an ambiguous school name).
-    var needsContext: Bool
+    let needsContext: Bool
     /// An `exclude` word in the post vetoes it (names, not handles or domains).
-    var vetoable: Bool
+    let vetoable: Bool
+
+    init(entity: String, words: [String], rule: MentionRule, needsContext: Bool, vetoable: Bool) {
+        self.entity = entity
+        self.words = words
+        self.rule = rule
+        self.needsContext = needsContext
+        self.vetoable = vetoable
+    }
 }
 
 /// Generates the patterns for the school and each staff member, including the Dutch name forms:
