@@ -162,8 +162,8 @@ struct ConfigBuilder {
         var matching = MatchingSettings()
         guard let map = reader.mapping(node, "matching", allowed: ["misspellings", "one_edit_from", "two_edits_from"]) else { return matching }
         if let node = map["misspellings"], let value = reader.bool(node, "matching.misspellings") { matching.misspellings = value }
-        if let node = map["one_edit_from"], let value = reader.integer(node, "matching.one_edit_from", range: 3...40) { matching.oneEditFrom = value }
-        if let node = map["two_edits_from"], let value = reader.integer(node, "matching.two_edits_from", range: 4...40) { matching.twoEditsFrom = value }
+        if let node = map["one_edit_from"], let value = reader.integer(node, "matching.one_edit_from", range: 5...40) { matching.oneEditFrom = value }
+        if let node = map["two_edits_from"], let value = reader.integer(node, "matching.two_edits_from", range: 6...40) { matching.twoEditsFrom = value }
         if matching.twoEditsFrom <= matching.oneEditFrom, let node = map["two_edits_from"] ?? map["one_edit_from"] {
             reader.report(node, "matching.two_edits_from", "must be more than one_edit_from (\(matching.oneEditFrom))")
         }

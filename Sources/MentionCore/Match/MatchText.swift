@@ -30,11 +30,14 @@ public enum MatchText {
             // "@" and "$" are letters in disguise when a letter follows: "m@rieke" (after at most
             // three letters, so "info@school.nl" stays an address) and "$anne" (a price has digits).
             if !letter, scalar == "@" || scalar == "$", offset + 1 < scalars.count, TextTokens.isWordScalar(scalars[offset + 1]) {
-                if scalar == "@", (1...3).contains(word.count), scalars[offset + 1].properties.isAlphabetic { letter = true }
+                if scalar == "@", (1...3).contains(word.count), scalars[offset + 1].properties.isAlphabetic,
+                   !looksLikeMailDomain(scalars, after: offset) { letter = true }
                 if scalar == "$", scalars[offset + 1].properties.isAlphabetic { letter = true }
             }
             guard letter else {
                 finish()
+                // The name before "@" in an address ("jan@...") is as chosen as a handle.
+                if scalar == "@", let last = tokens.indices.last, tokens[last].end == offset { tokens[last].inHandle = true }
                 if scalar == "@" { inHandle = true } else if scalar == " " || scalar == "\n" || scalar == "\t" || (!scalar.isASCII && scalar.properties.isWhitespace) { inHandle = false }
                 continue
             }
@@ -62,6 +65,13 @@ public enum MatchText {
     }
 
     // MARK: - Characters
+
+    /// "jan@zeehoek-pro.nl": after the "@" come letters, digits or dashes, then a dot and a letter.
+    private static func looksLikeMailDomain(_ scalars: [Unicode.Scalar], after at: Int) -> Bool {
+        var index = at + 1
+        while index < scalars.count, index - at < 64, TextTokens.isWordScalar(scalars[index]) || scalars[index] == "-" { index += 1 }
+        return index + 1 < scalars.count && scalars[index] == "." && TextTokens.isWordScalar(scalars[index + 1])
+    }
 
     /// Zero-width and bidirectional controls, soft hyphens and variation selectors: invisible,
     /// and used to split a name for the eye of a filter only.

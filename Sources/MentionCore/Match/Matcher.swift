@@ -60,8 +60,9 @@ public struct Matcher: Sendable {
             if corrected.contains(true) { candidates = findCandidates(words, tokens) }
         }
         // "De Zeehoek 14": a house number makes a school's name a street.
-        candidates.removeAll { $0.pattern.entity == "school" && [.name, .alias].contains($0.pattern.rule)
-            && $0.to < words.count && Self.isHouseNumber(words[$0.to]) }
+        let scalars = Array(text.unicodeScalars)
+        candidates.removeAll { $0.pattern.entity == "school" && $0.pattern.vetoable && [.name, .alias].contains($0.pattern.rule)
+            && $0.to < tokens.count && Self.isHouseNumber(scalars[tokens[$0.to].start..<tokens[$0.to].end]) }
         // Part of a handle ("@jufmarieke_zeehoek") is a name someone chose, not a mention by itself.
         candidates.removeAll { $0.pattern.needsContext && tokens[$0.from..<$0.to].contains(where: \.inHandle) }
         let excluded = excludePhrases.contains { Self.contains($0, in: words) }
@@ -69,8 +70,10 @@ public struct Matcher: Sendable {
         candidates.removeAll { $0.pattern.rule == .surname && Self.isBusinessName(after: $0.to, in: words) }
         // Context: the school named unambiguously, someone addressed with an honorific, a context
         // word, or a feed about the school.
+        // A corrected (misspelt) word never anchors: a Dutch word near a name must not make context.
         let anchored = candidates.contains {
             !$0.pattern.needsContext && ($0.pattern.entity == "school" || $0.pattern.rule == .honorific)
+                && !corrected[$0.from..<$0.to].contains(true)
         }
         let hasContext = post.schoolSpecific || anchored || (!excluded && contextWord)
         if !hasContext { candidates.removeAll { $0.pattern.needsContext } }
@@ -83,7 +86,8 @@ public struct Matcher: Sendable {
             for index in candidate.from..<candidate.to { taken[index] = true }
             let start = tokens[candidate.from].start, end = tokens[candidate.to - 1].end
             let rule = corrected[candidate.from..<candidate.to].contains(true) ? MentionRule.misspelling : candidate.pattern.rule
-            mentions.append(Mention(entity: candidate.pattern.entity, surface: TextTokens.surface(text, start, end),
+            // From the scalars already split: finding each surface from the text's start was quadratic.
+            mentions.append(Mention(entity: candidate.pattern.entity, surface: String(String.UnicodeScalarView(scalars[start..<end])),
                                     start: start, end: end, rule: rule))
         }
         if !post.author.isEmpty, let entity = owner(ofAuthor: post.author) {
@@ -92,10 +96,10 @@ public struct Matcher: Sendable {
         return mentions.sorted { ($0.start, $0.end, $0.entity) < ($1.start, $1.end, $1.entity) }
     }
 
-    /// "14", "3a", "112": a house number (a year such as 2026 is not one).
-    static func isHouseNumber(_ word: String) -> Bool {
-        let digits = word.prefix { $0.isASCII && $0.isNumber }
-        return (1...3).contains(digits.count) && word.count - digits.count <= 1
+    /// "14", "3a", "112": a house number, in the text as written (a year such as 2026 is not one).
+    static func isHouseNumber(_ written: ArraySlice<Unicode.Scalar>) -> Bool {
+        let digits = written.prefix { $0.isASCII && $0.properties.numericType != nil }
+        return (1...3).contains(digits.count) && written.count - digits.count <= 1
     }
 
     /// A context word in the post, also at the end of a Dutch compound ("kutschool", "rotleraar")
@@ -119,9 +123,13 @@ public struct Matcher: Sendable {
     /// with context; elsewhere looking is wasted work.
     private func mayBeMisspeltName(at index: Int, in words: [String], _ post: Post, _ contextWord: Bool) -> Bool {
         if post.schoolSpecific || contextWord { return true }
-        if index > 0, Self.honorificKeys.contains(words[index - 1]) || forms.startsSomeForm(words[index - 1]) { return true }
-        return index + 1 < words.count && forms.startsSomeForm(words[index + 1])
+        // Not after an article or tussenvoegsel: "de" starts "De Zeehoek", but "de zeshoek" is no name.
+        if index > 0, Self.honorificKeys.contains(words[index - 1])
+            || (forms.startsSomeForm(words[index - 1]) && !Self.particleKeys.contains(words[index - 1])) { return true }
+        return index + 1 < words.count && forms.startsSomeForm(words[index + 1]) && !Self.particleKeys.contains(words[index + 1])
     }
+
+    private static let particleKeys: Set<String> = Set((NameForms.tussenvoegsels.union(NameForms.articles)).flatMap(MatchText.words))
 
     private static let honorificKeys: Set<String> = Set(NameForms.honorifics.flatMap(MatchText.words))
 
@@ -151,7 +159,7 @@ public struct Matcher: Sendable {
         "transport", "bouw", "bv", "holding", "installatie", "installaties", "installatietechniek", "makelaardij", "makelaars",
         "autobedrijf", "autos", "garage", "logistiek", "verhuizingen", "verhuur", "schilders", "schildersbedrijf", "loodgieters",
         "advocaten", "notarissen", "accountants", "administratie", "bakkerij", "slagerij", "kapsalon", "tandartsen", "fysiotherapie",
-        "groep", "group", "zonen", "zn", "vastgoed", "metaal", "hoveniers", "dakwerken", "elektro", "keukens", "meubelen",
+        "zonen", "zn", "vastgoed", "metaal", "hoveniers", "dakwerken", "elektro", "keukens", "meubelen",
     ].flatMap(MatchText.words))
 
     private static func isBusinessName(after index: Int, in words: [String]) -> Bool {

@@ -16,9 +16,11 @@ struct Misspellings: Sendable {
 
     /// `words`: the name words that may be misspelled (match keys).
     init(words: some Sequence<String>, settings: MatchingSettings = MatchingSettings()) {
-        oneEditFrom = settings.misspellings ? settings.oneEditFrom : Int.max
-        twoEditsFrom = settings.misspellings ? settings.twoEditsFrom : Int.max
-        let unique = Set(words.map { Array($0.utf8) }.filter { $0.count >= settings.oneEditFrom && $0.count <= 40 && settings.misspellings })
+        // Clamped: the type is public, and a word of 4 letters or fewer is never corrected.
+        oneEditFrom = settings.misspellings ? min(max(settings.oneEditFrom, 5), 1_000) : 1_000
+        twoEditsFrom = settings.misspellings ? min(max(settings.twoEditsFrom, oneEditFrom + 1), 1_000) : 1_000
+        let minimum = oneEditFrom
+        let unique = Set(words.map { Array($0.utf8) }.filter { $0.count >= minimum && $0.count <= 40 })
         vocabulary = unique.sorted { $0.lexicographicallyPrecedes($1) }
         known = unique
         shortest = vocabulary.map(\.count).min() ?? 0

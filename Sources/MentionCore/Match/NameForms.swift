@@ -54,13 +54,16 @@ enum NameForms {
 
         for (phrase, rule) in [(school.name, MentionRule.name)] + school.aliases.map({ ($0, MentionRule.alias) }) {
             let words = MatchText.words(phrase)
-            add("school", words, rule, context: false)
+            // Only a name without a school word ("De Zeehoek") can be a beach pavilion or a street:
+            // `exclude` words and house numbers veto those, never "Praktijkschool De Zeehoek".
+            let distinctive = words.contains { schoolWordKeys.contains($0) }
+            add("school", words, rule, context: false, veto: !distinctive)
             // The name without its school word and article ("Zeehoek"): ambiguous on its own.
             let core = words.filter { !schoolWordKeys.contains($0) && !articleKeys.contains($0) }
             if !core.isEmpty, core != words { add("school", core, .alias, context: true) }
         }
         school.handles.forEach { add("school", $0, .handle, context: false, veto: false) }
-        school.hashtags.forEach { add("school", $0, .hashtag, context: false) }
+        school.hashtags.forEach { add("school", $0, .hashtag, context: false, veto: false) }
         school.domains.forEach { add("school", $0, .domain, context: false, veto: false) }
 
         for member in staff {
@@ -69,15 +72,17 @@ enum NameForms {
             member.aliases.forEach { add(member.id, $0, .alias, context: common) }
             member.handles.forEach { add(member.id, $0, .handle, context: false, veto: false) }
             let (first, surnames) = split(member.name)
+            // The second half of a double surname ("Smit" of Verbeek-Smit) is a name thousands share:
+            // with an honorific it still needs context. So do initials ("M. Verbeek").
+            let secondHalves = Set(surnames.filter { half in member.name.contains("-" + half) })
             for honorific in honorifics {
                 if let first { add(member.id, "\(honorific) \(first)", .honorific, context: common) }
-                surnames.forEach { add(member.id, "\(honorific) \($0)", .honorific, context: common) }
+                surnames.forEach { add(member.id, "\(honorific) \($0)", .honorific, context: common || secondHalves.contains($0)) }
             }
             for surname in surnames {
                 if let first {
                     add(member.id, "\(first) \(surname)", .name, context: common)
-                    // "M. Verbeek", "M Verbeek-Smit".
-                    add(member.id, "\(first.prefix(1)) \(surname)", .initials, context: common)
+                    add(member.id, "\(first.prefix(1)) \(surname)", .initials, context: true)
                 }
                 add(member.id, surname, .surname, context: true)
                 add(member.id, surname + "s", .surname, context: true)  // "Verbeeks klas"
