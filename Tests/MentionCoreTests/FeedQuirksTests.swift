@@ -40,6 +40,8 @@ struct FeedQuirksTests {
                           title: "café", encoding: "windows-1252", malformed: false),
             EncodingCase(name: "C1 controls in UTF-8 are Windows-1252 punctuation", bytes: Array(rss(title: "don\u{92}t").utf8), title: "don\u{2019}t", encoding: "utf-8", malformed: false),
             EncodingCase(name: "an unknown label is ignored and reported", bytes: declared("x-no-such-charset", Array("ok".utf8)), title: "ok", encoding: "utf-8", malformed: true),
+            EncodingCase(name: "a label shaped like a path never reaches iconv", bytes: declared("iso-8859-../../x", Array("ok".utf8)), title: "ok", encoding: "utf-8", malformed: true),
+            EncodingCase(name: "a numbered family label", bytes: declared("ISO8859-2", [0xA3]), title: "Ł", encoding: "iso-8859-2", malformed: false),
             EncodingCase(name: "a UTF-16 label on ASCII bytes is wrong", bytes: plain, contentType: "text/xml; charset=utf-16", title: "ok", encoding: "utf-8", malformed: true),
             EncodingCase(name: "a one-byte label on UTF-16 bytes is wrong", bytes: wide(rss(title: "ok"), .utf16LittleEndian),
                           contentType: "text/xml; charset=iso-8859-1", title: "ok", encoding: "utf-16le", malformed: true),

@@ -15,24 +15,10 @@ mb=${POSTS_MB:-100} names=${NAMES:-10000} rounds=${ROUNDS:-3}
 started=$(date +%s)
 say() { echo "bench/match: $*" >&2; }
 
-# Tools. apt-get update only when a plain install fails (a fresh machine has no package lists).
-apt_install() { apt-get install -y -q "$@" >&2 || { apt-get update -q >&2 && apt-get install -y -q "$@" >&2; }; }
+# Tools: /usr/bin/time, the pinned peers in the venv (bench/common.sh).
+. "$root/bench/common.sh"
 [ -x /usr/bin/time ] || apt_install time
-[ -x "$venv/bin/python" ] || python3 -m venv "$venv"
-# pip only when a pinned version is missing, so a warm run does not ask the registry at all.
-if ! "$venv/bin/python" - "$here/requirements.txt" <<'EOF'
-import sys
-from importlib.metadata import version, PackageNotFoundError
-pins = [line.split("#")[0].strip().split("==") for line in open(sys.argv[1])]
-try:
-    sys.exit(any(version(name) != wanted for name, wanted in (p for p in pins if len(p) == 2)))
-except PackageNotFoundError:
-    sys.exit(1)
-EOF
-then
-    say "installing the pinned peers into $venv"
-    "$venv/bin/pip" install -q -r "$here/requirements.txt" >&2
-fi
+ensure_peers "$venv" "$here/requirements.txt"
 
 # Input: made once; remade when asked for other sizes (manifest.json is written last and records them).
 if ! python3 -c 'import json, sys; a = json.load(open(sys.argv[1]))["args"]

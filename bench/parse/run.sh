@@ -14,25 +14,11 @@ rounds=${ROUNDS:-3}
 started=$(date +%s)
 say() { echo "bench/parse: $*" >&2; }
 
-# Tools. apt-get update only when a plain install fails (a fresh machine has no package lists).
-apt_install() { apt-get install -y -q "$@" >&2 || { apt-get update -q >&2 && apt-get install -y -q "$@" >&2; }; }
+# Tools: /usr/bin/time, the pinned peers in the venv (bench/common.sh).
+. "$root/bench/common.sh"
 [ -x /usr/bin/time ] || apt_install time
 command -v xmllint >/dev/null || apt_install libxml2-utils
-[ -x "$venv/bin/python" ] || python3 -m venv "$venv"
-# pip only when a pinned version is missing, so a warm run does not ask the registry at all.
-if ! "$venv/bin/python" - "$here/requirements.txt" <<'EOF'
-import sys
-from importlib.metadata import version, PackageNotFoundError
-pins = [line.split("#")[0].strip().split("==") for line in open(sys.argv[1])]
-try:
-    sys.exit(any(version(name) != wanted for name, wanted in (p for p in pins if len(p) == 2)))
-except PackageNotFoundError:
-    sys.exit(1)
-EOF
-then
-    say "installing the pinned peers into $venv"
-    "$venv/bin/pip" install -q -r "$here/requirements.txt" >&2
-fi
+ensure_peers "$venv" "$here/requirements.txt"
 
 # Corpus: made once (manifest.json is written last, so its presence means complete).
 if [ ! -f "$corpus/manifest.json" ] || [ ! -f "$corpus/files-json.txt" ]; then

@@ -119,10 +119,15 @@ enum CharacterDecoding {
         guard !label.isEmpty, label.count <= 40,
               label.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_.:".contains($0)) }) else { return nil }
         if let alias = aliases[label] { return alias }
-        if label.hasPrefix("iso-8859-") || label.hasPrefix("windows-125") || label.hasPrefix("koi8-") { return label }
-        if label.hasPrefix("iso8859-") { return "iso-8859-" + label.dropFirst(8) }
-        if label.hasPrefix("iso_8859-") { return "iso-8859-" + label.dropFirst(9) }
-        if label.hasPrefix("cp125") { return "windows-" + label.dropFirst(2) }
+        // Families by number only: what reaches iconv_open is always a plain, known-shaped name.
+        func numbered(_ prefix: String, _ digits: ClosedRange<Int>) -> String? {
+            guard label.hasPrefix(prefix), let number = Int(label.dropFirst(prefix.count)), digits.contains(number) else { return nil }
+            return String(number)
+        }
+        for prefix in ["iso-8859-", "iso8859-", "iso_8859-"] {
+            if let number = numbered(prefix, 1...16) { return "iso-8859-" + number }
+        }
+        if let number = numbered("windows-", 1250...1258) ?? numbered("cp", 1250...1258) { return "windows-" + number }
         return nil
     }
 
