@@ -23,3 +23,30 @@ EOF
         "$venv/bin/pip" install -q -r "$requirements" >&2
     fi
 }
+
+# build_binary ROOT NAME: a release build (retried: the sources may be mid-edit), copied into a
+# fresh results folder so that a rebuild during the run cannot swap it. Sets $results and $binary.
+build_binary() {
+    say "building mentionwatch (release)"
+    tries=0
+    until (cd "$1" && swift build -c release -q --product mentionwatch) >&2; do
+        tries=$((tries + 1))
+        [ "$tries" -lt 5 ] || { say "swift build failed $tries times, giving up"; exit 1; }
+        say "swift build failed, retrying in 60 s"
+        sleep 60
+    done
+    results=$(mktemp -d "${TMPDIR:-/tmp}/mentionwatch-$2.XXXXXX")
+    cp "$1/.build/release/mentionwatch" "$results/mentionwatch"
+    binary=$results/mentionwatch
+}
+
+# CPU use of the whole machine, from /proc/stat: the tools are single-threaded, so alone they keep
+# one core busy; much more means something else ran too and skewed the figures.
+cpu_busy_idle() { awk '/^cpu /{ print $2 + $3 + $4 + $7 + $8, $5 + $6 }' /proc/stat; }
+
+# machine_busy BEFORE AFTER: one line, with a warning above 1.25 cores.
+machine_busy() {
+    echo "$1 $2" | awk -v cores="$(nproc)" '{ busy = $3 - $1; all = busy + $4 - $2
+        printf "machine busy %.2f of %d cores during the runs (the benchmark alone: ~1.0)%s\n", cores * busy / all, cores,
+            (cores * busy / all > 1.25 ? "  WARNING: other processes ran too, figures may be low" : "") }'
+}

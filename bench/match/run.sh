@@ -29,24 +29,9 @@ sys.exit(not (a["mb"] == float(sys.argv[2]) and a["names"] == int(sys.argv[3]) a
     python3 "$here/make_input.py" "$input" --mb "$mb" --names "$names" >&2
 fi
 
-# mentionwatch, release. Another engineer may be mid-edit: retry a failed build a few times.
-say "building mentionwatch (release)"
-tries=0
-until (cd "$root" && swift build -c release -q --product mentionwatch) >&2; do
-    tries=$((tries + 1))
-    [ "$tries" -lt 5 ] || { say "swift build failed $tries times, giving up"; exit 1; }
-    say "swift build failed, retrying in 60 s"
-    sleep 60
-done
-results=$(mktemp -d "${TMPDIR:-/tmp}/mentionwatch-match.XXXXXX")
-# A copy, so that a rebuild by someone else during the run cannot swap the binary between runs.
-cp "$root/.build/release/mentionwatch" "$results/mentionwatch"
-binary=$results/mentionwatch
+build_binary "$root" match
 "$binary" check --config "$input/feeds.yaml" >/dev/null
 
-# CPU use of the whole machine over the runs, from /proc/stat: every tool is single-threaded, so
-# alone they keep one core busy; much more means something else ran too and skewed the figures.
-cpu_busy_idle() { awk '/^cpu /{ print $2 + $3 + $4 + $7 + $8, $5 + $6 }' /proc/stat; }
 cpu_before=$(cpu_busy_idle)
 # 1. Untimed: the patterns and the normalised posts for the peers (one round, its figures unused).
 say "mentionwatch: dumping patterns and normalised text (one untimed pass)"
@@ -66,8 +51,6 @@ rm -f "$binary"  # 18 MB; the dumps, JSON and time files stay for a look
 
 echo
 echo "name matching, input $input ($(nproc) cores, best of $rounds rounds)"
-echo "$cpu_before $cpu_after" | awk -v cores="$(nproc)" '{ busy = $3 - $1; all = busy + $4 - $2
-    printf "machine busy %.2f of %d cores during the runs (the benchmark alone: ~1.0)%s\n", cores * busy / all, cores,
-        (cores * busy / all > 1.25 ? "  WARNING: other processes ran too, figures may be low" : "") }'
+machine_busy "$cpu_before" "$cpu_after"
 python3 "$here/report.py" "$results"
 echo "total run time $(( $(date +%s) - started )) s (results in $results)"

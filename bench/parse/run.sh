@@ -26,23 +26,8 @@ if [ ! -f "$corpus/manifest.json" ] || [ ! -f "$corpus/files-json.txt" ]; then
     python3 "$here/make_corpus.py" "$corpus" --mb "${CORPUS_MB:-60}" >&2
 fi
 
-# mentionwatch, release. Another engineer may be mid-edit: retry a failed build a few times.
-say "building mentionwatch (release)"
-tries=0
-until (cd "$root" && swift build -c release -q --product mentionwatch) >&2; do
-    tries=$((tries + 1))
-    [ "$tries" -lt 5 ] || { say "swift build failed $tries times, giving up"; exit 1; }
-    say "swift build failed, retrying in 60 s"
-    sleep 60
-done
-results=$(mktemp -d "${TMPDIR:-/tmp}/mentionwatch-parse.XXXXXX")
-# A copy, so that a rebuild by someone else during the run cannot swap the binary between sets.
-cp "$root/.build/release/mentionwatch" "$results/mentionwatch"
-binary=$results/mentionwatch
+build_binary "$root" parse
 
-# CPU use of the whole machine over the runs, from /proc/stat: the tools are single-threaded, so
-# alone they keep one core busy; much more means something else ran too and skewed the figures.
-cpu_busy_idle() { awk '/^cpu /{ print $2 + $3 + $4 + $7 + $8, $5 + $6 }' /proc/stat; }
 cpu_before=$(cpu_busy_idle)
 for set in all xml json; do
     say "mentionwatch, $set files"
@@ -64,8 +49,6 @@ rm -f "$binary"  # 18 MB; the JSON and time files stay for a look
 
 echo
 echo "feed parsing, corpus $corpus ($(nproc) cores, best of $rounds rounds)"
-echo "$cpu_before $cpu_after" | awk -v cores="$(nproc)" '{ busy = $3 - $1; all = busy + $4 - $2
-    printf "machine busy %.2f of %d cores during the runs (the benchmark alone: ~1.0)%s\n", cores * busy / all, cores,
-        (cores * busy / all > 1.25 ? "  WARNING: other processes ran too, figures may be low" : "") }'
+machine_busy "$cpu_before" "$cpu_after"
 python3 "$here/report.py" "$results" "$corpus"
 echo "total run time $(( $(date +%s) - started )) s (results in $results)"
