@@ -21,7 +21,7 @@ let package = Package(
         .target(
             name: "MentionCore",
             dependencies: [.product(name: "Yams", package: "Yams")],
-            resources: [.embedInCode("Classify/lexicon.txt")]
+            resources: [.embedInCode("Classify/Lexicon")]
         ),
         .target(name: "MentionFetch", dependencies: ["MentionCore", "CCurl"]),
         .target(name: "MentionStore", dependencies: ["MentionCore", "CSQLite"]),

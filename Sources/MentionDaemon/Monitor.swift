@@ -27,6 +27,8 @@ public struct FeedPollSummary: Sendable, CustomStringConvertible {
 public actor Monitor {
     public private(set) var config: Config
     private var classifier: Classifier
+    /// Flagged posts seen, to recognise a forwarded copy (kept across reloads; refilled from the database at start).
+    private var forwarding = ForwardingMemory()
     var spool: any MailSpool
     var digestSpool: any MailSpool
     let store: Store
@@ -45,6 +47,9 @@ public actor Monitor {
         try store.register(config.feeds)
         self.now = now
         self.logger = logger
+        for (post, severity) in try store.recentFlaggedPosts(limit: forwarding.capacity).reversed() {
+            forwarding.remember(post, severity: severity)
+        }
     }
 
     public struct ReloadError: Error, CustomStringConvertible {
@@ -226,13 +231,15 @@ public actor Monitor {
         var documentSHA256: String?  // computed once, and only when an item is flagged
         for item in items where try !store.contains(feedID: feed.id, item: item) {
             let post = Post(id: item.identity, source: feed.kind.rawValue, author: item.authors.first?.name ?? item.authors.first?.email ?? "",
-                            title: item.title ?? "", text: item.text, hasMedia: !item.media.isEmpty, schoolSpecific: feed.schoolSpecific)
-            let assessment = classifier.assess(post)
+                            title: item.title ?? "", text: item.text, hasMedia: !item.media.isEmpty, schoolSpecific: feed.schoolSpecific,
+                            feedID: feed.id)
+            let assessment = classifier.assess(post, forwarding: forwarding)
             if assessment.alert, documentSHA256 == nil { documentSHA256 = SHA256.hex(response.body) }
             let new = NewItem(feedID: feed.id, item: item, fetchedAt: fetchedAt, assessment: assessment,
                               sourceURL: response.effectiveURL, etag: response.etag, lastModified: response.lastModified,
                               documentSHA256: documentSHA256)
             guard try store.insert(new) != nil else { continue }
+            classifier.remember(post, assessment, in: &forwarding)
             summary.newItems += 1
             if !assessment.mentions.isEmpty { summary.mentions += 1 }
             if assessment.alert { summary.flagged += 1 }

@@ -88,6 +88,10 @@ enum Migrations {
             sent_at INTEGER NOT NULL
         ) STRICT;
         """,
+        // 2: the classifier's Dutch explanation of each finding (issue 6).
+        """
+        ALTER TABLE findings ADD COLUMN explanation TEXT NOT NULL DEFAULT '';
+        """,
     ]
 
     static func apply(to database: SQLiteDatabase) throws {

@@ -48,11 +48,31 @@ extension Store {
     }
 
     func findings(of itemID: Int64) throws -> [CategoryFinding] {
-        let found = try db.query("SELECT category, severity, evidence FROM findings WHERE item_id = ?", [.integer(itemID)])
+        let found = try db.query("SELECT category, severity, evidence, explanation FROM findings WHERE item_id = ?", [.integer(itemID)])
             .compactMap { row -> CategoryFinding? in
                 guard let category = ProtocolCategory(rawValue: row[0].string ?? ""), let severity = Severity(rawValue: row[1].string ?? "") else { return nil }
-                return CategoryFinding(category: category, severity: severity, evidence: (row[2].string ?? "").split(separator: "\n").map(String.init))
+                return CategoryFinding(category: category, severity: severity, evidence: (row[2].string ?? "").split(separator: "\n").map(String.init),
+                                       explanation: row[3].string ?? "")
             }
         return ProtocolCategory.allCases.compactMap { category in found.first { $0.category == category } }
+    }
+}
+
+extension Store {
+    /// The most recent flagged items as posts, newest first, with their highest severity: what the
+    /// daemon remembers at start to recognise forwarded copies.
+    public func recentFlaggedPosts(limit: Int) throws -> [(post: Post, severity: Severity)] {
+        try db.query("""
+            SELECT i.identity, i.feed_id, coalesce(i.author, ''), coalesce(i.title, ''), e.text, e.has_media,
+                   (SELECT max(CASE f.severity WHEN 'critical' THEN 3 WHEN 'high' THEN 2 WHEN 'medium' THEN 1 ELSE 0 END)
+                      FROM findings f WHERE f.item_id = i.id AND f.category != 'forwarding')
+            FROM items i JOIN evidence e ON e.item_id = i.id
+            ORDER BY i.fetched_at DESC, i.id DESC LIMIT ?
+            """, [.integer(Int64(limit))]).map { row in
+            let post = Post(id: row[0].string ?? "", author: row[2].string ?? "", title: row[3].string ?? "", text: row[4].string ?? "",
+                            hasMedia: row[5].int == 1, feedID: row[1].string ?? "")
+            let severity: Severity = [.low, .medium, .high, .critical][max(0, min(3, Int(row[6].int ?? 0)))]
+            return (post, severity)
+        }
     }
 }

@@ -139,9 +139,9 @@ public final class Store {
                               .integer(Int64(mention.end)), .text(mention.rule.rawValue)])
             }
             for finding in assessment.categories {
-                try db.query("INSERT INTO findings (item_id, category, severity, evidence) VALUES (?, ?, ?, ?)",
+                try db.query("INSERT INTO findings (item_id, category, severity, evidence, explanation) VALUES (?, ?, ?, ?, ?)",
                              [.integer(itemID), .text(finding.category.rawValue), .text(finding.severity.rawValue),
-                              .text(finding.evidence.joined(separator: "\n"))])
+                              .text(finding.evidence.joined(separator: "\n")), .text(finding.explanation)])
             }
             if flagged {
                 try db.query("""

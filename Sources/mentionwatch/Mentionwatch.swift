@@ -9,7 +9,7 @@ struct Mentionwatch: AsyncParsableCommand {
         commandName: "mentionwatch",
         abstract: "Watches public feeds for mentions of a school and its staff and reports protocol breaches to the MT.",
         version: mentionwatchVersion,
-        subcommands: [Run.self, Poll.self, Check.self, Parse.self, Match.self, Feeds.self, Digest.self, Demo.self, BenchParse.self, BenchMatch.self]
+        subcommands: [Run.self, Poll.self, Check.self, Parse.self, Match.self, Score.self, Feeds.self, Digest.self, Demo.self, BenchParse.self, BenchMatch.self]
     )
 }
 

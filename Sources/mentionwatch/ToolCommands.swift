@@ -142,6 +142,7 @@ struct Match: ParsableCommand {
 
     func run() throws {
         let classifier = Classifier(config: try options.load())
+        var forwarding = ForwardingMemory()
         var lineNumber = 0
         var bad = 0
         while let line = readLine(strippingNewline: true) {
@@ -149,7 +150,10 @@ struct Match: ParsableCommand {
             if line.trimmingCharacters(in: .whitespaces).isEmpty { continue }
             do {
                 let input = try JSONDecoder().decode(MatchInputLine.self, from: Data(line.utf8))
-                print(MatchOutputLine(id: input.id, assessment: classifier.assess(input.post)).encoded())
+                // Earlier flagged lines are remembered, so a later copy from another source is `forwarding`.
+                let assessment = classifier.assess(input.post, forwarding: forwarding)
+                classifier.remember(input.post, assessment, in: &forwarding)
+                print(MatchOutputLine(id: input.id, assessment: assessment).encoded())
             } catch {
                 bad += 1
                 FileHandle.standardError.write(Data("stdin:\(lineNumber): not a post object: \(Self.reason(error))\n".utf8))
@@ -164,5 +168,38 @@ struct Match: ParsableCommand {
         case DecodingError.typeMismatch(_, let context): return "wrong type at \(context.codingPath.map(\.stringValue).joined(separator: "."))"
         default: return "invalid JSON"
         }
+    }
+}
+
+struct Score: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Score the classifier on labelled posts (JSON Lines with an \"expect\" object, like posts-dev.jsonl).")
+    @OptionGroup var options: ConfigOption
+    @Argument(help: "The labelled posts.")
+    var file: String
+    @Flag(help: "Also print each post judged differently from its label.")
+    var misses = false
+
+    func run() throws {
+        let classifier = Classifier(config: try options.load())
+        guard let data = FileManager.default.contents(atPath: file) else {
+            FileHandle.standardError.write(Data("\(file): cannot read the file\n".utf8))
+            throw ExitCode(ExitStatus.ioError)
+        }
+        var posts: [LabelledPost] = []
+        for (number, line) in String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+        where !line.trimmingCharacters(in: .whitespaces).isEmpty {
+            guard let post = try? JSONDecoder().decode(LabelledPost.self, from: Data(line.utf8)) else {
+                FileHandle.standardError.write(Data("\(file):\(number + 1): not a labelled post (id, text, expect.categories, expect.alert)\n".utf8))
+                throw ExitCode(ExitStatus.dataError)
+            }
+            posts.append(post)
+        }
+        let scoring = LabelledPost.score(posts, with: classifier) { post, assessment in
+            guard misses else { return }
+            let found = assessment.categories.filter { $0.severity > .low }.map(\.category.rawValue)
+            print("miss \(post.id): found \(found) alert \(assessment.alert); labelled \(post.expect.categories) alert \(post.expect.alert)")
+        }
+        print(scoring.report(title: file))
     }
 }

@@ -11,11 +11,11 @@ struct ClassifierTests {
     }
 
     @Test func lexiconSyntaxErrorsNameTheLine() {
-        #expect(throws: Lexicon.SyntaxError(line: 2, message: "unknown category 'rudeness'")) {
+        #expect(throws: Lexicon.SyntaxError(file: "lexicon", line: 2, message: "unknown category 'rudeness'")) {
             try Lexicon(parsing: "# comment\nrudeness high word\n")
         }
-        #expect(throws: Lexicon.SyntaxError(line: 1, message: "unknown severity 'huge'")) { try Lexicon(parsing: "insult huge x") }
-        #expect(throws: Lexicon.SyntaxError(line: 1, message: "expected CATEGORY SEVERITY PHRASE")) { try Lexicon(parsing: "insult high") }
+        #expect(throws: Lexicon.SyntaxError(file: "lexicon", line: 1, message: "unknown severity 'huge'")) { try Lexicon(parsing: "insult huge x") }
+        #expect(throws: Lexicon.SyntaxError(file: "lexicon", line: 1, message: "expected CATEGORY SEVERITY PHRASE")) { try Lexicon(parsing: "insult high") }
     }
 
     @Test func insultWithEvidenceAimedAtStaffIsTrackB() {
@@ -39,9 +39,9 @@ struct ClassifierTests {
         "Maak het af! De Zeehoek wint de voetbalcup",
         "Wacht maar even, juf Marieke komt zo",
     ])
-    func everydayWordsAreNotAlarms(_ text: String) {
+    func everydayWordsAreNotAlarms(_ text: String) {  // a disease word may be recorded, with severity low
         let assessment = classifier.assess(Post(id: "t", text: text))
-        #expect(assessment.categories.isEmpty, "\(assessment.categories)")
+        #expect(assessment.categories.allSatisfy { $0.severity == .low }, "\(assessment.categories)")
         #expect(!assessment.alert)
     }
 
@@ -53,7 +53,7 @@ struct ClassifierTests {
         #expect(classifier.findCategories(in: "rotjoch").map(\.category) == [.insult])
         #expect(classifier.findCategories(in: "bij de rotonde").isEmpty)
         #expect(classifier.findCategories(in: "rot").isEmpty)
-        #expect(throws: Lexicon.SyntaxError(line: 1, message: "expected ignore WORD")) { try Lexicon(parsing: "ignore two words") }
+        #expect(throws: Lexicon.SyntaxError(file: "lexicon", line: 1, message: "expected ignore WORD")) { try Lexicon(parsing: "ignore two words") }
     }
 
     @Test func noMentionNoAlert() {

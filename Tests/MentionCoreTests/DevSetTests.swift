@@ -6,17 +6,7 @@ import TestSupport
 /// The labelled development set (../shared/data/posts-dev.jsonl): mentions per post, and
 /// precision and recall per category (printed; a finding of severity low does not count, design §7).
 struct DevSetTests {
-    struct Labelled: Decodable {
-        struct Expect: Decodable { var mentions: [String]; var categories: [String]; var alert: Bool }
-        var id: String
-        var source: String
-        var author: String
-        var title: String
-        var text: String
-        var has_media: Bool
-        var expect: Expect
-        var post: Post { Post(id: id, source: source, author: author, title: title, text: text, hasMedia: has_media) }
-    }
+    typealias Labelled = LabelledPost
 
     static func load() throws -> [Labelled] {
         let path = Paths.shared + "/data/posts-dev.jsonl"
@@ -35,8 +25,8 @@ struct DevSetTests {
         var exact = 0
         for post in posts {
             let found = Set(classifier.assess(post.post).mentions.map(\.entity))
-            let expected = Set(post.expect.mentions)
-            if found == expected { exact += 1 } else { print("dev set: \(post.id) found \(found.sorted()) expected \(expected.sorted()): \(post.title) \(post.text)") }
+            let expected = Set(post.expect.mentions ?? [])
+            if found == expected { exact += 1 } else { print("dev set: \(post.id) found \(found.sorted()) expected \(expected.sorted()): \(post.title ?? "") \(post.text ?? "")") }
             for entity in found.intersection(expected) { tp[entity, default: 0] += 1 }
             for entity in found.subtracting(expected) { fp[entity, default: 0] += 1 }
             for entity in expected.subtracting(found) { fn[entity, default: 0] += 1 }
@@ -52,31 +42,17 @@ struct DevSetTests {
         #expect(Double(t) >= 0.97 * Double(t + n), "mention recall")
     }
 
+    /// Issue 6's goals on the dev set: alert recall at least 0.95, false alerts at most 2 % of the
+    /// posts labelled without alert, category macro-F1 at least 0.85. The table is printed.
     @Test(.enabled(if: Paths.sharedIsPresent, "../shared is absent: the labelled posts are not there"))
-    func categoryPrecisionAndRecall() throws {
+    func categoryAndAlertScores() throws {
         let classifier = Classifier(config: WorldFixture.config)
-        var truePositives: [String: Int] = [:], falsePositives: [String: Int] = [:], falseNegatives: [String: Int] = [:]
-        var alertsRight = 0
-        let posts = try Self.load()
-        for post in posts {
-            let assessment = classifier.assess(post.post)
-            let found = Set(assessment.categories.filter { $0.severity > .low }.map(\.category.rawValue))
-            let expected = Set(post.expect.categories)
-            for category in found.intersection(expected) { truePositives[category, default: 0] += 1 }
-            for category in found.subtracting(expected) { falsePositives[category, default: 0] += 1 }
-            for category in expected.subtracting(found) { falseNegatives[category, default: 0] += 1 }
-            if assessment.alert == post.expect.alert { alertsRight += 1 }
+        let scoring = LabelledPost.score(try Self.load(), with: classifier) { post, assessment in
+            print("dev set: \(post.id) judged \(assessment.categories.map { "\($0.category.rawValue)/\($0.severity.rawValue): \($0.explanation)" }) alert \(assessment.alert); labelled \(post.expect.categories) alert \(post.expect.alert)")
         }
-        for category in ProtocolCategory.allCases.map(\.rawValue) {
-            let tp = truePositives[category, default: 0], fp = falsePositives[category, default: 0], fn = falseNegatives[category, default: 0]
-            let precision = tp + fp == 0 ? "-" : String(format: "%.2f", Double(tp) / Double(tp + fp))
-            let recall = tp + fn == 0 ? "-" : String(format: "%.2f", Double(tp) / Double(tp + fn))
-            print("dev set: \(category.padding(toLength: 24, withPad: " ", startingAt: 0)) precision \(precision)  recall \(recall)  (tp \(tp), fp \(fp), fn \(fn))")
-        }
-        print("dev set: alert decision right in \(alertsRight) of \(posts.count) posts")
-        // The skeleton's lexicon covers insult and threat: each must find most labelled cases.
-        #expect(truePositives["threat", default: 0] >= 6)
-        #expect(truePositives["insult", default: 0] >= 5)
-        #expect(alertsRight >= 30)
+        print(scoring.report(title: "dev set"))
+        #expect(scoring.alerts.recall ?? 0 >= 0.95, "alert recall")
+        #expect(scoring.falseAlertRate <= 0.02, "false-alert rate")
+        #expect(scoring.macroF1 >= 0.85, "category macro-F1")
     }
 }

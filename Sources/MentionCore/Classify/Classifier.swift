@@ -1,13 +1,30 @@
-/// One protocol category found in a post, with the words that triggered it.
+/// Where in the post a piece of evidence is: Unicode scalars of `title + "\n" + text`, end exclusive.
+public struct EvidenceSpan: Sendable, Equatable, Codable {
+    public var start: Int
+    public var end: Int
+
+    public init(start: Int, end: Int) {
+        self.start = start
+        self.end = end
+    }
+}
+
+/// One protocol category found in a post, with the words that triggered it and why it counts.
 public struct CategoryFinding: Sendable, Equatable {
     public var category: ProtocolCategory
     public var severity: Severity
     public var evidence: [String]
+    /// Where each piece of evidence is, in step with `evidence`; nil for evidence outside the text (an account name).
+    public var spans: [EvidenceSpan?]
+    /// A short Dutch sentence: what was found and at whom it is aimed.
+    public var explanation: String
 
-    public init(category: ProtocolCategory, severity: Severity, evidence: [String]) {
+    public init(category: ProtocolCategory, severity: Severity, evidence: [String], spans: [EvidenceSpan?] = [], explanation: String = "") {
         self.category = category
         self.severity = severity
         self.evidence = evidence
+        self.spans = spans
+        self.explanation = explanation
     }
 }
 
@@ -34,58 +51,131 @@ public struct Assessment: Sendable, Equatable {
     public var severity: Severity? { categories.map(\.severity).max() }
 }
 
-/// Matches a post, finds categories from the lexicon and decides on an alert.
+/// Finds the names in a post, the protocol categories and whom they are aimed at, and decides on an alert.
 public struct Classifier: Sendable {
     public let matcher: Matcher
     public let lexicon: Lexicon
     public let minSeverity: Severity
 
-    public init(config: Config, lexicon: Lexicon = .builtIn) {
+    public init(config: Config, lexicon: Lexicon? = nil) {
         matcher = Matcher(school: config.school, staff: config.staff, matching: config.matching)
-        self.lexicon = lexicon
+        self.lexicon = lexicon ?? config.classification.lexicon
         minSeverity = config.alerts.minSeverity
     }
 
-    public func assess(_ post: Post) -> Assessment {
+    /// Judges a post; `forwarding` holds earlier flagged posts, to recognise their content again.
+    public func assess(_ post: Post, forwarding: ForwardingMemory? = nil) -> Assessment {
         let text = post.matchText
         let mentions = matcher.mentions(in: post, text: text, tokens: MatchText.tokens(text))
-        let categories = findCategories(in: text, tokens: TextTokens.tokens(text))
-        let byStaff = matcher.owner(ofAuthor: post.author).map { $0 != "school" } ?? false
+        let words = ClassifyText(text, mentions: mentions)
+        let search = PhraseSearch(lexicon: lexicon, text: words, mentions: mentions)
+        let authorEntity = matcher.owner(ofAuthor: post.author)
+        let byStaff = authorEntity.map { $0 != "school" } ?? false
+        let rules = CategoryRules(post: post, text: words, search: search, mentions: mentions, authorEntity: authorEntity)
+
+        var hits = lexiconHits(search, authorEntity: authorEntity)
+        hits += rules.unconsentedMedia() + rules.personalDetails() + rules.impersonation(matcher: matcher) + rules.confidentialInfo()
+        let context = HitContext(text: words, search: search, lexicon: lexicon, mentions: mentions, isNews: post.source == FeedKind.news.rawValue)
+        for index in hits.indices {
+            context.judge(&hits[index])
+            if hits[index].aimedAt.isEmpty { context.aim(&hits[index]) }
+        }
+        if byStaff { hits += staffHarmingTheSchool(hits, mentions: mentions) }
+        if !search.occurrences(of: "disclaimer").isEmpty {
+            for index in hits.indices where hits[index].category == .unauthorisedStatement { hits[index].lower(.disclaimer) }
+        }
+        escalateThreatsWithDetails(&hits)
+        if let forwarding, let original = forwarding.original(of: post, words: words.words) {
+            let range = ForwardingMemory.repeatedWords(words.words, shared: original.shingles) ?? 0..<words.words.count
+            var hit = Hit(.forwarding, original.earlier.severity, words: range, kind: .forwarded(original.earlier.id))
+            hit.aimedAt = Array(mentions.indices.filter { mentions[$0].start < mentions[$0].end })
+            hits.append(hit)
+        }
+
+        let findings = summarise(hits, words: words, mentions: mentions, author: post.author)
+        let counted = hits.filter { $0.effectiveSeverity >= minSeverity && (!$0.aimedAt.isEmpty || $0.aimedAtAuthor) }
         let track: ProtocolTrack
-        if categories.isEmpty || mentions.isEmpty { track = .none }
+        if counted.isEmpty { track = .none }
         else if byStaff { track = .staff }
-        else if mentions.contains(where: { $0.entity != "school" }) { track = .b }
+        else if counted.contains(where: { $0.aimedAt.contains { mentions[$0].entity != "school" } }) { track = .b }
         else { track = .a }
-        // The skeleton's rule: a mention and a category at or above the threshold in one post.
-        // Target, negation and quotation are judged by the classifier issue.
-        let alert = !mentions.isEmpty && categories.contains { $0.severity >= minSeverity }
-        return Assessment(mentions: mentions, categories: categories, track: track, alert: alert)
+        return Assessment(mentions: mentions, categories: findings, track: track, alert: !counted.isEmpty)
     }
 
+    /// Remembers a post for `forwarding` when one of its categories is at or above the alert threshold.
+    public func remember(_ post: Post, _ assessment: Assessment, in memory: inout ForwardingMemory) {
+        let flagged = assessment.categories.filter { $0.category != .forwarding }.map(\.severity).max()
+        if let flagged, flagged >= minSeverity { memory.remember(post, severity: flagged) }
+    }
+
+    /// The categories found by lexicon entries only, for the lexicon's own tests.
     func findCategories(in text: String) -> [CategoryFinding] {
-        findCategories(in: text, tokens: TextTokens.tokens(text))
+        let words = ClassifyText(text)
+        let search = PhraseSearch(lexicon: lexicon, text: words, mentions: [])
+        return summarise(lexiconHits(search, authorEntity: nil), words: words, mentions: [], author: "")
     }
 
-    func findCategories(in text: String, tokens: [TextToken]) -> [CategoryFinding] {
-        let ignored = tokens.map { lexicon.isIgnored($0.folded) }
-        var findings: [ProtocolCategory: CategoryFinding] = [:]
-        func consider(_ entry: Lexicon.Entry, at start: Int) {
-            let span = start..<(start + entry.words.count)
-            guard span.upperBound <= tokens.count, !ignored[span].contains(true),
-                  zip(entry.words, tokens[span]).allSatisfy({ $0.matches($1.folded) }) else { return }
-            let evidence = TextTokens.surface(text, tokens[span.lowerBound].start, tokens[span.upperBound - 1].end)
-            var finding = findings[entry.category] ?? CategoryFinding(category: entry.category, severity: entry.severity, evidence: [])
-            finding.severity = max(finding.severity, entry.severity)
-            if !finding.evidence.contains(evidence) { finding.evidence.append(evidence) }
-            findings[entry.category] = finding
+    // MARK: - Steps
+
+    /// Lexicon hits; what staff must not post counts only in posts by configured accounts.
+    private func lexiconHits(_ search: PhraseSearch, authorEntity: String?) -> [Hit] {
+        search.hits().compactMap { found in
+            let entry = lexicon.entries[found.entry]
+            var hit = Hit(entry.category, entry.severity, words: found.words, kind: .lexicon(found.entry))
+            switch entry.category {
+            case .confidentialInfo:
+                guard authorEntity != nil else { return nil }
+                hit.aimedAtAuthor = true
+            case .unauthorisedStatement:
+                guard let authorEntity, authorEntity != "school" else { return nil }
+                hit.aimedAtAuthor = true
+            default: break
+            }
+            return hit
         }
-        for start in tokens.indices {
-            let word = tokens[start].folded
-            for entry in lexicon.entriesByFirstWord[word] ?? [] { consider(entry, at: start) }
-            if let first = word.utf8.first { for entry in lexicon.entriesByFirstByte[first] ?? [] { consider(entry, at: start) } }
-            if let last = word.utf8.last { for entry in lexicon.entriesByLastByte[last] ?? [] { consider(entry, at: start) } }
-            for entry in lexicon.entriesStartingAnywhere { consider(entry, at: start) }
+    }
+
+    /// A staff account abusing or accusing its own school harms the school's name (the staff code).
+    private func staffHarmingTheSchool(_ hits: [Hit], mentions: [Mention]) -> [Hit] {
+        hits.filter { hit in
+            [.insult, .gossipAccusation, .discrimination].contains(hit.category) && hit.effectiveSeverity >= .medium
+                && hit.aimedAt.contains { mentions[$0].entity == "school" }
+        }.map { hit in
+            var statement = Hit(.unauthorisedStatement, .medium, words: hit.words, kind: .rule("staff about school"))
+            statement.aimedAtAuthor = true
+            return statement
         }
-        return ProtocolCategory.allCases.compactMap { findings[$0] }
+    }
+
+    /// Design §7: a home address (or phone, plate, whereabouts) together with a threat is critical.
+    private func escalateThreatsWithDetails(_ hits: inout [Hit]) {
+        let threat = hits.contains { $0.category == .threat && $0.effectiveSeverity > .low }
+        let stalking = hits.contains { $0.category == .stalking && $0.effectiveSeverity > .low }
+        guard threat, stalking else { return }
+        for index in hits.indices where [.threat, .stalking].contains(hits[index].category) && hits[index].effectiveSeverity > .low {
+            hits[index].severity = .critical
+        }
+    }
+
+    /// One finding per category: its highest severity, the evidence of the hits at that severity,
+    /// and the explanation of the strongest hit (an aimed one first).
+    private func summarise(_ hits: [Hit], words: ClassifyText, mentions: [Mention], author: String) -> [CategoryFinding] {
+        ProtocolCategory.allCases.compactMap { category in
+            let inCategory = hits.filter { $0.category == category }
+            guard let severity = inCategory.map(\.effectiveSeverity).max() else { return nil }
+            let strongest = inCategory.filter { $0.effectiveSeverity == severity }
+            var finding = CategoryFinding(category: category, severity: severity, evidence: [])
+            for hit in strongest {
+                let evidence = hit.evidence ?? (hit.words.isEmpty ? "" : words.surface(hit.words))
+                guard !evidence.isEmpty, !finding.evidence.contains(evidence) else { continue }
+                finding.evidence.append(evidence)
+                finding.spans.append(hit.evidence != nil || hit.words.isEmpty ? nil
+                    : EvidenceSpan(start: words.words[hit.words.lowerBound].start, end: words.words[hit.words.upperBound - 1].end))
+            }
+            let best = strongest.first { !$0.aimedAt.isEmpty || $0.aimedAtAuthor } ?? strongest[0]
+            let evidence = best.evidence ?? (best.words.isEmpty ? "" : words.surface(best.words))
+            finding.explanation = Explanation.text(for: best, evidence: evidence, mentions: mentions, author: author)
+            return finding
+        }
     }
 }

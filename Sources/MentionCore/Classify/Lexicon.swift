@@ -12,117 +12,183 @@ public enum ProtocolCategory: String, Sendable, Equatable, CaseIterable, Codable
     case forwarding
 }
 
-/// Word patterns per category, read from the lexicon's data format (see `lexicon.txt`).
+/// Word patterns per category and the cue lists the rules use, read from the data files in
+/// `Classify/Lexicon/` (their format is described at the top of `insult.txt` and in the README).
 public struct Lexicon: Sendable {
-    enum WordPattern: Sendable, Equatable {
-        case exact(String), prefix(String), suffix(String), oneOf([String]), any
-
-        init(_ word: String) {
-            let folded = { (text: Substring) in TextTokens.words(String(text)).joined() }
-            if word == "?" { self = .any }
-            else if word.contains("|") { self = .oneOf(word.split(separator: "|").map(folded)) }
-            else if word.count > 1, word.hasSuffix("*") { self = .prefix(folded(word.dropLast())) }
-            else if word.count > 1, word.hasPrefix("*") { self = .suffix(folded(word.dropFirst())) }
-            else { self = .exact(folded(word[...])) }
-        }
-
-        /// `prefix` and `suffix` need at least one more letter: "kanker*" matches "kankerwijf", not "kanker".
-        /// Compared as UTF-8 bytes: both sides are folded already, and this runs for every word of every post.
-        func matches(_ word: String) -> Bool {
-            switch self {
-            case .exact(let value): return word == value
-            case .prefix(let value): return word.utf8.count > value.utf8.count && word.utf8.starts(with: value.utf8)
-            case .suffix(let value): return word.utf8.count > value.utf8.count && word.utf8.suffix(value.utf8.count).elementsEqual(value.utf8)
-            case .oneOf(let values): return values.contains(word)
-            case .any: return true
-            }
-        }
-    }
-
     struct Entry: Sendable {
         var category: ProtocolCategory
         var severity: Severity
-        var words: [WordPattern]
+        var phrase: Phrase
+        /// "insult.txt:12" or "feeds.yaml:40": where a reviewer finds the entry.
+        var origin: String
     }
 
     public struct SyntaxError: Error, Equatable, CustomStringConvertible {
+        public var file: String
         public var line: Int
         public var message: String
-        public var description: String { "line \(line): \(message)" }
+        public var description: String { "\(file) line \(line): \(message)" }
     }
 
-    let entries: [Entry]
-    /// Words that never count, whatever entry they would match ("kankerbestrijding" is not an insult).
-    let ignored: [WordPattern]
-    /// Entries indexed by what their first word needs, so a text word meets only the entries it could
-    /// start: by the whole word (exact words and each alternative), by its first byte (prefixes), by
-    /// its last byte (suffixes); `?` first is tried everywhere.
-    let entriesByFirstWord: [String: [Entry]]
-    let entriesByFirstByte: [UInt8: [Entry]]
-    let entriesByLastByte: [UInt8: [Entry]]
-    let entriesStartingAnywhere: [Entry]
-    /// First bytes an ignored word can start with (nil: any), to skip the check for most words.
-    let ignoredFirstBytes: Set<UInt8>?
+    /// The cue lists the rules may use (see `cues.txt`); a misspelt list name is an error.
+    static let cueLists: Set<String> = [
+        "negation", "counter", "report", "intensifier", "person", "pronoun", "group", "firstperson",
+        "media", "recording", "share", "consent", "account", "disclaimer", "pupil", "sensitive",
+    ]
 
-    /// Parses the lexicon format: `CATEGORY SEVERITY PHRASE`, `ignore WORD`, `#` comments, blank lines.
-    public init(parsing text: String) throws(SyntaxError) {
-        var entries: [Entry] = []
-        var ignored: [WordPattern] = []
-        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let fields = line.split(whereSeparator: \.isWhitespace)
-            guard let first = fields.first, !first.hasPrefix("#") else { continue }
-            if first == "ignore" {
-                guard fields.count == 2 else { throw SyntaxError(line: number + 1, message: "expected ignore WORD") }
-                ignored.append(WordPattern(String(fields[1])))
-                continue
-            }
-            guard fields.count >= 3 else { throw SyntaxError(line: number + 1, message: "expected CATEGORY SEVERITY PHRASE") }
-            guard let category = ProtocolCategory(rawValue: String(fields[0])) else {
-                throw SyntaxError(line: number + 1, message: "unknown category '\(fields[0])'")
-            }
-            guard let severity = Severity(rawValue: String(fields[1])) else {
-                throw SyntaxError(line: number + 1, message: "unknown severity '\(fields[1])'")
-            }
-            entries.append(Entry(category: category, severity: severity, words: fields.dropFirst(2).map { WordPattern(String($0)) }))
-        }
-        self.entries = entries
-        self.ignored = ignored
-        var byFirstWord: [String: [Entry]] = [:]
-        var byFirstByte: [UInt8: [Entry]] = [:]
-        var byLastByte: [UInt8: [Entry]] = [:]
-        var anywhere: [Entry] = []
-        for entry in entries {
-            switch entry.words[0] {
-            case .exact(let word): byFirstWord[word, default: []].append(entry)
-            case .oneOf(let words): for word in Set(words) { byFirstWord[word, default: []].append(entry) }
-            case .prefix(let value) where !value.isEmpty: byFirstByte[value.utf8.first!, default: []].append(entry)
-            case .suffix(let value) where !value.isEmpty: byLastByte[value.utf8.last!, default: []].append(entry)
-            default: anywhere.append(entry)
+    private(set) var entries: [Entry] = []
+    private(set) var cues: [String: [Phrase]] = [:]
+    /// Words that never count, whatever entry they would match ("kankerbestrijding" is not an insult).
+    private(set) var ignored: [WordPattern] = []
+    /// Phrases the school silenced in its config: a hit that contains one is dropped.
+    private(set) var silenced: [Phrase] = []
+    private(set) var index = EntryIndex()
+
+    /// Reads lexicon files, given as (file name, contents).
+    public init(files: [(name: String, text: String)]) throws(SyntaxError) {
+        for file in files {
+            for (number, line) in file.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                try read(String(line), file: file.name, line: number + 1)
             }
         }
-        entriesByFirstWord = byFirstWord
-        entriesByFirstByte = byFirstByte
-        entriesByLastByte = byLastByte
-        entriesStartingAnywhere = anywhere
-        var firstBytes: Set<UInt8>? = []
-        for pattern in ignored {
-            switch pattern {
-            case .exact(let value), .prefix(let value): if let byte = value.utf8.first { firstBytes?.insert(byte) }
-            case .oneOf(let values): for value in values { if let byte = value.utf8.first { firstBytes?.insert(byte) } }
-            case .suffix, .any: firstBytes = nil
+        try resolveCompounds()
+        index = EntryIndex(entries: entries, cues: cues)
+    }
+
+    public init(parsing text: String, name: String = "lexicon") throws(SyntaxError) {
+        try self.init(files: [(name, text)])
+    }
+
+    /// This lexicon with a school's own lines added (`classification.add`, each in the file format)
+    /// and terms silenced (`classification.silence`). Lines come with their place in feeds.yaml.
+    public func extended(adding lines: [(file: String, line: Int, text: String)], silencing terms: [String]) throws(SyntaxError) -> Lexicon {
+        var copy = self
+        for line in lines { try copy.read(line.text, file: line.file, line: line.line) }
+        for term in terms {
+            let phrase = try Phrase(term, file: "silence", line: 0)
+            copy.silenced.append(phrase)
+            if phrase.items.count == 1, case .word(let pattern) = phrase.items[0] { copy.ignored.append(pattern) }
+        }
+        try copy.resolveCompounds()
+        copy.index = EntryIndex(entries: copy.entries, cues: copy.cues)
+        return copy
+    }
+
+    /// `stem+@list` becomes every closed compound of a stem and a one-word phrase of the list.
+    private mutating func resolveCompounds() throws(SyntaxError) {
+        for number in entries.indices {
+            for (position, item) in entries[number].phrase.items.enumerated() {
+                guard case .compound(let stems, let list) = item else { continue }
+                var words: Set<String> = []
+                for phrase in cues[list] ?? [] {
+                    guard phrase.items.count == 1, case .word(let pattern) = phrase.items[0] else { continue }
+                    let tails: Set<String>
+                    switch pattern {
+                    case .exact(let word): tails = [word]
+                    case .oneOf(let options): tails = options
+                    default: continue
+                    }
+                    for stem in stems { for tail in tails { words.insert(stem + tail) } }
+                }
+                let origin = entries[number].origin.split(separator: ":")
+                guard !words.isEmpty else {
+                    throw SyntaxError(file: String(origin.first ?? ""), line: Int(origin.last ?? "") ?? 0, message: "cue list '\(list)' has no one-word phrases")
+                }
+                entries[number].phrase.items[position] = .word(.oneOf(words))
             }
         }
-        ignoredFirstBytes = firstBytes
+    }
+
+    private mutating func read(_ line: String, file: String, line number: Int) throws(SyntaxError) {
+        let fields = line.split(whereSeparator: \.isWhitespace).map(String.init)
+        guard let first = fields.first, !first.hasPrefix("#") else { return }
+        func fail(_ message: String) -> SyntaxError { SyntaxError(file: file, line: number, message: message) }
+        switch first {
+        case "ignore":
+            guard fields.count == 2 else { throw fail("expected ignore WORD") }
+            let phrase = try Phrase(fields[1], file: file, line: number)
+            guard phrase.items.count == 1, case .word(let pattern) = phrase.items[0] else { throw fail("expected ignore WORD") }
+            ignored.append(pattern)
+        case "cue":
+            guard fields.count >= 3 else { throw fail("expected cue LIST PHRASE") }
+            guard Self.cueLists.contains(fields[1]) else { throw fail("unknown cue list '\(fields[1])'") }
+            cues[fields[1], default: []].append(try Phrase(fields.dropFirst(2).joined(separator: " "), file: file, line: number))
+        default:
+            guard fields.count >= 3 else { throw fail("expected CATEGORY SEVERITY PHRASE") }
+            guard let category = ProtocolCategory(rawValue: first), category != .forwarding else { throw fail("unknown category '\(first)'") }
+            guard let severity = Severity(rawValue: fields[1]) else { throw fail("unknown severity '\(fields[1])'") }
+            let phrase = try Phrase(fields.dropFirst(2).joined(separator: " "), file: file, line: number)
+            for item in phrase.items {
+                switch item {
+                case .cue(let list), .compound(_, let list): if !Self.cueLists.contains(list) { throw fail("unknown cue list '@\(list)'") }
+                default: break
+                }
+            }
+            entries.append(Entry(category: category, severity: severity, phrase: phrase, origin: "\(file):\(number)"))
+        }
     }
 
     func isIgnored(_ word: String) -> Bool {
-        if let bytes = ignoredFirstBytes, !(word.utf8.first.map(bytes.contains) ?? false) { return false }
-        return ignored.contains { $0.matches(word) }
+        ignored.contains { $0.matches(word) }
     }
 
     /// The lexicon shipped with mentionwatch, embedded at build time (no file to lose at run time).
     public static let builtIn: Lexicon = {
-        do { return try Lexicon(parsing: String(decoding: PackageResources.lexicon_txt, as: UTF8.self)) }
+        let files: [(String, [UInt8])] = [
+            ("cues.txt", PackageResources.cues_txt), ("insult.txt", PackageResources.insult_txt),
+            ("threat.txt", PackageResources.threat_txt), ("discrimination.txt", PackageResources.discrimination_txt),
+            ("gossip.txt", PackageResources.gossip_txt), ("stalking.txt", PackageResources.stalking_txt),
+            ("media.txt", PackageResources.media_txt), ("impersonation.txt", PackageResources.impersonation_txt),
+            ("staff.txt", PackageResources.staff_txt),
+        ]
+        do { return try Lexicon(files: files.map { ($0.0, String(decoding: $0.1, as: UTF8.self)) }) }
         catch { fatalError("the built-in lexicon is invalid: \(error)") }  // caught by LexiconTests
     }()
+}
+
+/// Entries grouped by what their first item needs, so a word meets only the entries it could start:
+/// by the whole word (exact words, alternatives, cue lists of such words), by first byte (prefixes),
+/// by last byte (suffixes); the rest (`?`, `@target`, ...) is tried at every word.
+struct EntryIndex: Sendable {
+    var byWord: [String: [Int]] = [:]
+    var byFirstByte: [UInt8: [Int]] = [:]
+    var byLastByte: [UInt8: [Int]] = [:]
+    var anywhere: [Int] = []
+
+    init() {}
+
+    init(entries: [Lexicon.Entry], cues: [String: [Phrase]]) {
+        for (number, entry) in entries.enumerated() {
+            switch entry.phrase.items.first {
+            case .word(.prefix(let value))?: byFirstByte[value.utf8.first!, default: []].append(number)
+            case .word(.suffix(let value))?: byLastByte[value.utf8.last!, default: []].append(number)
+            default:
+                if let words = Self.firstWords(entry.phrase.items.first, cues: cues) {
+                    for word in words { byWord[word, default: []].append(number) }
+                } else {
+                    anywhere.append(number)
+                }
+            }
+        }
+    }
+
+    /// The exact words an item can start with, or nil when it can start with any word.
+    private static func firstWords(_ item: PhraseItem?, cues: [String: [Phrase]]) -> Set<String>? {
+        switch item {
+        case .word(.exact(let word))?: return [word]
+        case .word(.oneOf(let words))?: return words
+        case .cue(let list)?:
+            var words: Set<String> = []
+            for phrase in cues[list] ?? [] {
+                guard case .word(let pattern)? = phrase.items.first else { return nil }
+                switch pattern {
+                case .exact(let word): words.insert(word)
+                case .oneOf(let values): words.formUnion(values)
+                default: return nil
+                }
+            }
+            return words
+        default: return nil
+        }
+    }
 }

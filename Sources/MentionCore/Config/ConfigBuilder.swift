@@ -27,7 +27,10 @@ struct ConfigBuilder {
         guard let school else { return nil }
         var matching = MatchingSettings()
         if let node = top["matching"] { matching = matchingSettings(node) }
-        return Config(school: school, staff: staff, feeds: feeds, alerts: alerts, digest: digest, storage: storage, fetch: fetch, matching: matching)
+        var classification = ClassificationSettings()
+        if let node = top["classification"] { classification = classificationSettings(node) }
+        return Config(school: school, staff: staff, feeds: feeds, alerts: alerts, digest: digest, storage: storage, fetch: fetch,
+                      matching: matching, classification: classification)
     }
 
     private mutating func school(_ node: Node) -> School? {

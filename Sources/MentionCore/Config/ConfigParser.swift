@@ -17,7 +17,7 @@ public enum ConfigParser {
         } catch {
             throw ConfigErrors(issues: [reader.syntaxIssue(error)])
         }
-        guard let root, let top = reader.mapping(root, "", allowed: ["school", "staff", "feeds", "alerts", "digest", "storage", "fetch", "matching"]) else {
+        guard let root, let top = reader.mapping(root, "", allowed: ["school", "staff", "feeds", "alerts", "digest", "storage", "fetch", "matching", "classification"]) else {
             if root == nil { reader.report(line: 1, column: 1, "", "the file is empty: school.name and at least one feed are required") }
             throw ConfigErrors(issues: reader.issues)
         }

@@ -11,7 +11,10 @@ import Foundation
 /// (The classifier keeps `TextTokens`: its lexicon needs words as written.)
 public enum MatchText {
     /// The words of `text` as match keys; offsets are Unicode scalars of `text`, end exclusive.
-    public static func tokens(_ text: String) -> [TextToken] {
+    /// `readingLAsI: false` gives the classifier's keys, closer to the word as written: "l" stays apart
+    /// from "i" ("lul", "lijer"), and a letter written twice stays twice ("deel" is not "del"); only
+    /// three or more in a row are one ("kankerrrr").
+    public static func tokens(_ text: String, readingLAsI: Bool = true) -> [TextToken] {
         let scalars = Array(text.unicodeScalars)
         var tokens: [TextToken] = []
         var word: [UInt8] = []
@@ -20,7 +23,7 @@ public enum MatchText {
         var previousWasLower = false
         var inHandle = false  // from an "@" that starts a word up to the next white space
         func finish() {
-            if !word.isEmpty { tokens.append(TextToken(folded: key(word), start: start, end: lastLetterEnd, inHandle: inHandle)) }
+            if !word.isEmpty { tokens.append(TextToken(folded: key(word, readingLAsI: readingLAsI), start: start, end: lastLetterEnd, inHandle: inHandle)) }
             word.removeAll(keepingCapacity: true)
             previousWasLower = false
         }
@@ -51,7 +54,7 @@ public enum MatchText {
             previousWasLower = ascii ? (0x61...0x7A).contains(scalar.value) : scalar.properties.isLowercase
         }
         finish()
-        return joinSpelledOut(tokens, scalars)
+        return joinSpelledOut(tokens, scalars, readingLAsI: readingLAsI)
     }
 
     /// The text as its match keys joined by spaces (what the benchmark's peers search).
@@ -125,7 +128,7 @@ public enum MatchText {
     /// A folded word as its key: digits in a word that has letters read as letters (n00rdhoek,
     /// k4nker, 5anne), "l" as "i", and runs of one letter written once (juffff → juf, but also
     /// zeehoek → zehoek, on both sides). A word of digits only stays as it is (2026, 14).
-    static func key(_ folded: [UInt8]) -> String {
+    static func key(_ folded: [UInt8], readingLAsI: Bool = true) -> String {
         let hasLetter = folded.contains { $0 >= 0x61 && $0 <= 0x7A || $0 >= 0x80 }
         var out: [UInt8] = []
         out.reserveCapacity(folded.count)
@@ -134,7 +137,8 @@ public enum MatchText {
             if hasLetter {
                 switch byte {
                 case UInt8(ascii: "0"): mapped = UInt8(ascii: "o")
-                case UInt8(ascii: "1"), UInt8(ascii: "l"): mapped = UInt8(ascii: "i")
+                case UInt8(ascii: "1"): mapped = UInt8(ascii: "i")
+                case UInt8(ascii: "l") where readingLAsI: mapped = UInt8(ascii: "i")
                 case UInt8(ascii: "3"): mapped = UInt8(ascii: "e")
                 case UInt8(ascii: "4"): mapped = UInt8(ascii: "a")
                 case UInt8(ascii: "5"): mapped = UInt8(ascii: "s")
@@ -142,15 +146,30 @@ public enum MatchText {
                 default: break
                 }
             }
-            if hasLetter, mapped < 0x80, out.last == mapped { continue }
             out.append(mapped)
         }
+        if hasLetter { out = collapsed(out, keepingPairs: !readingLAsI) }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Runs of one ASCII letter written once; with `keepingPairs`, a run of two stays two.
+    private static func collapsed(_ word: [UInt8], keepingPairs: Bool) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(word.count)
+        var index = 0
+        while index < word.count {
+            var end = index + 1
+            while end < word.count, word[end] == word[index], word[index] < 0x80 { end += 1 }
+            out.append(word[index])
+            if keepingPairs, end - index == 2 { out.append(word[index]) }
+            index = end
+        }
+        return out
     }
 
     /// "j u f  m a r i e k e", "m.a.r.i.e.k.e", "z-e-e-h-o-e-k": three or more one-letter words in a
     /// row, each apart by at most two spaces, dots, dashes or underscores, are one word.
-    private static func joinSpelledOut(_ tokens: [TextToken], _ scalars: [Unicode.Scalar]) -> [TextToken] {
+    private static func joinSpelledOut(_ tokens: [TextToken], _ scalars: [Unicode.Scalar], readingLAsI: Bool) -> [TextToken] {
         guard tokens.count >= 3 else { return tokens }
         var out: [TextToken] = []
         var index = 0
@@ -162,7 +181,7 @@ public enum MatchText {
             }
             if end - index >= 3 {
                 let letters = tokens[index..<end].map(\.folded).joined()
-                out.append(TextToken(folded: key(Array(letters.utf8)), start: tokens[index].start, end: tokens[end - 1].end,
+                out.append(TextToken(folded: key(Array(letters.utf8), readingLAsI: readingLAsI), start: tokens[index].start, end: tokens[end - 1].end,
                                      inHandle: tokens[index].inHandle))
                 index = end
             } else {

@@ -8,9 +8,11 @@ public struct Post: Sendable, Equatable {
     public var hasMedia: Bool
     /// The post comes from a feed marked `school_specific` (counts as school context).
     public var schoolSpecific: Bool
+    /// The configured feed it came from, if any: forwarding compares feeds, not feed kinds.
+    public var feedID: String
 
     public init(id: String, source: String = "", author: String = "", title: String = "", text: String = "",
-                hasMedia: Bool = false, schoolSpecific: Bool = false) {
+                hasMedia: Bool = false, schoolSpecific: Bool = false, feedID: String = "") {
         self.id = id
         self.source = source
         self.author = author
@@ -18,7 +20,11 @@ public struct Post: Sendable, Equatable {
         self.text = text
         self.hasMedia = hasMedia
         self.schoolSpecific = schoolSpecific
+        self.feedID = feedID
     }
+
+    /// Where the post was published, for telling sources apart: the feed, or else the kind of source.
+    var origin: String { feedID.isEmpty ? source : feedID }
 
     /// What is matched and what offsets count in: `title + "\n" + text` (design §7).
     public var matchText: String { title + "\n" + text }

@@ -113,6 +113,7 @@ public struct AlertMail {
         for finding in content.assessment.categories {
             lines.append("- \(DutchLabels.category(finding.category)) (ernst: \(DutchLabels.severity(finding.severity)))")
             lines.append("  waarom: \(finding.evidence.map { "\"\($0)\"" }.joined(separator: ", "))")
+            if !finding.explanation.isEmpty { lines.append("  uitleg: \(finding.explanation)") }
         }
         lines += ["", "Herkend als vermelding:"] + mentionSummary(content).map { "- \($0)" }
         lines += ["", "Het bericht:", content.title.map { "\($0)" } ?? "", Self.shortened(content.text)]
@@ -133,7 +134,9 @@ public struct AlertMail {
         html += "</table>\n<h2>Wat is gevonden</h2>\n<ul>\n"
         for finding in content.assessment.categories {
             html += "<li><strong>\(e(DutchLabels.category(finding.category)))</strong> (ernst: \(e(DutchLabels.severity(finding.severity))))"
-            html += "<br>waarom: \(finding.evidence.map { "<q>\(e($0))</q>" }.joined(separator: ", "))</li>\n"
+            html += "<br>waarom: \(finding.evidence.map { "<q>\(e($0))</q>" }.joined(separator: ", "))"
+            if !finding.explanation.isEmpty { html += "<br>uitleg: \(e(finding.explanation))" }
+            html += "</li>\n"
         }
         html += "</ul>\n<h2>Herkend als vermelding</h2>\n<ul>\n" + mentionSummary(content).map { "<li>\(e($0))</li>\n" }.joined() + "</ul>\n"
         html += "<h2>Het bericht</h2>\n<blockquote>"

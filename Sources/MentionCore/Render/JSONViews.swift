@@ -66,7 +66,8 @@ public struct MatchInputLine: Decodable {
 /// One output line of `mentionwatch match` (design §7).
 public struct MatchOutputLine: Encodable {
     struct MentionJSON: Encodable { var entity, surface: String; var start, end: Int; var rule: String }
-    struct CategoryJSON: Encodable { var category, severity: String; var evidence: [String] }
+    /// `offsets` are in step with `evidence` ([start, end] or null for evidence outside the text).
+    struct CategoryJSON: Encodable { var category, severity: String; var evidence: [String]; var offsets: [[Int]?]; var explanation: String }
 
     var id: String
     var mentions: [MentionJSON]
@@ -77,7 +78,10 @@ public struct MatchOutputLine: Encodable {
     public init(id: String, assessment: Assessment) {
         self.id = id
         mentions = assessment.mentions.map { MentionJSON(entity: $0.entity, surface: $0.surface, start: $0.start, end: $0.end, rule: $0.rule.rawValue) }
-        categories = assessment.categories.map { CategoryJSON(category: $0.category.rawValue, severity: $0.severity.rawValue, evidence: $0.evidence) }
+        categories = assessment.categories.map {
+            CategoryJSON(category: $0.category.rawValue, severity: $0.severity.rawValue, evidence: $0.evidence,
+                         offsets: $0.spans.map { $0.map { [$0.start, $0.end] } }, explanation: $0.explanation)
+        }
         track = assessment.track.rawValue
         alert = assessment.alert
     }

@@ -1,0 +1,103 @@
+/// Categories that need more than a phrase: media without consent, an account in a staff member's
+/// name, personal details, and what staff accounts must not post. The words come from the lexicon's cue lists.
+struct CategoryRules {
+    let post: Post
+    let text: ClassifyText
+    let search: PhraseSearch
+    let mentions: [Mention]
+    /// "school" or a staff id when the post is written by one of the configured accounts.
+    let authorEntity: String?
+
+    var words: [ClassWord] { text.words }
+
+    /// Media (attached, or a media word) with a recording word ("stiekem", "bewerkt"), or a request
+    /// to share media of a named person ("upload dat filmpje van juf Fatma"). Consent cancels it.
+    func unconsentedMedia() -> [Hit] {
+        let media = search.occurrences(of: "media")
+        guard post.hasMedia || !media.isEmpty else { return [] }
+        var hits: [Hit] = []
+        for recording in search.occurrences(of: "recording") {
+            let sentence = words[recording.lowerBound].sentence
+            let noun = media.first { abs(words[$0.lowerBound].sentence - sentence) <= 1 }
+            if post.hasMedia || noun != nil {
+                hits.append(Hit(.unconsentedMedia, .medium, words: span(recording, noun), kind: .rule("media+recording")))
+            }
+        }
+        for share in search.occurrences(of: "share") {
+            let sentence = words[share.lowerBound].sentence
+            guard let noun = media.first(where: { abs(words[$0.lowerBound].sentence - sentence) <= 1 }) else { continue }
+            let nounSentence = words[noun.lowerBound].sentence
+            guard words.contains(where: { $0.sentence == nounSentence && $0.mention != nil }) else { continue }
+            hits.append(Hit(.unconsentedMedia, .medium, words: span(share, noun), kind: .rule("media+share")))
+        }
+        if !search.occurrences(of: "consent").isEmpty {
+            for index in hits.indices { hits[index].lower(.consent) }
+        }
+        return hits
+    }
+
+    /// An author whose name or handle carries a staff member's name, while it is not one of that
+    /// member's configured handles ("@jufmarieke_zeehoek" posting as juf Marieke).
+    func impersonation(matcher: Matcher) -> [Hit] {
+        guard !post.author.isEmpty, authorEntity == nil else { return [] }
+        let named = matcher.mentions(in: Post(id: post.id, text: post.author), text: post.author, tokens: MatchText.tokens(post.author))
+        guard let staff = named.first(where: { $0.entity != "school" && $0.rule != .author }) else { return [] }
+        var hit = Hit(.impersonation, .medium, words: 0..<0, kind: .rule("account name"), evidence: post.author)
+        hit.aimedAt = mentions.indices.filter { mentions[$0].entity == staff.entity }
+        if hit.aimedAt.isEmpty { hit.evidence = "\(post.author) (\(staff.surface))" }
+        return [hit]
+    }
+
+    /// Addresses, phone numbers and plates; they count when a person is named or referred to
+    /// near them (a school's own address in an announcement is no stalking).
+    func personalDetails() -> [Hit] {
+        var hits: [Hit] = []
+        for detail in PersonalDetails.find(in: text) {
+            let covered = words.indices.filter { words[$0].start < detail.end && detail.start < words[$0].end }
+            guard let first = covered.first, let last = covered.last else { continue }
+            var hit = Hit(.stalking, .medium, words: first..<(last + 1), kind: .detail(detail.kind))
+            let sentence = words[first].sentence
+            let personNear = words.indices.contains { index in
+                let near = (sentence - 1...sentence + 1).contains(words[index].sentence)
+                return near && ((words[index].mention.map { mentions[$0].entity != "school" } ?? false))
+            } || ["person", "pronoun"].contains { list in
+                search.occurrences(of: list).contains { (sentence - 1...sentence).contains(words[$0.lowerBound].sentence) }
+            }
+            if !personNear { hit.lower(.noTarget) }
+            hits.append(hit)
+        }
+        return hits
+    }
+
+    /// A staff account's post that names a pupil (a pupil word or a class code like "3A") together
+    /// with something sensitive (an incident, a grade, a diagnosis, a home situation).
+    func confidentialInfo() -> [Hit] {
+        guard authorEntity != nil else { return [] }
+        let pupils = search.occurrences(of: "pupil") + classCodes()
+        var hits: [Hit] = []
+        for sensitive in search.occurrences(of: "sensitive") {
+            let sentence = words[sensitive.lowerBound].sentence
+            guard let pupil = pupils.first(where: { abs(words[$0.lowerBound].sentence - sentence) <= 1 }) else { continue }
+            var hit = Hit(.confidentialInfo, .high, words: span(sensitive, pupil), kind: .rule("pupil+sensitive"))
+            hit.aimedAtAuthor = true
+            hits.append(hit)
+        }
+        return hits
+    }
+
+    /// "3A", "2b", "4H": a class, which narrows a pupil down to a few people.
+    private func classCodes() -> [Range<Int>] {
+        let scalars = Array(text.text.unicodeScalars)
+        return words.indices.filter { index in
+            let raw = scalars[words[index].start..<words[index].end]
+            guard (2...3).contains(raw.count), let first = raw.first, ("1"..."6").contains(first) else { return false }
+            return raw.dropFirst().allSatisfy { $0.properties.isAlphabetic }
+        }.map { $0..<($0 + 1) }
+    }
+
+    /// Two word ranges as one evidence span (from the first to the last word).
+    private func span(_ a: Range<Int>, _ b: Range<Int>?) -> Range<Int> {
+        guard let b else { return a }
+        return min(a.lowerBound, b.lowerBound)..<max(a.upperBound, b.upperBound)
+    }
+}
