@@ -11,7 +11,7 @@ struct CategoryRules {
     var words: [ClassWord] { text.words }
 
     /// Media (attached, or a media word) with a recording word ("stiekem", "bewerkt"), or a request
-    /// to share media of a named person ("upload dat filmpje van juf Fatma"). Consent cancels it.
+    /// to share media of a named staff member ("upload dat filmpje van juf Fatma"). Consent cancels it.
     func unconsentedMedia() -> [Hit] {
         let media = search.occurrences(of: "media")
         guard post.hasMedia || !media.isEmpty else { return [] }
@@ -27,7 +27,8 @@ struct CategoryRules {
             let sentence = words[share.lowerBound].sentence
             guard let noun = media.first(where: { abs(words[$0.lowerBound].sentence - sentence) <= 1 }) else { continue }
             let nounSentence = words[noun.lowerBound].sentence
-            guard words.contains(where: { $0.sentence == nounSentence && $0.mention != nil }) else { continue }
+            // A person's picture: a school's event photos shared by the school are no alarm.
+            guard words.contains(where: { $0.sentence == nounSentence && $0.mention.map { mentions[$0].entity != "school" } ?? false }) else { continue }
             hits.append(Hit(.unconsentedMedia, .medium, words: span(share, noun), kind: .rule("media+share")))
         }
         if !search.occurrences(of: "consent").isEmpty {
@@ -95,9 +96,11 @@ struct CategoryRules {
         }.map { $0..<($0 + 1) }
     }
 
-    /// Two word ranges as one evidence span (from the first to the last word).
+    /// Two word ranges as one evidence span (from the first to the last word) when they are close;
+    /// otherwise the first alone, so the evidence stays short.
     private func span(_ a: Range<Int>, _ b: Range<Int>?) -> Range<Int> {
-        guard let b else { return a }
+        guard let b, max(a.lowerBound, b.lowerBound) - min(a.upperBound, b.upperBound) <= 4,
+              words[a.lowerBound].sentence == words[b.lowerBound].sentence else { return a }
         return min(a.lowerBound, b.lowerBound)..<max(a.upperBound, b.upperBound)
     }
 }
