@@ -28,8 +28,12 @@ struct CategoryRules {
             guard let noun = media.first(where: { abs(words[$0.lowerBound].sentence - sentence) <= 1 }) else { continue }
             let nounSentence = words[noun.lowerBound].sentence
             // A person's picture: a school's event photos shared by the school are no alarm.
-            guard words.contains(where: { $0.sentence == nounSentence && $0.mention.map { mentions[$0].entity != "school" } ?? false }) else { continue }
-            hits.append(Hit(.unconsentedMedia, .medium, words: span(share, noun), kind: .rule("media+share")))
+            let people = Set(words.filter { $0.sentence == nounSentence }.compactMap(\.mention).filter { mentions[$0].entity != "school" })
+            guard !people.isEmpty else { continue }
+            var hit = Hit(.unconsentedMedia, .medium, words: share, kind: .rule("media+share"))
+            hit.extraWords = noun
+            hit.aimedAt = people.sorted()
+            hits.append(hit)
         }
         if !search.occurrences(of: "consent").isEmpty {
             for index in hits.indices { hits[index].lower(.consent) }
@@ -47,6 +51,24 @@ struct CategoryRules {
         hit.aimedAt = mentions.indices.filter { mentions[$0].entity == staff.entity }
         if hit.aimedAt.isEmpty { hit.evidence = "\(post.author) (\(staff.surface))" }
         return [hit]
+    }
+
+    /// A post that claims to be written by a staff member ("ik ben meneer Mulder", "Groetjes, Dirk-Jan
+    /// Mulder") from an account that is not theirs.
+    func claimedName() -> [Hit] {
+        guard authorEntity == nil else { return [] }
+        var hits: [Hit] = []
+        for claim in search.occurrences(of: "selfname") {
+            let next = claim.upperBound
+            guard next < words.count, words[next].sentence == words[claim.lowerBound].sentence || words[claim.lowerBound].key == "groetjes",
+                  let mention = words[next].mention, mentions[mention].entity != "school", mentions[mention].rule != .author else { continue }
+            var end = next
+            while end < words.count, words[end].mention == mention { end += 1 }
+            var hit = Hit(.impersonation, .medium, words: claim.lowerBound..<end, kind: .rule("claims a name"))
+            hit.aimedAt = [mention]
+            hits.append(hit)
+        }
+        return hits
     }
 
     /// Addresses, phone numbers and plates; they count when a person is named or referred to
@@ -74,7 +96,7 @@ struct CategoryRules {
     /// with something sensitive (an incident, a grade, a diagnosis, a home situation).
     func confidentialInfo() -> [Hit] {
         guard authorEntity != nil else { return [] }
-        let pupils = search.occurrences(of: "pupil") + classCodes()
+        let pupils = search.occurrences(of: "pupil") + classCodes() + names()
         var hits: [Hit] = []
         for sensitive in search.occurrences(of: "sensitive") {
             let sentence = words[sensitive.lowerBound].sentence
@@ -84,6 +106,21 @@ struct CategoryRules {
             hits.append(hit)
         }
         return hits
+    }
+
+    /// Words written as names that are not a found name: a capitalised word inside a sentence, or
+    /// one followed by an initial ("Kevin R."). In a staff post next to something sensitive, likely a pupil.
+    private func names() -> [Range<Int>] {
+        let scalars = Array(text.text.unicodeScalars)
+        return words.indices.filter { index in
+            let word = words[index]
+            guard word.mention == nil, word.end - word.start >= 3, scalars[word.start].properties.isUppercase,
+                  scalars[(word.start + 1)..<word.end].allSatisfy({ !$0.properties.isUppercase }) else { return false }
+            let inside = index > 0 && words[index - 1].sentence == word.sentence
+            let initial = index + 1 < words.count && words[index + 1].end - words[index + 1].start == 1
+                && scalars[words[index + 1].start].properties.isUppercase
+            return inside || initial
+        }.map { $0..<($0 + 1) }
     }
 
     /// "3A", "2b", "4H": a class, which narrows a pupil down to a few people.

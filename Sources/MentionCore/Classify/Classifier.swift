@@ -74,7 +74,7 @@ public struct Classifier: Sendable {
         let rules = CategoryRules(post: post, text: words, search: search, mentions: mentions, authorEntity: authorEntity)
 
         var hits = lexiconHits(search, authorEntity: authorEntity)
-        hits += rules.unconsentedMedia() + rules.personalDetails() + rules.impersonation(matcher: matcher) + rules.confidentialInfo()
+        hits += rules.unconsentedMedia() + rules.personalDetails() + rules.impersonation(matcher: matcher) + rules.claimedName() + rules.confidentialInfo()
         let context = HitContext(text: words, search: search, lexicon: lexicon, mentions: mentions, isNews: post.source == FeedKind.news.rawValue)
         for index in hits.indices {
             context.judge(&hits[index])
@@ -127,11 +127,24 @@ public struct Classifier: Sendable {
                 guard authorEntity != nil else { return nil }
                 hit.aimedAtAuthor = true
             case .unauthorisedStatement:
+                if authorEntity == nil, speaksAsTheSchool(entry.phrase) {
+                    // Someone who is not the school's account writing "namens De Zeehoek" poses as the school.
+                    return Hit(.impersonation, .medium, words: found.words, kind: .rule("speaks as the school"))
+                }
                 guard let authorEntity, authorEntity != "school" else { return nil }
                 hit.aimedAtAuthor = true
             default: break
             }
             return hit
+        }
+    }
+
+    /// A statement entry that names the school itself, or an official voice ("namens De Zeehoek", "officieel").
+    private func speaksAsTheSchool(_ phrase: Phrase) -> Bool {
+        phrase.items.contains { item in
+            if case .school = item { return true }
+            if case .word(let pattern) = item { return ["officieel", "official", "officiele"].contains(where: pattern.matches) }
+            return false
         }
     }
 
@@ -166,11 +179,16 @@ public struct Classifier: Sendable {
             let strongest = inCategory.filter { $0.effectiveSeverity == severity }
             var finding = CategoryFinding(category: category, severity: severity, evidence: [])
             for hit in strongest {
-                let evidence = hit.evidence ?? (hit.words.isEmpty ? "" : words.surface(hit.words))
-                guard !evidence.isEmpty, !finding.evidence.contains(evidence) else { continue }
-                finding.evidence.append(evidence)
-                finding.spans.append(hit.evidence != nil || hit.words.isEmpty ? nil
-                    : EvidenceSpan(start: words.words[hit.words.lowerBound].start, end: words.words[hit.words.upperBound - 1].end))
+                if let text = hit.evidence, !finding.evidence.contains(text) {
+                    finding.evidence.append(text)
+                    finding.spans.append(nil)
+                }
+                for range in [hit.extraWords, hit.evidence == nil ? hit.words : nil].compactMap({ $0 }) where !range.isEmpty {
+                    let text = words.surface(range)
+                    guard !finding.evidence.contains(text) else { continue }
+                    finding.evidence.append(text)
+                    finding.spans.append(EvidenceSpan(start: words.words[range.lowerBound].start, end: words.words[range.upperBound - 1].end))
+                }
             }
             let best = strongest.first { !$0.aimedAt.isEmpty || $0.aimedAtAuthor } ?? strongest[0]
             let evidence = best.evidence ?? (best.words.isEmpty ? "" : words.surface(best.words))

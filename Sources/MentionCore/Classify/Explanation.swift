@@ -30,7 +30,13 @@ enum Explanation {
         case .threat: return "bedreiging"
         case .stalking: return "volgen of verblijfplaats"
         case .unconsentedMedia: return "beeld zonder toestemming"
-        case .impersonation: return hit.kind == .rule("account name") ? "account op naam van een medewerker" : "nepaccount of overgenomen account"
+        case .impersonation:
+            switch hit.kind {
+            case .rule("account name"): return "account op naam van een medewerker"
+            case .rule("claims a name"): return "doet zich voor als een medewerker"
+            case .rule("speaks as the school"): return "doet zich voor als de school"
+            default: return "nepaccount of overgenomen account"
+            }
         case .discrimination: return "discriminerende uiting"
         case .confidentialInfo: return "vertrouwelijke informatie over een leerling"
         case .unauthorisedStatement: return hit.kind == .rule("staff about school") ? "medewerker schaadt de naam van de school" : "spreekt namens de school zonder mandaat"

@@ -6,6 +6,8 @@ struct Hit: Sendable {
     var words: Range<Int>
     /// What triggered it, when not the words themselves (an account name, an earlier post).
     var evidence: String?
+    /// A second piece of evidence in the text (the picture a share request is about).
+    var extraWords: Range<Int>?
     var kind: Kind
     /// Set when the context makes the hit no alarm: it is then kept with severity low.
     var lowered: LowReason?

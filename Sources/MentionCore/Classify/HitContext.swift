@@ -70,18 +70,21 @@ struct HitContext {
         }
     }
 
-    /// "Stop met juf Marieke uitschelden", "wie dat zegt moet zich schamen": speaking against abuse.
+    /// "Stop met juf Marieke uitschelden", "wie dat zegt moet zich schamen", "Wie verspreidt die foto?
+    /// Stop ermee": speaking against abuse, in the hit's sentence or the next.
     private func isCounterSpeech(_ hit: Hit) -> Bool {
         let sentence = words[hit.words.lowerBound].sentence
-        if search.cueInSentence("counter", sentence) != nil { return true }
+        if search.cueInSentence("counter", sentence) != nil || search.cueInSentence("counter", sentence + 1) != nil { return true }
         return hit.words.allSatisfy { words[$0].quoted } && !search.occurrences(of: "counter").isEmpty
     }
 
     /// Neutral reporting: a report word in the sentence ("de politie onderzoekt", "is aangehouden"),
-    /// or a quotation in a news post or next to a report word.
+    /// a news post with a report word anywhere ("De school deed aangifte"), or a quotation in a news
+    /// post or next to a report word.
     private func isReported(_ hit: Hit) -> Bool {
         let sentence = words[hit.words.lowerBound].sentence
         if search.cueInSentence("report", sentence) != nil { return true }
+        if isNews, !search.occurrences(of: "report").isEmpty { return true }
         let quoted = hit.words.allSatisfy { words[$0].quoted }
         return quoted && (isNews || !search.occurrences(of: "report").isEmpty)
     }
@@ -111,7 +114,14 @@ struct HitContext {
         hit.aimedAt = aimed.sorted()
     }
 
+    /// A pronoun or a school role ("die juf") refers back, unless the sentence names someone else
+    /// ("Mijn broertje ... hij", "die scheids").
     private func refersBack(_ sentence: Int) -> Bool {
-        ["pronoun", "person"].contains { search.cueInSentence($0, sentence) != nil }
+        let roles = search.occurrences(of: "role").filter { words[$0.lowerBound].sentence == sentence }
+        let others = search.occurrences(of: "person").filter { person in
+            words[person.lowerBound].sentence == sentence && words[person.lowerBound].mention == nil && !roles.contains(person)
+        }
+        guard others.isEmpty else { return false }
+        return !roles.isEmpty || search.cueInSentence("pronoun", sentence) != nil
     }
 }
