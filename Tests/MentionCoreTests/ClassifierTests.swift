@@ -20,7 +20,9 @@ struct ClassifierTests {
 
     @Test func insultWithEvidenceAimedAtStaffIsTrackB() {
         let assessment = classifier.assess(Post(id: "d009", text: "juf marieke is echt een kankerwijf, altijd zeiken"))
-        #expect(assessment.categories == [CategoryFinding(category: .insult, severity: .high, evidence: ["kankerwijf"])])
+        #expect(assessment.categories.map(\.category) == [.insult])
+        #expect(assessment.categories.first?.severity == .high)
+        #expect(assessment.categories.first?.evidence == ["kankerwijf"])
         #expect(assessment.track == .b)
         #expect(assessment.alert)
     }
@@ -29,7 +31,7 @@ struct ClassifierTests {
         let assessment = classifier.assess(Post(id: "t", text: "Ik maak hem af, meneer Mulder"))
         #expect(assessment.categories.map(\.category) == [.threat])
         #expect(assessment.categories.first?.severity == .critical)
-        #expect(assessment.categories.first?.evidence == ["maak hem af"])
+        #expect(assessment.categories.first?.evidence == ["Ik maak hem af"])
     }
 
     @Test(arguments: [

@@ -43,14 +43,14 @@ struct CategoryRules {
 
     /// An author whose name or handle carries a staff member's name, while it is not one of that
     /// member's configured handles ("@jufmarieke_zeehoek" posting as juf Marieke).
-    func impersonation(matcher: Matcher) -> [Hit] {
-        guard !post.author.isEmpty, authorEntity == nil else { return [] }
+    /// The hit comes with the mention the account name makes, for a post that does not name the person itself.
+    func impersonation(matcher: Matcher) -> (hit: Hit, mention: Mention)? {
+        guard !post.author.isEmpty, authorEntity == nil else { return nil }
         let named = matcher.mentions(in: Post(id: post.id, text: post.author), text: post.author, tokens: MatchText.tokens(post.author))
-        guard let staff = named.first(where: { $0.entity != "school" && $0.rule != .author }) else { return [] }
+        guard let staff = named.first(where: { $0.entity != "school" && $0.rule != .author }) else { return nil }
         var hit = Hit(.impersonation, .medium, words: 0..<0, kind: .rule("account name"), evidence: post.author)
         hit.aimedAt = mentions.indices.filter { mentions[$0].entity == staff.entity }
-        if hit.aimedAt.isEmpty { hit.evidence = "\(post.author) (\(staff.surface))" }
-        return [hit]
+        return (hit, Mention(entity: staff.entity, surface: post.author, start: 0, end: 0, rule: .accountName))
     }
 
     /// A post that claims to be written by a staff member ("ik ben meneer Mulder", "Groetjes, Dirk-Jan

@@ -66,7 +66,7 @@ public struct Classifier: Sendable {
     /// Judges a post; `forwarding` holds earlier flagged posts, to recognise their content again.
     public func assess(_ post: Post, forwarding: ForwardingMemory? = nil) -> Assessment {
         let text = post.matchText
-        let mentions = matcher.mentions(in: post, text: text, tokens: MatchText.tokens(text))
+        var mentions = matcher.mentions(in: post, text: text, tokens: MatchText.tokens(text))
         let words = ClassifyText(text, mentions: mentions)
         let search = PhraseSearch(lexicon: lexicon, text: words, mentions: mentions)
         let authorEntity = matcher.owner(ofAuthor: post.author)
@@ -74,7 +74,15 @@ public struct Classifier: Sendable {
         let rules = CategoryRules(post: post, text: words, search: search, mentions: mentions, authorEntity: authorEntity)
 
         var hits = lexiconHits(search, authorEntity: authorEntity)
-        hits += rules.unconsentedMedia() + rules.personalDetails() + rules.impersonation(matcher: matcher) + rules.claimedName() + rules.confidentialInfo()
+        hits += rules.unconsentedMedia() + rules.personalDetails() + rules.claimedName() + rules.confidentialInfo()
+        if let found = rules.impersonation(matcher: matcher) {
+            var hit = found.hit
+            if hit.aimedAt.isEmpty {  // the account name is the only mention of the person
+                mentions.append(found.mention)
+                hit.aimedAt = [mentions.count - 1]
+            }
+            hits.append(hit)
+        }
         let context = HitContext(text: words, search: search, lexicon: lexicon, mentions: mentions, isNews: post.source == FeedKind.news.rawValue)
         for index in hits.indices {
             context.judge(&hits[index])

@@ -39,6 +39,8 @@ public enum MentionRule: String, Sendable, Equatable, Codable {
     case firstName = "first_name"
     /// A name written with a small misspelling ("Verbeeck").
     case misspelling
+    /// An author account whose name carries the person's name while it is not theirs (impersonation).
+    case accountName = "account_name"
 }
 
 public struct Mention: Sendable, Equatable {
