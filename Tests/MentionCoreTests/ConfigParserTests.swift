@@ -62,6 +62,41 @@ struct ConfigParserTests {
         #expect(bad.map(\.path) == ["matching.two_edits_from"])
     }
 
+    /// The school adds lexicon lines and silences terms; both change what the classifier finds.
+    @Test func classificationAddsAndSilencesTerms() throws {
+        let yaml = Self.valid + """
+
+            classification:
+              add:
+                - insult medium klungelkop
+                - threat high we pakken @target
+              silence: [sukkel, "maak je af"]
+            """
+        let config = try ConfigParser.parse(yaml, file: "feeds.yaml", baseDirectory: "/etc/mw")
+        #expect(config.classification.add == ["insult medium klungelkop", "threat high we pakken @target"])
+        let classifier = Classifier(config: config)
+        func categories(_ text: String) -> [ProtocolCategory] {
+            classifier.assess(Post(id: "t", text: text)).categories.filter { $0.severity > .low }.map(\.category)
+        }
+        #expect(categories("juf Marieke is een klungelkop") == [.insult])
+        #expect(categories("we pakken juf Marieke") == [.threat])
+        #expect(categories("juf Marieke is een sukkel").isEmpty)
+        #expect(categories("ik maak je af, juf Marieke").isEmpty)
+        // Without the config's terms the built-in lexicon decides.
+        let plain = Classifier(config: try ConfigParser.parse(Self.valid, file: "feeds.yaml", baseDirectory: "/etc/mw"))
+        #expect(plain.assess(Post(id: "t", text: "juf Marieke is een klungelkop")).categories.allSatisfy { $0.severity == .low })
+        #expect(plain.assess(Post(id: "t", text: "juf Marieke is een sukkel")).alert)
+    }
+
+    @Test func badLexiconLinesInTheConfigNameTheirLine() {
+        let found = issues(Self.valid + "\nclassification:\n  add:\n    - insult medium klungelkop\n    - rudeness high bla\n    - threat huge x\n")
+        #expect(found.map(\.description) == [
+            "feeds.yaml:20:7: classification.add: unknown category 'rudeness'",
+        ])
+        #expect(issues(Self.valid + "\nclassification: { silence: [\"!!\"] }\n").map(\.path) == ["classification.silence"])
+        #expect(issues(Self.valid + "\nclassification: { ad: [x] }\n").count == 1)
+    }
+
     @Test func unknownKeyIsAnErrorWithItsPlace() {
         let found = issues(Self.valid.replacingOccurrences(of: "    interval: 90s", with: "    intervall: 90s"))
         #expect(found.map(\.description) == [

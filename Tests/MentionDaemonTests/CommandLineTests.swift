@@ -106,6 +106,28 @@ struct CommandLineTests {
         let entities = Set(((lines[1]?["mentions"] as? [[String: Any]]) ?? []).compactMap { $0["entity"] as? String })
         #expect(entities == ["school", "staff-03"])
         #expect((lines[2]?["mentions"] as? [Any])?.isEmpty == true)
+        // Each category: its evidence with offsets into title + "\n" + text, and a Dutch explanation.
+        let insult = (lines[0]?["categories"] as? [[String: Any]])?.first
+        #expect(insult?["category"] as? String == "insult")
+        #expect(insult?["evidence"] as? [String] == ["kankerwijf"])
+        #expect(insult?["offsets"] as? [[Int]] == [[25, 35]])
+        #expect(insult?["explanation"] as? String == "scheldwoord 'kankerwijf' gericht aan juf marieke")
+    }
+
+    /// A flagged post that comes back from another source in the same input is `forwarding`.
+    @Test func matchRecognisesForwardedPosts() throws {
+        let config = try Self.writeConfig("""
+            school: { name: Praktijkschool De Zeehoek, aliases: [De Zeehoek] }
+            staff: [{ id: staff-01, name: Marieke Verbeek-Smit }]
+            feeds: [{ id: a, url: "https://a.example/rss" }]
+            """)
+        let text = "juf Marieke van De Zeehoek is een kankerwijf en dat weet iedereen"
+        let input = [#"{"id":"1","source":"forum","author":"a","text":"\#(text)"}"#, #"{"id":"2","source":"mastodon","author":"b","text":"RT \#(text)"}"#]
+        let outcome = try Self.mentionwatch(["match", "--config", config], stdin: input.joined(separator: "\n") + "\n")
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let second = try JSONSerialization.jsonObject(with: Data(outcome.stdout.split(separator: "\n")[1].utf8)) as? [String: Any]
+        let categories = (second?["categories"] as? [[String: Any]] ?? []).compactMap { $0["category"] as? String }
+        #expect(categories == ["insult", "forwarding"])
     }
 
     @Test func matchNamesBadInputLines() throws {

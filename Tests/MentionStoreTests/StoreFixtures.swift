@@ -65,7 +65,8 @@ enum Fixture {
     static let flagged = Assessment(
         mentions: [mention("staff-01", "juf Marieke", at: 12, rule: .honorific), mention("school", "De Zeehoek", at: 0, rule: .alias),
                    mention("staff-01", "Verbeek", at: 40, rule: .surname)],
-        categories: [CategoryFinding(category: .insult, severity: .medium, evidence: ["trut", "sukkel"]),
+        categories: [CategoryFinding(category: .insult, severity: .medium, evidence: ["trut", "sukkel"],
+                                     explanation: "scheldwoord 'trut' gericht aan juf Marieke"),
                      CategoryFinding(category: .threat, severity: .high, evidence: ["maak je af"])],
         track: .b, alert: true)
 
