@@ -40,6 +40,7 @@ struct ClassificationTableTests {
         Case(text: "meneer Oosterhuis is een tyfuslijer"), Case(text: "k*nker juf Marieke"), Case(text: "k4nkerjuf van De Zeehoek"),
         Case(text: "t y f u s juf van De Zeehoek"), Case(text: "meester Pieter is echt een sukkel"),
         Case(text: "juf Marieke is een kankerrrrwijf"), Case(text: "kk juf Marieke weer"),
+        Case(text: "kankerjuf marieke heeft mijn telefoon weer afgepakt"),
         Case(text: "mr Mulder is such a fucking idiot"), Case(text: "mrs Hoekstra is a stupid bitch"),
     ])
     func insult(_ item: Case) { Self.expectAlarm(.insult, item) }

@@ -47,6 +47,10 @@ public struct Matcher: Sendable {
     /// The same, on text already split by `MatchText.tokens`.
     func mentions(in post: Post, text: String, tokens: [TextToken]) -> [Mention] {
         var words = tokens.map(\.folded)
+        // "kankerjuf Marieke", "invaljuf Marieke": an honorific at the end of a compound still addresses someone.
+        for index in words.indices.dropLast() where !forms.startsSomeForm(words[index]) {
+            if let honorific = Self.honorificInCompound(words[index]) { words[index] = honorific }
+        }
         var candidates = findCandidates(words, tokens)
         // Words one or two letters off a name word are read as that word, and say so. Only where
         // a misspelled name could count at all: next to a name or an honorific, or in a post with
@@ -132,6 +136,20 @@ public struct Matcher: Sendable {
     private static let particleKeys: Set<String> = Set((NameForms.tussenvoegsels.union(NameForms.articles)).flatMap(MatchText.words))
 
     private static let honorificKeys: Set<String> = Set(NameForms.honorifics.flatMap(MatchText.words))
+
+    /// Words put before an honorific in one compound: curses and school roles. Only these, because
+    /// many other compounds end in an honorific and are titles of their own ("burgemeester").
+    private static let compoundHeads: [String] = ["kanker", "kenker", "kk", "kkr", "tyfus", "tyfes", "tering", "klere", "kolere", "pleuris",
+                                                  "pokke", "pokken", "takke", "kut", "rot", "klote", "stom", "inval", "stage", "gym"].flatMap(MatchText.words)
+    private static let compoundHonorifics: [String] = ["juf", "juffrouw", "meester", "meneer", "mevrouw"].flatMap(MatchText.words)
+
+    static func honorificInCompound(_ word: String) -> String? {
+        for head in compoundHeads where word.hasPrefix(head) {
+            let rest = String(word.dropFirst(head.count))
+            if compoundHonorifics.contains(rest) { return rest }
+        }
+        return nil
+    }
 
     /// Every pattern found at every word, and one-word patterns across words written together.
     private func findCandidates(_ words: [String], _ tokens: [TextToken]) -> [(pattern: NamePattern, from: Int, to: Int)] {
