@@ -11,7 +11,8 @@ struct CategoryRules {
     var words: [ClassWord] { text.words }
 
     /// Media (attached, or a media word) with a recording word ("stiekem", "bewerkt"), or a request
-    /// to share media of a named staff member ("upload dat filmpje van juf Fatma"). Consent cancels it.
+    /// to share media of a named staff member ("upload dat filmpje van juf Fatma"). Consent cancels it
+    /// (in `Classifier`, for the lexicon's media entries too).
     func unconsentedMedia() -> [Hit] {
         let media = search.occurrences(of: "media")
         guard post.hasMedia || !media.isEmpty else { return [] }
@@ -34,9 +35,6 @@ struct CategoryRules {
             hit.extraWords = noun
             hit.aimedAt = people.sorted()
             hits.append(hit)
-        }
-        if !search.occurrences(of: "consent").isEmpty {
-            for index in hits.indices { hits[index].lower(.consent) }
         }
         return hits
     }

@@ -89,6 +89,9 @@ public struct Classifier: Sendable {
             if hits[index].aimedAt.isEmpty { context.aim(&hits[index]) }
         }
         if byStaff { hits += staffHarmingTheSchool(hits, mentions: mentions) }
+        if !search.occurrences(of: "consent").isEmpty {
+            for index in hits.indices where hits[index].category == .unconsentedMedia { hits[index].lower(.consent) }
+        }
         if !search.occurrences(of: "disclaimer").isEmpty {
             for index in hits.indices where hits[index].category == .unauthorisedStatement { hits[index].lower(.disclaimer) }
         }

@@ -52,7 +52,9 @@ struct HitContext {
         for negation in search.occurrences(of: "negation") where words[negation.lowerBound].sentence == sentence {
             if negation.upperBound <= hit.words.lowerBound, hit.words.lowerBound - negation.upperBound <= 5,
                words[negation.upperBound - 1].clause == clause { return true }
-            if negation.lowerBound >= hit.words.lowerBound, negation.upperBound <= hit.words.upperBound, !isLiteral(negation, in: hit) { return true }
+            // Inside a lexicon phrase's gap ("maak je niet af"); a rule's own cue words may say "niet".
+            if case .lexicon = hit.kind, negation.lowerBound >= hit.words.lowerBound, negation.upperBound <= hit.words.upperBound,
+               !isLiteral(negation, in: hit) { return true }
             if negation.lowerBound == hit.words.upperBound, negation.upperBound == words.count || words[negation.upperBound].sentence != sentence { return true }
         }
         return false
@@ -106,22 +108,19 @@ struct HitContext {
         var aimed = Set(hit.words.compactMap { words[$0].mention })
         if aimed.isEmpty { aimed = Set(words.filter { $0.sentence == sentence }.compactMap(\.mention)) }
         if aimed.isEmpty, refersBack(sentence) {
+            // A pronoun refers to a person: back to a staff member, not to the school.
             for earlier in stride(from: sentence - 1, through: max(0, sentence - 2), by: -1) {
-                let named = words.filter { $0.sentence == earlier }.compactMap(\.mention)
+                let named = words.filter { $0.sentence == earlier }.compactMap(\.mention).filter { mentions[$0].entity != "school" }
                 if !named.isEmpty { aimed = Set(named); break }
             }
         }
         hit.aimedAt = aimed.sorted()
     }
 
-    /// A pronoun or a school role ("die juf") refers back, unless the sentence names someone else
-    /// ("Mijn broertje ... hij", "die scheids").
+    /// A pronoun, a school role or a plain word for a person ("die juf", "die vent") refers back,
+    /// unless the sentence is about someone else ("Mijn broertje ... hij", "die scheids").
     private func refersBack(_ sentence: Int) -> Bool {
-        let roles = search.occurrences(of: "role").filter { words[$0.lowerBound].sentence == sentence }
-        let others = search.occurrences(of: "person").filter { person in
-            words[person.lowerBound].sentence == sentence && words[person.lowerBound].mention == nil && !roles.contains(person)
-        }
-        guard others.isEmpty else { return false }
-        return !roles.isEmpty || search.cueInSentence("pronoun", sentence) != nil
+        guard search.cueInSentence("other", sentence) == nil else { return false }
+        return ["role", "pronoun", "person"].contains { search.cueInSentence($0, sentence) != nil }
     }
 }

@@ -199,13 +199,16 @@ public struct Matcher: Sendable {
         return serverlessOwners[name]                   // the feed gave no server
     }
 
-    /// "@DJMulder@Social.Example" → "djmulder@social.example"; "@djmulder" and "djmulder" → "djmulder".
+    /// "@DJMulder@Social.Example" → "djmulder@social.example"; "@djmulder" and "djmulder" → "djmulder";
+    /// "@djmulder_" stays "djmulder_".
     static func handleKey(_ handle: String) -> String {
         var text = Substring(handle.trimmingCharacters(in: .whitespaces))
         if text.hasPrefix("@") { text = text.dropFirst() }
         let parts = text.split(separator: "@", maxSplits: 1)
         guard let name = parts.first else { return "" }
-        let folded = TextTokens.words(String(name)).joined(separator: "_")  // handles as written: no look-alike folding
+        // Handles as written, only case folded: "@djmulder_" and "@fatma.yilmaz.docent" are other
+        // accounts than "@djmulder" and "@fatma_yilmaz_docent" (look-alikes are how impostors work).
+        let folded = name.lowercased()
         return parts.count == 2 ? folded + "@" + parts[1].lowercased() : folded
     }
 
