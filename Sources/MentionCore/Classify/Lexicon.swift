@@ -43,6 +43,7 @@ public struct Lexicon: Sendable {
     /// Phrases the school silenced in its config: a hit that contains one is dropped.
     private(set) var silenced: [Phrase] = []
     private(set) var index = EntryIndex()
+    private(set) var cueIndex: [String: CueIndex] = [:]
 
     /// Reads lexicon files, given as (file name, contents).
     public init(files: [(name: String, text: String)]) throws(SyntaxError) {
@@ -53,6 +54,7 @@ public struct Lexicon: Sendable {
         }
         try resolveCompounds()
         index = EntryIndex(entries: entries, cues: cues)
+        cueIndex = cues.mapValues(CueIndex.init)
     }
 
     public init(parsing text: String, name: String = "lexicon") throws(SyntaxError) {
@@ -71,6 +73,7 @@ public struct Lexicon: Sendable {
         }
         try copy.resolveCompounds()
         copy.index = EntryIndex(entries: copy.entries, cues: copy.cues)
+        copy.cueIndex = copy.cues.mapValues(CueIndex.init)
         return copy
     }
 
@@ -154,6 +157,8 @@ struct EntryIndex: Sendable {
     var byFirstByte: [UInt8: [Int]] = [:]
     var byLastByte: [UInt8: [Int]] = [:]
     var anywhere: [Int] = []
+    /// Entries that start with `@target`, `@mention` or `@school`: tried only at a name, person word or pronoun.
+    var atTargets: [Int] = []
 
     init() {}
 
@@ -162,6 +167,7 @@ struct EntryIndex: Sendable {
             switch entry.phrase.items.first {
             case .word(.prefix(let value))?: byFirstByte[value.utf8.first!, default: []].append(number)
             case .word(.suffix(let value))?: byLastByte[value.utf8.last!, default: []].append(number)
+            case .target?, .mention?, .school?: atTargets.append(number)
             default:
                 if let words = Self.firstWords(entry.phrase.items.first, cues: cues) {
                     for word in words { byWord[word, default: []].append(number) }

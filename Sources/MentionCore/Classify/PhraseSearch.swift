@@ -10,11 +10,14 @@ final class PhraseSearch {
     let words: [ClassWord]
     let mentions: [Mention]
     private var cueCache: [String: [Range<Int>]] = [:]
+    /// Per word: an ignored word ("kankerbestrijding"), checked once rather than at every phrase.
+    private let ignored: [Bool]
 
     init(lexicon: Lexicon, text: ClassifyText, mentions: [Mention]) {
         self.lexicon = lexicon
         words = text.words
         self.mentions = mentions
+        ignored = lexicon.ignored.isEmpty ? [Bool](repeating: false, count: text.words.count) : text.words.map { lexicon.isIgnored($0.key) }
     }
 
     /// Every entry that matches, at each word it starts at (the shortest match of each).
@@ -24,6 +27,10 @@ final class PhraseSearch {
         for start in words.indices {
             let word = words[start]
             var candidates: [Int] = index.anywhere
+            if word.mention != nil || !cueEnds("person", from: start, sentence: word.sentence, depth: 1).isEmpty
+                || !cueEnds("pronoun", from: start, sentence: word.sentence, depth: 1).isEmpty {
+                candidates += index.atTargets
+            }
             if word.key.utf8.contains(UInt8(ascii: "*")) {
                 candidates = Array(lexicon.entries.indices)
             } else {
@@ -50,11 +57,7 @@ final class PhraseSearch {
         if let cached = cueCache[list] { return cached }
         var found: [Range<Int>] = []
         for start in words.indices {
-            for phrase in lexicon.cues[list] ?? [] {
-                if let end = ends(phrase.items[...], from: start, sentence: words[start].sentence, depth: 1).min() {
-                    found.append(start..<end)
-                }
-            }
+            if let end = cueEnds(list, from: start, sentence: words[start].sentence, depth: 1).min() { found.append(start..<end) }
         }
         cueCache[list] = found
         return found
@@ -103,7 +106,7 @@ final class PhraseSearch {
         case .word(let pattern):
             var ends: [Int] = []
             let key = words[position].key
-            if pattern.matches(key), pattern == .any || !lexicon.isIgnored(key) { ends.append(position + 1) }
+            if pattern.matches(key), pattern == .any || !ignored[position] { ends.append(position + 1) }
             if words[position].hyphenNext, position + 1 < words.count, pattern != .any {
                 let joined = key + words[position + 1].key
                 if pattern.matches(joined), !lexicon.isIgnored(joined) { ends.append(position + 2) }
@@ -112,20 +115,28 @@ final class PhraseSearch {
         case .gap, .compound:
             return []  // a gap is handled above; compounds are resolved when the lexicon is read
         case .cue(let list):
-            guard depth < 2 else { return [] }
-            return (lexicon.cues[list] ?? []).flatMap { ends($0.items[...], from: position, sentence: sentence, depth: depth + 1) }
+            return cueEnds(list, from: position, sentence: sentence, depth: depth + 1)
         case .target:
             if let end = mentionEnd(position) { return [end] }
-            guard depth < 2 else { return [] }
-            return ["person", "pronoun"].flatMap { list in
-                (lexicon.cues[list] ?? []).flatMap { ends($0.items[...], from: position, sentence: sentence, depth: depth + 1) }
-            }
+            return cueEnds("person", from: position, sentence: sentence, depth: depth + 1)
+                + cueEnds("pronoun", from: position, sentence: sentence, depth: depth + 1)
         case .mention:
             return mentionEnd(position).map { [$0] } ?? []
         case .school:
             guard let mention = words[position].mention, mentions[mention].entity == "school" else { return [] }
             return mentionEnd(position).map { [$0] } ?? []
         }
+    }
+
+    /// Where a phrase of a cue list that starts at this word can end.
+    private func cueEnds(_ list: String, from position: Int, sentence: Int, depth: Int) -> [Int] {
+        guard depth <= 2, position < words.count, words[position].sentence == sentence, let index = lexicon.cueIndex[list] else { return [] }
+        let key = words[position].key
+        var ends: [Int] = index.singles.contains(key) ? [position + 1] : []
+        for phrase in index.candidates(for: key) {
+            for end in self.ends(phrase.items[...], from: position, sentence: sentence, depth: depth) where !ends.contains(end) { ends.append(end) }
+        }
+        return ends
     }
 
     /// The end of the found name that covers this word.
