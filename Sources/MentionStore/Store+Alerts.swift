@@ -60,12 +60,13 @@ extension Store {
 
 extension Store {
     /// The most recent flagged items as posts, newest first, with their highest severity: what the
-    /// daemon remembers at start to recognise forwarded copies.
+    /// daemon remembers at start to recognise forwarded copies. The post's id is its link, so an
+    /// explanation can point at it.
     public func recentFlaggedPosts(limit: Int) throws -> [(post: Post, severity: Severity)] {
         try db.query("""
-            SELECT i.identity, i.feed_id, coalesce(i.author, ''), coalesce(i.title, ''), e.text, e.has_media,
+            SELECT coalesce(i.link, i.identity), i.feed_id, coalesce(i.author, ''), coalesce(i.title, ''), e.text, e.has_media,
                    (SELECT max(CASE f.severity WHEN 'critical' THEN 3 WHEN 'high' THEN 2 WHEN 'medium' THEN 1 ELSE 0 END)
-                      FROM findings f WHERE f.item_id = i.id AND f.category != 'forwarding')
+                      FROM findings f WHERE f.item_id = i.id)
             FROM items i JOIN evidence e ON e.item_id = i.id
             ORDER BY i.fetched_at DESC, i.id DESC LIMIT ?
             """, [.integer(Int64(limit))]).map { row in

@@ -66,6 +66,49 @@ struct ClassificationTableTests {
         #expect(!assessment.alert, "\(assessment.categories.map(\.explanation))")
     }
 
+    /// Everyday posts the first version alarmed on (found by the review): a curse word across a comma,
+    /// a story about someone else, the teacher as speaker, event photos, "stiekem" as "actually",
+    /// a staff member's own unconfigured account, the parents' council speaking for the school.
+    @Test(arguments: [
+        Case(text: "Juf Marieke heeft kanker, meester Pieter neemt haar klas over op De Zeehoek."),
+        Case(text: "Meneer Mulder van De Zeehoek las een boek voor. Het ging over een klootzak die zijn hond sloeg."),
+        Case(text: "Juf Marieke zei: je bent een sukkel als je je huiswerk niet maakt."),
+        Case(text: "Leuke foto's van de diploma-uitreiking bij De Zeehoek, juf Marieke stond er ook op. Deel ze gerust!", media: true),
+        Case(text: "Meneer Mulder nam de foto's op de open dag van De Zeehoek, stiekem best mooi geworden!", media: true),
+        Case(text: "Volgende week is er een ouderavond op De Zeehoek.", author: "Sanne Hoekstra"),
+        Case(text: "Namens De Zeehoek willen we alle vrijwilligers bedanken", author: "Ouderraad"),
+        Case(text: "Mijn oma heeft kanker: meneer Mulder van De Zeehoek fietst mee voor het goede doel"),
+    ])
+    func everydayPostsRaiseNoAlert(_ item: Case) {
+        let assessment = Self.classifier.assess(Post(id: "t", source: item.source, author: item.author, text: item.text, hasMedia: item.media))
+        #expect(!assessment.alert, "\(assessment.categories.map(\.explanation))")
+    }
+
+    /// Abuse the first version lowered by mistake: "'t" is no quotation mark, and a negation does not reach past "waarom".
+    @Test(arguments: [
+        Case(text: "Ik zeg 't eerlijk. Juf Marieke van De Zeehoek is een kankerhoer."),
+        Case(text: "Ik snap niet waarom die kankerjuf Marieke van De Zeehoek zo doet"),
+        Case(text: "Ik maak juf Marieke van De Zeehoek morgen af"),
+    ])
+    func abuseIsNotLoweredByMistake(_ item: Case) {
+        #expect(Self.classifier.assess(Post(id: "t", text: item.text)).alert)
+    }
+
+    /// Ⓜ and 🅰 🅱 🅾 🅿 are emoji and letters at once: the first version trapped on them.
+    @Test func emojiThatAreLettersDoNotCrash() {
+        for text in ["De Zeehoek Ⓜ", "aⓂb juf Marieke", "🅿ieter De Zeehoek 🅱️", "Ⓜ", "🅰🅱🅾🅿"] {
+            _ = Self.classifier.assess(Post(id: "t", text: text))
+        }
+    }
+
+    /// A long post full of insults: every word is judged, and the evidence stays short.
+    @Test func aLongPostKeepsItsEvidenceShort() {
+        let text = "juf Marieke van De Zeehoek is een " + Array(repeating: "sukkel idioot kankerwijf niet sukkel foto deel 0612345678", count: 300).joined(separator: " ")
+        let assessment = Self.classifier.assess(Post(id: "t", text: text))
+        #expect(assessment.alert)
+        #expect(assessment.categories.allSatisfy { $0.evidence.count <= Classifier.evidenceLimit && $0.evidence.count == $0.spans.count })
+    }
+
     // MARK: threat
 
     @Test(arguments: [
@@ -216,6 +259,14 @@ struct ClassificationTableTests {
         // The same author on the same source posting it again is not forwarding.
         let again = Post(id: "p3", source: "forum", author: "xXdennisXx", text: original.text)
         #expect(!classifier.assess(again, forwarding: memory).categories.contains { $0.category == .forwarding })
+        // Quoting it to speak against it is no forwarding.
+        let against = Post(id: "p5", source: "blog", author: "@mentor", text: "Iemand schreef \"juf Marieke is een kankerwijf en iedereen op school weet het\". Schaam je, stop met pesten!")
+        #expect(!classifier.assess(against, forwarding: memory).alert)
+        // A post that raised no alert is not remembered.
+        var fresh = ForwardingMemory()
+        let unaimed = Post(id: "p6", source: "forum", author: "x", text: "Die scheids van gisteren is echt een kankerlijer, iedereen zag het gebeuren")
+        classifier.remember(unaimed, classifier.assess(unaimed), in: &fresh)
+        #expect(fresh.count == 0)
         // A shared phrase is not a copy.
         let other = Post(id: "p4", source: "blog", text: "Iedereen op school weet het: juf Marieke is de beste mentor")
         #expect(!classifier.assess(other, forwarding: memory).categories.contains { $0.category == .forwarding })

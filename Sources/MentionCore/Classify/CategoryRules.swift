@@ -2,6 +2,7 @@
 /// name, personal details, and what staff accounts must not post. The words come from the lexicon's cue lists.
 struct CategoryRules {
     let post: Post
+    let lexicon: Lexicon
     let text: ClassifyText
     let search: PhraseSearch
     let mentions: [Mention]
@@ -14,29 +15,57 @@ struct CategoryRules {
     /// to share media of a named staff member ("upload dat filmpje van juf Fatma"). Consent cancels it
     /// (in `Classifier`, for the lexicon's media entries too).
     func unconsentedMedia() -> [Hit] {
-        let media = search.occurrences(of: "media")
-        guard post.hasMedia || !media.isEmpty else { return [] }
+        guard post.hasMedia || !search.occurrences(of: "media").isEmpty else { return [] }
         var hits: [Hit] = []
-        for recording in search.occurrences(of: "recording") {
-            let sentence = words[recording.lowerBound].sentence
-            let noun = media.first { abs(words[$0.lowerBound].sentence - sentence) <= 1 }
+        for recording in search.occurrences(of: "recording") where !isAdverb(recording) {
+            let noun = mediaWord(near: words[recording.lowerBound].sentence)
             if post.hasMedia || noun != nil {
                 hits.append(Hit(.unconsentedMedia, .medium, words: span(recording, noun), kind: .rule("media+recording")))
             }
         }
         for share in search.occurrences(of: "share") {
             let sentence = words[share.lowerBound].sentence
-            guard let noun = media.first(where: { abs(words[$0.lowerBound].sentence - sentence) <= 1 }) else { continue }
-            let nounSentence = words[noun.lowerBound].sentence
-            // A person's picture: a school's event photos shared by the school are no alarm.
-            let people = Set(words.filter { $0.sentence == nounSentence }.compactMap(\.mention).filter { mentions[$0].entity != "school" })
-            guard !people.isEmpty else { continue }
-            var hit = Hit(.unconsentedMedia, .medium, words: share, kind: .rule("media+share"))
-            hit.extraWords = noun
-            hit.aimedAt = people.sorted()
-            hits.append(hit)
+            for nounSentence in [sentence, sentence - 1] {
+                for noun in search.occurrences(of: "media", inSentence: nounSentence) {
+                    guard let person = pictured(after: noun) else { continue }
+                    var hit = Hit(.unconsentedMedia, .medium, words: share, kind: .rule("media+share"))
+                    hit.extraWords = noun
+                    hit.aimedAt = [person]
+                    hits.append(hit)
+                    break
+                }
+                if hits.last?.words == share { break }
+            }
         }
         return hits
+    }
+
+    /// A media word in the sentence or next to it.
+    private func mediaWord(near sentence: Int) -> Range<Int>? {
+        for nearby in [sentence, sentence - 1, sentence + 1] {
+            if let noun = search.occurrences(of: "media", inSentence: nearby).first { return noun }
+        }
+        return nil
+    }
+
+    /// The staff member a picture is of: "filmpje van juf Fatma", "the clip of Ms Hoekstra". A school's
+    /// photos of an event where a teacher "stond er ook op" are not about that teacher.
+    private func pictured(after noun: Range<Int>) -> Int? {
+        let sentence = words[noun.lowerBound].sentence
+        var index = noun.upperBound
+        while index < words.count, index < noun.upperBound + 3, words[index].sentence == sentence {
+            if ["van", "of", "from"].contains(words[index].key), index + 1 < words.count,
+               let mention = words[index + 1].mention, mentions[mention].entity != "school" { return mention }
+            index += 1
+        }
+        return nil
+    }
+
+    /// "stiekem best mooi", "stiekem wel leuk": stiekem as "actually", not "secretly".
+    private func isAdverb(_ recording: Range<Int>) -> Bool {
+        guard recording.count == 1, words[recording.lowerBound].key == "stiekem", recording.upperBound < words.count else { return false }
+        let next = words[recording.upperBound].key
+        return ["best", "wel", "toch", "ook", "heel", "erg", "zo", "echt"].contains(next) || (lexicon.cueIndex["intensifier"]?.singles.contains(next) ?? false)
     }
 
     /// An author whose name or handle carries a staff member's name, while it is not one of that
@@ -46,6 +75,11 @@ struct CategoryRules {
         guard !post.author.isEmpty, authorEntity == nil else { return nil }
         let named = matcher.mentions(in: Post(id: post.id, text: post.author), text: post.author, tokens: MatchText.tokens(post.author))
         guard let staff = named.first(where: { $0.entity != "school" && $0.rule != .author }) else { return nil }
+        // A display name ("Sanne Hoekstra", "Fans van meneer Mulder") may be the person's own account:
+        // only a handle counts, and only a look-alike of a configured one or one with a title in it.
+        let isHandle = !post.author.contains(where: \.isWhitespace)
+        let hasOwnHandles = matcher.hasHandles(staff.entity)
+        guard isHandle, hasOwnHandles || staff.rule == .honorific else { return nil }
         var hit = Hit(.impersonation, .medium, words: 0..<0, kind: .rule("account name"), evidence: post.author)
         hit.aimedAt = mentions.indices.filter { mentions[$0].entity == staff.entity }
         return (hit, Mention(entity: staff.entity, surface: post.author, start: 0, end: 0, rule: .accountName))
@@ -53,12 +87,15 @@ struct CategoryRules {
 
     /// A post that claims to be written by a staff member ("ik ben meneer Mulder", "Groetjes, Dirk-Jan
     /// Mulder") from an account that is not theirs.
-    func claimedName() -> [Hit] {
+    func claimedName(matcher: Matcher) -> [Hit] {
         guard authorEntity == nil else { return [] }
+        // The school's own newsletter signed by a teacher, from an account named like the school.
+        if !post.author.isEmpty, !matcher.mentions(in: Post(id: post.id, text: post.author)).isEmpty { return [] }
         var hits: [Hit] = []
         for claim in search.occurrences(of: "selfname") {
             let next = claim.upperBound
-            guard next < words.count, words[next].sentence == words[claim.lowerBound].sentence || words[claim.lowerBound].key == "groetjes",
+            let greeting = ["groetjes", "groeten", "groet", "gr", "mvg", "liefs", "regards", "cheers"].contains(words[claim.lowerBound].key)
+            guard next < words.count, words[next].sentence == words[claim.lowerBound].sentence || greeting,
                   let mention = words[next].mention, mentions[mention].entity != "school", mentions[mention].rule != .author else { continue }
             var end = next
             while end < words.count, words[end].mention == mention { end += 1 }
@@ -74,15 +111,20 @@ struct CategoryRules {
     func personalDetails() -> [Hit] {
         var hits: [Hit] = []
         for detail in PersonalDetails.find(in: text) {
-            let covered = words.indices.filter { words[$0].start < detail.end && detail.start < words[$0].end }
-            guard let first = covered.first, let last = covered.last else { continue }
-            var hit = Hit(.stalking, .medium, words: first..<(last + 1), kind: .detail(detail.kind))
+            // The words it covers, found by binary search on their starts (a long post has many words).
+            var low = 0, high = words.count
+            while low < high { let middle = (low + high) / 2; if words[middle].end <= detail.start { low = middle + 1 } else { high = middle } }
+            var last = low
+            while last < words.count, words[last].start < detail.end { last += 1 }
+            guard low < last else { continue }
+            let first = low
+            let lastWord = last - 1
+            var hit = Hit(.stalking, .medium, words: first..<(lastWord + 1), kind: .detail(detail.kind))
             let sentence = words[first].sentence
-            let personNear = words.indices.contains { index in
-                let near = (sentence - 1...sentence + 1).contains(words[index].sentence)
-                return near && ((words[index].mention.map { mentions[$0].entity != "school" } ?? false))
+            let personNear = (sentence - 1...sentence + 1).contains { nearby in
+                text.words(inSentence: nearby).contains { $0.mention.map { mentions[$0].entity != "school" } ?? false }
             } || ["person", "pronoun"].contains { list in
-                search.occurrences(of: list).contains { (sentence - 1...sentence).contains(words[$0.lowerBound].sentence) }
+                !search.occurrences(of: list, inSentence: sentence).isEmpty || !search.occurrences(of: list, inSentence: sentence - 1).isEmpty
             }
             if !personNear { hit.lower(.noTarget) }
             hits.append(hit)

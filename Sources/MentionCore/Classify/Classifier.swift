@@ -71,10 +71,11 @@ public struct Classifier: Sendable {
         let search = PhraseSearch(lexicon: lexicon, text: words, mentions: mentions)
         let authorEntity = matcher.owner(ofAuthor: post.author)
         let byStaff = authorEntity.map { $0 != "school" } ?? false
-        let rules = CategoryRules(post: post, text: words, search: search, mentions: mentions, authorEntity: authorEntity)
+        let rules = CategoryRules(post: post, lexicon: lexicon, text: words, search: search, mentions: mentions, authorEntity: authorEntity)
 
-        var hits = lexiconHits(search, authorEntity: authorEntity)
-        hits += rules.unconsentedMedia() + rules.personalDetails() + rules.claimedName() + rules.confidentialInfo()
+        let isNews = post.source == FeedKind.news.rawValue
+        var hits = lexiconHits(search, authorEntity: authorEntity, isNews: isNews)
+        hits += rules.unconsentedMedia() + rules.personalDetails() + rules.claimedName(matcher: matcher) + rules.confidentialInfo()
         if let found = rules.impersonation(matcher: matcher) {
             var hit = found.hit
             if hit.aimedAt.isEmpty {  // the account name is the only mention of the person
@@ -83,7 +84,7 @@ public struct Classifier: Sendable {
             }
             hits.append(hit)
         }
-        let context = HitContext(text: words, search: search, lexicon: lexicon, mentions: mentions, isNews: post.source == FeedKind.news.rawValue)
+        let context = HitContext(text: words, search: search, lexicon: lexicon, mentions: mentions, isNews: isNews)
         for index in hits.indices {
             context.judge(&hits[index])
             if hits[index].aimedAt.isEmpty { context.aim(&hits[index]) }
@@ -96,12 +97,16 @@ public struct Classifier: Sendable {
             for index in hits.indices where hits[index].category == .unauthorisedStatement { hits[index].lower(.disclaimer) }
         }
         escalateThreatsWithDetails(&hits)
-        if let forwarding, let original = forwarding.original(of: post, words: words.words) {
+        // A configured account (the school's own repost of its newsletter) does not forward abuse.
+        if let forwarding, authorEntity == nil, let original = forwarding.original(of: post, words: words.words) {
             let range = ForwardingMemory.repeatedWords(words.words, shared: original.shingles) ?? 0..<words.words.count
             var hit = Hit(.forwarding, original.earlier.severity, words: range, kind: .forwarded(original.earlier.id))
+            context.judge(&hit)  // quoting it to speak against it, or reporting it, is no forwarding
             hit.aimedAt = Array(mentions.indices.filter { mentions[$0].start < mentions[$0].end })
             hits.append(hit)
         }
+        hits.removeAll { !$0.words.isEmpty && search.isSilenced($0.words) }
+        for index in hits.indices { order(&hits[index].aimedAt, near: hits[index].words, words: words, mentions: mentions) }
 
         let findings = summarise(hits, words: words, mentions: mentions, author: post.author)
         let counted = hits.filter { $0.effectiveSeverity >= minSeverity && (!$0.aimedAt.isEmpty || $0.aimedAtAuthor) }
@@ -113,10 +118,10 @@ public struct Classifier: Sendable {
         return Assessment(mentions: mentions, categories: findings, track: track, alert: !counted.isEmpty)
     }
 
-    /// Remembers a post for `forwarding` when one of its categories is at or above the alert threshold.
+    /// Remembers a post for `forwarding` when it raised an alert (flagged content), with its severity.
     public func remember(_ post: Post, _ assessment: Assessment, in memory: inout ForwardingMemory) {
-        let flagged = assessment.categories.filter { $0.category != .forwarding }.map(\.severity).max()
-        if let flagged, flagged >= minSeverity { memory.remember(post, severity: flagged) }
+        guard assessment.alert, let severity = assessment.severity else { return }
+        memory.remember(post, severity: severity)
     }
 
     /// The categories found by lexicon entries only, for the lexicon's own tests.
@@ -129,7 +134,7 @@ public struct Classifier: Sendable {
     // MARK: - Steps
 
     /// Lexicon hits; what staff must not post counts only in posts by configured accounts.
-    private func lexiconHits(_ search: PhraseSearch, authorEntity: String?) -> [Hit] {
+    private func lexiconHits(_ search: PhraseSearch, authorEntity: String?, isNews: Bool = false) -> [Hit] {
         search.hits().compactMap { found in
             let entry = lexicon.entries[found.entry]
             var hit = Hit(entry.category, entry.severity, words: found.words, kind: .lexicon(found.entry))
@@ -138,7 +143,7 @@ public struct Classifier: Sendable {
                 guard authorEntity != nil else { return nil }
                 hit.aimedAtAuthor = true
             case .unauthorisedStatement:
-                if authorEntity == nil, speaksAsTheSchool(entry.phrase) {
+                if authorEntity == nil, !isNews, speaksAsTheSchool(entry.phrase) {
                     // Someone who is not the school's account writing "namens De Zeehoek" poses as the school.
                     return Hit(.impersonation, .medium, words: found.words, kind: .rule("speaks as the school"))
                 }
@@ -150,10 +155,10 @@ public struct Classifier: Sendable {
         }
     }
 
-    /// A statement entry that names the school itself, or an official voice ("namens De Zeehoek", "officieel").
+    /// An official voice of the school ("officieel bericht van De Zeehoek"). A plain "namens De Zeehoek"
+    /// is often the parents' council or a journalist quoting, so it is not enough.
     private func speaksAsTheSchool(_ phrase: Phrase) -> Bool {
         phrase.items.contains { item in
-            if case .school = item { return true }
             if case .word(let pattern) = item { return ["officieel", "official", "officiele"].contains(where: pattern.matches) }
             return false
         }
@@ -171,10 +176,25 @@ public struct Classifier: Sendable {
         }
     }
 
+    /// Pieces of evidence shown per category: enough to judge, and a hostile post cannot grow the alert mail without end.
+    static let evidenceLimit = 8
+
+    /// Staff before the school, then the name nearest the hit: the explanation names the first.
+    private func order(_ aimed: inout [Int], near range: Range<Int>, words: ClassifyText, mentions: [Mention]) {
+        let at = range.isEmpty ? 0 : words.words[range.lowerBound].start
+        aimed.sort { (mentions[$0].entity == "school" ? 1 : 0, abs(mentions[$0].start - at)) < (mentions[$1].entity == "school" ? 1 : 0, abs(mentions[$1].start - at)) }
+    }
+
     /// Design §7: a home address (or phone, plate, whereabouts) together with a threat is critical.
     private func escalateThreatsWithDetails(_ hits: inout [Hit]) {
         let threat = hits.contains { $0.category == .threat && $0.effectiveSeverity > .low }
-        let stalking = hits.contains { $0.category == .stalking && $0.effectiveSeverity > .low }
+        // The detail must be more than the threat's own words ("ik weet waar je woont" is both).
+        let threatWords = Set(hits.filter { $0.category == .threat }.flatMap { Array($0.words) })
+        let stalking = hits.contains { hit in
+            guard hit.category == .stalking, hit.effectiveSeverity > .low else { return false }
+            if case .detail = hit.kind { return true }
+            return !hit.words.contains(where: threatWords.contains)
+        }
         guard threat, stalking else { return }
         for index in hits.indices where [.threat, .stalking].contains(hits[index].category) && hits[index].effectiveSeverity > .low {
             hits[index].severity = .critical
@@ -189,14 +209,19 @@ public struct Classifier: Sendable {
             guard let severity = inCategory.map(\.effectiveSeverity).max() else { return nil }
             let strongest = inCategory.filter { $0.effectiveSeverity == severity }
             var finding = CategoryFinding(category: category, severity: severity, evidence: [])
-            for hit in strongest {
-                if let text = hit.evidence, !finding.evidence.contains(text) {
+            var seen: Set<String> = []
+            var ranges: [Range<Int>] = []
+            for hit in strongest where finding.evidence.count < Self.evidenceLimit {
+                if let text = hit.evidence, seen.insert(text).inserted {
                     finding.evidence.append(text)
                     finding.spans.append(nil)
                 }
                 for range in [hit.extraWords, hit.evidence == nil ? hit.words : nil].compactMap({ $0 }) where !range.isEmpty {
+                    // Words already shown inside a longer piece of evidence are not repeated.
+                    guard !ranges.contains(where: { $0.lowerBound <= range.lowerBound && range.upperBound <= $0.upperBound }) else { continue }
                     let text = words.surface(range)
-                    guard !finding.evidence.contains(text) else { continue }
+                    guard seen.insert(text).inserted else { continue }
+                    ranges.append(range)
                     finding.evidence.append(text)
                     finding.spans.append(EvidenceSpan(start: words.words[range.lowerBound].start, end: words.words[range.upperBound - 1].end))
                 }

@@ -20,8 +20,12 @@ struct ClassWord: Sendable {
 /// A post split into classifier words and sentences, with the found names laid over it.
 struct ClassifyText: Sendable {
     let text: String
+    let scalars: [Unicode.Scalar]
     let words: [ClassWord]
     let sentenceCount: Int
+    /// The words of each sentence, and the sentences that end in a question mark.
+    let sentences: [Range<Int>]
+    let questions: Set<Int>
 
     init(_ text: String, mentions: [Mention] = []) {
         self.text = text
@@ -30,11 +34,13 @@ struct ClassifyText: Sendable {
         words = Self.withEmoji(words, scalars)
         var sentence = 0, clause = 0
         var quotes = QuoteTracker()
+        let byStart = mentions.indices.filter { mentions[$0].start < mentions[$0].end }.sorted { (mentions[$0].start, $0) < (mentions[$1].start, $1) }
+        var nextMention = 0
         var position = 0
         for index in words.indices {
             while position < words[index].start { quotes.read(scalars, position); position += 1 }
             if index > 0 {
-                let gap = scalars[words[index - 1].end..<words[index].start]
+                let gap = scalars[min(words[index - 1].end, words[index].start)..<words[index].start]
                 if Self.endsSentence(gap, after: words[index - 1].key) { sentence += 1; clause += 1 }
                 else if gap.contains(where: { ",:()\u{2013}\u{2014}".unicodeScalars.contains($0) }) { clause += 1 }
             }
@@ -42,20 +48,41 @@ struct ClassifyText: Sendable {
             words[index].clause = clause
             words[index].quoted = quotes.open
             position = max(position, words[index].end)
-            for (number, mention) in mentions.enumerated() where mention.start < words[index].end && words[index].start < mention.end {
-                words[index].mention = number
-                break
+            // Mentions come sorted by start: one sweep lays them over the words.
+            while nextMention < byStart.count, mentions[byStart[nextMention]].end <= words[index].start { nextMention += 1 }
+            var probe = nextMention
+            while probe < byStart.count, mentions[byStart[probe]].start < words[index].end {
+                let mention = mentions[byStart[probe]]
+                if words[index].start < mention.end { words[index].mention = byStart[probe]; break }
+                probe += 1
             }
         }
         self.words = words
+        self.scalars = scalars
         sentenceCount = sentence + 1
+        var sentences = [Range<Int>](repeating: 0..<0, count: sentence + 1)
+        var questions: Set<Int> = []
+        var first = 0
+        for index in words.indices where index + 1 == words.count || words[index + 1].sentence != words[index].sentence {
+            sentences[words[index].sentence] = first..<(index + 1)
+            let after = scalars[words[index].end..<(index + 1 < words.count ? words[index + 1].start : scalars.count)]
+            if after.contains("?") { questions.insert(words[index].sentence) }
+            first = index + 1
+        }
+        self.sentences = sentences
+        self.questions = questions
+    }
+
+    /// The words of a sentence (none for a sentence number out of range).
+    func words(inSentence sentence: Int) -> ArraySlice<ClassWord> {
+        sentence >= 0 && sentence < sentences.count ? words[sentences[sentence]] : []
     }
 
     /// The keys of a lexicon word or phrase, folded exactly as post words are.
     static func keys(_ phrase: String) -> [String] { ClassifyText(phrase).words.map(\.key) }
 
     func surface(_ range: Range<Int>) -> String {
-        TextTokens.surface(text, words[range.lowerBound].start, words[range.upperBound - 1].end)
+        String(String.UnicodeScalarView(scalars[words[range.lowerBound].start..<words[range.upperBound - 1].end]))
     }
 
     // MARK: - Building the words
@@ -89,7 +116,8 @@ struct ClassifyText: Sendable {
     /// Emoji are words too: 🔪 next to a name is a threat. Keycaps and plain digits are not emoji here.
     private static func withEmoji(_ words: [ClassWord], _ scalars: [Unicode.Scalar]) -> [ClassWord] {
         var emoji: [ClassWord] = []
-        for (offset, scalar) in scalars.enumerated() where scalar.value >= 0x2300 && scalar.properties.isEmoji {
+        // Ⓜ and 🅰 🅱 🅾 🅿 are letters too: they are inside words already.
+        for (offset, scalar) in scalars.enumerated() where scalar.value >= 0x2300 && scalar.properties.isEmoji && !TextTokens.isWordScalar(scalar) {
             emoji.append(ClassWord(key: String(scalar), start: offset, end: offset + 1))
         }
         guard !emoji.isEmpty else { return words }
@@ -126,8 +154,12 @@ private struct QuoteTracker {
         case "\"": open.toggle()
         case "\u{201C}", "\u{201E}", "\u{00AB}": open = true
         case "\u{201D}", "\u{00BB}": open = false
+        case "\n": open = false  // a quotation that is never closed ends with its line
         case "'", "\u{2018}", "\u{2019}":
             let letterBefore = TextTokens.isWordScalar(before), letterAfter = TextTokens.isWordScalar(after)
+            // "'t", "'s", "'n", "'k": Dutch elisions, not quotation marks.
+            let afterNext = index + 2 < scalars.count ? scalars[index + 2] : " "
+            if letterAfter, !TextTokens.isWordScalar(afterNext), "tsnkTSNK".unicodeScalars.contains(after) { return }
             if !letterBefore, letterAfter, !open { open = true } else if letterBefore, !letterAfter, open { open = false }
         default: break
         }

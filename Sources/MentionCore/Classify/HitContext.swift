@@ -27,8 +27,10 @@ struct HitContext {
             let rest = String(word.key.dropFirst(prefix.count))
             if !rest.isEmpty, isIntensifierWord(rest) { return true }
         }
+        // A separate curse ("kanker lekker") only: "klootzak, weer een 3" is no intensifier.
+        guard curseStem(of: word.key) != nil else { return false }
         let next = hit.words.upperBound
-        return next < words.count && words[next].sentence == word.sentence && isIntensifierWord(words[next].key)
+        return next < words.count && words[next].clause == words[hit.words.upperBound - 1].clause && isIntensifierWord(words[next].key)
     }
 
     private func curseStem(of key: String) -> String? {
@@ -39,9 +41,7 @@ struct HitContext {
     }
 
     private func isIntensifierWord(_ key: String) -> Bool {
-        (lexicon.cues["intensifier"] ?? []).contains { phrase in
-            phrase.items.count == 1 && { if case .word(let pattern) = phrase.items[0] { return pattern.matches(key) } else { return false } }()
-        }
+        lexicon.cueIndex["intensifier"]?.singles.contains(key) ?? false
     }
 
     /// A negation up to five words before the hit in its clause ("I would never call mr Mulder an
@@ -49,9 +49,13 @@ struct HitContext {
     /// ("ik haat homo's niet").
     private func isNegated(_ hit: Hit) -> Bool {
         let sentence = words[hit.words.lowerBound].sentence, clause = words[hit.words.lowerBound].clause
-        for negation in search.occurrences(of: "negation") where words[negation.lowerBound].sentence == sentence {
+        for negation in search.occurrences(of: "negation", inSentence: sentence) {
+            // "geen mens maar een ...", "ik snap niet waarom ...": a contrast or a new clause ends the negation.
             if negation.upperBound <= hit.words.lowerBound, hit.words.lowerBound - negation.upperBound <= 5,
-               words[negation.upperBound - 1].clause == clause { return true }
+               words[negation.upperBound - 1].clause == clause,
+               !search.occurrences(of: "contrast", inSentence: sentence).contains(where: { $0.lowerBound >= negation.upperBound && $0.upperBound <= hit.words.lowerBound }) {
+                return true
+            }
             // Inside a lexicon phrase's gap ("maak je niet af"); a rule's own cue words may say "niet".
             if case .lexicon = hit.kind, negation.lowerBound >= hit.words.lowerBound, negation.upperBound <= hit.words.upperBound,
                !isLiteral(negation, in: hit) { return true }
@@ -76,7 +80,9 @@ struct HitContext {
     /// Stop ermee": speaking against abuse, in the hit's sentence or the next.
     private func isCounterSpeech(_ hit: Hit) -> Bool {
         let sentence = words[hit.words.lowerBound].sentence
-        if search.cueInSentence("counter", sentence) != nil || search.cueInSentence("counter", sentence + 1) != nil { return true }
+        if search.cueInSentence("counter", sentence) != nil { return true }
+        // The next sentence answers a question: "Wie verspreidt die foto? Stop ermee."
+        if text.questions.contains(sentence), search.cueInSentence("counter", sentence + 1) != nil { return true }
         return hit.words.allSatisfy { words[$0].quoted } && !search.occurrences(of: "counter").isEmpty
     }
 
@@ -85,6 +91,9 @@ struct HitContext {
     /// post or next to a report word.
     private func isReported(_ hit: Hit) -> Bool {
         let sentence = words[hit.words.lowerBound].sentence
+        // "Ik steek hem neer, ook al komt de politie": a threat in the first person is no report.
+        if hit.category == .threat, search.hasCue("firstperson", in: hit.words, before: 2)
+            || hit.words.contains(where: { ["ik", "we", "wij", "i", "ill", "imma", "ima"].contains(words[$0].key) }) { return false }
         if search.cueInSentence("report", sentence) != nil { return true }
         if isNews, !search.occurrences(of: "report").isEmpty { return true }
         let quoted = hit.words.allSatisfy { words[$0].quoted }
@@ -99,18 +108,26 @@ struct HitContext {
 
     // MARK: - Aim
 
-    /// The names a hit is aimed at: a name inside it, a name in its sentence, or a name in one of the
-    /// two sentences before when its sentence refers back with a pronoun or a person word ("..., die
-    /// gaat spijt krijgen", "Ga haar maar opwachten").
+    /// The names a hit is aimed at: a name inside it, a name in its sentence that is not the speaker
+    /// ("Juf Marieke zei: ..."), or a staff member named in one of the two sentences before when the
+    /// hit's sentence refers back before or inside the hit ("..., die gaat spijt krijgen", "Ga haar maar opwachten").
     func aim(_ hit: inout Hit) {
         guard !hit.words.isEmpty else { return }
         let sentence = words[hit.words.lowerBound].sentence
         var aimed = Set(hit.words.compactMap { words[$0].mention })
-        if aimed.isEmpty { aimed = Set(words.filter { $0.sentence == sentence }.compactMap(\.mention)) }
-        if aimed.isEmpty, refersBack(sentence) {
+        if aimed.isEmpty {
+            let speech = search.occurrences(of: "speech", inSentence: sentence)
+            let range = text.sentences[sentence]
+            for index in range where words[index].mention != nil {
+                let mention = words[index].mention!
+                let speaks = index < hit.words.lowerBound && speech.contains { $0.lowerBound > index && $0.upperBound <= hit.words.lowerBound }
+                if !speaks { aimed.insert(mention) }
+            }
+        }
+        if aimed.isEmpty, refersBack(hit, sentence) {
             // A pronoun refers to a person: back to a staff member, not to the school.
             for earlier in stride(from: sentence - 1, through: max(0, sentence - 2), by: -1) {
-                let named = words.filter { $0.sentence == earlier }.compactMap(\.mention).filter { mentions[$0].entity != "school" }
+                let named = text.words(inSentence: earlier).compactMap(\.mention).filter { mentions[$0].entity != "school" }
                 if !named.isEmpty { aimed = Set(named); break }
             }
         }
@@ -119,8 +136,18 @@ struct HitContext {
 
     /// A pronoun, a school role or a plain word for a person ("die juf", "die vent") refers back,
     /// unless the sentence is about someone else ("Mijn broertje ... hij", "die scheids").
-    private func refersBack(_ sentence: Int) -> Bool {
+    /// A reference after the hit counts only in its clause, and not as a relative pronoun right after
+    /// it: "wat een kankerlijer is die vent" refers back, "een klootzak die zijn hond sloeg" and
+    /// "een idioot, hij bleef praten" do not.
+    private func refersBack(_ hit: Hit, _ sentence: Int) -> Bool {
         guard search.cueInSentence("other", sentence) == nil else { return false }
-        return ["role", "pronoun", "person"].contains { search.cueInSentence($0, sentence) != nil }
+        let end = hit.words.upperBound, clause = words[end - 1].clause
+        return ["role", "pronoun", "person"].contains { list in
+            search.occurrences(of: list, inSentence: sentence).contains { reference in
+                if reference.lowerBound < end { return true }
+                let relative = reference.lowerBound == end && ["die", "dat", "wie", "who", "that", "which"].contains(words[end].key)
+                return words[reference.lowerBound].clause == clause && !relative
+            }
+        }
     }
 }

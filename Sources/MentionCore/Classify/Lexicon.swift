@@ -33,7 +33,7 @@ public struct Lexicon: Sendable {
     /// The cue lists the rules may use (see `cues.txt`); a misspelt list name is an error.
     static let cueLists: Set<String> = [
         "negation", "counter", "report", "intensifier", "person", "pronoun", "group", "firstperson",
-        "media", "recording", "share", "consent", "account", "disclaimer", "pupil", "sensitive", "role", "other", "selfname",
+        "media", "recording", "share", "consent", "account", "disclaimer", "pupil", "sensitive", "role", "other", "selfname", "speech", "contrast",
     ]
 
     private(set) var entries: [Entry] = []
@@ -68,8 +68,7 @@ public struct Lexicon: Sendable {
         for line in lines { try copy.read(line.text, file: line.file, line: line.line) }
         for term in terms {
             let phrase = try Phrase(term, file: "silence", line: 0)
-            copy.silenced.append(phrase)
-            if phrase.items.count == 1, case .word(let pattern) = phrase.items[0] { copy.ignored.append(pattern) }
+            copy.silenced.append(phrase)  // a hit that overlaps it is dropped (`PhraseSearch.isSilenced`)
         }
         try copy.resolveCompounds()
         copy.index = EntryIndex(entries: copy.entries, cues: copy.cues)

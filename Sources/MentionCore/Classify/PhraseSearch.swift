@@ -10,6 +10,7 @@ final class PhraseSearch {
     let words: [ClassWord]
     let mentions: [Mention]
     private var cueCache: [String: [Range<Int>]] = [:]
+    private var bySentenceCache: [String: [Int: [Range<Int>]]] = [:]
     /// Per word: an ignored word ("kankerbestrijding"), checked once rather than at every phrase.
     private let ignored: [Bool]
 
@@ -45,8 +46,7 @@ final class PhraseSearch {
             var seen = Set<Int>()
             for entry in candidates where seen.insert(entry).inserted {
                 guard let end = ends(lexicon.entries[entry].phrase.items[...], from: start, sentence: word.sentence).min() else { continue }
-                let hit = LexiconHit(entry: entry, words: start..<end)
-                if !isSilenced(hit.words) { hits.append(hit) }
+                hits.append(LexiconHit(entry: entry, words: start..<end))
             }
         }
         return hits
@@ -57,7 +57,7 @@ final class PhraseSearch {
         if let cached = cueCache[list] { return cached }
         var found: [Range<Int>] = []
         for start in words.indices {
-            if let end = cueEnds(list, from: start, sentence: words[start].sentence, depth: 1).min() { found.append(start..<end) }
+            if let end = cueEnds(list, from: start, sentence: words[start].sentence, depth: 1).max() { found.append(start..<end) }  // the longest: "niet waar dat" over "niet"
         }
         cueCache[list] = found
         return found
@@ -75,7 +75,15 @@ final class PhraseSearch {
     }
 
     func cueInSentence(_ list: String, _ sentence: Int) -> Range<Int>? {
-        occurrences(of: list).first { words[$0.lowerBound].sentence == sentence }
+        occurrences(of: list, inSentence: sentence).first
+    }
+
+    /// The occurrences of a cue list in one sentence (grouped once per list, so long posts stay linear).
+    func occurrences(of list: String, inSentence sentence: Int) -> [Range<Int>] {
+        if bySentenceCache[list] == nil {
+            bySentenceCache[list] = Dictionary(grouping: occurrences(of: list)) { words[$0.lowerBound].sentence }
+        }
+        return bySentenceCache[list]?[sentence] ?? []
     }
 
     // MARK: - Matching items
@@ -83,22 +91,35 @@ final class PhraseSearch {
     /// All word positions where `items` can end when they start at `start`.
     func ends(_ items: ArraySlice<PhraseItem>, from start: Int, sentence: Int, depth: Int = 0) -> [Int] {
         var positions = [start]
+        var afterGap = true
         for item in items {
             var next: [Int] = []
             for position in positions {
+                // Words next to each other in a phrase are in one clause: "kanker, meester Pieter" is two.
+                if !afterGap, item != .gap, position > start, position < words.count, words[position].clause != words[position - 1].clause { continue }
                 for end in self.ends(of: item, from: position, sentence: sentence, depth: depth) where !next.contains(end) { next.append(end) }
             }
             if next.isEmpty { return [] }
             positions = next
+            afterGap = item == .gap
         }
         return positions
     }
 
     private func ends(of item: PhraseItem, from position: Int, sentence: Int, depth: Int) -> [Int] {
         if case .gap = item {
+            // Up to three words, a found name counting as one ("maak juf Marieke van De Zeehoek morgen af").
             var ends = [position]
-            var end = position
-            while end < words.count, end - position < 3, words[end].sentence == sentence { end += 1; ends.append(end) }
+            var end = position, skipped = 0
+            while end < words.count, skipped < 3, words[end].sentence == sentence {
+                if let mention = words[end].mention {
+                    while end < words.count, words[end].mention == mention { end += 1 }
+                } else {
+                    end += 1
+                }
+                skipped += 1
+                ends.append(end)
+            }
             return ends
         }
         guard position < words.count, words[position].sentence == sentence else { return [] }
@@ -147,9 +168,12 @@ final class PhraseSearch {
         return end
     }
 
-    private func isSilenced(_ range: Range<Int>) -> Bool {
-        for phrase in lexicon.silenced {
-            for start in range where ends(phrase.items[...], from: start, sentence: words[start].sentence).contains(where: { $0 <= range.upperBound }) {
+    /// Whether a phrase the school silenced overlaps these words ("idioot van het jaar" silences the
+    /// "idioot" in it; "stiekem best" the "stiekem").
+    func isSilenced(_ range: Range<Int>) -> Bool {
+        guard !lexicon.silenced.isEmpty, !range.isEmpty else { return false }
+        for start in max(0, range.lowerBound - 4)..<range.upperBound {
+            for phrase in lexicon.silenced where ends(phrase.items[...], from: start, sentence: words[start].sentence).contains(where: { $0 > range.lowerBound }) {
                 return true
             }
         }

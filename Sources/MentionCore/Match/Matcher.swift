@@ -190,6 +190,11 @@ public struct Matcher: Sendable {
     /// The school or staff member who owns the account that wrote a post, if any.
     /// A handle configured with its server ("@djmulder@social.example") matches only on that server,
     /// so the same name on another server (a likely impersonation) is not taken for the real account.
+    /// Whether the school or a staff member has configured handles (so any other handle is not theirs).
+    public func hasHandles(_ entity: String) -> Bool {
+        handles.values.contains(entity)
+    }
+
     public func owner(ofAuthor author: String) -> String? {
         let key = Self.handleKey(author)
         guard !key.isEmpty else { return nil }
