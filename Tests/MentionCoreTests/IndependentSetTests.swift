@@ -8,6 +8,26 @@ import TestSupport
 /// first scored blind, then used to find general gaps, so it is no longer held out. The scores are
 /// printed; the floors below sit just under the figures now measured, so a change that makes them worse fails.
 struct IndependentSetTests {
+    /// A second set (Tests/Support/classification-fresh.jsonl, 150 posts in the style of teenagers and
+    /// parents online), written by another helper after the first round of tuning and scored once
+    /// blind: alert precision 0.95, recall 0.53, false alerts 2.5 %, macro-F1 0.69. Its misses were then
+    /// used like the first set's, so it is not held out either; the floors sit under today's figures.
+    @Test(.enabled(if: Paths.sharedIsPresent, "../shared is absent: world.yaml (the fictional school) is not there"))
+    func freshSetScores() throws {
+        let scoring = try Self.score("classification-fresh.jsonl")
+        print(scoring.report(title: "fresh set"))
+        #expect(scoring.posts == 150)
+        #expect(scoring.alerts.recall ?? 0 >= 0.80, "alert recall")
+        #expect(scoring.falseAlertRate <= 0.02, "false-alert rate")
+        #expect(scoring.macroF1 >= 0.88, "category macro-F1")
+    }
+
+    static func score(_ file: String) throws -> Scoring {
+        let text = try String(contentsOfFile: Paths.support(file), encoding: .utf8)
+        let posts = try text.split(separator: "\n").map { try JSONDecoder().decode(LabelledPost.self, from: Data($0.utf8)) }
+        return LabelledPost.score(posts, with: Classifier(config: WorldFixture.config))
+    }
+
     @Test(.enabled(if: Paths.sharedIsPresent, "../shared is absent: world.yaml (the fictional school) is not there"))
     func scores() throws {
         let text = try String(contentsOfFile: Paths.support("classification-independent.jsonl"), encoding: .utf8)

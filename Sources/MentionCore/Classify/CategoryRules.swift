@@ -148,8 +148,9 @@ struct CategoryRules {
         return hits
     }
 
-    /// Words written as names that are not a found name: a capitalised word inside a sentence, or
-    /// one followed by an initial ("Kevin R."). In a staff post next to something sensitive, likely a pupil.
+    /// Words written as names that are not a found name: a capitalised word inside a sentence, one
+    /// followed by "uit"/"van" or by an initial ("Kevin R."). In a staff post next to something
+    /// sensitive, likely a pupil.
     private func names() -> [Range<Int>] {
         let scalars = Array(text.text.unicodeScalars)
         return words.indices.filter { index in
@@ -157,6 +158,7 @@ struct CategoryRules {
             guard word.mention == nil, word.end - word.start >= 3, scalars[word.start].properties.isUppercase,
                   scalars[(word.start + 1)..<word.end].allSatisfy({ !$0.properties.isUppercase }) else { return false }
             let inside = index > 0 && words[index - 1].sentence == word.sentence
+                || index + 1 < words.count && ["uit", "van", "from"].contains(words[index + 1].key)  // "Bart uit de examenklas"
             let initial = index + 1 < words.count && words[index + 1].end - words[index + 1].start == 1
                 && scalars[words[index + 1].start].properties.isUppercase
             return inside || initial

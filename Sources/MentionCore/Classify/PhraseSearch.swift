@@ -100,6 +100,16 @@ final class PhraseSearch {
                 for end in self.ends(of: item, from: position, sentence: sentence, depth: depth) where !next.contains(end) { next.append(end) }
             }
             if next.isEmpty { return [] }
+            // Fillers between a phrase's words are skipped: "echt een kk clown" is "een clown".
+            if depth == 0, item != .gap, let fillers = lexicon.cueIndex["filler"]?.singles {
+                for position in next {
+                    var skipped = position
+                    while skipped < words.count, skipped - position < 2, words[skipped].sentence == sentence, fillers.contains(words[skipped].key) {
+                        skipped += 1
+                        if !next.contains(skipped) { next.append(skipped) }
+                    }
+                }
+            }
             positions = next
             afterGap = item == .gap
         }
