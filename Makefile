@@ -5,7 +5,7 @@ APT_PACKAGES := libcurl4-openssl-dev libsqlite3-dev python3
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PREFIX ?= /usr/local
 
-.PHONY: run test build release deps install clean conformance fuzz bench-parse bench-match
+.PHONY: run test build release deps install clean conformance fuzz bench-parse bench-match bench-classify
 
 deps:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -39,6 +39,10 @@ bench-parse:
 # The name matcher (10,000 names, 100 MB of posts) against pyahocorasick and ahocorasick-rs; see bench/README.md.
 bench-match:
 	bench/match/run.sh
+
+# The classifier: posts a second and linear time on long posts; see bench/README.md.
+bench-classify:
+	bench/classify/run.sh
 
 release: deps
 	$(SWIFT) build -c release

@@ -1,4 +1,4 @@
-# Shared by bench/parse/run.sh and bench/match/run.sh (sourced): install what a benchmark needs.
+# Shared by the bench/*/run.sh scripts (sourced): install what a benchmark needs.
 # Expects `say` (a log function) to be defined by the caller.
 
 # apt-get update only when a plain install fails (a fresh machine has no package lists).
