@@ -13,7 +13,7 @@ public enum ProtocolCategory: String, Sendable, Equatable, CaseIterable, Codable
 }
 
 /// Word patterns per category and the cue lists the rules use, read from the data files in
-/// `Classify/Lexicon/` (their format is described at the top of `insult.txt` and in the README).
+/// `Classify/Lexicon/` (their format is described in the README, "Classification").
 public struct Lexicon: Sendable {
     struct Entry: Sendable {
         var category: ProtocolCategory

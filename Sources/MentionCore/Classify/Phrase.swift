@@ -29,7 +29,7 @@ enum WordPattern: Sendable, Equatable {
     }
 }
 
-/// One item of a phrase (see the format at the top of `Lexicon/insult.txt`).
+/// One item of a phrase (the format is described in the README, "Classification").
 enum PhraseItem: Sendable, Equatable {
     case word(WordPattern)
     /// `...`: zero to three words of any kind, within one sentence.
