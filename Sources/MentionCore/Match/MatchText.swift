@@ -146,9 +146,12 @@ public enum MatchText {
                 default: break
                 }
             }
+            // The matcher's keys write every run once, inline (this is its hot path); the classifier's
+            // keep pairs and are collapsed below.
+            if readingLAsI, hasLetter, mapped < 0x80, out.last == mapped { continue }
             out.append(mapped)
         }
-        if hasLetter { out = collapsed(out, keepingPairs: !readingLAsI) }
+        if hasLetter, !readingLAsI { out = collapsed(out, keepingPairs: true) }
         return String(decoding: out, as: UTF8.self)
     }
 

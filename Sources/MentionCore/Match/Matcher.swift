@@ -48,8 +48,8 @@ public struct Matcher: Sendable {
     func mentions(in post: Post, text: String, tokens: [TextToken]) -> [Mention] {
         var words = tokens.map(\.folded)
         // "kankerjuf Marieke", "invaljuf Marieke": an honorific at the end of a compound still addresses someone.
-        for index in words.indices.dropLast() where !forms.startsSomeForm(words[index]) {
-            if let honorific = Self.honorificInCompound(words[index]) { words[index] = honorific }
+        for index in words.indices.dropLast() {
+            if let honorific = Self.honorificInCompound(words[index]), !forms.startsSomeForm(words[index]) { words[index] = honorific }
         }
         var candidates = findCandidates(words, tokens)
         // Words one or two letters off a name word are read as that word, and say so. Only where
@@ -144,11 +144,10 @@ public struct Matcher: Sendable {
     private static let compoundHonorifics: [String] = ["juf", "juffrouw", "meester", "meneer", "mevrouw"].flatMap(MatchText.words)
 
     static func honorificInCompound(_ word: String) -> String? {
-        for head in compoundHeads where word.hasPrefix(head) {
-            let rest = String(word.dropFirst(head.count))
-            if compoundHonorifics.contains(rest) { return rest }
-        }
-        return nil
+        // Most words end in no honorific: that check first, on bytes (this runs for every word).
+        guard word.utf8.count > 4, let honorific = compoundHonorifics.first(where: { word.utf8.count > $0.utf8.count && word.utf8.suffix($0.utf8.count).elementsEqual($0.utf8) }) else { return nil }
+        let head = word.utf8.prefix(word.utf8.count - honorific.utf8.count)
+        return compoundHeads.contains(where: { head.elementsEqual($0.utf8) }) ? honorific : nil
     }
 
     /// Every pattern found at every word, and one-word patterns across words written together.
