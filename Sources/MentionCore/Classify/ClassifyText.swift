@@ -22,7 +22,6 @@ struct ClassifyText: Sendable {
     let text: String
     let scalars: [Unicode.Scalar]
     let words: [ClassWord]
-    let sentenceCount: Int
     /// The words of each sentence, and the sentences that end in a question mark.
     let sentences: [Range<Int>]
     let questions: Set<Int>
@@ -59,7 +58,6 @@ struct ClassifyText: Sendable {
         }
         self.words = words
         self.scalars = scalars
-        sentenceCount = sentence + 1
         var sentences = [Range<Int>](repeating: 0..<0, count: sentence + 1)
         var questions: Set<Int> = []
         var first = 0

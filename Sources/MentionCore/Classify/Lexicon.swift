@@ -156,8 +156,11 @@ struct EntryIndex: Sendable {
     var byFirstByte: [UInt8: [Int]] = [:]
     var byLastByte: [UInt8: [Int]] = [:]
     var anywhere: [Int] = []
-    /// Entries that start with `@target`, `@mention` or `@school`: tried only at a name, person word or pronoun.
+    /// Entries that start with `@target`, `@mention` or `@school`: tried only at a name, person word or
+    /// pronoun, and then by the word after it (`atTargetsByNextWord`) unless that can be any word.
     var atTargets: [Int] = []
+    var atTargetsByNextWord: [String: [Int]] = [:]
+    var atTargetsAnyNext: [Int] = []
 
     init() {}
 
@@ -166,7 +169,13 @@ struct EntryIndex: Sendable {
             switch entry.phrase.items.first {
             case .word(.prefix(let value))?: byFirstByte[value.utf8.first!, default: []].append(number)
             case .word(.suffix(let value))?: byLastByte[value.utf8.last!, default: []].append(number)
-            case .target?, .mention?, .school?: atTargets.append(number)
+            case .target?, .mention?, .school?:
+                atTargets.append(number)
+                if let next = Self.firstWords(entry.phrase.items.dropFirst().first, cues: cues) {
+                    for word in next { atTargetsByNextWord[word, default: []].append(number) }
+                } else {
+                    atTargetsAnyNext.append(number)
+                }
             default:
                 if let words = Self.firstWords(entry.phrase.items.first, cues: cues) {
                     for word in words { byWord[word, default: []].append(number) }

@@ -28,10 +28,7 @@ final class PhraseSearch {
         for start in words.indices {
             let word = words[start]
             var candidates: [Int] = index.anywhere
-            if word.mention != nil || !cueEnds("person", from: start, sentence: word.sentence, depth: 1).isEmpty
-                || !cueEnds("pronoun", from: start, sentence: word.sentence, depth: 1).isEmpty {
-                candidates += index.atTargets
-            }
+            candidates += targetFirstCandidates(at: start)
             if word.key.utf8.contains(UInt8(ascii: "*")) {
                 candidates = Array(lexicon.entries.indices)
             } else {
@@ -157,6 +154,28 @@ final class PhraseSearch {
             guard let mention = words[position].mention, mentions[mention].entity == "school" else { return [] }
             return mentionEnd(position).map { [$0] } ?? []
         }
+    }
+
+    /// The entries starting with a name, person word or pronoun that could match here: by the word
+    /// after the target (or after a filler or two), so most of them are never tried.
+    private func targetFirstCandidates(at start: Int) -> [Int] {
+        let word = words[start], index = lexicon.index
+        var ends = cueEnds("person", from: start, sentence: word.sentence, depth: 1) + cueEnds("pronoun", from: start, sentence: word.sentence, depth: 1)
+        if let end = mentionEnd(start) { ends.append(end) }
+        guard !ends.isEmpty else { return [] }
+        var candidates = index.atTargetsAnyNext
+        let fillers = lexicon.cueIndex["filler"]?.singles ?? []
+        for end in ends {
+            var next = end
+            while next < words.count, next - end <= 2 {
+                if words[next].key.utf8.contains(UInt8(ascii: "*")) { return index.atTargets }  // masked: try them all
+                candidates += index.atTargetsByNextWord[words[next].key] ?? []
+                if words[next].hyphenNext, next + 1 < words.count { candidates += index.atTargetsByNextWord[words[next].key + words[next + 1].key] ?? [] }
+                guard fillers.contains(words[next].key) else { break }
+                next += 1
+            }
+        }
+        return candidates
     }
 
     /// Where a phrase of a cue list that starts at this word can end.
