@@ -78,6 +78,7 @@ struct ClassificationTableTests {
         Case(text: "Volgende week is er een ouderavond op De Zeehoek.", author: "Sanne Hoekstra"),
         Case(text: "Namens De Zeehoek willen we alle vrijwilligers bedanken", author: "Ouderraad"),
         Case(text: "Mijn oma heeft kanker: meneer Mulder van De Zeehoek fietst mee voor het goede doel"),
+        Case(text: "Mr Mulder from De Zeehoek was on TV yesterday. He said bullies are idiots."),
     ])
     func everydayPostsRaiseNoAlert(_ item: Case) {
         let assessment = Self.classifier.assess(Post(id: "t", source: item.source, author: item.author, text: item.text, hasMedia: item.media))

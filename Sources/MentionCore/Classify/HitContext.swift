@@ -138,12 +138,16 @@ struct HitContext {
     /// unless the sentence is about someone else ("Mijn broertje ... hij", "die scheids").
     /// A reference after the hit counts only in its clause, and not as a relative pronoun right after
     /// it: "wat een kankerlijer is die vent" refers back, "een klootzak die zijn hond sloeg" and
-    /// "een idioot, hij bleef praten" do not.
+    /// "een idioot, hij bleef praten" do not; nor does a speaker ("He said bullies are idiots").
     private func refersBack(_ hit: Hit, _ sentence: Int) -> Bool {
         guard search.cueInSentence("other", sentence) == nil else { return false }
         let end = hit.words.upperBound, clause = words[end - 1].clause
+        let speech = search.occurrences(of: "speech", inSentence: sentence)
         return ["role", "pronoun", "person"].contains { list in
             search.occurrences(of: list, inSentence: sentence).contains { reference in
+                // "He said bullies are idiots": the one referred to is speaking, not the target.
+                if reference.upperBound <= hit.words.lowerBound,
+                   speech.contains(where: { $0.lowerBound >= reference.upperBound && $0.upperBound <= hit.words.lowerBound }) { return false }
                 if reference.lowerBound < end { return true }
                 let relative = reference.lowerBound == end && ["die", "dat", "wie", "who", "that", "which"].contains(words[end].key)
                 return words[reference.lowerBound].clause == clause && !relative
