@@ -285,6 +285,16 @@ struct ClassificationTableTests {
         #expect(span.map { TextTokens.surface("\n" + text, $0.start, $0.end) } == "kankerwijf")
     }
 
+    /// The phrase starts at the school's name, but the teacher in the sentence is the one threatened;
+    /// a name is matched whole, so its second word does not start the phrase again.
+    @Test func explanationNamesTheStaffMemberInTheSentence() {
+        let assessment = Self.classifier.assess(Post(id: "t", text: "die El Amrani van de zeehoek ga ik echt in elkaar slaan na school"))
+        let threat = assessment.categories.first { $0.category == .threat }
+        #expect(threat?.explanation.hasSuffix("gericht aan El Amrani") == true, "\(threat?.explanation ?? "")")
+        #expect(threat?.evidence.count == 1)
+        #expect(assessment.track == .b)
+    }
+
     @Test func loweredFindingsSayWhy() {
         let assessment = Self.classifier.assess(Post(id: "t", text: "kankergoed feest op De Zeehoek"))
         let finding = assessment.categories.first { $0.category == .insult }

@@ -110,21 +110,20 @@ struct HitContext {
 
     // MARK: - Aim
 
-    /// The names a hit is aimed at: a name inside it, a name in its sentence that is not the speaker
-    /// ("Juf Marieke zei: ..."), or a staff member named in one of the two sentences before when the
+    /// The names a hit is aimed at: a name inside it or in its sentence that is not the speaker
+    /// ("Juf Marieke zei: ..."), or else a staff member named in one of the two sentences before when the
     /// hit's sentence refers back before or inside the hit ("..., die gaat spijt krijgen", "Ga haar maar opwachten").
     func aim(_ hit: inout Hit) {
         guard !hit.words.isEmpty else { return }
         let sentence = words[hit.words.lowerBound].sentence
         var aimed = Set(hit.words.compactMap { words[$0].mention })
-        if aimed.isEmpty {
-            let speech = search.occurrences(of: "speech", inSentence: sentence)
-            let range = text.sentences[sentence]
-            for index in range where words[index].mention != nil {
-                let mention = words[index].mention!
-                let speaks = index < hit.words.lowerBound && speech.contains { $0.lowerBound > index && $0.upperBound <= hit.words.lowerBound }
-                if !speaks { aimed.insert(mention) }
-            }
+        // Names in the sentence count too: "die El Amrani van de zeehoek ga ik in elkaar slaan" is
+        // aimed at El Amrani, though the phrase starts at "de zeehoek".
+        let speech = search.occurrences(of: "speech", inSentence: sentence)
+        for index in text.sentences[sentence] {
+            guard let mention = words[index].mention else { continue }
+            let speaks = index < hit.words.lowerBound && speech.contains { $0.lowerBound > index && $0.upperBound <= hit.words.lowerBound }
+            if !speaks { aimed.insert(mention) }
         }
         if aimed.isEmpty, refersBack(hit, sentence) {
             // A pronoun refers to a person: back to a staff member, not to the school.

@@ -189,9 +189,9 @@ final class PhraseSearch {
         return ends
     }
 
-    /// The end of the found name that covers this word.
+    /// The end of the found name that starts at this word (a name is matched whole, not from its middle).
     private func mentionEnd(_ position: Int) -> Int? {
-        guard let mention = words[position].mention else { return nil }
+        guard let mention = words[position].mention, position == 0 || words[position - 1].mention != mention else { return nil }
         var end = position + 1
         while end < words.count, words[end].mention == mention { end += 1 }
         return end
