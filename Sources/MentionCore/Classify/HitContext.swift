@@ -23,12 +23,9 @@ struct HitContext {
     private func isIntensifier(_ hit: Hit) -> Bool {
         guard hit.category == .insult, hit.words.count == 1 || words[hit.words.lowerBound].hyphenNext else { return false }
         let word = words[hit.words.lowerBound]
-        if case .lexicon = hit.kind, let prefix = curseStem(of: word.key) {
-            let rest = String(word.key.dropFirst(prefix.count))
-            if !rest.isEmpty, isIntensifierWord(rest) { return true }
-        }
-        // A separate curse ("kanker lekker") only: "klootzak, weer een 3" is no intensifier.
-        guard curseStem(of: word.key) != nil else { return false }
+        // Only a curse ("kanker lekker"): "klootzak, weer een 3" is no intensifier.
+        guard let stem = curseStem(of: word.key) else { return false }
+        if case .lexicon = hit.kind, word.key.count > stem.count, isIntensifierWord(String(word.key.dropFirst(stem.count))) { return true }
         let next = hit.words.upperBound
         return next < words.count && words[next].clause == words[hit.words.upperBound - 1].clause && isIntensifierWord(words[next].key)
     }
