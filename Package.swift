@@ -4,10 +4,15 @@ import PackageDescription
 // Dependencies are few on purpose: every clean clone (CI) builds them again.
 // Yams: the YAML config with line/column marks. ArgumentParser: the command line.
 // ServiceLifecycle: the daemon's services, signals and graceful shutdown.
+//
+// The targets point one way (docs/architecture.md): the pure core (FeedKit, MentionMatch,
+// MentionClassify, MentionConfig, MentionSchedule, MentionRender) does no I/O and knows no adapter;
+// the adapters (MentionFetch, MentionStore, MentionMail) know the core; MentionDaemon and the
+// executable know everything. Tests/ImportRulesTests checks the imports in the sources as well.
 let package = Package(
     name: "mentionwatch",
     products: [
-        .executable(name: "mentionwatch", targets: ["mentionwatch"]),
+        .executable(name: "mentionwatch", targets: ["mentionwatch"])
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
@@ -16,20 +21,34 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
     ],
     targets: [
+        // System libraries from Debian.
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+
+        // The pure core.
+        .target(name: "FeedKit", dependencies: ["CCrypto"]),
+        .target(name: "MentionMatch", dependencies: ["FeedKit"]),
+        .target(name: "MentionClassify", dependencies: ["MentionMatch", "FeedKit"], resources: [.embedInCode("Lexicon")]),
         .target(
-            name: "MentionCore",
-            dependencies: [.product(name: "Yams", package: "Yams")],
-            resources: [.embedInCode("Classify/Lexicon")]
+            name: "MentionConfig",
+            dependencies: ["FeedKit", "MentionMatch", "MentionClassify", .product(name: "Yams", package: "Yams")]
         ),
-        .target(name: "MentionFetch", dependencies: ["MentionCore", "CCurl"]),
-        .target(name: "MentionStore", dependencies: ["MentionCore", "CSQLite"]),
-        .target(name: "MentionMail", dependencies: ["MentionCore"]),
+        .target(name: "MentionSchedule", dependencies: ["MentionConfig", "FeedKit"]),
+        .target(
+            name: "MentionRender",
+            dependencies: ["FeedKit", "MentionMatch", "MentionClassify", "MentionConfig", "MentionSchedule"]
+        ),
+
+        // Adapters.
+        .target(name: "MentionFetch", dependencies: ["MentionConfig", "CCurl"]),
+        .target(name: "MentionStore", dependencies: ["FeedKit", "MentionMatch", "MentionClassify", "MentionConfig", "MentionRender", "MentionSchedule", "CSQLite"]),
+        .target(name: "MentionMail", dependencies: ["MentionConfig", "MentionRender"]),
         .target(
             name: "MentionDaemon",
             dependencies: [
-                "MentionCore", "MentionFetch", "MentionStore", "MentionMail",
+                "FeedKit", "MentionMatch", "MentionClassify", "MentionConfig", "MentionSchedule", "MentionRender",
+                "MentionFetch", "MentionStore", "MentionMail",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
@@ -38,18 +57,41 @@ let package = Package(
         .executableTarget(
             name: "mentionwatch",
             dependencies: [
-                "MentionCore", "MentionFetch", "MentionStore", "MentionMail", "MentionDaemon",
+                "FeedKit", "MentionMatch", "MentionClassify", "MentionConfig", "MentionSchedule", "MentionRender",
+                "MentionFetch", "MentionStore", "MentionMail", "MentionDaemon",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             resources: [.embedInCode("Demo")]
         ),
-        // Test helpers: the Python HTTP server and mail reader, paths to ../shared.
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "MentionCoreTests", dependencies: ["MentionCore", "TestSupport"], exclude: ["Golden"]),
-        .testTarget(name: "MentionFetchTests", dependencies: ["MentionFetch", "MentionCore", "TestSupport"]),
-        .testTarget(name: "MentionStoreTests", dependencies: ["MentionStore", "MentionCore", "TestSupport"]),
-        .testTarget(name: "MentionMailTests", dependencies: ["MentionMail", "MentionCore", "TestSupport"]),
-        .testTarget(name: "MentionDaemonTests", dependencies: ["MentionDaemon", "MentionCore", "MentionStore", "MentionMail", "MentionFetch", "TestSupport"]),
+
+        // Test helpers: the Python HTTP server and mail reader, paths to ../shared, the fictional world's config.
+        .target(name: "TestSupport", dependencies: ["MentionConfig"], path: "Tests/TestSupport"),
+        .testTarget(name: "FeedKitTests", dependencies: ["FeedKit", "TestSupport"]),
+        .testTarget(name: "MentionMatchTests", dependencies: ["MentionMatch", "MentionConfig", "TestSupport"]),
+        .testTarget(name: "MentionClassifyTests", dependencies: ["MentionClassify", "MentionMatch", "MentionConfig", "TestSupport"]),
+        .testTarget(name: "MentionConfigTests", dependencies: ["MentionConfig", "MentionClassify", "MentionMatch", "TestSupport"]),
+        .testTarget(name: "MentionScheduleTests", dependencies: ["MentionSchedule", "MentionConfig", "FeedKit", "TestSupport"]),
+        .testTarget(
+            name: "MentionRenderTests",
+            dependencies: ["MentionRender", "MentionClassify", "MentionMatch", "MentionConfig", "MentionSchedule", "FeedKit", "TestSupport"],
+            exclude: ["Golden"]
+        ),
+        .testTarget(name: "MentionFetchTests", dependencies: ["MentionFetch", "MentionConfig", "TestSupport"]),
+        .testTarget(
+            name: "MentionStoreTests",
+            dependencies: ["MentionStore", "MentionRender", "MentionClassify", "MentionMatch", "MentionConfig", "FeedKit", "TestSupport"]
+        ),
+        .testTarget(
+            name: "MentionMailTests",
+            dependencies: ["MentionMail", "MentionRender", "MentionClassify", "MentionMatch", "MentionConfig", "FeedKit", "TestSupport"]
+        ),
+        .testTarget(
+            name: "MentionDaemonTests",
+            dependencies: [
+                "MentionDaemon", "MentionStore", "MentionMail", "MentionFetch", "MentionRender", "MentionSchedule",
+                "MentionClassify", "MentionMatch", "MentionConfig", "FeedKit", "TestSupport", "mentionwatch",
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

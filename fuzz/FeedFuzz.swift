@@ -1,5 +1,5 @@
-// libFuzzer entry point for the feed parser (Sources/MentionCore/Feed/).
-// Built by fuzz/build.sh together with the MentionCore sources the parser needs;
+// libFuzzer entry point for the feed parser (Sources/FeedKit/).
+// Built by fuzz/build.sh together with the FeedKit sources as one module;
 // libFuzzer supplies `main`, so this file is compiled with -parse-as-library.
 //
 // Input layout: when the first byte is 0x01...0x06 it picks the HTTP Content-Type

@@ -1,8 +1,13 @@
 import Foundation
 import Logging
-import MentionCore
 import MentionMail
 import MentionStore
+import FeedKit
+import MentionClassify
+import MentionConfig
+import MentionMatch
+import MentionRender
+import MentionSchedule
 
 public struct DeliveryReport: Sendable, Equatable {
     /// Subjects of the alerts delivered in this round.

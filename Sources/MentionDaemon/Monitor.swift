@@ -1,9 +1,14 @@
 import Foundation
 import Logging
-import MentionCore
 import MentionFetch
 import MentionMail
 import MentionStore
+import FeedKit
+import MentionClassify
+import MentionConfig
+import MentionMatch
+import MentionRender
+import MentionSchedule
 
 /// What one poll of one feed did, for `poll --once` and the log.
 public struct FeedPollSummary: Sendable, CustomStringConvertible {

@@ -1,5 +1,5 @@
 import Foundation
-import MentionCore
+import MentionConfig
 
 /// One conditional GET of a feed.
 public struct FetchRequest: Sendable {

@@ -1,5 +1,6 @@
 import Foundation
-import MentionCore
+import MentionConfig
+import MentionRender
 
 /// Where alert and digest mails go. Delivery is synchronous: when `deliver` returns, the
 /// spool has accepted the message (and only then is it marked sent).

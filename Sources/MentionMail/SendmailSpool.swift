@@ -1,5 +1,6 @@
 import Foundation
-import MentionCore
+import MentionConfig
+import MentionRender
 
 /// Pipes each message to `sendmail -i -t` (recipients from the headers, a lone "." is not the end).
 /// A non-zero exit is a failed delivery, retried later.

@@ -1,5 +1,10 @@
 import Foundation
-import MentionCore
+import FeedKit
+import MentionClassify
+import MentionConfig
+import MentionMatch
+import MentionRender
+import MentionSchedule
 
 /// What the store knows of a feed: HTTP validators and health.
 public struct FeedRecord: Sendable, Equatable {

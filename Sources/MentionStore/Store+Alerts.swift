@@ -1,5 +1,10 @@
 import Foundation
-import MentionCore
+import FeedKit
+import MentionClassify
+import MentionConfig
+import MentionMatch
+import MentionRender
+import MentionSchedule
 
 extension Store {
     /// Alerts not yet accepted by the spool, oldest first.

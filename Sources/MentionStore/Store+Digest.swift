@@ -1,5 +1,10 @@
 import Foundation
-import MentionCore
+import FeedKit
+import MentionClassify
+import MentionConfig
+import MentionMatch
+import MentionRender
+import MentionSchedule
 
 extension Store {
     /// The digest's content for items fetched in [from, to).

@@ -1,8 +1,13 @@
 import ArgumentParser
 import Foundation
-import MentionCore
 import MentionDaemon
 import ServiceLifecycle
+import FeedKit
+import MentionClassify
+import MentionConfig
+import MentionMatch
+import MentionRender
+import MentionSchedule
 
 struct Run: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Run the daemon: poll on schedule and alert, until SIGTERM; SIGHUP reloads the configuration.")

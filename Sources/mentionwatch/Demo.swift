@@ -1,7 +1,12 @@
 import ArgumentParser
 import Foundation
-import MentionCore
 import MentionDaemon
+import FeedKit
+import MentionClassify
+import MentionConfig
+import MentionMatch
+import MentionRender
+import MentionSchedule
 
 /// The embedded default: a full cycle on bundled fictional feeds, in ./mentionwatch-demo/.
 struct Demo: AsyncParsableCommand {

@@ -1,6 +1,11 @@
 import ArgumentParser
 import Foundation
-import MentionCore
+import FeedKit
+import MentionClassify
+import MentionConfig
+import MentionMatch
+import MentionRender
+import MentionSchedule
 
 /// The command line of design §3. Exit codes follow sysexits(3).
 @main

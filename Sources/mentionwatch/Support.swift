@@ -1,8 +1,13 @@
 import ArgumentParser
 import Foundation
 import Logging
-import MentionCore
 import MentionDaemon
+import FeedKit
+import MentionClassify
+import MentionConfig
+import MentionMatch
+import MentionRender
+import MentionSchedule
 
 /// sysexits(3) codes used by the command line.
 enum ExitStatus {

@@ -1,7 +1,12 @@
 import ArgumentParser
 import Foundation
-import MentionCore
 import MentionFetch
+import FeedKit
+import MentionClassify
+import MentionConfig
+import MentionMatch
+import MentionRender
+import MentionSchedule
 
 struct Check: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Validate the configuration and print what would be watched; exit 78 on error.")

@@ -1,10 +1,19 @@
 import Foundation
 import Testing
 import TestSupport
+import FeedKit
+import MentionClassify
+import MentionConfig
+import MentionMatch
+import MentionRender
+import MentionSchedule
 
-/// The built `mentionwatch` binary, run as an admin would (`make test` builds it first).
+/// The built `mentionwatch` binary, run as an admin would.
 struct CommandLineTests {
-    static let binary = Paths.repositoryRoot + "/.build/debug/mentionwatch"
+    /// The binary of this very build: it sits beside the test bundle, and the test target depends on
+    /// the executable, so `swift test` rebuilds it first (never a stale `.build/debug` from another build).
+    static let binary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        .deletingLastPathComponent().appendingPathComponent("mentionwatch").path
 
     struct Outcome {
         var status: Int32
@@ -29,7 +38,7 @@ struct CommandLineTests {
     }
 
     struct Missing: Error, CustomStringConvertible {
-        var description: String { "\(CommandLineTests.binary) is not built: run `swift build` first (make test does)" }
+        var description: String { "\(CommandLineTests.binary) is missing beside the test bundle" }
     }
 
     static func writeConfig(_ yaml: String) throws -> String {

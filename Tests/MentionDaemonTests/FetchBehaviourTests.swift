@@ -2,10 +2,15 @@ import Foundation
 import Logging
 import Testing
 import TestSupport
-@testable import MentionCore
 @testable import MentionDaemon
 @testable import MentionStore
 import MentionFetch
+@testable import FeedKit
+@testable import MentionClassify
+@testable import MentionConfig
+@testable import MentionMatch
+@testable import MentionRender
+@testable import MentionSchedule
 
 /// Each way a host can behave, polled next to a good feed in the same cycle: the odd one gets the
 /// right outcome and schedule, and the good one is never affected.

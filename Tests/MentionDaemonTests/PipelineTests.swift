@@ -2,11 +2,16 @@ import Foundation
 import Logging
 import Testing
 import TestSupport
-@testable import MentionCore
 @testable import MentionDaemon
 import MentionFetch
 @testable import MentionMail
 @testable import MentionStore
+@testable import FeedKit
+@testable import MentionClassify
+@testable import MentionConfig
+@testable import MentionMatch
+@testable import MentionRender
+@testable import MentionSchedule
 
 /// The whole pipeline on real parts: a loopback HTTP server, libcurl, SQLite, a Maildir read back by Python's email package.
 struct PipelineTests {

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import TestSupport
 @testable import MentionFetch
-import MentionCore
+import MentionConfig
 
 /// Real libcurl against the Python test server on 127.0.0.1.
 struct CurlFetcherTests {

@@ -1,8 +1,12 @@
 import Foundation
-import MentionCore
 import MentionMail
 import Testing
 import TestSupport
+import FeedKit
+import MentionClassify
+import MentionConfig
+import MentionMatch
+import MentionRender
 
 /// Real alert mails for the spool tests: a parsed config, the real classifier, the real renderer.
 enum MailFixture {

@@ -1,8 +1,12 @@
 import Foundation
-import MentionCore
 import MentionMail
 import Testing
 import TestSupport
+import FeedKit
+import MentionClassify
+import MentionConfig
+import MentionMatch
+import MentionRender
 
 @Suite("Maildir delivery of alert mails")
 struct MaildirTests {

@@ -1,8 +1,12 @@
 import Foundation
-import MentionCore
 import MentionMail
 import Testing
 import TestSupport
+import FeedKit
+import MentionClassify
+import MentionConfig
+import MentionMatch
+import MentionRender
 
 /// A real executable standing in for sendmail: a shell script in a temporary folder.
 /// The spool passes no environment of ours, so the output paths are written into the script.

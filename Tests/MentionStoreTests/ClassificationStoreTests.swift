@@ -1,8 +1,11 @@
 import Foundation
-import MentionCore
 @testable import MentionStore
 import Testing
 import TestSupport
+import FeedKit
+import MentionClassify
+import MentionConfig
+import MentionMatch
 
 @Suite("Store: the classifier's explanations and the forwarding memory")
 struct ClassificationStoreTests {

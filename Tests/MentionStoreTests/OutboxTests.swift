@@ -1,8 +1,12 @@
 import Foundation
-import MentionCore
 @testable import MentionStore
 import Testing
 import TestSupport
+import FeedKit
+import MentionClassify
+import MentionConfig
+import MentionMatch
+import MentionRender
 
 @Suite("Store: outbox, schema constraints, digest and retention")
 struct OutboxTests {

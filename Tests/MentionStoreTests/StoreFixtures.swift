@@ -1,7 +1,10 @@
 import Foundation
-import MentionCore
 @testable import MentionStore
 import TestSupport
+import FeedKit
+import MentionClassify
+import MentionConfig
+import MentionMatch
 
 /// Shared, real inputs for the store tests: a parsed config, an on-disk database, feed items
 /// with raw entry bytes, and the assessments the classifier would give them.

@@ -1,8 +1,11 @@
 import Foundation
-import MentionCore
 @testable import MentionStore
 import Testing
 import TestSupport
+import FeedKit
+import MentionClassify
+import MentionConfig
+import MentionMatch
 
 @Suite("Store: database file, feeds and items")
 struct StoreTests {

@@ -1,0 +1,238 @@
+import FeedKit
+import MentionMatch
+/// Where in the post a piece of evidence is: Unicode scalars of `title + "\n" + text`, end exclusive.
+public struct EvidenceSpan: Sendable, Equatable, Codable {
+    public var start: Int
+    public var end: Int
+
+    public init(start: Int, end: Int) {
+        self.start = start
+        self.end = end
+    }
+}
+
+/// One protocol category found in a post, with the words that triggered it and why it counts.
+public struct CategoryFinding: Sendable, Equatable {
+    public var category: ProtocolCategory
+    public var severity: Severity
+    public var evidence: [String]
+    /// Where each piece of evidence is, in step with `evidence`; nil for evidence outside the text (an account name).
+    public var spans: [EvidenceSpan?]
+    /// A short Dutch sentence: what was found and at whom it is aimed.
+    public var explanation: String
+
+    public init(category: ProtocolCategory, severity: Severity, evidence: [String], spans: [EvidenceSpan?] = [], explanation: String = "") {
+        self.category = category
+        self.severity = severity
+        self.evidence = evidence
+        self.spans = spans
+        self.explanation = explanation
+    }
+}
+
+/// Which protocol track a finding follows (design §1): A pupils among each other,
+/// B aimed at a staff member, staff: written by a staff account.
+public enum ProtocolTrack: String, Sendable, Equatable, Codable {
+    case a = "A", b = "B", staff, none
+}
+
+/// The whole judgement of one post.
+public struct Assessment: Sendable, Equatable {
+    public var mentions: [Mention]
+    public var categories: [CategoryFinding]
+    public var track: ProtocolTrack
+    public var alert: Bool
+
+    public init(mentions: [Mention], categories: [CategoryFinding], track: ProtocolTrack, alert: Bool) {
+        self.mentions = mentions
+        self.categories = categories
+        self.track = track
+        self.alert = alert
+    }
+
+    public var severity: Severity? { categories.map(\.severity).max() }
+}
+
+/// Finds the names in a post, the protocol categories and whom they are aimed at, and decides on an alert.
+public struct Classifier: Sendable {
+    public let matcher: Matcher
+    public let lexicon: Lexicon
+    public let minSeverity: Severity
+
+    /// MentionConfig adds `init(config:)`, which takes all three from feeds.yaml.
+    public init(matcher: Matcher, lexicon: Lexicon, minSeverity: Severity) {
+        self.matcher = matcher
+        self.lexicon = lexicon
+        self.minSeverity = minSeverity
+    }
+
+    /// Judges a post; `forwarding` holds earlier flagged posts, to recognise their content again.
+    public func assess(_ post: Post, forwarding: ForwardingMemory? = nil) -> Assessment {
+        let text = post.matchText
+        var mentions = matcher.mentions(in: post, text: text, tokens: MatchText.tokens(text))
+        let words = ClassifyText(text, mentions: mentions)
+        let search = PhraseSearch(lexicon: lexicon, text: words, mentions: mentions)
+        let authorEntity = matcher.owner(ofAuthor: post.author)
+        let byStaff = authorEntity.map { $0 != "school" } ?? false
+        let rules = CategoryRules(post: post, lexicon: lexicon, text: words, search: search, mentions: mentions, authorEntity: authorEntity)
+
+        let isNews = post.source == FeedKind.news.rawValue
+        var hits = lexiconHits(search, authorEntity: authorEntity, isNews: isNews)
+        hits += rules.unconsentedMedia() + rules.personalDetails() + rules.claimedName(matcher: matcher) + rules.confidentialInfo()
+        if let found = rules.impersonation(matcher: matcher) {
+            var hit = found.hit
+            if hit.aimedAt.isEmpty {  // the account name is the only mention of the person
+                mentions.append(found.mention)
+                hit.aimedAt = [mentions.count - 1]
+            }
+            hits.append(hit)
+        }
+        let context = HitContext(text: words, search: search, lexicon: lexicon, mentions: mentions, isNews: isNews)
+        for index in hits.indices {
+            context.judge(&hits[index])
+            if hits[index].aimedAt.isEmpty { context.aim(&hits[index]) }
+        }
+        if byStaff { hits += staffHarmingTheSchool(hits, mentions: mentions) }
+        if !search.occurrences(of: "consent").isEmpty {
+            for index in hits.indices where hits[index].category == .unconsentedMedia { hits[index].lower(.consent) }
+        }
+        if !search.occurrences(of: "disclaimer").isEmpty {
+            for index in hits.indices where hits[index].category == .unauthorisedStatement { hits[index].lower(.disclaimer) }
+        }
+        escalateThreatsWithDetails(&hits)
+        // A configured account (the school's own repost of its newsletter) does not forward abuse.
+        if let forwarding, authorEntity == nil, let original = forwarding.original(of: post, words: words.words) {
+            let range = ForwardingMemory.repeatedWords(words.words, shared: original.shingles) ?? 0..<words.words.count
+            var hit = Hit(.forwarding, original.earlier.severity, words: range, kind: .forwarded(original.earlier.id))
+            context.judge(&hit)  // quoting it to speak against it, or reporting it, is no forwarding
+            hit.aimedAt = Array(mentions.indices.filter { mentions[$0].start < mentions[$0].end })
+            hits.append(hit)
+        }
+        hits.removeAll { !$0.words.isEmpty && search.isSilenced($0.words) }
+        for index in hits.indices { order(&hits[index].aimedAt, near: hits[index].words, words: words, mentions: mentions) }
+
+        let findings = summarise(hits, words: words, mentions: mentions, author: post.author)
+        let counted = hits.filter { $0.effectiveSeverity >= minSeverity && (!$0.aimedAt.isEmpty || $0.aimedAtAuthor) }
+        let track: ProtocolTrack
+        if counted.isEmpty { track = .none }
+        else if byStaff { track = .staff }
+        else if counted.contains(where: { $0.aimedAt.contains { mentions[$0].entity != "school" } }) { track = .b }
+        else { track = .a }
+        return Assessment(mentions: mentions, categories: findings, track: track, alert: !counted.isEmpty)
+    }
+
+    /// Remembers a post for `forwarding` when it raised an alert (flagged content), with its severity.
+    public func remember(_ post: Post, _ assessment: Assessment, in memory: inout ForwardingMemory) {
+        guard assessment.alert, let severity = assessment.severity else { return }
+        memory.remember(post, severity: severity)
+    }
+
+    /// The categories found by lexicon entries only, for the lexicon's own tests.
+    func findCategories(in text: String) -> [CategoryFinding] {
+        let words = ClassifyText(text)
+        let search = PhraseSearch(lexicon: lexicon, text: words, mentions: [])
+        return summarise(lexiconHits(search, authorEntity: nil), words: words, mentions: [], author: "")
+    }
+
+    // MARK: - Steps
+
+    /// Lexicon hits; what staff must not post counts only in posts by configured accounts.
+    private func lexiconHits(_ search: PhraseSearch, authorEntity: String?, isNews: Bool = false) -> [Hit] {
+        search.hits().compactMap { found in
+            let entry = lexicon.entries[found.entry]
+            var hit = Hit(entry.category, entry.severity, words: found.words, kind: .lexicon(found.entry))
+            switch entry.category {
+            case .confidentialInfo:
+                guard authorEntity != nil else { return nil }
+                hit.aimedAtAuthor = true
+            case .unauthorisedStatement:
+                if authorEntity == nil, !isNews, speaksAsTheSchool(entry.phrase) {
+                    // Someone who is not the school's account writing "namens De Zeehoek" poses as the school.
+                    return Hit(.impersonation, .medium, words: found.words, kind: .rule("speaks as the school"))
+                }
+                guard let authorEntity, authorEntity != "school" else { return nil }
+                hit.aimedAtAuthor = true
+            default: break
+            }
+            return hit
+        }
+    }
+
+    /// An official voice of the school ("officieel bericht van De Zeehoek"). A plain "namens De Zeehoek"
+    /// is often the parents' council or a journalist quoting, so it is not enough.
+    private func speaksAsTheSchool(_ phrase: Phrase) -> Bool {
+        phrase.items.contains { item in
+            if case .word(let pattern) = item { return ["officieel", "official", "officiele"].contains(where: pattern.matches) }
+            return false
+        }
+    }
+
+    /// A staff account abusing or accusing its own school harms the school's name (the staff code).
+    private func staffHarmingTheSchool(_ hits: [Hit], mentions: [Mention]) -> [Hit] {
+        hits.filter { hit in
+            [.insult, .gossipAccusation, .discrimination].contains(hit.category) && hit.effectiveSeverity >= .medium
+                && hit.aimedAt.contains { mentions[$0].entity == "school" }
+        }.map { hit in
+            var statement = Hit(.unauthorisedStatement, .medium, words: hit.words, kind: .rule("staff about school"))
+            statement.aimedAtAuthor = true
+            return statement
+        }
+    }
+
+    /// Pieces of evidence shown per category: enough to judge, and a hostile post cannot grow the alert mail without end.
+    static let evidenceLimit = 8
+
+    /// Staff before the school, then the name nearest the hit: the explanation names the first.
+    private func order(_ aimed: inout [Int], near range: Range<Int>, words: ClassifyText, mentions: [Mention]) {
+        let at = range.isEmpty ? 0 : words.words[range.lowerBound].start
+        aimed.sort { (mentions[$0].entity == "school" ? 1 : 0, abs(mentions[$0].start - at)) < (mentions[$1].entity == "school" ? 1 : 0, abs(mentions[$1].start - at)) }
+    }
+
+    /// Design §7: a home address (or phone, plate, whereabouts) together with a threat is critical.
+    private func escalateThreatsWithDetails(_ hits: inout [Hit]) {
+        let threat = hits.contains { $0.category == .threat && $0.effectiveSeverity > .low }
+        // The detail must be more than the threat's own words ("ik weet waar je woont" is both).
+        let threatWords = Set(hits.filter { $0.category == .threat }.flatMap { Array($0.words) })
+        let stalking = hits.contains { hit in
+            guard hit.category == .stalking, hit.effectiveSeverity > .low else { return false }
+            if case .detail = hit.kind { return true }
+            return !hit.words.contains(where: threatWords.contains)
+        }
+        guard threat, stalking else { return }
+        for index in hits.indices where [.threat, .stalking].contains(hits[index].category) && hits[index].effectiveSeverity > .low {
+            hits[index].severity = .critical
+        }
+    }
+
+    /// One finding per category: its highest severity, the evidence of the hits at that severity,
+    /// and the explanation of the strongest hit (an aimed one first).
+    private func summarise(_ hits: [Hit], words: ClassifyText, mentions: [Mention], author: String) -> [CategoryFinding] {
+        ProtocolCategory.allCases.compactMap { category in
+            let inCategory = hits.filter { $0.category == category }
+            guard let severity = inCategory.map(\.effectiveSeverity).max() else { return nil }
+            let strongest = inCategory.filter { $0.effectiveSeverity == severity }
+            var finding = CategoryFinding(category: category, severity: severity, evidence: [])
+            var seen: Set<String> = []
+            var ranges: [Range<Int>] = []
+            for hit in strongest where finding.evidence.count < Self.evidenceLimit {
+                if let text = hit.evidence, seen.insert(text).inserted {
+                    finding.evidence.append(text)
+                    finding.spans.append(nil)
+                }
+                for range in [hit.extraWords, hit.evidence == nil ? hit.words : nil].compactMap({ $0 }) where !range.isEmpty {
+                    // Words already shown inside a longer piece of evidence are not repeated.
+                    guard !ranges.contains(where: { $0.lowerBound <= range.lowerBound && range.upperBound <= $0.upperBound }) else { continue }
+                    let text = words.surface(range)
+                    guard seen.insert(text).inserted else { continue }
+                    ranges.append(range)
+                    finding.evidence.append(text)
+                    finding.spans.append(EvidenceSpan(start: words.words[range.lowerBound].start, end: words.words[range.upperBound - 1].end))
+                }
+            }
+            let best = strongest.first { !$0.aimedAt.isEmpty || $0.aimedAtAuthor } ?? strongest[0]
+            let evidence = best.evidence ?? (best.words.isEmpty ? "" : words.surface(best.words))
+            finding.explanation = Explanation.text(for: best, evidence: evidence, mentions: mentions, author: author)
+            return finding
+        }
+    }
+}

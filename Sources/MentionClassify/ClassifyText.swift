@@ -1,0 +1,167 @@
+import FeedKit
+import MentionMatch
+/// One word of a post as the classifier reads it.
+struct ClassWord: Sendable {
+    /// The folded word: `MatchText` keys with "l" kept (the lexicon needs "lul" and "lijer" as written),
+    /// "homo's" as "homos", "k*nker" with "*" for each masked letter, an emoji as itself.
+    var key: String
+    /// Offsets in Unicode scalars of the text, end exclusive.
+    var start: Int
+    var end: Int
+    var sentence = 0
+    /// Clauses end where sentences do and at a comma, colon, dash or bracket.
+    var clause = 0
+    /// Inside quotation marks: a quote is not the poster's own voice.
+    var quoted = false
+    /// Joined to the next word by a hyphen only ("kanker-juf"), so the pair can be read as one word.
+    var hyphenNext = false
+    /// The index of the name (`Mention`) this word is part of.
+    var mention: Int?
+}
+
+/// A post split into classifier words and sentences, with the found names laid over it.
+struct ClassifyText: Sendable {
+    let text: String
+    let scalars: [Unicode.Scalar]
+    let words: [ClassWord]
+    /// The words of each sentence, and the sentences that end in a question mark.
+    let sentences: [Range<Int>]
+    let questions: Set<Int>
+
+    init(_ text: String, mentions: [Mention] = []) {
+        self.text = text
+        let scalars = Array(text.unicodeScalars)
+        var words = Self.joined(MatchText.tokens(text, readingLAsI: false), scalars)
+        words = Self.withEmoji(words, scalars)
+        var sentence = 0, clause = 0
+        var quotes = QuoteTracker()
+        let byStart = mentions.indices.filter { mentions[$0].start < mentions[$0].end }.sorted { (mentions[$0].start, $0) < (mentions[$1].start, $1) }
+        var nextMention = 0
+        var position = 0
+        for index in words.indices {
+            while position < words[index].start { quotes.read(scalars, position); position += 1 }
+            if index > 0 {
+                let gap = scalars[min(words[index - 1].end, words[index].start)..<words[index].start]
+                if Self.endsSentence(gap, after: words[index - 1].key) { sentence += 1; clause += 1 }
+                else if gap.contains(where: { ",:()\u{2013}\u{2014}".unicodeScalars.contains($0) }) { clause += 1 }
+            }
+            words[index].sentence = sentence
+            words[index].clause = clause
+            words[index].quoted = quotes.open
+            position = max(position, words[index].end)
+            // Mentions come sorted by start: one sweep lays them over the words.
+            while nextMention < byStart.count, mentions[byStart[nextMention]].end <= words[index].start { nextMention += 1 }
+            var probe = nextMention
+            while probe < byStart.count, mentions[byStart[probe]].start < words[index].end {
+                let mention = mentions[byStart[probe]]
+                if words[index].start < mention.end { words[index].mention = byStart[probe]; break }
+                probe += 1
+            }
+        }
+        self.words = words
+        self.scalars = scalars
+        var sentences = [Range<Int>](repeating: 0..<0, count: sentence + 1)
+        var questions: Set<Int> = []
+        var first = 0
+        for index in words.indices where index + 1 == words.count || words[index + 1].sentence != words[index].sentence {
+            sentences[words[index].sentence] = first..<(index + 1)
+            let after = scalars[words[index].end..<(index + 1 < words.count ? words[index + 1].start : scalars.count)]
+            if after.contains("?") { questions.insert(words[index].sentence) }
+            first = index + 1
+        }
+        self.sentences = sentences
+        self.questions = questions
+    }
+
+    /// The words of a sentence (none for a sentence number out of range).
+    func words(inSentence sentence: Int) -> ArraySlice<ClassWord> {
+        sentence >= 0 && sentence < sentences.count ? words[sentences[sentence]] : []
+    }
+
+    /// The keys of a lexicon word or phrase, folded exactly as post words are.
+    static func keys(_ phrase: String) -> [String] { ClassifyText(phrase).words.map(\.key) }
+
+    func surface(_ range: Range<Int>) -> String {
+        String(String.UnicodeScalarView(scalars[words[range.lowerBound].start..<words[range.upperBound - 1].end]))
+    }
+
+    // MARK: - Building the words
+
+    /// Apostrophe endings join their word ("homo's", "zo'n"); stars between letters mask letters
+    /// ("k*nker", "f**k"); a lone hyphen between words is remembered.
+    private static func joined(_ tokens: [TextToken], _ scalars: [Unicode.Scalar]) -> [ClassWord] {
+        var out: [ClassWord] = []
+        for token in tokens {
+            if var last = out.last {
+                let gap = scalars[last.end..<token.start]
+                if gap.count == 1, gap.first == "'" || gap.first == "\u{2019}", token.end - token.start <= 3 {
+                    last.key += token.folded
+                    last.end = token.end
+                    out[out.count - 1] = last
+                    continue
+                }
+                if (1...3).contains(gap.count), gap.allSatisfy({ $0 == "*" }) {
+                    last.key += String(repeating: "*", count: gap.count) + token.folded
+                    last.end = token.end
+                    out[out.count - 1] = last
+                    continue
+                }
+                if gap.count == 1, gap.first == "-" { out[out.count - 1].hyphenNext = true }
+            }
+            out.append(ClassWord(key: token.folded, start: token.start, end: token.end))
+        }
+        return out
+    }
+
+    /// Emoji are words too: 🔪 next to a name is a threat. Keycaps and plain digits are not emoji here.
+    private static func withEmoji(_ words: [ClassWord], _ scalars: [Unicode.Scalar]) -> [ClassWord] {
+        var emoji: [ClassWord] = []
+        // Ⓜ and 🅰 🅱 🅾 🅿 are letters too: they are inside words already.
+        for (offset, scalar) in scalars.enumerated() where scalar.value >= 0x2300 && scalar.properties.isEmoji && !TextTokens.isWordScalar(scalar) {
+            emoji.append(ClassWord(key: String(scalar), start: offset, end: offset + 1))
+        }
+        guard !emoji.isEmpty else { return words }
+        return (words + emoji).sorted { $0.start < $1.start }
+    }
+
+    /// A sentence ends at . ! ? ; … or a line break, but not at the dot of "mevr." or an initial ("M. Verbeek").
+    private static func endsSentence(_ gap: ArraySlice<Unicode.Scalar>, after word: String) -> Bool {
+        for scalar in gap {
+            switch scalar {
+            case "!", "?", ";", "\n", "\u{2026}": return true
+            case ".":
+                if word.unicodeScalars.count == 1 || abbreviations.contains(word) { continue }
+                return true
+            default: continue
+            }
+        }
+        return false
+    }
+
+    private static let abbreviations: Set<String> = ["mevr", "mw", "mvr", "dhr", "hr", "mr", "mrs", "ms", "dr", "drs", "ir", "mr", "st", "ca", "bijv", "o.a", "vs"]
+}
+
+/// Follows quotation marks through a text. Straight and curly double quotes, „ … ” and « »;
+/// single quotes only at a word's edge, so the apostrophe in "zo'n" is not a quote.
+private struct QuoteTracker {
+    var open = false
+
+    mutating func read(_ scalars: [Unicode.Scalar], _ index: Int) {
+        let scalar = scalars[index]
+        let before = index > 0 ? scalars[index - 1] : " "
+        let after = index + 1 < scalars.count ? scalars[index + 1] : " "
+        switch scalar {
+        case "\"": open.toggle()
+        case "\u{201C}", "\u{201E}", "\u{00AB}": open = true
+        case "\u{201D}", "\u{00BB}": open = false
+        case "\n": open = false  // a quotation that is never closed ends with its line
+        case "'", "\u{2018}", "\u{2019}":
+            let letterBefore = TextTokens.isWordScalar(before), letterAfter = TextTokens.isWordScalar(after)
+            // "'t", "'s", "'n", "'k": Dutch elisions, not quotation marks.
+            let afterNext = index + 2 < scalars.count ? scalars[index + 2] : " "
+            if letterAfter, !TextTokens.isWordScalar(afterNext), "tsnkTSNK".unicodeScalars.contains(after) { return }
+            if !letterBefore, letterAfter, !open { open = true } else if letterBefore, !letterAfter, open { open = false }
+        default: break
+        }
+    }
+}

@@ -1,0 +1,157 @@
+import FeedKit
+import MentionMatch
+/// Reads each hit in its context: is it meant (negation, counter-speech, neutral reporting, a curse
+/// as intensifier, one's own identity), and whom is it aimed at (design §7: an alert needs abuse
+/// aimed at the school or its people).
+struct HitContext {
+    let text: ClassifyText
+    let search: PhraseSearch
+    let lexicon: Lexicon
+    let mentions: [Mention]
+    let isNews: Bool
+
+    var words: [ClassWord] { text.words }
+
+    func judge(_ hit: inout Hit) {
+        guard !hit.words.isEmpty, hit.lowered == nil else { return }
+        if isIntensifier(hit) { hit.lower(.intensifier) }
+        else if isNegated(hit) { hit.lower(.negated) }
+        else if isCounterSpeech(hit) { hit.lower(.counterSpeech) }
+        else if isReported(hit) { hit.lower(.reported) }
+        else if isOwnIdentity(hit) { hit.lower(.ownIdentity) }
+    }
+
+    /// "kankergoed", "kanker lekker", "tering mooi": a curse that strengthens a word, aimed at nobody.
+    private func isIntensifier(_ hit: Hit) -> Bool {
+        guard hit.category == .insult, hit.words.count == 1 || words[hit.words.lowerBound].hyphenNext else { return false }
+        let word = words[hit.words.lowerBound]
+        // Only a curse ("kanker lekker"): "klootzak, weer een 3" is no intensifier.
+        guard let stem = curseStem(of: word.key) else { return false }
+        if case .lexicon = hit.kind, word.key.count > stem.count, isIntensifierWord(String(word.key.dropFirst(stem.count))) { return true }
+        let next = hit.words.upperBound
+        return next < words.count && words[next].clause == words[hit.words.upperBound - 1].clause && isIntensifierWord(words[next].key)
+    }
+
+    private func curseStem(of key: String) -> String? {
+        for entry in lexicon.entries where entry.category == .insult {
+            if case .word(.prefix(let value))? = entry.phrase.items.first, key.hasPrefix(value) { return value }
+        }
+        return nil
+    }
+
+    private func isIntensifierWord(_ key: String) -> Bool {
+        lexicon.cueIndex["intensifier"]?.singles.contains(key) ?? false
+    }
+
+    /// A negation up to five words before the hit in its clause ("I would never call mr Mulder an
+    /// idiot"), between its words ("ik maak je niet af"), or right after it at the end of the sentence
+    /// ("ik haat homo's niet").
+    private func isNegated(_ hit: Hit) -> Bool {
+        let sentence = words[hit.words.lowerBound].sentence, clause = words[hit.words.lowerBound].clause
+        for negation in search.occurrences(of: "negation", inSentence: sentence) {
+            // "geen mens maar een ...", "ik snap niet waarom ...": a contrast or a new clause ends the negation.
+            if negation.upperBound <= hit.words.lowerBound, hit.words.lowerBound - negation.upperBound <= 5,
+               words[negation.upperBound - 1].clause == clause,
+               !search.occurrences(of: "contrast", inSentence: sentence).contains(where: { $0.lowerBound >= negation.upperBound && $0.upperBound <= hit.words.lowerBound }) {
+                return true
+            }
+            // Inside a lexicon phrase's gap ("maak je niet af"); a rule's own cue words may say "niet".
+            if case .lexicon = hit.kind, negation.lowerBound >= hit.words.lowerBound, negation.upperBound <= hit.words.upperBound,
+               !isLiteral(negation, in: hit) { return true }
+            if negation.lowerBound == hit.words.upperBound, negation.upperBound == words.count || words[negation.upperBound].sentence != sentence { return true }
+        }
+        return false
+    }
+
+    /// Whether the entry itself names this word ("geen respect"), so it is not a negation of the entry.
+    private func isLiteral(_ range: Range<Int>, in hit: Hit) -> Bool {
+        guard case .lexicon(let number) = hit.kind else { return false }
+        let entry = lexicon.entries[number]
+        return range.allSatisfy { index in
+            entry.phrase.items.contains { item in
+                if case .word(let pattern) = item, pattern != .any { return pattern.matches(words[index].key) }
+                return false
+            }
+        }
+    }
+
+    /// "Stop met juf Marieke uitschelden", "wie dat zegt moet zich schamen", "Wie verspreidt die foto?
+    /// Stop ermee": speaking against abuse, in the hit's sentence or the next.
+    private func isCounterSpeech(_ hit: Hit) -> Bool {
+        let sentence = words[hit.words.lowerBound].sentence
+        if search.cueInSentence("counter", sentence) != nil { return true }
+        // The next sentence answers a question: "Wie verspreidt die foto? Stop ermee."
+        if text.questions.contains(sentence), search.cueInSentence("counter", sentence + 1) != nil { return true }
+        // Or denies a rumour: "Er gaat een gerucht dat ... Dat is gewoon gelogen."
+        if search.cueInSentence("rebuttal", sentence) != nil || search.cueInSentence("rebuttal", sentence + 1) != nil { return true }
+        return hit.words.allSatisfy { words[$0].quoted } && !search.occurrences(of: "counter").isEmpty
+    }
+
+    /// Neutral reporting: a report word in the sentence ("de politie onderzoekt", "is aangehouden"),
+    /// a news post with a report word anywhere ("De school deed aangifte"), or a quotation in a news
+    /// post or next to a report word.
+    private func isReported(_ hit: Hit) -> Bool {
+        let sentence = words[hit.words.lowerBound].sentence
+        // "Ik steek hem neer, ook al komt de politie": a threat in the first person is no report.
+        if hit.category == .threat, search.hasCue("firstperson", in: hit.words, before: 2)
+            || hit.words.contains(where: { ["ik", "we", "wij", "i", "ill", "imma", "ima"].contains(words[$0].key) }) { return false }
+        if search.cueInSentence("report", sentence) != nil { return true }
+        if isNews, !search.occurrences(of: "report").isEmpty { return true }
+        let quoted = hit.words.allSatisfy { words[$0].quoted }
+        return quoted && (isNews || !search.occurrences(of: "report").isEmpty)
+    }
+
+    /// "Ik ben homo", "wij zijn moslims", "ik ben zo'n loser": about oneself, not aimed at others.
+    private func isOwnIdentity(_ hit: Hit) -> Bool {
+        guard hit.category == .discrimination || hit.category == .insult else { return false }
+        return search.hasCue("firstperson", in: hit.words, before: 3)
+    }
+
+    // MARK: - Aim
+
+    /// The names a hit is aimed at: a name inside it or in its sentence that is not the speaker
+    /// ("Juf Marieke zei: ..."), or else a staff member named in one of the two sentences before when the
+    /// hit's sentence refers back before or inside the hit ("..., die gaat spijt krijgen", "Ga haar maar opwachten").
+    func aim(_ hit: inout Hit) {
+        guard !hit.words.isEmpty else { return }
+        let sentence = words[hit.words.lowerBound].sentence
+        var aimed = Set(hit.words.compactMap { words[$0].mention })
+        // Names in the sentence count too: "die El Amrani van de zeehoek ga ik in elkaar slaan" is
+        // aimed at El Amrani, though the phrase starts at "de zeehoek".
+        let speech = search.occurrences(of: "speech", inSentence: sentence)
+        for index in text.sentences[sentence] {
+            guard let mention = words[index].mention else { continue }
+            let speaks = index < hit.words.lowerBound && speech.contains { $0.lowerBound > index && $0.upperBound <= hit.words.lowerBound }
+            if !speaks { aimed.insert(mention) }
+        }
+        if aimed.isEmpty, refersBack(hit, sentence) {
+            // A pronoun refers to a person: back to a staff member, not to the school.
+            for earlier in stride(from: sentence - 1, through: max(0, sentence - 2), by: -1) {
+                let named = text.words(inSentence: earlier).compactMap(\.mention).filter { mentions[$0].entity != "school" }
+                if !named.isEmpty { aimed = Set(named); break }
+            }
+        }
+        hit.aimedAt = aimed.sorted()
+    }
+
+    /// A pronoun, a school role or a plain word for a person ("die juf", "die vent") refers back,
+    /// unless the sentence is about someone else ("Mijn broertje ... hij", "die scheids").
+    /// A reference after the hit counts only in its clause, and not as a relative pronoun right after
+    /// it: "wat een kankerlijer is die vent" refers back, "een klootzak die zijn hond sloeg" and
+    /// "een idioot, hij bleef praten" do not; nor does a speaker ("He said bullies are idiots").
+    private func refersBack(_ hit: Hit, _ sentence: Int) -> Bool {
+        guard search.cueInSentence("other", sentence) == nil else { return false }
+        let end = hit.words.upperBound, clause = words[end - 1].clause
+        let speech = search.occurrences(of: "speech", inSentence: sentence)
+        return ["role", "pronoun", "person"].contains { list in
+            search.occurrences(of: list, inSentence: sentence).contains { reference in
+                // "He said bullies are idiots": the one referred to is speaking, not the target.
+                if reference.upperBound <= hit.words.lowerBound,
+                   speech.contains(where: { $0.lowerBound >= reference.upperBound && $0.upperBound <= hit.words.lowerBound }) { return false }
+                if reference.lowerBound < end { return true }
+                let relative = reference.lowerBound == end && ["die", "dat", "wie", "who", "that", "which"].contains(words[end].key)
+                return words[reference.lowerBound].clause == clause && !relative
+            }
+        }
+    }
+}

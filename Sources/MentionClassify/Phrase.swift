@@ -1,0 +1,109 @@
+import FeedKit
+import MentionMatch
+/// One word of a lexicon phrase, compared with a post's folded words (`ClassWord.key`).
+enum WordPattern: Sendable, Equatable {
+    case exact(String), prefix(String), suffix(String), oneOf(Set<String>), any
+
+    /// `prefix` and `suffix` need at least one more letter: "kanker*" matches "kankerwijf", not "kanker".
+    /// A masked post word ("k*nker") matches letter for letter with "*" as any letter.
+    func matches(_ word: String) -> Bool {
+        if word.utf8.contains(UInt8(ascii: "*")) { return matchesMasked(Array(word.utf8)) }
+        switch self {
+        case .exact(let value): return word == value
+        case .prefix(let value): return word.utf8.count > value.utf8.count && word.utf8.starts(with: value.utf8)
+        case .suffix(let value): return word.utf8.count > value.utf8.count && word.utf8.suffix(value.utf8.count).elementsEqual(value.utf8)
+        case .oneOf(let values): return values.contains(word)
+        case .any: return true
+        }
+    }
+
+    private func matchesMasked(_ word: [UInt8]) -> Bool {
+        func same(_ a: ArraySlice<UInt8>, _ b: String.UTF8View) -> Bool {
+            a.count == b.count && zip(a, b).allSatisfy { $0 == $1 || $0 == UInt8(ascii: "*") }
+        }
+        switch self {
+        case .exact(let value): return same(word[...], value.utf8)
+        case .prefix(let value): return word.count > value.utf8.count && same(word.prefix(value.utf8.count), value.utf8)
+        case .suffix(let value): return word.count > value.utf8.count && same(word.suffix(value.utf8.count), value.utf8)
+        case .oneOf(let values): return values.contains { same(word[...], $0.utf8) }
+        case .any: return true
+        }
+    }
+}
+
+/// One item of a phrase (the format is described in the README, "Classification").
+enum PhraseItem: Sendable, Equatable {
+    case word(WordPattern)
+    /// `...`: zero to three words of any kind, within one sentence.
+    case gap
+    /// `@LIST`: any phrase of a cue list.
+    case cue(String)
+    /// `@target`: a found name, a person word or a pronoun.
+    case target
+    /// `@mention` and `@school`: a found name (of the school only, for `@school`).
+    case mention, school
+    /// `kanker|tyfus+@person`: one closed compound of a stem and a word of a cue list ("kankerjuf").
+    /// The lexicon turns it into the list of compounds once all cue lists are read.
+    case compound(stems: [String], list: String)
+}
+
+/// A sequence of phrase items, as written in the lexicon.
+struct Phrase: Sendable, Equatable {
+    var items: [PhraseItem]
+    var text: String
+
+    init(_ text: String, file: String, line: Int) throws(Lexicon.SyntaxError) {
+        self.text = text
+        items = []
+        func fail(_ message: String) -> Lexicon.SyntaxError { Lexicon.SyntaxError(file: file, line: line, message: message) }
+        for field in text.split(whereSeparator: \.isWhitespace).map(String.init) {
+            switch field {
+            case "?": items.append(.word(.any))
+            case "...": items.append(.gap)
+            case "@target": items.append(.target)
+            case "@mention": items.append(.mention)
+            case "@school": items.append(.school)
+            default:
+                if field.hasPrefix("@"), field.count > 1 { items.append(.cue(String(field.dropFirst()))); continue }
+                if let plus = field.firstIndex(of: "+"), field.count > 2 {
+                    let stems = field[..<plus].split(separator: "|").map { ClassifyText.keys(String($0)) }
+                    let tail = field[field.index(after: plus)...]
+                    let tails = tail.hasPrefix("@") ? [] : tail.split(separator: "|").map { ClassifyText.keys(String($0)) }
+                    guard !stems.isEmpty, stems.allSatisfy({ $0.count == 1 }), !tail.isEmpty, tails.allSatisfy({ $0.count == 1 }) else {
+                        throw fail("'\(field)' must be STEM|STEM+@LIST or STEM|STEM+TAIL|TAIL")
+                    }
+                    if tail.hasPrefix("@") {
+                        items.append(.compound(stems: stems.map { $0[0] }, list: String(tail.dropFirst())))
+                    } else {
+                        items.append(.word(.oneOf(Set(stems.flatMap { stem in tails.map { stem[0] + $0[0] } }))))
+                    }
+                    continue
+                }
+                items += try Self.words(field, fail: fail)
+            }
+        }
+        guard !items.isEmpty else { throw fail("empty phrase") }
+        if items.first == .gap || items.last == .gap { throw fail("a phrase cannot start or end with ...") }
+    }
+
+    /// A written word as patterns, folded as post words are. "kanker-juf" is two words, like in a post.
+    private static func words(_ field: String, fail: (String) -> Lexicon.SyntaxError) throws(Lexicon.SyntaxError) -> [PhraseItem] {
+        if field.contains("|") {
+            var options: Set<String> = []
+            for option in field.split(separator: "|") {
+                let keys = ClassifyText.keys(String(option))
+                guard keys.count == 1, !option.contains("*") else { throw fail("each of '\(field)' must be one plain word") }
+                options.insert(keys[0])
+            }
+            return [.word(.oneOf(options))]
+        }
+        let isPrefix = field.count > 1 && field.hasSuffix("*"), isSuffix = field.count > 1 && field.hasPrefix("*")
+        let keys = ClassifyText.keys(isPrefix ? String(field.dropLast()) : isSuffix ? String(field.dropFirst()) : field)
+        if isPrefix || isSuffix {
+            guard keys.count == 1 else { throw fail("'\(field)' must be one word: write compounds closed") }
+            return [.word(isPrefix ? .prefix(keys[0]) : .suffix(keys[0]))]
+        }
+        guard !keys.isEmpty else { throw fail("'\(field)' has no letters") }
+        return keys.map { .word(.exact($0)) }
+    }
+}

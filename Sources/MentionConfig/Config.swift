@@ -1,0 +1,89 @@
+import FeedKit
+import MentionClassify
+import MentionMatch
+/// The validated configuration (design §4). Built only by `ConfigParser`, so every value here is valid.
+public struct Config: Sendable, Equatable {
+    public var school: School
+    public var staff: [StaffMember]
+    public var feeds: [FeedConfig]
+    public var alerts: AlertSettings
+    public var digest: DigestSettings
+    public var storage: StorageSettings
+    public var fetch: FetchSettings = FetchSettings()
+    public var matching: MatchingSettings = MatchingSettings()
+    public var classification: ClassificationSettings = ClassificationSettings()
+}
+
+public struct FeedConfig: Sendable, Equatable {
+    public var id: String
+    public var url: String
+    public var interval: Seconds = 15 * 60
+    public var kind: FeedKind = .news
+    /// Every post in this feed is about the school (counts as context).
+    public var schoolSpecific = false
+    /// Loopback and private addresses may be fetched (intranet feeds, tests).
+    public var allowPrivate = false
+}
+
+public typealias Seconds = Int
+
+public enum SpoolTarget: Sendable, Equatable {
+    case maildir(path: String)
+    case sendmail(path: String)
+}
+
+public struct AlertSettings: Sendable, Equatable {
+    public var minSeverity: Severity = .medium
+    public var maxPerHour = 10
+    public var to: [String] = ["mt@localhost"]
+    public var from = "mentionwatch@localhost"
+    public var spool: SpoolTarget = .maildir(path: "/var/spool/mentionwatch/mt")
+}
+
+public struct DigestSettings: Sendable, Equatable {
+    public var hour = 7
+    public var minute = 30
+    public var timezone = "Europe/Amsterdam"
+    public var to: [String] = ["coordinator@localhost"]
+    /// Where the digest is delivered. A Maildir is one mailbox, so the coordinator's is not the MT's:
+    /// default `maildir:/var/spool/mentionwatch/coordinator`, or the alerts' sendmail (which routes by To).
+    public var spool: SpoolTarget = .maildir(path: "/var/spool/mentionwatch/coordinator")
+}
+
+/// How feeds are fetched: limits that keep the monitor polite to hosts and safe from hostile ones.
+public struct FetchSettings: Sendable, Equatable {
+    /// Transfers in flight at once, over all hosts.
+    public var concurrency = 16
+    /// Transfers in flight at once to one host.
+    public var perHost = 2
+    /// Least time between two requests to the same host, so 200 feeds on one host are not a burst.
+    public var hostInterval: Seconds = 1
+    public var connectTimeout: Seconds = 10
+    public var timeout: Seconds = 60
+    /// A transfer slower than 100 bytes/s for this long is aborted (a slow drip holds no slot for long).
+    public var lowSpeedTime: Seconds = 30
+    /// Body cap, counted after decompression.
+    public var maxBytes = 10 * 1024 * 1024
+    /// Shown in the User-Agent ("mentionwatch/0.2 (+URL)") so a host's admin can find out who polls.
+    public var contact: String?
+    /// Extra CA certificates (PEM) to trust, e.g. an intranet CA. TLS verification is always on.
+    public var caFile: String?
+    /// A proxy for every feed; nil: the usual environment variables (https_proxy, ...).
+    public var proxy: String?
+
+    public init() {}
+}
+
+public struct StorageSettings: Sendable, Equatable {
+    public var database = "/var/lib/mentionwatch/mentionwatch.sqlite"
+    public var retainUnflagged: Seconds = 30 * 86_400
+    public var retainClosedCases: Seconds = 365 * 86_400
+}
+
+/// A duration as it is written in the config: 90s, 15m, 2h, 180d.
+public func durationText(_ seconds: Seconds) -> String {
+    for (unit, size) in [("d", 86_400), ("h", 3_600), ("m", 60)] where seconds % size == 0 && seconds >= size {
+        return "\(seconds / size)\(unit)"
+    }
+    return "\(seconds)s"
+}

@@ -1,0 +1,32 @@
+import Yams
+import FeedKit
+import MentionClassify
+import MentionMatch
+
+extension ConfigBuilder {
+    /// `classification: {add: [LEXICON LINE, ...], silence: [WORD OR PHRASE, ...]}`: each added line is
+    /// checked with the lexicon's own parser and reported at its line in feeds.yaml.
+    mutating func classificationSettings(_ node: Node) -> ClassificationSettings {
+        var settings = ClassificationSettings()
+        guard let map = reader.mapping(node, "classification", allowed: ["add", "silence"]) else { return settings }
+        var lines: [(file: String, line: Int, text: String)] = []
+        var nodesByLine: [Int: Node] = [:]
+        if let node = map["add"], let items = reader.sequence(node, "classification.add") {
+            for (number, item) in items.enumerated() {
+                guard let text = reader.string(item, "classification.add[\(number)]") else { continue }
+                lines.append((reader.file, item.mark?.line ?? 1, text))
+                nodesByLine[item.mark?.line ?? 1] = item
+                settings.add.append(text)
+            }
+        }
+        if let node = map["silence"], let terms = reader.strings(node, "classification.silence") { settings.silence = terms }
+        do {
+            settings.lexicon = try Lexicon.builtIn.extended(adding: lines, silencing: settings.silence)
+        } catch {
+            let silenced = error.file == "silence"
+            reader.report((silenced ? map["silence"] : nodesByLine[error.line]) ?? node,
+                          silenced ? "classification.silence" : "classification.add", error.message)
+        }
+        return settings
+    }
+}

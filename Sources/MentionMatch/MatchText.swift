@@ -1,0 +1,202 @@
+import Foundation
+import FeedKit
+
+/// Text normalised for finding names, with each word's place in the original text.
+///
+/// Pupils disguise names: "J U F  M A R I E K E", "m.a.r.i.e.k.e", "n00rdhoek", "juffff",
+/// "Ｍａｒｉｅｋｅ", "mаrieke" with a Cyrillic а, "ju\u{200B}f", "#jufMarieke". Every word becomes
+/// a key that all of those share: NFKC compatibility forms and case folded, diacritics and
+/// invisible characters dropped, look-alike letters mapped to Latin, digits and symbols used as
+/// letters read as letters, "l" read as "i" (so "1" can stand for either), and repeated letters
+/// written once. Patterns go through the same function, so both sides meet in the middle.
+/// (The classifier keeps `TextTokens`: its lexicon needs words as written.)
+public enum MatchText {
+    /// The words of `text` as match keys; offsets are Unicode scalars of `text`, end exclusive.
+    /// `readingLAsI: false` gives the classifier's keys, closer to the word as written: "l" stays apart
+    /// from "i" ("lul", "lijer"), and a letter written twice stays twice ("deel" is not "del"); only
+    /// three or more in a row are one ("kankerrrr").
+    public static func tokens(_ text: String, readingLAsI: Bool = true) -> [TextToken] {
+        let scalars = Array(text.unicodeScalars)
+        var tokens: [TextToken] = []
+        var word: [UInt8] = []
+        word.reserveCapacity(32)
+        var start = 0, lastLetterEnd = 0
+        var previousWasLower = false
+        var inHandle = false  // from an "@" that starts a word up to the next white space
+        func finish() {
+            if !word.isEmpty { tokens.append(TextToken(folded: key(word, readingLAsI: readingLAsI), start: start, end: lastLetterEnd, inHandle: inHandle)) }
+            word.removeAll(keepingCapacity: true)
+            previousWasLower = false
+        }
+        for (offset, scalar) in scalars.enumerated() {
+            if isIgnorable(scalar) { continue }
+            var letter = TextTokens.isWordScalar(scalar)
+            // "@" and "$" are letters in disguise when a letter follows: "m@rieke" (after at most
+            // three letters, so "info@school.nl" stays an address) and "$anne" (a price has digits).
+            if !letter, scalar == "@" || scalar == "$", offset + 1 < scalars.count, TextTokens.isWordScalar(scalars[offset + 1]) {
+                if scalar == "@", (1...3).contains(word.count), scalars[offset + 1].properties.isAlphabetic,
+                   !looksLikeMailDomain(scalars, after: offset) { letter = true }
+                if scalar == "$", scalars[offset + 1].properties.isAlphabetic { letter = true }
+            }
+            guard letter else {
+                finish()
+                // The name before "@" in an address ("jan@...") is as chosen as a handle.
+                if scalar == "@", let last = tokens.indices.last, tokens[last].end == offset { tokens[last].inHandle = true }
+                if scalar == "@" { inHandle = true } else if scalar == " " || scalar == "\n" || scalar == "\t" || (!scalar.isASCII && scalar.properties.isWhitespace) { inHandle = false }
+                continue
+            }
+            // camelCase and PascalCase in hashtags and handles: "#jufMarieke" is "juf marieke".
+            let ascii = scalar.isASCII
+            let isUpper = ascii ? (0x41...0x5A).contains(scalar.value) : scalar.properties.isUppercase
+            if isUpper, previousWasLower { finish() }
+            if word.isEmpty { start = offset }
+            append(scalar, to: &word)
+            lastLetterEnd = offset + 1
+            previousWasLower = ascii ? (0x61...0x7A).contains(scalar.value) : scalar.properties.isLowercase
+        }
+        finish()
+        return joinSpelledOut(tokens, scalars, readingLAsI: readingLAsI)
+    }
+
+    /// The text as its match keys joined by spaces (what the benchmark's peers search).
+    public static func normalised(_ text: String) -> String {
+        tokens(text).map(\.folded).joined(separator: " ")
+    }
+
+    /// The match keys of a phrase (a configured name, a context word).
+    public static func words(_ phrase: String) -> [String] {
+        tokens(phrase).map(\.folded)
+    }
+
+    // MARK: - Characters
+
+    /// "jan@zeehoek-pro.nl": after the "@" come letters, digits or dashes, then a dot and a letter.
+    private static func looksLikeMailDomain(_ scalars: [Unicode.Scalar], after at: Int) -> Bool {
+        var index = at + 1
+        while index < scalars.count, index - at < 64, TextTokens.isWordScalar(scalars[index]) || scalars[index] == "-" { index += 1 }
+        return index + 1 < scalars.count && scalars[index] == "." && TextTokens.isWordScalar(scalars[index + 1])
+    }
+
+    /// Zero-width and bidirectional controls, soft hyphens and variation selectors: invisible,
+    /// and used to split a name for the eye of a filter only.
+    static func isIgnorable(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x00AD, 0x034F, 0x061C, 0x115F, 0x1160, 0x17B4, 0x17B5, 0x180B...0x180E, 0x200B...0x200F, 0x202A...0x202E,
+             0x2060...0x206F, 0xFE00...0xFE0F, 0xFEFF, 0xE0000...0xE0FFF:
+            return true
+        default:
+            return false
+        }
+    }
+
+    private static func append(_ scalar: Unicode.Scalar, to word: inout [UInt8]) {
+        if scalar.isASCII {
+            let byte = UInt8(scalar.value)
+            word.append((0x41...0x5A).contains(byte) ? byte + 32 : byte == UInt8(ascii: "@") ? UInt8(ascii: "a") : byte == UInt8(ascii: "$") ? UInt8(ascii: "s") : byte)
+            return
+        }
+        if let latin = confusables[scalar.value] { word.append(latin); return }
+        switch scalar {
+        case "ı", "İ": word.append(UInt8(ascii: "i"))
+        case "ß", "ẞ": word += [UInt8(ascii: "s"), UInt8(ascii: "s")]
+        default:
+            // NFKD: compatibility forms (fullwidth, mathematical letters, ligatures) and accents
+            // apart; then lowercase and drop the combining marks.
+            for part in String(scalar).decomposedStringWithCompatibilityMapping.unicodeScalars
+            where part.properties.generalCategory != .nonspacingMark {
+                if part.isASCII { append(part, to: &word); continue }
+                if let latin = confusables[part.value] { word.append(latin); continue }
+                word += Array(String(part.properties.lowercaseMapping).utf8)
+            }
+        }
+    }
+
+    /// Cyrillic and Greek letters that look like Latin ones (Unicode's confusables, the common part).
+    private static let confusables: [UInt32: UInt8] = {
+        let pairs: [(String, Character)] = [
+            ("аАᴀ", "a"), ("вВ", "b"), ("еЕёЁ", "e"), ("кКκΚ", "k"), ("мМ", "m"), ("нН", "h"), ("оОοΟσ", "o"),
+            ("рРρΡ", "p"), ("сСϲ", "c"), ("тТτΤ", "t"), ("уУ", "y"), ("хХχΧ", "x"), ("іІιΙ", "i"), ("јЈ", "j"),
+            ("ѕЅ", "s"), ("ԁ", "d"), ("ԛ", "q"), ("ԝ", "w"), ("αΑ", "a"), ("βΒ", "b"), ("εΕ", "e"), ("νΝ", "v"),
+            ("υΥ", "u"), ("ηΗ", "n"), ("ΖΖ", "z"), ("ΙΙ", "i"),
+        ]
+        var map: [UInt32: UInt8] = [:]
+        for (letters, latin) in pairs { for scalar in letters.unicodeScalars { map[scalar.value] = latin.asciiValue! } }
+        return map
+    }()
+
+    // MARK: - Words
+
+    /// A folded word as its key: digits in a word that has letters read as letters (n00rdhoek,
+    /// k4nker, 5anne), "l" as "i", and runs of one letter written once (juffff → juf, but also
+    /// zeehoek → zehoek, on both sides). A word of digits only stays as it is (2026, 14).
+    static func key(_ folded: [UInt8], readingLAsI: Bool = true) -> String {
+        let hasLetter = folded.contains { $0 >= 0x61 && $0 <= 0x7A || $0 >= 0x80 }
+        var out: [UInt8] = []
+        out.reserveCapacity(folded.count)
+        for byte in folded {
+            var mapped = byte
+            if hasLetter {
+                switch byte {
+                case UInt8(ascii: "0"): mapped = UInt8(ascii: "o")
+                case UInt8(ascii: "1"): mapped = UInt8(ascii: "i")
+                case UInt8(ascii: "l") where readingLAsI: mapped = UInt8(ascii: "i")
+                case UInt8(ascii: "3"): mapped = UInt8(ascii: "e")
+                case UInt8(ascii: "4"): mapped = UInt8(ascii: "a")
+                case UInt8(ascii: "5"): mapped = UInt8(ascii: "s")
+                case UInt8(ascii: "7"): mapped = UInt8(ascii: "t")
+                default: break
+                }
+            }
+            // The matcher's keys write every run once, inline (this is its hot path); the classifier's
+            // keep pairs and are collapsed below.
+            if readingLAsI, hasLetter, mapped < 0x80, out.last == mapped { continue }
+            out.append(mapped)
+        }
+        if hasLetter, !readingLAsI { out = collapsed(out, keepingPairs: true) }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Runs of one ASCII letter written once; with `keepingPairs`, a run of two stays two.
+    private static func collapsed(_ word: [UInt8], keepingPairs: Bool) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(word.count)
+        var index = 0
+        while index < word.count {
+            var end = index + 1
+            while end < word.count, word[end] == word[index], word[index] < 0x80 { end += 1 }
+            out.append(word[index])
+            if keepingPairs, end - index == 2 { out.append(word[index]) }
+            index = end
+        }
+        return out
+    }
+
+    /// "j u f  m a r i e k e", "m.a.r.i.e.k.e", "z-e-e-h-o-e-k": three or more one-letter words in a
+    /// row, each apart by at most two spaces, dots, dashes or underscores, are one word.
+    private static func joinSpelledOut(_ tokens: [TextToken], _ scalars: [Unicode.Scalar], readingLAsI: Bool) -> [TextToken] {
+        guard tokens.count >= 3 else { return tokens }
+        var out: [TextToken] = []
+        var index = 0
+        while index < tokens.count {
+            var end = index
+            while end < tokens.count, tokens[end].end - tokens[end].start == 1,
+                  end == index || isLetterGap(scalars[tokens[end - 1].end..<tokens[end].start]) {
+                end += 1
+            }
+            if end - index >= 3 {
+                let letters = tokens[index..<end].map(\.folded).joined()
+                out.append(TextToken(folded: key(Array(letters.utf8), readingLAsI: readingLAsI), start: tokens[index].start, end: tokens[end - 1].end,
+                                     inHandle: tokens[index].inHandle))
+                index = end
+            } else {
+                out.append(tokens[index])
+                index += 1
+            }
+        }
+        return out
+    }
+
+    private static func isLetterGap(_ gap: ArraySlice<Unicode.Scalar>) -> Bool {
+        gap.count <= 2 && gap.allSatisfy { $0 == " " || $0 == "." || $0 == "-" || $0 == "_" || $0 == "*" || isIgnorable($0) }
+    }
+}

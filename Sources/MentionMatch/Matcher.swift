@@ -1,0 +1,229 @@
+import Foundation
+import FeedKit
+
+/// Finds mentions of the school and its staff in a post. Built once per configuration.
+public struct Matcher: Sendable {
+    /// All forms of all names, compiled once per configuration (and again on reload).
+    private let forms: PatternTrie
+    private let misspellings: Misspellings
+    private let contextPhrases: [[String]]
+    private let excludePhrases: [[String]]
+    /// One-word context words of five letters or more, as bytes: also found as a compound's tail.
+    private let contextTails: [[UInt8]]
+    /// Handles ("name", or "name@server" when configured with a server) to the entity they belong to:
+    /// a post *by* one of them mentions that entity.
+    private let handles: [String: String]
+    /// The same, by name only: for authors whose server a feed does not give.
+    private let serverlessOwners: [String: String]
+
+    public init(school: School, staff: [StaffMember], matching: MatchingSettings = MatchingSettings()) {
+        let patterns = NameForms.patterns(school: school, staff: staff)
+        forms = PatternTrie(patterns)
+        // Misspellings of the names themselves, not of handles, hashtags or domains.
+        misspellings = Misspellings(words: patterns.filter { [.name, .alias, .surname, .firstName].contains($0.rule) }.flatMap(\.words),
+                                    settings: matching)
+        contextPhrases = school.context.map(MatchText.words).filter { !$0.isEmpty }
+        excludePhrases = school.exclude.map(MatchText.words).filter { !$0.isEmpty }
+        contextTails = contextPhrases.filter { $0.count == 1 && $0[0].utf8.count >= 5 }.map { Array($0[0].utf8) }
+        var handles: [String: String] = [:]
+        for handle in school.handles { handles[Self.handleKey(handle)] = "school" }
+        for member in staff { for handle in member.handles { handles[Self.handleKey(handle)] = member.id } }
+        // Sorted so that an ambiguous author without a server resolves the same way every time.
+        self.handles = handles
+        serverlessOwners = Dictionary(handles.sorted { $0.key < $1.key }.map { (String($0.key.prefix { $0 != "@" }), $0.value) },
+                                      uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Every pattern as its match keys joined by spaces: the literal strings a plain
+    /// multi-pattern search would look for in `MatchText.normalised` text (the benchmark's peers).
+    public var literalPatterns: [String] {
+        forms.literals.sorted()
+    }
+
+    public func mentions(in post: Post) -> [Mention] {
+        let text = post.matchText
+        return mentions(in: post, text: text, tokens: MatchText.tokens(text))
+    }
+
+    /// The same, on text already split by `MatchText.tokens`.
+    package func mentions(in post: Post, text: String, tokens: [TextToken]) -> [Mention] {
+        var words = tokens.map(\.folded)
+        // "kankerjuf Marieke", "invaljuf Marieke": an honorific at the end of a compound still addresses someone.
+        for index in words.indices.dropLast() {
+            if let honorific = Self.honorificInCompound(words[index]), !forms.startsSomeForm(words[index]) { words[index] = honorific }
+        }
+        var candidates = findCandidates(words, tokens)
+        // Words one or two letters off a name word are read as that word, and say so. Only where
+        // a misspelled name could count at all: next to a name or an honorific, or in a post with
+        // school context. (That also keeps the cost off the many posts that mention nobody.)
+        var corrected = [Bool](repeating: false, count: words.count)
+        let contextWord = hasContextWord(words)
+        if post.schoolSpecific || !candidates.isEmpty || contextWord || words.contains(where: Self.honorificKeys.contains) {
+            for index in words.indices where !forms.startsSomeForm(words[index]) && mayBeMisspeltName(at: index, in: words, post, contextWord) {
+                if let word = misspellings.correction(of: words[index]) { words[index] = word; corrected[index] = true }
+            }
+            if corrected.contains(true) { candidates = findCandidates(words, tokens) }
+        }
+        // "De Zeehoek 14": a house number makes a school's name a street.
+        let scalars = Array(text.unicodeScalars)
+        candidates.removeAll { $0.pattern.entity == "school" && $0.pattern.vetoable && [.name, .alias].contains($0.pattern.rule)
+            && $0.to < tokens.count && Self.isHouseNumber(scalars[tokens[$0.to].start..<tokens[$0.to].end]) }
+        // Part of a handle ("@jufmarieke_zeehoek") is a name someone chose, not a mention by itself.
+        candidates.removeAll { $0.pattern.needsContext && tokens[$0.from..<$0.to].contains(where: \.inHandle) }
+        let excluded = excludePhrases.contains { Self.contains($0, in: words) }
+        candidates.removeAll { excluded && $0.pattern.vetoable && $0.pattern.entity == "school" }
+        candidates.removeAll { $0.pattern.rule == .surname && Self.isBusinessName(after: $0.to, in: words) }
+        // Context: the school named unambiguously, someone addressed with an honorific, a context
+        // word, or a feed about the school.
+        // A corrected (misspelt) word never anchors: a Dutch word near a name must not make context.
+        let anchored = candidates.contains {
+            !$0.pattern.needsContext && ($0.pattern.entity == "school" || $0.pattern.rule == .honorific)
+                && !corrected[$0.from..<$0.to].contains(true)
+        }
+        let hasContext = post.schoolSpecific || anchored || (!excluded && contextWord)
+        if !hasContext { candidates.removeAll { $0.pattern.needsContext } }
+
+        // Longest first; a shorter match inside a longer one ("De Zeehoek" in "Praktijkschool De Zeehoek") is dropped.
+        candidates.sort { ($0.to - $0.from, -$0.from) > ($1.to - $1.from, -$1.from) }
+        var taken = [Bool](repeating: false, count: words.count)
+        var mentions: [Mention] = []
+        for candidate in candidates where !taken[candidate.from..<candidate.to].contains(true) {
+            for index in candidate.from..<candidate.to { taken[index] = true }
+            let start = tokens[candidate.from].start, end = tokens[candidate.to - 1].end
+            let rule = corrected[candidate.from..<candidate.to].contains(true) ? MentionRule.misspelling : candidate.pattern.rule
+            // From the scalars already split: finding each surface from the text's start was quadratic.
+            mentions.append(Mention(entity: candidate.pattern.entity, surface: String(String.UnicodeScalarView(scalars[start..<end])),
+                                    start: start, end: end, rule: rule))
+        }
+        if !post.author.isEmpty, let entity = owner(ofAuthor: post.author) {
+            mentions.append(Mention(entity: entity, surface: post.author, start: 0, end: 0, rule: .author))
+        }
+        return mentions.sorted { ($0.start, $0.end, $0.entity) < ($1.start, $1.end, $1.entity) }
+    }
+
+    /// "14", "3a", "112": a house number, in the text as written (a year such as 2026 is not one).
+    static func isHouseNumber(_ written: ArraySlice<Unicode.Scalar>) -> Bool {
+        let digits = written.prefix { $0.isASCII && $0.properties.numericType != nil }
+        return (1...3).contains(digits.count) && written.count - digits.count <= 1
+    }
+
+    /// A context word in the post, also at the end of a Dutch compound ("kutschool", "rotleraar")
+    /// when it is five letters or more.
+    private func hasContextWord(_ words: [String]) -> Bool {
+        if contextPhrases.contains(where: { Self.contains($0, in: words) }) { return true }
+        for word in words where word.utf8.count > 5 {
+            for tail in contextTails where Self.endsWith(word, tail) { return true }
+        }
+        return false
+    }
+
+    private static func endsWith(_ word: String, _ tail: [UInt8]) -> Bool {
+        let bytes = word.utf8
+        guard bytes.count > tail.count else { return false }
+        return bytes.suffix(tail.count).elementsEqual(tail)
+    }
+
+    /// A misspelt name word counts only after an honorific or a name's first word ("meneer
+    /// Verbeeck", "Marieke Verbeeck"), before a name word ("Mariekke Verbeek"), or alone in a post
+    /// with context; elsewhere looking is wasted work.
+    private func mayBeMisspeltName(at index: Int, in words: [String], _ post: Post, _ contextWord: Bool) -> Bool {
+        if post.schoolSpecific || contextWord { return true }
+        // Not after an article or tussenvoegsel: "de" starts "De Zeehoek", but "de zeshoek" is no name.
+        if index > 0, Self.honorificKeys.contains(words[index - 1])
+            || (forms.startsSomeForm(words[index - 1]) && !Self.particleKeys.contains(words[index - 1])) { return true }
+        return index + 1 < words.count && forms.startsSomeForm(words[index + 1]) && !Self.particleKeys.contains(words[index + 1])
+    }
+
+    private static let particleKeys: Set<String> = Set((NameForms.tussenvoegsels.union(NameForms.articles)).flatMap(MatchText.words))
+
+    private static let honorificKeys: Set<String> = Set(NameForms.honorifics.flatMap(MatchText.words))
+
+    /// Words put before an honorific in one compound: curses and school roles. Only these, because
+    /// many other compounds end in an honorific and are titles of their own ("burgemeester").
+    private static let compoundHeads: [String] = ["kanker", "kenker", "kk", "kkr", "tyfus", "tyfes", "tering", "klere", "kolere", "pleuris",
+                                                  "pokke", "pokken", "takke", "kut", "rot", "klote", "stom", "inval", "stage", "gym"].flatMap(MatchText.words)
+    private static let compoundHonorifics: [String] = ["juf", "juffrouw", "meester", "meneer", "mevrouw"].flatMap(MatchText.words)
+
+    static func honorificInCompound(_ word: String) -> String? {
+        // Most words end in no honorific: that check first, on bytes (this runs for every word).
+        guard word.utf8.count > 4, let honorific = compoundHonorifics.first(where: { word.utf8.count > $0.utf8.count && word.utf8.suffix($0.utf8.count).elementsEqual($0.utf8) }) else { return nil }
+        let head = word.utf8.prefix(word.utf8.count - honorific.utf8.count)
+        return compoundHeads.contains(where: { head.elementsEqual($0.utf8) }) ? honorific : nil
+    }
+
+    /// Every pattern found at every word, and one-word patterns across words written together.
+    private func findCandidates(_ words: [String], _ tokens: [TextToken]) -> [(pattern: NamePattern, from: Int, to: Int)] {
+        var candidates: [(pattern: NamePattern, from: Int, to: Int)] = []
+        for index in words.indices {
+            forms.forEachForm(in: words, at: index) { pattern, end in candidates.append((pattern, index, end)) }
+        }
+        // Words written together that MatchText split at a capital ("#DeZeehoek", "@JufMarieke")
+        // also match as the one word they are written as.
+        var groupStart = 0
+        for index in words.indices.dropFirst() + [words.count] where index == words.count || tokens[index].start != tokens[index - 1].end {
+            if index - groupStart >= 2 {
+                let joined = MatchText.key(Array(words[groupStart..<index].joined().utf8))
+                for pattern in forms.oneWordForms(joined) {
+                    candidates.append((pattern, groupStart, index))
+                }
+            }
+            groupStart = index
+        }
+        return candidates
+    }
+
+    /// Words that make a surname before them a firm's name: "Verbeek Transport", "De Vries Bouw B.V.".
+    static let businessWords: Set<String> = Set([
+        "transport", "bouw", "bv", "holding", "installatie", "installaties", "installatietechniek", "makelaardij", "makelaars",
+        "autobedrijf", "autos", "garage", "logistiek", "verhuizingen", "verhuur", "schilders", "schildersbedrijf", "loodgieters",
+        "advocaten", "notarissen", "accountants", "administratie", "bakkerij", "slagerij", "kapsalon", "tandartsen", "fysiotherapie",
+        "zonen", "zn", "vastgoed", "metaal", "hoveniers", "dakwerken", "elektro", "keukens", "meubelen",
+    ].flatMap(MatchText.words))
+
+    private static func isBusinessName(after index: Int, in words: [String]) -> Bool {
+        guard index < words.count else { return false }
+        if businessWords.contains(words[index]) { return true }
+        // "B.V." is split into "b" and "v".
+        return index + 1 < words.count && words[index] == "b" && words[index + 1] == "v"
+    }
+
+    /// The school or staff member who owns the account that wrote a post, if any.
+    /// A handle configured with its server ("@djmulder@social.example") matches only on that server,
+    /// so the same name on another server (a likely impersonation) is not taken for the real account.
+    /// Whether the school or a staff member has configured handles (so any other handle is not theirs).
+    public func hasHandles(_ entity: String) -> Bool {
+        handles.values.contains(entity)
+    }
+
+    public func owner(ofAuthor author: String) -> String? {
+        let key = Self.handleKey(author)
+        guard !key.isEmpty else { return nil }
+        if let entity = handles[key] { return entity }
+        let name = String(key.prefix { $0 != "@" })
+        if key.contains("@") { return handles[name] }   // configured without a server: any server
+        return serverlessOwners[name]                   // the feed gave no server
+    }
+
+    /// "@DJMulder@Social.Example" → "djmulder@social.example"; "@djmulder" and "djmulder" → "djmulder";
+    /// "@djmulder_" stays "djmulder_".
+    static func handleKey(_ handle: String) -> String {
+        var text = Substring(handle.trimmingCharacters(in: .whitespaces))
+        if text.hasPrefix("@") { text = text.dropFirst() }
+        let parts = text.split(separator: "@", maxSplits: 1)
+        guard let name = parts.first else { return "" }
+        // Handles as written, only case folded: "@djmulder_" and "@fatma.yilmaz.docent" are other
+        // accounts than "@djmulder" and "@fatma_yilmaz_docent" (look-alikes are how impostors work).
+        let folded = name.lowercased()
+        return parts.count == 2 ? folded + "@" + parts[1].lowercased() : folded
+    }
+
+    private static func matches(_ pattern: [String], _ words: [String], at index: Int) -> Bool {
+        guard index + pattern.count <= words.count else { return false }
+        for offset in 1..<max(pattern.count, 1) where words[index + offset] != pattern[offset] { return false }
+        return true
+    }
+
+    private static func contains(_ phrase: [String], in words: [String]) -> Bool {
+        words.indices.contains { words[$0] == phrase[0] && matches(phrase, words, at: $0) }
+    }
+}

@@ -1,0 +1,104 @@
+import FeedKit
+/// Small misspellings of long name words: "Verbeeck" for Verbeek, "Hoekstar" for Hoekstra.
+/// By default edit distance 1 from 6 letters, 2 from 10 (`matching:` in feeds.yaml; a swap of two letters counts as one), looked up
+/// through an index of deletions (SymSpell): two words within d edits share a string made by
+/// deleting at most d letters from each. The deletions are hashed, not built, so a text word
+/// costs some arithmetic and a few dictionary lookups whatever the number of names.
+struct Misspellings: Sendable {
+    private let oneEditFrom: Int
+    private let twoEditsFrom: Int
+
+    private let vocabulary: [[UInt8]]
+    private let known: Set<[UInt8]>
+    /// Hash of a deletion variant → the vocabulary words that have it.
+    private var byDeletion: [UInt64: [Int32]] = [:]
+    private let shortest: Int
+    private let longest: Int
+
+    /// `words`: the name words that may be misspelled (match keys).
+    init(words: some Sequence<String>, settings: MatchingSettings = MatchingSettings()) {
+        // Clamped: the type is public, and a word of 4 letters or fewer is never corrected.
+        oneEditFrom = settings.misspellings ? min(max(settings.oneEditFrom, 5), 1_000) : 1_000
+        twoEditsFrom = settings.misspellings ? min(max(settings.twoEditsFrom, oneEditFrom + 1), 1_000) : 1_000
+        let minimum = oneEditFrom
+        let unique = Set(words.map { Array($0.utf8) }.filter { $0.count >= minimum && $0.count <= 40 })
+        vocabulary = unique.sorted { $0.lexicographicallyPrecedes($1) }
+        known = unique
+        shortest = vocabulary.map(\.count).min() ?? 0
+        longest = vocabulary.map(\.count).max() ?? 0
+        for (index, word) in vocabulary.enumerated() {
+            Self.forEachDeletionHash(of: word, upTo: allowedEdits(word.count)) { byDeletion[$0, default: []].append(Int32(index)) }
+        }
+        for key in byDeletion.keys { byDeletion[key] = Array(Set(byDeletion[key]!)).sorted() }
+    }
+
+    func allowedEdits(_ length: Int) -> Int { length >= twoEditsFrom ? 2 : length >= oneEditFrom ? 1 : 0 }
+
+    /// The name word `word` is a misspelling of, or nil (also when it is the name itself).
+    func correction(of word: String) -> String? {
+        let bytes = Array(word.utf8)
+        // Cheap refusals first: most words are far too short or long to be one edit from a name.
+        guard !vocabulary.isEmpty, bytes.count >= shortest - 1, bytes.count <= longest + 2, bytes.count >= oneEditFrom - 1,
+              !known.contains(bytes) else { return nil }
+        var best: (index: Int32, distance: Int)?
+        // A word under 8 letters can only be one edit from a name word (two edits need 10 letters).
+        Self.forEachDeletionHash(of: bytes, upTo: bytes.count >= twoEditsFrom - 2 ? 2 : 1) { hash in
+            for index in byDeletion[hash] ?? [] where index != best?.index {
+                let candidate = vocabulary[Int(index)]
+                let allowed = allowedEdits(candidate.count)
+                guard abs(candidate.count - bytes.count) <= allowed else { continue }
+                let distance = Self.distance(bytes, candidate, limit: allowed)
+                guard distance <= allowed else { continue }
+                if best == nil || distance < best!.distance || (distance == best!.distance && index < best!.index) { best = (index, distance) }
+            }
+        }
+        return best.map { String(decoding: vocabulary[Int($0.index)], as: UTF8.self) }
+    }
+
+    /// FNV-1a of the word with no position, each position, and (up to 2) each pair of positions left out.
+    static func forEachDeletionHash(of word: [UInt8], upTo edits: Int, _ body: (UInt64) -> Void) {
+        func hash(skipping a: Int, _ b: Int) -> UInt64 {
+            var value: UInt64 = 0xcbf2_9ce4_8422_2325
+            for (position, byte) in word.enumerated() where position != a && position != b {
+                value = (value ^ UInt64(byte)) &* 0x100_0000_01b3
+            }
+            return value ^ UInt64(word.count - (a >= 0 ? 1 : 0) - (b >= 0 ? 1 : 0)) << 56
+        }
+        body(hash(skipping: -1, -1))
+        guard edits >= 1 else { return }
+        for a in word.indices {
+            // Deleting either of two equal neighbours gives the same string: hash it once.
+            if a > 0, word[a] == word[a - 1] { continue }
+            body(hash(skipping: a, -1))
+            guard edits >= 2 else { continue }
+            for b in (a + 1)..<word.count where !(b > a + 1 && word[b] == word[b - 1]) { body(hash(skipping: a, b)) }
+        }
+    }
+
+    /// Edit distance with adjacent transpositions ("Hoekstar" is one slip from Hoekstra; optimal
+    /// string alignment), or `limit + 1` as soon as it must exceed `limit`.
+    static func distance(_ a: String, _ b: String, limit: Int) -> Int {
+        distance(Array(a.utf8), Array(b.utf8), limit: limit)
+    }
+
+    static func distance(_ a: [UInt8], _ b: [UInt8], limit: Int) -> Int {
+        if abs(a.count - b.count) > limit { return limit + 1 }
+        if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
+        var beforePrevious = [Int](repeating: 0, count: b.count + 1)
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            var rowMinimum = i
+            for j in 1...b.count {
+                var cost = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { cost = min(cost, beforePrevious[j - 2] + 1) }
+                current[j] = cost
+                rowMinimum = min(rowMinimum, cost)
+            }
+            if rowMinimum > limit { return limit + 1 }
+            (beforePrevious, previous, current) = (previous, current, beforePrevious)
+        }
+        return min(previous[b.count], limit + 1)
+    }
+}

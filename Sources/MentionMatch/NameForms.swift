@@ -1,0 +1,142 @@
+import Foundation
+import FeedKit
+
+/// One way an entity can be written, as match keys (`MatchText`).
+/// A class, not a struct: a million of them sit in the trie and every candidate refers to one,
+/// so passing one around costs a reference count, not a copy of its strings.
+final class NamePattern: Sendable {
+    let entity: String
+    let words: [String]
+    let rule: MentionRule
+    /// Counts only with school context (common names, a surname alone, an ambiguous school name).
+    let needsContext: Bool
+    /// An `exclude` word in the post vetoes it (names, not handles or domains).
+    let vetoable: Bool
+
+    init(entity: String, words: [String], rule: MentionRule, needsContext: Bool, vetoable: Bool) {
+        self.entity = entity
+        self.words = words
+        self.rule = rule
+        self.needsContext = needsContext
+        self.vetoable = vetoable
+    }
+}
+
+/// Generates the patterns for the school and each staff member, including the Dutch name forms:
+/// honorific + first name ("juf Marieke") or surname ("meneer El Amrani"), surnames with or
+/// without tussenvoegsel, either half of a double surname, initials ("M. Verbeek", "MVS"),
+/// possessives ("Mariekes"), and every multi-word form written as one word, as hashtags and
+/// spelled-out names are ("#jufmarieke", "j u f m a r i e k e").
+enum NameForms {
+    static let honorifics = ["juf", "juffrouw", "meester", "meneer", "mevrouw", "mevr", "mw", "mvr", "dhr", "mr", "mrs", "ms", "miss", "mister", "sir"]
+    static let tussenvoegsels: Set<String> = ["van", "de", "den", "der", "het", "t", "ter", "ten", "te", "in", "op", "uit", "vd"]
+    /// Words that make a school's name (Praktijkschool, PrO): what is left without them and the
+    /// article ("Zeehoek") may be a street or a beach pavilion, and needs context.
+    static let schoolWords: Set<String> = [
+        "school", "praktijkschool", "pro", "basisschool", "college", "lyceum", "gymnasium", "atheneum", "mavo", "havo",
+        "vwo", "vmbo", "scholengemeenschap", "sg", "csg", "obs", "cbs", "rkbs", "kindcentrum", "ikc", "campus", "academie",
+    ]
+    static let articles: Set<String> = ["de", "het", "t", "the", "een"]
+
+    static func patterns(school: School, staff: [StaffMember]) -> [NamePattern] {
+        var patterns: [NamePattern] = []
+        func add(_ entity: String, _ words: [String], _ rule: MentionRule, context: Bool, veto: Bool = true) {
+            guard !words.isEmpty else { return }
+            patterns.append(NamePattern(entity: entity, words: words, rule: rule, needsContext: context, vetoable: veto))
+            // The same written as one word: hashtags, handles, s p e l l e d  o u t names.
+            if words.count > 1 {
+                patterns.append(NamePattern(entity: entity, words: [MatchText.key(Array(words.joined().utf8))], rule: rule,
+                                            needsContext: context, vetoable: veto))
+            }
+        }
+        func add(_ entity: String, _ phrase: String, _ rule: MentionRule, context: Bool, veto: Bool = true) {
+            add(entity, MatchText.words(phrase), rule, context: context, veto: veto)
+        }
+
+        for (phrase, rule) in [(school.name, MentionRule.name)] + school.aliases.map({ ($0, MentionRule.alias) }) {
+            let words = MatchText.words(phrase)
+            // Only a name without a school word ("De Zeehoek") can be a beach pavilion or a street:
+            // `exclude` words and house numbers veto those, never "Praktijkschool De Zeehoek".
+            let distinctive = words.contains { schoolWordKeys.contains($0) }
+            add("school", words, rule, context: false, veto: !distinctive)
+            // The name without its school word and article ("Zeehoek"): ambiguous on its own.
+            let core = words.filter { !schoolWordKeys.contains($0) && !articleKeys.contains($0) }
+            if !core.isEmpty, core != words { add("school", core, .alias, context: true) }
+        }
+        school.handles.forEach { add("school", $0, .handle, context: false, veto: false) }
+        school.hashtags.forEach { add("school", $0, .hashtag, context: false, veto: false) }
+        school.domains.forEach { add("school", $0, .domain, context: false, veto: false) }
+
+        for member in staff {
+            let common = member.commonName
+            add(member.id, member.name, .name, context: common)
+            member.aliases.forEach { add(member.id, $0, .alias, context: common) }
+            member.handles.forEach { add(member.id, $0, .handle, context: false, veto: false) }
+            let (first, surnames) = split(member.name)
+            // The second half of a double surname ("Smit" of Verbeek-Smit) is a name thousands share:
+            // with an honorific it still needs context. So do initials ("M. Verbeek").
+            let secondHalves = Set(surnames.filter { half in member.name.contains("-" + half) })
+            for honorific in honorifics {
+                if let first { add(member.id, "\(honorific) \(first)", .honorific, context: common) }
+                surnames.forEach { add(member.id, "\(honorific) \($0)", .honorific, context: common || secondHalves.contains($0)) }
+            }
+            for surname in surnames {
+                if let first {
+                    add(member.id, "\(first) \(surname)", .name, context: common)
+                    add(member.id, "\(first.prefix(1)) \(surname)", .initials, context: true)
+                }
+                add(member.id, surname, .surname, context: true)
+                add(member.id, surname + "s", .surname, context: true)  // "Verbeeks klas"
+            }
+            if let first {
+                // A first name alone ("Marieke"), or its possessive ("Mariekes"), counts with context.
+                add(member.id, first, .firstName, context: true)
+                add(member.id, first + "s", .firstName, context: true)
+            }
+            // Initials of every name part: "MVS" for Marieke Verbeek-Smit, "IVDBB"; ambiguous.
+            let initials = member.name.split(whereSeparator: { $0 == " " || $0 == "-" }).compactMap(\.first).map(String.init).joined()
+            if initials.count >= 3 { add(member.id, initials, .initials, context: true) }
+        }
+        return deduplicated(patterns)
+    }
+
+    private static let schoolWordKeys: Set<String> = Set(schoolWords.flatMap(MatchText.words))
+    private static let articleKeys: Set<String> = Set(articles.flatMap(MatchText.words))
+
+    /// "Ingrid van den Berg-Bos" → ("Ingrid", ["van den Berg-Bos", "Berg-Bos", "van den Berg", "Berg", "Bos"]).
+    static func split(_ name: String) -> (first: String?, surnames: [String]) {
+        let parts = name.split(separator: " ").map(String.init)
+        guard parts.count >= 2 else { return (nil, parts) }
+        let surnameParts = Array(parts.dropFirst())
+        let prefix = surnameParts.prefix { tussenvoegsels.contains($0.lowercased()) }
+        let core = surnameParts.dropFirst(prefix.count)
+        guard !core.isEmpty else { return (parts[0], [surnameParts.joined(separator: " ")]) }
+        var surnames = [surnameParts.joined(separator: " "), core.joined(separator: " ")]
+        // A double surname: either half is used on its own ("Verbeek-Smit" → "Verbeek", "Smit").
+        let coreText = core.joined(separator: " ")
+        if coreText.contains("-") {
+            let halves = coreText.split(separator: "-").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            if let firstHalf = halves.first, !prefix.isEmpty { surnames.append((prefix + [firstHalf]).joined(separator: " ")) }
+            surnames += halves
+        }
+        var seen: Set<String> = []
+        return (parts[0], surnames.filter { seen.insert($0.lowercased()).inserted })
+    }
+
+    /// One pattern per entity and words; where two forms give the same words, the one that needs
+    /// no context wins (the name "Marieke" and the possessive-less form of "Mariekes").
+    private static func deduplicated(_ patterns: [NamePattern]) -> [NamePattern] {
+        var best: [String: Int] = [:]
+        var out: [NamePattern] = []
+        for pattern in patterns {
+            let key = pattern.entity + "\u{1F}" + pattern.words.joined(separator: " ")
+            if let index = best[key] {
+                if out[index].needsContext, !pattern.needsContext { out[index] = pattern }
+            } else {
+                best[key] = out.count
+                out.append(pattern)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,62 @@
+import FeedKit
+/// A post to judge: one feed item, or one line of `mentionwatch match` input (design §7).
+public struct Post: Sendable, Equatable {
+    public var id: String
+    public var source: String
+    public var author: String
+    public var title: String
+    public var text: String
+    public var hasMedia: Bool
+    /// The post comes from a feed marked `school_specific` (counts as school context).
+    public var schoolSpecific: Bool
+    /// The configured feed it came from, if any: forwarding compares feeds, not feed kinds.
+    public var feedID: String
+
+    public init(id: String, source: String = "", author: String = "", title: String = "", text: String = "",
+                hasMedia: Bool = false, schoolSpecific: Bool = false, feedID: String = "") {
+        self.id = id
+        self.source = source
+        self.author = author
+        self.title = title
+        self.text = text
+        self.hasMedia = hasMedia
+        self.schoolSpecific = schoolSpecific
+        self.feedID = feedID
+    }
+
+    /// Where the post was published, for telling sources apart: the feed, or else the kind of source.
+    package var origin: String { feedID.isEmpty ? source : feedID }
+
+    /// What is matched and what offsets count in: `title + "\n" + text` (design §7).
+    public var matchText: String { title + "\n" + text }
+}
+
+/// How a mention was found; shown to the coordinator so a match can be judged.
+public enum MentionRule: String, Sendable, Equatable, Codable {
+    case name, alias, handle, hashtag, domain, honorific, surname, author
+    /// "M. Verbeek", "MVS".
+    case initials
+    /// A first name on its own, with context.
+    case firstName = "first_name"
+    /// A name written with a small misspelling ("Verbeeck").
+    case misspelling
+    /// An author account whose name carries the person's name while it is not theirs (impersonation).
+    case accountName = "account_name"
+}
+
+public struct Mention: Sendable, Equatable {
+    /// "school" or a staff id.
+    public var entity: String
+    public var surface: String
+    public var start: Int
+    public var end: Int
+    public var rule: MentionRule
+
+    public init(entity: String, surface: String, start: Int, end: Int, rule: MentionRule) {
+        self.entity = entity
+        self.surface = surface
+        self.start = start
+        self.end = end
+        self.rule = rule
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+import FeedKit
+import MentionClassify
+import MentionConfig
+import MentionMatch
+import MentionSchedule
+
+/// What the daily digest reports (design §9); filled from the database by the caller.
+public struct DigestInput: Sendable, Equatable {
+    public struct Entry: Sendable, Equatable {
+        public var feedID: String
+        public var title: String?
+        public var link: String?
+        public var entities: [String]
+        public var categories: [CategoryFinding]
+        public var flagged: Bool
+        public var caseNumber: String?
+
+        public init(feedID: String, title: String?, link: String?, entities: [String], categories: [CategoryFinding], flagged: Bool, caseNumber: String?) {
+            self.feedID = feedID
+            self.title = title
+            self.link = link
+            self.entities = entities
+            self.categories = categories
+            self.flagged = flagged
+            self.caseNumber = caseNumber
+        }
+    }
+
+    public struct FeedLine: Sendable, Equatable {
+        public var feedID: String
+        public var items: Int
+        public var mentions: Int
+        public var flagged: Int
+        public var lastError: String?
+        /// Nothing new for much longer than usual (see `FeedSilence`).
+        public var silentSince: Date?
+
+        public init(feedID: String, items: Int, mentions: Int, flagged: Int, lastError: String?, silentSince: Date? = nil) {
+            self.feedID = feedID
+            self.items = items
+            self.mentions = mentions
+            self.flagged = flagged
+            self.lastError = lastError
+            self.silentSince = silentSince
+        }
+    }
+
+    public var day: String
+    public var entries: [Entry]
+    public var feeds: [FeedLine]
+
+    public init(day: String, entries: [Entry], feeds: [FeedLine]) {
+        self.day = day
+        self.entries = entries
+        self.feeds = feeds
+    }
+}
+
+/// Renders the coordinator's daily digest as plain Dutch text.
+public struct DigestText {
+    public let config: Config
+
+    public init(config: Config) { self.config = config }
+
+    public func render(_ input: DigestInput) -> String {
+        let flagged = input.entries.filter(\.flagged)
+        let other = input.entries.filter { !$0.flagged }
+        var lines = [
+            "Dagoverzicht mentionwatch – \(config.school.name) – \(input.day)",
+            "",
+            "Nieuwe vermeldingen: \(input.entries.count), waarvan gemarkeerd: \(flagged.count)",
+        ]
+        lines += ["", "Gemarkeerd (gemeld aan het MT):"]
+        lines += flagged.isEmpty ? ["  geen"] : flagged.flatMap(entryLines)
+        lines += ["", "Overige vermeldingen:"]
+        lines += other.isEmpty ? ["  geen"] : other.flatMap(entryLines)
+        lines += ["", "Per bron:"]
+        let width = max(4, input.feeds.map(\.feedID.count).max() ?? 0)
+        lines.append("  " + "bron".padded(width) + "  berichten  vermeldingen  gemarkeerd  status")
+        for feed in input.feeds {
+            var status = feed.lastError.map { "fout: \($0)" } ?? "ok"
+            if let since = feed.silentSince { status += "; stil: niets nieuws sinds \(FeedDate.rfc3339(since).prefix(10))" }
+            lines.append("  " + feed.feedID.padded(width) + "  " + String(feed.items).leftPadding(9) + "  "
+                         + String(feed.mentions).leftPadding(12) + "  " + String(feed.flagged).leftPadding(10) + "  " + status)
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private func entryLines(_ entry: DigestInput.Entry) -> [String] {
+        let names = entry.entities.map { id in id == "school" ? config.school.name : (config.staff.first { $0.id == id }?.name ?? id) }
+        var head = "  * "
+        if let number = entry.caseNumber { head += "[\(number)] " }
+        if !entry.categories.isEmpty {
+            head += entry.categories.map { "\(DutchLabels.category($0.category)) (\(DutchLabels.severity($0.severity)))" }.joined(separator: ", ") + " – "
+        }
+        head += names.joined(separator: ", ")
+        var lines = [head, "    \(entry.title.map { "\"\(MIME.headerSafe($0))\"" } ?? "(zonder titel)") – \(entry.feedID)"]
+        if let link = entry.link { lines.append("    \(MIME.headerSafe(link))") }
+        return lines
+    }
+}
+
+extension String {
+    /// Left-aligned in a column of `width` characters (for the plain-text tables).
+    public func padded(_ width: Int) -> String { count >= width ? self : self + String(repeating: " ", count: width - count) }
+    func leftPadding(_ width: Int) -> String { count >= width ? self : String(repeating: " ", count: width - count) + self }
+}

@@ -1,0 +1,92 @@
+import TestSupport
+import Testing
+@testable import MentionConfig
+@testable import MentionMatch
+
+struct MatcherTests {
+    let matcher = Matcher(school: WorldFixture.config.school, staff: WorldFixture.config.staff)
+
+    func entities(_ text: String, title: String = "", author: String = "", schoolSpecific: Bool = false) -> [String] {
+        let post = Post(id: "t", author: author, title: title, text: text, schoolSpecific: schoolSpecific)
+        return matcher.mentions(in: post).map(\.entity)
+    }
+
+    @Test func foldsCaseAndDiacritics() {
+        #expect(entities("PRAKTIJKSCHOOL DE ZEEHOEK") == ["school"])
+        #expect(entities("fatma yilmaz gaf les") == ["staff-07"])
+        #expect(entities("Fatma Yılmaz gaf les") == ["staff-07"])
+    }
+
+    @Test(arguments: [
+        ("juf Marieke was er niet", "staff-01"),
+        ("mevrouw Verbeek-Smit", "staff-01"),
+        ("mevr verbeek", "staff-01"),
+        ("meneer El Amrani", "staff-03"),
+        ("mevrouw Van den Berg", "staff-04"),
+        ("Meester Pieter", "staff-08"),
+        ("DJ Mulder", "staff-06"),
+    ])
+    func dutchNameForms(_ text: String, _ entity: String) {
+        #expect(entities(text) == [entity])
+    }
+
+    @Test func handlesAndHashtagsAreWords() {
+        #expect(entities("Open dag bij #DeZeehoek") == ["school"])
+        #expect(entities("zie @prozeehoek") == ["school"])
+        #expect(entities("mail naar info@zeehoek-pro.nl") == ["school"])
+    }
+
+    @Test func wholeWordsOnly() {
+        #expect(entities("Zeehoekstraat 5").isEmpty)
+        #expect(entities("de zeehoeken van Nederland").isEmpty)
+    }
+
+    @Test func excludeWordsVetoTheSchool() {
+        #expect(entities("Zomeravond bij Strandpaviljoen De Zeehoek in Zandvoort").isEmpty)
+    }
+
+    @Test func commonNamesNeedContext() {
+        #expect(entities("Jan de Vries (54) uit Almere wint de loterij").isEmpty)
+        #expect(entities("Jan de Vries van De Zeehoek").sorted() == ["school", "staff-02"])
+        #expect(entities("meester Jan van techniek op school") == ["staff-02"])
+        #expect(entities("Jan de Vries deed mee", schoolSpecific: true) == ["staff-02"])
+    }
+
+    @Test func surnameAloneNeedsContext() {
+        #expect(entities("Oosterhuis Transport breidt uit").isEmpty)
+        #expect(entities("Oosterhuis geeft les") == ["staff-08"])
+    }
+
+    @Test func postsByAStaffHandleMentionThatStaffMember() {
+        let mentions = matcher.mentions(in: Post(id: "t", author: "@djmulder@social.example", text: "Mooie dag"))
+        #expect(mentions == [Mention(entity: "staff-06", surface: "@djmulder@social.example", start: 0, end: 0, rule: .author)])
+    }
+
+    @Test func aHandleWithItsServerIsNotMatchedOnAnotherServer() {
+        var staff = WorldFixture.config.staff
+        staff[5].handles = ["@DJMulder@social.example"]
+        let strict = Matcher(school: WorldFixture.config.school, staff: staff)
+        #expect(strict.owner(ofAuthor: "@djmulder@social.example") == "staff-06")
+        #expect(strict.owner(ofAuthor: "@djmulder@evil.example") == nil)
+        #expect(strict.owner(ofAuthor: "@djmulder") == "staff-06")  // the feed gave no server
+        #expect(strict.owner(ofAuthor: "") == nil)
+        // A handle configured without a server matches that name on any server.
+        #expect(matcher.owner(ofAuthor: "@djmulder@other.example") == "staff-06")
+    }
+
+    @Test func offsetsAreUnicodeScalarsOfTitleNewlineText() {
+        let post = Post(id: "t", title: "Sportdag 😂", text: "Dank juf Marieke!")
+        let mention = matcher.mentions(in: post).first
+        // "Sportdag 😂" is 10 scalars, then "\n" (1), then "Dank " (5): 16.
+        #expect(mention?.start == 16)
+        #expect(mention?.end == 27)
+        #expect(mention?.surface == "juf Marieke")
+        #expect(mention?.rule == .honorific)
+    }
+
+    @Test func theLongestMatchWins() {
+        let mentions = matcher.mentions(in: Post(id: "t", text: "Praktijkschool De Zeehoek"))
+        #expect(mentions.count == 1)
+        #expect(mentions.first?.surface == "Praktijkschool De Zeehoek")
+    }
+}
