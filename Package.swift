@@ -8,7 +8,7 @@ import PackageDescription
 // The targets point one way (docs/architecture.md): the pure core (FeedKit, MentionMatch,
 // MentionClassify, MentionConfig, MentionSchedule, MentionRender) does no I/O and knows no adapter;
 // the adapters (MentionFetch, MentionStore, MentionMail) know the core; MentionDaemon and the
-// executable know everything. Tests/ImportRulesTests checks the imports in the sources as well.
+// executable know everything. Tests/ArchitectureTests checks the imports in the sources as well.
 let package = Package(
     name: "mentionwatch",
     products: [
@@ -28,7 +28,7 @@ let package = Package(
 
         // The pure core.
         .target(name: "FeedKit", dependencies: ["CCrypto"]),
-        .target(name: "MentionMatch", dependencies: ["FeedKit"]),
+        .target(name: "MentionMatch"),
         .target(name: "MentionClassify", dependencies: ["MentionMatch", "FeedKit"], resources: [.embedInCode("Lexicon")]),
         .target(
             name: "MentionConfig",
@@ -37,13 +37,13 @@ let package = Package(
         .target(name: "MentionSchedule", dependencies: ["MentionConfig", "FeedKit"]),
         .target(
             name: "MentionRender",
-            dependencies: ["FeedKit", "MentionMatch", "MentionClassify", "MentionConfig", "MentionSchedule"]
+            dependencies: ["FeedKit", "MentionMatch", "MentionClassify", "MentionConfig"]
         ),
 
         // Adapters.
         .target(name: "MentionFetch", dependencies: ["MentionConfig", "CCurl"]),
         .target(name: "MentionStore", dependencies: ["FeedKit", "MentionMatch", "MentionClassify", "MentionConfig", "MentionRender", "MentionSchedule", "CSQLite"]),
-        .target(name: "MentionMail", dependencies: ["MentionConfig", "MentionRender"]),
+        .target(name: "MentionMail", dependencies: ["MentionConfig"]),
         .target(
             name: "MentionDaemon",
             dependencies: [
@@ -58,25 +58,28 @@ let package = Package(
             name: "mentionwatch",
             dependencies: [
                 "FeedKit", "MentionMatch", "MentionClassify", "MentionConfig", "MentionSchedule", "MentionRender",
-                "MentionFetch", "MentionStore", "MentionMail", "MentionDaemon",
+                "MentionFetch", "MentionDaemon",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             resources: [.embedInCode("Demo")]
         ),
 
         // Test helpers: the Python HTTP server and mail reader, paths to ../shared, the fictional world's config.
         .target(name: "TestSupport", dependencies: ["MentionConfig"], path: "Tests/TestSupport"),
+        .testTarget(name: "ArchitectureTests", dependencies: ["TestSupport"]),
         .testTarget(name: "FeedKitTests", dependencies: ["FeedKit", "TestSupport"]),
         .testTarget(name: "MentionMatchTests", dependencies: ["MentionMatch", "MentionConfig", "TestSupport"]),
         .testTarget(name: "MentionClassifyTests", dependencies: ["MentionClassify", "MentionMatch", "MentionConfig", "TestSupport"]),
-        .testTarget(name: "MentionConfigTests", dependencies: ["MentionConfig", "MentionClassify", "MentionMatch", "TestSupport"]),
-        .testTarget(name: "MentionScheduleTests", dependencies: ["MentionSchedule", "MentionConfig", "FeedKit", "TestSupport"]),
+        .testTarget(name: "MentionConfigTests", dependencies: ["MentionConfig", "MentionClassify", "MentionMatch"]),
+        .testTarget(name: "MentionScheduleTests", dependencies: ["MentionSchedule", "MentionConfig", "FeedKit"]),
         .testTarget(
             name: "MentionRenderTests",
             dependencies: ["MentionRender", "MentionClassify", "MentionMatch", "MentionConfig", "MentionSchedule", "FeedKit", "TestSupport"],
             exclude: ["Golden"]
         ),
-        .testTarget(name: "MentionFetchTests", dependencies: ["MentionFetch", "MentionConfig", "TestSupport"]),
+        .testTarget(name: "MentionFetchTests", dependencies: ["MentionFetch", "MentionConfig", "CCurl", "TestSupport"]),
         .testTarget(
             name: "MentionStoreTests",
             dependencies: ["MentionStore", "MentionRender", "MentionClassify", "MentionMatch", "MentionConfig", "FeedKit", "TestSupport"]
@@ -90,6 +93,7 @@ let package = Package(
             dependencies: [
                 "MentionDaemon", "MentionStore", "MentionMail", "MentionFetch", "MentionRender", "MentionSchedule",
                 "MentionClassify", "MentionMatch", "MentionConfig", "FeedKit", "TestSupport", "mentionwatch",
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
     ],

@@ -112,7 +112,7 @@ public struct FeedItem: Sendable, Equatable {
         HTMLText.plainText(content ?? summary ?? "")
     }
 
-    /// Stable identity across polls (design §6): GUID/id, else link, else a hash of title and content.
+    /// Stable identity across polls (docs/feed-parser.md): GUID/id, else link, else a hash of title and content.
     public var identity: String {
         if let id = id?.trimmed, !id.isEmpty { return "id:" + id }
         if let link = (writtenLink ?? link)?.trimmed, !link.isEmpty { return "link:" + link }

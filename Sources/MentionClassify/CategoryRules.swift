@@ -1,4 +1,3 @@
-import FeedKit
 import MentionMatch
 /// Categories that need more than a phrase: media without consent, an account in a staff member's
 /// name, personal details, and what staff accounts must not post. The words come from the lexicon's cue lists.

@@ -1,5 +1,3 @@
-import FeedKit
-import MentionMatch
 /// The school's own lexicon lines and silenced terms (`classification:` in feeds.yaml), and the
 /// lexicon they make together with the built-in one.
 public struct ClassificationSettings: Sendable, Equatable {

@@ -30,7 +30,7 @@ public struct CategoryFinding: Sendable, Equatable {
     }
 }
 
-/// Which protocol track a finding follows (design §1): A pupils among each other,
+/// Which protocol track a finding follows (docs/classification.md): A pupils among each other,
 /// B aimed at a staff member, staff: written by a staff account.
 public enum ProtocolTrack: String, Sendable, Equatable, Codable {
     case a = "A", b = "B", staff, none

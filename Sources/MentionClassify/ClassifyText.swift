@@ -1,4 +1,3 @@
-import FeedKit
 import MentionMatch
 /// One word of a post as the classifier reads it.
 struct ClassWord: Sendable {

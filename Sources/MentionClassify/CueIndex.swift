@@ -1,5 +1,3 @@
-import FeedKit
-import MentionMatch
 /// A cue list ready for lookups at every word: its one-word phrases as a set, longer phrases by their
 /// first word, and the few phrases that start with a pattern. Without it, every word of every post
 /// would be compared with every phrase of a list (hundreds), many times over.

@@ -1,4 +1,3 @@
-import FeedKit
 import MentionMatch
 /// The short Dutch sentence that tells the coordinator why a category was found
 /// ("scheldwoord 'kankerjuf' gericht aan juf Marieke").

@@ -1,5 +1,4 @@
 import Foundation
-import FeedKit
 import MentionMatch
 
 /// Flagged posts seen before, to recognise their content when it appears again in another source

@@ -1,5 +1,3 @@
-import FeedKit
-import MentionMatch
 /// One reason to suspect a category, before the hits of a post are summed up per category.
 struct Hit: Sendable {
     var category: ProtocolCategory
@@ -28,7 +26,7 @@ struct Hit: Sendable {
         case forwarded(String)
     }
 
-    /// Why a hit is no alarm (design §7: negation, quotation in neutral news, reclaimed use, ...).
+    /// Why a hit is no alarm (docs/classification.md: negation, quotation in neutral news, reclaimed use, ...).
     enum LowReason: String, Sendable {
         case negated, counterSpeech, reported, intensifier, ownIdentity, noTarget, consent, disclaimer
     }

@@ -1,7 +1,6 @@
-import FeedKit
 import MentionMatch
 /// Reads each hit in its context: is it meant (negation, counter-speech, neutral reporting, a curse
-/// as intensifier, one's own identity), and whom is it aimed at (design §7: an alert needs abuse
+/// as intensifier, one's own identity), and whom is it aimed at (docs/classification.md: an alert needs abuse
 /// aimed at the school or its people).
 struct HitContext {
     let text: ClassifyText

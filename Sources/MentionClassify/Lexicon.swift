@@ -1,6 +1,4 @@
-import FeedKit
-import MentionMatch
-/// The protocol's categories of improper use (design §7).
+/// The protocol's categories of improper use (docs/classification.md).
 public enum ProtocolCategory: String, Sendable, Equatable, CaseIterable, Codable {
     case insult
     case gossipAccusation = "gossip_accusation"
@@ -15,7 +13,7 @@ public enum ProtocolCategory: String, Sendable, Equatable, CaseIterable, Codable
 }
 
 /// Word patterns per category and the cue lists the rules use, read from the data files in
-/// `Classify/Lexicon/` (their format is described in the README, "Classification").
+/// `Lexicon/` (their format: docs/classification.md, "The lexicon format").
 public struct Lexicon: Sendable {
     struct Entry: Sendable {
         var category: ProtocolCategory

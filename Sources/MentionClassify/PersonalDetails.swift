@@ -1,5 +1,3 @@
-import FeedKit
-import MentionMatch
 /// Personal details written out in a post: a street address, a phone number, a licence plate.
 /// Found from the characters as written (the folded words lose digits and dashes).
 struct PersonalDetail: Sendable, Equatable {

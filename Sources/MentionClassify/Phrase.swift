@@ -1,5 +1,3 @@
-import FeedKit
-import MentionMatch
 /// One word of a lexicon phrase, compared with a post's folded words (`ClassWord.key`).
 enum WordPattern: Sendable, Equatable {
     case exact(String), prefix(String), suffix(String), oneOf(Set<String>), any
@@ -31,7 +29,7 @@ enum WordPattern: Sendable, Equatable {
     }
 }
 
-/// One item of a phrase (the format is described in the README, "Classification").
+/// One item of a phrase (the format: docs/classification.md, "The lexicon format").
 enum PhraseItem: Sendable, Equatable {
     case word(WordPattern)
     /// `...`: zero to three words of any kind, within one sentence.

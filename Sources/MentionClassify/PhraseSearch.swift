@@ -1,4 +1,3 @@
-import FeedKit
 import MentionMatch
 /// A lexicon entry found in a post: which entry, over which words.
 struct LexiconHit: Sendable {

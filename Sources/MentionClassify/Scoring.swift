@@ -1,5 +1,4 @@
 import Foundation
-import FeedKit
 import MentionMatch
 
 /// Scores assessments against labelled posts (the format of `../shared/data/posts-dev.jsonl`):

@@ -1,5 +1,3 @@
-import FeedKit
-import MentionMatch
 /// How serious a finding is; `alerts.min_severity` sets the bar for an alert.
 public enum Severity: String, Sendable, Equatable, Comparable, CaseIterable, Codable {
     case low, medium, high, critical

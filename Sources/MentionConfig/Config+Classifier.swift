@@ -1,6 +1,5 @@
 import MentionClassify
 import MentionMatch
-import FeedKit
 
 extension Classifier {
     /// The classifier that feeds.yaml describes: its names, its lexicon (with `classification.add` and

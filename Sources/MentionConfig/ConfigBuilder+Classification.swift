@@ -1,7 +1,5 @@
-import Yams
-import FeedKit
+internal import Yams
 import MentionClassify
-import MentionMatch
 
 extension ConfigBuilder {
     /// `classification: {add: [LEXICON LINE, ...], silence: [WORD OR PHRASE, ...]}`: each added line is

@@ -1,10 +1,10 @@
 import Foundation
-import Yams
+internal import Yams
 import FeedKit
 import MentionClassify
 import MentionMatch
 
-/// Builds each section of `Config` from YAML nodes, with the defaults of design §4.
+/// Builds each section of `Config` from YAML nodes, with the defaults of docs/configuration.md.
 struct ConfigBuilder {
     var reader: YAMLReader
     let baseDirectory: String

@@ -1,6 +1,3 @@
-import FeedKit
-import MentionClassify
-import MentionMatch
 /// One problem in a configuration file, located precisely so an admin can fix it.
 public struct ConfigIssue: Error, Sendable, Equatable, CustomStringConvertible {
     public var file: String

@@ -1,8 +1,5 @@
 import Foundation
-import Yams
-import FeedKit
-import MentionClassify
-import MentionMatch
+internal import Yams
 
 /// Reads `feeds.yaml` text into a `Config`, collecting every problem with its line, column and key path.
 /// Unknown keys are errors: a typo must never be silently ignored.

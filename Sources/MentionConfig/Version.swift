@@ -1,5 +1,2 @@
-import FeedKit
-import MentionClassify
-import MentionMatch
 /// The release of mentionwatch, shown in `--version`, the log and the User-Agent.
 public let mentionwatchVersion = "0.1.0"

@@ -1,10 +1,5 @@
 import Foundation
-import FeedKit
-import MentionClassify
 import MentionConfig
-import MentionMatch
-import MentionRender
-import MentionSchedule
 
 /// Reads and validates a config file from disk (the core parses; this adapter does the I/O).
 public enum ConfigFile {

@@ -1,11 +1,6 @@
 import Foundation
 import Logging
 import ServiceLifecycle
-import FeedKit
-import MentionClassify
-import MentionConfig
-import MentionMatch
-import MentionRender
 import MentionSchedule
 
 /// Sends the coordinator's digest at `digest.at` local time, and a missed one after a restart (never twice).

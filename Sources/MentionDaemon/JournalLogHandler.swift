@@ -1,11 +1,5 @@
 import Foundation
 import Logging
-import FeedKit
-import MentionClassify
-import MentionConfig
-import MentionMatch
-import MentionRender
-import MentionSchedule
 
 /// Writes one line per message to stderr with the `<N>` priority prefix that journald
 /// reads (sd-daemon(3)), so `journalctl -p warning` works without a logging library.

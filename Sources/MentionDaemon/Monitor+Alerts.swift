@@ -2,10 +2,6 @@ import Foundation
 import Logging
 import MentionMail
 import MentionStore
-import FeedKit
-import MentionClassify
-import MentionConfig
-import MentionMatch
 import MentionRender
 import MentionSchedule
 
@@ -65,7 +61,7 @@ extension Monitor {
         return report
     }
 
-    /// Retention (design §8): unflagged mentions are forgotten after `storage.retention.unflagged`.
+    /// Retention (docs/operations.md): unflagged mentions are forgotten after `storage.retention.unflagged`.
     public func enforceRetention() {
         let cutoff = now().addingTimeInterval(-TimeInterval(config.storage.retainUnflagged))
         do {
@@ -94,7 +90,7 @@ extension Monitor {
         return true
     }
 
-    /// Each configured feed's record and whether it has gone silent (design §9: source health).
+    /// Each configured feed's record and whether it has gone silent (docs/operations.md: source health).
     public func feedHealth() throws -> [(record: FeedRecord, silent: Bool)] {
         let date = now()
         let records = Dictionary(uniqueKeysWithValues: try store.allFeeds().map { ($0.id, $0) })

@@ -7,7 +7,6 @@ import FeedKit
 import MentionClassify
 import MentionConfig
 import MentionMatch
-import MentionRender
 import MentionSchedule
 
 /// What one poll of one feed did, for `poll --once` and the log.

@@ -1,10 +1,5 @@
 import Foundation
-import FeedKit
-import MentionClassify
 import MentionConfig
-import MentionMatch
-import MentionRender
-import MentionSchedule
 
 /// Which polls may run at once: at most `size` in all and `perHost` per host. The fetcher has the
 /// same limits for transfers; applying them to polls too keeps the window from filling with polls

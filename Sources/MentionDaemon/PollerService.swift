@@ -1,12 +1,7 @@
 import Foundation
 import Logging
 import ServiceLifecycle
-import FeedKit
-import MentionClassify
 import MentionConfig
-import MentionMatch
-import MentionRender
-import MentionSchedule
 
 /// Polls each feed when the scheduler says it is due, a window of them at once (the fetcher applies
 /// the limits), delivers alerts as polls finish, and enforces retention hourly.

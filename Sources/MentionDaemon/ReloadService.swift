@@ -2,12 +2,6 @@ import Foundation
 import Logging
 import ServiceLifecycle
 import UnixSignals
-import FeedKit
-import MentionClassify
-import MentionConfig
-import MentionMatch
-import MentionRender
-import MentionSchedule
 
 /// Reloads the configuration on SIGHUP; a bad one is refused and the old one kept.
 public struct ReloadService: Service {

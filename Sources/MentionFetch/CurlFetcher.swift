@@ -1,6 +1,5 @@
 import CCurl
 import Foundation
-import MentionConfig
 
 /// Engine-wide limits: how many transfers at once, and how politely per host.
 public struct FetchLimits: Sendable {

@@ -1,6 +1,5 @@
 import CCurl
 import Foundation
-import MentionConfig
 
 /// One fetch: a libcurl easy handle and everything its callbacks write to. Created by the caller,
 /// then touched only by the multi loop's thread until it completes. The handle (and its buffers)

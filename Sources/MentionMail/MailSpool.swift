@@ -1,6 +1,5 @@
 import Foundation
 import MentionConfig
-import MentionRender
 
 /// Where alert and digest mails go. Delivery is synchronous: when `deliver` returns, the
 /// spool has accepted the message (and only then is it marked sent).

@@ -1,6 +1,4 @@
 import Foundation
-import MentionConfig
-import MentionRender
 
 /// Delivers into a Maildir the way the convention asks: write to `tmp/`, fsync, then rename
 /// into `new/`, so a reader never sees a half-written message.

@@ -1,6 +1,4 @@
 import Foundation
-import MentionConfig
-import MentionRender
 
 /// Pipes each message to `sendmail -i -t` (recipients from the headers, a lone "." is not the end).
 /// A non-zero exit is a failed delivery, retried later.

@@ -1,5 +1,4 @@
 import Foundation
-import FeedKit
 
 /// Text normalised for finding names, with each word's place in the original text.
 ///

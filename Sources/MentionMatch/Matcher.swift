@@ -1,5 +1,4 @@
 import Foundation
-import FeedKit
 
 /// Finds mentions of the school and its staff in a post. Built once per configuration.
 public struct Matcher: Sendable {

@@ -1,4 +1,3 @@
-import FeedKit
 /// Small misspellings of long name words: "Verbeeck" for Verbeek, "Hoekstar" for Hoekstra.
 /// By default edit distance 1 from 6 letters, 2 from 10 (`matching:` in feeds.yaml; a swap of two letters counts as one), looked up
 /// through an index of deletions (SymSpell): two words within d edits share a string made by

@@ -1,5 +1,4 @@
 import Foundation
-import FeedKit
 
 /// One way an entity can be written, as match keys (`MatchText`).
 /// A class, not a struct: a million of them sit in the trie and every candidate refers to one,

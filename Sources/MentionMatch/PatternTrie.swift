@@ -1,4 +1,3 @@
-import FeedKit
 /// Every form of every name in one trie over match keys, a word per edge: a word-level
 /// automaton. Finding all forms that start at a word follows at most as many edges as the
 /// longest form has words, with one hash lookup each, however many names there are (10,000

@@ -1,5 +1,4 @@
-import FeedKit
-/// A post to judge: one feed item, or one line of `mentionwatch match` input (design §7).
+/// A post to judge: one feed item, or one line of `mentionwatch match` input (docs/classification.md).
 public struct Post: Sendable, Equatable {
     public var id: String
     public var source: String
@@ -27,7 +26,7 @@ public struct Post: Sendable, Equatable {
     /// Where the post was published, for telling sources apart: the feed, or else the kind of source.
     package var origin: String { feedID.isEmpty ? source : feedID }
 
-    /// What is matched and what offsets count in: `title + "\n" + text` (design §7).
+    /// What is matched and what offsets count in: `title + "\n" + text` (docs/classification.md).
     public var matchText: String { title + "\n" + text }
 }
 

@@ -1,5 +1,4 @@
 import Foundation
-import FeedKit
 
 /// A word of a text, folded for comparison, with its place in the original text.
 public struct TextToken: Sendable, Equatable {

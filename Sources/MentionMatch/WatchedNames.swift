@@ -1,4 +1,3 @@
-import FeedKit
 /// Who the matcher looks for: the school and its staff (`school:` and `staff:` in feeds.yaml).
 public struct School: Sendable, Equatable {
     public var name: String

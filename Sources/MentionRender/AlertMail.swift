@@ -2,8 +2,6 @@ import Foundation
 import FeedKit
 import MentionClassify
 import MentionConfig
-import MentionMatch
-import MentionSchedule
 
 /// Everything an alert says about one flagged post.
 public struct AlertContent: Sendable, Equatable {
@@ -42,7 +40,7 @@ public struct AlertContent: Sendable, Equatable {
     }
 }
 
-/// Renders the Dutch alert mail to the MT (design §9): what, where, who, which category and why,
+/// Renders the Dutch alert mail to the MT (docs/operations.md): what, where, who, which category and why,
 /// severity, the protocol track and its next steps, the case number.
 public struct AlertMail {
     public let config: Config

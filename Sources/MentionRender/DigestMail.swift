@@ -1,9 +1,6 @@
 import Foundation
 import FeedKit
-import MentionClassify
 import MentionConfig
-import MentionMatch
-import MentionSchedule
 
 /// The digest as a mail to the coordinator: the plain text of `DigestText`, one per day.
 public struct DigestMail {

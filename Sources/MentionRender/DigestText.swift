@@ -2,10 +2,8 @@ import Foundation
 import FeedKit
 import MentionClassify
 import MentionConfig
-import MentionMatch
-import MentionSchedule
 
-/// What the daily digest reports (design §9); filled from the database by the caller.
+/// What the daily digest reports (docs/operations.md); filled from the database by the caller.
 public struct DigestInput: Sendable, Equatable {
     public struct Entry: Sendable, Equatable {
         public var feedID: String

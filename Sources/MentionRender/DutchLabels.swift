@@ -1,8 +1,4 @@
-import FeedKit
 import MentionClassify
-import MentionConfig
-import MentionMatch
-import MentionSchedule
 /// The Dutch words people read in alerts and the digest.
 public enum DutchLabels {
     public static func category(_ category: ProtocolCategory) -> String {
@@ -29,7 +25,7 @@ public enum DutchLabels {
         }
     }
 
-    /// The protocol's next steps for each track (design §1).
+    /// The protocol's next steps for each track (docs/classification.md).
     public static func steps(_ track: ProtocolTrack) -> (title: String, steps: [String]) {
         switch track {
         case .a:

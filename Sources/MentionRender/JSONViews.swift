@@ -1,11 +1,9 @@
 import Foundation
 import FeedKit
 import MentionClassify
-import MentionConfig
 import MentionMatch
-import MentionSchedule
 
-/// The JSON of `mentionwatch parse --json` (design §6): times in RFC 3339 UTC, absent fields left out.
+/// The JSON of `mentionwatch parse --json` (docs/feed-parser.md): times in RFC 3339 UTC, absent fields left out.
 public struct FeedJSON: Encodable {
     struct Item: Encodable {
         var id, title, link, published, updated: String?
@@ -49,7 +47,7 @@ public struct FeedJSON: Encodable {
     }
 }
 
-/// One input line of `mentionwatch match` (design §7).
+/// One input line of `mentionwatch match` (docs/classification.md).
 public struct MatchInputLine: Decodable {
     public var id: String
     public var source: String?
@@ -68,7 +66,7 @@ public struct MatchInputLine: Decodable {
     }
 }
 
-/// One output line of `mentionwatch match` (design §7).
+/// One output line of `mentionwatch match` (docs/classification.md).
 public struct MatchOutputLine: Encodable {
     struct MentionJSON: Encodable { var entity, surface: String; var start, end: Int; var rule: String }
     /// `offsets` are in step with `evidence` ([start, end] or null for evidence outside the text).

@@ -1,9 +1,5 @@
 import Foundation
 import FeedKit
-import MentionClassify
-import MentionConfig
-import MentionMatch
-import MentionSchedule
 
 /// Building blocks for RFC 5322 + MIME messages. Values from feeds pass through here,
 /// so nothing they contain can start a new header or break the structure.

@@ -1,8 +1,7 @@
 import Foundation
-import FeedKit
 import MentionConfig
 
-/// When the daily digest is due (design §9), as pure calendar arithmetic on values passed in.
+/// When the daily digest is due (docs/operations.md), as pure calendar arithmetic on values passed in.
 public struct DigestSchedule: Sendable {
     public let hour: Int
     public let minute: Int

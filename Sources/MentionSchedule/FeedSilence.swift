@@ -1,6 +1,4 @@
 import Foundation
-import FeedKit
-import MentionConfig
 
 /// A feed that still answers but has had nothing new for much longer than usual may be broken
 /// (a moved account, a changed search): the digest and `feeds` say so.

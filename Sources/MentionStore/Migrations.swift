@@ -1,9 +1,3 @@
-import FeedKit
-import MentionClassify
-import MentionConfig
-import MentionMatch
-import MentionRender
-import MentionSchedule
 /// Schema migrations, applied in order and recorded in `PRAGMA user_version`.
 /// A migration never changes once shipped: add a new one instead.
 enum Migrations {

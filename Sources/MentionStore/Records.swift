@@ -1,10 +1,7 @@
 import Foundation
 import FeedKit
 import MentionClassify
-import MentionConfig
-import MentionMatch
 import MentionRender
-import MentionSchedule
 
 /// What the store knows of a feed: HTTP validators and health.
 public struct FeedRecord: Sendable, Equatable {

@@ -1,11 +1,5 @@
 import CSQLite
 import Foundation
-import FeedKit
-import MentionClassify
-import MentionConfig
-import MentionMatch
-import MentionRender
-import MentionSchedule
 
 /// A value bound to or read from SQLite.
 public enum SQLValue: Sendable, Equatable {

@@ -1,10 +1,7 @@
 import Foundation
-import FeedKit
 import MentionClassify
-import MentionConfig
 import MentionMatch
 import MentionRender
-import MentionSchedule
 
 extension Store {
     /// Alerts not yet accepted by the spool, oldest first.

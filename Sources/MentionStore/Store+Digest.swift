@@ -1,8 +1,4 @@
 import Foundation
-import FeedKit
-import MentionClassify
-import MentionConfig
-import MentionMatch
 import MentionRender
 import MentionSchedule
 
@@ -36,7 +32,7 @@ extension Store {
         return DigestInput(day: day, entries: entries, feeds: feeds)
     }
 
-    /// Retention (design §8): unflagged mentions lose their text and mentions after `before`;
+    /// Retention (docs/operations.md): unflagged mentions lose their text and mentions after `before`;
     /// the identity row stays so the item is never processed again.
     @discardableResult
     public func purgeUnflagged(before: Date) throws -> Int {

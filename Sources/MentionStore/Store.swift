@@ -1,10 +1,6 @@
 import Foundation
 import FeedKit
-import MentionClassify
 import MentionConfig
-import MentionMatch
-import MentionRender
-import MentionSchedule
 
 /// The one access type to mentionwatch's SQLite database: owns the migrations and every query.
 /// Not thread-safe: one task uses it at a time.

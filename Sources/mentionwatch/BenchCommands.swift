@@ -1,11 +1,7 @@
 import ArgumentParser
 import Foundation
 import FeedKit
-import MentionClassify
-import MentionConfig
 import MentionMatch
-import MentionRender
-import MentionSchedule
 
 /// `mentionwatch bench-parse FILE...`: the parser's side of `bench/parse/run.sh`.
 /// Files are read into memory first, so only parsing is timed (plus each item's plain

@@ -3,9 +3,7 @@ import Foundation
 import MentionDaemon
 import ServiceLifecycle
 import FeedKit
-import MentionClassify
 import MentionConfig
-import MentionMatch
 import MentionRender
 import MentionSchedule
 

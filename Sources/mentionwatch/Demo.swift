@@ -1,10 +1,7 @@
 import ArgumentParser
 import Foundation
 import MentionDaemon
-import FeedKit
-import MentionClassify
 import MentionConfig
-import MentionMatch
 import MentionRender
 import MentionSchedule
 

@@ -1,13 +1,8 @@
 import ArgumentParser
 import Foundation
-import FeedKit
-import MentionClassify
 import MentionConfig
-import MentionMatch
-import MentionRender
-import MentionSchedule
 
-/// The command line of design §3. Exit codes follow sysexits(3).
+/// The command line (README.md, "Commands"). Exit codes follow sysexits(3).
 @main
 struct Mentionwatch: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

@@ -2,12 +2,7 @@ import ArgumentParser
 import Foundation
 import Logging
 import MentionDaemon
-import FeedKit
-import MentionClassify
 import MentionConfig
-import MentionMatch
-import MentionRender
-import MentionSchedule
 
 /// sysexits(3) codes used by the command line.
 enum ExitStatus {

@@ -4,9 +4,7 @@ import MentionFetch
 import FeedKit
 import MentionClassify
 import MentionConfig
-import MentionMatch
 import MentionRender
-import MentionSchedule
 
 struct Check: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Validate the configuration and print what would be watched; exit 78 on error.")
@@ -101,7 +99,7 @@ struct Parse: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Parse one feed (a file or URL) and print it.")
     @Argument(help: "A file path, or an http(s) or file URL.")
     var source: String
-    @Flag(help: "Print the JSON of design §6.")
+    @Flag(help: "Print the JSON described in docs/feed-parser.md.")
     var json = false
 
     func run() async throws {

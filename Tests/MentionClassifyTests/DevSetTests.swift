@@ -6,7 +6,7 @@ import TestSupport
 @testable import MentionMatch
 
 /// The labelled development set (../shared/data/posts-dev.jsonl): mentions per post, and
-/// precision and recall per category (printed; a finding of severity low does not count, design §7).
+/// precision and recall per category (printed; a finding of severity low does not count, docs/classification.md).
 struct DevSetTests {
     typealias Labelled = LabelledPost
 

@@ -2,11 +2,6 @@ import Foundation
 import Testing
 import TestSupport
 import FeedKit
-import MentionClassify
-import MentionConfig
-import MentionMatch
-import MentionRender
-import MentionSchedule
 
 /// The built `mentionwatch` binary, run as an admin would.
 struct CommandLineTests {

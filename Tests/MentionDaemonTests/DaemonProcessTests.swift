@@ -1,12 +1,6 @@
 import Foundation
 import Testing
 import TestSupport
-import FeedKit
-import MentionClassify
-import MentionConfig
-import MentionMatch
-import MentionRender
-import MentionSchedule
 
 /// `mentionwatch run` as systemd runs it: polls and alerts, keeps its config on a bad SIGHUP, stops cleanly on SIGTERM.
 struct DaemonProcessTests {

@@ -1,7 +1,6 @@
 import CCurl
 import Foundation
 import Testing
-import MentionConfig
 
 /// The C policy that refuses private addresses, checked on addresses that cannot be reached from a test.
 struct AddressPolicyTests {

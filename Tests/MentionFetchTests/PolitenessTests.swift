@@ -2,7 +2,6 @@ import Foundation
 import Testing
 import TestSupport
 @testable import MentionFetch
-import MentionConfig
 
 /// The multi loop's limits, read off the arrival times the loopback server logged.
 struct PolitenessTests {

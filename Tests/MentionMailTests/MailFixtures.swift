@@ -1,5 +1,4 @@
 import Foundation
-import MentionMail
 import Testing
 import TestSupport
 import FeedKit

@@ -2,10 +2,6 @@ import Foundation
 import MentionMail
 import Testing
 import TestSupport
-import FeedKit
-import MentionClassify
-import MentionConfig
-import MentionMatch
 import MentionRender
 
 @Suite("Maildir delivery of alert mails")

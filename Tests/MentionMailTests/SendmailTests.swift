@@ -2,10 +2,6 @@ import Foundation
 import MentionMail
 import Testing
 import TestSupport
-import FeedKit
-import MentionClassify
-import MentionConfig
-import MentionMatch
 import MentionRender
 
 /// A real executable standing in for sendmail: a shell script in a temporary folder.

@@ -2,10 +2,7 @@ import Foundation
 @testable import MentionStore
 import Testing
 import TestSupport
-import FeedKit
 import MentionClassify
-import MentionConfig
-import MentionMatch
 
 @Suite("Store: the classifier's explanations and the forwarding memory")
 struct ClassificationStoreTests {

@@ -3,9 +3,6 @@ import Foundation
 import Testing
 import TestSupport
 import FeedKit
-import MentionClassify
-import MentionConfig
-import MentionMatch
 import MentionRender
 
 @Suite("Store: outbox, schema constraints, digest and retention")

@@ -4,8 +4,6 @@ import Testing
 import TestSupport
 import FeedKit
 import MentionClassify
-import MentionConfig
-import MentionMatch
 
 @Suite("Store: database file, feeds and items")
 struct StoreTests {
@@ -19,7 +17,7 @@ struct StoreTests {
         #expect(store.schemaVersion == Migrations.all.count)
         #expect(try store.row("PRAGMA journal_mode")?.first?.string == "wal")
         #expect(try store.row("PRAGMA foreign_keys")?.first?.int == 1)
-        // The database holds evidence about pupils and staff: owner only (design §8).
+        // The database holds evidence about pupils and staff: owner only (docs/operations.md).
         #expect(fileMode(path) == 0o600)
         #expect(fileMode(folder + "/nested/state") == 0o700)
 
