@@ -95,7 +95,7 @@ enum Migrations {
     ]
 
     static func apply(to database: SQLiteDatabase) throws {
-        let current = try database.query("PRAGMA user_version").first?.first?.int ?? 0
+        let current = try version(of: database)
         guard current <= all.count else {
             throw SQLiteError(code: 1, message: "the database has schema version \(current), newer than this mentionwatch knows (\(all.count))")
         }
@@ -105,5 +105,9 @@ enum Migrations {
                 try database.execute("PRAGMA user_version = \(index + 1)")
             }
         }
+    }
+
+    static func version(of database: SQLiteDatabase) throws(SQLiteError) -> Int {
+        try database.query("PRAGMA user_version").first?["user_version"].int ?? 0
     }
 }

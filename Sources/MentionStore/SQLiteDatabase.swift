@@ -25,7 +25,7 @@ public struct SQLiteError: Error, CustomStringConvertible {
 /// Not thread-safe: one task uses it at a time (the daemon keeps it inside one actor).
 final class SQLiteDatabase {
     private let handle: OpaquePointer
-    private var statements: [String: OpaquePointer] = [:]
+    private var statements: [String: (statement: OpaquePointer, columns: ColumnNames)] = [:]
 
     init(path: String) throws(SQLiteError) {
         var db: OpaquePointer?
@@ -42,7 +42,7 @@ final class SQLiteDatabase {
     }
 
     deinit {
-        for statement in statements.values { sqlite3_finalize(statement) }
+        for (statement, _) in statements.values { sqlite3_finalize(statement) }
         sqlite3_close_v2(handle)
     }
 
@@ -58,8 +58,8 @@ final class SQLiteDatabase {
 
     /// Runs a statement and returns every row.
     @discardableResult
-    func query(_ sql: String, _ arguments: [SQLValue] = []) throws(SQLiteError) -> [[SQLValue]] {
-        let statement = try prepared(sql)
+    func query(_ sql: String, _ arguments: [SQLValue] = []) throws(SQLiteError) -> [Row] {
+        let (statement, columns) = try prepared(sql)
         defer { sqlite3_reset(statement); sqlite3_clear_bindings(statement) }
         for (index, argument) in arguments.enumerated() {
             let position = Int32(index + 1)
@@ -79,12 +79,12 @@ final class SQLiteDatabase {
             }
             guard code == SQLITE_OK else { throw lastError(code) }
         }
-        var rows: [[SQLValue]] = []
+        var rows: [Row] = []
         while true {
             let code = sqlite3_step(statement)
             if code == SQLITE_DONE { break }
             guard code == SQLITE_ROW else { throw lastError(code) }
-            rows.append((0..<sqlite3_column_count(statement)).map { column(statement, $0) })
+            rows.append(Row(values: (0..<sqlite3_column_count(statement)).map { column(statement, $0) }, columns: columns))
         }
         return rows
     }
@@ -114,13 +114,15 @@ final class SQLiteDatabase {
         }
     }
 
-    private func prepared(_ sql: String) throws(SQLiteError) -> OpaquePointer {
-        if let statement = statements[sql] { return statement }
+    private func prepared(_ sql: String) throws(SQLiteError) -> (statement: OpaquePointer, columns: ColumnNames) {
+        if let cached = statements[sql] { return cached }
         var statement: OpaquePointer?
         let code = sqlite3_prepare_v2(handle, sql, -1, &statement, nil)
         guard code == SQLITE_OK, let statement else { throw lastError(code) }
-        statements[sql] = statement
-        return statement
+        let names = (0..<sqlite3_column_count(statement)).map { sqlite3_column_name(statement, $0).map { String(cString: $0) } ?? "" }
+        let entry = (statement, ColumnNames(names, sql: sql))
+        statements[sql] = entry
+        return entry
     }
 
     private func column(_ statement: OpaquePointer, _ index: Int32) -> SQLValue {
