@@ -109,7 +109,13 @@ final class SQLiteDatabase {
             try execute("COMMIT")
             return result
         } catch {
-            try? execute("ROLLBACK")
+            // SQLite ends the transaction itself on some errors (SQLITE_FULL, IOERR...): roll back only
+            // when one is open. A failed ROLLBACK leaves the connection in doubt, so that error wins.
+            if sqlite3_get_autocommit(handle) == 0 {
+                do { try execute("ROLLBACK") } catch let rollback {
+                    throw SQLiteError(code: rollback.code, message: "ROLLBACK failed: \(rollback.message) (after: \(error))")
+                }
+            }
             throw error
         }
     }

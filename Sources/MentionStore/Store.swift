@@ -23,7 +23,7 @@ public final class Store {
         try Migrations.apply(to: db)
     }
 
-    public var schemaVersion: Int { (try? Migrations.version(of: db)) ?? 0 }
+    public var schemaVersion: Int { get throws { try Migrations.version(of: db) } }
 
     // MARK: - Feeds
 

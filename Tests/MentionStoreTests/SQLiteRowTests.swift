@@ -3,7 +3,7 @@ import MentionCore
 @testable import MentionStore
 import Testing
 
-@Suite("SQLite adapter: columns by name")
+@Suite("SQLite adapter: columns by name, transactions")
 struct SQLiteRowTests {
     static func database() throws -> SQLiteDatabase {
         let db = try SQLiteDatabase(path: ":memory:")
@@ -42,5 +42,35 @@ struct SQLiteRowTests {
         #expect(first[0].columns === first[1].columns)
         #expect(first[0].columns === again[0].columns)
         #expect(try again.map { try $0["id"] } == [.integer(1), .integer(2)])
+    }
+
+    struct Refused: Error {}
+
+    @Test func aFailedBodyRollsBackAndItsErrorComesThrough() throws {
+        let db = try Self.database()
+        #expect(throws: Refused.self) {
+            try db.transaction { () throws in
+                try db.query("INSERT INTO t (id, name) VALUES (3, 'drie')")
+                throw Refused()
+            }
+        }
+        #expect(try db.query("SELECT count(*) AS rows FROM t").first?["rows"] == .integer(2))
+    }
+
+    @Test func aTransactionSQLiteAlreadyEndedIsNotRolledBackTwice() throws {
+        let db = try Self.database()
+        // As after SQLITE_FULL: the transaction is gone when the error reaches `transaction`; the error
+        // itself must come through, not a "no transaction is active" from a second ROLLBACK.
+        #expect(throws: Refused.self) {
+            try db.transaction { () throws in
+                try db.query("INSERT INTO t (id, name) VALUES (3, 'drie')")
+                try db.execute("ROLLBACK")
+                throw Refused()
+            }
+        }
+        #expect(try db.query("SELECT count(*) AS rows FROM t").first?["rows"] == .integer(2))
+        // The connection is usable again.
+        try db.transaction { try db.execute("INSERT INTO t (id, name) VALUES (3, 'drie')") }
+        #expect(try db.query("SELECT count(*) AS rows FROM t").first?["rows"] == .integer(3))
     }
 }
