@@ -12,7 +12,7 @@ extension Store {
         return try rows.map { row in
             let itemID = Int64(try row["item_id"].int ?? 0)
             let assessment = Assessment(mentions: try mentions(of: itemID), categories: try findings(of: itemID),
-                                        track: ProtocolTrack(rawValue: try row["track"].string ?? "") ?? .none, alert: true)
+                                        track: try row.decode(ProtocolTrack.self, "track", of: "alert of item \(itemID)"), alert: true)
             let content = try AlertContent(caseNumber: caseNumber(itemID: itemID), itemKey: row["identity"].string ?? "", feedID: row["feed_id"].string ?? "",
                                            title: row["title"].string, link: row["link"].string, author: row["author"].string,
                                            published: row["published_at"].int.map(Date.init(unixSeconds:)),
@@ -46,19 +46,21 @@ extension Store {
         try db.query("SELECT entity, surface, start, \"end\", rule FROM mentions WHERE item_id = ? ORDER BY start, rowid", [.integer(itemID)])
             .map { row in
                 try Mention(entity: row["entity"].string ?? "", surface: row["surface"].string ?? "", start: row["start"].int ?? 0,
-                            end: row["end"].int ?? 0, rule: MentionRule(rawValue: row["rule"].string ?? "") ?? .name)
+                            end: row["end"].int ?? 0, rule: row.decode(MentionRule.self, "rule", of: "mention in item \(itemID)"))
             }
     }
 
+    /// An unknown category or severity is an error, not a finding quietly left out of an alert.
     func findings(of itemID: Int64) throws -> [CategoryFinding] {
         let found = try db.query("SELECT category, severity, evidence, explanation FROM findings WHERE item_id = ?", [.integer(itemID)])
-            .compactMap { row -> CategoryFinding? in
-                guard let category = ProtocolCategory(rawValue: try row["category"].string ?? ""),
-                      let severity = Severity(rawValue: try row["severity"].string ?? "") else { return nil }
-                return CategoryFinding(category: category, severity: severity,
-                                       evidence: (try row["evidence"].string ?? "").split(separator: "\n").map(String.init),
-                                       explanation: try row["explanation"].string ?? "")
+            .map { row in
+                let category = try row.decode(ProtocolCategory.self, "category", of: "finding of item \(itemID)")
+                let context = "\(category.rawValue) finding of item \(itemID)"
+                return try CategoryFinding(category: category, severity: row.decode(Severity.self, "severity", of: context),
+                                           evidence: (row["evidence"].string ?? "").split(separator: "\n").map(String.init),
+                                           explanation: row["explanation"].string ?? "")
             }
+        // In the classifier's order (the primary key allows one finding a category).
         return ProtocolCategory.allCases.compactMap { category in found.first { $0.category == category } }
     }
 }
