@@ -56,9 +56,9 @@ extension Store {
             .map { row in
                 let category = try row.decode(ProtocolCategory.self, "category", of: "finding of item \(itemID)")
                 let context = "\(category.rawValue) finding of item \(itemID)"
+                let (evidence, spans) = try StoredEvidence.read(row["evidence"].string ?? "", of: context)
                 return try CategoryFinding(category: category, severity: row.decode(Severity.self, "severity", of: context),
-                                           evidence: (row["evidence"].string ?? "").split(separator: "\n").map(String.init),
-                                           explanation: row["explanation"].string ?? "")
+                                           evidence: evidence, spans: spans, explanation: row["explanation"].string ?? "")
             }
         // In the classifier's order (the primary key allows one finding a category).
         return ProtocolCategory.allCases.compactMap { category in found.first { $0.category == category } }

@@ -142,7 +142,7 @@ public final class Store {
             for finding in assessment.categories {
                 try db.query("INSERT INTO findings (item_id, category, severity, evidence, explanation) VALUES (?, ?, ?, ?, ?)",
                              [.integer(itemID), .text(finding.category.rawValue), .text(finding.severity.rawValue),
-                              .text(finding.evidence.joined(separator: "\n")), .text(finding.explanation)])
+                              .text(try StoredEvidence.json(for: finding)), .text(finding.explanation)])
             }
             if flagged {
                 try db.query("""
