@@ -4,8 +4,24 @@ import MentionCore
 import Testing
 import TestSupport
 
-@Suite("Store: migrations carry old rows forward")
+@Suite("Store: migrations stay frozen and carry old rows forward")
 struct MigrationTests {
+    /// SHA-256 of each migration's SQL as shipped. A migration never changes once shipped (design §8):
+    /// a database that ran the old text would silently differ from a new one. Add a migration instead;
+    /// a new one gets its checksum here when it ships.
+    static let checksums = [
+        "becd3d860a99154786a0c5477834a917607c42ef4d16fbad619721b42d703e24",  // 1: the walking skeleton's schema
+        "f5e5fef08e82c14bccd1a183560147fc473bfac0107aae72b3d0e131e49f7c79",  // 2: findings.explanation
+        "bebbec562b6f65adaaae947f97e388f513d9c4fe71bccec243d95525c0976341",  // 3: findings.evidence as JSON
+    ]
+
+    @Test func shippedMigrationsAreUnchanged() {
+        #expect(Migrations.all.count == Self.checksums.count, "every migration needs its checksum here")
+        for (index, (sql, checksum)) in zip(Migrations.all, Self.checksums).enumerated() {
+            #expect(SHA256.hex(Array(sql.utf8)) == checksum, "migration \(index + 1) changed after it shipped: add a new migration instead")
+        }
+    }
+
     /// A database as migration 2 left it, with findings written the old way: evidence one piece a line.
     static func versionTwoDatabase(findings: [(category: String, evidence: String, explanation: String)]) throws -> String {
         let path = Paths.temporaryFolder("migrate") + "/mentionwatch.sqlite"
