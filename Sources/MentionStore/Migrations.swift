@@ -92,10 +92,35 @@ enum Migrations {
         """
         ALTER TABLE findings ADD COLUMN explanation TEXT NOT NULL DEFAULT '';
         """,
+        // 3: evidence as a JSON array of {"text", "start", "end"} (see StoredEvidence), so a piece may hold a
+        // newline and keeps its place in the text. Older rows were one piece a line, without places.
+        """
+        CREATE TABLE findings_v3 (
+            item_id     INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+            category    TEXT NOT NULL,
+            severity    TEXT NOT NULL CHECK (severity IN ('low', 'medium', 'high', 'critical')),
+            evidence    TEXT NOT NULL CHECK (json_valid(evidence) AND json_type(evidence) = 'array'),
+            explanation TEXT NOT NULL,
+            PRIMARY KEY (item_id, category)
+        ) STRICT;
+        INSERT INTO findings_v3 (item_id, category, severity, evidence, explanation)
+        SELECT item_id, category, severity,
+               -- The old text split on every newline; the old reader skipped empty lines too.
+               (WITH RECURSIVE line(text, rest) AS (
+                    SELECT NULL, evidence || char(10)
+                    UNION ALL
+                    SELECT substr(rest, 1, instr(rest, char(10)) - 1), substr(rest, instr(rest, char(10)) + 1) FROM line WHERE rest != ''
+                )
+                SELECT json_group_array(json_object('text', text)) FROM line WHERE text != ''),
+               explanation
+        FROM findings;
+        DROP TABLE findings;
+        ALTER TABLE findings_v3 RENAME TO findings;
+        """,
     ]
 
     static func apply(to database: SQLiteDatabase) throws {
-        let current = try database.query("PRAGMA user_version").first?.first?.int ?? 0
+        let current = try version(of: database)
         guard current <= all.count else {
             throw SQLiteError(code: 1, message: "the database has schema version \(current), newer than this mentionwatch knows (\(all.count))")
         }
@@ -105,5 +130,9 @@ enum Migrations {
                 try database.execute("PRAGMA user_version = \(index + 1)")
             }
         }
+    }
+
+    static func version(of database: SQLiteDatabase) throws(SQLiteError) -> Int {
+        try database.query("PRAGMA user_version").first?["user_version"].int ?? 0
     }
 }

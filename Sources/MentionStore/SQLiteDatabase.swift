@@ -25,7 +25,7 @@ public struct SQLiteError: Error, CustomStringConvertible {
 /// Not thread-safe: one task uses it at a time (the daemon keeps it inside one actor).
 final class SQLiteDatabase {
     private let handle: OpaquePointer
-    private var statements: [String: OpaquePointer] = [:]
+    private var statements: [String: (statement: OpaquePointer, columns: ColumnNames)] = [:]
 
     init(path: String) throws(SQLiteError) {
         var db: OpaquePointer?
@@ -42,7 +42,7 @@ final class SQLiteDatabase {
     }
 
     deinit {
-        for statement in statements.values { sqlite3_finalize(statement) }
+        for (statement, _) in statements.values { sqlite3_finalize(statement) }
         sqlite3_close_v2(handle)
     }
 
@@ -58,8 +58,8 @@ final class SQLiteDatabase {
 
     /// Runs a statement and returns every row.
     @discardableResult
-    func query(_ sql: String, _ arguments: [SQLValue] = []) throws(SQLiteError) -> [[SQLValue]] {
-        let statement = try prepared(sql)
+    func query(_ sql: String, _ arguments: [SQLValue] = []) throws(SQLiteError) -> [Row] {
+        let (statement, columns) = try prepared(sql)
         defer { sqlite3_reset(statement); sqlite3_clear_bindings(statement) }
         for (index, argument) in arguments.enumerated() {
             let position = Int32(index + 1)
@@ -79,12 +79,12 @@ final class SQLiteDatabase {
             }
             guard code == SQLITE_OK else { throw lastError(code) }
         }
-        var rows: [[SQLValue]] = []
+        var rows: [Row] = []
         while true {
             let code = sqlite3_step(statement)
             if code == SQLITE_DONE { break }
             guard code == SQLITE_ROW else { throw lastError(code) }
-            rows.append((0..<sqlite3_column_count(statement)).map { column(statement, $0) })
+            rows.append(Row(values: (0..<sqlite3_column_count(statement)).map { column(statement, $0) }, columns: columns))
         }
         return rows
     }
@@ -109,18 +109,26 @@ final class SQLiteDatabase {
             try execute("COMMIT")
             return result
         } catch {
-            try? execute("ROLLBACK")
+            // SQLite ends the transaction itself on some errors (SQLITE_FULL, IOERR...): roll back only
+            // when one is open. A failed ROLLBACK leaves the connection in doubt, so that error wins.
+            if sqlite3_get_autocommit(handle) == 0 {
+                do { try execute("ROLLBACK") } catch let rollback {
+                    throw SQLiteError(code: rollback.code, message: "ROLLBACK failed: \(rollback.message) (after: \(error))")
+                }
+            }
             throw error
         }
     }
 
-    private func prepared(_ sql: String) throws(SQLiteError) -> OpaquePointer {
-        if let statement = statements[sql] { return statement }
+    private func prepared(_ sql: String) throws(SQLiteError) -> (statement: OpaquePointer, columns: ColumnNames) {
+        if let cached = statements[sql] { return cached }
         var statement: OpaquePointer?
         let code = sqlite3_prepare_v2(handle, sql, -1, &statement, nil)
         guard code == SQLITE_OK, let statement else { throw lastError(code) }
-        statements[sql] = statement
-        return statement
+        let names = (0..<sqlite3_column_count(statement)).map { sqlite3_column_name(statement, $0).map { String(cString: $0) } ?? "" }
+        let entry = (statement, ColumnNames(names, sql: sql))
+        statements[sql] = entry
+        return entry
     }
 
     private func column(_ statement: OpaquePointer, _ index: Int32) -> SQLValue {

@@ -12,13 +12,14 @@ extension Store {
             WHERE a.sent_at IS NULL ORDER BY a.item_id
             """)
         return try rows.map { row in
-            let itemID = Int64(row[0].int ?? 0)
+            let itemID = Int64(try row["item_id"].int ?? 0)
             let assessment = Assessment(mentions: try mentions(of: itemID), categories: try findings(of: itemID),
-                                        track: ProtocolTrack(rawValue: row[10].string ?? "") ?? .none, alert: true)
-            let content = AlertContent(caseNumber: caseNumber(itemID: itemID), itemKey: row[11].string ?? "", feedID: row[1].string ?? "", title: row[2].string,
-                                       link: row[3].string, author: row[4].string, published: row[5].int.map(Date.init(unixSeconds:)),
-                                       fetchedAt: Date(unixSeconds: row[6].int ?? 0), text: row[7].string ?? "",
-                                       hasMedia: row[8].int == 1, assessment: assessment, evidenceSHA256: row[9].string ?? "")
+                                        track: try row.decode(ProtocolTrack.self, "track", of: "alert of item \(itemID)"), alert: true)
+            let content = try AlertContent(caseNumber: caseNumber(itemID: itemID), itemKey: row["identity"].string ?? "", feedID: row["feed_id"].string ?? "",
+                                           title: row["title"].string, link: row["link"].string, author: row["author"].string,
+                                           published: row["published_at"].int.map(Date.init(unixSeconds:)),
+                                           fetchedAt: Date(unixSeconds: row["fetched_at"].int ?? 0), text: row["text"].string ?? "",
+                                           hasMedia: row["has_media"].int == 1, assessment: assessment, evidenceSHA256: row["sha256"].string ?? "")
             return PendingAlert(itemID: itemID, content: content)
         }
     }
@@ -35,27 +36,33 @@ extension Store {
 
     /// How many alerts went out since `date` (for `alerts.max_per_hour`).
     public func alertsSent(since date: Date) throws -> Int {
-        try db.query("SELECT count(*) FROM alerts WHERE sent_at >= ?", [.integer(date.unixSeconds)]).first?.first?.int ?? 0
+        try db.query("SELECT count(*) AS sent FROM alerts WHERE sent_at >= ?", [.integer(date.unixSeconds)]).first?["sent"].int ?? 0
     }
 
     public func alertCounts() throws -> (sent: Int, pending: Int) {
-        let row = try db.query("SELECT count(sent_at), count(*) - count(sent_at) FROM alerts").first
-        return (row?[0].int ?? 0, row?[1].int ?? 0)
+        let row = try db.query("SELECT count(sent_at) AS sent, count(*) - count(sent_at) AS pending FROM alerts").first
+        return (try row?["sent"].int ?? 0, try row?["pending"].int ?? 0)
     }
 
     func mentions(of itemID: Int64) throws -> [Mention] {
         try db.query("SELECT entity, surface, start, \"end\", rule FROM mentions WHERE item_id = ? ORDER BY start, rowid", [.integer(itemID)])
-            .map { Mention(entity: $0[0].string ?? "", surface: $0[1].string ?? "", start: $0[2].int ?? 0, end: $0[3].int ?? 0,
-                           rule: MentionRule(rawValue: $0[4].string ?? "") ?? .name) }
+            .map { row in
+                try Mention(entity: row["entity"].string ?? "", surface: row["surface"].string ?? "", start: row["start"].int ?? 0,
+                            end: row["end"].int ?? 0, rule: row.decode(MentionRule.self, "rule", of: "mention in item \(itemID)"))
+            }
     }
 
+    /// An unknown category or severity is an error, not a finding quietly left out of an alert.
     func findings(of itemID: Int64) throws -> [CategoryFinding] {
         let found = try db.query("SELECT category, severity, evidence, explanation FROM findings WHERE item_id = ?", [.integer(itemID)])
-            .compactMap { row -> CategoryFinding? in
-                guard let category = ProtocolCategory(rawValue: row[0].string ?? ""), let severity = Severity(rawValue: row[1].string ?? "") else { return nil }
-                return CategoryFinding(category: category, severity: severity, evidence: (row[2].string ?? "").split(separator: "\n").map(String.init),
-                                       explanation: row[3].string ?? "")
+            .map { row in
+                let category = try row.decode(ProtocolCategory.self, "category", of: "finding of item \(itemID)")
+                let context = "\(category.rawValue) finding of item \(itemID)"
+                let (evidence, spans) = try StoredEvidence.read(row["evidence"].string ?? "", of: context)
+                return try CategoryFinding(category: category, severity: row.decode(Severity.self, "severity", of: context),
+                                           evidence: evidence, spans: spans, explanation: row["explanation"].string ?? "")
             }
+        // In the classifier's order (the primary key allows one finding a category).
         return ProtocolCategory.allCases.compactMap { category in found.first { $0.category == category } }
     }
 }
@@ -66,15 +73,16 @@ extension Store {
     /// explanation can point at it.
     public func recentFlaggedPosts(limit: Int) throws -> [(post: Post, severity: Severity)] {
         try db.query("""
-            SELECT coalesce(i.link, i.identity), i.feed_id, coalesce(i.author, ''), coalesce(i.title, ''), e.text, e.has_media,
+            SELECT coalesce(i.link, i.identity) AS post_id, i.feed_id, coalesce(i.author, '') AS author, coalesce(i.title, '') AS title,
+                   e.text, e.has_media,
                    (SELECT max(CASE f.severity WHEN 'critical' THEN 3 WHEN 'high' THEN 2 WHEN 'medium' THEN 1 ELSE 0 END)
-                      FROM findings f WHERE f.item_id = i.id)
+                      FROM findings f WHERE f.item_id = i.id) AS severity
             FROM items i JOIN evidence e ON e.item_id = i.id
             ORDER BY i.fetched_at DESC, i.id DESC LIMIT ?
             """, [.integer(Int64(limit))]).map { row in
-            let post = Post(id: row[0].string ?? "", author: row[2].string ?? "", title: row[3].string ?? "", text: row[4].string ?? "",
-                            hasMedia: row[5].int == 1, feedID: row[1].string ?? "")
-            let severity: Severity = [.low, .medium, .high, .critical][max(0, min(3, Int(row[6].int ?? 0)))]
+            let post = try Post(id: row["post_id"].string ?? "", author: row["author"].string ?? "", title: row["title"].string ?? "",
+                                text: row["text"].string ?? "", hasMedia: row["has_media"].int == 1, feedID: row["feed_id"].string ?? "")
+            let severity: Severity = [.low, .medium, .high, .critical][max(0, min(3, Int(try row["severity"].int ?? 0)))]
             return (post, severity)
         }
     }

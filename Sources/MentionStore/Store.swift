@@ -24,7 +24,7 @@ public final class Store {
         try Migrations.apply(to: db)
     }
 
-    public var schemaVersion: Int { (try? db.query("PRAGMA user_version").first?.first?.int) ?? 0 }
+    public var schemaVersion: Int { get throws { try Migrations.version(of: db) } }
 
     // MARK: - Feeds
 
@@ -89,15 +89,16 @@ public final class Store {
     /// When the feed's recent new items arrived (one time per poll that brought any), newest first.
     public func newItemTimes(feedID: String, limit: Int = 20) throws -> [Date] {
         try db.query("SELECT DISTINCT fetched_at FROM items WHERE feed_id = ? ORDER BY fetched_at DESC LIMIT ?",
-                     [.text(feedID), .integer(Int64(limit))]).compactMap { $0[0].int.map(Date.init(unixSeconds:)) }
+                     [.text(feedID), .integer(Int64(limit))]).compactMap { try $0["fetched_at"].int.map(Date.init(unixSeconds:)) }
     }
 
-    private static func feedRecord(_ row: [SQLValue]) -> FeedRecord {
-        let date = { (value: SQLValue) in value.int.map(Date.init(unixSeconds:)) }
-        return FeedRecord(id: row[0].string ?? "", url: row[1].string ?? "", movedTo: row[2].string, etag: row[3].string,
-                          lastModified: row[4].string, lastAttempt: date(row[5]), lastSuccess: date(row[6]), lastStatus: row[7].int,
-                          lastError: row[8].string, failures: row[9].int ?? 0, nextPoll: date(row[10]), freshFor: row[12].int,
-                          lastNewItem: date(row[11]))
+    private static func feedRecord(_ row: Row) throws -> FeedRecord {
+        let date = { (column: String) throws in try row[column].int.map(Date.init(unixSeconds:)) }
+        return try FeedRecord(id: row["id"].string ?? "", url: row["url"].string ?? "", movedTo: row["moved_to"].string,
+                              etag: row["etag"].string, lastModified: row["last_modified"].string,
+                              lastAttempt: date("last_attempt"), lastSuccess: date("last_success"), lastStatus: row["last_status"].int,
+                              lastError: row["last_error"].string, failures: row["failures"].int ?? 0, nextPoll: date("next_poll"),
+                              freshFor: row["fresh_for"].int, lastNewItem: date("last_new_item"))
     }
 
     // MARK: - Items
@@ -131,7 +132,7 @@ public final class Store {
                       mentioned ? new.item.link.map(SQLValue.text) ?? .null : .null,
                       mentioned ? new.item.authors.first?.name.map(SQLValue.text) ?? .null : .null,
                       .integer(mentioned ? 1 : 0), .integer(flagged ? 1 : 0)])
-            guard try db.query("SELECT changes()").first?.first?.int == 1 else { return nil }
+            guard try db.query("SELECT changes() AS changed").first?["changed"].int == 1 else { return nil }
             let itemID = db.lastInsertRowID
             guard mentioned else { return itemID }
             for mention in assessment.mentions {
@@ -142,7 +143,7 @@ public final class Store {
             for finding in assessment.categories {
                 try db.query("INSERT INTO findings (item_id, category, severity, evidence, explanation) VALUES (?, ?, ?, ?, ?)",
                              [.integer(itemID), .text(finding.category.rawValue), .text(finding.severity.rawValue),
-                              .text(finding.evidence.joined(separator: "\n")), .text(finding.explanation)])
+                              .text(try StoredEvidence.json(for: finding)), .text(finding.explanation)])
             }
             if flagged {
                 try db.query("""

@@ -19,7 +19,7 @@ struct ClassificationStoreTests {
             try old.execute("INSERT INTO findings (item_id, category, severity, evidence) VALUES (1, 'insult', 'medium', 'sukkel')")
         }
         let store = try Store(path: path)
-        #expect(try store.db.query("PRAGMA user_version").first?.first?.int == Migrations.all.count)
+        #expect(try store.schemaVersion == Migrations.all.count)
         #expect(try store.findings(of: 1) == [CategoryFinding(category: .insult, severity: .medium, evidence: ["sukkel"], explanation: "")])
     }
 

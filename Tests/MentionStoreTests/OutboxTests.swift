@@ -65,7 +65,9 @@ struct OutboxTests {
 
     /// Statements that are valid SQL but break a rule of the schema; each must be refused by SQLite itself.
     static let forbidden: [(String, String)] = [
-        ("a severity outside the scale", "INSERT INTO findings (item_id, category, severity, evidence) VALUES (ITEM, 'threat', 'extreme', 'x')"),
+        ("a severity outside the scale", "INSERT INTO findings (item_id, category, severity, evidence, explanation) VALUES (ITEM, 'stalking', 'extreme', '[]', '')"),
+        ("evidence that is not JSON", "INSERT INTO findings (item_id, category, severity, evidence, explanation) VALUES (ITEM, 'stalking', 'low', 'trut', '')"),
+        ("evidence that is no JSON array", "INSERT INTO findings (item_id, category, severity, evidence, explanation) VALUES (ITEM, 'stalking', 'low', '{\"text\": \"trut\"}', '')"),
         ("a feed with an empty id", "INSERT INTO feeds (id, url) VALUES ('', 'https://example.org/rss')"),
         ("a negative failure count", "UPDATE feeds SET failures = -1"),
         ("an identity that is no SHA-256", "INSERT INTO items (feed_id, identity, fetched_at) VALUES ('westerveens-dagblad', 'short', 0)"),
@@ -88,10 +90,13 @@ struct OutboxTests {
         // Control for the test above: the statements fail because of the values, not the SQL.
         let (store, _) = try Fixture.store()
         let id = try #require(try store.insert(Fixture.new(Fixture.item("p1", title: "a", text: "trut"), Fixture.flagged)))
-        try store.db.query("INSERT INTO findings (item_id, category, severity, evidence) VALUES (?, 'stalking', 'critical', 'x')", [.integer(id)])
+        try store.db.query("INSERT INTO findings (item_id, category, severity, evidence, explanation) VALUES (?, 'stalking', 'critical', '[]', '')",
+                           [.integer(id)])
+        try store.db.query("INSERT INTO findings (item_id, category, severity, evidence, explanation) VALUES (?, 'discrimination', 'low', '[{\"text\": \"trut\"}]', '')",
+                           [.integer(id)])
         try store.db.query("INSERT INTO feeds (id, url) VALUES ('x', 'https://example.org/rss')")
         try store.db.query("UPDATE alerts SET track = 'staff' WHERE item_id = ?", [.integer(id)])
-        #expect(try store.count("findings", itemID: id) == 3)
+        #expect(try store.count("findings", itemID: id) == 4)
     }
 
     // MARK: - Digest and retention

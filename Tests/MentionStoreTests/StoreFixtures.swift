@@ -87,11 +87,11 @@ enum Fixture {
 extension Store {
     /// One row of an ad-hoc query through the internal connection (values as SQLite returns them).
     func row(_ sql: String, _ arguments: [SQLValue] = []) throws -> [SQLValue]? {
-        try db.query(sql, arguments).first
+        try db.query(sql, arguments).first?.values
     }
 
     func count(_ table: String, itemID: Int64) throws -> Int {
-        try db.query("SELECT count(*) FROM \(table) WHERE item_id = ?", [.integer(itemID)]).first?.first?.int ?? -1
+        try db.query("SELECT count(*) FROM \(table) WHERE item_id = ?", [.integer(itemID)]).first?[0].int ?? -1
     }
 }
 
