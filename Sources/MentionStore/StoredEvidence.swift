@@ -1,5 +1,5 @@
 import Foundation
-import MentionCore
+import MentionClassify
 
 /// A finding's evidence as stored in `findings.evidence` (migration 3): a JSON array, one object a piece,
 /// in step with `CategoryFinding.evidence`. A piece keeps its text whole, newlines included.

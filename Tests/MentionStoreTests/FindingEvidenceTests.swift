@@ -1,5 +1,5 @@
 import Foundation
-import MentionCore
+import MentionClassify
 @testable import MentionStore
 import Testing
 import TestSupport

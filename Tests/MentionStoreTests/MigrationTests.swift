@@ -1,5 +1,6 @@
 import Foundation
-import MentionCore
+import FeedKit
+import MentionClassify
 @testable import MentionStore
 import Testing
 import TestSupport

@@ -1,5 +1,4 @@
 import Foundation
-import MentionCore
 @testable import MentionStore
 import Testing
 
