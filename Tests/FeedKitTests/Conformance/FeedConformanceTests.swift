@@ -94,7 +94,8 @@ struct FeedConformanceTests {
                          folder as NSString, tally.files, tally.rejected, tally.passed, tally.passed + tally.failed,
                          tally.rate * 100, tally.notApplicable, tally.byDesign))
         }
-        let groups = tallies.values.flatMap(\.failedByGroup).sorted { $0.value > $1.value }
+        // Most failures first; ties by name, so two runs print the same line.
+        let groups = tallies.values.flatMap(\.failedByGroup).sorted { ($1.value, $0.key) < ($0.value, $1.key) }
         print("  failing checks by group: " + groups.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
         print(String(format: "  slowest file: %@ in %.1f ms", slowest.path, slowest.seconds * 1000))
         if ProcessInfo.processInfo.environment["CONFORMANCE_VERBOSE"] != nil { failures.forEach { print("  FAIL " + $0) } }
