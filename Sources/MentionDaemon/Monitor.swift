@@ -101,15 +101,18 @@ public actor Monitor {
             var summaries: [String: FeedPollSummary] = [:]
             var timerSet = false
             while true {
-                let (polls, lookAgainIn) = queue.startable(politeness)
-                for (feed, turn) in polls {
+                let start = queue.start(politeness)
+                for (feed, turn) in start.polls {
                     group.addTask { .polled(feed, await self.poll(feed, turn: turn)) }
+                }
+                for feed in start.stopped {
+                    summaries[feed.id] = FeedPollSummary(feedID: feed.id, error: "\(FetchError.stopped)")
                 }
                 // A host's interval holds polls back: look again when it has passed. (A full host frees
                 // itself when a poll ends; the timer is a safety net for turns held elsewhere.)
                 if queue.hasWaiting, !timerSet {
                     timerSet = true
-                    let delay = lookAgainIn ?? .milliseconds(500)
+                    let delay = start.lookAgainIn ?? .milliseconds(500)
                     group.addTask {
                         try? await Task.sleep(for: delay)
                         return .lookAgain
@@ -186,7 +189,13 @@ public actor Monitor {
     /// Delivers the digest of `day` unless it went out before. - Returns: false when it had been sent already.
     @discardableResult
     public func sendDigest(day: String, schedule: DigestSchedule) throws -> Bool {
-        try digests.send(day: day, schedule: schedule, at: now())
+        do {
+            return try digests.send(day: day, schedule: schedule, at: now())
+        } catch {
+            // The caller logs it (and retries); a database error among them is counted here.
+            if error is SQLiteError { errors.count(error) }
+            throw error
+        }
     }
 
     public func feedHealth() throws -> [(record: FeedRecord, silent: Bool)] {

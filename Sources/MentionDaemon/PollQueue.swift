@@ -31,11 +31,18 @@ struct PollQueue {
         waiting = entries.filter { !running.contains($0.feed.id) }
     }
 
-    /// Takes out the waiting polls that may start now, with their turns, in queue order. `lookAgainIn`:
-    /// when a host's interval is what holds one back, how soon a turn may come free.
-    mutating func startable(_ politeness: HostPoliteness) -> (polls: [(feed: FeedConfig, turn: FetchTurn)], lookAgainIn: Duration?) {
+    /// What may start now: the polls with their turns, in queue order; `lookAgainIn`: when a host's
+    /// interval is what holds one back, how soon a turn may come free; `stopped`: the feeds that will
+    /// not be polled because the fetcher was stopped (shutdown).
+    struct Start {
         var polls: [(feed: FeedConfig, turn: FetchTurn)] = []
         var lookAgainIn: Duration?
+        var stopped: [FeedConfig] = []
+    }
+
+    /// Takes out the waiting polls that may start now.
+    mutating func start(_ politeness: HostPoliteness) -> Start {
+        var start = Start()
         var refusedHosts: Set<String> = []  // asked once per pass: the answer does not change within it
         var position = 0
         while position < waiting.count, running.count < windowSize {
@@ -48,19 +55,21 @@ struct PollQueue {
             case .turn(let turn):
                 waiting.remove(at: position)
                 running.insert(entry.feed.id)
-                polls.append((entry.feed, turn))
+                start.polls.append((entry.feed, turn))
             case .later(let delay):
-                lookAgainIn = min(lookAgainIn ?? delay, delay)
+                start.lookAgainIn = min(start.lookAgainIn ?? delay, delay)
                 refusedHosts.insert(entry.host)
                 position += 1
             case .full:
                 refusedHosts.insert(entry.host)
                 position += 1
             case .closed:
-                return (polls, nil)
+                start.stopped = waiting.map(\.feed)
+                waiting = []
+                return start
             }
         }
-        return (polls, lookAgainIn)
+        return start
     }
 
     mutating func finished(_ feedID: String) {

@@ -46,11 +46,11 @@ public struct PollerService: Service {
                 }
                 if Task.isShuttingDownGracefully || Task.isCancelled { break }
                 // A finished poll frees a place: fill it with the next due feed at once.
-                let (polls, lookAgainIn) = queue.startable(politeness)
-                for (feed, turn) in polls {
+                let start = queue.start(politeness)
+                for (feed, turn) in start.polls {
                     group.addTask { .poll(.polled(feed, await monitor.poll(feed, turn: turn))) }
                 }
-                if let lookAgainIn, lookAgainIn < .seconds(1), !lookingAgain {
+                if let lookAgainIn = start.lookAgainIn, lookAgainIn < .seconds(1), !lookingAgain {
                     lookingAgain = true
                     group.addTask {
                         try? await Task.sleep(for: lookAgainIn)

@@ -73,4 +73,14 @@ struct HostPolitenessPollTests {
         _ = try? await poller.value
         Self.expectOneAtATimeAndSpaced(try await Self.arrivals(server))
     }
+
+    @Test func aRoundAfterShutdownEndsAtOnceWithEveryFeedStopped() async throws {
+        let server = try FeedServer()
+        let monitor = try Self.monitor(server)
+        await monitor.stopFetching()
+        let summaries = await monitor.pollAll()
+        #expect(summaries.map(\.feedID) == ["slow", "a", "b"])
+        #expect(summaries.allSatisfy { $0.error == "stopped before it finished (shutdown)" }, "\(summaries)")
+        #expect(try await Self.arrivals(server).isEmpty)
+    }
 }
