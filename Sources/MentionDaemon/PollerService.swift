@@ -1,10 +1,9 @@
 import Foundation
 import Logging
 import ServiceLifecycle
-import MentionConfig
 
-/// Polls each feed when the scheduler says it is due, a window of them at once (the fetcher applies
-/// the limits), delivers alerts as polls finish, and enforces retention hourly.
+/// Polls each feed when the scheduler says it is due, through a `PollQueue` (so the fetcher's
+/// politeness decides what may start), delivers alerts as polls finish, and enforces retention hourly.
 public struct PollerService: Service {
     let monitor: Monitor
     let logger: Logger
@@ -14,50 +13,58 @@ public struct PollerService: Service {
         self.logger = logger
     }
 
-    /// A finished poll, or the tick that makes the loop look for due feeds again.
+    /// A finished poll, the second's tick that reads the due feeds again, or a host's interval that has passed.
     private enum Event: Sendable {
-        case polled(FeedConfig, FeedPollSummary)
+        case poll(PollEvent)
         case tick
     }
 
     public func run() async throws {
         await withTaskGroup(of: Event.self) { group in
-            var window = PollWindow(size: await monitor.pollWindow, perHost: await monitor.config.fetch.perHost)
+            var queue = PollQueue(windowSize: await monitor.pollWindow)
+            let politeness = monitor.politeness
             var nextRetention = Date.distantPast
+            var reportedErrors = 0
             var ticking = true
-            // Due feeds not started yet, read from the database once a tick (not after every poll:
-            // with a thousand feeds that would read the whole feeds table a thousand times a round).
-            var due: [(feed: FeedConfig, host: String)] = []
+            var lookingAgain = false
             group.addTask { .tick }
             while let event = await group.next() {
                 switch event {
-                case .polled(let feed, let summary):
-                    window.finish(feed, host: PollWindow.host(of: feed))
+                case .poll(.polled(let feed, let summary)):
+                    queue.finished(feed.id)
                     logger.debug("\(summary)")
                     _ = await monitor.deliverAlerts()
+                case .poll(.lookAgain):
+                    lookingAgain = false
                 case .tick:
                     ticking = false
-                    due = await monitor.dueFeeds(at: Date()).map { ($0, PollWindow.host(of: $0)) }
-                    window.size = max(1, await monitor.pollWindow)
-                    window.perHost = max(1, await monitor.config.fetch.perHost)
+                    // Due feeds are read once a tick, not after every poll: with a thousand feeds that
+                    // would read the whole feeds table a thousand times a round.
+                    queue.setWaiting(await monitor.duePolls(at: Date()))
+                    queue.windowSize = max(1, await monitor.pollWindow)
                 }
                 if Task.isShuttingDownGracefully || Task.isCancelled { break }
-                // A finished poll frees a place in the window: fill it with the next due feed at once.
-                var position = 0
-                while position < due.count, window.count < window.size {
-                    let (feed, host) = due[position]
-                    guard window.canStart(feed, host: host) else {
-                        position += 1
-                        continue
+                // A finished poll frees a place: fill it with the next due feed at once.
+                let start = queue.start(politeness)
+                for (feed, turn) in start.polls {
+                    group.addTask { .poll(.polled(feed, await monitor.poll(feed, turn: turn))) }
+                }
+                if let lookAgainIn = start.lookAgainIn, lookAgainIn < .seconds(1), !lookingAgain {
+                    lookingAgain = true
+                    group.addTask {
+                        try? await Task.sleep(for: lookAgainIn)
+                        return .poll(.lookAgain)
                     }
-                    due.remove(at: position)
-                    window.start(feed, host: host)
-                    group.addTask { .polled(feed, await monitor.poll(feed)) }
                 }
                 let now = Date()
                 if nextRetention <= now {
                     await monitor.enforceRetention()
                     _ = await monitor.deliverAlerts()  // also retries alerts a failed spool left waiting
+                    let errors = await monitor.databaseErrors
+                    if errors > reportedErrors {
+                        logger.warning("database errors since start: \(errors) (each is in the log above)")
+                        reportedErrors = errors
+                    }
                     nextRetention = now.addingTimeInterval(3_600)
                 }
                 // Look again in a second: cheap, and a reload or a finished backoff is noticed soon.

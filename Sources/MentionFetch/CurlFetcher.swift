@@ -1,43 +1,53 @@
 import CCurl
 import Foundation
 
-/// Engine-wide limits: how many transfers at once, and how politely per host.
-public struct FetchLimits: Sendable {
-    public var concurrency: Int
-    public var perHost: Int
-    /// Least time between the starts of two requests to one host.
-    public var hostInterval: Double
-
-    public init(concurrency: Int = 16, perHost: Int = 2, hostInterval: Double = 1) {
-        self.concurrency = max(1, concurrency)
-        self.perHost = max(1, perHost)
-        self.hostInterval = min(max(0, hostInterval), 86_400)
-    }
-}
-
 /// Fetches feeds through libcurl's multi interface: many transfers in flight from one thread and
-/// one event loop (no thread per feed), started in the order asked, within the limits.
+/// one event loop (no thread per feed). When a transfer may start is decided by `politeness` alone;
+/// the loop starts whatever it is given at once.
 public final class CurlFetcher: Sendable {
     private let loop: MultiLoop
+    /// The turns every fetch of this fetcher takes; callers that schedule polls take them here too.
+    public let politeness: HostPoliteness
 
     public init(limits: FetchLimits = FetchLimits()) {
         _ = Self.globalInit
-        loop = MultiLoop(limits: limits)
+        politeness = HostPoliteness(limits: limits)
+        loop = MultiLoop()
         let thread = Thread { [loop] in loop.run() }
         thread.name = "mentionwatch-curl"
         thread.start()
     }
 
-    deinit { loop.stop() }
+    deinit { stop() }
 
     /// Ends the transfers in flight (they complete as "stopped") and refuses new ones.
-    public func stop() { loop.stop() }
+    public func stop() {
+        politeness.close()
+        loop.stop()
+    }
 
     private static let globalInit: Bool = mw_curl_global_init() == CURLE_OK
 
+    /// Waits for the request's turn (see `HostPoliteness`), then fetches.
     public func fetch(_ request: FetchRequest) async -> FetchResult {
-        await withCheckedContinuation { continuation in
-            loop.submit(Transfer(request, completion: { continuation.resume(returning: $0) }))
+        guard let turn = await politeness.take(HostPoliteness.hostKey(of: request.url)) else {
+            return FetchResult(outcome: .failure(.stopped))
+        }
+        return await fetch(request, turn: turn)
+    }
+
+    /// Fetches with a turn taken before from `politeness`; the turn ends with the transfer.
+    /// A turn for another host than the request's is given back and the right one waited for.
+    public func fetch(_ request: FetchRequest, turn: FetchTurn) async -> FetchResult {
+        guard turn.host == HostPoliteness.hostKey(of: request.url) else {
+            turn.finish()
+            return await fetch(request)
+        }
+        return await withCheckedContinuation { continuation in
+            loop.submit(Transfer(request, onStart: { turn.started() }, completion: {
+                turn.finish()
+                continuation.resume(returning: $0)
+            }))
         }
     }
 }
@@ -45,21 +55,16 @@ public final class CurlFetcher: Sendable {
 /// The event loop. `queue` and `stopping` are shared with callers under `lock`; everything else
 /// belongs to the loop's own thread.
 final class MultiLoop: @unchecked Sendable {
-    private let limits: FetchLimits
     private let multi: UnsafeMutableRawPointer
     private let lock = NSLock()
     private var queue: [Transfer] = []
     private var stopping = false
     private var active: [UnsafeMutableRawPointer: Transfer] = [:]
-    private var activePerHost: [String: Int] = [:]
-    private var lastStart: [String: UInt64] = [:]
 
-    init(limits: FetchLimits) {
-        self.limits = limits
+    // No CURLMOPT_MAX_HOST_CONNECTIONS or MAX_TOTAL_CONNECTIONS: HostPoliteness decides how many
+    // transfers run, and libcurl opens at most one connection per running transfer.
+    init() {
         multi = curl_multi_init()
-        // Let libcurl itself never open more connections than we run transfers.
-        mw_multi_setopt_long(multi, CURLMOPT_MAX_TOTAL_CONNECTIONS, limits.concurrency)
-        mw_multi_setopt_long(multi, CURLMOPT_MAX_HOST_CONNECTIONS, limits.perHost)
     }
 
     func submit(_ transfer: Transfer) {
@@ -87,46 +92,30 @@ final class MultiLoop: @unchecked Sendable {
             let stop = stopping
             lock.unlock()
             if stop { break }
-            let wait = startEligible()
+            startQueued()
             var running: Int32 = 0
             curl_multi_perform(multi, &running)
-            // A finished transfer frees a slot: start the next ones at once rather than after the wait.
             if collectFinished() > 0 { continue }
-            curl_multi_poll(multi, nil, 0, wait, nil)
+            // Woken early by `submit` and `stop` (curl_multi_wakeup).
+            curl_multi_poll(multi, nil, 0, 1_000, nil)
         }
         shutDown()
     }
 
-    /// Starts queued transfers that the limits allow now; returns how long to wait at most (ms).
-    private func startEligible() -> Int32 {
-        let now = DispatchTime.now().uptimeNanoseconds
-        let spacing = UInt64(limits.hostInterval * 1_000_000_000)
-        var wait: UInt64 = 1_000_000_000
+    /// Starts every submitted transfer: each came with its turn.
+    private func startQueued() {
         lock.lock()
-        var waiting: [Transfer] = []
-        var starting: [Transfer] = []
-        for transfer in queue {
-            let host = transfer.host
-            let sinceLast = lastStart[host].map { now &- $0 } ?? .max
-            if active.count + starting.count < limits.concurrency, activePerHost[host, default: 0] < limits.perHost, sinceLast >= spacing {
-                starting.append(transfer)
-                activePerHost[host, default: 0] += 1
-                lastStart[host] = now
-            } else {
-                if sinceLast < spacing { wait = min(wait, spacing - sinceLast) }
-                waiting.append(transfer)
-            }
-        }
-        queue = waiting
+        let starting = queue
+        queue = []
         lock.unlock()
         for transfer in starting {
+            transfer.onStart()
             if let easy = transfer.start(), curl_multi_add_handle(multi, easy) == CURLM_OK {
                 active[easy] = transfer
             } else {
-                finish(transfer, FetchResult(outcome: .failure(.other("libcurl could not start a transfer with the safety limits"))))
+                transfer.completion(FetchResult(outcome: .failure(.other("libcurl could not start a transfer with the safety limits"))))
             }
         }
-        return Int32(max(1, min(wait / 1_000_000, 1_000)))
     }
 
     /// Completes finished transfers; returns how many.
@@ -138,15 +127,10 @@ final class MultiLoop: @unchecked Sendable {
             let code = message.pointee.data.result
             curl_multi_remove_handle(multi, easy)
             active[easy] = nil
-            finish(transfer, transfer.result(code))
+            transfer.completion(transfer.result(code))
             finished += 1
         }
         return finished
-    }
-
-    private func finish(_ transfer: Transfer, _ result: FetchResult) {
-        if let count = activePerHost[transfer.host] { activePerHost[transfer.host] = count > 1 ? count - 1 : nil }
-        transfer.completion(result)
     }
 
     private func shutDown() {

@@ -6,8 +6,9 @@ import Foundation
 /// exists only while the transfer runs, so a thousand queued feeds cost almost nothing.
 final class Transfer: @unchecked Sendable {
     let request: FetchRequest
-    let host: String
     private(set) var easy: UnsafeMutableRawPointer?
+    /// Called on the loop's thread just before the transfer starts, and `completion` once when it ends.
+    let onStart: @Sendable () -> Void
     let completion: @Sendable (FetchResult) -> Void
     private let isFile: Bool
     private var body: [UInt8] = []
@@ -19,12 +20,11 @@ final class Transfer: @unchecked Sendable {
     private let policy = UnsafeMutablePointer<mw_socket_policy>.allocate(capacity: 1)
     private var headers: UnsafeMutablePointer<curl_slist>?
 
-    init(_ request: FetchRequest, completion: @escaping @Sendable (FetchResult) -> Void) {
+    init(_ request: FetchRequest, onStart: @escaping @Sendable () -> Void = {}, completion: @escaping @Sendable (FetchResult) -> Void) {
         self.request = request
+        self.onStart = onStart
         self.completion = completion
         isFile = request.url.lowercased().hasPrefix("file:")
-        // File feeds have no host to be polite to: each gets a bucket of its own.
-        host = isFile ? "file:" + request.url : (URLComponents(string: request.url)?.host?.lowercased() ?? "")
         errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
         let proxied = !(request.proxy ?? "").isEmpty
         // Through a proxy the socket goes to the proxy, not the feed: the address check is then the proxy's job.

@@ -59,7 +59,10 @@ struct Poll: AsyncParsableCommand {
         }
         let delivery = await monitor.deliverAlerts()
         print("alerts: \(delivery.sent) delivered" + (delivery.error.map { ", \(delivery.waiting) waiting: \($0)" } ?? ""))
-        if delivery.error != nil { throw ExitCode(ExitStatus.ioError) }
+        // Errors the polls and the delivery handled themselves: each is on stderr already; here, how many.
+        let databaseErrors = await monitor.databaseErrors
+        if databaseErrors > 0 { print("database errors: \(databaseErrors) (each is in the log)") }
+        if delivery.error != nil || databaseErrors > 0 { throw ExitCode(ExitStatus.ioError) }
     }
 }
 

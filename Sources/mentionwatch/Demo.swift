@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import MentionDaemon
 import MentionConfig
 import MentionRender
 import MentionSchedule

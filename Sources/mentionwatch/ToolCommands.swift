@@ -38,9 +38,10 @@ struct Check: AsyncParsableCommand {
     }
 
     /// Fetches and parses each feed once, printing one line per feed and, for an HTML page that
-    /// links its feed, the URL to configure instead. True when every feed worked.
+    /// links its feed, the URL to configure instead. True when every feed worked. Fetched as the
+    /// daemon would: with the `fetch:` limits (concurrency, per host, host interval) and settings.
     private static func tryFeeds(_ config: Config) async -> Bool {
-        let fetcher = CurlFetcher()
+        let fetcher = CurlFetcher(limits: FetchLimits(config.fetch))
         let results = await withTaskGroup(of: (Int, String, Bool).self) { group in
             for (index, feed) in config.feeds.enumerated() {
                 group.addTask {

@@ -7,7 +7,7 @@ import TestSupport
 
 @Suite("Store: migrations stay frozen and carry old rows forward")
 struct MigrationTests {
-    /// SHA-256 of each migration's SQL as shipped. A migration never changes once shipped (design §8):
+    /// SHA-256 of each migration's SQL as shipped. A migration never changes once shipped (docs/architecture.md):
     /// a database that ran the old text would silently differ from a new one. Add a migration instead;
     /// a new one gets its checksum here when it ships.
     static let checksums = [

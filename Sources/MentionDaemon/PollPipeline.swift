@@ -1,0 +1,216 @@
+import Foundation
+import Logging
+import FeedKit
+import MentionClassify
+import MentionConfig
+import MentionMatch
+import MentionSchedule
+import MentionFetch
+import MentionStore
+
+/// What one poll of one feed did, for `poll --once` and the log.
+public struct FeedPollSummary: Sendable, CustomStringConvertible {
+    public var feedID: String
+    public var newItems = 0
+    public var mentions = 0
+    public var flagged = 0
+    public var notModified = false
+    public var error: String?
+    public var nextPoll: Date?
+
+    public var description: String {
+        if let error { return "\(feedID): FAILED: \(error)" }
+        if notModified { return "\(feedID): not modified (304)" }
+        return "\(feedID): \(newItems) new, \(mentions) with mentions, \(flagged) flagged"
+    }
+}
+
+/// The poll of one feed: fetch → parse → match → classify → store, then the feed's next poll.
+/// In two steps around the fetch, `begin` and `finish`, both run on `Monitor` (the store's owner):
+/// the fetch between them is the only place where a poll lets other work use the database.
+final class PollPipeline {
+    private let store: Store
+    private let errors: DatabaseErrors
+    private let logger: Logger
+    private var config: Config
+    private var classifier: Classifier
+    /// Flagged posts seen, to recognise a forwarded copy (kept across reloads; refilled from the database at start).
+    private var forwarding = ForwardingMemory()
+    private let schedule = PollSchedule()
+    /// One fetcher for the pipeline's life: a reload changes its limits in place, so turns in flight keep counting.
+    let fetcher: CurlFetcher
+
+    init(config: Config, store: Store, errors: DatabaseErrors, logger: Logger) throws {
+        self.config = config
+        self.store = store
+        self.errors = errors
+        self.logger = logger
+        classifier = Classifier(config: config)
+        fetcher = CurlFetcher(limits: FetchLimits(config.fetch))
+        for (post, severity) in try store.recentFlaggedPosts(limit: forwarding.capacity).reversed() {
+            forwarding.remember(post, severity: severity)
+        }
+    }
+
+    func apply(_ newConfig: Config) {
+        classifier = Classifier(config: newConfig)
+        if newConfig.fetch != config.fetch { fetcher.politeness.update(FetchLimits(newConfig.fetch)) }
+        config = newConfig
+    }
+
+    /// A poll whose fetch may start: what `finish` needs of `begin`.
+    struct Attempt {
+        var feed: FeedConfig
+        var record: FeedRecord?
+        var request: FetchRequest
+        var failures: Int
+    }
+
+    enum Start {
+        case fetch(Attempt)
+        /// Not polled; the summary says why.
+        case skipped(FeedPollSummary)
+    }
+
+    /// Reads the feed's record and builds its request. Without its record the feed is not polled:
+    /// polling blindly would forget its validators, backoff and new address.
+    func begin(_ feed: FeedConfig, at now: Date) -> Start {
+        let record: FeedRecord?
+        do {
+            record = try store.feed(feed.id)
+        } catch {
+            errors.record(error, while: "read the record", feedID: feed.id)
+            var summary = FeedPollSummary(feedID: feed.id)
+            summary.error = "database: \(error)"
+            return .skipped(summary)
+        }
+        let request = FetchRequest(url: record?.movedTo ?? feed.url, etag: record?.etag, lastModified: record?.lastModified,
+                                   allowPrivate: feed.allowPrivate, settings: config.fetch)
+        let failures = (record?.failures ?? 0) + 1
+        // Should this poll never end (the process dies in it), the feed waits as after a failure.
+        do {
+            try store.deferPoll(feedID: feed.id, until: schedule.nextPoll(interval: feed.interval, outcome: PollOutcome(.failed),
+                                                                          failures: failures, now: now, jitter: 0))
+        } catch {
+            errors.record(error, while: "defer the next poll", feedID: feed.id)
+        }
+        return .fetch(Attempt(feed: feed, record: record, request: request, failures: failures))
+    }
+
+    /// Stores what the fetch brought and schedules the feed's next poll.
+    func finish(_ attempt: Attempt, _ result: FetchResult, at fetchedAt: Date) -> FeedPollSummary {
+        let (feed, record) = (attempt.feed, attempt.record)
+        var summary = FeedPollSummary(feedID: feed.id)
+        var outcome = PollOutcome(.failed, retryAfter: result.retryAfter, cacheMaxAge: result.cacheControl.flatMap(PollSchedule.maxAge))
+        let pollResult: PollRecord.Result
+        switch result.outcome {
+        case .failure(.stopped):
+            // Shutting down: not the feed's fault. Put its schedule back and record nothing.
+            do {
+                try store.deferPoll(feedID: feed.id, until: record?.nextPoll ?? fetchedAt)
+            } catch {
+                errors.record(error, while: "put back the schedule", feedID: feed.id)
+            }
+            summary.error = "\(FetchError.stopped)"
+            return summary
+        case .failure(let error):
+            outcome.kind = switch result.status {
+            case 429, 503: .rateLimited
+            case 403: .forbidden
+            default: .failed
+            }
+            pollResult = .failed("\(error)")
+        case .success(.notModified):
+            summary.notModified = true
+            outcome.kind = .notModified
+            outcome.cacheMaxAge = outcome.cacheMaxAge ?? record?.freshFor  // a 304 keeps the last full answer's freshness
+            pollResult = .notModified
+        case .success(.fetched(let response)):
+            switch process(response, of: feed, at: fetchedAt, into: &summary) {
+            case .success(let ttl):
+                outcome.kind = .fetched
+                outcome.ttl = ttl
+                pollResult = .fetched(etag: response.etag, lastModified: response.lastModified, newItems: summary.newItems)
+            case .failure(let error):
+                pollResult = .failed(error.message)
+            }
+        }
+        let works = outcome.kind == .fetched || outcome.kind == .notModified
+        let next = schedule.nextPoll(interval: feed.interval, outcome: outcome, failures: works ? 0 : attempt.failures,
+                                     now: fetchedAt, jitter: Double.random(in: 0..<1))
+        summary.nextPoll = next
+        do {
+            let freshFor = [outcome.cacheMaxAge, outcome.ttl].compactMap { $0 }.max()
+            try store.record(feedID: feed.id, PollRecord(pollResult, at: fetchedAt, status: result.status, nextPoll: next, freshFor: freshFor))
+        } catch {
+            errors.record(error, while: "record the poll", feedID: feed.id)
+        }
+        if case .failed(let message) = pollResult {
+            summary.error = message
+            // Log a failure once per change of state, not on every poll.
+            if record?.lastError != message {
+                logger.error("feed \(feed.id) failed: \(message); next try \(FeedDate.rfc3339(next))", metadata: ["feed": "\(feed.id)"])
+            }
+        } else if let previous = record?.lastError {
+            logger.notice("feed \(feed.id) works again (was: \(previous))", metadata: ["feed": "\(feed.id)"])
+        }
+        if let movedTo = result.movedTo, works, movedTo != record?.movedTo {
+            do {
+                try store.recordMove(feedID: feed.id, to: movedTo)
+                logger.notice("feed \(feed.id) moved permanently to \(movedTo): polling the new address; update its url in the configuration")
+            } catch {
+                errors.record(error, while: "record the new address \(movedTo)", feedID: feed.id)
+            }
+        }
+        return summary
+    }
+
+    /// Parses and stores a fetched body. Returns the feed's <ttl>, or the failure in plain words.
+    private func process(_ response: FetchedBody, of feed: FeedConfig, at fetchedAt: Date,
+                         into summary: inout FeedPollSummary) -> Result<Int?, ProcessingError> {
+        let parsed: Feed
+        do {
+            parsed = try FeedParser.parse(response.body, contentType: response.contentType, baseURL: response.effectiveURL)
+        } catch {
+            return .failure(ProcessingError("\(error)"))
+        }
+        do {
+            try store.inTransaction {
+                try storeNew(parsed.items, of: feed, response: response, at: fetchedAt, into: &summary)
+            }
+        } catch {
+            // Becomes the feed's error (logged with it, once per change of state): counted here.
+            errors.count(error)
+            summary.newItems = 0
+            summary.mentions = 0
+            summary.flagged = 0
+            return .failure(ProcessingError("database: \(error)"))
+        }
+        return .success(parsed.ttl)
+    }
+
+    private func storeNew(_ items: [FeedItem], of feed: FeedConfig, response: FetchedBody, at fetchedAt: Date,
+                          into summary: inout FeedPollSummary) throws {
+        var documentSHA256: String?  // computed once, and only when an item is flagged
+        for item in items where try !store.contains(feedID: feed.id, item: item) {
+            let post = Post(id: item.identity, source: feed.kind.rawValue, author: item.authors.first?.name ?? item.authors.first?.email ?? "",
+                            title: item.title ?? "", text: item.text, hasMedia: !item.media.isEmpty, schoolSpecific: feed.schoolSpecific,
+                            feedID: feed.id)
+            let assessment = classifier.assess(post, forwarding: forwarding)
+            if assessment.alert, documentSHA256 == nil { documentSHA256 = SHA256.hex(response.body) }
+            let new = NewItem(feedID: feed.id, item: item, fetchedAt: fetchedAt, assessment: assessment,
+                              sourceURL: response.effectiveURL, etag: response.etag, lastModified: response.lastModified,
+                              documentSHA256: documentSHA256)
+            guard try store.insert(new) != nil else { continue }
+            classifier.remember(post, assessment, in: &forwarding)
+            summary.newItems += 1
+            if !assessment.mentions.isEmpty { summary.mentions += 1 }
+            if assessment.alert { summary.flagged += 1 }
+        }
+    }
+
+    struct ProcessingError: Error {
+        var message: String
+        init(_ message: String) { self.message = message }
+    }
+}

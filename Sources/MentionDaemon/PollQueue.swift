@@ -1,0 +1,78 @@
+import Foundation
+import MentionConfig
+import MentionFetch
+
+/// Which polls start now, for the daemon's poller and `poll --once` alike. A poll starts only with
+/// its fetch turn in hand, taken from the fetcher's `HostPoliteness` (the one place that applies
+/// `per_host`, `host_interval` and `concurrency`), so polls never wait inside the window for a busy
+/// host while other hosts could be fetched. At most `windowSize` polls are in flight, so fetched
+/// bodies waiting for their turn on the database stay few.
+struct PollQueue {
+    struct Entry: Sendable {
+        var feed: FeedConfig
+        /// `HostPoliteness.hostKey` of the URL the poll will fetch (the new address after a permanent move).
+        var host: String
+    }
+
+    var windowSize: Int
+    private var waiting: [Entry] = []
+    private var running: Set<String> = []
+
+    init(windowSize: Int) {
+        self.windowSize = max(1, windowSize)
+    }
+
+    var isIdle: Bool { waiting.isEmpty && running.isEmpty }
+    var hasWaiting: Bool { !waiting.isEmpty }
+
+    /// The feeds to poll, in order (the daemon gives the due list anew on each tick); feeds being
+    /// polled stay out.
+    mutating func setWaiting(_ entries: [Entry]) {
+        waiting = entries.filter { !running.contains($0.feed.id) }
+    }
+
+    /// What may start now: the polls with their turns, in queue order; `lookAgainIn`: when a host's
+    /// interval is what holds one back, how soon a turn may come free; `stopped`: the feeds that will
+    /// not be polled because the fetcher was stopped (shutdown).
+    struct Start {
+        var polls: [(feed: FeedConfig, turn: FetchTurn)] = []
+        var lookAgainIn: Duration?
+        var stopped: [FeedConfig] = []
+    }
+
+    /// Takes out the waiting polls that may start now.
+    mutating func start(_ politeness: HostPoliteness) -> Start {
+        var start = Start()
+        var refusedHosts: Set<String> = []  // asked once per pass: the answer does not change within it
+        var position = 0
+        while position < waiting.count, running.count < windowSize {
+            let entry = waiting[position]
+            guard !refusedHosts.contains(entry.host) else {
+                position += 1
+                continue
+            }
+            switch politeness.tryTake(entry.host) {
+            case .turn(let turn):
+                waiting.remove(at: position)
+                running.insert(entry.feed.id)
+                start.polls.append((entry.feed, turn))
+            case .later(let delay):
+                start.lookAgainIn = min(start.lookAgainIn ?? delay, delay)
+                refusedHosts.insert(entry.host)
+                position += 1
+            case .full:
+                refusedHosts.insert(entry.host)
+                position += 1
+            case .closed:
+                start.stopped = waiting.map(\.feed)
+                waiting = []
+                return start
+            }
+        }
+        return start
+    }
+
+    mutating func finished(_ feedID: String) {
+        running.remove(feedID)
+    }
+}
