@@ -34,6 +34,7 @@ public struct Lexicon: Sendable {
     static let cueLists: Set<String> = [
         "negation", "counter", "report", "intensifier", "person", "pronoun", "group", "firstperson",
         "media", "recording", "share", "consent", "account", "disclaimer", "pupil", "sensitive", "role", "other", "selfname", "speech", "contrast", "filler", "rebuttal",
+        "compoundhead",
     ]
 
     private(set) var entries: [Entry] = []
@@ -128,6 +129,12 @@ public struct Lexicon: Sendable {
             }
             entries.append(Entry(category: category, severity: severity, phrase: phrase, origin: "\(file):\(number)"))
         }
+    }
+
+    /// Words put before an honorific in one compound that still address someone ("kankerjuf Marieke",
+    /// "invaljuf Marieke"): the `compoundhead` list, for the `Matcher`, which cannot read the lexicon.
+    public var compoundHeads: [String] {
+        cueIndex["compoundhead"]?.singles.sorted() ?? []
     }
 
     func isIgnored(_ word: String) -> Bool {
