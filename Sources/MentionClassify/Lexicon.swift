@@ -34,7 +34,8 @@ public struct Lexicon: Sendable {
     static let cueLists: Set<String> = [
         "negation", "counter", "report", "intensifier", "person", "pronoun", "group", "firstperson",
         "media", "recording", "share", "consent", "account", "disclaimer", "pupil", "sensitive", "role", "other", "selfname", "speech", "contrast", "filler", "rebuttal",
-        "compoundhead",
+        "greeting", "pictureof", "namefrom", "actually", "degree", "official", "me", "relative", "streetend", "streetword", "compoundhead",
+        "abbreviation",
     ]
 
     private(set) var entries: [Entry] = []
@@ -115,7 +116,9 @@ public struct Lexicon: Sendable {
         case "cue":
             guard fields.count >= 3 else { throw fail("expected cue LIST PHRASE") }
             guard Self.cueLists.contains(fields[1]) else { throw fail("unknown cue list '\(fields[1])'") }
-            cues[fields[1], default: []].append(try Phrase(fields.dropFirst(2).joined(separator: " "), file: file, line: number))
+            let phrase = try Phrase(fields.dropFirst(2).joined(separator: " "), file: file, line: number)
+            for case .cue(let list) in phrase.items where !Self.cueLists.contains(list) { throw fail("unknown cue list '@\(list)'") }
+            cues[fields[1], default: []].append(phrase)
         default:
             guard fields.count >= 3 else { throw fail("expected CATEGORY SEVERITY PHRASE") }
             guard let category = ProtocolCategory(rawValue: first), category != .forwarding else { throw fail("unknown category '\(first)'") }
@@ -135,6 +138,11 @@ public struct Lexicon: Sendable {
     /// "invaljuf Marieke"): the `compoundhead` list, for the `Matcher`, which cannot read the lexicon.
     public var compoundHeads: [String] {
         cueIndex["compoundhead"]?.singles.sorted() ?? []
+    }
+
+    /// The one-word phrases of a cue list, for rules that look at a single word.
+    func cueWords(_ list: String) -> Set<String> {
+        cueIndex[list]?.singles ?? []
     }
 
     func isIgnored(_ word: String) -> Bool {
