@@ -38,6 +38,9 @@ public struct Lexicon: Sendable {
         "abbreviation",
     ]
 
+    /// Cue lists a silenced term does not leave: they say where a sentence ends, not what counts.
+    static let structuralCueLists: Set<String> = ["abbreviation"]
+
     private(set) var entries: [Entry] = []
     private(set) var cues: [String: [Phrase]] = [:]
     /// Words that never count, whatever entry they would match ("kankerbestrijding" is not an insult).
@@ -71,6 +74,10 @@ public struct Lexicon: Sendable {
         for term in terms {
             let phrase = try Phrase(term, file: "silence", line: 0)
             copy.silenced.append(phrase)  // a hit that overlaps it is dropped (`PhraseSearch.isSilenced`)
+            // and it leaves the cue lists, so no rule counts it either ("groetjes", "kanker" before "juf")
+            for (list, phrases) in copy.cues where !Self.structuralCueLists.contains(list) {
+                copy.cues[list] = phrases.flatMap { $0.without(phrase) }
+            }
         }
         try copy.resolveCompounds()
         copy.index = EntryIndex(entries: copy.entries, cues: copy.cues)
