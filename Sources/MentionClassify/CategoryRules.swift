@@ -49,24 +49,26 @@ struct CategoryRules {
         return nil
     }
 
-    /// The staff member a picture is of: "filmpje van juf Fatma", "the clip of Ms Hoekstra". A school's
-    /// photos of an event where a teacher "stond er ook op" are not about that teacher.
+    /// The staff member a picture is of: "filmpje van juf Fatma", "the clip of Ms Hoekstra" (the
+    /// `pictureof` list). A school's photos of an event where a teacher "stond er ook op" are not about that teacher.
     private func pictured(after noun: Range<Int>) -> Int? {
         let sentence = words[noun.lowerBound].sentence
+        let of = lexicon.cueWords("pictureof")
         var index = noun.upperBound
         while index < words.count, index < noun.upperBound + 3, words[index].sentence == sentence {
-            if ["van", "of", "from"].contains(words[index].key), index + 1 < words.count,
+            if of.contains(words[index].key), index + 1 < words.count,
                let mention = words[index + 1].mention, mentions[mention].entity != "school" { return mention }
             index += 1
         }
         return nil
     }
 
-    /// "stiekem best mooi", "stiekem wel leuk": stiekem as "actually", not "secretly".
+    /// "stiekem best mooi", "stiekem wel leuk": stiekem as "actually", not "secretly" (a word of the
+    /// `actually` list before one of `degree` or `intensifier`).
     private func isAdverb(_ recording: Range<Int>) -> Bool {
-        guard recording.count == 1, words[recording.lowerBound].key == "stiekem", recording.upperBound < words.count else { return false }
+        guard recording.count == 1, lexicon.cueWords("actually").contains(words[recording.lowerBound].key), recording.upperBound < words.count else { return false }
         let next = words[recording.upperBound].key
-        return ["best", "wel", "toch", "ook", "heel", "erg", "zo", "echt"].contains(next) || (lexicon.cueIndex["intensifier"]?.singles.contains(next) ?? false)
+        return lexicon.cueWords("degree").contains(next) || lexicon.cueWords("intensifier").contains(next)
     }
 
     /// An author whose name or handle carries a staff member's name, while it is not one of that
@@ -95,7 +97,7 @@ struct CategoryRules {
         var hits: [Hit] = []
         for claim in search.occurrences(of: "selfname") {
             let next = claim.upperBound
-            let greeting = ["groetjes", "groeten", "groet", "gr", "mvg", "liefs", "regards", "cheers"].contains(words[claim.lowerBound].key)
+            let greeting = lexicon.cueWords("greeting").contains(words[claim.lowerBound].key)
             guard next < words.count, words[next].sentence == words[claim.lowerBound].sentence || greeting,
                   let mention = words[next].mention, mentions[mention].entity != "school", mentions[mention].rule != .author else { continue }
             var end = next
@@ -111,7 +113,7 @@ struct CategoryRules {
     /// near them (a school's own address in an announcement is no stalking).
     func personalDetails() -> [Hit] {
         var hits: [Hit] = []
-        for detail in PersonalDetails.find(in: text) {
+        for detail in PersonalDetails.find(in: text, lexicon: lexicon) {
             // The words it covers, found by binary search on their starts (a long post has many words).
             var low = 0, high = words.count
             while low < high { let middle = (low + high) / 2; if words[middle].end <= detail.start { low = middle + 1 } else { high = middle } }
@@ -150,16 +152,17 @@ struct CategoryRules {
     }
 
     /// Words written as names that are not a found name: a capitalised word inside a sentence, one
-    /// followed by "uit"/"van" or by an initial ("Kevin R."). In a staff post next to something
-    /// sensitive, likely a pupil.
+    /// followed by a word of `namefrom` ("uit", "van") or by an initial ("Kevin R."). In a staff post
+    /// next to something sensitive, likely a pupil.
     private func names() -> [Range<Int>] {
         let scalars = Array(text.text.unicodeScalars)
+        let from = lexicon.cueWords("namefrom")
         return words.indices.filter { index in
             let word = words[index]
             guard word.mention == nil, word.end - word.start >= 3, scalars[word.start].properties.isUppercase,
                   scalars[(word.start + 1)..<word.end].allSatisfy({ !$0.properties.isUppercase }) else { return false }
             let inside = index > 0 && words[index - 1].sentence == word.sentence
-                || index + 1 < words.count && ["uit", "van", "from"].contains(words[index + 1].key)  // "Bart uit de examenklas"
+                || index + 1 < words.count && from.contains(words[index + 1].key)  // "Bart uit de examenklas"
             let initial = index + 1 < words.count && words[index + 1].end - words[index + 1].start == 1
                 && scalars[words[index + 1].start].properties.isUppercase
             return inside || initial

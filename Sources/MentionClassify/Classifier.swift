@@ -70,7 +70,7 @@ public struct Classifier: Sendable {
     public func assess(_ post: Post, forwarding: ForwardingMemory? = nil) -> Assessment {
         let text = post.matchText
         var mentions = matcher.mentions(in: post, text: text, tokens: MatchText.tokens(text))
-        let words = ClassifyText(text, mentions: mentions)
+        let words = ClassifyText(text, mentions: mentions, abbreviations: lexicon.cueWords("abbreviation"))
         let search = PhraseSearch(lexicon: lexicon, text: words, mentions: mentions)
         let authorEntity = matcher.owner(ofAuthor: post.author)
         let byStaff = authorEntity.map { $0 != "school" } ?? false
@@ -129,7 +129,7 @@ public struct Classifier: Sendable {
 
     /// The categories found by lexicon entries only, for the lexicon's own tests.
     func findCategories(in text: String) -> [CategoryFinding] {
-        let words = ClassifyText(text)
+        let words = ClassifyText(text, abbreviations: lexicon.cueWords("abbreviation"))
         let search = PhraseSearch(lexicon: lexicon, text: words, mentions: [])
         return summarise(lexiconHits(search, authorEntity: nil), words: words, mentions: [], author: "")
     }
@@ -158,11 +158,12 @@ public struct Classifier: Sendable {
         }
     }
 
-    /// An official voice of the school ("officieel bericht van De Zeehoek"). A plain "namens De Zeehoek"
-    /// is often the parents' council or a journalist quoting, so it is not enough.
+    /// An official voice of the school ("officieel bericht van De Zeehoek": a word of the `official` list).
+    /// A plain "namens De Zeehoek" is often the parents' council or a journalist quoting, so it is not enough.
     private func speaksAsTheSchool(_ phrase: Phrase) -> Bool {
-        phrase.items.contains { item in
-            if case .word(let pattern) = item { return ["officieel", "official", "officiele"].contains(where: pattern.matches) }
+        let official = lexicon.cueWords("official")
+        return phrase.items.contains { item in
+            if case .word(let pattern) = item { return official.contains(where: pattern.matches) }
             return false
         }
     }

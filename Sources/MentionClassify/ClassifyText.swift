@@ -27,7 +27,9 @@ struct ClassifyText: Sendable {
     let sentences: [Range<Int>]
     let questions: Set<Int>
 
-    init(_ text: String, mentions: [Mention] = []) {
+    /// `abbreviations`: words after which a dot does not end a sentence (the lexicon's `abbreviation`
+    /// list); a dot after a single letter never does. The words themselves do not depend on them.
+    init(_ text: String, mentions: [Mention] = [], abbreviations: Set<String> = []) {
         self.text = text
         let scalars = Array(text.unicodeScalars)
         var words = Self.joined(MatchText.tokens(text, readingLAsI: false), scalars)
@@ -41,7 +43,7 @@ struct ClassifyText: Sendable {
             while position < words[index].start { quotes.read(scalars, position); position += 1 }
             if index > 0 {
                 let gap = scalars[min(words[index - 1].end, words[index].start)..<words[index].start]
-                if Self.endsSentence(gap, after: words[index - 1].key) { sentence += 1; clause += 1 }
+                if Self.endsSentence(gap, after: words[index - 1].key, abbreviations: abbreviations) { sentence += 1; clause += 1 }
                 else if gap.contains(where: { ",:()\u{2013}\u{2014}".unicodeScalars.contains($0) }) { clause += 1 }
             }
             words[index].sentence = sentence
@@ -124,7 +126,7 @@ struct ClassifyText: Sendable {
     }
 
     /// A sentence ends at . ! ? ; … or a line break, but not at the dot of "mevr." or an initial ("M. Verbeek").
-    private static func endsSentence(_ gap: ArraySlice<Unicode.Scalar>, after word: String) -> Bool {
+    private static func endsSentence(_ gap: ArraySlice<Unicode.Scalar>, after word: String, abbreviations: Set<String>) -> Bool {
         for scalar in gap {
             switch scalar {
             case "!", "?", ";", "\n", "\u{2026}": return true
@@ -136,8 +138,6 @@ struct ClassifyText: Sendable {
         }
         return false
     }
-
-    private static let abbreviations: Set<String> = ["mevr", "mw", "mvr", "dhr", "hr", "mr", "mrs", "ms", "dr", "drs", "ir", "mr", "st", "ca", "bijv", "o.a", "vs"]
 }
 
 /// Follows quotation marks through a text. Straight and curly double quotes, „ … ” and « »;

@@ -91,9 +91,9 @@ struct HitContext {
     /// post or next to a report word.
     private func isReported(_ hit: Hit) -> Bool {
         let sentence = words[hit.words.lowerBound].sentence
-        // "Ik steek hem neer, ook al komt de politie": a threat in the first person is no report.
+        // "Ik steek hem neer, ook al komt de politie": a threat in the first person (a word of `me`) is no report.
         if hit.category == .threat, search.hasCue("firstperson", in: hit.words, before: 2)
-            || hit.words.contains(where: { ["ik", "we", "wij", "i", "ill", "imma", "ima"].contains(words[$0].key) }) { return false }
+            || hit.words.contains(where: { lexicon.cueWords("me").contains(words[$0].key) }) { return false }
         if search.cueInSentence("report", sentence) != nil { return true }
         if isNews, !search.occurrences(of: "report").isEmpty { return true }
         let quoted = hit.words.allSatisfy { words[$0].quoted }
@@ -135,20 +135,21 @@ struct HitContext {
 
     /// A pronoun, a school role or a plain word for a person ("die juf", "die vent") refers back,
     /// unless the sentence is about someone else ("Mijn broertje ... hij", "die scheids").
-    /// A reference after the hit counts only in its clause, and not as a relative pronoun right after
-    /// it: "wat een kankerlijer is die vent" refers back, "een klootzak die zijn hond sloeg" and
+    /// A reference after the hit counts only in its clause, and not as a relative pronoun (`relative`) right
+    /// after it: "wat een kankerlijer is die vent" refers back, "een klootzak die zijn hond sloeg" and
     /// "een idioot, hij bleef praten" do not; nor does a speaker ("He said bullies are idiots").
     private func refersBack(_ hit: Hit, _ sentence: Int) -> Bool {
         guard search.cueInSentence("other", sentence) == nil else { return false }
         let end = hit.words.upperBound, clause = words[end - 1].clause
         let speech = search.occurrences(of: "speech", inSentence: sentence)
+        let relatives = lexicon.cueWords("relative")
         return ["role", "pronoun", "person"].contains { list in
             search.occurrences(of: list, inSentence: sentence).contains { reference in
                 // "He said bullies are idiots": the one referred to is speaking, not the target.
                 if reference.upperBound <= hit.words.lowerBound,
                    speech.contains(where: { $0.lowerBound >= reference.upperBound && $0.upperBound <= hit.words.lowerBound }) { return false }
                 if reference.lowerBound < end { return true }
-                let relative = reference.lowerBound == end && ["die", "dat", "wie", "who", "that", "which"].contains(words[end].key)
+                let relative = reference.lowerBound == end && relatives.contains(words[end].key)
                 return words[reference.lowerBound].clause == clause && !relative
             }
         }

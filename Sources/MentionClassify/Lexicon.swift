@@ -34,7 +34,12 @@ public struct Lexicon: Sendable {
     static let cueLists: Set<String> = [
         "negation", "counter", "report", "intensifier", "person", "pronoun", "group", "firstperson",
         "media", "recording", "share", "consent", "account", "disclaimer", "pupil", "sensitive", "role", "other", "selfname", "speech", "contrast", "filler", "rebuttal",
+        "greeting", "pictureof", "namefrom", "actually", "degree", "official", "me", "relative", "streetend", "streetword", "compoundhead",
+        "abbreviation",
     ]
+
+    /// Cue lists a silenced term does not leave: they say where a sentence ends, not what counts.
+    static let structuralCueLists: Set<String> = ["abbreviation"]
 
     private(set) var entries: [Entry] = []
     private(set) var cues: [String: [Phrase]] = [:]
@@ -69,6 +74,10 @@ public struct Lexicon: Sendable {
         for term in terms {
             let phrase = try Phrase(term, file: "silence", line: 0)
             copy.silenced.append(phrase)  // a hit that overlaps it is dropped (`PhraseSearch.isSilenced`)
+            // and it leaves the cue lists, so no rule counts it either ("groetjes", "kanker" before "juf")
+            for (list, phrases) in copy.cues where !Self.structuralCueLists.contains(list) {
+                copy.cues[list] = phrases.flatMap { $0.without(phrase) }
+            }
         }
         try copy.resolveCompounds()
         copy.index = EntryIndex(entries: copy.entries, cues: copy.cues)
@@ -114,7 +123,9 @@ public struct Lexicon: Sendable {
         case "cue":
             guard fields.count >= 3 else { throw fail("expected cue LIST PHRASE") }
             guard Self.cueLists.contains(fields[1]) else { throw fail("unknown cue list '\(fields[1])'") }
-            cues[fields[1], default: []].append(try Phrase(fields.dropFirst(2).joined(separator: " "), file: file, line: number))
+            let phrase = try Phrase(fields.dropFirst(2).joined(separator: " "), file: file, line: number)
+            for case .cue(let list) in phrase.items where !Self.cueLists.contains(list) { throw fail("unknown cue list '@\(list)'") }
+            cues[fields[1], default: []].append(phrase)
         default:
             guard fields.count >= 3 else { throw fail("expected CATEGORY SEVERITY PHRASE") }
             guard let category = ProtocolCategory(rawValue: first), category != .forwarding else { throw fail("unknown category '\(first)'") }
@@ -128,6 +139,17 @@ public struct Lexicon: Sendable {
             }
             entries.append(Entry(category: category, severity: severity, phrase: phrase, origin: "\(file):\(number)"))
         }
+    }
+
+    /// Words put before an honorific in one compound that still address someone ("kankerjuf Marieke",
+    /// "invaljuf Marieke"): the `compoundhead` list, for the `Matcher`, which cannot read the lexicon.
+    public var compoundHeads: [String] {
+        cueIndex["compoundhead"]?.singles.sorted() ?? []
+    }
+
+    /// The one-word phrases of a cue list, for rules that look at a single word.
+    func cueWords(_ list: String) -> Set<String> {
+        cueIndex[list]?.singles ?? []
     }
 
     func isIgnored(_ word: String) -> Bool {

@@ -9,21 +9,17 @@ struct PersonalDetail: Sendable, Equatable {
 }
 
 enum PersonalDetails {
-    /// Dutch street-name endings ("Kerkstraat 12", "Van Goghlaan 5a") and English street words ("12 Elm Road").
-    /// Folded as words are ("straat" is "strat": repeated letters are written once).
-    static let streetEndings = ["straat", "laan", "weg", "plein", "gracht", "dijk", "kade", "singel", "hof", "pad", "steeg",
-                                "dreef", "markt", "ring", "erf", "wal", "burg"].flatMap(ClassifyText.keys)
-    static let englishStreets = Set(["street", "road", "lane", "avenue", "drive", "close", "way", "crescent", "st", "rd"].flatMap(ClassifyText.keys))
-
-    static func find(in text: ClassifyText) -> [PersonalDetail] {
+    /// Street addresses use the lexicon's Dutch street-name endings (`streetend`: "Kerkstraat 12", "Van
+    /// Goghlaan 5a") and English street words (`streetword`: "12 Elm Road").
+    static func find(in text: ClassifyText, lexicon: Lexicon) -> [PersonalDetail] {
         let scalars = Array(text.text.unicodeScalars)
         guard scalars.contains(where: { ("0"..."9").contains($0) }) else { return [] }
-        return addresses(text, scalars) + runs(scalars)
+        return addresses(text, scalars, streetEndings: lexicon.cueWords("streetend"), streetWords: lexicon.cueWords("streetword")) + runs(scalars)
     }
 
     /// A word ending in a street ending, then a house number (with an optional letter); or a house
     /// number, a capitalised word and an English street word.
-    private static func addresses(_ text: ClassifyText, _ scalars: [Unicode.Scalar]) -> [PersonalDetail] {
+    private static func addresses(_ text: ClassifyText, _ scalars: [Unicode.Scalar], streetEndings: Set<String>, streetWords: Set<String>) -> [PersonalDetail] {
         var found: [PersonalDetail] = []
         let words = text.words
         for index in words.indices.dropLast() {
@@ -34,7 +30,7 @@ enum PersonalDetails {
                streetEndings.contains(where: { word.key.count > $0.count + 1 && word.key.hasSuffix($0) }) {
                 found.append(PersonalDetail(kind: .address, start: word.start, end: next.end))
             }
-            if isHouseNumber(raw), index + 2 < words.count, englishStreets.contains(words[index + 2].key),
+            if isHouseNumber(raw), index + 2 < words.count, streetWords.contains(words[index + 2].key),
                nextRaw.unicodeScalars.first?.properties.isUppercase == true {
                 found.append(PersonalDetail(kind: .address, start: word.start, end: words[index + 2].end))
             }

@@ -84,6 +84,63 @@ struct Phrase: Sendable, Equatable {
         if items.first == .gap || items.last == .gap { throw fail("a phrase cannot start or end with ...") }
     }
 
+    /// This phrase without the word sequences that hold `term` (a silenced term leaving a cue list):
+    /// none when every sequence holds it ("groetjes" silenced takes out "groetjes"), itself when none
+    /// does, else the phrase with the alternatives that hold it taken out ("groetjes" silenced leaves
+    /// "groeten|groet|..."). Only plain words and `...` hold a term.
+    func without(_ term: Phrase) -> [Phrase] {
+        guard term.items.count <= items.count else { return [self] }
+        for offset in 0...(items.count - term.items.count) {
+            guard let matched = Self.matches(term.items, at: offset, in: items) else { continue }
+            // The sequences that hold the term take a matched word at each of these places; every other
+            // sequence leaves them at one place first: one phrase for each such place.
+            var rest: [Phrase] = []
+            var holding = self
+            for (position, words) in matched {
+                guard case .word(let pattern) = items[position] else { continue }
+                let others = Self.words(of: pattern).subtracting(words)
+                if !others.isEmpty {
+                    var other = holding
+                    other.items[position] = .word(Self.pattern(others))
+                    rest.append(other)
+                }
+                holding.items[position] = .word(Self.pattern(words))
+            }
+            return rest.flatMap { $0.without(term) }
+        }
+        return [self]
+    }
+
+    /// The words of `items` from `offset` on that `term` matches, per place; nil when it does not match there.
+    private static func matches(_ term: [PhraseItem], at offset: Int, in items: [PhraseItem]) -> [(Int, Set<String>)]? {
+        var matched: [(Int, Set<String>)] = []
+        for (index, item) in term.enumerated() {
+            switch (item, items[offset + index]) {
+            case (.gap, .gap):
+                continue
+            case (.word(let wanted), .word(let pattern)):
+                let words = Self.words(of: pattern).filter(wanted.matches)
+                guard !words.isEmpty else { return nil }
+                matched.append((offset + index, words))
+            default:
+                return nil
+            }
+        }
+        return matched
+    }
+
+    private static func words(of pattern: WordPattern) -> Set<String> {
+        switch pattern {
+        case .exact(let word): return [word]
+        case .oneOf(let words): return words
+        default: return []  // a pattern stands for words without end: a term never takes it out
+        }
+    }
+
+    private static func pattern(_ words: Set<String>) -> WordPattern {
+        words.count == 1 ? .exact(words.first!) : .oneOf(words)
+    }
+
     /// A written word as patterns, folded as post words are. "kanker-juf" is two words, like in a post.
     private static func words(_ field: String, fail: (String) -> Lexicon.SyntaxError) throws(Lexicon.SyntaxError) -> [PhraseItem] {
         if field.contains("|") {

@@ -14,8 +14,15 @@ public struct Matcher: Sendable {
     private let handles: [String: String]
     /// The same, by name only: for authors whose server a feed does not give.
     private let serverlessOwners: [String: String]
+    /// Words put before an honorific in one compound that still address someone, as match keys.
+    private let compoundHeads: [String]
 
-    public init(school: School, staff: [StaffMember], matching: MatchingSettings = MatchingSettings()) {
+    /// `compoundHeads`: words that, written before an honorific in one word, still address someone:
+    /// curses and school roles ("kankerjuf Marieke", "invaljuf Marieke"). Only these, because many other
+    /// compounds end in an honorific and are titles of their own ("burgemeester"). The classifier passes
+    /// its lexicon's `compoundhead` list; without them a compound never counts as an honorific.
+    public init(school: School, staff: [StaffMember], matching: MatchingSettings = MatchingSettings(), compoundHeads: [String] = []) {
+        self.compoundHeads = compoundHeads.flatMap(MatchText.words)
         let patterns = NameForms.patterns(school: school, staff: staff)
         forms = PatternTrie(patterns)
         // Misspellings of the names themselves, not of handles, hashtags or domains.
@@ -49,7 +56,7 @@ public struct Matcher: Sendable {
         var words = tokens.map(\.folded)
         // "kankerjuf Marieke", "invaljuf Marieke": an honorific at the end of a compound still addresses someone.
         for index in words.indices.dropLast() {
-            if let honorific = Self.honorificInCompound(words[index]), !forms.startsSomeForm(words[index]) { words[index] = honorific }
+            if let honorific = honorificInCompound(words[index]), !forms.startsSomeForm(words[index]) { words[index] = honorific }
         }
         var candidates = findCandidates(words, tokens)
         // Words one or two letters off a name word are read as that word, and say so. Only where
@@ -137,15 +144,12 @@ public struct Matcher: Sendable {
 
     private static let honorificKeys: Set<String> = Set(NameForms.honorifics.flatMap(MatchText.words))
 
-    /// Words put before an honorific in one compound: curses and school roles. Only these, because
-    /// many other compounds end in an honorific and are titles of their own ("burgemeester").
-    private static let compoundHeads: [String] = ["kanker", "kenker", "kk", "kkr", "tyfus", "tyfes", "tering", "klere", "kolere", "pleuris",
-                                                  "pokke", "pokken", "takke", "kut", "rot", "klote", "stom", "inval", "stage", "gym"].flatMap(MatchText.words)
+    /// The honorifics a compound can end in ("kankerjuf"), after one of `compoundHeads`.
     private static let compoundHonorifics: [String] = ["juf", "juffrouw", "meester", "meneer", "mevrouw"].flatMap(MatchText.words)
 
-    static func honorificInCompound(_ word: String) -> String? {
+    func honorificInCompound(_ word: String) -> String? {
         // Most words end in no honorific: that check first, on bytes (this runs for every word).
-        guard word.utf8.count > 4, let honorific = compoundHonorifics.first(where: { word.utf8.count > $0.utf8.count && word.utf8.suffix($0.utf8.count).elementsEqual($0.utf8) }) else { return nil }
+        guard !compoundHeads.isEmpty, word.utf8.count > 4, let honorific = Self.compoundHonorifics.first(where: { word.utf8.count > $0.utf8.count && word.utf8.suffix($0.utf8.count).elementsEqual($0.utf8) }) else { return nil }
         let head = word.utf8.prefix(word.utf8.count - honorific.utf8.count)
         return compoundHeads.contains(where: { head.elementsEqual($0.utf8) }) ? honorific : nil
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import FeedKit
+import MentionClassify
 import MentionMatch
 
 /// `mentionwatch bench-parse FILE...`: the parser's side of `bench/parse/run.sh`.
@@ -73,7 +74,8 @@ struct BenchMatch: ParsableCommand {
         guard let data = FileManager.default.contents(atPath: posts) else { throw fail("\(posts): cannot read the file", status: ExitStatus.ioError) }
         let lines = data.split(separator: UInt8(ascii: "\n")).map { String(decoding: $0, as: UTF8.self) }
         var matcher: Matcher?
-        let build = ContinuousClock().measure { matcher = Matcher(school: config.school, staff: config.staff, matching: config.matching) }
+        let heads = config.classification.lexicon.compoundHeads  // as the classifier's matcher has them
+        let build = ContinuousClock().measure { matcher = Matcher(school: config.school, staff: config.staff, matching: config.matching, compoundHeads: heads) }
         guard let matcher else { return }
         if let dumpPatterns { try Data(matcher.literalPatterns.joined(separator: "\n").utf8).write(to: URL(fileURLWithPath: dumpPatterns)) }
         if let dumpNormalised { try Data(lines.map(MatchText.normalised).joined(separator: "\n").utf8).write(to: URL(fileURLWithPath: dumpNormalised)) }

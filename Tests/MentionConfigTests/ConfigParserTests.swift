@@ -90,6 +90,25 @@ struct ConfigParserTests {
         #expect(plain.assess(Post(id: "t", text: "juf Marieke is een sukkel")).alert)
     }
 
+    /// The school's lines reach the cue lists the rules and the matcher read: an added greeting signs
+    /// a post off, a silenced curse no longer makes "kankerjuf marieke" address juf Marieke.
+    @Test func classificationReachesTheCueLists() throws {
+        let yaml = Self.valid + """
+
+            classification:
+              add: [cue greeting doei]
+              silence: [kanker]
+            """
+        let classifier = Classifier(config: try ConfigParser.parse(yaml, file: "feeds.yaml", baseDirectory: "/etc/mw"))
+        let plain = Classifier(config: try ConfigParser.parse(Self.valid, file: "feeds.yaml", baseDirectory: "/etc/mw"))
+        let signed = Post(id: "t", text: "Morgen geen les.\nDoei,\njuf Marieke")
+        #expect(!plain.assess(signed).alert)
+        #expect(classifier.assess(signed).categories.map(\.category) == [.impersonation])
+        let cursed = Post(id: "t", text: "kankerjuf marieke heeft mijn telefoon weer afgepakt")
+        #expect(plain.assess(cursed).alert)
+        #expect(!classifier.assess(cursed).alert)
+    }
+
     @Test func badLexiconLinesInTheConfigNameTheirLine() {
         let found = issues(Self.valid + "\nclassification:\n  add:\n    - insult medium klungelkop\n    - rudeness high bla\n    - threat huge x\n")
         #expect(found.map(\.description) == [

@@ -89,4 +89,15 @@ struct MatcherTests {
         #expect(mentions.count == 1)
         #expect(mentions.first?.surface == "Praktijkschool De Zeehoek")
     }
+
+    /// A curse or role written before an honorific in one word still addresses someone, for the heads
+    /// the matcher is given (the classifier gives its lexicon's `compoundhead` list); by default none.
+    @Test func compoundHeadsAreGiven() {
+        let post = Post(id: "t", text: "kankerjuf marieke heeft mijn telefoon weer afgepakt")
+        #expect(matcher.mentions(in: post).isEmpty)
+        let heads = Matcher(school: WorldFixture.config.school, staff: WorldFixture.config.staff, compoundHeads: ["kanker", "inval"])
+        #expect(heads.mentions(in: post).map(\.entity) == ["staff-01"])
+        #expect(heads.mentions(in: Post(id: "t", text: "invaljuf marieke")).map(\.entity) == ["staff-01"])
+        #expect(heads.mentions(in: Post(id: "t", text: "tyfusjuf marieke")).isEmpty)
+    }
 }
