@@ -5,7 +5,7 @@ APT_PACKAGES := libcurl4-openssl-dev libsqlite3-dev libssl-dev python3
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PREFIX ?= /usr/local
 
-.PHONY: run test build release deps install clean conformance fuzz bench-parse bench-match bench-classify
+.PHONY: run test build release deps install clean format lint conformance fuzz bench-parse bench-match bench-classify
 
 deps:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -22,6 +22,14 @@ run: build
 # The CLI tests run the built binary, so build first.
 test: build
 	$(SWIFT) test
+
+# swift format (it ships with the toolchain), configured in .swift-format. CI runs `lint` before the tests.
+FORMAT_PATHS := Sources Tests Package.swift
+format:
+	$(SWIFT) format format --in-place --recursive --parallel $(FORMAT_PATHS)
+
+lint:
+	$(SWIFT) format lint --strict --recursive --parallel $(FORMAT_PATHS)
 
 # The feed parser against feedparser's 2,106 cases in ../shared/data/feed-cases (pass rate per folder).
 # CONFORMANCE_VERBOSE=1 lists every failing check.

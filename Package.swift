@@ -29,7 +29,8 @@ let package = Package(
         // The pure core.
         .target(name: "FeedKit", dependencies: ["CCrypto"]),
         .target(name: "MentionMatch"),
-        .target(name: "MentionClassify", dependencies: ["MentionMatch", "FeedKit"], resources: [.embedInCode("Lexicon")]),
+        .target(
+            name: "MentionClassify", dependencies: ["MentionMatch", "FeedKit"], resources: [.embedInCode("Lexicon")]),
         .target(
             name: "MentionConfig",
             dependencies: ["FeedKit", "MentionMatch", "MentionClassify", .product(name: "Yams", package: "Yams")]
@@ -42,7 +43,12 @@ let package = Package(
 
         // Adapters.
         .target(name: "MentionFetch", dependencies: ["MentionConfig", "CCurl"]),
-        .target(name: "MentionStore", dependencies: ["FeedKit", "MentionMatch", "MentionClassify", "MentionConfig", "MentionRender", "MentionSchedule", "CSQLite"]),
+        .target(
+            name: "MentionStore",
+            dependencies: [
+                "FeedKit", "MentionMatch", "MentionClassify", "MentionConfig", "MentionRender", "MentionSchedule",
+                "CSQLite",
+            ]),
         .target(name: "MentionMail", dependencies: ["MentionConfig"]),
         .target(
             name: "MentionDaemon",
@@ -71,22 +77,34 @@ let package = Package(
         .testTarget(name: "ArchitectureTests", dependencies: ["TestSupport"]),
         .testTarget(name: "FeedKitTests", dependencies: ["FeedKit", "TestSupport"]),
         .testTarget(name: "MentionMatchTests", dependencies: ["MentionMatch", "MentionConfig", "TestSupport"]),
-        .testTarget(name: "MentionClassifyTests", dependencies: ["MentionClassify", "MentionMatch", "MentionConfig", "TestSupport"]),
+        .testTarget(
+            name: "MentionClassifyTests",
+            dependencies: ["MentionClassify", "MentionMatch", "MentionConfig", "TestSupport"]),
         .testTarget(name: "MentionConfigTests", dependencies: ["MentionConfig", "MentionClassify", "MentionMatch"]),
         .testTarget(name: "MentionScheduleTests", dependencies: ["MentionSchedule", "MentionConfig", "FeedKit"]),
         .testTarget(
             name: "MentionRenderTests",
-            dependencies: ["MentionRender", "MentionClassify", "MentionMatch", "MentionConfig", "MentionSchedule", "FeedKit", "TestSupport"],
+            dependencies: [
+                "MentionRender", "MentionClassify", "MentionMatch", "MentionConfig", "MentionSchedule", "FeedKit",
+                "TestSupport",
+            ],
             exclude: ["Golden"]
         ),
-        .testTarget(name: "MentionFetchTests", dependencies: ["MentionFetch", "MentionConfig", "CCurl", "TestSupport"]),
+        .testTarget(
+            name: "MentionFetchTests", dependencies: ["MentionFetch", "MentionConfig", "CCurl", "TestSupport"]),
         .testTarget(
             name: "MentionStoreTests",
-            dependencies: ["MentionStore", "MentionRender", "MentionClassify", "MentionMatch", "MentionConfig", "FeedKit", "TestSupport"]
+            dependencies: [
+                "MentionStore", "MentionRender", "MentionClassify", "MentionMatch", "MentionConfig", "FeedKit",
+                "TestSupport",
+            ]
         ),
         .testTarget(
             name: "MentionMailTests",
-            dependencies: ["MentionMail", "MentionRender", "MentionClassify", "MentionMatch", "MentionConfig", "FeedKit", "TestSupport"]
+            dependencies: [
+                "MentionMail", "MentionRender", "MentionClassify", "MentionMatch", "MentionConfig", "FeedKit",
+                "TestSupport",
+            ]
         ),
         .testTarget(
             name: "MentionDaemonTests",

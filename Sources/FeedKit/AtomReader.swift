@@ -9,7 +9,10 @@ enum AtomReader {
         var feed = Feed(format: format)
         feed.title = root.child("title").map { textConstruct($0, document: document, plain: true) }?.nonEmpty
         feed.link = alternateLink(root)
-        feed.description = (root.child("subtitle") ?? root.child("tagline")).map { textConstruct($0, document: document, plain: false) }?.nonEmpty
+        feed.description =
+            (root.child("subtitle") ?? root.child("tagline")).map {
+                textConstruct($0, document: document, plain: false)
+            }?.nonEmpty
         feed.language = root.xmlLanguage
         feed.updated = RSSReader.firstDate(root, [("updated", nil), ("modified", nil)])
         feed.items = root.children("entry").map { entry(from: $0, document: document) }
@@ -19,7 +22,8 @@ enum AtomReader {
     private static func entry(from element: MarkupElement, document: [UInt8]) -> FeedItem {
         var item = FeedItem()
         item.id = element.childText("id")
-        item.title = element.child("title").map { textConstruct($0, document: document, plain: true) }?.nonEmpty
+        item.title =
+            element.child("title").map { textConstruct($0, document: document, plain: true) }?.nonEmpty
             ?? element.mediaText("title")
         item.writtenLink = alternateLinkElement(element)?.attribute("href")?.trimmed.nonEmpty
         item.link = alternateLink(element).map(LinkUnwrapping.unwrap)
@@ -28,16 +32,23 @@ enum AtomReader {
         for author in element.children("author") {
             // Atom 0.3 wrote <url>, some feeds <homepage>, for RFC 4287's <uri>.
             let uri = author.childText("uri") ?? author.childText("url") ?? author.childText("homepage")
-            item.authors.append(FeedAuthor(name: author.childText("name"), email: author.childText("email"), uri: author.resolve(uri)))
+            item.authors.append(
+                FeedAuthor(name: author.childText("name"), email: author.childText("email"), uri: author.resolve(uri)))
         }
-        item.summary = element.child("summary").map { textConstruct($0, document: document, plain: false) }?.nonEmpty
+        item.summary =
+            element.child("summary").map { textConstruct($0, document: document, plain: false) }?.nonEmpty
             ?? element.mediaText("description").map(HTMLEntities.escaped)
         item.content = element.child("content").map { textConstruct($0, document: document, plain: false) }?.nonEmpty
-        item.categories = element.children("category").compactMap { $0.attribute("term")?.trimmed.nonEmpty ?? $0.text.trimmed.nonEmpty }
+        item.categories =
+            element.children("category").compactMap {
+                $0.attribute("term")?.trimmed.nonEmpty ?? $0.text.trimmed.nonEmpty
+            }
             + element.children("category", Namespace.mediaRSS).compactMap { $0.text.trimmed.nonEmpty }
         for link in element.children("link") where link.attribute("rel") == "enclosure" {
             guard let href = link.resolve(link.attribute("href")) else { continue }
-            item.media.append(FeedMedia(url: href, type: link.attribute("type"), length: link.attribute("length").flatMap { Int($0) }))
+            item.media.append(
+                FeedMedia(url: href, type: link.attribute("type"), length: link.attribute("length").flatMap { Int($0) })
+            )
         }
         item.media += element.mediaModule()
         item.setRaw(document, element.outerRange)
@@ -65,8 +76,11 @@ enum AtomReader {
         let inline = type == "xhtml" || type.hasSuffix("xhtml+xml") || mode == "xml" || !element.children.isEmpty
         var value = (inline ? element.content(in: document) : element.text).trimmed
         // Base64: Atom 0.3's mode, or RFC 4287 §4.1.3.3: a MIME type that is neither text nor XML.
-        let binaryType = type.contains("/") && !type.hasPrefix("text/") && !type.hasSuffix("+xml") && !type.hasSuffix("/xml")
-        if mode == "base64" || (binaryType && !inline), let data = Data(base64Encoded: value, options: .ignoreUnknownCharacters) {
+        let binaryType =
+            type.contains("/") && !type.hasPrefix("text/") && !type.hasSuffix("+xml") && !type.hasSuffix("/xml")
+        if mode == "base64" || (binaryType && !inline),
+            let data = Data(base64Encoded: value, options: .ignoreUnknownCharacters)
+        {
             value = String(decoding: data, as: UTF8.self)
         }
         let isText = !inline && (type == "text" || type == "text/plain")

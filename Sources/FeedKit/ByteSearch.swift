@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The next occurrence of a byte, found by memchr (many bytes per step): the parsers' inner loops
@@ -20,7 +20,9 @@ enum ByteSearch {
         guard start < bytes.endIndex else { return nil }
         return bytes.withUnsafeBufferPointer { buffer in
             let offset = start - bytes.startIndex
-            guard let found = memchr(buffer.baseAddress! + offset, Int32(byte), buffer.count - offset) else { return nil }
+            guard let found = memchr(buffer.baseAddress! + offset, Int32(byte), buffer.count - offset) else {
+                return nil
+            }
             return bytes.startIndex + buffer.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
         }
     }

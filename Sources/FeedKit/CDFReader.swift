@@ -12,7 +12,8 @@ enum CDFReader {
         feed.items = channel.children("item").map { element in
             var item = FeedItem()
             item.writtenLink = element.attribute("href")
-            item.link = item.writtenLink.flatMap { URLResolution.resolve($0, against: element.base ?? feed.link) }.map(LinkUnwrapping.unwrap)
+            item.link = item.writtenLink.flatMap { URLResolution.resolve($0, against: element.base ?? feed.link) }.map(
+                LinkUnwrapping.unwrap)
             item.title = element.childText("title").map(HTMLText.plainText)
             item.summary = element.childMarkup("abstract", in: document)
             item.updated = element.attribute("lastmod").flatMap(FeedDate.parse)

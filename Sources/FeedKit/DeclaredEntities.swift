@@ -28,9 +28,11 @@ struct DeclaredEntities {
             guard let first = words.first, first != "%" else { continue }  // parameter entity: never used
             let name = words.prefix { !$0.isWhitespace && $0 != "\"" && $0 != "'" }
             let afterName = words.dropFirst(name.count).drop { $0.isWhitespace }
-            guard let quote = afterName.first, quote == "\"" || quote == "'" else { continue }  // SYSTEM/PUBLIC: external
+            // SYSTEM/PUBLIC: external
+            guard let quote = afterName.first, quote == "\"" || quote == "'" else { continue }
             let value = afterName.dropFirst().prefix { $0 != quote }
-            if values[String(name)] == nil { values[String(name)] = String(value) }  // XML 1.0 §4.2: the first declaration binds
+            // XML 1.0 §4.2: the first declaration binds
+            if values[String(name)] == nil { values[String(name)] = String(value) }
         }
     }
 

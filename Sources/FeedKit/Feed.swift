@@ -16,8 +16,10 @@ public struct Feed: Sendable, Equatable {
     /// The character encoding the document was read in ("utf-8", "windows-1252", ...).
     public var encoding: String?
 
-    public init(format: FeedFormat, title: String? = nil, link: String? = nil, description: String? = nil,
-                language: String? = nil, updated: Date? = nil, items: [FeedItem] = [], malformed: Bool = false) {
+    public init(
+        format: FeedFormat, title: String? = nil, link: String? = nil, description: String? = nil,
+        language: String? = nil, updated: Date? = nil, items: [FeedItem] = [], malformed: Bool = false
+    ) {
         self.format = format
         self.title = title
         self.link = link
@@ -84,7 +86,10 @@ public struct FeedItem: Sendable, Equatable {
     /// are never flagged.
     public var raw: [UInt8] {
         get { Array(rawDocument[rawRange]) }
-        set { rawDocument = newValue; rawRange = 0..<newValue.count }
+        set {
+            rawDocument = newValue
+            rawRange = 0..<newValue.count
+        }
     }
     private var rawDocument: [UInt8] = []
     private var rawRange: Range<Int> = 0..<0
@@ -97,8 +102,10 @@ public struct FeedItem: Sendable, Equatable {
 
     public static func == (lhs: FeedItem, rhs: FeedItem) -> Bool {
         lhs.id == rhs.id && lhs.title == rhs.title && lhs.link == rhs.link && lhs.published == rhs.published
-            && lhs.updated == rhs.updated && lhs.authors == rhs.authors && lhs.summary == rhs.summary && lhs.content == rhs.content
-            && lhs.categories == rhs.categories && lhs.media == rhs.media && lhs.rawDocument[lhs.rawRange] == rhs.rawDocument[rhs.rawRange]
+            && lhs.updated == rhs.updated && lhs.authors == rhs.authors && lhs.summary == rhs.summary
+            && lhs.content == rhs.content
+            && lhs.categories == rhs.categories && lhs.media == rhs.media
+            && lhs.rawDocument[lhs.rawRange] == rhs.rawDocument[rhs.rawRange]
     }
 
     public init(id: String? = nil, title: String? = nil, link: String? = nil) {

@@ -11,7 +11,8 @@ public enum FeedDate {
         guard text.utf8.count <= 256 else { return nil }  // no date is this long
         var bytes = Array(text.utf8)
         for i in bytes.indices where bytes[i] >= 0x41 && bytes[i] <= 0x5A { bytes[i] |= 0x20 }
-        var lo = 0, hi = bytes.count
+        var lo = 0
+        var hi = bytes.count
         while lo < hi, isSpace(bytes[lo]) { lo += 1 }
         while hi > lo, isSpace(bytes[hi - 1]) { hi -= 1 }
         let s = bytes[lo..<hi]
@@ -42,7 +43,8 @@ public enum FeedDate {
     private static func parseISO(_ s: ArraySlice<UInt8>) -> Date? {
         var sc = Scanner(s)
         guard let year = sc.digits(4) else { return nil }
-        var month = 1, day = 1
+        var month = 1
+        var day = 1
         if sc.skip("-") {
             guard let m = sc.digits(2) else { return nil }
             if sc.atEnd { return makeDate(year, m, 1) }
@@ -54,7 +56,13 @@ public enum FeedDate {
         }
         if sc.atEnd { return makeDate(year, month, day) }
         // RFC 3339 §5.6 NOTE: a space may replace "T"; feeds do that often.
-        if sc.peek == UInt8(ascii: "t") { sc.i += 1 } else if isSpace(sc.peek ?? 0) { sc.skipSpaces() } else { return nil }
+        if sc.peek == UInt8(ascii: "t") {
+            sc.i += 1
+        } else if isSpace(sc.peek ?? 0) {
+            sc.skipSpaces()
+        } else {
+            return nil
+        }
         guard let hour = sc.digits(2) else { return nil }
         let extended = sc.skip(":")
         guard let minute = sc.digits(2) else { return nil }
@@ -91,11 +99,16 @@ public enum FeedDate {
             .split { isSpace($0) || $0 == UInt8(ascii: ",") }
         var t = 0
         func token() -> ArraySlice<UInt8>? { t < tokens.count ? tokens[t] : nil }
-        var day: Int?, month: Int?, year: Int?
+        var day: Int?
+        var month: Int?
+        var year: Int?
         // The year normally follows the day and month; asctime puts it after
         // the time, and Twitter's variant after the zone as well.
         func takeYear() {
-            if year == nil, let tok = token(), let y = parseYear(tok) { year = y; t += 1 }
+            if year == nil, let tok = token(), let y = parseYear(tok) {
+                year = y
+                t += 1
+            }
         }
         if let first = token(), weekdays.contains(word(first)) { t += 1 }
         guard let first = token() else { return nil }
@@ -170,7 +183,8 @@ public enum FeedDate {
         }
         guard let sign = z.first, sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") else { return nil }
         let d = Array(z.dropFirst())
-        let hours: Int?, minutes: Int?
+        let hours: Int?
+        let minutes: Int?
         switch d.count {
         case 1, 2: (hours, minutes) = (number(d, 2), 0)
         case 4: (hours, minutes) = (number(d[..<2], 2), number(d[2...], 2))
@@ -204,7 +218,8 @@ public enum FeedDate {
         return table
     }()
 
-    private static let weekdays: Set<String> = Set("""
+    private static let weekdays: Set<String> = Set(
+        """
         mon monday tue tues tuesday wed wednesday thu thur thurs thursday fri friday sat saturday
         sun sunday ma maandag di dinsdag wo woensdag do donderdag vr vrijdag za zaterdag zo zondag
         """.split(whereSeparator: \.isWhitespace).map(String.init))
@@ -217,7 +232,7 @@ public enum FeedDate {
     ) -> Date? {
         // Second 60 is a leap second (RFC 3339 §5.7); it lands on the next second.
         guard (1...12).contains(month), (1...daysIn(month, year)).contains(day),
-              (0...23).contains(hour), (0...59).contains(minute), (0...60).contains(second)
+            (0...23).contains(hour), (0...59).contains(minute), (0...60).contains(second)
         else { return nil }
         let seconds = daysFromCivil(year, month, day) * 86_400 + hour * 3600 + minute * 60 + second - offset
         // Keep rounding from carrying ".9999999" into the next second.
@@ -290,7 +305,10 @@ public enum FeedDate {
     private struct Scanner {
         let s: ArraySlice<UInt8>
         var i: Int
-        init(_ s: ArraySlice<UInt8>) { self.s = s; i = s.startIndex }
+        init(_ s: ArraySlice<UInt8>) {
+            self.s = s
+            i = s.startIndex
+        }
         var atEnd: Bool { i >= s.endIndex }
         var peek: UInt8? { atEnd ? nil : s[i] }
         mutating func skip(_ c: Unicode.Scalar) -> Bool {

@@ -43,7 +43,9 @@ extension MarkupElement {
         }
         for element in elements where element.name == "content" || element.name == "thumbnail" {
             guard let url = element.resolve(element.attribute("url")) else { continue }
-            let type = element.attribute("type") ?? element.attribute("medium").map { $0 == "image" ? "image/*" : $0 == "video" ? "video/*" : $0 }
+            let type =
+                element.attribute("type")
+                ?? element.attribute("medium").map { $0 == "image" ? "image/*" : $0 == "video" ? "video/*" : $0 }
             media.append(FeedMedia(url: url, type: type, length: element.attribute("fileSize").flatMap { Int($0) }))
         }
         for image in iTunesChildren("image") {
@@ -69,7 +71,9 @@ enum FeedAuthorText {
     /// address or just a name.
     static func parse(_ text: String) -> FeedAuthor {
         let text = text.trimmed
-        if let open = text.lastIndex(where: { $0 == "(" || $0 == "<" }), let last = text.last, last == ")" || last == ">" {
+        if let open = text.lastIndex(where: { $0 == "(" || $0 == "<" }), let last = text.last,
+            last == ")" || last == ">"
+        {
             let inner = String(text[text.index(after: open)..<text.index(before: text.endIndex)]).trimmed
             let outer = String(text[..<open]).trimmed
             if looksLikeAddress(inner) { return FeedAuthor(name: outer.nonEmpty, email: inner) }

@@ -39,11 +39,15 @@ public enum FeedParser {
     ///   - bytes: the document as fetched.
     ///   - contentType: the HTTP Content-Type header, whose charset wins over the XML declaration.
     ///   - baseURL: the document's URL, against which relative links are resolved.
-    public static func parse(_ bytes: [UInt8], contentType: String? = nil, baseURL: String? = nil) throws(FeedParseError) -> Feed {
+    public static func parse(_ bytes: [UInt8], contentType: String? = nil, baseURL: String? = nil)
+        throws(FeedParseError) -> Feed
+    {
         guard bytes.count <= maxDocumentBytes else { throw .tooLarge(limit: maxDocumentBytes) }
         let decoded = CharacterDecoding.decode(bytes, httpCharset: charset(of: contentType))
         let utf8 = decoded.utf8
-        guard let first = utf8.first(where: { !($0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D) }) else { throw .empty }
+        guard let first = utf8.first(where: { !($0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D) }) else {
+            throw .empty
+        }
         var feed: Feed
         if first == UInt8(ascii: "{") {
             feed = try JSONFeedReader.read(utf8, baseURL: baseURL)
@@ -62,7 +66,8 @@ public enum FeedParser {
         var feed: Feed
         switch (root.name.lowercased(), root.namespace) {
         case ("rss", _):
-            feed = RSSReader.read(channelOf: root, document: utf8, format: rssFormat(version: root.attribute("version")))
+            feed = RSSReader.read(
+                channelOf: root, document: utf8, format: rssFormat(version: root.attribute("version")))
         case ("rdf", _):
             // RSS 0.90 is RDF too; its elements are in Netscape's namespace.
             let is090 = root.attribute("xmlns")?.contains("netscape.com/rdf/simple/0.9") ?? false
@@ -74,7 +79,9 @@ public enum FeedParser {
         case ("channel", ""):
             feed = CDFReader.read(root, document: utf8)
         case ("html", _):
-            if let link = FeedDiscovery.alternateFeedLink(root, baseURL: baseURL) { throw .htmlPageLinksFeed(url: link) }
+            if let link = FeedDiscovery.alternateFeedLink(root, baseURL: baseURL) {
+                throw .htmlPageLinksFeed(url: link)
+            }
             throw .notAFeed(rootElement: root.name)
         default:
             throw .notAFeed(rootElement: root.name)
@@ -101,14 +108,18 @@ public enum FeedParser {
         guard let contentType else { return nil }
         for parameter in contentType.split(separator: ";").dropFirst() {
             let pair = parameter.split(separator: "=", maxSplits: 1)
-            guard pair.count == 2, pair[0].trimmingCharacters(in: .whitespaces).lowercased() == "charset" else { continue }
+            guard pair.count == 2, pair[0].trimmingCharacters(in: .whitespaces).lowercased() == "charset" else {
+                continue
+            }
             return pair[1].trimmingCharacters(in: CharacterSet(charactersIn: " \"'"))
         }
         return nil
     }
 
     private static func rssFormat(version: String?) -> FeedFormat {
-        guard let version = version?.trimmingCharacters(in: .whitespaces), version.hasPrefix("0.9") else { return .rss20 }
+        guard let version = version?.trimmingCharacters(in: .whitespaces), version.hasPrefix("0.9") else {
+            return .rss20
+        }
         return .rss09x
     }
 }

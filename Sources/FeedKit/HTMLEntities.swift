@@ -67,7 +67,10 @@ public enum HTMLEntities {
         if s[i] == UInt8(ascii: "#") {
             i += 1
             var radix: UInt32 = 10
-            if i < s.endIndex, s[i] | 0x20 == UInt8(ascii: "x") { radix = 16; i += 1 }
+            if i < s.endIndex, s[i] | 0x20 == UInt8(ascii: "x") {
+                radix = 16
+                i += 1
+            }
             let digitsStart = i
             var value: UInt32 = 0
             while i < s.endIndex, let digit = digitValue(s[i], radix: radix) {
@@ -126,21 +129,27 @@ public enum HTMLEntities {
     /// Names whose code points run consecutively from the given start.
     private static let runs: [(UInt32, String)] = [
         // Latin-1, U+00A0–U+00FF (HTMLlat1.ent).
-        (160, """
-        nbsp iexcl cent pound curren yen brvbar sect uml copy ordf laquo not shy reg macr
-        deg plusmn sup2 sup3 acute micro para middot cedil sup1 ordm raquo frac14 frac12 frac34 iquest
-        Agrave Aacute Acirc Atilde Auml Aring AElig Ccedil Egrave Eacute Ecirc Euml Igrave Iacute Icirc Iuml
-        ETH Ntilde Ograve Oacute Ocirc Otilde Ouml times Oslash Ugrave Uacute Ucirc Uuml Yacute THORN szlig
-        agrave aacute acirc atilde auml aring aelig ccedil egrave eacute ecirc euml igrave iacute icirc iuml
-        eth ntilde ograve oacute ocirc otilde ouml divide oslash ugrave uacute ucirc uuml yacute thorn yuml
-        """),
+        (
+            160,
+            """
+            nbsp iexcl cent pound curren yen brvbar sect uml copy ordf laquo not shy reg macr
+            deg plusmn sup2 sup3 acute micro para middot cedil sup1 ordm raquo frac14 frac12 frac34 iquest
+            Agrave Aacute Acirc Atilde Auml Aring AElig Ccedil Egrave Eacute Ecirc Euml Igrave Iacute Icirc Iuml
+            ETH Ntilde Ograve Oacute Ocirc Otilde Ouml times Oslash Ugrave Uacute Ucirc Uuml Yacute THORN szlig
+            agrave aacute acirc atilde auml aring aelig ccedil egrave eacute ecirc euml igrave iacute icirc iuml
+            eth ntilde ograve oacute ocirc otilde ouml divide oslash ugrave uacute ucirc uuml yacute thorn yuml
+            """
+        ),
         // Greek (HTMLsymbol.ent); U+03A2 has no capital letter, hence two runs.
         (913, "Alpha Beta Gamma Delta Epsilon Zeta Eta Theta Iota Kappa Lambda Mu Nu Xi Omicron Pi Rho"),
         (931, "Sigma Tau Upsilon Phi Chi Psi Omega"),
-        (945, """
-        alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi omicron pi rho
-        sigmaf sigma tau upsilon phi chi psi omega
-        """),
+        (
+            945,
+            """
+            alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi omicron pi rho
+            sigmaf sigma tau upsilon phi chi psi omega
+            """
+        ),
         (8592, "larr uarr rarr darr harr"),
         (8656, "lArr uArr rArr dArr hArr"),
         (8804, "le ge"),
@@ -156,17 +165,17 @@ public enum HTMLEntities {
 
     /// The remaining names, one code point each.
     private static let singles = """
-    quot 34 amp 38 apos 39 lt 60 gt 62 OElig 338 oelig 339 Scaron 352 scaron 353 Yuml 376
-    fnof 402 circ 710 tilde 732 thetasym 977 upsih 978 piv 982 thinsp 8201
-    dagger 8224 Dagger 8225 bull 8226 hellip 8230 permil 8240 prime 8242 Prime 8243
-    lsaquo 8249 rsaquo 8250 oline 8254 frasl 8260 euro 8364 image 8465 weierp 8472
-    real 8476 trade 8482 alefsym 8501 crarr 8629 forall 8704 part 8706 exist 8707
-    empty 8709 nabla 8711 isin 8712 notin 8713 ni 8715 prod 8719 sum 8721 minus 8722
-    lowast 8727 radic 8730 prop 8733 infin 8734 ang 8736 and 8743 or 8744 cap 8745
-    cup 8746 int 8747 there4 8756 sim 8764 cong 8773 asymp 8776 ne 8800 equiv 8801
-    oplus 8853 otimes 8855 perp 8869 sdot 8901 lang 9001 rang 9002 loz 9674
-    spades 9824 clubs 9827 hearts 9829 diams 9830
-    """
+        quot 34 amp 38 apos 39 lt 60 gt 62 OElig 338 oelig 339 Scaron 352 scaron 353 Yuml 376
+        fnof 402 circ 710 tilde 732 thetasym 977 upsih 978 piv 982 thinsp 8201
+        dagger 8224 Dagger 8225 bull 8226 hellip 8230 permil 8240 prime 8242 Prime 8243
+        lsaquo 8249 rsaquo 8250 oline 8254 frasl 8260 euro 8364 image 8465 weierp 8472
+        real 8476 trade 8482 alefsym 8501 crarr 8629 forall 8704 part 8706 exist 8707
+        empty 8709 nabla 8711 isin 8712 notin 8713 ni 8715 prod 8719 sum 8721 minus 8722
+        lowast 8727 radic 8730 prop 8733 infin 8734 ang 8736 and 8743 or 8744 cap 8745
+        cup 8746 int 8747 there4 8756 sim 8764 cong 8773 asymp 8776 ne 8800 equiv 8801
+        oplus 8853 otimes 8855 perp 8869 sdot 8901 lang 9001 rang 9002 loz 9674
+        spades 9824 clubs 9827 hearts 9829 diams 9830
+        """
 
     /// Built once, on first use (static lets are initialised lazily and thread-safely).
     private static let table: [String: Unicode.Scalar] = {

@@ -63,7 +63,10 @@ public enum HTMLText {
                     i = ByteSearch.next(UInt8(ascii: "<"), in: s, from: i) ?? s.count
                     continue
                 }
-                guard i + 1 < s.count else { i += 1; continue }
+                guard i + 1 < s.count else {
+                    i += 1
+                    continue
+                }
                 let next = s[i + 1]
                 if next == UInt8(ascii: "!") || next == UInt8(ascii: "?") {
                     flushText()
@@ -120,11 +123,18 @@ public enum HTMLText {
             // Attributes, honouring quotes so that a ">" inside a value does not end the tag.
             while true {
                 while j < s.count, isSpace(s[j]) || s[j] == UInt8(ascii: "/") { j += 1 }
-                guard j < s.count else { i = s.count; return }  // unclosed tag: drop the rest
-                if s[j] == UInt8(ascii: ">") { j += 1; break }
+                guard j < s.count else {
+                    i = s.count
+                    return
+                }  // unclosed tag: drop the rest
+                if s[j] == UInt8(ascii: ">") {
+                    j += 1
+                    break
+                }
                 let attrStart = j
                 while j < s.count, !isSpace(s[j]), s[j] != UInt8(ascii: "/"), s[j] != UInt8(ascii: ">"),
-                      j == attrStart || s[j] != UInt8(ascii: "=") { j += 1 }
+                    j == attrStart || s[j] != UInt8(ascii: "=")
+                { j += 1 }
                 let attrName = attrStart..<j
                 while j < s.count, isSpace(s[j]) { j += 1 }
                 guard j < s.count, s[j] == UInt8(ascii: "=") else { continue }
@@ -133,7 +143,10 @@ public enum HTMLText {
                 guard j < s.count else { continue }
                 let value: Range<Int>
                 if s[j] == UInt8(ascii: "\"") || s[j] == UInt8(ascii: "'") {
-                    guard let close = s[(j + 1)...].firstIndex(of: s[j]) else { i = s.count; return }
+                    guard let close = s[(j + 1)...].firstIndex(of: s[j]) else {
+                        i = s.count
+                        return
+                    }
                     value = (j + 1)..<close
                     j = close + 1
                 } else {
@@ -141,7 +154,11 @@ public enum HTMLText {
                     while j < s.count, !isSpace(s[j]), s[j] != UInt8(ascii: ">") { j += 1 }
                     value = valueStart..<j
                 }
-                if name == HTMLText.img, attrName.count == 3, s[attrName].elementsEqual("alt".utf8, by: { $0 | 0x20 == $1 }) { alt = value }
+                if name == HTMLText.img, attrName.count == 3,
+                    s[attrName].elementsEqual("alt".utf8, by: { $0 | 0x20 == $1 })
+                {
+                    alt = value
+                }
             }
             i = j
             if closing {
@@ -167,8 +184,10 @@ public enum HTMLText {
             while let lt = find("<", from: j) {
                 let after = lt + pattern.count
                 if after <= s.count,
-                   zip(s[lt..<after], pattern).allSatisfy({ ($0 | 0x20) == ($1 | 0x20) }),
-                   after == s.count || isSpace(s[after]) || s[after] == UInt8(ascii: ">") || s[after] == UInt8(ascii: "/") {
+                    zip(s[lt..<after], pattern).allSatisfy({ ($0 | 0x20) == ($1 | 0x20) }),
+                    after == s.count || isSpace(s[after]) || s[after] == UInt8(ascii: ">")
+                        || s[after] == UInt8(ascii: "/")
+                {
                     i = find(">", from: after).map { $0 + 1 } ?? s.count
                     return
                 }
@@ -206,7 +225,8 @@ public enum HTMLText {
         [UInt8](unsafeUninitializedCapacity: raw.count) { out, written in
             raw.withUnsafeBufferPointer { input in
                 var n = 0
-                var pendingSpace = false, pendingNewline = false
+                var pendingSpace = false
+                var pendingNewline = false
                 var k = 0
                 let count = input.count
                 while k < count {

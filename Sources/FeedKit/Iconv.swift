@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The C library's iconv(3), for the legacy encodings we do not decode ourselves
@@ -19,11 +19,16 @@ enum Iconv {
         var damaged = false
         var chunk = [UInt8](repeating: 0, count: 64 * 1024)
         bytes.withUnsafeBufferPointer { input in
-            guard var inPointer = UnsafeMutablePointer(mutating: input.baseAddress).map({ UnsafeMutableRawPointer($0).assumingMemoryBound(to: CChar.self) }) else { return }
+            guard
+                var inPointer = UnsafeMutablePointer(mutating: input.baseAddress).map({
+                    UnsafeMutableRawPointer($0).assumingMemoryBound(to: CChar.self)
+                })
+            else { return }
             var inLeft = input.count
             while true {
                 let (status, produced, error) = chunk.withUnsafeMutableBufferPointer { buffer -> (Int, Int, Int32) in
-                    var outPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(buffer.baseAddress!).assumingMemoryBound(to: CChar.self)
+                    var outPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(buffer.baseAddress!)
+                        .assumingMemoryBound(to: CChar.self)
                     var outLeft = buffer.count
                     var inOptional: UnsafeMutablePointer<CChar>? = inPointer
                     let status = iconv(descriptor, &inOptional, &inLeft, &outPointer, &outLeft)
@@ -45,7 +50,8 @@ enum Iconv {
         }
         // Stateful encodings (ISO-2022-JP, some Big5-HKSCS pairs) may still hold a character: flush.
         let flushed = chunk.withUnsafeMutableBufferPointer { buffer -> Int in
-            var outPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(buffer.baseAddress!).assumingMemoryBound(to: CChar.self)
+            var outPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(buffer.baseAddress!)
+                .assumingMemoryBound(to: CChar.self)
             var outLeft = buffer.count
             _ = iconv(descriptor, nil, nil, &outPointer, &outLeft)
             return buffer.count - outLeft

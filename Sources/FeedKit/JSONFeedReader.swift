@@ -4,7 +4,8 @@ import Foundation
 /// numbers, a 1.0 `author` beside 1.1 `authors`, missing optional fields.
 enum JSONFeedReader {
     static func read(_ utf8: [UInt8], baseURL: String? = nil) throws(FeedParseError) -> Feed {
-        guard let object = try? JSONSerialization.jsonObject(with: Data(utf8)), let root = object as? [String: Any] else {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(utf8)), let root = object as? [String: Any]
+        else {
             throw .notAFeed(rootElement: "JSON that is not an object")
         }
         guard let version = root["version"] as? String, version.contains("jsonfeed.org/version/") else {
@@ -25,7 +26,8 @@ enum JSONFeedReader {
             } else {
                 // Not found by the scanner (it cannot happen for a document JSONSerialization
                 // accepted, but evidence must never be empty): the canonical form stands in.
-                item.raw = Array((try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data())
+                item.raw = Array(
+                    (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data())
             }
             feed.items.append(item)
         }
@@ -41,14 +43,20 @@ enum JSONFeedReader {
         item.published = string(object["date_published"]).flatMap(FeedDate.parse)
         item.updated = string(object["date_modified"]).flatMap(FeedDate.parse)
         let authors = (object["authors"] as? [Any] ?? []) + [object["author"]].compactMap { $0 }
-        item.authors = authors.compactMap { $0 as? [String: Any] }.map { FeedAuthor(name: string($0["name"]), uri: string($0["url"])) }
+        item.authors = authors.compactMap { $0 as? [String: Any] }.map {
+            FeedAuthor(name: string($0["name"]), uri: string($0["url"]))
+        }
         item.summary = string(object["summary"])
         item.content = string(object["content_html"]) ?? string(object["content_text"]).map(HTMLEntities.escaped)
         item.categories = (object["tags"] as? [Any] ?? []).compactMap(string)
         for attachment in object["attachments"] as? [Any] ?? [] {
             guard let attachment = attachment as? [String: Any],
-                  let url = string(attachment["url"]).flatMap({ URLResolution.resolve($0, against: baseURL) }) else { continue }
-            item.media.append(FeedMedia(url: url, type: string(attachment["mime_type"]), length: (attachment["size_in_bytes"] as? NSNumber)?.intValue))
+                let url = string(attachment["url"]).flatMap({ URLResolution.resolve($0, against: baseURL) })
+            else { continue }
+            item.media.append(
+                FeedMedia(
+                    url: url, type: string(attachment["mime_type"]),
+                    length: (attachment["size_in_bytes"] as? NSNumber)?.intValue))
         }
         if let image = string(object["image"]) { item.media.append(FeedMedia(url: image)) }
         return item

@@ -75,7 +75,10 @@ struct JSONItemRanges {
                 case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1
                 case UInt8(ascii: "}"), UInt8(ascii: "]"):
                     depth -= 1
-                    if depth == 0 { index += 1; return true }
+                    if depth == 0 {
+                        index += 1
+                        return true
+                    }
                 default: break
                 }
                 index += 1
@@ -83,7 +86,10 @@ struct JSONItemRanges {
             return false
         default:
             let start = index
-            while index < bytes.count, ![UInt8(ascii: ","), UInt8(ascii: "}"), UInt8(ascii: "]"), 0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { index += 1 }
+            while index < bytes.count,
+                ![UInt8(ascii: ","), UInt8(ascii: "}"), UInt8(ascii: "]"), 0x20, 0x09, 0x0A, 0x0D].contains(
+                    bytes[index])
+            { index += 1 }
             return index > start
         }
     }
@@ -94,7 +100,9 @@ struct JSONItemRanges {
         while index < bytes.count {
             switch bytes[index] {
             case UInt8(ascii: "\\"): index += 2
-            case UInt8(ascii: "\""): index += 1; return true
+            case UInt8(ascii: "\""):
+                index += 1
+                return true
             default: index += 1
             }
         }
@@ -102,7 +110,9 @@ struct JSONItemRanges {
     }
 
     private mutating func skipSpace() {
-        while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x09 || bytes[index] == 0x0A || bytes[index] == 0x0D { index += 1 }
+        while index < bytes.count,
+            bytes[index] == 0x20 || bytes[index] == 0x09 || bytes[index] == 0x0A || bytes[index] == 0x0D
+        { index += 1 }
     }
 
     private mutating func consume(_ byte: UInt8) -> Bool {

@@ -4,13 +4,17 @@ import Foundation
 /// target, and the target is what the coordinator must open and what identifies the item.
 enum LinkUnwrapping {
     static func unwrap(_ link: String) -> String {
-        guard link.utf8.count > 20, containsGoogle(link) else { return link }  // the common case, without parsing the URL
-        guard let components = URLComponents(string: link), let host = components.host?.lowercased(), isGoogle(host) else { return link }
+        // the common case, without parsing the URL
+        guard link.utf8.count > 20, containsGoogle(link) else { return link }
+        guard let components = URLComponents(string: link), let host = components.host?.lowercased(), isGoogle(host)
+        else { return link }
         // Google Alerts: https://www.google.com/url?rct=j&sa=t&url=TARGET&ct=ga&...
         // Old Google News: https://news.google.com/news/url?...&url=TARGET
         if components.path == "/url" || components.path.hasSuffix("/url") {
             let items = components.queryItems ?? []
-            if let target = (items.first { $0.name == "url" } ?? items.first { $0.name == "q" })?.value, isWebURL(target) {
+            if let target = (items.first { $0.name == "url" } ?? items.first { $0.name == "q" })?.value,
+                isWebURL(target)
+            {
                 return target
             }
         }
@@ -29,7 +33,8 @@ enum LinkUnwrapping {
         let labels = host.split(separator: ".")
         guard labels.count >= 2 else { return false }
         if labels[labels.count - 2] == "google", labels[labels.count - 1].count <= 3 { return true }
-        return labels.count >= 3 && labels[labels.count - 3] == "google" && ["co", "com"].contains(labels[labels.count - 2])
+        return labels.count >= 3 && labels[labels.count - 3] == "google"
+            && ["co", "com"].contains(labels[labels.count - 2])
             && labels[labels.count - 1].count == 2
     }
 
@@ -46,11 +51,15 @@ enum LinkUnwrapping {
         base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
         guard let data = Data(base64Encoded: base64) else { return nil }
         let bytes = [UInt8](data)
-        guard let start = bytes.indices.first(where: { bytes[$0...].starts(with: Array("http".utf8)) }) else { return nil }
+        guard let start = bytes.indices.first(where: { bytes[$0...].starts(with: Array("http".utf8)) }) else {
+            return nil
+        }
         // The string field's length is the byte before it (a one-byte varint for URLs under 128
         // bytes); else the URL runs until the first byte that cannot be in one.
         var end = bytes[start...].firstIndex { $0 <= 0x20 || $0 >= 0x7F } ?? bytes.endIndex
-        if start > 0, bytes[start - 1] < 0x80, start + Int(bytes[start - 1]) <= end { end = start + Int(bytes[start - 1]) }
+        if start > 0, bytes[start - 1] < 0x80, start + Int(bytes[start - 1]) <= end {
+            end = start + Int(bytes[start - 1])
+        }
         let target = String(decoding: bytes[start..<end], as: UTF8.self)
         return isWebURL(target) ? target : nil
     }

@@ -1,18 +1,21 @@
 /// One element of a parsed XML document.
 final class MarkupElement {
-    let name: String          // local name, without prefix
-    var namespace: String     // resolved namespace URI, "" when none
+    let name: String  // local name, without prefix
+    var namespace: String  // resolved namespace URI, "" when none
     let attributes: [(name: String, value: String)]
     /// The base URL for relative references inside this element: `xml:base` resolved against
     /// the parent's base, the document's URL at the root (XML Base, RFC 3986 §5.1).
     let base: String?
     var children: [MarkupElement] = []
-    var text = ""             // direct character data and CDATA, entities decoded
+    var text = ""  // direct character data and CDATA, entities decoded
     /// Byte range of the whole element (start tag to end tag) and of its content.
     var outerRange: Range<Int>
     var innerRange: Range<Int>
 
-    init(name: String, namespace: String, attributes: [(name: String, value: String)], base: String?, start: Int, contentStart: Int) {
+    init(
+        name: String, namespace: String, attributes: [(name: String, value: String)], base: String?, start: Int,
+        contentStart: Int
+    ) {
         self.name = name
         self.namespace = namespace
         self.attributes = attributes
@@ -30,9 +33,13 @@ final class MarkupElement {
             if bytes.elementsEqual(wanted) { return value }
             // "prefix:local"
             if bytes.count > wanted.count, bytes.dropFirst(bytes.count - wanted.count - 1).first == UInt8(ascii: ":"),
-               bytes.suffix(wanted.count).elementsEqual(wanted) { return value }
+                bytes.suffix(wanted.count).elementsEqual(wanted)
+            {
+                return value
+            }
         }
-        for (name, value) in attributes where name.utf8.count == wanted.count && name.utf8.elementsEqual(wanted, by: { $0 | 0x20 == $1 | 0x20 }) {
+        for (name, value) in attributes
+        where name.utf8.count == wanted.count && name.utf8.elementsEqual(wanted, by: { $0 | 0x20 == $1 | 0x20 }) {
             return value
         }
         return nil
@@ -53,13 +60,17 @@ final class MarkupElement {
     /// the namespaces some feeds put RSS 2.0 in. A lookup without a namespace means these, so a
     /// module's element with the same local name (`szf:description`) is not taken for the core one.
     static let coreNamespaces: Set<String> = [
-        "", "http://purl.org/rss/1.0/", "http://my.netscape.com/rdf/simple/0.9/", "http://channel.netscape.com/rdf/simple/0.9/",
-        "http://www.w3.org/2005/Atom", "http://purl.org/atom/ns#", "http://backend.userland.com/rss2", "http://blogs.law.harvard.edu/tech/rss",
+        "", "http://purl.org/rss/1.0/", "http://my.netscape.com/rdf/simple/0.9/",
+        "http://channel.netscape.com/rdf/simple/0.9/",
+        "http://www.w3.org/2005/Atom", "http://purl.org/atom/ns#", "http://backend.userland.com/rss2",
+        "http://blogs.law.harvard.edu/tech/rss",
     ]
 
     /// Element names compare without case, as feedparser and browsers do (`<pubdate>`, `<TITLE>`).
     func isNamed(_ local: String, _ namespace: String?) -> Bool {
-        guard name.utf8.count == local.utf8.count, name == local || name.utf8.elementsEqual(local.utf8, by: { $0 | 0x20 == $1 | 0x20 }) else { return false }
+        guard name.utf8.count == local.utf8.count,
+            name == local || name.utf8.elementsEqual(local.utf8, by: { $0 | 0x20 == $1 | 0x20 })
+        else { return false }
         if let namespace { return namespace == self.namespace }
         return self.namespace.isEmpty || Self.coreNamespaces.contains(self.namespace)
     }

@@ -48,7 +48,8 @@ struct MarkupParser {
         func close(down to: Int, at end: Int, contentEnd: Int) {
             while open.count > to {
                 let closing = open.removeLast()
-                closing.element.innerRange = closing.element.innerRange.lowerBound..<max(closing.element.innerRange.lowerBound, contentEnd)
+                closing.element.innerRange =
+                    closing.element.innerRange.lowerBound..<max(closing.element.innerRange.lowerBound, contentEnd)
                 closing.element.outerRange = closing.element.outerRange.lowerBound..<end
                 for (prefix, binding) in closing.hidden.reversed() { prefixes[prefix] = binding }
             }
@@ -104,7 +105,9 @@ struct MarkupParser {
                 let (attributes, selfClosing) = readAttributes()
                 let (prefix, local) = split(name)
                 // An unclosed <item> or <entry> ends where the next one starts: they never nest in a feed.
-                if local == "item" || local == "entry", open.count > 1, overflow == 0, open[open.count - 1].element.name == local {
+                if local == "item" || local == "entry", open.count > 1, overflow == 0,
+                    open[open.count - 1].element.name == local
+                {
                     malformed = true
                     close(down: open.count - 1, at: tagStart, contentEnd: tagStart)
                 }
@@ -127,10 +130,16 @@ struct MarkupParser {
                 var namespace = defaultNamespace
                 if !prefix.isEmpty {
                     // A prefix nobody declared: not namespace-well-formed (Namespaces in XML §5).
-                    if let declared = prefixes[prefix] { namespace = declared } else { namespace = ""; malformed = true }
+                    if let declared = prefixes[prefix] {
+                        namespace = declared
+                    } else {
+                        namespace = ""
+                        malformed = true
+                    }
                 }
-                let element = MarkupElement(name: local, namespace: namespace, attributes: attributes,
-                                            base: base, start: tagStart, contentStart: index)
+                let element = MarkupElement(
+                    name: local, namespace: namespace, attributes: attributes,
+                    base: base, start: tagStart, contentStart: index)
                 parent.children.append(element)
                 if selfClosing {
                     element.outerRange = tagStart..<index
@@ -144,7 +153,9 @@ struct MarkupParser {
                     overflow += 1
                     guard overflow <= Self.maxOpenElements else { throw .tooDeep(limit: Self.maxOpenElements) }
                 } else {
-                    open.append(OpenElement(element: element, qualifiedName: name, defaultNamespace: defaultNamespace, hidden: hidden))
+                    open.append(
+                        OpenElement(
+                            element: element, qualifiedName: name, defaultNamespace: defaultNamespace, hidden: hidden))
                 }
             }
         }
@@ -169,9 +180,14 @@ struct MarkupParser {
         let pointer = literal.utf8Start
         var position = start
         while position + count <= bytes.count {
-            guard let candidate = firstIndex(of: pointer[0], from: position), candidate + count <= bytes.count else { return nil }
+            guard let candidate = firstIndex(of: pointer[0], from: position), candidate + count <= bytes.count else {
+                return nil
+            }
             var matched = true
-            for offset in 1..<count where bytes[candidate + offset] != pointer[offset] { matched = false; break }
+            for offset in 1..<count where bytes[candidate + offset] != pointer[offset] {
+                matched = false
+                break
+            }
             if matched { return candidate }
             position = candidate + 1
         }
@@ -200,8 +216,9 @@ struct MarkupParser {
             if declaration.starts(with: Array("<!DOCTYPE".utf8)) {
                 // XML allows one DOCTYPE, before the root: another one is ignored (and would
                 // otherwise bring a fresh entity budget).
-                if !beforeRoot || sawDoctype { malformed = true }
-                else if declaration.contains(UInt8(ascii: "[")) {
+                if !beforeRoot || sawDoctype {
+                    malformed = true
+                } else if declaration.contains(UInt8(ascii: "[")) {
                     let declared = DeclaredEntities(doctype: declaration)
                     if !declared.isEmpty { entities = declared }
                 }
@@ -225,8 +242,9 @@ struct MarkupParser {
 
     private static func isNameByte(_ byte: UInt8) -> Bool {
         switch byte {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-             UInt8(ascii: "_"), UInt8(ascii: ":"), UInt8(ascii: "-"), UInt8(ascii: "."), 0x80...0xFF:
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+            UInt8(ascii: "0")...UInt8(ascii: "9"),
+            UInt8(ascii: "_"), UInt8(ascii: ":"), UInt8(ascii: "-"), UInt8(ascii: "."), 0x80...0xFF:
             return true
         default:
             return false
@@ -237,7 +255,9 @@ struct MarkupParser {
         let start = index
         // A name must not start with a digit, '-' or '.': "<3" is text, not a tag.
         if index < bytes.count, Self.isNameByte(bytes[index]),
-           !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]), bytes[index] != UInt8(ascii: "-"), bytes[index] != UInt8(ascii: ".") {
+            !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]), bytes[index] != UInt8(ascii: "-"),
+            bytes[index] != UInt8(ascii: ".")
+        {
             while index < bytes.count, Self.isNameByte(bytes[index]) { index += 1 }
         }
         return String(decoding: bytes[start..<index], as: UTF8.self)
@@ -251,12 +271,28 @@ struct MarkupParser {
         var attributes: [(name: String, value: String)] = []
         while true {
             skipSpace()
-            guard index < bytes.count else { malformed = true; return (attributes, true) }
-            if attributes.count > Self.maxAttributes { attributes.removeLast(); malformed = true }
-            if bytes[index] == UInt8(ascii: ">") { index += 1; return (attributes, false) }
-            if hasPrefix("/>") { index += 2; return (attributes, true) }
+            guard index < bytes.count else {
+                malformed = true
+                return (attributes, true)
+            }
+            if attributes.count > Self.maxAttributes {
+                attributes.removeLast()
+                malformed = true
+            }
+            if bytes[index] == UInt8(ascii: ">") {
+                index += 1
+                return (attributes, false)
+            }
+            if hasPrefix("/>") {
+                index += 2
+                return (attributes, true)
+            }
             let name = readName()
-            if name.isEmpty { index += 1; malformed = true; continue }
+            if name.isEmpty {
+                index += 1
+                malformed = true
+                continue
+            }
             skipSpace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: "=") else {
                 malformed = true
@@ -277,7 +313,9 @@ struct MarkupParser {
             } else {
                 malformed = true
                 start = index
-                while index < bytes.count, ![0x20, 0x09, 0x0A, 0x0D, UInt8(ascii: ">")].contains(bytes[index]) { index += 1 }
+                while index < bytes.count, ![0x20, 0x09, 0x0A, 0x0D, UInt8(ascii: ">")].contains(bytes[index]) {
+                    index += 1
+                }
                 attributes.append((name, decodeText(start..<index)))
             }
         }
@@ -287,10 +325,15 @@ struct MarkupParser {
     /// malformed: control characters XML forbids (dropped), a bare `&`, or a reference to an
     /// entity XML does not define (`&eacute;` in RSS: decoded as HTML).
     private mutating func decodeText(_ range: Range<Int>) -> String {
-        var hasReference = false, hasControl = false
+        var hasReference = false
+        var hasControl = false
         bytes.withUnsafeBufferPointer { buffer in
             for byte in buffer[range] where byte < 0x27 {
-                if byte == UInt8(ascii: "&") { hasReference = true } else if byte < 0x20, byte != 0x09, byte != 0x0A, byte != 0x0D { hasControl = true }
+                if byte == UInt8(ascii: "&") {
+                    hasReference = true
+                } else if byte < 0x20, byte != 0x09, byte != 0x0A, byte != 0x0D {
+                    hasControl = true
+                }
             }
         }
         if hasControl { malformed = true }
@@ -298,14 +341,18 @@ struct MarkupParser {
         if entities != nil, hasReference {
             var raw = String(decoding: bytes[range], as: UTF8.self)
             if hasControl { raw.unicodeScalars.removeAll { $0.value < 0x20 && $0 != "\t" && $0 != "\n" && $0 != "\r" } }
-            do { raw = try entities!.expand(raw) } catch { entityBudgetExceeded = true; return "" }
+            do { raw = try entities!.expand(raw) } catch {
+                entityBudgetExceeded = true
+                return ""
+            }
             return HTMLEntities.decode(raw)
         }
         guard hasReference || hasControl else { return String(decoding: bytes[range], as: UTF8.self) }
         var out: [UInt8] = []
         out.reserveCapacity(range.count)
         if hasControl {
-            HTMLEntities.decode(ArraySlice(bytes[range].filter { $0 >= 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }), into: &out)
+            HTMLEntities.decode(
+                ArraySlice(bytes[range].filter { $0 >= 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }), into: &out)
         } else {
             HTMLEntities.decode(bytes[range], into: &out)
         }
@@ -316,18 +363,25 @@ struct MarkupParser {
     private func referencesAreXML(_ range: Range<Int>) -> Bool {
         var index = range.lowerBound
         while index < range.upperBound {
-            guard bytes[index] == UInt8(ascii: "&") else { index += 1; continue }
+            guard bytes[index] == UInt8(ascii: "&") else {
+                index += 1
+                continue
+            }
             var end = index + 1
-            while end < range.upperBound, end - index <= 32, bytes[end] != UInt8(ascii: ";"), bytes[end] != UInt8(ascii: "&"), bytes[end] > 0x20 { end += 1 }
+            while end < range.upperBound, end - index <= 32, bytes[end] != UInt8(ascii: ";"),
+                bytes[end] != UInt8(ascii: "&"), bytes[end] > 0x20
+            { end += 1 }
             guard end < range.upperBound, bytes[end] == UInt8(ascii: ";"), end > index + 1 else { return false }
             let name = bytes[(index + 1)..<end]
             if name.first == UInt8(ascii: "#") {
                 let digits = name.dropFirst()
                 let hex = digits.first == UInt8(ascii: "x")
                 let body = hex ? digits.dropFirst() : digits
-                guard !body.isEmpty, body.count <= 8, body.allSatisfy({ hex ? $0.isHexDigit : (0x30...0x39).contains($0) }),
-                      let value = UInt32(String(decoding: body, as: UTF8.self), radix: hex ? 16 : 10),
-                      Self.isXMLChar(value) else { return false }
+                guard !body.isEmpty, body.count <= 8,
+                    body.allSatisfy({ hex ? $0.isHexDigit : (0x30...0x39).contains($0) }),
+                    let value = UInt32(String(decoding: body, as: UTF8.self), radix: hex ? 16 : 10),
+                    Self.isXMLChar(value)
+                else { return false }
             } else {
                 let text = String(decoding: name, as: UTF8.self)
                 guard Self.predefinedEntities.contains(text) || entities?.declares(text) == true else { return false }
@@ -352,5 +406,7 @@ struct MarkupParser {
 }
 
 extension UInt8 {
-    var isHexDigit: Bool { (0x30...0x39).contains(self) || (0x41...0x46).contains(self) || (0x61...0x66).contains(self) }
+    var isHexDigit: Bool {
+        (0x30...0x39).contains(self) || (0x41...0x46).contains(self) || (0x61...0x66).contains(self)
+    }
 }

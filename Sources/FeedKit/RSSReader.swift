@@ -6,15 +6,22 @@ enum RSSReader {
     static func read(channelOf root: MarkupElement, document: [UInt8], format: FeedFormat) -> Feed {
         let channel = root.child("channel") ?? root
         var feed = Feed(format: format)
-        feed.title = (channel.childMarkup("title", in: document) ?? channel.childMarkup("title", Namespace.dublinCore, in: document)).map(HTMLText.plainText)
+        feed.title =
+            (channel.childMarkup("title", in: document)
+            ?? channel.childMarkup("title", Namespace.dublinCore, in: document)).map(HTMLText.plainText)
         feed.link = channel.resolve(channel.childText("link")) ?? alternateAtomLink(channel)
-        feed.description = channel.childMarkup("description", in: document) ?? channel.childMarkup("description", Namespace.dublinCore, in: document)
+        feed.description =
+            channel.childMarkup("description", in: document) ?? channel.childMarkup(
+                "description", Namespace.dublinCore, in: document)
             ?? channel.iTunesText("summary") ?? channel.iTunesText("subtitle")
-        feed.language = channel.childText("language") ?? channel.childText("language", Namespace.dublinCore)
+        feed.language =
+            channel.childText("language") ?? channel.childText("language", Namespace.dublinCore)
             ?? channel.xmlLanguage ?? root.xmlLanguage
         // <ttl> is in minutes (RSS 2.0); a silly value cannot stop polling: the scheduler caps it.
         feed.ttl = channel.childText("ttl").flatMap { Int($0) }.flatMap { $0 > 0 && $0 < 1_000_000 ? $0 * 60 : nil }
-        feed.updated = firstDate(channel, [("lastBuildDate", nil), ("pubDate", nil), ("date", Namespace.dublinCore), ("modified", Namespace.dcTerms)])
+        feed.updated = firstDate(
+            channel,
+            [("lastBuildDate", nil), ("pubDate", nil), ("date", Namespace.dublinCore), ("modified", Namespace.dcTerms)])
         // managingEditor stands for items that name no author of their own.
         let editor = (channel.childText("managingEditor") ?? channel.iTunesText("author")).map(FeedAuthorText.parse)
         // RSS 2.0 nests items in <channel>; RSS 1.0 puts them beside it under <rdf:RDF>.
@@ -27,34 +34,58 @@ enum RSSReader {
         var item = FeedItem()
         let guid = element.child("guid")
         item.id = guid?.text.trimmed.nonEmpty ?? element.attribute("about")
-        item.title = (element.childMarkup("title", in: document) ?? element.childMarkup("title", Namespace.dublinCore, in: document))
+        item.title =
+            (element.childMarkup("title", in: document)
+            ?? element.childMarkup("title", Namespace.dublinCore, in: document))
             .map(HTMLText.plainText) ?? element.mediaText("title")
-        let permalink = guid?.attribute("isPermaLink")?.lowercased() != "false" ? item.id.flatMap { $0.hasPrefix("http") ? $0 : nil } : nil
+        let permalink =
+            guid?.attribute("isPermaLink")?.lowercased() != "false"
+            ? item.id.flatMap { $0.hasPrefix("http") ? $0 : nil } : nil
         item.writtenLink = element.childText("link")
         item.link = element.resolve(item.writtenLink) ?? alternateAtomLink(element) ?? permalink
         item.link = item.link.map(LinkUnwrapping.unwrap)
-        item.published = firstDate(element, [("pubDate", nil), ("date", Namespace.dublinCore), ("issued", Namespace.dcTerms), ("created", Namespace.dcTerms)])
+        item.published = firstDate(
+            element,
+            [
+                ("pubDate", nil), ("date", Namespace.dublinCore), ("issued", Namespace.dcTerms),
+                ("created", Namespace.dcTerms),
+            ])
         item.updated = firstDate(element, [("updated", Namespace.atom10), ("modified", Namespace.dcTerms)])
-        for author in element.children("author") + element.children("creator", Namespace.dublinCore) + element.children("author", Namespace.dublinCore) {
-            if let text = author.text.trimmed.nonEmpty { item.authors.append(FeedAuthorText.parse(text)) }
-            else if let name = author.childText("name", Namespace.atom10) { item.authors.append(FeedAuthor(name: name)) }
+        for author in element.children("author") + element.children("creator", Namespace.dublinCore)
+            + element.children("author", Namespace.dublinCore)
+        {
+            if let text = author.text.trimmed.nonEmpty {
+                item.authors.append(FeedAuthorText.parse(text))
+            } else if let name = author.childText("name", Namespace.atom10) {
+                item.authors.append(FeedAuthor(name: name))
+            }
         }
-        if item.authors.isEmpty, let name = element.iTunesText("author") { item.authors.append(FeedAuthorText.parse(name)) }
+        if item.authors.isEmpty, let name = element.iTunesText("author") {
+            item.authors.append(FeedAuthorText.parse(name))
+        }
         if item.authors.isEmpty, let editor { item.authors.append(editor) }
-        item.summary = element.childMarkup("description", in: document) ?? element.childMarkup("summary", in: document)
+        item.summary =
+            element.childMarkup("description", in: document) ?? element.childMarkup("summary", in: document)
             ?? element.childMarkup("description", Namespace.dublinCore, in: document)
-            ?? element.iTunesText("summary") ?? element.iTunesText("subtitle") ?? element.mediaText("description").map(HTMLEntities.escaped)
+            ?? element.iTunesText("summary") ?? element.iTunesText("subtitle")
+            ?? element.mediaText("description").map(HTMLEntities.escaped)
         // Full content: content:encoded, else an XHTML <body>, else the old <fullitem>.
-        item.content = element.childMarkup("encoded", Namespace.content, in: document)
+        item.content =
+            element.childMarkup("encoded", Namespace.content, in: document)
             ?? element.child("body", Namespace.xhtml).map { $0.content(in: document).trimmed }?.nonEmpty
             ?? element.childMarkup("body", in: document) ?? element.childMarkup("fullitem", in: document)
-        item.categories = (element.children("category") + element.children("subject", Namespace.dublinCore)
-                           + element.children("category", Namespace.mediaRSS)).compactMap { $0.text.trimmed.nonEmpty }
-        item.categories += element.childText("tags").map { $0.split(separator: ",").compactMap { String($0).trimmed.nonEmpty } } ?? []
+        item.categories =
+            (element.children("category") + element.children("subject", Namespace.dublinCore)
+            + element.children("category", Namespace.mediaRSS)).compactMap { $0.text.trimmed.nonEmpty }
+        item.categories +=
+            element.childText("tags").map { $0.split(separator: ",").compactMap { String($0).trimmed.nonEmpty } } ?? []
         item.categories += iTunesCategories(element)
         for enclosure in element.children("enclosure") {
             guard let url = enclosure.resolve(enclosure.attribute("url")) else { continue }
-            item.media.append(FeedMedia(url: url, type: enclosure.attribute("type"), length: enclosure.attribute("length").flatMap { Int($0) }))
+            item.media.append(
+                FeedMedia(
+                    url: url, type: enclosure.attribute("type"),
+                    length: enclosure.attribute("length").flatMap { Int($0) }))
         }
         item.media += element.mediaModule()
         item.setRaw(document, element.outerRange)
@@ -71,7 +102,9 @@ enum RSSReader {
 
     /// `<atom:link rel="alternate" href>`: some RSS feeds give their links only this way.
     private static func alternateAtomLink(_ element: MarkupElement) -> String? {
-        let link = element.children("link", Namespace.atom10).first { ($0.attribute("rel") ?? "alternate") == "alternate" }
+        let link = element.children("link", Namespace.atom10).first {
+            ($0.attribute("rel") ?? "alternate") == "alternate"
+        }
         return link.flatMap { $0.resolve($0.attribute("href")) }
     }
 

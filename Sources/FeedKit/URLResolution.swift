@@ -18,7 +18,11 @@ public enum URLResolution {
         for (offset, byte) in text.utf8.enumerated() {
             let letter = (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A
             if byte == UInt8(ascii: ":") { return offset > 0 }
-            if offset == 0 ? !letter : !(letter || (0x30...0x39).contains(byte) || byte == 0x2B || byte == 0x2D || byte == 0x2E) { return false }
+            if offset == 0
+                ? !letter : !(letter || (0x30...0x39).contains(byte) || byte == 0x2B || byte == 0x2D || byte == 0x2E)
+            {
+                return false
+            }
         }
         return false
     }
@@ -26,7 +30,8 @@ public enum URLResolution {
     /// Foundation refuses raw non-ASCII and spaces; percent-encode those first (RFC 3987 §3.1).
     private static func url(_ text: String, relativeTo base: URL? = nil) -> URL? {
         if let url = URL(string: text, relativeTo: base) { return url }
-        let allowed = CharacterSet.urlFragmentAllowed.union(.urlPathAllowed).union(.urlQueryAllowed).union(CharacterSet(charactersIn: "#%"))
+        let allowed = CharacterSet.urlFragmentAllowed.union(.urlPathAllowed).union(.urlQueryAllowed).union(
+            CharacterSet(charactersIn: "#%"))
         guard let encoded = text.addingPercentEncoding(withAllowedCharacters: allowed) else { return nil }
         return URL(string: encoded, relativeTo: base)
     }

@@ -11,10 +11,13 @@ enum UTF8Check {
         bytes.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return Result(valid: true, hasC1Controls: false) }
             let count = buffer.count
-            var i = 0, c1 = false
+            var i = 0
+            var c1 = false
             @inline(__always) func continuation(_ at: Int) -> Bool { at < count && base[at] & 0xC0 == 0x80 }
             while i < count {
-                if i + 8 <= count, UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                if i + 8 <= count,
+                    UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+                {
                     i += 8
                     continue
                 }
@@ -27,14 +30,22 @@ enum UTF8Check {
                     if lead == 0xC2, base[i + 1] <= 0x9F { c1 = true }
                     i += 2
                 case 0xE0...0xEF:
-                    guard continuation(i + 1), continuation(i + 2) else { return Result(valid: false, hasC1Controls: c1) }
+                    guard continuation(i + 1), continuation(i + 2) else {
+                        return Result(valid: false, hasC1Controls: c1)
+                    }
                     let second = base[i + 1]
-                    if (lead == 0xE0 && second < 0xA0) || (lead == 0xED && second > 0x9F) { return Result(valid: false, hasC1Controls: c1) }
+                    if (lead == 0xE0 && second < 0xA0) || (lead == 0xED && second > 0x9F) {
+                        return Result(valid: false, hasC1Controls: c1)
+                    }
                     i += 3
                 case 0xF0...0xF4:
-                    guard continuation(i + 1), continuation(i + 2), continuation(i + 3) else { return Result(valid: false, hasC1Controls: c1) }
+                    guard continuation(i + 1), continuation(i + 2), continuation(i + 3) else {
+                        return Result(valid: false, hasC1Controls: c1)
+                    }
                     let second = base[i + 1]
-                    if (lead == 0xF0 && second < 0x90) || (lead == 0xF4 && second > 0x8F) { return Result(valid: false, hasC1Controls: c1) }
+                    if (lead == 0xF0 && second < 0x90) || (lead == 0xF4 && second > 0x8F) {
+                        return Result(valid: false, hasC1Controls: c1)
+                    }
                     i += 4
                 default:
                     return Result(valid: false, hasC1Controls: c1)

@@ -1,4 +1,5 @@
 import MentionMatch
+
 /// Categories that need more than a phrase: media without consent, an account in a staff member's
 /// name, personal details, and what staff accounts must not post. The words come from the lexicon's cue lists.
 struct CategoryRules {
@@ -21,7 +22,8 @@ struct CategoryRules {
         for recording in search.occurrences(of: "recording") where !isAdverb(recording) {
             let noun = mediaWord(near: words[recording.lowerBound].sentence)
             if post.hasMedia || noun != nil {
-                hits.append(Hit(.unconsentedMedia, .medium, words: span(recording, noun), kind: .rule("media+recording")))
+                hits.append(
+                    Hit(.unconsentedMedia, .medium, words: span(recording, noun), kind: .rule("media+recording")))
             }
         }
         for share in search.occurrences(of: "share") {
@@ -57,7 +59,10 @@ struct CategoryRules {
         var index = noun.upperBound
         while index < words.count, index < noun.upperBound + 3, words[index].sentence == sentence {
             if of.contains(words[index].key), index + 1 < words.count,
-               let mention = words[index + 1].mention, mentions[mention].entity != "school" { return mention }
+                let mention = words[index + 1].mention, mentions[mention].entity != "school"
+            {
+                return mention
+            }
             index += 1
         }
         return nil
@@ -66,7 +71,9 @@ struct CategoryRules {
     /// "stiekem best mooi", "stiekem wel leuk": stiekem as "actually", not "secretly" (a word of the
     /// `actually` list before one of `degree` or `intensifier`).
     private func isAdverb(_ recording: Range<Int>) -> Bool {
-        guard recording.count == 1, lexicon.cueWords("actually").contains(words[recording.lowerBound].key), recording.upperBound < words.count else { return false }
+        guard recording.count == 1, lexicon.cueWords("actually").contains(words[recording.lowerBound].key),
+            recording.upperBound < words.count
+        else { return false }
         let next = words[recording.upperBound].key
         return lexicon.cueWords("degree").contains(next) || lexicon.cueWords("intensifier").contains(next)
     }
@@ -76,7 +83,8 @@ struct CategoryRules {
     /// The hit comes with the mention the account name makes, for a post that does not name the person itself.
     func impersonation(matcher: Matcher) -> (hit: Hit, mention: Mention)? {
         guard !post.author.isEmpty, authorEntity == nil else { return nil }
-        let named = matcher.mentions(in: Post(id: post.id, text: post.author), text: post.author, tokens: MatchText.tokens(post.author))
+        let named = matcher.mentions(
+            in: Post(id: post.id, text: post.author), text: post.author, tokens: MatchText.tokens(post.author))
         guard let staff = named.first(where: { $0.entity != "school" && $0.rule != .author }) else { return nil }
         // A display name ("Sanne Hoekstra", "Fans van meneer Mulder") may be the person's own account:
         // only a handle counts, and only a look-alike of a configured one or one with a title in it.
@@ -99,7 +107,9 @@ struct CategoryRules {
             let next = claim.upperBound
             let greeting = lexicon.cueWords("greeting").contains(words[claim.lowerBound].key)
             guard next < words.count, words[next].sentence == words[claim.lowerBound].sentence || greeting,
-                  let mention = words[next].mention, mentions[mention].entity != "school", mentions[mention].rule != .author else { continue }
+                let mention = words[next].mention, mentions[mention].entity != "school",
+                mentions[mention].rule != .author
+            else { continue }
             var end = next
             while end < words.count, words[end].mention == mention { end += 1 }
             var hit = Hit(.impersonation, .medium, words: claim.lowerBound..<end, kind: .rule("claims a name"))
@@ -115,8 +125,12 @@ struct CategoryRules {
         var hits: [Hit] = []
         for detail in PersonalDetails.find(in: text, lexicon: lexicon) {
             // The words it covers, found by binary search on their starts (a long post has many words).
-            var low = 0, high = words.count
-            while low < high { let middle = (low + high) / 2; if words[middle].end <= detail.start { low = middle + 1 } else { high = middle } }
+            var low = 0
+            var high = words.count
+            while low < high {
+                let middle = (low + high) / 2
+                if words[middle].end <= detail.start { low = middle + 1 } else { high = middle }
+            }
             var last = low
             while last < words.count, words[last].start < detail.end { last += 1 }
             guard low < last else { continue }
@@ -124,11 +138,16 @@ struct CategoryRules {
             let lastWord = last - 1
             var hit = Hit(.stalking, .medium, words: first..<(lastWord + 1), kind: .detail(detail.kind))
             let sentence = words[first].sentence
-            let personNear = (sentence - 1...sentence + 1).contains { nearby in
-                text.words(inSentence: nearby).contains { $0.mention.map { mentions[$0].entity != "school" } ?? false }
-            } || ["person", "pronoun"].contains { list in
-                !search.occurrences(of: list, inSentence: sentence).isEmpty || !search.occurrences(of: list, inSentence: sentence - 1).isEmpty
-            }
+            let personNear =
+                (sentence - 1...sentence + 1).contains { nearby in
+                    text.words(inSentence: nearby).contains {
+                        $0.mention.map { mentions[$0].entity != "school" } ?? false
+                    }
+                }
+                || ["person", "pronoun"].contains { list in
+                    !search.occurrences(of: list, inSentence: sentence).isEmpty
+                        || !search.occurrences(of: list, inSentence: sentence - 1).isEmpty
+                }
             if !personNear { hit.lower(.noTarget) }
             hits.append(hit)
         }
@@ -143,7 +162,9 @@ struct CategoryRules {
         var hits: [Hit] = []
         for sensitive in search.occurrences(of: "sensitive") {
             let sentence = words[sensitive.lowerBound].sentence
-            guard let pupil = pupils.first(where: { abs(words[$0.lowerBound].sentence - sentence) <= 1 }) else { continue }
+            guard let pupil = pupils.first(where: { abs(words[$0.lowerBound].sentence - sentence) <= 1 }) else {
+                continue
+            }
             var hit = Hit(.confidentialInfo, .high, words: span(sensitive, pupil), kind: .rule("pupil+sensitive"))
             hit.aimedAtAuthor = true
             hits.append(hit)
@@ -160,10 +181,13 @@ struct CategoryRules {
         return words.indices.filter { index in
             let word = words[index]
             guard word.mention == nil, word.end - word.start >= 3, scalars[word.start].properties.isUppercase,
-                  scalars[(word.start + 1)..<word.end].allSatisfy({ !$0.properties.isUppercase }) else { return false }
-            let inside = index > 0 && words[index - 1].sentence == word.sentence
+                scalars[(word.start + 1)..<word.end].allSatisfy({ !$0.properties.isUppercase })
+            else { return false }
+            let inside =
+                index > 0 && words[index - 1].sentence == word.sentence
                 || index + 1 < words.count && from.contains(words[index + 1].key)  // "Bart uit de examenklas"
-            let initial = index + 1 < words.count && words[index + 1].end - words[index + 1].start == 1
+            let initial =
+                index + 1 < words.count && words[index + 1].end - words[index + 1].start == 1
                 && scalars[words[index + 1].start].properties.isUppercase
             return inside || initial
         }.map { $0..<($0 + 1) }
@@ -183,7 +207,8 @@ struct CategoryRules {
     /// otherwise the first alone, so the evidence stays short.
     private func span(_ a: Range<Int>, _ b: Range<Int>?) -> Range<Int> {
         guard let b, max(a.lowerBound, b.lowerBound) - min(a.upperBound, b.upperBound) <= 4,
-              words[a.lowerBound].sentence == words[b.lowerBound].sentence else { return a }
+            words[a.lowerBound].sentence == words[b.lowerBound].sentence
+        else { return a }
         return min(a.lowerBound, b.lowerBound)..<max(a.upperBound, b.upperBound)
     }
 }

@@ -1,5 +1,6 @@
 import FeedKit
 import MentionMatch
+
 /// Where in the post a piece of evidence is: Unicode scalars of `title + "\n" + text`, end exclusive.
 public struct EvidenceSpan: Sendable, Equatable, Codable {
     public var start: Int
@@ -21,7 +22,10 @@ public struct CategoryFinding: Sendable, Equatable {
     /// A short Dutch sentence: what was found and at whom it is aimed.
     public var explanation: String
 
-    public init(category: ProtocolCategory, severity: Severity, evidence: [String], spans: [EvidenceSpan?] = [], explanation: String = "") {
+    public init(
+        category: ProtocolCategory, severity: Severity, evidence: [String], spans: [EvidenceSpan?] = [],
+        explanation: String = ""
+    ) {
         self.category = category
         self.severity = severity
         self.evidence = evidence
@@ -33,7 +37,9 @@ public struct CategoryFinding: Sendable, Equatable {
 /// Which protocol track a finding follows (docs/classification.md): A pupils among each other,
 /// B aimed at a staff member, staff: written by a staff account.
 public enum ProtocolTrack: String, Sendable, Equatable, Codable {
-    case a = "A", b = "B", staff, none
+    case a = "A"
+    case b = "B"
+    case staff, none
 }
 
 /// The whole judgement of one post.
@@ -74,11 +80,14 @@ public struct Classifier: Sendable {
         let search = PhraseSearch(lexicon: lexicon, text: words, mentions: mentions)
         let authorEntity = matcher.owner(ofAuthor: post.author)
         let byStaff = authorEntity.map { $0 != "school" } ?? false
-        let rules = CategoryRules(post: post, lexicon: lexicon, text: words, search: search, mentions: mentions, authorEntity: authorEntity)
+        let rules = CategoryRules(
+            post: post, lexicon: lexicon, text: words, search: search, mentions: mentions, authorEntity: authorEntity)
 
         let isNews = post.source == FeedKind.news.rawValue
         var hits = lexiconHits(search, authorEntity: authorEntity, isNews: isNews)
-        hits += rules.unconsentedMedia() + rules.personalDetails() + rules.claimedName(matcher: matcher) + rules.confidentialInfo()
+        hits +=
+            rules.unconsentedMedia() + rules.personalDetails() + rules.claimedName(matcher: matcher)
+            + rules.confidentialInfo()
         if let found = rules.impersonation(matcher: matcher) {
             var hit = found.hit
             if hit.aimedAt.isEmpty {  // the account name is the only mention of the person
@@ -97,7 +106,9 @@ public struct Classifier: Sendable {
             for index in hits.indices where hits[index].category == .unconsentedMedia { hits[index].lower(.consent) }
         }
         if !search.occurrences(of: "disclaimer").isEmpty {
-            for index in hits.indices where hits[index].category == .unauthorisedStatement { hits[index].lower(.disclaimer) }
+            for index in hits.indices where hits[index].category == .unauthorisedStatement {
+                hits[index].lower(.disclaimer)
+            }
         }
         escalateThreatsWithDetails(&hits)
         // A configured account (the school's own repost of its newsletter) does not forward abuse.
@@ -109,15 +120,22 @@ public struct Classifier: Sendable {
             hits.append(hit)
         }
         hits.removeAll { !$0.words.isEmpty && search.isSilenced($0.words) }
-        for index in hits.indices { order(&hits[index].aimedAt, near: hits[index].words, words: words, mentions: mentions) }
+        for index in hits.indices {
+            order(&hits[index].aimedAt, near: hits[index].words, words: words, mentions: mentions)
+        }
 
         let findings = summarise(hits, words: words, mentions: mentions, author: post.author)
         let counted = hits.filter { $0.effectiveSeverity >= minSeverity && (!$0.aimedAt.isEmpty || $0.aimedAtAuthor) }
         let track: ProtocolTrack
-        if counted.isEmpty { track = .none }
-        else if byStaff { track = .staff }
-        else if counted.contains(where: { $0.aimedAt.contains { mentions[$0].entity != "school" } }) { track = .b }
-        else { track = .a }
+        if counted.isEmpty {
+            track = .none
+        } else if byStaff {
+            track = .staff
+        } else if counted.contains(where: { $0.aimedAt.contains { mentions[$0].entity != "school" } }) {
+            track = .b
+        } else {
+            track = .a
+        }
         return Assessment(mentions: mentions, categories: findings, track: track, alert: !counted.isEmpty)
     }
 
@@ -186,7 +204,11 @@ public struct Classifier: Sendable {
     /// Staff before the school, then the name nearest the hit: the explanation names the first.
     private func order(_ aimed: inout [Int], near range: Range<Int>, words: ClassifyText, mentions: [Mention]) {
         let at = range.isEmpty ? 0 : words.words[range.lowerBound].start
-        aimed.sort { (mentions[$0].entity == "school" ? 1 : 0, abs(mentions[$0].start - at)) < (mentions[$1].entity == "school" ? 1 : 0, abs(mentions[$1].start - at)) }
+        aimed.sort {
+            (mentions[$0].entity == "school" ? 1 : 0, abs(mentions[$0].start - at)) < (
+                mentions[$1].entity == "school" ? 1 : 0, abs(mentions[$1].start - at)
+            )
+        }
     }
 
     /// Design §7: a home address (or phone, plate, whereabouts) together with a threat is critical.
@@ -200,14 +222,16 @@ public struct Classifier: Sendable {
             return !hit.words.contains(where: threatWords.contains)
         }
         guard threat, stalking else { return }
-        for index in hits.indices where [.threat, .stalking].contains(hits[index].category) && hits[index].effectiveSeverity > .low {
+        for index in hits.indices
+        where [.threat, .stalking].contains(hits[index].category) && hits[index].effectiveSeverity > .low {
             hits[index].severity = .critical
         }
     }
 
     /// One finding per category: its highest severity, the evidence of the hits at that severity,
     /// and the explanation of the strongest hit (an aimed one first).
-    private func summarise(_ hits: [Hit], words: ClassifyText, mentions: [Mention], author: String) -> [CategoryFinding] {
+    private func summarise(_ hits: [Hit], words: ClassifyText, mentions: [Mention], author: String) -> [CategoryFinding]
+    {
         ProtocolCategory.allCases.compactMap { category in
             let inCategory = hits.filter { $0.category == category }
             guard let severity = inCategory.map(\.effectiveSeverity).max() else { return nil }
@@ -220,14 +244,21 @@ public struct Classifier: Sendable {
                     finding.evidence.append(text)
                     finding.spans.append(nil)
                 }
-                for range in [hit.extraWords, hit.evidence == nil ? hit.words : nil].compactMap({ $0 }) where !range.isEmpty {
+                for range in [hit.extraWords, hit.evidence == nil ? hit.words : nil].compactMap({ $0 })
+                where !range.isEmpty {
                     // Words already shown inside a longer piece of evidence are not repeated.
-                    guard !ranges.contains(where: { $0.lowerBound <= range.lowerBound && range.upperBound <= $0.upperBound }) else { continue }
+                    guard
+                        !ranges.contains(where: {
+                            $0.lowerBound <= range.lowerBound && range.upperBound <= $0.upperBound
+                        })
+                    else { continue }
                     let text = words.surface(range)
                     guard seen.insert(text).inserted else { continue }
                     ranges.append(range)
                     finding.evidence.append(text)
-                    finding.spans.append(EvidenceSpan(start: words.words[range.lowerBound].start, end: words.words[range.upperBound - 1].end))
+                    finding.spans.append(
+                        EvidenceSpan(
+                            start: words.words[range.lowerBound].start, end: words.words[range.upperBound - 1].end))
                 }
             }
             let best = strongest.first { !$0.aimedAt.isEmpty || $0.aimedAtAuthor } ?? strongest[0]

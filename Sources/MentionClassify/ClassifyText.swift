@@ -1,4 +1,5 @@
 import MentionMatch
+
 /// One word of a post as the classifier reads it.
 struct ClassWord: Sendable {
     /// The folded word: `MatchText` keys with "l" kept (the lexicon needs "lul" and "lijer" as written),
@@ -34,28 +35,43 @@ struct ClassifyText: Sendable {
         let scalars = Array(text.unicodeScalars)
         var words = Self.joined(MatchText.tokens(text, readingLAsI: false), scalars)
         words = Self.withEmoji(words, scalars)
-        var sentence = 0, clause = 0
+        var sentence = 0
+        var clause = 0
         var quotes = QuoteTracker()
-        let byStart = mentions.indices.filter { mentions[$0].start < mentions[$0].end }.sorted { (mentions[$0].start, $0) < (mentions[$1].start, $1) }
+        let byStart = mentions.indices.filter { mentions[$0].start < mentions[$0].end }.sorted {
+            (mentions[$0].start, $0) < (mentions[$1].start, $1)
+        }
         var nextMention = 0
         var position = 0
         for index in words.indices {
-            while position < words[index].start { quotes.read(scalars, position); position += 1 }
+            while position < words[index].start {
+                quotes.read(scalars, position)
+                position += 1
+            }
             if index > 0 {
                 let gap = scalars[min(words[index - 1].end, words[index].start)..<words[index].start]
-                if Self.endsSentence(gap, after: words[index - 1].key, abbreviations: abbreviations) { sentence += 1; clause += 1 }
-                else if gap.contains(where: { ",:()\u{2013}\u{2014}".unicodeScalars.contains($0) }) { clause += 1 }
+                if Self.endsSentence(gap, after: words[index - 1].key, abbreviations: abbreviations) {
+                    sentence += 1
+                    clause += 1
+                } else if gap.contains(where: { ",:()\u{2013}\u{2014}".unicodeScalars.contains($0) }) {
+                    clause += 1
+                }
             }
             words[index].sentence = sentence
             words[index].clause = clause
             words[index].quoted = quotes.open
             position = max(position, words[index].end)
             // Mentions come sorted by start: one sweep lays them over the words.
-            while nextMention < byStart.count, mentions[byStart[nextMention]].end <= words[index].start { nextMention += 1 }
+            while nextMention < byStart.count, mentions[byStart[nextMention]].end <= words[index].start {
+                nextMention += 1
+            }
             var probe = nextMention
             while probe < byStart.count, mentions[byStart[probe]].start < words[index].end {
                 let mention = mentions[byStart[probe]]
-                if words[index].start < mention.end { words[index].mention = byStart[probe]; break }
+                if words[index].start < mention.end {
+                    words[index].mention = byStart[probe]
+                    break
+                }
                 probe += 1
             }
         }
@@ -64,7 +80,8 @@ struct ClassifyText: Sendable {
         var sentences = [Range<Int>](repeating: 0..<0, count: sentence + 1)
         var questions: Set<Int> = []
         var first = 0
-        for index in words.indices where index + 1 == words.count || words[index + 1].sentence != words[index].sentence {
+        for index in words.indices where index + 1 == words.count || words[index + 1].sentence != words[index].sentence
+        {
             sentences[words[index].sentence] = first..<(index + 1)
             let after = scalars[words[index].end..<(index + 1 < words.count ? words[index + 1].start : scalars.count)]
             if after.contains("?") { questions.insert(words[index].sentence) }
@@ -118,7 +135,8 @@ struct ClassifyText: Sendable {
     private static func withEmoji(_ words: [ClassWord], _ scalars: [Unicode.Scalar]) -> [ClassWord] {
         var emoji: [ClassWord] = []
         // Ⓜ and 🅰 🅱 🅾 🅿 are letters too: they are inside words already.
-        for (offset, scalar) in scalars.enumerated() where scalar.value >= 0x2300 && scalar.properties.isEmoji && !TextTokens.isWordScalar(scalar) {
+        for (offset, scalar) in scalars.enumerated()
+        where scalar.value >= 0x2300 && scalar.properties.isEmoji && !TextTokens.isWordScalar(scalar) {
             emoji.append(ClassWord(key: String(scalar), start: offset, end: offset + 1))
         }
         guard !emoji.isEmpty else { return words }
@@ -126,7 +144,9 @@ struct ClassifyText: Sendable {
     }
 
     /// A sentence ends at . ! ? ; … or a line break, but not at the dot of "mevr." or an initial ("M. Verbeek").
-    private static func endsSentence(_ gap: ArraySlice<Unicode.Scalar>, after word: String, abbreviations: Set<String>) -> Bool {
+    private static func endsSentence(_ gap: ArraySlice<Unicode.Scalar>, after word: String, abbreviations: Set<String>)
+        -> Bool
+    {
         for scalar in gap {
             switch scalar {
             case "!", "?", ";", "\n", "\u{2026}": return true
@@ -155,11 +175,16 @@ private struct QuoteTracker {
         case "\u{201D}", "\u{00BB}": open = false
         case "\n": open = false  // a quotation that is never closed ends with its line
         case "'", "\u{2018}", "\u{2019}":
-            let letterBefore = TextTokens.isWordScalar(before), letterAfter = TextTokens.isWordScalar(after)
+            let letterBefore = TextTokens.isWordScalar(before)
+            let letterAfter = TextTokens.isWordScalar(after)
             // "'t", "'s", "'n", "'k": Dutch elisions, not quotation marks.
             let afterNext = index + 2 < scalars.count ? scalars[index + 2] : " "
             if letterAfter, !TextTokens.isWordScalar(afterNext), "tsnkTSNK".unicodeScalars.contains(after) { return }
-            if !letterBefore, letterAfter, !open { open = true } else if letterBefore, !letterAfter, open { open = false }
+            if !letterBefore, letterAfter, !open {
+                open = true
+            } else if letterBefore, !letterAfter, open {
+                open = false
+            }
         default: break
         }
     }

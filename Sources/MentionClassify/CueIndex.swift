@@ -10,9 +10,17 @@ struct CueIndex: Sendable {
         for phrase in phrases {
             switch phrase.items.first {
             case .word(.exact(let word))?:
-                if phrase.items.count == 1 { singles.insert(word) } else { byFirstWord[word, default: []].append(phrase) }
+                if phrase.items.count == 1 {
+                    singles.insert(word)
+                } else {
+                    byFirstWord[word, default: []].append(phrase)
+                }
             case .word(.oneOf(let words))?:
-                if phrase.items.count == 1 { singles.formUnion(words) } else { for word in words { byFirstWord[word, default: []].append(phrase) } }
+                if phrase.items.count == 1 {
+                    singles.formUnion(words)
+                } else {
+                    for word in words { byFirstWord[word, default: []].append(phrase) }
+                }
             default:
                 others.append(phrase)
             }

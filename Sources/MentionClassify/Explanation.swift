@@ -1,4 +1,5 @@
 import MentionMatch
+
 /// The short Dutch sentence that tells the coordinator why a category was found
 /// ("scheldwoord 'kankerjuf' gericht aan juf Marieke").
 enum Explanation {
@@ -9,7 +10,8 @@ enum Explanation {
             text += " in een bericht van \(author)"
         } else if let first = hit.aimedAt.first {
             let mention = mentions[first]
-            text += mention.entity == "school" ? " over de school (\(mention.surface))" : " gericht aan \(mention.surface)"
+            text +=
+                mention.entity == "school" ? " over de school (\(mention.surface))" : " gericht aan \(mention.surface)"
         } else if hit.category != .impersonation {
             text += ", niet gericht aan de school of haar mensen"
         }
@@ -40,7 +42,9 @@ enum Explanation {
             }
         case .discrimination: return "discriminerende uiting"
         case .confidentialInfo: return "vertrouwelijke informatie over een leerling"
-        case .unauthorisedStatement: return hit.kind == .rule("staff about school") ? "medewerker schaadt de naam van de school" : "spreekt namens de school zonder mandaat"
+        case .unauthorisedStatement:
+            return hit.kind == .rule("staff about school")
+                ? "medewerker schaadt de naam van de school" : "spreekt namens de school zonder mandaat"
         case .forwarding: return "doorgestuurd"
         }
     }

@@ -31,7 +31,11 @@ public struct ForwardingMemory: Sendable {
         let shingles = Self.shingles(ClassifyText(post.matchText).words)
         guard shingles.count >= 3 else { return }
         let number = posts.count
-        posts.append((Earlier(id: post.id, source: post.origin, author: Self.normalised(post.author), severity: severity), shingles))
+        posts.append(
+            (
+                Earlier(id: post.id, source: post.origin, author: Self.normalised(post.author), severity: severity),
+                shingles
+            ))
         for shingle in shingles { postsByShingle[shingle, default: []].append(number) }
         if count > capacity { forgetOldest() }
     }
@@ -40,7 +44,9 @@ public struct ForwardingMemory: Sendable {
     func original(of post: Post, words: [ClassWord]) -> (earlier: Earlier, shingles: Set<UInt64>)? {
         let shingles = Self.shingles(words)
         var shared: [Int: Int] = [:]
-        for shingle in shingles { for number in postsByShingle[shingle] ?? [] where number >= dropped { shared[number, default: 0] += 1 } }
+        for shingle in shingles {
+            for number in postsByShingle[shingle] ?? [] where number >= dropped { shared[number, default: 0] += 1 }
+        }
         let author = Self.normalised(post.author)
         let best = shared.filter { number, count in
             let earlier = posts[number]
@@ -53,7 +59,8 @@ public struct ForwardingMemory: Sendable {
     /// The words whose shingles are shared: the repeated part of the post, as evidence.
     static func repeatedWords(_ words: [ClassWord], shared: Set<UInt64>) -> Range<Int>? {
         let keys = words.map(\.key)
-        var first: Int?, last = 0
+        var first: Int?
+        var last = 0
         for start in 0..<max(0, keys.count - 2) where shared.contains(hash(keys[start..<(start + 3)])) {
             if first == nil { first = start }
             last = start + 3
@@ -73,7 +80,9 @@ public struct ForwardingMemory: Sendable {
             posts.removeFirst(dropped)
             dropped = 0
             postsByShingle = [:]
-            for (number, post) in posts.enumerated() { for shingle in post.shingles { postsByShingle[shingle, default: []].append(number) } }
+            for (number, post) in posts.enumerated() {
+                for shingle in post.shingles { postsByShingle[shingle, default: []].append(number) }
+            }
         }
     }
 

@@ -1,4 +1,5 @@
 import MentionMatch
+
 /// Reads each hit in its context: is it meant (negation, counter-speech, neutral reporting, a curse
 /// as intensifier, one's own identity), and whom is it aimed at (docs/classification.md: an alert needs abuse
 /// aimed at the school or its people).
@@ -13,22 +14,35 @@ struct HitContext {
 
     func judge(_ hit: inout Hit) {
         guard !hit.words.isEmpty, hit.lowered == nil else { return }
-        if isIntensifier(hit) { hit.lower(.intensifier) }
-        else if isNegated(hit) { hit.lower(.negated) }
-        else if isCounterSpeech(hit) { hit.lower(.counterSpeech) }
-        else if isReported(hit) { hit.lower(.reported) }
-        else if isOwnIdentity(hit) { hit.lower(.ownIdentity) }
+        if isIntensifier(hit) {
+            hit.lower(.intensifier)
+        } else if isNegated(hit) {
+            hit.lower(.negated)
+        } else if isCounterSpeech(hit) {
+            hit.lower(.counterSpeech)
+        } else if isReported(hit) {
+            hit.lower(.reported)
+        } else if isOwnIdentity(hit) {
+            hit.lower(.ownIdentity)
+        }
     }
 
     /// "kankergoed", "kanker lekker", "tering mooi": a curse that strengthens a word, aimed at nobody.
     private func isIntensifier(_ hit: Hit) -> Bool {
-        guard hit.category == .insult, hit.words.count == 1 || words[hit.words.lowerBound].hyphenNext else { return false }
+        guard hit.category == .insult, hit.words.count == 1 || words[hit.words.lowerBound].hyphenNext else {
+            return false
+        }
         let word = words[hit.words.lowerBound]
         // Only a curse ("kanker lekker"): "klootzak, weer een 3" is no intensifier.
         guard let stem = curseStem(of: word.key) else { return false }
-        if case .lexicon = hit.kind, word.key.count > stem.count, isIntensifierWord(String(word.key.dropFirst(stem.count))) { return true }
+        if case .lexicon = hit.kind, word.key.count > stem.count,
+            isIntensifierWord(String(word.key.dropFirst(stem.count)))
+        {
+            return true
+        }
         let next = hit.words.upperBound
-        return next < words.count && words[next].clause == words[hit.words.upperBound - 1].clause && isIntensifierWord(words[next].key)
+        return next < words.count && words[next].clause == words[hit.words.upperBound - 1].clause
+            && isIntensifierWord(words[next].key)
     }
 
     private func curseStem(of key: String) -> String? {
@@ -46,18 +60,30 @@ struct HitContext {
     /// idiot"), between its words ("ik maak je niet af"), or right after it at the end of the sentence
     /// ("ik haat homo's niet").
     private func isNegated(_ hit: Hit) -> Bool {
-        let sentence = words[hit.words.lowerBound].sentence, clause = words[hit.words.lowerBound].clause
+        let sentence = words[hit.words.lowerBound].sentence
+        let clause = words[hit.words.lowerBound].clause
         for negation in search.occurrences(of: "negation", inSentence: sentence) {
             // "geen mens maar een ...", "ik snap niet waarom ...": a contrast or a new clause ends the negation.
             if negation.upperBound <= hit.words.lowerBound, hit.words.lowerBound - negation.upperBound <= 5,
-               words[negation.upperBound - 1].clause == clause,
-               !search.occurrences(of: "contrast", inSentence: sentence).contains(where: { $0.lowerBound >= negation.upperBound && $0.upperBound <= hit.words.lowerBound }) {
+                words[negation.upperBound - 1].clause == clause,
+                !search.occurrences(of: "contrast", inSentence: sentence).contains(where: {
+                    $0.lowerBound >= negation.upperBound && $0.upperBound <= hit.words.lowerBound
+                })
+            {
                 return true
             }
             // Inside a lexicon phrase's gap ("maak je niet af"); a rule's own cue words may say "niet".
-            if case .lexicon = hit.kind, negation.lowerBound >= hit.words.lowerBound, negation.upperBound <= hit.words.upperBound,
-               !isLiteral(negation, in: hit) { return true }
-            if negation.lowerBound == hit.words.upperBound, negation.upperBound == words.count || words[negation.upperBound].sentence != sentence { return true }
+            if case .lexicon = hit.kind, negation.lowerBound >= hit.words.lowerBound,
+                negation.upperBound <= hit.words.upperBound,
+                !isLiteral(negation, in: hit)
+            {
+                return true
+            }
+            if negation.lowerBound == hit.words.upperBound,
+                negation.upperBound == words.count || words[negation.upperBound].sentence != sentence
+            {
+                return true
+            }
         }
         return false
     }
@@ -82,7 +108,9 @@ struct HitContext {
         // The next sentence answers a question: "Wie verspreidt die foto? Stop ermee."
         if text.questions.contains(sentence), search.cueInSentence("counter", sentence + 1) != nil { return true }
         // Or denies a rumour: "Er gaat een gerucht dat ... Dat is gewoon gelogen."
-        if search.cueInSentence("rebuttal", sentence) != nil || search.cueInSentence("rebuttal", sentence + 1) != nil { return true }
+        if search.cueInSentence("rebuttal", sentence) != nil || search.cueInSentence("rebuttal", sentence + 1) != nil {
+            return true
+        }
         return hit.words.allSatisfy { words[$0].quoted } && !search.occurrences(of: "counter").isEmpty
     }
 
@@ -92,8 +120,12 @@ struct HitContext {
     private func isReported(_ hit: Hit) -> Bool {
         let sentence = words[hit.words.lowerBound].sentence
         // "Ik steek hem neer, ook al komt de politie": a threat in the first person (a word of `me`) is no report.
-        if hit.category == .threat, search.hasCue("firstperson", in: hit.words, before: 2)
-            || hit.words.contains(where: { lexicon.cueWords("me").contains(words[$0].key) }) { return false }
+        if hit.category == .threat,
+            search.hasCue("firstperson", in: hit.words, before: 2)
+                || hit.words.contains(where: { lexicon.cueWords("me").contains(words[$0].key) })
+        {
+            return false
+        }
         if search.cueInSentence("report", sentence) != nil { return true }
         if isNews, !search.occurrences(of: "report").isEmpty { return true }
         let quoted = hit.words.allSatisfy { words[$0].quoted }
@@ -120,14 +152,21 @@ struct HitContext {
         let speech = search.occurrences(of: "speech", inSentence: sentence)
         for index in text.sentences[sentence] {
             guard let mention = words[index].mention else { continue }
-            let speaks = index < hit.words.lowerBound && speech.contains { $0.lowerBound > index && $0.upperBound <= hit.words.lowerBound }
+            let speaks =
+                index < hit.words.lowerBound
+                && speech.contains { $0.lowerBound > index && $0.upperBound <= hit.words.lowerBound }
             if !speaks { aimed.insert(mention) }
         }
         if aimed.isEmpty, refersBack(hit, sentence) {
             // A pronoun refers to a person: back to a staff member, not to the school.
             for earlier in stride(from: sentence - 1, through: max(0, sentence - 2), by: -1) {
-                let named = text.words(inSentence: earlier).compactMap(\.mention).filter { mentions[$0].entity != "school" }
-                if !named.isEmpty { aimed = Set(named); break }
+                let named = text.words(inSentence: earlier).compactMap(\.mention).filter {
+                    mentions[$0].entity != "school"
+                }
+                if !named.isEmpty {
+                    aimed = Set(named)
+                    break
+                }
             }
         }
         hit.aimedAt = aimed.sorted()
@@ -140,14 +179,20 @@ struct HitContext {
     /// "een idioot, hij bleef praten" do not; nor does a speaker ("He said bullies are idiots").
     private func refersBack(_ hit: Hit, _ sentence: Int) -> Bool {
         guard search.cueInSentence("other", sentence) == nil else { return false }
-        let end = hit.words.upperBound, clause = words[end - 1].clause
+        let end = hit.words.upperBound
+        let clause = words[end - 1].clause
         let speech = search.occurrences(of: "speech", inSentence: sentence)
         let relatives = lexicon.cueWords("relative")
         return ["role", "pronoun", "person"].contains { list in
             search.occurrences(of: list, inSentence: sentence).contains { reference in
                 // "He said bullies are idiots": the one referred to is speaking, not the target.
                 if reference.upperBound <= hit.words.lowerBound,
-                   speech.contains(where: { $0.lowerBound >= reference.upperBound && $0.upperBound <= hit.words.lowerBound }) { return false }
+                    speech.contains(where: {
+                        $0.lowerBound >= reference.upperBound && $0.upperBound <= hit.words.lowerBound
+                    })
+                {
+                    return false
+                }
                 if reference.lowerBound < end { return true }
                 let relative = reference.lowerBound == end && relatives.contains(words[end].key)
                 return words[reference.lowerBound].clause == clause && !relative

@@ -33,8 +33,10 @@ public struct Lexicon: Sendable {
     /// The cue lists the rules may use (see `cues.txt`); a misspelt list name is an error.
     static let cueLists: Set<String> = [
         "negation", "counter", "report", "intensifier", "person", "pronoun", "group", "firstperson",
-        "media", "recording", "share", "consent", "account", "disclaimer", "pupil", "sensitive", "role", "other", "selfname", "speech", "contrast", "filler", "rebuttal",
-        "greeting", "pictureof", "namefrom", "actually", "degree", "official", "me", "relative", "streetend", "streetword", "compoundhead",
+        "media", "recording", "share", "consent", "account", "disclaimer", "pupil", "sensitive", "role", "other",
+        "selfname", "speech", "contrast", "filler", "rebuttal",
+        "greeting", "pictureof", "namefrom", "actually", "degree", "official", "me", "relative", "streetend",
+        "streetword", "compoundhead",
         "abbreviation",
     ]
 
@@ -68,7 +70,9 @@ public struct Lexicon: Sendable {
 
     /// This lexicon with a school's own lines added (`classification.add`, each in the file format)
     /// and terms silenced (`classification.silence`). Lines come with their place in feeds.yaml.
-    public func extended(adding lines: [(file: String, line: Int, text: String)], silencing terms: [String]) throws(SyntaxError) -> Lexicon {
+    public func extended(adding lines: [(file: String, line: Int, text: String)], silencing terms: [String])
+        throws(SyntaxError) -> Lexicon
+    {
         var copy = self
         for line in lines { try copy.read(line.text, file: line.file, line: line.line) }
         for term in terms {
@@ -103,7 +107,9 @@ public struct Lexicon: Sendable {
                 }
                 let origin = entries[number].origin.split(separator: ":")
                 guard !words.isEmpty else {
-                    throw SyntaxError(file: String(origin.first ?? ""), line: Int(origin.last ?? "") ?? 0, message: "cue list '\(list)' has no one-word phrases")
+                    throw SyntaxError(
+                        file: String(origin.first ?? ""), line: Int(origin.last ?? "") ?? 0,
+                        message: "cue list '\(list)' has no one-word phrases")
                 }
                 entries[number].phrase.items[position] = .word(.oneOf(words))
             }
@@ -118,22 +124,29 @@ public struct Lexicon: Sendable {
         case "ignore":
             guard fields.count == 2 else { throw fail("expected ignore WORD") }
             let phrase = try Phrase(fields[1], file: file, line: number)
-            guard phrase.items.count == 1, case .word(let pattern) = phrase.items[0] else { throw fail("expected ignore WORD") }
+            guard phrase.items.count == 1, case .word(let pattern) = phrase.items[0] else {
+                throw fail("expected ignore WORD")
+            }
             ignored.append(pattern)
         case "cue":
             guard fields.count >= 3 else { throw fail("expected cue LIST PHRASE") }
             guard Self.cueLists.contains(fields[1]) else { throw fail("unknown cue list '\(fields[1])'") }
             let phrase = try Phrase(fields.dropFirst(2).joined(separator: " "), file: file, line: number)
-            for case .cue(let list) in phrase.items where !Self.cueLists.contains(list) { throw fail("unknown cue list '@\(list)'") }
+            for case .cue(let list) in phrase.items where !Self.cueLists.contains(list) {
+                throw fail("unknown cue list '@\(list)'")
+            }
             cues[fields[1], default: []].append(phrase)
         default:
             guard fields.count >= 3 else { throw fail("expected CATEGORY SEVERITY PHRASE") }
-            guard let category = ProtocolCategory(rawValue: first), category != .forwarding else { throw fail("unknown category '\(first)'") }
+            guard let category = ProtocolCategory(rawValue: first), category != .forwarding else {
+                throw fail("unknown category '\(first)'")
+            }
             guard let severity = Severity(rawValue: fields[1]) else { throw fail("unknown severity '\(fields[1])'") }
             let phrase = try Phrase(fields.dropFirst(2).joined(separator: " "), file: file, line: number)
             for item in phrase.items {
                 switch item {
-                case .cue(let list), .compound(_, let list): if !Self.cueLists.contains(list) { throw fail("unknown cue list '@\(list)'") }
+                case .cue(let list), .compound(_, let list):
+                    if !Self.cueLists.contains(list) { throw fail("unknown cue list '@\(list)'") }
                 default: break
                 }
             }
@@ -165,8 +178,9 @@ public struct Lexicon: Sendable {
             ("media.txt", PackageResources.media_txt), ("impersonation.txt", PackageResources.impersonation_txt),
             ("staff.txt", PackageResources.staff_txt),
         ]
-        do { return try Lexicon(files: files.map { ($0.0, String(decoding: $0.1, as: UTF8.self)) }) }
-        catch { fatalError("the built-in lexicon is invalid: \(error)") }  // caught by LexiconTests
+        do { return try Lexicon(files: files.map { ($0.0, String(decoding: $0.1, as: UTF8.self)) }) } catch {
+            fatalError("the built-in lexicon is invalid: \(error)")
+        }  // caught by LexiconTests
     }()
 }
 

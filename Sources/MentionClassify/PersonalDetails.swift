@@ -14,24 +14,31 @@ enum PersonalDetails {
     static func find(in text: ClassifyText, lexicon: Lexicon) -> [PersonalDetail] {
         let scalars = Array(text.text.unicodeScalars)
         guard scalars.contains(where: { ("0"..."9").contains($0) }) else { return [] }
-        return addresses(text, scalars, streetEndings: lexicon.cueWords("streetend"), streetWords: lexicon.cueWords("streetword")) + runs(scalars)
+        return addresses(
+            text, scalars, streetEndings: lexicon.cueWords("streetend"), streetWords: lexicon.cueWords("streetword"))
+            + runs(scalars)
     }
 
     /// A word ending in a street ending, then a house number (with an optional letter); or a house
     /// number, a capitalised word and an English street word.
-    private static func addresses(_ text: ClassifyText, _ scalars: [Unicode.Scalar], streetEndings: Set<String>, streetWords: Set<String>) -> [PersonalDetail] {
+    private static func addresses(
+        _ text: ClassifyText, _ scalars: [Unicode.Scalar], streetEndings: Set<String>, streetWords: Set<String>
+    ) -> [PersonalDetail] {
         var found: [PersonalDetail] = []
         let words = text.words
         for index in words.indices.dropLast() {
-            let word = words[index], next = words[index + 1]
+            let word = words[index]
+            let next = words[index + 1]
             let raw = String(String.UnicodeScalarView(scalars[word.start..<word.end]))
             let nextRaw = String(String.UnicodeScalarView(scalars[next.start..<next.end]))
             if isHouseNumber(nextRaw), let first = raw.unicodeScalars.first, first.properties.isUppercase,
-               streetEndings.contains(where: { word.key.count > $0.count + 1 && word.key.hasSuffix($0) }) {
+                streetEndings.contains(where: { word.key.count > $0.count + 1 && word.key.hasSuffix($0) })
+            {
                 found.append(PersonalDetail(kind: .address, start: word.start, end: next.end))
             }
             if isHouseNumber(raw), index + 2 < words.count, streetWords.contains(words[index + 2].key),
-               nextRaw.unicodeScalars.first?.properties.isUppercase == true {
+                nextRaw.unicodeScalars.first?.properties.isUppercase == true
+            {
                 found.append(PersonalDetail(kind: .address, start: word.start, end: words[index + 2].end))
             }
         }
@@ -41,7 +48,8 @@ enum PersonalDetails {
     private static func isHouseNumber(_ raw: String) -> Bool {
         let digits = raw.unicodeScalars.prefix { ("0"..."9").contains($0) }
         let rest = raw.unicodeScalars.dropFirst(digits.count)
-        return (1...4).contains(digits.count) && digits.first != "0" && rest.count <= 1 && rest.allSatisfy { $0.properties.isAlphabetic }
+        return (1...4).contains(digits.count) && digits.first != "0" && rest.count <= 1
+            && rest.allSatisfy { $0.properties.isAlphabetic }
     }
 
     /// Runs of digits, letters, dashes and spaces read as a phone number or a Dutch licence plate.
@@ -49,15 +57,25 @@ enum PersonalDetails {
         var found: [PersonalDetail] = []
         var index = 0
         while index < scalars.count {
-            guard isRunStart(scalars, index) else { index += 1; continue }
+            guard isRunStart(scalars, index) else {
+                index += 1
+                continue
+            }
             var end = index + 1
-            while end < scalars.count, isRunPart(scalars[end]) || (scalars[end] == " " && end + 1 < scalars.count && ("0"..."9").contains(scalars[end + 1]) && ("0"..."9").contains(scalars[end - 1])) {
+            while end < scalars.count,
+                isRunPart(scalars[end])
+                    || (scalars[end] == " " && end + 1 < scalars.count && ("0"..."9").contains(scalars[end + 1])
+                        && ("0"..."9").contains(scalars[end - 1]))
+            {
                 end += 1
             }
             while end > index, scalars[end - 1] == "-" || scalars[end - 1] == " " { end -= 1 }
             let run = Array(scalars[index..<end])
-            if isPhone(run) { found.append(PersonalDetail(kind: .phone, start: index, end: end)) }
-            else if isPlate(run) { found.append(PersonalDetail(kind: .plate, start: index, end: end)) }
+            if isPhone(run) {
+                found.append(PersonalDetail(kind: .phone, start: index, end: end))
+            } else if isPlate(run) {
+                found.append(PersonalDetail(kind: .plate, start: index, end: end))
+            }
             index = max(end, index + 1)
         }
         return found
@@ -85,12 +103,16 @@ enum PersonalDetails {
     /// both letters and digits ("12-ABC-3", "XX-99-XX"; a date "2026-11-25" has no letters).
     static func isPlate(_ run: [Unicode.Scalar]) -> Bool {
         let groups = run.split(separator: "-", omittingEmptySubsequences: false)
-        guard groups.count == 3, groups.allSatisfy({ (1...3).contains($0.count) }), groups.map(\.count).reduce(0, +) == 6 else { return false }
+        guard groups.count == 3, groups.allSatisfy({ (1...3).contains($0.count) }),
+            groups.map(\.count).reduce(0, +) == 6
+        else { return false }
         for group in groups {
-            let letters = group.allSatisfy { $0.properties.isAlphabetic }, digits = group.allSatisfy { ("0"..."9").contains($0) }
+            let letters = group.allSatisfy { $0.properties.isAlphabetic }
+            let digits = group.allSatisfy { ("0"..."9").contains($0) }
             if !letters && !digits { return false }
         }
-        let hasLetter = run.contains { $0.properties.isAlphabetic }, hasDigit = run.contains { ("0"..."9").contains($0) }
+        let hasLetter = run.contains { $0.properties.isAlphabetic }
+        let hasDigit = run.contains { ("0"..."9").contains($0) }
         let upper = run.allSatisfy { !$0.properties.isAlphabetic || $0.properties.isUppercase }
         return hasLetter && hasDigit && upper
     }

@@ -1,6 +1,10 @@
 /// One word of a lexicon phrase, compared with a post's folded words (`ClassWord.key`).
 enum WordPattern: Sendable, Equatable {
-    case exact(String), prefix(String), suffix(String), oneOf(Set<String>), any
+    case exact(String)
+    case prefix(String)
+    case suffix(String)
+    case oneOf(Set<String>)
+    case any
 
     /// `prefix` and `suffix` need at least one more letter: "kanker*" matches "kankerwijf", not "kanker".
     /// A masked post word ("k*nker") matches letter for letter with "*" as any letter.
@@ -9,7 +13,8 @@ enum WordPattern: Sendable, Equatable {
         switch self {
         case .exact(let value): return word == value
         case .prefix(let value): return word.utf8.count > value.utf8.count && word.utf8.starts(with: value.utf8)
-        case .suffix(let value): return word.utf8.count > value.utf8.count && word.utf8.suffix(value.utf8.count).elementsEqual(value.utf8)
+        case .suffix(let value):
+            return word.utf8.count > value.utf8.count && word.utf8.suffix(value.utf8.count).elementsEqual(value.utf8)
         case .oneOf(let values): return values.contains(word)
         case .any: return true
         }
@@ -53,7 +58,9 @@ struct Phrase: Sendable, Equatable {
     init(_ text: String, file: String, line: Int) throws(Lexicon.SyntaxError) {
         self.text = text
         items = []
-        func fail(_ message: String) -> Lexicon.SyntaxError { Lexicon.SyntaxError(file: file, line: line, message: message) }
+        func fail(_ message: String) -> Lexicon.SyntaxError {
+            Lexicon.SyntaxError(file: file, line: line, message: message)
+        }
         for field in text.split(whereSeparator: \.isWhitespace).map(String.init) {
             switch field {
             case "?": items.append(.word(.any))
@@ -62,12 +69,18 @@ struct Phrase: Sendable, Equatable {
             case "@mention": items.append(.mention)
             case "@school": items.append(.school)
             default:
-                if field.hasPrefix("@"), field.count > 1 { items.append(.cue(String(field.dropFirst()))); continue }
+                if field.hasPrefix("@"), field.count > 1 {
+                    items.append(.cue(String(field.dropFirst())))
+                    continue
+                }
                 if let plus = field.firstIndex(of: "+"), field.count > 2 {
                     let stems = field[..<plus].split(separator: "|").map { ClassifyText.keys(String($0)) }
                     let tail = field[field.index(after: plus)...]
-                    let tails = tail.hasPrefix("@") ? [] : tail.split(separator: "|").map { ClassifyText.keys(String($0)) }
-                    guard !stems.isEmpty, stems.allSatisfy({ $0.count == 1 }), !tail.isEmpty, tails.allSatisfy({ $0.count == 1 }) else {
+                    let tails =
+                        tail.hasPrefix("@") ? [] : tail.split(separator: "|").map { ClassifyText.keys(String($0)) }
+                    guard !stems.isEmpty, stems.allSatisfy({ $0.count == 1 }), !tail.isEmpty,
+                        tails.allSatisfy({ $0.count == 1 })
+                    else {
                         throw fail("'\(field)' must be STEM|STEM+@LIST or STEM|STEM+TAIL|TAIL")
                     }
                     if tail.hasPrefix("@") {
@@ -142,17 +155,22 @@ struct Phrase: Sendable, Equatable {
     }
 
     /// A written word as patterns, folded as post words are. "kanker-juf" is two words, like in a post.
-    private static func words(_ field: String, fail: (String) -> Lexicon.SyntaxError) throws(Lexicon.SyntaxError) -> [PhraseItem] {
+    private static func words(_ field: String, fail: (String) -> Lexicon.SyntaxError) throws(Lexicon.SyntaxError)
+        -> [PhraseItem]
+    {
         if field.contains("|") {
             var options: Set<String> = []
             for option in field.split(separator: "|") {
                 let keys = ClassifyText.keys(String(option))
-                guard keys.count == 1, !option.contains("*") else { throw fail("each of '\(field)' must be one plain word") }
+                guard keys.count == 1, !option.contains("*") else {
+                    throw fail("each of '\(field)' must be one plain word")
+                }
                 options.insert(keys[0])
             }
             return [.word(.oneOf(options))]
         }
-        let isPrefix = field.count > 1 && field.hasSuffix("*"), isSuffix = field.count > 1 && field.hasPrefix("*")
+        let isPrefix = field.count > 1 && field.hasSuffix("*")
+        let isSuffix = field.count > 1 && field.hasPrefix("*")
         let keys = ClassifyText.keys(isPrefix ? String(field.dropLast()) : isSuffix ? String(field.dropFirst()) : field)
         if isPrefix || isSuffix {
             guard keys.count == 1 else { throw fail("'\(field)' must be one word: write compounds closed") }

@@ -1,4 +1,5 @@
 import MentionMatch
+
 /// A lexicon entry found in a post: which entry, over which words.
 struct LexiconHit: Sendable {
     var entry: Int
@@ -19,7 +20,9 @@ final class PhraseSearch {
         self.lexicon = lexicon
         words = text.words
         self.mentions = mentions
-        ignored = lexicon.ignored.isEmpty ? [Bool](repeating: false, count: text.words.count) : text.words.map { lexicon.isIgnored($0.key) }
+        ignored =
+            lexicon.ignored.isEmpty
+            ? [Bool](repeating: false, count: text.words.count) : text.words.map { lexicon.isIgnored($0.key) }
     }
 
     /// Every entry that matches, at each word it starts at (the shortest match of each).
@@ -43,7 +46,9 @@ final class PhraseSearch {
             }
             var seen = Set<Int>()
             for entry in candidates where seen.insert(entry).inserted {
-                guard let end = ends(lexicon.entries[entry].phrase.items[...], from: start, sentence: word.sentence).min() else { continue }
+                guard
+                    let end = ends(lexicon.entries[entry].phrase.items[...], from: start, sentence: word.sentence).min()
+                else { continue }
                 hits.append(LexiconHit(entry: entry, words: start..<end))
             }
         }
@@ -55,7 +60,9 @@ final class PhraseSearch {
         if let cached = cueCache[list] { return cached }
         var found: [Range<Int>] = []
         for start in words.indices {
-            if let end = cueEnds(list, from: start, sentence: words[start].sentence, depth: 1).max() { found.append(start..<end) }  // the longest: "niet waar dat" over "niet"
+            if let end = cueEnds(list, from: start, sentence: words[start].sentence, depth: 1).max() {
+                found.append(start..<end)
+            }  // the longest: "niet waar dat" over "niet"
         }
         cueCache[list] = found
         return found
@@ -94,15 +101,22 @@ final class PhraseSearch {
             var next: [Int] = []
             for position in positions {
                 // Words next to each other in a phrase are in one clause: "kanker, meester Pieter" is two.
-                if !afterGap, item != .gap, position > start, position < words.count, words[position].clause != words[position - 1].clause { continue }
-                for end in self.ends(of: item, from: position, sentence: sentence, depth: depth) where !next.contains(end) { next.append(end) }
+                if !afterGap, item != .gap, position > start, position < words.count,
+                    words[position].clause != words[position - 1].clause
+                {
+                    continue
+                }
+                for end in self.ends(of: item, from: position, sentence: sentence, depth: depth)
+                where !next.contains(end) { next.append(end) }
             }
             if next.isEmpty { return [] }
             // Fillers between a phrase's words are skipped: "echt een kk clown" is "een clown".
             if depth == 0, item != .gap, let fillers = lexicon.cueIndex["filler"]?.singles {
                 for position in next {
                     var skipped = position
-                    while skipped < words.count, skipped - position < 2, words[skipped].sentence == sentence, fillers.contains(words[skipped].key) {
+                    while skipped < words.count, skipped - position < 2, words[skipped].sentence == sentence,
+                        fillers.contains(words[skipped].key)
+                    {
                         skipped += 1
                         if !next.contains(skipped) { next.append(skipped) }
                     }
@@ -118,7 +132,8 @@ final class PhraseSearch {
         if case .gap = item {
             // Up to three words, a found name counting as one ("maak juf Marieke van De Zeehoek morgen af").
             var ends = [position]
-            var end = position, skipped = 0
+            var end = position
+            var skipped = 0
             while end < words.count, skipped < 3, words[end].sentence == sentence {
                 if let mention = words[end].mention {
                     while end < words.count, words[end].mention == mention { end += 1 }
@@ -160,8 +175,11 @@ final class PhraseSearch {
     /// The entries starting with a name, person word or pronoun that could match here: by the word
     /// after the target (or after a filler or two), so most of them are never tried.
     private func targetFirstCandidates(at start: Int) -> [Int] {
-        let word = words[start], index = lexicon.index
-        var ends = cueEnds("person", from: start, sentence: word.sentence, depth: 1) + cueEnds("pronoun", from: start, sentence: word.sentence, depth: 1)
+        let word = words[start]
+        let index = lexicon.index
+        var ends =
+            cueEnds("person", from: start, sentence: word.sentence, depth: 1)
+            + cueEnds("pronoun", from: start, sentence: word.sentence, depth: 1)
         if let end = mentionEnd(start) { ends.append(end) }
         guard !ends.isEmpty else { return [] }
         var candidates = index.atTargetsAnyNext
@@ -171,7 +189,9 @@ final class PhraseSearch {
             while next < words.count, next - end <= 2 {
                 if words[next].key.utf8.contains(UInt8(ascii: "*")) { return index.atTargets }  // masked: try them all
                 candidates += index.atTargetsByNextWord[words[next].key] ?? []
-                if words[next].hyphenNext, next + 1 < words.count { candidates += index.atTargetsByNextWord[words[next].key + words[next + 1].key] ?? [] }
+                if words[next].hyphenNext, next + 1 < words.count {
+                    candidates += index.atTargetsByNextWord[words[next].key + words[next + 1].key] ?? []
+                }
                 guard fillers.contains(words[next].key) else { break }
                 next += 1
             }
@@ -181,18 +201,23 @@ final class PhraseSearch {
 
     /// Where a phrase of a cue list that starts at this word can end.
     private func cueEnds(_ list: String, from position: Int, sentence: Int, depth: Int) -> [Int] {
-        guard depth <= 2, position < words.count, words[position].sentence == sentence, let index = lexicon.cueIndex[list] else { return [] }
+        guard depth <= 2, position < words.count, words[position].sentence == sentence,
+            let index = lexicon.cueIndex[list]
+        else { return [] }
         let key = words[position].key
         var ends: [Int] = index.singles.contains(key) ? [position + 1] : []
         for phrase in index.candidates(for: key) {
-            for end in self.ends(phrase.items[...], from: position, sentence: sentence, depth: depth) where !ends.contains(end) { ends.append(end) }
+            for end in self.ends(phrase.items[...], from: position, sentence: sentence, depth: depth)
+            where !ends.contains(end) { ends.append(end) }
         }
         return ends
     }
 
     /// The end of the found name that starts at this word (a name is matched whole, not from its middle).
     private func mentionEnd(_ position: Int) -> Int? {
-        guard let mention = words[position].mention, position == 0 || words[position - 1].mention != mention else { return nil }
+        guard let mention = words[position].mention, position == 0 || words[position - 1].mention != mention else {
+            return nil
+        }
         var end = position + 1
         while end < words.count, words[end].mention == mention { end += 1 }
         return end
@@ -203,7 +228,10 @@ final class PhraseSearch {
     func isSilenced(_ range: Range<Int>) -> Bool {
         guard !lexicon.silenced.isEmpty, !range.isEmpty else { return false }
         for start in max(0, range.lowerBound - 4)..<range.upperBound {
-            for phrase in lexicon.silenced where ends(phrase.items[...], from: start, sentence: words[start].sentence).contains(where: { $0 > range.lowerBound }) {
+            for phrase in lexicon.silenced
+            where ends(phrase.items[...], from: start, sentence: words[start].sentence).contains(where: {
+                $0 > range.lowerBound
+            }) {
                 return true
             }
         }

@@ -10,7 +10,9 @@ public struct Scoring: Sendable {
         public var precision: Double? { ratio(truePositives, truePositives + falsePositives) }
         public var recall: Double? { ratio(truePositives, truePositives + falseNegatives) }
         public var f1: Double? {
-            guard let p = precision, let r = recall else { return truePositives + falsePositives + falseNegatives == 0 ? nil : 0 }
+            guard let p = precision, let r = recall else {
+                return truePositives + falsePositives + falseNegatives == 0 ? nil : 0
+            }
             return p + r == 0 ? 0 : 2 * p * r / (p + r)
         }
         private func ratio(_ a: Int, _ b: Int) -> Double? { b == 0 ? nil : Double(a) / Double(b) }
@@ -36,19 +38,27 @@ public struct Scoring: Sendable {
 
     public init() {}
 
-    public mutating func add(id: String, _ assessment: Assessment, expectedCategories: Set<String>, expectedAlert: Bool) {
+    public mutating func add(id: String, _ assessment: Assessment, expectedCategories: Set<String>, expectedAlert: Bool)
+    {
         posts += 1
         if !expectedAlert { postsWithoutAlert += 1 }
         let found = Set(assessment.categories.filter { $0.severity > .low }.map(\.category.rawValue))
         for category in ProtocolCategory.allCases {
-            categories[category, default: Counts()].add(found: found.contains(category.rawValue), expected: expectedCategories.contains(category.rawValue))
+            categories[category, default: Counts()].add(
+                found: found.contains(category.rawValue), expected: expectedCategories.contains(category.rawValue))
         }
         alerts.add(found: assessment.alert, expected: expectedAlert)
-        if found == expectedCategories && assessment.alert == expectedAlert { exactlyRight += 1 } else { misses.append(id) }
+        if found == expectedCategories && assessment.alert == expectedAlert {
+            exactlyRight += 1
+        } else {
+            misses.append(id)
+        }
     }
 
     /// False alerts among the posts labelled with no alert.
-    public var falseAlertRate: Double { postsWithoutAlert == 0 ? 0 : Double(alerts.falsePositives) / Double(postsWithoutAlert) }
+    public var falseAlertRate: Double {
+        postsWithoutAlert == 0 ? 0 : Double(alerts.falsePositives) / Double(postsWithoutAlert)
+    }
 
     /// The mean F1 over the categories that are labelled or found at least once.
     public var macroF1: Double {
@@ -63,11 +73,15 @@ public struct Scoring: Sendable {
         for category in ProtocolCategory.allCases {
             let counts = categories[category] ?? Counts()
             let name = category.rawValue.padding(toLength: 24, withPad: " ", startingAt: 0)
-            lines.append("\(name)    \(show(counts.precision))     \(show(counts.recall))   \(show(counts.f1))  (\(counts.truePositives)  \(counts.falsePositives)  \(counts.falseNegatives))")
+            lines.append(
+                "\(name)    \(show(counts.precision))     \(show(counts.recall))   \(show(counts.f1))  (\(counts.truePositives)  \(counts.falsePositives)  \(counts.falseNegatives))"
+            )
         }
         lines.append(String(format: "category macro-F1 %.2f", macroF1))
-        lines.append("alert precision \(show(alerts.precision))  recall \(show(alerts.recall))  false-alert rate "
-                     + String(format: "%.1f %%", 100 * falseAlertRate) + " (\(alerts.falsePositives) of \(postsWithoutAlert) posts without alert)")
+        lines.append(
+            "alert precision \(show(alerts.precision))  recall \(show(alerts.recall))  false-alert rate "
+                + String(format: "%.1f %%", 100 * falseAlertRate)
+                + " (\(alerts.falsePositives) of \(postsWithoutAlert) posts without alert)")
         lines.append("exactly right: \(exactlyRight) of \(posts) posts")
         return lines.joined(separator: "\n")
     }
@@ -86,21 +100,32 @@ public struct LabelledPost: Decodable, Sendable {
     public var author: String?
     public var title: String?
     public var text: String?
-    public var has_media: Bool?
+    public var hasMedia: Bool?
     public var expect: Expect
 
+    enum CodingKeys: String, CodingKey {
+        case id, source, author, title, text, expect
+        case hasMedia = "has_media"
+    }
+
     public var post: Post {
-        Post(id: id, source: source ?? "", author: author ?? "", title: title ?? "", text: text ?? "", hasMedia: has_media ?? false)
+        Post(
+            id: id, source: source ?? "", author: author ?? "", title: title ?? "", text: text ?? "",
+            hasMedia: hasMedia ?? false)
     }
 
     /// Scores a whole labelled set in order (earlier flagged posts are remembered for `forwarding`).
-    public static func score(_ posts: [LabelledPost], with classifier: Classifier, onMiss: (LabelledPost, Assessment) -> Void = { _, _ in }) -> Scoring {
+    public static func score(
+        _ posts: [LabelledPost], with classifier: Classifier, onMiss: (LabelledPost, Assessment) -> Void = { _, _ in }
+    ) -> Scoring {
         var scoring = Scoring()
         var forwarding = ForwardingMemory()
         for labelled in posts {
             let assessment = classifier.assess(labelled.post, forwarding: forwarding)
             classifier.remember(labelled.post, assessment, in: &forwarding)
-            scoring.add(id: labelled.id, assessment, expectedCategories: Set(labelled.expect.categories), expectedAlert: labelled.expect.alert)
+            scoring.add(
+                id: labelled.id, assessment, expectedCategories: Set(labelled.expect.categories),
+                expectedAlert: labelled.expect.alert)
             if scoring.misses.last == labelled.id { onMiss(labelled, assessment) }
         }
         return scoring

@@ -8,7 +8,9 @@ extension Classifier {
     public init(config: Config, lexicon: Lexicon? = nil) {
         let lexicon = lexicon ?? config.classification.lexicon
         self.init(
-            matcher: Matcher(school: config.school, staff: config.staff, matching: config.matching, compoundHeads: lexicon.compoundHeads),
+            matcher: Matcher(
+                school: config.school, staff: config.staff, matching: config.matching,
+                compoundHeads: lexicon.compoundHeads),
             lexicon: lexicon,
             minSeverity: config.alerts.minSeverity
         )

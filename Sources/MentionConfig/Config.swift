@@ -1,6 +1,7 @@
 import FeedKit
 import MentionClassify
 import MentionMatch
+
 /// The validated configuration (docs/configuration.md). Built only by `ConfigParser`, so every value here is valid.
 public struct Config: Sendable, Equatable {
     public var school: School

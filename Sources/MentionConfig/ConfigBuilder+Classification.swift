@@ -1,5 +1,5 @@
-internal import Yams
 import MentionClassify
+internal import Yams
 
 extension ConfigBuilder {
     /// `classification: {add: [LEXICON LINE, ...], silence: [WORD OR PHRASE, ...]}`: each added line is
@@ -17,13 +17,16 @@ extension ConfigBuilder {
                 settings.add.append(text)
             }
         }
-        if let node = map["silence"], let terms = reader.strings(node, "classification.silence") { settings.silence = terms }
+        if let node = map["silence"], let terms = reader.strings(node, "classification.silence") {
+            settings.silence = terms
+        }
         do {
             settings.lexicon = try Lexicon.builtIn.extended(adding: lines, silencing: settings.silence)
         } catch {
             let silenced = error.file == "silence"
-            reader.report((silenced ? map["silence"] : nodesByLine[error.line]) ?? node,
-                          silenced ? "classification.silence" : "classification.add", error.message)
+            reader.report(
+                (silenced ? map["silence"] : nodesByLine[error.line]) ?? node,
+                silenced ? "classification.silence" : "classification.add", error.message)
         }
         return settings
     }

@@ -1,8 +1,8 @@
-import Foundation
-internal import Yams
 import FeedKit
+import Foundation
 import MentionClassify
 import MentionMatch
+internal import Yams
 
 /// Builds each section of `Config` from YAML nodes, with the defaults of docs/configuration.md.
 struct ConfigBuilder {
@@ -12,11 +12,19 @@ struct ConfigBuilder {
 
     mutating func build(_ top: [String: Node], root: Node) -> Config? {
         var school: School?
-        if let node = top["school"] { school = self.school(node) } else { reader.report(root, "school", "is required (at least school.name)") }
+        if let node = top["school"] {
+            school = self.school(node)
+        } else {
+            reader.report(root, "school", "is required (at least school.name)")
+        }
         var staff: [StaffMember] = []
         if let node = top["staff"] { staff = staffList(node) }
         var feeds: [FeedConfig] = []
-        if let node = top["feeds"] { feeds = feedList(node) } else { reader.report(root, "feeds", "is required: at least one feed") }
+        if let node = top["feeds"] {
+            feeds = feedList(node)
+        } else {
+            reader.report(root, "feeds", "is required: at least one feed")
+        }
         var alerts = AlertSettings()
         if let node = top["alerts"] { alerts = alertSettings(node) }
         var digest = DigestSettings()
@@ -32,8 +40,9 @@ struct ConfigBuilder {
         if let node = top["matching"] { matching = matchingSettings(node) }
         var classification = ClassificationSettings()
         if let node = top["classification"] { classification = classificationSettings(node) }
-        return Config(school: school, staff: staff, feeds: feeds, alerts: alerts, digest: digest, storage: storage, fetch: fetch,
-                      matching: matching, classification: classification)
+        return Config(
+            school: school, staff: staff, feeds: feeds, alerts: alerts, digest: digest, storage: storage, fetch: fetch,
+            matching: matching, classification: classification)
     }
 
     private mutating func school(_ node: Node) -> School? {
@@ -62,10 +71,18 @@ struct ConfigBuilder {
             let path = "staff[\(index)]"
             let keys: Set = ["id", "name", "aliases", "handles", "role", "common_name"]
             guard let map = reader.mapping(item, path, allowed: keys) else { continue }
-            guard let id = required(map, "id", in: path, of: item).flatMap({ identifier($0, map["id"]!, "\(path).id") }),
-                  let name = required(map, "name", in: path, of: item) else { continue }
-            if id == "school" { reader.report(map["id"], "\(path).id", "'school' is reserved for the school itself"); continue }
-            if !seen.insert(id).inserted { reader.report(map["id"], "\(path).id", "duplicate id '\(id)'"); continue }
+            guard
+                let id = required(map, "id", in: path, of: item).flatMap({ identifier($0, map["id"]!, "\(path).id") }),
+                let name = required(map, "name", in: path, of: item)
+            else { continue }
+            if id == "school" {
+                reader.report(map["id"], "\(path).id", "'school' is reserved for the school itself")
+                continue
+            }
+            if !seen.insert(id).inserted {
+                reader.report(map["id"], "\(path).id", "duplicate id '\(id)'")
+                continue
+            }
             var member = StaffMember(id: id, name: name)
             member.aliases = list(map, "aliases", in: path)
             member.handles = list(map, "handles", in: path)
@@ -85,15 +102,28 @@ struct ConfigBuilder {
             let path = "feeds[\(index)]"
             let keys: Set = ["id", "url", "interval", "kind", "school_specific", "allow_private"]
             guard let map = reader.mapping(item, path, allowed: keys) else { continue }
-            guard let id = required(map, "id", in: path, of: item).flatMap({ identifier($0, map["id"]!, "\(path).id") }),
-                  let url = required(map, "url", in: path, of: item) else { continue }
-            if !seen.insert(id).inserted { reader.report(map["id"], "\(path).id", "duplicate id '\(id)'"); continue }
+            guard
+                let id = required(map, "id", in: path, of: item).flatMap({ identifier($0, map["id"]!, "\(path).id") }),
+                let url = required(map, "url", in: path, of: item)
+            else { continue }
+            if !seen.insert(id).inserted {
+                reader.report(map["id"], "\(path).id", "duplicate id '\(id)'")
+                continue
+            }
             guard let checkedURL = feedURL(url, map["url"]!, "\(path).url") else { continue }
             var feed = FeedConfig(id: id, url: checkedURL)
-            if let node = map["interval"], let interval = reader.duration(node, "\(path).interval") { feed.interval = interval }
-            if let node = map["kind"], let kind = reader.choice(node, "\(path).kind", FeedKind.self) { feed.kind = kind }
-            if let node = map["school_specific"], let value = reader.bool(node, "\(path).school_specific") { feed.schoolSpecific = value }
-            if let node = map["allow_private"], let value = reader.bool(node, "\(path).allow_private") { feed.allowPrivate = value }
+            if let node = map["interval"], let interval = reader.duration(node, "\(path).interval") {
+                feed.interval = interval
+            }
+            if let node = map["kind"], let kind = reader.choice(node, "\(path).kind", FeedKind.self) {
+                feed.kind = kind
+            }
+            if let node = map["school_specific"], let value = reader.bool(node, "\(path).school_specific") {
+                feed.schoolSpecific = value
+            }
+            if let node = map["allow_private"], let value = reader.bool(node, "\(path).allow_private") {
+                feed.allowPrivate = value
+            }
             feeds.append(feed)
         }
         return feeds
@@ -101,21 +131,33 @@ struct ConfigBuilder {
 
     private mutating func alertSettings(_ node: Node) -> AlertSettings {
         var alerts = AlertSettings()
-        guard let map = reader.mapping(node, "alerts", allowed: ["min_severity", "max_per_hour", "to", "from", "spool"]) else { return alerts }
-        if let node = map["min_severity"], let value = reader.choice(node, "alerts.min_severity", Severity.self) { alerts.minSeverity = value }
-        if let node = map["max_per_hour"], let value = reader.integer(node, "alerts.max_per_hour", range: 1...10_000) { alerts.maxPerHour = value }
+        guard
+            let map = reader.mapping(node, "alerts", allowed: ["min_severity", "max_per_hour", "to", "from", "spool"])
+        else { return alerts }
+        if let node = map["min_severity"], let value = reader.choice(node, "alerts.min_severity", Severity.self) {
+            alerts.minSeverity = value
+        }
+        if let node = map["max_per_hour"], let value = reader.integer(node, "alerts.max_per_hour", range: 1...10_000) {
+            alerts.maxPerHour = value
+        }
         if let node = map["to"] { alerts.to = addresses(node, "alerts.to") ?? alerts.to }
-        if let node = map["from"], let value = reader.string(node, "alerts.from"), address(value, node, "alerts.from") { alerts.from = value }
+        if let node = map["from"], let value = reader.string(node, "alerts.from"), address(value, node, "alerts.from") {
+            alerts.from = value
+        }
         if let node = map["spool"], let spool = spool(node, "alerts.spool") { alerts.spool = spool }
         return alerts
     }
 
     private mutating func digestSettings(_ node: Node, defaults: DigestSettings) -> DigestSettings {
         var digest = defaults
-        guard let map = reader.mapping(node, "digest", allowed: ["at", "timezone", "to", "spool"]) else { return digest }
+        guard let map = reader.mapping(node, "digest", allowed: ["at", "timezone", "to", "spool"]) else {
+            return digest
+        }
         if let node = map["at"], let text = reader.string(node, "digest.at") {
             let parts = text.split(separator: ":")
-            if parts.count == 2, let hour = Int(parts[0]), let minute = Int(parts[1]), (0...23).contains(hour), (0...59).contains(minute) {
+            if parts.count == 2, let hour = Int(parts[0]), let minute = Int(parts[1]), (0...23).contains(hour),
+                (0...59).contains(minute)
+            {
                 digest.hour = hour
                 digest.minute = minute
             } else {
@@ -123,7 +165,11 @@ struct ConfigBuilder {
             }
         }
         if let node = map["timezone"], let zone = reader.string(node, "digest.timezone") {
-            if isKnownTimeZone(zone) { digest.timezone = zone } else { reader.report(node, "digest.timezone", "unknown time zone '\(zone)'") }
+            if isKnownTimeZone(zone) {
+                digest.timezone = zone
+            } else {
+                reader.report(node, "digest.timezone", "unknown time zone '\(zone)'")
+            }
         }
         if let node = map["to"] { digest.to = addresses(node, "digest.to") ?? digest.to }
         if let node = map["spool"], let spool = spool(node, "digest.spool") { digest.spool = spool }
@@ -134,26 +180,48 @@ struct ConfigBuilder {
         var storage = StorageSettings()
         guard let map = reader.mapping(node, "storage", allowed: ["database", "retention"]) else { return storage }
         if let node = map["database"], let path = reader.string(node, "storage.database") { storage.database = path }
-        if let node = map["retention"], let retention = reader.mapping(node, "storage.retention", allowed: ["unflagged", "closed_cases"]) {
-            if let node = retention["unflagged"], let value = reader.duration(node, "storage.retention.unflagged") { storage.retainUnflagged = value }
-            if let node = retention["closed_cases"], let value = reader.duration(node, "storage.retention.closed_cases") { storage.retainClosedCases = value }
+        if let node = map["retention"],
+            let retention = reader.mapping(node, "storage.retention", allowed: ["unflagged", "closed_cases"])
+        {
+            if let node = retention["unflagged"], let value = reader.duration(node, "storage.retention.unflagged") {
+                storage.retainUnflagged = value
+            }
+            if let node = retention["closed_cases"], let value = reader.duration(node, "storage.retention.closed_cases")
+            {
+                storage.retainClosedCases = value
+            }
         }
         return storage
     }
 
     private mutating func fetchSettings(_ node: Node) -> FetchSettings {
         var fetch = FetchSettings()
-        let keys: Set = ["concurrency", "per_host", "host_interval", "timeout", "connect_timeout", "low_speed_time", "max_size", "contact", "ca_file", "proxy"]
+        let keys: Set = [
+            "concurrency", "per_host", "host_interval", "timeout", "connect_timeout", "low_speed_time", "max_size",
+            "contact", "ca_file", "proxy",
+        ]
         guard let map = reader.mapping(node, "fetch", allowed: keys) else { return fetch }
-        if let node = map["concurrency"], let value = reader.integer(node, "fetch.concurrency", range: 1...256) { fetch.concurrency = value }
-        if let node = map["per_host"], let value = reader.integer(node, "fetch.per_host", range: 1...32) { fetch.perHost = value }
-        if let node = map["host_interval"], let value = reader.duration(node, "fetch.host_interval", allowZero: true) { fetch.hostInterval = value }
+        if let node = map["concurrency"], let value = reader.integer(node, "fetch.concurrency", range: 1...256) {
+            fetch.concurrency = value
+        }
+        if let node = map["per_host"], let value = reader.integer(node, "fetch.per_host", range: 1...32) {
+            fetch.perHost = value
+        }
+        if let node = map["host_interval"], let value = reader.duration(node, "fetch.host_interval", allowZero: true) {
+            fetch.hostInterval = value
+        }
         if let node = map["timeout"], let value = reader.duration(node, "fetch.timeout") { fetch.timeout = value }
-        if let node = map["connect_timeout"], let value = reader.duration(node, "fetch.connect_timeout") { fetch.connectTimeout = value }
-        if let node = map["low_speed_time"], let value = reader.duration(node, "fetch.low_speed_time") { fetch.lowSpeedTime = value }
+        if let node = map["connect_timeout"], let value = reader.duration(node, "fetch.connect_timeout") {
+            fetch.connectTimeout = value
+        }
+        if let node = map["low_speed_time"], let value = reader.duration(node, "fetch.low_speed_time") {
+            fetch.lowSpeedTime = value
+        }
         if let node = map["max_size"], let value = reader.size(node, "fetch.max_size") { fetch.maxBytes = value }
         if let node = map["contact"], let text = reader.string(node, "fetch.contact") {
-            if text.hasPrefix("https://") || text.hasPrefix("http://") || text.hasPrefix("mailto:"), !text.contains(where: { $0.isWhitespace || $0 == ")" }) {
+            if text.hasPrefix("https://") || text.hasPrefix("http://") || text.hasPrefix("mailto:"),
+                !text.contains(where: { $0.isWhitespace || $0 == ")" })
+            {
                 fetch.contact = text
             } else {
                 reader.report(node, "fetch.contact", "must be an http(s) or mailto: URL without spaces, not '\(text)'")
@@ -166,10 +234,18 @@ struct ConfigBuilder {
 
     private mutating func matchingSettings(_ node: Node) -> MatchingSettings {
         var matching = MatchingSettings()
-        guard let map = reader.mapping(node, "matching", allowed: ["misspellings", "one_edit_from", "two_edits_from"]) else { return matching }
-        if let node = map["misspellings"], let value = reader.bool(node, "matching.misspellings") { matching.misspellings = value }
-        if let node = map["one_edit_from"], let value = reader.integer(node, "matching.one_edit_from", range: 5...40) { matching.oneEditFrom = value }
-        if let node = map["two_edits_from"], let value = reader.integer(node, "matching.two_edits_from", range: 6...40) { matching.twoEditsFrom = value }
+        guard let map = reader.mapping(node, "matching", allowed: ["misspellings", "one_edit_from", "two_edits_from"])
+        else { return matching }
+        if let node = map["misspellings"], let value = reader.bool(node, "matching.misspellings") {
+            matching.misspellings = value
+        }
+        if let node = map["one_edit_from"], let value = reader.integer(node, "matching.one_edit_from", range: 5...40) {
+            matching.oneEditFrom = value
+        }
+        if let node = map["two_edits_from"], let value = reader.integer(node, "matching.two_edits_from", range: 6...40)
+        {
+            matching.twoEditsFrom = value
+        }
         if matching.twoEditsFrom <= matching.oneEditFrom, let node = map["two_edits_from"] ?? map["one_edit_from"] {
             reader.report(node, "matching.two_edits_from", "must be more than one_edit_from (\(matching.oneEditFrom))")
         }
@@ -211,8 +287,11 @@ struct ConfigBuilder {
     /// http(s) with a host, or an absolute `file:///path`; written as a URL (spaces percent-encoded),
     /// because the text goes to libcurl as it is.
     private mutating func feedURL(_ text: String, _ node: Node, _ path: String) -> String? {
-        guard !text.contains(where: \.isWhitespace), let url = URL(string: text), let scheme = url.scheme?.lowercased() else {
-            reader.report(node, path, "is not a valid URL (spaces and other special characters must be percent-encoded): '\(text)'")
+        guard !text.contains(where: \.isWhitespace), let url = URL(string: text), let scheme = url.scheme?.lowercased()
+        else {
+            reader.report(
+                node, path,
+                "is not a valid URL (spaces and other special characters must be percent-encoded): '\(text)'")
             return nil
         }
         switch scheme {
@@ -220,7 +299,11 @@ struct ConfigBuilder {
             if !(url.host ?? "").isEmpty { return text }
             reader.report(node, path, "has no host: '\(text)'")
         case "file":
-            if ["", "localhost"].contains(url.host ?? ""), text.lowercased().hasPrefix("file://"), url.path.hasPrefix("/") { return text }
+            if ["", "localhost"].contains(url.host ?? ""), text.lowercased().hasPrefix("file://"),
+                url.path.hasPrefix("/")
+            {
+                return text
+            }
             reader.report(node, path, "must be an absolute file URL like file:///srv/feeds/news.xml, not '\(text)'")
         default:
             reader.report(node, path, "must be an http, https or file URL, not '\(scheme):'")
@@ -236,7 +319,9 @@ struct ConfigBuilder {
         }
         var valid: [String] = []
         for (index, item) in items.enumerated() {
-            if let value = reader.string(item, "\(path)[\(index)]"), address(value, item, "\(path)[\(index)]") { valid.append(value) }
+            if let value = reader.string(item, "\(path)[\(index)]"), address(value, item, "\(path)[\(index)]") {
+                valid.append(value)
+            }
         }
         return valid.count == items.count ? valid : nil
     }

@@ -8,8 +8,10 @@ public enum ConfigParser {
     ///   - file: the name used in error messages.
     ///   - baseDirectory: relative paths in the file are resolved against it (the config file's folder).
     ///   - isKnownTimeZone: checks a zone identifier; the core reads no tz database itself.
-    public static func parse(_ text: String, file: String, baseDirectory: String,
-                             isKnownTimeZone: @escaping (String) -> Bool = { _ in true }) throws(ConfigErrors) -> Config {
+    public static func parse(
+        _ text: String, file: String, baseDirectory: String,
+        isKnownTimeZone: @escaping (String) -> Bool = { _ in true }
+    ) throws(ConfigErrors) -> Config {
         var reader = YAMLReader(file: file)
         let root: Node?
         do {
@@ -17,8 +19,17 @@ public enum ConfigParser {
         } catch {
             throw ConfigErrors(issues: [reader.syntaxIssue(error)])
         }
-        guard let root, let top = reader.mapping(root, "", allowed: ["school", "staff", "feeds", "alerts", "digest", "storage", "fetch", "matching", "classification"]) else {
-            if root == nil { reader.report(line: 1, column: 1, "", "the file is empty: school.name and at least one feed are required") }
+        guard let root,
+            let top = reader.mapping(
+                root, "",
+                allowed: [
+                    "school", "staff", "feeds", "alerts", "digest", "storage", "fetch", "matching", "classification",
+                ])
+        else {
+            if root == nil {
+                reader.report(
+                    line: 1, column: 1, "", "the file is empty: school.name and at least one feed are required")
+            }
             throw ConfigErrors(issues: reader.issues)
         }
         var builder = ConfigBuilder(reader: reader, baseDirectory: baseDirectory, isKnownTimeZone: isKnownTimeZone)
@@ -44,12 +55,16 @@ struct YAMLReader {
     func syntaxIssue(_ error: Error) -> ConfigIssue {
         if let yaml = error as? YamlError {
             switch yaml {
-            case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
-                return ConfigIssue(file: file, line: mark.line, column: mark.column, path: "", message: "YAML syntax error: \(problem)")
+            case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
+                .composer(_, let problem, let mark, _):
+                return ConfigIssue(
+                    file: file, line: mark.line, column: mark.column, path: "", message: "YAML syntax error: \(problem)"
+                )
             case .duplicatedKeysInMapping(let duplicates, let context):
                 let keys = duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ")
-                return ConfigIssue(file: file, line: context.mark.line, column: context.mark.column, path: "",
-                                   message: "duplicate key \(keys) in the mapping that starts here")
+                return ConfigIssue(
+                    file: file, line: context.mark.line, column: context.mark.column, path: "",
+                    message: "duplicate key \(keys) in the mapping that starts here")
             default: break
             }
         }
@@ -132,8 +147,10 @@ struct YAMLReader {
     mutating func duration(_ node: Node, _ path: String, allowZero: Bool = false) -> Seconds? {
         guard let text = string(node, path) else { return nil }
         let units: [Character: Int] = ["s": 1, "m": 60, "h": 3_600, "d": 86_400]
-        guard let unit = text.last, let factor = units[unit], let amount = Int(text.dropLast()), amount > 0 || (allowZero && amount == 0),
-              amount <= Int.max / factor / 1_000 else {
+        guard let unit = text.last, let factor = units[unit], let amount = Int(text.dropLast()),
+            amount > 0 || (allowZero && amount == 0),
+            amount <= Int.max / factor / 1_000
+        else {
             report(node, path, "must be a duration like 90s, 15m, 2h or 180d, not '\(text)'")
             return nil
         }
@@ -146,7 +163,9 @@ struct YAMLReader {
         let units: [(String, Int)] = [("KB", 1_024), ("MB", 1_048_576), ("GB", 1_073_741_824), ("B", 1)]
         let upper = text.uppercased()
         for (unit, factor) in units where upper.hasSuffix(unit) {
-            if let amount = Int(upper.dropLast(unit.count).trimmingCharacters(in: .whitespaces)), amount > 0, amount <= Int.max / factor {
+            if let amount = Int(upper.dropLast(unit.count).trimmingCharacters(in: .whitespaces)), amount > 0,
+                amount <= Int.max / factor
+            {
                 return amount * factor
             }
         }
@@ -155,8 +174,8 @@ struct YAMLReader {
         return nil
     }
 
-
-    mutating func choice<T: RawRepresentable & CaseIterable>(_ node: Node, _ path: String, _ type: T.Type) -> T? where T.RawValue == String {
+    mutating func choice<T: RawRepresentable & CaseIterable>(_ node: Node, _ path: String, _ type: T.Type) -> T?
+    where T.RawValue == String {
         guard let text = string(node, path) else { return nil }
         guard let value = T(rawValue: text.lowercased()) else {
             report(node, path, "must be one of \(T.allCases.map(\.rawValue).joined(separator: ", ")), not '\(text)'")

@@ -1,8 +1,8 @@
 import Foundation
 import Logging
 import MentionConfig
-import MentionRender
 import MentionMail
+import MentionRender
 import MentionStore
 
 public struct DeliveryReport: Sendable, Equatable {
@@ -52,7 +52,9 @@ struct AlertDelivery {
         } catch {
             report.error = "database: \(error)"
             report.waiting = pending.count
-            errors.record(error, while: "count the alerts sent in the last hour (\(pending.count) alerts wait for the next round)")
+            errors.record(
+                error, while: "count the alerts sent in the last hour (\(pending.count) alerts wait for the next round)"
+            )
             return report
         }
         let budget = config.alerts.maxPerHour - sentLastHour
@@ -60,7 +62,8 @@ struct AlertDelivery {
         for (index, alert) in pending.enumerated() {
             guard index < budget else {
                 report.waiting = pending.count - index
-                logger.warning("\(report.waiting) alerts wait: alerts.max_per_hour (\(config.alerts.maxPerHour)) reached")
+                logger.warning(
+                    "\(report.waiting) alerts wait: alerts.max_per_hour (\(config.alerts.maxPerHour)) reached")
                 return report
             }
             let messageID = renderer.messageID(for: alert.content)
@@ -71,11 +74,15 @@ struct AlertDelivery {
             } catch {
                 report.error = "\(error)"
                 report.waiting = pending.count - index
-                logger.error("alert \(alert.content.caseNumber) not delivered, will retry: \("\(error)")", metadata: ["feed": "\(feedID)"])
+                logger.error(
+                    "alert \(alert.content.caseNumber) not delivered, will retry: \("\(error)")",
+                    metadata: ["feed": "\(feedID)"])
                 do {
                     try outbox.recordAlertFailure(itemID: alert.itemID, error: "\(error)")
                 } catch let databaseError {
-                    errors.record(databaseError, while: "record the failed delivery of alert \(alert.content.caseNumber)", feedID: feedID)
+                    errors.record(
+                        databaseError, while: "record the failed delivery of alert \(alert.content.caseNumber)",
+                        feedID: feedID)
                 }
                 return report
             }
@@ -86,7 +93,8 @@ struct AlertDelivery {
             } catch {
                 // Delivered but not marked: the next round finds the message in the spool and does not send it again.
                 report.error = "database: \(error)"
-                errors.record(error, while: "mark alert \(alert.content.caseNumber) sent (it was delivered)", feedID: feedID)
+                errors.record(
+                    error, while: "mark alert \(alert.content.caseNumber) sent (it was delivered)", feedID: feedID)
                 return report
             }
         }

@@ -20,12 +20,14 @@ public enum ConfigFile {
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)
         } catch {
-            throw .unreadable(path: path, reason: (error as NSError).localizedFailureReason ?? error.localizedDescription)
+            throw .unreadable(
+                path: path, reason: (error as NSError).localizedFailureReason ?? error.localizedDescription)
         }
         let absolute = URL(fileURLWithPath: path).standardizedFileURL
         do {
-            return try ConfigParser.parse(text, file: path, baseDirectory: absolute.deletingLastPathComponent().path,
-                                          isKnownTimeZone: { TimeZone(identifier: $0) != nil })
+            return try ConfigParser.parse(
+                text, file: path, baseDirectory: absolute.deletingLastPathComponent().path,
+                isKnownTimeZone: { TimeZone(identifier: $0) != nil })
         } catch {
             throw .invalid(error)
         }

@@ -1,9 +1,9 @@
 import Foundation
 import Logging
 import MentionConfig
+import MentionMail
 import MentionRender
 import MentionSchedule
-import MentionMail
 import MentionStore
 
 /// Renders the coordinator's digest of a day and delivers it once: marked sent only after the spool

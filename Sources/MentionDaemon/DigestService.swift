@@ -1,7 +1,7 @@
 import Foundation
 import Logging
-import ServiceLifecycle
 import MentionSchedule
+import ServiceLifecycle
 
 /// Sends the coordinator's digest at `digest.at` local time, and a missed one after a restart (never twice).
 public struct DigestService: Service {

@@ -1,10 +1,10 @@
 import Foundation
 import Logging
+import MentionConfig
 import MentionFetch
 import MentionMail
-import MentionStore
-import MentionConfig
 import MentionSchedule
+import MentionStore
 
 /// The owner of one configuration and its database, and of the parts that work on them: the poll
 /// pipeline, alert delivery, retention, the digest and feed health. Those parts are plain types
@@ -35,8 +35,10 @@ public actor Monitor {
         errors = DatabaseErrors(logger: logger)
         pipeline = try PollPipeline(config: config, store: store, errors: errors, logger: logger)
         politeness = pipeline.fetcher.politeness
-        alerts = AlertDelivery(outbox: store, spool: MailSpools.make(config.alerts.spool), config: config, errors: errors, logger: logger)
-        digests = DigestDelivery(store: store, spool: MailSpools.make(config.digest.spool), config: config, logger: logger)
+        alerts = AlertDelivery(
+            outbox: store, spool: MailSpools.make(config.alerts.spool), config: config, errors: errors, logger: logger)
+        digests = DigestDelivery(
+            store: store, spool: MailSpools.make(config.digest.spool), config: config, logger: logger)
         retention = Retention(store: store, errors: errors, logger: logger)
         health = FeedHealth(store: store)
     }
@@ -49,7 +51,10 @@ public actor Monitor {
     /// `storage.database` needs a restart, and the reload is refused rather than silently ignored.
     public func apply(_ newConfig: Config) throws {
         guard newConfig.storage.database == config.storage.database else {
-            throw ReloadError(description: "storage.database changed (\(config.storage.database) → \(newConfig.storage.database)): restart mentionwatch to use another database")
+            throw ReloadError(
+                description:
+                    "storage.database changed (\(config.storage.database) → \(newConfig.storage.database)): restart mentionwatch to use another database"
+            )
         }
         try store.register(newConfig.feeds)
         pipeline.apply(newConfig)
@@ -84,7 +89,10 @@ public actor Monitor {
             return summary
         }
         let fetcher = pipeline.fetcher
-        let result = if let turn { await fetcher.fetch(attempt.request, turn: turn) } else { await fetcher.fetch(attempt.request) }
+        let result =
+            if let turn { await fetcher.fetch(attempt.request, turn: turn) } else {
+                await fetcher.fetch(attempt.request)
+            }
         return pipeline.finish(attempt, result, at: now())
     }
 

@@ -1,11 +1,11 @@
+import FeedKit
 import Foundation
 import Logging
-import FeedKit
 import MentionClassify
 import MentionConfig
+import MentionFetch
 import MentionMatch
 import MentionSchedule
-import MentionFetch
 import MentionStore
 
 /// What one poll of one feed did, for `poll --once` and the log.
@@ -84,13 +84,17 @@ final class PollPipeline {
             summary.error = "database: \(error)"
             return .skipped(summary)
         }
-        let request = FetchRequest(url: record?.movedTo ?? feed.url, etag: record?.etag, lastModified: record?.lastModified,
-                                   allowPrivate: feed.allowPrivate, settings: config.fetch)
+        let request = FetchRequest(
+            url: record?.movedTo ?? feed.url, etag: record?.etag, lastModified: record?.lastModified,
+            allowPrivate: feed.allowPrivate, settings: config.fetch)
         let failures = (record?.failures ?? 0) + 1
         // Should this poll never end (the process dies in it), the feed waits as after a failure.
         do {
-            try store.deferPoll(feedID: feed.id, until: schedule.nextPoll(interval: feed.interval, outcome: PollOutcome(.failed),
-                                                                          failures: failures, now: now, jitter: 0))
+            try store.deferPoll(
+                feedID: feed.id,
+                until: schedule.nextPoll(
+                    interval: feed.interval, outcome: PollOutcome(.failed),
+                    failures: failures, now: now, jitter: 0))
         } catch {
             errors.record(error, while: "defer the next poll", feedID: feed.id)
         }
@@ -101,7 +105,8 @@ final class PollPipeline {
     func finish(_ attempt: Attempt, _ result: FetchResult, at fetchedAt: Date) -> FeedPollSummary {
         let (feed, record) = (attempt.feed, attempt.record)
         var summary = FeedPollSummary(feedID: feed.id)
-        var outcome = PollOutcome(.failed, retryAfter: result.retryAfter, cacheMaxAge: result.cacheControl.flatMap(PollSchedule.maxAge))
+        var outcome = PollOutcome(
+            .failed, retryAfter: result.retryAfter, cacheMaxAge: result.cacheControl.flatMap(PollSchedule.maxAge))
         let pollResult: PollRecord.Result
         switch result.outcome {
         case .failure(.stopped):
@@ -114,34 +119,40 @@ final class PollPipeline {
             summary.error = "\(FetchError.stopped)"
             return summary
         case .failure(let error):
-            outcome.kind = switch result.status {
-            case 429, 503: .rateLimited
-            case 403: .forbidden
-            default: .failed
-            }
+            outcome.kind =
+                switch result.status {
+                case 429, 503: .rateLimited
+                case 403: .forbidden
+                default: .failed
+                }
             pollResult = .failed("\(error)")
         case .success(.notModified):
             summary.notModified = true
             outcome.kind = .notModified
-            outcome.cacheMaxAge = outcome.cacheMaxAge ?? record?.freshFor  // a 304 keeps the last full answer's freshness
+            // a 304 keeps the last full answer's freshness
+            outcome.cacheMaxAge = outcome.cacheMaxAge ?? record?.freshFor
             pollResult = .notModified
         case .success(.fetched(let response)):
             switch process(response, of: feed, at: fetchedAt, into: &summary) {
             case .success(let ttl):
                 outcome.kind = .fetched
                 outcome.ttl = ttl
-                pollResult = .fetched(etag: response.etag, lastModified: response.lastModified, newItems: summary.newItems)
+                pollResult = .fetched(
+                    etag: response.etag, lastModified: response.lastModified, newItems: summary.newItems)
             case .failure(let error):
                 pollResult = .failed(error.message)
             }
         }
         let works = outcome.kind == .fetched || outcome.kind == .notModified
-        let next = schedule.nextPoll(interval: feed.interval, outcome: outcome, failures: works ? 0 : attempt.failures,
-                                     now: fetchedAt, jitter: Double.random(in: 0..<1))
+        let next = schedule.nextPoll(
+            interval: feed.interval, outcome: outcome, failures: works ? 0 : attempt.failures,
+            now: fetchedAt, jitter: Double.random(in: 0..<1))
         summary.nextPoll = next
         do {
             let freshFor = [outcome.cacheMaxAge, outcome.ttl].compactMap { $0 }.max()
-            try store.record(feedID: feed.id, PollRecord(pollResult, at: fetchedAt, status: result.status, nextPoll: next, freshFor: freshFor))
+            try store.record(
+                feedID: feed.id,
+                PollRecord(pollResult, at: fetchedAt, status: result.status, nextPoll: next, freshFor: freshFor))
         } catch {
             errors.record(error, while: "record the poll", feedID: feed.id)
         }
@@ -149,7 +160,9 @@ final class PollPipeline {
             summary.error = message
             // Log a failure once per change of state, not on every poll.
             if record?.lastError != message {
-                logger.error("feed \(feed.id) failed: \(message); next try \(FeedDate.rfc3339(next))", metadata: ["feed": "\(feed.id)"])
+                logger.error(
+                    "feed \(feed.id) failed: \(message); next try \(FeedDate.rfc3339(next))",
+                    metadata: ["feed": "\(feed.id)"])
             }
         } else if let previous = record?.lastError {
             logger.notice("feed \(feed.id) works again (was: \(previous))", metadata: ["feed": "\(feed.id)"])
@@ -157,7 +170,9 @@ final class PollPipeline {
         if let movedTo = result.movedTo, works, movedTo != record?.movedTo {
             do {
                 try store.recordMove(feedID: feed.id, to: movedTo)
-                logger.notice("feed \(feed.id) moved permanently to \(movedTo): polling the new address; update its url in the configuration")
+                logger.notice(
+                    "feed \(feed.id) moved permanently to \(movedTo): polling the new address; update its url in the configuration"
+                )
             } catch {
                 errors.record(error, while: "record the new address \(movedTo)", feedID: feed.id)
             }
@@ -166,11 +181,14 @@ final class PollPipeline {
     }
 
     /// Parses and stores a fetched body. Returns the feed's <ttl>, or the failure in plain words.
-    private func process(_ response: FetchedBody, of feed: FeedConfig, at fetchedAt: Date,
-                         into summary: inout FeedPollSummary) -> Result<Int?, ProcessingError> {
+    private func process(
+        _ response: FetchedBody, of feed: FeedConfig, at fetchedAt: Date,
+        into summary: inout FeedPollSummary
+    ) -> Result<Int?, ProcessingError> {
         let parsed: Feed
         do {
-            parsed = try FeedParser.parse(response.body, contentType: response.contentType, baseURL: response.effectiveURL)
+            parsed = try FeedParser.parse(
+                response.body, contentType: response.contentType, baseURL: response.effectiveURL)
         } catch {
             return .failure(ProcessingError("\(error)"))
         }
@@ -189,18 +207,24 @@ final class PollPipeline {
         return .success(parsed.ttl)
     }
 
-    private func storeNew(_ items: [FeedItem], of feed: FeedConfig, response: FetchedBody, at fetchedAt: Date,
-                          into summary: inout FeedPollSummary) throws {
+    private func storeNew(
+        _ items: [FeedItem], of feed: FeedConfig, response: FetchedBody, at fetchedAt: Date,
+        into summary: inout FeedPollSummary
+    ) throws {
         var documentSHA256: String?  // computed once, and only when an item is flagged
         for item in items where try !store.contains(feedID: feed.id, item: item) {
-            let post = Post(id: item.identity, source: feed.kind.rawValue, author: item.authors.first?.name ?? item.authors.first?.email ?? "",
-                            title: item.title ?? "", text: item.text, hasMedia: !item.media.isEmpty, schoolSpecific: feed.schoolSpecific,
-                            feedID: feed.id)
+            let post = Post(
+                id: item.identity, source: feed.kind.rawValue,
+                author: item.authors.first?.name ?? item.authors.first?.email ?? "",
+                title: item.title ?? "", text: item.text, hasMedia: !item.media.isEmpty,
+                schoolSpecific: feed.schoolSpecific,
+                feedID: feed.id)
             let assessment = classifier.assess(post, forwarding: forwarding)
             if assessment.alert, documentSHA256 == nil { documentSHA256 = SHA256.hex(response.body) }
-            let new = NewItem(feedID: feed.id, item: item, fetchedAt: fetchedAt, assessment: assessment,
-                              sourceURL: response.effectiveURL, etag: response.etag, lastModified: response.lastModified,
-                              documentSHA256: documentSHA256)
+            let new = NewItem(
+                feedID: feed.id, item: item, fetchedAt: fetchedAt, assessment: assessment,
+                sourceURL: response.effectiveURL, etag: response.etag, lastModified: response.lastModified,
+                documentSHA256: documentSHA256)
             guard try store.insert(new) != nil else { continue }
             classifier.remember(post, assessment, in: &forwarding)
             summary.newItems += 1

@@ -12,7 +12,9 @@ struct Retention {
         let cutoff = now.addingTimeInterval(-TimeInterval(retainUnflagged))
         do {
             let purged = try store.purgeUnflagged(before: cutoff)
-            if purged > 0 { logger.info("retention: forgot \(purged) unflagged mentions older than the retention period") }
+            if purged > 0 {
+                logger.info("retention: forgot \(purged) unflagged mentions older than the retention period")
+            }
         } catch {
             errors.record(error, while: "forget unflagged mentions past the retention period (retried within the hour)")
         }

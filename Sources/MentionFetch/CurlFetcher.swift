@@ -44,10 +44,13 @@ public final class CurlFetcher: Sendable {
             return await fetch(request)
         }
         return await withCheckedContinuation { continuation in
-            loop.submit(Transfer(request, onStart: { turn.started() }, completion: {
-                turn.finish()
-                continuation.resume(returning: $0)
-            }))
+            loop.submit(
+                Transfer(
+                    request, onStart: { turn.started() },
+                    completion: {
+                        turn.finish()
+                        continuation.resume(returning: $0)
+                    }))
         }
     }
 }
@@ -113,7 +116,8 @@ final class MultiLoop: @unchecked Sendable {
             if let easy = transfer.start(), curl_multi_add_handle(multi, easy) == CURLM_OK {
                 active[easy] = transfer
             } else {
-                transfer.completion(FetchResult(outcome: .failure(.other("libcurl could not start a transfer with the safety limits"))))
+                transfer.completion(
+                    FetchResult(outcome: .failure(.other("libcurl could not start a transfer with the safety limits"))))
             }
         }
     }
@@ -123,7 +127,9 @@ final class MultiLoop: @unchecked Sendable {
         var left: Int32 = 0
         var finished = 0
         while let message = curl_multi_info_read(multi, &left) {
-            guard message.pointee.msg == CURLMSG_DONE, let easy = message.pointee.easy_handle, let transfer = active[easy] else { continue }
+            guard message.pointee.msg == CURLMSG_DONE, let easy = message.pointee.easy_handle,
+                let transfer = active[easy]
+            else { continue }
             let code = message.pointee.data.result
             curl_multi_remove_handle(multi, easy)
             active[easy] = nil

@@ -44,7 +44,9 @@ public struct FetchRequest: Sendable {
     /// The usual proxy variables, as curl would read them (lowercase first; no HTTP_PROXY, see httpoxy).
     public static func environmentProxy(for url: String) -> String? {
         let environment = ProcessInfo.processInfo.environment
-        let names = url.lowercased().hasPrefix("https:") ? ["https_proxy", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"] : ["http_proxy", "all_proxy", "ALL_PROXY"]
+        let names =
+            url.lowercased().hasPrefix("https:")
+            ? ["https_proxy", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"] : ["http_proxy", "all_proxy", "ALL_PROXY"]
         return names.lazy.compactMap { environment[$0] }.first { !$0.isEmpty }
     }
 }
@@ -99,7 +101,8 @@ public enum FetchError: Error, Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .dns(let detail): return "DNS: \(detail)"
         case .connectionRefused: return "connection refused"
-        case .privateAddress: return "refused: the address is loopback or private (set allow_private: true for an intranet feed)"
+        case .privateAddress:
+            return "refused: the address is loopback or private (set allow_private: true for an intranet feed)"
         case .timeout(let seconds): return "timeout (no complete answer within \(seconds) s)"
         case .connectTimeout(let seconds): return "timeout (no connection within \(seconds) s)"
         case .tooSlow(let rate, let seconds): return "too slow (under \(rate) bytes/s for \(seconds) s)"

@@ -17,7 +17,8 @@ public struct FetchLimits: Sendable, Equatable {
 
     /// The limits of the `fetch:` settings in feeds.yaml.
     public init(_ settings: FetchSettings) {
-        self.init(concurrency: settings.concurrency, perHost: settings.perHost, hostInterval: Double(settings.hostInterval))
+        self.init(
+            concurrency: settings.concurrency, perHost: settings.perHost, hostInterval: Double(settings.hostInterval))
     }
 }
 
@@ -115,7 +116,9 @@ public final class HostPoliteness: Sendable {
     }
 
     private func attempt(_ host: String) -> (answer: Answer, generation: UInt64) {
-        state.withLock { state in (state.grant(host, now: .now) ?? .turn(FetchTurn(host: host, owner: self)), state.generation) }
+        state.withLock { state in
+            (state.grant(host, now: .now) ?? .turn(FetchTurn(host: host, owner: self)), state.generation)
+        }
     }
 
     /// Waits for a turn for `host`; nil once closed.

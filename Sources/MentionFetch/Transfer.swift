@@ -20,7 +20,10 @@ final class Transfer: @unchecked Sendable {
     private let policy = UnsafeMutablePointer<mw_socket_policy>.allocate(capacity: 1)
     private var headers: UnsafeMutablePointer<curl_slist>?
 
-    init(_ request: FetchRequest, onStart: @escaping @Sendable () -> Void = {}, completion: @escaping @Sendable (FetchResult) -> Void) {
+    init(
+        _ request: FetchRequest, onStart: @escaping @Sendable () -> Void = {},
+        completion: @escaping @Sendable (FetchResult) -> Void
+    ) {
         self.request = request
         self.onStart = onStart
         self.completion = completion
@@ -43,14 +46,20 @@ final class Transfer: @unchecked Sendable {
     func start() -> UnsafeMutableRawPointer? {
         guard let curl = curl_easy_init() else { return nil }
         easy = curl
-        headers = curl_slist_append(headers, "Accept: application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5")
+        headers = curl_slist_append(
+            headers,
+            "Accept: application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"
+        )
         if let etag = request.etag { headers = curl_slist_append(headers, "If-None-Match: \(Self.headerSafe(etag))") }
-        if let lastModified = request.lastModified { headers = curl_slist_append(headers, "If-Modified-Since: \(Self.headerSafe(lastModified))") }
+        if let lastModified = request.lastModified {
+            headers = curl_slist_append(headers, "If-Modified-Since: \(Self.headerSafe(lastModified))")
+        }
         // Only http(s), and file only when the configured URL is one; never file after a redirect.
         guard mw_setopt_string(curl, CURLOPT_PROTOCOLS_STR, isFile ? "file" : "http,https") == CURLE_OK,
-              mw_setopt_string(curl, CURLOPT_REDIR_PROTOCOLS_STR, "http,https") == CURLE_OK,
-              mw_setopt_long(curl, CURLOPT_SSL_VERIFYPEER, 1) == CURLE_OK,
-              mw_setopt_long(curl, CURLOPT_SSL_VERIFYHOST, 2) == CURLE_OK else { return nil }
+            mw_setopt_string(curl, CURLOPT_REDIR_PROTOCOLS_STR, "http,https") == CURLE_OK,
+            mw_setopt_long(curl, CURLOPT_SSL_VERIFYPEER, 1) == CURLE_OK,
+            mw_setopt_long(curl, CURLOPT_SSL_VERIFYHOST, 2) == CURLE_OK
+        else { return nil }
         mw_setopt_string(curl, CURLOPT_URL, request.url)
         mw_setopt_string(curl, CURLOPT_PROXY, request.proxy ?? "")
         // Every feed goes through the proxy when there is one: a NO_PROXY list cannot open a direct way around it.
@@ -113,7 +122,9 @@ final class Transfer: @unchecked Sendable {
         result.cacheControl = responseHeader("Cache-Control")
         let effectiveURL = mw_getinfo_string(easy, CURLINFO_EFFECTIVE_URL).map { String(cString: $0) } ?? request.url
         let hops = statuses.dropLast()
-        if !hops.isEmpty, hops.allSatisfy({ $0 == 301 || $0 == 308 }), effectiveURL != request.url { result.movedTo = effectiveURL }
+        if !hops.isEmpty, hops.allSatisfy({ $0 == 301 || $0 == 308 }), effectiveURL != request.url {
+            result.movedTo = effectiveURL
+        }
 
         guard code == CURLE_OK else {
             result.outcome = .failure(error(for: code))
@@ -124,11 +135,14 @@ final class Transfer: @unchecked Sendable {
         } else if !isFile, !(200...299).contains(status) {
             result.outcome = .failure(.http(status: status))
         } else {
-            result.outcome = .success(.fetched(FetchedBody(
-                body: body, status: isFile ? 200 : status,
-                contentType: mw_getinfo_string(easy, CURLINFO_CONTENT_TYPE).map { String(cString: $0) },
-                etag: isFile ? nil : responseHeader("ETag"), lastModified: isFile ? nil : responseHeader("Last-Modified"),
-                effectiveURL: effectiveURL)))
+            result.outcome = .success(
+                .fetched(
+                    FetchedBody(
+                        body: body, status: isFile ? 200 : status,
+                        contentType: mw_getinfo_string(easy, CURLINFO_CONTENT_TYPE).map { String(cString: $0) },
+                        etag: isFile ? nil : responseHeader("ETag"),
+                        lastModified: isFile ? nil : responseHeader("Last-Modified"),
+                        effectiveURL: effectiveURL)))
         }
         return result
     }
@@ -144,13 +158,15 @@ final class Transfer: @unchecked Sendable {
             return .tooLarge(limit: request.maxBytes)
         case CURLE_WRITE_ERROR where headerBytes > Self.maxHeaderBytes:
             return .incomplete("response headers larger than \(Self.maxHeaderBytes) bytes")
-        case CURLE_COULDNT_CONNECT where policy.pointee.blocked != 0, CURLE_ABORTED_BY_CALLBACK where policy.pointee.blocked != 0:
+        case CURLE_COULDNT_CONNECT where policy.pointee.blocked != 0,
+            CURLE_ABORTED_BY_CALLBACK where policy.pointee.blocked != 0:
             return .privateAddress
         case CURLE_COULDNT_CONNECT:
             return .connectionRefused
         case CURLE_COULDNT_RESOLVE_HOST:
             return .dns(detail.isEmpty ? "host not found" : detail)
-        case CURLE_OPERATION_TIMEDOUT where detail.hasPrefix("Connection timed out") || detail.hasPrefix("Connection timeout"):
+        case CURLE_OPERATION_TIMEDOUT
+        where detail.hasPrefix("Connection timed out") || detail.hasPrefix("Connection timeout"):
             return .connectTimeout(seconds: request.connectTimeout)
         case CURLE_OPERATION_TIMEDOUT where detail.contains("too slow"):
             return .tooSlow(bytesPerSecond: request.lowSpeedBytes, seconds: request.lowSpeedTime)
@@ -162,7 +178,8 @@ final class Transfer: @unchecked Sendable {
             return .protocolNotAllowed(detail)
         case CURLE_PARTIAL_FILE, CURLE_RECV_ERROR, CURLE_GOT_NOTHING:
             return .incomplete(detail.isEmpty ? String(cString: curl_easy_strerror(code)) : detail)
-        case CURLE_SSL_CONNECT_ERROR, CURLE_PEER_FAILED_VERIFICATION, CURLE_SSL_CERTPROBLEM, CURLE_SSL_CIPHER, CURLE_SSL_CACERT_BADFILE:
+        case CURLE_SSL_CONNECT_ERROR, CURLE_PEER_FAILED_VERIFICATION, CURLE_SSL_CERTPROBLEM, CURLE_SSL_CIPHER,
+            CURLE_SSL_CACERT_BADFILE:
             return .tls(detail)
         default:
             return .other(detail.isEmpty ? String(cString: curl_easy_strerror(code)) : detail)
@@ -175,7 +192,9 @@ final class Transfer: @unchecked Sendable {
     }
 }
 
-private func transferWrite(_ data: UnsafeMutablePointer<CChar>?, _ size: Int, _ count: Int, _ context: UnsafeMutableRawPointer?) -> Int {
+private func transferWrite(
+    _ data: UnsafeMutablePointer<CChar>?, _ size: Int, _ count: Int, _ context: UnsafeMutableRawPointer?
+) -> Int {
     guard let data, let context else { return 0 }
     let transfer = Unmanaged<Transfer>.fromOpaque(context).takeUnretainedValue()
     let length = size * count
@@ -183,8 +202,11 @@ private func transferWrite(_ data: UnsafeMutablePointer<CChar>?, _ size: Int, _ 
     return transfer.append(UnsafeRawBufferPointer(start: data, count: length)) ? length : 0
 }
 
-private func transferHeader(_ data: UnsafeMutablePointer<CChar>?, _ size: Int, _ count: Int, _ context: UnsafeMutableRawPointer?) -> Int {
+private func transferHeader(
+    _ data: UnsafeMutablePointer<CChar>?, _ size: Int, _ count: Int, _ context: UnsafeMutableRawPointer?
+) -> Int {
     guard let data, let context else { return 0 }
-    let accepted = Unmanaged<Transfer>.fromOpaque(context).takeUnretainedValue().header(UnsafeRawBufferPointer(start: data, count: size * count))
+    let accepted = Unmanaged<Transfer>.fromOpaque(context).takeUnretainedValue().header(
+        UnsafeRawBufferPointer(start: data, count: size * count))
     return accepted ? size * count : 0
 }

@@ -29,8 +29,13 @@ public struct MaildirSpool: MailSpool {
         for folder in [path, "\(path)/tmp", "\(path)/new", "\(path)/cur"] {
             if mkdir(folder, 0o700) != 0 && errno != EEXIST {
                 if errno == ENOENT {
-                    do { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700]) }
-                    catch { throw MailSpoolError("cannot create the Maildir folder \(folder): \(error.localizedDescription)") }
+                    do {
+                        try FileManager.default.createDirectory(
+                            atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+                    } catch {
+                        throw MailSpoolError(
+                            "cannot create the Maildir folder \(folder): \(error.localizedDescription)")
+                    }
                     continue
                 }
                 throw MailSpoolError("cannot create the Maildir folder \(folder): \(String(cString: strerror(errno)))")
@@ -72,10 +77,16 @@ public struct MaildirSpool: MailSpool {
 
     private func syncDirectory(_ directory: String) {
         let fd = open(directory, O_RDONLY | O_DIRECTORY)
-        if fd >= 0 { fsync(fd); close(fd) }
+        if fd >= 0 {
+            fsync(fd)
+            close(fd)
+        }
     }
 
     private static func fileSafe(_ key: String) -> String {
-        String(key.unicodeScalars.map { $0.isASCII && (CharacterSet.alphanumerics.contains($0) || $0 == "-") ? Character($0) : "_" })
+        String(
+            key.unicodeScalars.map {
+                $0.isASCII && (CharacterSet.alphanumerics.contains($0) || $0 == "-") ? Character($0) : "_"
+            })
     }
 }

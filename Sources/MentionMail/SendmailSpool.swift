@@ -24,7 +24,8 @@ public struct SendmailSpool: MailSpool {
         // stderr goes to a file, not a pipe: a chatty sendmail can never block on a full pipe.
         let errorFile = NSTemporaryDirectory() + "mentionwatch-sendmail-\(UUID().uuidString)"
         guard FileManager.default.createFile(atPath: errorFile, contents: nil, attributes: [.posixPermissions: 0o600]),
-              let errors = FileHandle(forWritingAtPath: errorFile) else {
+            let errors = FileHandle(forWritingAtPath: errorFile)
+        else {
             throw MailSpoolError("cannot create a temporary file for \(path)'s messages in \(NSTemporaryDirectory())")
         }
         defer {
@@ -56,9 +57,11 @@ public struct SendmailSpool: MailSpool {
         }
         let stderr = FileManager.default.contents(atPath: errorFile) ?? Data()
         guard process.terminationReason == .exit, process.terminationStatus == 0 else {
-            let detail = String(decoding: stderr.prefix(500), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            let detail = String(decoding: stderr.prefix(500), as: UTF8.self).trimmingCharacters(
+                in: .whitespacesAndNewlines)
             let how = process.terminationReason == .exit ? "status" : "signal"
-            throw MailSpoolError("\(path) failed with \(how) \(process.terminationStatus)\(detail.isEmpty ? "" : ": \(detail)")")
+            throw MailSpoolError(
+                "\(path) failed with \(how) \(process.terminationStatus)\(detail.isEmpty ? "" : ": \(detail)")")
         }
     }
 }

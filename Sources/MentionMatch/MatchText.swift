@@ -19,11 +19,17 @@ public enum MatchText {
         var tokens: [TextToken] = []
         var word: [UInt8] = []
         word.reserveCapacity(32)
-        var start = 0, lastLetterEnd = 0
+        var start = 0
+        var lastLetterEnd = 0
         var previousWasLower = false
         var inHandle = false  // from an "@" that starts a word up to the next white space
         func finish() {
-            if !word.isEmpty { tokens.append(TextToken(folded: key(word, readingLAsI: readingLAsI), start: start, end: lastLetterEnd, inHandle: inHandle)) }
+            if !word.isEmpty {
+                tokens.append(
+                    TextToken(
+                        folded: key(word, readingLAsI: readingLAsI), start: start, end: lastLetterEnd,
+                        inHandle: inHandle))
+            }
             word.removeAll(keepingCapacity: true)
             previousWasLower = false
         }
@@ -32,16 +38,29 @@ public enum MatchText {
             var letter = TextTokens.isWordScalar(scalar)
             // "@" and "$" are letters in disguise when a letter follows: "m@rieke" (after at most
             // three letters, so "info@school.nl" stays an address) and "$anne" (a price has digits).
-            if !letter, scalar == "@" || scalar == "$", offset + 1 < scalars.count, TextTokens.isWordScalar(scalars[offset + 1]) {
+            if !letter, scalar == "@" || scalar == "$", offset + 1 < scalars.count,
+                TextTokens.isWordScalar(scalars[offset + 1])
+            {
                 if scalar == "@", (1...3).contains(word.count), scalars[offset + 1].properties.isAlphabetic,
-                   !looksLikeMailDomain(scalars, after: offset) { letter = true }
+                    !looksLikeMailDomain(scalars, after: offset)
+                {
+                    letter = true
+                }
                 if scalar == "$", scalars[offset + 1].properties.isAlphabetic { letter = true }
             }
             guard letter else {
                 finish()
                 // The name before "@" in an address ("jan@...") is as chosen as a handle.
-                if scalar == "@", let last = tokens.indices.last, tokens[last].end == offset { tokens[last].inHandle = true }
-                if scalar == "@" { inHandle = true } else if scalar == " " || scalar == "\n" || scalar == "\t" || (!scalar.isASCII && scalar.properties.isWhitespace) { inHandle = false }
+                if scalar == "@", let last = tokens.indices.last, tokens[last].end == offset {
+                    tokens[last].inHandle = true
+                }
+                if scalar == "@" {
+                    inHandle = true
+                } else if scalar == " " || scalar == "\n" || scalar == "\t"
+                    || (!scalar.isASCII && scalar.properties.isWhitespace)
+                {
+                    inHandle = false
+                }
                 continue
             }
             // camelCase and PascalCase in hashtags and handles: "#jufMarieke" is "juf marieke".
@@ -72,7 +91,9 @@ public enum MatchText {
     /// "jan@zeehoek-pro.nl": after the "@" come letters, digits or dashes, then a dot and a letter.
     private static func looksLikeMailDomain(_ scalars: [Unicode.Scalar], after at: Int) -> Bool {
         var index = at + 1
-        while index < scalars.count, index - at < 64, TextTokens.isWordScalar(scalars[index]) || scalars[index] == "-" { index += 1 }
+        while index < scalars.count, index - at < 64, TextTokens.isWordScalar(scalars[index]) || scalars[index] == "-" {
+            index += 1
+        }
         return index + 1 < scalars.count && scalars[index] == "." && TextTokens.isWordScalar(scalars[index + 1])
     }
 
@@ -81,7 +102,7 @@ public enum MatchText {
     static func isIgnorable(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x00AD, 0x034F, 0x061C, 0x115F, 0x1160, 0x17B4, 0x17B5, 0x180B...0x180E, 0x200B...0x200F, 0x202A...0x202E,
-             0x2060...0x206F, 0xFE00...0xFE0F, 0xFEFF, 0xE0000...0xE0FFF:
+            0x2060...0x206F, 0xFE00...0xFE0F, 0xFEFF, 0xE0000...0xE0FFF:
             return true
         default:
             return false
@@ -91,10 +112,17 @@ public enum MatchText {
     private static func append(_ scalar: Unicode.Scalar, to word: inout [UInt8]) {
         if scalar.isASCII {
             let byte = UInt8(scalar.value)
-            word.append((0x41...0x5A).contains(byte) ? byte + 32 : byte == UInt8(ascii: "@") ? UInt8(ascii: "a") : byte == UInt8(ascii: "$") ? UInt8(ascii: "s") : byte)
+            word.append(
+                (0x41...0x5A).contains(byte)
+                    ? byte + 32
+                    : byte == UInt8(ascii: "@")
+                        ? UInt8(ascii: "a") : byte == UInt8(ascii: "$") ? UInt8(ascii: "s") : byte)
             return
         }
-        if let latin = confusables[scalar.value] { word.append(latin); return }
+        if let latin = confusables[scalar.value] {
+            word.append(latin)
+            return
+        }
         switch scalar {
         case "ı", "İ": word.append(UInt8(ascii: "i"))
         case "ß", "ẞ": word += [UInt8(ascii: "s"), UInt8(ascii: "s")]
@@ -103,8 +131,14 @@ public enum MatchText {
             // apart; then lowercase and drop the combining marks.
             for part in String(scalar).decomposedStringWithCompatibilityMapping.unicodeScalars
             where part.properties.generalCategory != .nonspacingMark {
-                if part.isASCII { append(part, to: &word); continue }
-                if let latin = confusables[part.value] { word.append(latin); continue }
+                if part.isASCII {
+                    append(part, to: &word)
+                    continue
+                }
+                if let latin = confusables[part.value] {
+                    word.append(latin)
+                    continue
+                }
                 word += Array(String(part.properties.lowercaseMapping).utf8)
             }
         }
@@ -172,20 +206,26 @@ public enum MatchText {
 
     /// "j u f  m a r i e k e", "m.a.r.i.e.k.e", "z-e-e-h-o-e-k": three or more one-letter words in a
     /// row, each apart by at most two spaces, dots, dashes or underscores, are one word.
-    private static func joinSpelledOut(_ tokens: [TextToken], _ scalars: [Unicode.Scalar], readingLAsI: Bool) -> [TextToken] {
+    private static func joinSpelledOut(_ tokens: [TextToken], _ scalars: [Unicode.Scalar], readingLAsI: Bool)
+        -> [TextToken]
+    {
         guard tokens.count >= 3 else { return tokens }
         var out: [TextToken] = []
         var index = 0
         while index < tokens.count {
             var end = index
             while end < tokens.count, tokens[end].end - tokens[end].start == 1,
-                  end == index || isLetterGap(scalars[tokens[end - 1].end..<tokens[end].start]) {
+                end == index || isLetterGap(scalars[tokens[end - 1].end..<tokens[end].start])
+            {
                 end += 1
             }
             if end - index >= 3 {
                 let letters = tokens[index..<end].map(\.folded).joined()
-                out.append(TextToken(folded: key(Array(letters.utf8), readingLAsI: readingLAsI), start: tokens[index].start, end: tokens[end - 1].end,
-                                     inHandle: tokens[index].inHandle))
+                out.append(
+                    TextToken(
+                        folded: key(Array(letters.utf8), readingLAsI: readingLAsI), start: tokens[index].start,
+                        end: tokens[end - 1].end,
+                        inHandle: tokens[index].inHandle))
                 index = end
             } else {
                 out.append(tokens[index])
@@ -196,6 +236,7 @@ public enum MatchText {
     }
 
     private static func isLetterGap(_ gap: ArraySlice<Unicode.Scalar>) -> Bool {
-        gap.count <= 2 && gap.allSatisfy { $0 == " " || $0 == "." || $0 == "-" || $0 == "_" || $0 == "*" || isIgnorable($0) }
+        gap.count <= 2
+            && gap.allSatisfy { $0 == " " || $0 == "." || $0 == "-" || $0 == "_" || $0 == "*" || isIgnorable($0) }
     }
 }

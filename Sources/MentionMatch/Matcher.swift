@@ -21,13 +21,17 @@ public struct Matcher: Sendable {
     /// curses and school roles ("kankerjuf Marieke", "invaljuf Marieke"). Only these, because many other
     /// compounds end in an honorific and are titles of their own ("burgemeester"). The classifier passes
     /// its lexicon's `compoundhead` list; without them a compound never counts as an honorific.
-    public init(school: School, staff: [StaffMember], matching: MatchingSettings = MatchingSettings(), compoundHeads: [String] = []) {
+    public init(
+        school: School, staff: [StaffMember], matching: MatchingSettings = MatchingSettings(),
+        compoundHeads: [String] = []
+    ) {
         self.compoundHeads = compoundHeads.flatMap(MatchText.words)
         let patterns = NameForms.patterns(school: school, staff: staff)
         forms = PatternTrie(patterns)
         // Misspellings of the names themselves, not of handles, hashtags or domains.
-        misspellings = Misspellings(words: patterns.filter { [.name, .alias, .surname, .firstName].contains($0.rule) }.flatMap(\.words),
-                                    settings: matching)
+        misspellings = Misspellings(
+            words: patterns.filter { [.name, .alias, .surname, .firstName].contains($0.rule) }.flatMap(\.words),
+            settings: matching)
         contextPhrases = school.context.map(MatchText.words).filter { !$0.isEmpty }
         excludePhrases = school.exclude.map(MatchText.words).filter { !$0.isEmpty }
         contextTails = contextPhrases.filter { $0.count == 1 && $0[0].utf8.count >= 5 }.map { Array($0[0].utf8) }
@@ -36,8 +40,9 @@ public struct Matcher: Sendable {
         for member in staff { for handle in member.handles { handles[Self.handleKey(handle)] = member.id } }
         // Sorted so that an ambiguous author without a server resolves the same way every time.
         self.handles = handles
-        serverlessOwners = Dictionary(handles.sorted { $0.key < $1.key }.map { (String($0.key.prefix { $0 != "@" }), $0.value) },
-                                      uniquingKeysWith: { first, _ in first })
+        serverlessOwners = Dictionary(
+            handles.sorted { $0.key < $1.key }.map { (String($0.key.prefix { $0 != "@" }), $0.value) },
+            uniquingKeysWith: { first, _ in first })
     }
 
     /// Every pattern as its match keys joined by spaces: the literal strings a plain
@@ -56,7 +61,9 @@ public struct Matcher: Sendable {
         var words = tokens.map(\.folded)
         // "kankerjuf Marieke", "invaljuf Marieke": an honorific at the end of a compound still addresses someone.
         for index in words.indices.dropLast() {
-            if let honorific = honorificInCompound(words[index]), !forms.startsSomeForm(words[index]) { words[index] = honorific }
+            if let honorific = honorificInCompound(words[index]), !forms.startsSomeForm(words[index]) {
+                words[index] = honorific
+            }
         }
         var candidates = findCandidates(words, tokens)
         // Words one or two letters off a name word are read as that word, and say so. Only where
@@ -64,16 +71,24 @@ public struct Matcher: Sendable {
         // school context. (That also keeps the cost off the many posts that mention nobody.)
         var corrected = [Bool](repeating: false, count: words.count)
         let contextWord = hasContextWord(words)
-        if post.schoolSpecific || !candidates.isEmpty || contextWord || words.contains(where: Self.honorificKeys.contains) {
-            for index in words.indices where !forms.startsSomeForm(words[index]) && mayBeMisspeltName(at: index, in: words, post, contextWord) {
-                if let word = misspellings.correction(of: words[index]) { words[index] = word; corrected[index] = true }
+        if post.schoolSpecific || !candidates.isEmpty || contextWord
+            || words.contains(where: Self.honorificKeys.contains)
+        {
+            for index in words.indices
+            where !forms.startsSomeForm(words[index]) && mayBeMisspeltName(at: index, in: words, post, contextWord) {
+                if let word = misspellings.correction(of: words[index]) {
+                    words[index] = word
+                    corrected[index] = true
+                }
             }
             if corrected.contains(true) { candidates = findCandidates(words, tokens) }
         }
         // "De Zeehoek 14": a house number makes a school's name a street.
         let scalars = Array(text.unicodeScalars)
-        candidates.removeAll { $0.pattern.entity == "school" && $0.pattern.vetoable && [.name, .alias].contains($0.pattern.rule)
-            && $0.to < tokens.count && Self.isHouseNumber(scalars[tokens[$0.to].start..<tokens[$0.to].end]) }
+        candidates.removeAll {
+            $0.pattern.entity == "school" && $0.pattern.vetoable && [.name, .alias].contains($0.pattern.rule)
+                && $0.to < tokens.count && Self.isHouseNumber(scalars[tokens[$0.to].start..<tokens[$0.to].end])
+        }
         // Part of a handle ("@jufmarieke_zeehoek") is a name someone chose, not a mention by itself.
         candidates.removeAll { $0.pattern.needsContext && tokens[$0.from..<$0.to].contains(where: \.inHandle) }
         let excluded = excludePhrases.contains { Self.contains($0, in: words) }
@@ -95,11 +110,16 @@ public struct Matcher: Sendable {
         var mentions: [Mention] = []
         for candidate in candidates where !taken[candidate.from..<candidate.to].contains(true) {
             for index in candidate.from..<candidate.to { taken[index] = true }
-            let start = tokens[candidate.from].start, end = tokens[candidate.to - 1].end
-            let rule = corrected[candidate.from..<candidate.to].contains(true) ? MentionRule.misspelling : candidate.pattern.rule
+            let start = tokens[candidate.from].start
+            let end = tokens[candidate.to - 1].end
+            let rule =
+                corrected[candidate.from..<candidate.to].contains(true)
+                ? MentionRule.misspelling : candidate.pattern.rule
             // From the scalars already split: finding each surface from the text's start was quadratic.
-            mentions.append(Mention(entity: candidate.pattern.entity, surface: String(String.UnicodeScalarView(scalars[start..<end])),
-                                    start: start, end: end, rule: rule))
+            mentions.append(
+                Mention(
+                    entity: candidate.pattern.entity, surface: String(String.UnicodeScalarView(scalars[start..<end])),
+                    start: start, end: end, rule: rule))
         }
         if !post.author.isEmpty, let entity = owner(ofAuthor: post.author) {
             mentions.append(Mention(entity: entity, surface: post.author, start: 0, end: 0, rule: .author))
@@ -135,27 +155,40 @@ public struct Matcher: Sendable {
     private func mayBeMisspeltName(at index: Int, in words: [String], _ post: Post, _ contextWord: Bool) -> Bool {
         if post.schoolSpecific || contextWord { return true }
         // Not after an article or tussenvoegsel: "de" starts "De Zeehoek", but "de zeshoek" is no name.
-        if index > 0, Self.honorificKeys.contains(words[index - 1])
-            || (forms.startsSomeForm(words[index - 1]) && !Self.particleKeys.contains(words[index - 1])) { return true }
-        return index + 1 < words.count && forms.startsSomeForm(words[index + 1]) && !Self.particleKeys.contains(words[index + 1])
+        if index > 0,
+            Self.honorificKeys.contains(words[index - 1])
+                || (forms.startsSomeForm(words[index - 1]) && !Self.particleKeys.contains(words[index - 1]))
+        {
+            return true
+        }
+        return index + 1 < words.count && forms.startsSomeForm(words[index + 1])
+            && !Self.particleKeys.contains(words[index + 1])
     }
 
-    private static let particleKeys: Set<String> = Set((NameForms.tussenvoegsels.union(NameForms.articles)).flatMap(MatchText.words))
+    private static let particleKeys: Set<String> = Set(
+        (NameForms.tussenvoegsels.union(NameForms.articles)).flatMap(MatchText.words))
 
     private static let honorificKeys: Set<String> = Set(NameForms.honorifics.flatMap(MatchText.words))
 
     /// The honorifics a compound can end in ("kankerjuf"), after one of `compoundHeads`.
-    private static let compoundHonorifics: [String] = ["juf", "juffrouw", "meester", "meneer", "mevrouw"].flatMap(MatchText.words)
+    private static let compoundHonorifics: [String] = ["juf", "juffrouw", "meester", "meneer", "mevrouw"].flatMap(
+        MatchText.words)
 
     func honorificInCompound(_ word: String) -> String? {
         // Most words end in no honorific: that check first, on bytes (this runs for every word).
-        guard !compoundHeads.isEmpty, word.utf8.count > 4, let honorific = Self.compoundHonorifics.first(where: { word.utf8.count > $0.utf8.count && word.utf8.suffix($0.utf8.count).elementsEqual($0.utf8) }) else { return nil }
+        guard !compoundHeads.isEmpty, word.utf8.count > 4,
+            let honorific = Self.compoundHonorifics.first(where: {
+                word.utf8.count > $0.utf8.count && word.utf8.suffix($0.utf8.count).elementsEqual($0.utf8)
+            })
+        else { return nil }
         let head = word.utf8.prefix(word.utf8.count - honorific.utf8.count)
         return compoundHeads.contains(where: { head.elementsEqual($0.utf8) }) ? honorific : nil
     }
 
     /// Every pattern found at every word, and one-word patterns across words written together.
-    private func findCandidates(_ words: [String], _ tokens: [TextToken]) -> [(pattern: NamePattern, from: Int, to: Int)] {
+    private func findCandidates(_ words: [String], _ tokens: [TextToken]) -> [(
+        pattern: NamePattern, from: Int, to: Int
+    )] {
         var candidates: [(pattern: NamePattern, from: Int, to: Int)] = []
         for index in words.indices {
             forms.forEachForm(in: words, at: index) { pattern, end in candidates.append((pattern, index, end)) }
@@ -163,7 +196,8 @@ public struct Matcher: Sendable {
         // Words written together that MatchText split at a capital ("#DeZeehoek", "@JufMarieke")
         // also match as the one word they are written as.
         var groupStart = 0
-        for index in words.indices.dropFirst() + [words.count] where index == words.count || tokens[index].start != tokens[index - 1].end {
+        for index in words.indices.dropFirst() + [words.count]
+        where index == words.count || tokens[index].start != tokens[index - 1].end {
             if index - groupStart >= 2 {
                 let joined = MatchText.key(Array(words[groupStart..<index].joined().utf8))
                 for pattern in forms.oneWordForms(joined) {
@@ -176,12 +210,16 @@ public struct Matcher: Sendable {
     }
 
     /// Words that make a surname before them a firm's name: "Verbeek Transport", "De Vries Bouw B.V.".
-    static let businessWords: Set<String> = Set([
-        "transport", "bouw", "bv", "holding", "installatie", "installaties", "installatietechniek", "makelaardij", "makelaars",
-        "autobedrijf", "autos", "garage", "logistiek", "verhuizingen", "verhuur", "schilders", "schildersbedrijf", "loodgieters",
-        "advocaten", "notarissen", "accountants", "administratie", "bakkerij", "slagerij", "kapsalon", "tandartsen", "fysiotherapie",
-        "zonen", "zn", "vastgoed", "metaal", "hoveniers", "dakwerken", "elektro", "keukens", "meubelen",
-    ].flatMap(MatchText.words))
+    static let businessWords: Set<String> = Set(
+        [
+            "transport", "bouw", "bv", "holding", "installatie", "installaties", "installatietechniek", "makelaardij",
+            "makelaars",
+            "autobedrijf", "autos", "garage", "logistiek", "verhuizingen", "verhuur", "schilders", "schildersbedrijf",
+            "loodgieters",
+            "advocaten", "notarissen", "accountants", "administratie", "bakkerij", "slagerij", "kapsalon", "tandartsen",
+            "fysiotherapie",
+            "zonen", "zn", "vastgoed", "metaal", "hoveniers", "dakwerken", "elektro", "keukens", "meubelen",
+        ].flatMap(MatchText.words))
 
     private static func isBusinessName(after index: Int, in words: [String]) -> Bool {
         guard index < words.count else { return false }
@@ -203,8 +241,8 @@ public struct Matcher: Sendable {
         guard !key.isEmpty else { return nil }
         if let entity = handles[key] { return entity }
         let name = String(key.prefix { $0 != "@" })
-        if key.contains("@") { return handles[name] }   // configured without a server: any server
-        return serverlessOwners[name]                   // the feed gave no server
+        if key.contains("@") { return handles[name] }  // configured without a server: any server
+        return serverlessOwners[name]  // the feed gave no server
     }
 
     /// "@DJMulder@Social.Example" → "djmulder@social.example"; "@djmulder" and "djmulder" → "djmulder";

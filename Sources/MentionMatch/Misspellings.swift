@@ -26,7 +26,9 @@ struct Misspellings: Sendable {
         shortest = vocabulary.map(\.count).min() ?? 0
         longest = vocabulary.map(\.count).max() ?? 0
         for (index, word) in vocabulary.enumerated() {
-            Self.forEachDeletionHash(of: word, upTo: allowedEdits(word.count)) { byDeletion[$0, default: []].append(Int32(index)) }
+            Self.forEachDeletionHash(of: word, upTo: allowedEdits(word.count)) {
+                byDeletion[$0, default: []].append(Int32(index))
+            }
         }
         for key in byDeletion.keys { byDeletion[key] = Array(Set(byDeletion[key]!)).sorted() }
     }
@@ -37,8 +39,10 @@ struct Misspellings: Sendable {
     func correction(of word: String) -> String? {
         let bytes = Array(word.utf8)
         // Cheap refusals first: most words are far too short or long to be one edit from a name.
-        guard !vocabulary.isEmpty, bytes.count >= shortest - 1, bytes.count <= longest + 2, bytes.count >= oneEditFrom - 1,
-              !known.contains(bytes) else { return nil }
+        guard !vocabulary.isEmpty, bytes.count >= shortest - 1, bytes.count <= longest + 2,
+            bytes.count >= oneEditFrom - 1,
+            !known.contains(bytes)
+        else { return nil }
         var best: (index: Int32, distance: Int)?
         // A word under 8 letters can only be one edit from a name word (two edits need 10 letters).
         Self.forEachDeletionHash(of: bytes, upTo: bytes.count >= twoEditsFrom - 2 ? 2 : 1) { hash in
@@ -48,7 +52,9 @@ struct Misspellings: Sendable {
                 guard abs(candidate.count - bytes.count) <= allowed else { continue }
                 let distance = Self.distance(bytes, candidate, limit: allowed)
                 guard distance <= allowed else { continue }
-                if best == nil || distance < best!.distance || (distance == best!.distance && index < best!.index) { best = (index, distance) }
+                if best == nil || distance < best!.distance || (distance == best!.distance && index < best!.index) {
+                    best = (index, distance)
+                }
             }
         }
         return best.map { String(decoding: vocabulary[Int($0.index)], as: UTF8.self) }
@@ -91,7 +97,9 @@ struct Misspellings: Sendable {
             var rowMinimum = i
             for j in 1...b.count {
                 var cost = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { cost = min(cost, beforePrevious[j - 2] + 1) }
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    cost = min(cost, beforePrevious[j - 2] + 1)
+                }
                 current[j] = cost
                 rowMinimum = min(rowMinimum, cost)
             }

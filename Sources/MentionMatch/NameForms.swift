@@ -27,13 +27,19 @@ final class NamePattern: Sendable {
 /// possessives ("Mariekes"), and every multi-word form written as one word, as hashtags and
 /// spelled-out names are ("#jufmarieke", "j u f m a r i e k e").
 enum NameForms {
-    static let honorifics = ["juf", "juffrouw", "meester", "meneer", "mevrouw", "mevr", "mw", "mvr", "dhr", "mr", "mrs", "ms", "miss", "mister", "sir"]
-    static let tussenvoegsels: Set<String> = ["van", "de", "den", "der", "het", "t", "ter", "ten", "te", "in", "op", "uit", "vd"]
+    static let honorifics = [
+        "juf", "juffrouw", "meester", "meneer", "mevrouw", "mevr", "mw", "mvr", "dhr", "mr", "mrs", "ms", "miss",
+        "mister", "sir",
+    ]
+    static let tussenvoegsels: Set<String> = [
+        "van", "de", "den", "der", "het", "t", "ter", "ten", "te", "in", "op", "uit", "vd",
+    ]
     /// Words that make a school's name (Praktijkschool, PrO): what is left without them and the
     /// article ("Zeehoek") may be a street or a beach pavilion, and needs context.
     static let schoolWords: Set<String> = [
         "school", "praktijkschool", "pro", "basisschool", "college", "lyceum", "gymnasium", "atheneum", "mavo", "havo",
-        "vwo", "vmbo", "scholengemeenschap", "sg", "csg", "obs", "cbs", "rkbs", "kindcentrum", "ikc", "campus", "academie",
+        "vwo", "vmbo", "scholengemeenschap", "sg", "csg", "obs", "cbs", "rkbs", "kindcentrum", "ikc", "campus",
+        "academie",
     ]
     static let articles: Set<String> = ["de", "het", "t", "the", "een"]
 
@@ -41,11 +47,14 @@ enum NameForms {
         var patterns: [NamePattern] = []
         func add(_ entity: String, _ words: [String], _ rule: MentionRule, context: Bool, veto: Bool = true) {
             guard !words.isEmpty else { return }
-            patterns.append(NamePattern(entity: entity, words: words, rule: rule, needsContext: context, vetoable: veto))
+            patterns.append(
+                NamePattern(entity: entity, words: words, rule: rule, needsContext: context, vetoable: veto))
             // The same written as one word: hashtags, handles, s p e l l e d  o u t names.
             if words.count > 1 {
-                patterns.append(NamePattern(entity: entity, words: [MatchText.key(Array(words.joined().utf8))], rule: rule,
-                                            needsContext: context, vetoable: veto))
+                patterns.append(
+                    NamePattern(
+                        entity: entity, words: [MatchText.key(Array(words.joined().utf8))], rule: rule,
+                        needsContext: context, vetoable: veto))
             }
         }
         func add(_ entity: String, _ phrase: String, _ rule: MentionRule, context: Bool, veto: Bool = true) {
@@ -62,22 +71,26 @@ enum NameForms {
             let core = words.filter { !schoolWordKeys.contains($0) && !articleKeys.contains($0) }
             if !core.isEmpty, core != words { add("school", core, .alias, context: true) }
         }
-        school.handles.forEach { add("school", $0, .handle, context: false, veto: false) }
-        school.hashtags.forEach { add("school", $0, .hashtag, context: false, veto: false) }
-        school.domains.forEach { add("school", $0, .domain, context: false, veto: false) }
+        for handle in school.handles { add("school", handle, .handle, context: false, veto: false) }
+        for hashtag in school.hashtags { add("school", hashtag, .hashtag, context: false, veto: false) }
+        for domain in school.domains { add("school", domain, .domain, context: false, veto: false) }
 
         for member in staff {
             let common = member.commonName
             add(member.id, member.name, .name, context: common)
-            member.aliases.forEach { add(member.id, $0, .alias, context: common) }
-            member.handles.forEach { add(member.id, $0, .handle, context: false, veto: false) }
+            for alias in member.aliases { add(member.id, alias, .alias, context: common) }
+            for handle in member.handles { add(member.id, handle, .handle, context: false, veto: false) }
             let (first, surnames) = split(member.name)
             // The second half of a double surname ("Smit" of Verbeek-Smit) is a name thousands share:
             // with an honorific it still needs context. So do initials ("M. Verbeek").
             let secondHalves = Set(surnames.filter { half in member.name.contains("-" + half) })
             for honorific in honorifics {
                 if let first { add(member.id, "\(honorific) \(first)", .honorific, context: common) }
-                surnames.forEach { add(member.id, "\(honorific) \($0)", .honorific, context: common || secondHalves.contains($0)) }
+                for surname in surnames {
+                    add(
+                        member.id, "\(honorific) \(surname)", .honorific,
+                        context: common || secondHalves.contains(surname))
+                }
             }
             for surname in surnames {
                 if let first {
@@ -93,7 +106,9 @@ enum NameForms {
                 add(member.id, first + "s", .firstName, context: true)
             }
             // Initials of every name part: "MVS" for Marieke Verbeek-Smit, "IVDBB"; ambiguous.
-            let initials = member.name.split(whereSeparator: { $0 == " " || $0 == "-" }).compactMap(\.first).map(String.init).joined()
+            let initials = member.name.split(whereSeparator: { $0 == " " || $0 == "-" }).compactMap(\.first).map(
+                String.init
+            ).joined()
             if initials.count >= 3 { add(member.id, initials, .initials, context: true) }
         }
         return deduplicated(patterns)
@@ -114,8 +129,12 @@ enum NameForms {
         // A double surname: either half is used on its own ("Verbeek-Smit" → "Verbeek", "Smit").
         let coreText = core.joined(separator: " ")
         if coreText.contains("-") {
-            let halves = coreText.split(separator: "-").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-            if let firstHalf = halves.first, !prefix.isEmpty { surnames.append((prefix + [firstHalf]).joined(separator: " ")) }
+            let halves = coreText.split(separator: "-").map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+                !$0.isEmpty
+            }
+            if let firstHalf = halves.first, !prefix.isEmpty {
+                surnames.append((prefix + [firstHalf]).joined(separator: " "))
+            }
             surnames += halves
         }
         var seen: Set<String> = []

@@ -11,8 +11,10 @@ public struct Post: Sendable, Equatable {
     /// The configured feed it came from, if any: forwarding compares feeds, not feed kinds.
     public var feedID: String
 
-    public init(id: String, source: String = "", author: String = "", title: String = "", text: String = "",
-                hasMedia: Bool = false, schoolSpecific: Bool = false, feedID: String = "") {
+    public init(
+        id: String, source: String = "", author: String = "", title: String = "", text: String = "",
+        hasMedia: Bool = false, schoolSpecific: Bool = false, feedID: String = ""
+    ) {
         self.id = id
         self.source = source
         self.author = author

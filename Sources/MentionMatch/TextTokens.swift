@@ -31,7 +31,9 @@ public enum TextTokens {
             }
             offset += 1
         }
-        if !word.isEmpty { tokens.append(TextToken(folded: String(decoding: word, as: UTF8.self), start: start, end: offset)) }
+        if !word.isEmpty {
+            tokens.append(TextToken(folded: String(decoding: word, as: UTF8.self), start: start, end: offset))
+        }
         return tokens
     }
 
@@ -43,8 +45,10 @@ public enum TextTokens {
     /// The substring between two scalar offsets, for showing what was matched.
     public static func surface(_ text: String, _ start: Int, _ end: Int) -> String {
         let scalars = text.unicodeScalars
-        guard start >= 0, end >= start, let from = scalars.index(scalars.startIndex, offsetBy: start, limitedBy: scalars.endIndex),
-              let to = scalars.index(from, offsetBy: end - start, limitedBy: scalars.endIndex) else { return "" }
+        guard start >= 0, end >= start,
+            let from = scalars.index(scalars.startIndex, offsetBy: start, limitedBy: scalars.endIndex),
+            let to = scalars.index(from, offsetBy: end - start, limitedBy: scalars.endIndex)
+        else { return "" }
         return String(scalars[from..<to])
     }
 

@@ -1,5 +1,5 @@
-import Foundation
 import FeedKit
+import Foundation
 import MentionClassify
 import MentionConfig
 
@@ -21,9 +21,12 @@ public struct AlertContent: Sendable, Equatable {
     public var assessment: Assessment
     public var evidenceSHA256: String
 
-    public init(caseNumber: String, itemKey: String, feedID: String, feedTitle: String? = nil, title: String? = nil, link: String? = nil,
-                author: String? = nil, published: Date? = nil, fetchedAt: Date, text: String, hasMedia: Bool = false,
-                assessment: Assessment, evidenceSHA256: String) {
+    public init(
+        caseNumber: String, itemKey: String, feedID: String, feedTitle: String? = nil, title: String? = nil,
+        link: String? = nil,
+        author: String? = nil, published: Date? = nil, fetchedAt: Date, text: String, hasMedia: Bool = false,
+        assessment: Assessment, evidenceSHA256: String
+    ) {
         self.caseNumber = caseNumber
         self.itemKey = itemKey
         self.feedID = feedID
@@ -72,7 +75,8 @@ public struct AlertMail {
     public func subject(_ content: AlertContent) -> String {
         let severity = content.assessment.severity.map { DutchLabels.severity($0).capitalized } ?? "Melding"
         let categories = content.assessment.categories.map { DutchLabels.category($0.category) }.joined(separator: ", ")
-        return "[mentionwatch] \(severity): \(categories) – \(people(content).joined(separator: ", ")) (\(content.caseNumber))"
+        return
+            "[mentionwatch] \(severity): \(categories) – \(people(content).joined(separator: ", ")) (\(content.caseNumber))"
     }
 
     /// Configured names of everyone mentioned: the school and staff, never text from the feed.
@@ -114,7 +118,8 @@ public struct AlertMail {
         lines += facts(content).map { "\($0.0): \($0.1)" }
         lines += ["", "Wat is gevonden:"]
         for finding in content.assessment.categories {
-            lines.append("- \(DutchLabels.category(finding.category)) (ernst: \(DutchLabels.severity(finding.severity)))")
+            lines.append(
+                "- \(DutchLabels.category(finding.category)) (ernst: \(DutchLabels.severity(finding.severity)))")
             lines.append("  waarom: \(finding.evidence.map { "\"\($0)\"" }.joined(separator: ", "))")
             if !finding.explanation.isEmpty { lines.append("  uitleg: \(finding.explanation)") }
         }
@@ -128,7 +133,8 @@ public struct AlertMail {
 
     private func html(_ content: AlertContent) -> String {
         let e = HTMLEntities.escaped
-        var html = "<!DOCTYPE html>\n<html lang=\"nl\"><head><meta charset=\"utf-8\"><title>\(e(subject(content)))</title></head><body>\n"
+        var html =
+            "<!DOCTYPE html>\n<html lang=\"nl\"><head><meta charset=\"utf-8\"><title>\(e(subject(content)))</title></head><body>\n"
         html += "<h1>Melding van mentionwatch voor het MT</h1>\n<table>\n"
         for (label, value) in facts(content) {
             let cell = label == "Link" && MIME.isSafeLink(value) ? "<a href=\"\(e(value))\">\(e(value))</a>" : e(value)
@@ -136,18 +142,22 @@ public struct AlertMail {
         }
         html += "</table>\n<h2>Wat is gevonden</h2>\n<ul>\n"
         for finding in content.assessment.categories {
-            html += "<li><strong>\(e(DutchLabels.category(finding.category)))</strong> (ernst: \(e(DutchLabels.severity(finding.severity))))"
+            html +=
+                "<li><strong>\(e(DutchLabels.category(finding.category)))</strong> (ernst: \(e(DutchLabels.severity(finding.severity))))"
             html += "<br>waarom: \(finding.evidence.map { "<q>\(e($0))</q>" }.joined(separator: ", "))"
             if !finding.explanation.isEmpty { html += "<br>uitleg: \(e(finding.explanation))" }
             html += "</li>\n"
         }
-        html += "</ul>\n<h2>Herkend als vermelding</h2>\n<ul>\n" + mentionSummary(content).map { "<li>\(e($0))</li>\n" }.joined() + "</ul>\n"
+        html +=
+            "</ul>\n<h2>Herkend als vermelding</h2>\n<ul>\n"
+            + mentionSummary(content).map { "<li>\(e($0))</li>\n" }.joined() + "</ul>\n"
         html += "<h2>Het bericht</h2>\n<blockquote>"
         if let title = content.title { html += "<p><strong>\(e(title))</strong></p>" }
         html += "<p>\(e(Self.shortened(content.text)))</p></blockquote>\n"
         let (title, steps) = DutchLabels.steps(content.assessment.track)
         html += "<h2>Protocol: \(e(title))</h2>\n<ol>\n" + steps.map { "<li>\(e($0))</li>\n" }.joined() + "</ol>\n"
-        html += "<p><em>Dit is een voorstel van mentionwatch: een mens beoordeelt of het protocol van toepassing is.</em></p>\n</body></html>\n"
+        html +=
+            "<p><em>Dit is een voorstel van mentionwatch: een mens beoordeelt of het protocol van toepassing is.</em></p>\n</body></html>\n"
         return html
     }
 

@@ -1,5 +1,5 @@
-import Foundation
 import FeedKit
+import Foundation
 import MentionConfig
 
 /// The digest as a mail to the coordinator: the plain text of `DigestText`, one per day.
@@ -15,13 +15,14 @@ public struct DigestMail {
     }
 
     public func render(_ text: String, day: String, date: Date) -> String {
-        MIME.plain(headers: [
-            ("Date", FeedDate.rfc5322(date)),
-            ("From", "mentionwatch <\(config.alerts.from)>"),
-            ("To", config.digest.to.joined(separator: ", ")),
-            ("Subject", MIME.encodedHeader("[mentionwatch] Dagoverzicht \(day) – \(config.school.name)")),
-            ("Message-ID", messageID(day: day)),
-            ("Auto-Submitted", "auto-generated"),
-        ], text: text)
+        MIME.plain(
+            headers: [
+                ("Date", FeedDate.rfc5322(date)),
+                ("From", "mentionwatch <\(config.alerts.from)>"),
+                ("To", config.digest.to.joined(separator: ", ")),
+                ("Subject", MIME.encodedHeader("[mentionwatch] Dagoverzicht \(day) – \(config.school.name)")),
+                ("Message-ID", messageID(day: day)),
+                ("Auto-Submitted", "auto-generated"),
+            ], text: text)
     }
 }

@@ -1,5 +1,5 @@
-import Foundation
 import FeedKit
+import Foundation
 import MentionClassify
 import MentionConfig
 
@@ -14,7 +14,10 @@ public struct DigestInput: Sendable, Equatable {
         public var flagged: Bool
         public var caseNumber: String?
 
-        public init(feedID: String, title: String?, link: String?, entities: [String], categories: [CategoryFinding], flagged: Bool, caseNumber: String?) {
+        public init(
+            feedID: String, title: String?, link: String?, entities: [String], categories: [CategoryFinding],
+            flagged: Bool, caseNumber: String?
+        ) {
             self.feedID = feedID
             self.title = title
             self.link = link
@@ -34,7 +37,9 @@ public struct DigestInput: Sendable, Equatable {
         /// Nothing new for much longer than usual (see `FeedSilence`).
         public var silentSince: Date?
 
-        public init(feedID: String, items: Int, mentions: Int, flagged: Int, lastError: String?, silentSince: Date? = nil) {
+        public init(
+            feedID: String, items: Int, mentions: Int, flagged: Int, lastError: String?, silentSince: Date? = nil
+        ) {
             self.feedID = feedID
             self.items = items
             self.mentions = mentions
@@ -78,22 +83,32 @@ public struct DigestText {
         lines.append("  " + "bron".padded(width) + "  berichten  vermeldingen  gemarkeerd  status")
         for feed in input.feeds {
             var status = feed.lastError.map { "fout: \($0)" } ?? "ok"
-            if let since = feed.silentSince { status += "; stil: niets nieuws sinds \(FeedDate.rfc3339(since).prefix(10))" }
-            lines.append("  " + feed.feedID.padded(width) + "  " + String(feed.items).leftPadding(9) + "  "
-                         + String(feed.mentions).leftPadding(12) + "  " + String(feed.flagged).leftPadding(10) + "  " + status)
+            if let since = feed.silentSince {
+                status += "; stil: niets nieuws sinds \(FeedDate.rfc3339(since).prefix(10))"
+            }
+            lines.append(
+                "  " + feed.feedID.padded(width) + "  " + String(feed.items).leftPadding(9) + "  "
+                    + String(feed.mentions).leftPadding(12) + "  " + String(feed.flagged).leftPadding(10) + "  "
+                    + status)
         }
         return lines.joined(separator: "\n") + "\n"
     }
 
     private func entryLines(_ entry: DigestInput.Entry) -> [String] {
-        let names = entry.entities.map { id in id == "school" ? config.school.name : (config.staff.first { $0.id == id }?.name ?? id) }
+        let names = entry.entities.map { id in
+            id == "school" ? config.school.name : (config.staff.first { $0.id == id }?.name ?? id)
+        }
         var head = "  * "
         if let number = entry.caseNumber { head += "[\(number)] " }
         if !entry.categories.isEmpty {
-            head += entry.categories.map { "\(DutchLabels.category($0.category)) (\(DutchLabels.severity($0.severity)))" }.joined(separator: ", ") + " – "
+            head +=
+                entry.categories.map { "\(DutchLabels.category($0.category)) (\(DutchLabels.severity($0.severity)))" }
+                .joined(separator: ", ") + " – "
         }
         head += names.joined(separator: ", ")
-        var lines = [head, "    \(entry.title.map { "\"\(MIME.headerSafe($0))\"" } ?? "(zonder titel)") – \(entry.feedID)"]
+        var lines = [
+            head, "    \(entry.title.map { "\"\(MIME.headerSafe($0))\"" } ?? "(zonder titel)") – \(entry.feedID)",
+        ]
         if let link = entry.link { lines.append("    \(MIME.headerSafe(link))") }
         return lines
     }
@@ -101,6 +116,10 @@ public struct DigestText {
 
 extension String {
     /// Left-aligned in a column of `width` characters (for the plain-text tables).
-    public func padded(_ width: Int) -> String { count >= width ? self : self + String(repeating: " ", count: width - count) }
-    func leftPadding(_ width: Int) -> String { count >= width ? self : String(repeating: " ", count: width - count) + self }
+    public func padded(_ width: Int) -> String {
+        count >= width ? self : self + String(repeating: " ", count: width - count)
+    }
+    func leftPadding(_ width: Int) -> String {
+        count >= width ? self : String(repeating: " ", count: width - count) + self
+    }
 }

@@ -1,5 +1,5 @@
-import Foundation
 import FeedKit
+import Foundation
 import MentionClassify
 import MentionMatch
 
@@ -14,7 +14,11 @@ public struct FeedJSON: Encodable {
         var media: [Media]?
     }
     struct Author: Encodable { var name, email, uri: String? }
-    struct Media: Encodable { var url: String; var type: String?; var length: Int? }
+    struct Media: Encodable {
+        var url: String
+        var type: String?
+        var length: Int?
+    }
 
     var format: String
     var title, link, description, language, updated: String?
@@ -30,18 +34,22 @@ public struct FeedJSON: Encodable {
         updated = feed.updated.map(FeedDate.rfc3339)
         malformed = feed.malformed ? true : nil
         items = feed.items.map { item in
-            Item(id: item.id, title: item.title, link: item.link, published: item.published.map(FeedDate.rfc3339),
-                 updated: item.updated.map(FeedDate.rfc3339),
-                 authors: item.authors.isEmpty ? nil : item.authors.map { Author(name: $0.name, email: $0.email, uri: $0.uri) },
-                 summary: item.summary, content: item.content, text: item.text,
-                 categories: item.categories.isEmpty ? nil : item.categories,
-                 media: item.media.isEmpty ? nil : item.media.map { Media(url: $0.url, type: $0.type, length: $0.length) })
+            Item(
+                id: item.id, title: item.title, link: item.link, published: item.published.map(FeedDate.rfc3339),
+                updated: item.updated.map(FeedDate.rfc3339),
+                authors: item.authors.isEmpty
+                    ? nil : item.authors.map { Author(name: $0.name, email: $0.email, uri: $0.uri) },
+                summary: item.summary, content: item.content, text: item.text,
+                categories: item.categories.isEmpty ? nil : item.categories,
+                media: item.media.isEmpty
+                    ? nil : item.media.map { Media(url: $0.url, type: $0.type, length: $0.length) })
         }
     }
 
     public func encoded(pretty: Bool = true) -> String {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+        encoder.outputFormatting =
+            pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
         // Encoding plain strings and numbers cannot fail.
         return String(decoding: (try? encoder.encode(self)) ?? Data(), as: UTF8.self)
     }
@@ -62,15 +70,26 @@ public struct MatchInputLine: Decodable {
     }
 
     public var post: Post {
-        Post(id: id, source: source ?? "", author: author ?? "", title: title ?? "", text: text ?? "", hasMedia: hasMedia ?? false)
+        Post(
+            id: id, source: source ?? "", author: author ?? "", title: title ?? "", text: text ?? "",
+            hasMedia: hasMedia ?? false)
     }
 }
 
 /// One output line of `mentionwatch match` (docs/classification.md).
 public struct MatchOutputLine: Encodable {
-    struct MentionJSON: Encodable { var entity, surface: String; var start, end: Int; var rule: String }
+    struct MentionJSON: Encodable {
+        var entity, surface: String
+        var start, end: Int
+        var rule: String
+    }
     /// `offsets` are in step with `evidence` ([start, end] or null for evidence outside the text).
-    struct CategoryJSON: Encodable { var category, severity: String; var evidence: [String]; var offsets: [[Int]?]; var explanation: String }
+    struct CategoryJSON: Encodable {
+        var category, severity: String
+        var evidence: [String]
+        var offsets: [[Int]?]
+        var explanation: String
+    }
 
     var id: String
     var mentions: [MentionJSON]
@@ -80,10 +99,13 @@ public struct MatchOutputLine: Encodable {
 
     public init(id: String, assessment: Assessment) {
         self.id = id
-        mentions = assessment.mentions.map { MentionJSON(entity: $0.entity, surface: $0.surface, start: $0.start, end: $0.end, rule: $0.rule.rawValue) }
+        mentions = assessment.mentions.map {
+            MentionJSON(entity: $0.entity, surface: $0.surface, start: $0.start, end: $0.end, rule: $0.rule.rawValue)
+        }
         categories = assessment.categories.map {
-            CategoryJSON(category: $0.category.rawValue, severity: $0.severity.rawValue, evidence: $0.evidence,
-                         offsets: $0.spans.map { $0.map { [$0.start, $0.end] } }, explanation: $0.explanation)
+            CategoryJSON(
+                category: $0.category.rawValue, severity: $0.severity.rawValue, evidence: $0.evidence,
+                offsets: $0.spans.map { $0.map { [$0.start, $0.end] } }, explanation: $0.explanation)
         }
         track = assessment.track.rawValue
         alert = assessment.alert

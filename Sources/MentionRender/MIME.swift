@@ -1,12 +1,13 @@
-import Foundation
 import FeedKit
+import Foundation
 
 /// Building blocks for RFC 5322 + MIME messages. Values from feeds pass through here,
 /// so nothing they contain can start a new header or break the structure.
 public enum MIME {
     /// A header value on one line: CR, LF and other control characters become spaces.
     public static func headerSafe(_ value: String) -> String {
-        String(String.UnicodeScalarView(value.unicodeScalars.map { $0.properties.generalCategory == .control ? " " : $0 }))
+        String(
+            String.UnicodeScalarView(value.unicodeScalars.map { $0.properties.generalCategory == .control ? " " : $0 }))
     }
 
     /// An unstructured header value, RFC 2047-encoded (UTF-8, base64 "B" encoding) when not plain ASCII.
@@ -35,12 +36,15 @@ public enum MIME {
 
     /// Base64 body lines of 76 characters with CRLF (RFC 2045 §6.8).
     public static func base64Body(_ text: String) -> String {
-        Data(text.utf8).base64EncodedString(options: [.lineLength76Characters, .endLineWithCarriageReturn, .endLineWithLineFeed])
+        Data(text.utf8).base64EncodedString(options: [
+            .lineLength76Characters, .endLineWithCarriageReturn, .endLineWithLineFeed,
+        ])
     }
 
     /// A complete multipart/alternative message with a text/plain and a text/html part.
     /// The boundary is derived from the Message-ID so the same alert renders byte for byte the same.
-    public static func alternative(headers: [(String, String)], text: String, html: String, messageID: String) -> String {
+    public static func alternative(headers: [(String, String)], text: String, html: String, messageID: String) -> String
+    {
         let boundary = "=_mw_" + String(SHA256.hex(Array(messageID.utf8)).prefix(24))
         var lines = headers.map { "\($0.0): \($0.1)" }
         lines += [
@@ -75,7 +79,10 @@ extension MIME {
     /// A complete single-part text/plain message.
     public static func plain(headers: [(String, String)], text: String) -> String {
         var lines = headers.map { "\($0.0): \($0.1)" }
-        lines += ["MIME-Version: 1.0", "Content-Type: text/plain; charset=utf-8", "Content-Transfer-Encoding: base64", "", base64Body(text), ""]
+        lines += [
+            "MIME-Version: 1.0", "Content-Type: text/plain; charset=utf-8", "Content-Transfer-Encoding: base64", "",
+            base64Body(text), "",
+        ]
         return lines.joined(separator: "\r\n")
     }
 }

@@ -33,7 +33,8 @@ public struct DigestSchedule: Sendable {
         let today = calendar.startOfDay(for: now)
         for offset in 0...2 {
             guard let day = calendar.date(byAdding: .day, value: offset, to: today),
-                  let time = calendar.date(bySettingHour: hour, minute: minute, second: 0, of: day) else { continue }
+                let time = calendar.date(bySettingHour: hour, minute: minute, second: 0, of: day)
+            else { continue }
             if time > now { return time }
         }
         return now.addingTimeInterval(86_400)
@@ -43,9 +44,10 @@ public struct DigestSchedule: Sendable {
     public func range(of day: String) -> (from: Date, to: Date)? {
         let parts = day.split(separator: "-").compactMap { Int($0) }
         guard parts.count == 3, day.count == 10,
-              let from = calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2])),
-              calendar.component(.day, from: from) == parts[2],
-              let to = calendar.date(byAdding: .day, value: 1, to: from) else { return nil }
+            let from = calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2])),
+            calendar.component(.day, from: from) == parts[2],
+            let to = calendar.date(byAdding: .day, value: 1, to: from)
+        else { return nil }
         return (from, to)
     }
 

@@ -1,5 +1,5 @@
-import Foundation
 import FeedKit
+import Foundation
 import MentionConfig
 
 /// What a poll ended in, as far as scheduling cares.
@@ -84,11 +84,14 @@ public struct PollSchedule: Sendable {
     public static func maxAge(cacheControl: String) -> Seconds? {
         var maxAge: Seconds?
         for directive in cacheControl.lowercased().split(separator: ",") {
-            let parts = directive.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            let parts = directive.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map {
+                $0.trimmingCharacters(in: .whitespaces)
+            }
             guard let name = parts.first else { continue }
             switch name {
             case "no-store", "no-cache": return nil
-            case "max-age" where parts.count == 2: maxAge = Int(parts[1].trimmingCharacters(in: CharacterSet(charactersIn: "\""))).map { max(0, $0) }
+            case "max-age" where parts.count == 2:
+                maxAge = Int(parts[1].trimmingCharacters(in: CharacterSet(charactersIn: "\""))).map { max(0, $0) }
             default: continue
             }
         }

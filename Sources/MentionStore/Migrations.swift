@@ -122,7 +122,10 @@ enum Migrations {
     static func apply(to database: SQLiteDatabase) throws {
         let current = try version(of: database)
         guard current <= all.count else {
-            throw SQLiteError(code: 1, message: "the database has schema version \(current), newer than this mentionwatch knows (\(all.count))")
+            throw SQLiteError(
+                code: 1,
+                message: "the database has schema version \(current), newer than this mentionwatch knows (\(all.count))"
+            )
         }
         for (index, sql) in all.enumerated().dropFirst(current) {
             try database.transaction {

@@ -1,5 +1,5 @@
-import Foundation
 import FeedKit
+import Foundation
 import MentionClassify
 import MentionRender
 
@@ -61,8 +61,10 @@ public struct NewItem: Sendable {
     /// SHA-256 of the whole response body as fetched (the entry itself is kept in UTF-8); required when flagged.
     public var documentSHA256: String?
 
-    public init(feedID: String, item: FeedItem, fetchedAt: Date, assessment: Assessment, sourceURL: String,
-                etag: String? = nil, lastModified: String? = nil, documentSHA256: String? = nil) {
+    public init(
+        feedID: String, item: FeedItem, fetchedAt: Date, assessment: Assessment, sourceURL: String,
+        etag: String? = nil, lastModified: String? = nil, documentSHA256: String? = nil
+    ) {
         self.feedID = feedID
         self.item = item
         self.fetchedAt = fetchedAt
@@ -90,5 +92,7 @@ public func caseNumber(itemID: Int64) -> String {
 }
 
 extension String {
-    func leftPadded(to width: Int) -> String { count >= width ? self : String(repeating: "0", count: width - count) + self }
+    func leftPadded(to width: Int) -> String {
+        count >= width ? self : String(repeating: "0", count: width - count) + self
+    }
 }

@@ -8,9 +8,18 @@ public enum SQLValue: Sendable, Equatable {
     case blob([UInt8])
     case null
 
-    public var int: Int? { if case .integer(let value) = self { return Int(value) }; return nil }
-    public var string: String? { if case .text(let value) = self { return value }; return nil }
-    public var bytes: [UInt8]? { if case .blob(let value) = self { return value }; return nil }
+    public var int: Int? {
+        if case .integer(let value) = self { return Int(value) }
+        return nil
+    }
+    public var string: String? {
+        if case .text(let value) = self { return value }
+        return nil
+    }
+    public var bytes: [UInt8]? {
+        if case .blob(let value) = self { return value }
+        return nil
+    }
 }
 
 public struct SQLiteError: Error, CustomStringConvertible {
@@ -60,7 +69,10 @@ final class SQLiteDatabase {
     @discardableResult
     func query(_ sql: String, _ arguments: [SQLValue] = []) throws(SQLiteError) -> [Row] {
         let (statement, columns) = try prepared(sql)
-        defer { sqlite3_reset(statement); sqlite3_clear_bindings(statement) }
+        defer {
+            sqlite3_reset(statement)
+            sqlite3_clear_bindings(statement)
+        }
         for (index, argument) in arguments.enumerated() {
             let position = Int32(index + 1)
             let code: Int32
@@ -69,12 +81,19 @@ final class SQLiteDatabase {
             case .text(let value):
                 // With its byte length, so text with a NUL byte in it is stored whole.
                 let bytes = Array(value.utf8)
-                code = bytes.isEmpty
+                code =
+                    bytes.isEmpty
                     ? sqlite3_bind_text(statement, position, "", 0, mw_sqlite_transient())
                     : bytes.withUnsafeBufferPointer { buffer in
-                        buffer.withMemoryRebound(to: CChar.self) { sqlite3_bind_text(statement, position, $0.baseAddress, Int32($0.count), mw_sqlite_transient()) }
+                        buffer.withMemoryRebound(to: CChar.self) {
+                            sqlite3_bind_text(
+                                statement, position, $0.baseAddress, Int32($0.count), mw_sqlite_transient())
+                        }
                     }
-            case .blob(let value): code = value.withUnsafeBytes { sqlite3_bind_blob(statement, position, $0.baseAddress, Int32($0.count), mw_sqlite_transient()) }
+            case .blob(let value):
+                code = value.withUnsafeBytes {
+                    sqlite3_bind_blob(statement, position, $0.baseAddress, Int32($0.count), mw_sqlite_transient())
+                }
             case .null: code = sqlite3_bind_null(statement, position)
             }
             guard code == SQLITE_OK else { throw lastError(code) }
@@ -84,7 +103,8 @@ final class SQLiteDatabase {
             let code = sqlite3_step(statement)
             if code == SQLITE_DONE { break }
             guard code == SQLITE_ROW else { throw lastError(code) }
-            rows.append(Row(values: (0..<sqlite3_column_count(statement)).map { column(statement, $0) }, columns: columns))
+            rows.append(
+                Row(values: (0..<sqlite3_column_count(statement)).map { column(statement, $0) }, columns: columns))
         }
         return rows
     }
@@ -113,7 +133,8 @@ final class SQLiteDatabase {
             // when one is open. A failed ROLLBACK leaves the connection in doubt, so that error wins.
             if sqlite3_get_autocommit(handle) == 0 {
                 do { try execute("ROLLBACK") } catch let rollback {
-                    throw SQLiteError(code: rollback.code, message: "ROLLBACK failed: \(rollback.message) (after: \(error))")
+                    throw SQLiteError(
+                        code: rollback.code, message: "ROLLBACK failed: \(rollback.message) (after: \(error))")
                 }
             }
             throw error
@@ -125,7 +146,9 @@ final class SQLiteDatabase {
         var statement: OpaquePointer?
         let code = sqlite3_prepare_v2(handle, sql, -1, &statement, nil)
         guard code == SQLITE_OK, let statement else { throw lastError(code) }
-        let names = (0..<sqlite3_column_count(statement)).map { sqlite3_column_name(statement, $0).map { String(cString: $0) } ?? "" }
+        let names = (0..<sqlite3_column_count(statement)).map {
+            sqlite3_column_name(statement, $0).map { String(cString: $0) } ?? ""
+        }
         let entry = (statement, ColumnNames(names, sql: sql))
         statements[sql] = entry
         return entry

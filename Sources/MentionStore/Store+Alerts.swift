@@ -6,37 +6,46 @@ import MentionRender
 extension Store {
     /// Alerts not yet accepted by the spool, oldest first.
     public func pendingAlerts() throws -> [PendingAlert] {
-        let rows = try db.query("""
+        let rows = try db.query(
+            """
             SELECT a.item_id, i.feed_id, i.title, i.link, i.author, i.published_at, e.fetched_at, e.text, e.has_media, e.sha256, a.track, i.identity
             FROM alerts a JOIN items i ON i.id = a.item_id JOIN evidence e ON e.item_id = a.item_id
             WHERE a.sent_at IS NULL ORDER BY a.item_id
             """)
         return try rows.map { row in
             let itemID = Int64(try row["item_id"].int ?? 0)
-            let assessment = Assessment(mentions: try mentions(of: itemID), categories: try findings(of: itemID),
-                                        track: try row.decode(ProtocolTrack.self, "track", of: "alert of item \(itemID)"), alert: true)
-            let content = try AlertContent(caseNumber: caseNumber(itemID: itemID), itemKey: row["identity"].string ?? "", feedID: row["feed_id"].string ?? "",
-                                           title: row["title"].string, link: row["link"].string, author: row["author"].string,
-                                           published: row["published_at"].int.map(Date.init(unixSeconds:)),
-                                           fetchedAt: Date(unixSeconds: row["fetched_at"].int ?? 0), text: row["text"].string ?? "",
-                                           hasMedia: row["has_media"].int == 1, assessment: assessment, evidenceSHA256: row["sha256"].string ?? "")
+            let assessment = Assessment(
+                mentions: try mentions(of: itemID), categories: try findings(of: itemID),
+                track: try row.decode(ProtocolTrack.self, "track", of: "alert of item \(itemID)"), alert: true)
+            let content = try AlertContent(
+                caseNumber: caseNumber(itemID: itemID), itemKey: row["identity"].string ?? "",
+                feedID: row["feed_id"].string ?? "",
+                title: row["title"].string, link: row["link"].string, author: row["author"].string,
+                published: row["published_at"].int.map(Date.init(unixSeconds:)),
+                fetchedAt: Date(unixSeconds: row["fetched_at"].int ?? 0), text: row["text"].string ?? "",
+                hasMedia: row["has_media"].int == 1, assessment: assessment, evidenceSHA256: row["sha256"].string ?? "")
             return PendingAlert(itemID: itemID, content: content)
         }
     }
 
     /// Called only after the spool accepted the message.
     public func markAlertSent(itemID: Int64, at date: Date) throws {
-        try db.query("UPDATE alerts SET sent_at = ?, attempts = attempts + 1, last_error = NULL WHERE item_id = ?",
-                     [.integer(date.unixSeconds), .integer(itemID)])
+        try db.query(
+            "UPDATE alerts SET sent_at = ?, attempts = attempts + 1, last_error = NULL WHERE item_id = ?",
+            [.integer(date.unixSeconds), .integer(itemID)])
     }
 
     public func recordAlertFailure(itemID: Int64, error: String) throws {
-        try db.query("UPDATE alerts SET attempts = attempts + 1, last_error = ? WHERE item_id = ?", [.text(error), .integer(itemID)])
+        try db.query(
+            "UPDATE alerts SET attempts = attempts + 1, last_error = ? WHERE item_id = ?",
+            [.text(error), .integer(itemID)])
     }
 
     /// How many alerts went out since `date` (for `alerts.max_per_hour`).
     public func alertsSent(since date: Date) throws -> Int {
-        try db.query("SELECT count(*) AS sent FROM alerts WHERE sent_at >= ?", [.integer(date.unixSeconds)]).first?["sent"].int ?? 0
+        try db.query("SELECT count(*) AS sent FROM alerts WHERE sent_at >= ?", [.integer(date.unixSeconds)]).first?[
+            "sent"
+        ].int ?? 0
     }
 
     public func alertCounts() throws -> (sent: Int, pending: Int) {
@@ -45,23 +54,30 @@ extension Store {
     }
 
     func mentions(of itemID: Int64) throws -> [Mention] {
-        try db.query("SELECT entity, surface, start, \"end\", rule FROM mentions WHERE item_id = ? ORDER BY start, rowid", [.integer(itemID)])
-            .map { row in
-                try Mention(entity: row["entity"].string ?? "", surface: row["surface"].string ?? "", start: row["start"].int ?? 0,
-                            end: row["end"].int ?? 0, rule: row.decode(MentionRule.self, "rule", of: "mention in item \(itemID)"))
-            }
+        try db.query(
+            "SELECT entity, surface, start, \"end\", rule FROM mentions WHERE item_id = ? ORDER BY start, rowid",
+            [.integer(itemID)]
+        )
+        .map { row in
+            try Mention(
+                entity: row["entity"].string ?? "", surface: row["surface"].string ?? "", start: row["start"].int ?? 0,
+                end: row["end"].int ?? 0, rule: row.decode(MentionRule.self, "rule", of: "mention in item \(itemID)"))
+        }
     }
 
     /// An unknown category or severity is an error, not a finding quietly left out of an alert.
     func findings(of itemID: Int64) throws -> [CategoryFinding] {
-        let found = try db.query("SELECT category, severity, evidence, explanation FROM findings WHERE item_id = ?", [.integer(itemID)])
-            .map { row in
-                let category = try row.decode(ProtocolCategory.self, "category", of: "finding of item \(itemID)")
-                let context = "\(category.rawValue) finding of item \(itemID)"
-                let (evidence, spans) = try StoredEvidence.read(row["evidence"].string ?? "", of: context)
-                return try CategoryFinding(category: category, severity: row.decode(Severity.self, "severity", of: context),
-                                           evidence: evidence, spans: spans, explanation: row["explanation"].string ?? "")
-            }
+        let found = try db.query(
+            "SELECT category, severity, evidence, explanation FROM findings WHERE item_id = ?", [.integer(itemID)]
+        )
+        .map { row in
+            let category = try row.decode(ProtocolCategory.self, "category", of: "finding of item \(itemID)")
+            let context = "\(category.rawValue) finding of item \(itemID)"
+            let (evidence, spans) = try StoredEvidence.read(row["evidence"].string ?? "", of: context)
+            return try CategoryFinding(
+                category: category, severity: row.decode(Severity.self, "severity", of: context),
+                evidence: evidence, spans: spans, explanation: row["explanation"].string ?? "")
+        }
         // In the classifier's order (the primary key allows one finding a category).
         return ProtocolCategory.allCases.compactMap { category in found.first { $0.category == category } }
     }
@@ -72,17 +88,22 @@ extension Store {
     /// daemon remembers at start to recognise forwarded copies. The post's id is its link, so an
     /// explanation can point at it.
     public func recentFlaggedPosts(limit: Int) throws -> [(post: Post, severity: Severity)] {
-        try db.query("""
+        try db.query(
+            """
             SELECT coalesce(i.link, i.identity) AS post_id, i.feed_id, coalesce(i.author, '') AS author, coalesce(i.title, '') AS title,
                    e.text, e.has_media,
                    (SELECT max(CASE f.severity WHEN 'critical' THEN 3 WHEN 'high' THEN 2 WHEN 'medium' THEN 1 ELSE 0 END)
                       FROM findings f WHERE f.item_id = i.id) AS severity
             FROM items i JOIN evidence e ON e.item_id = i.id
             ORDER BY i.fetched_at DESC, i.id DESC LIMIT ?
-            """, [.integer(Int64(limit))]).map { row in
-            let post = try Post(id: row["post_id"].string ?? "", author: row["author"].string ?? "", title: row["title"].string ?? "",
-                                text: row["text"].string ?? "", hasMedia: row["has_media"].int == 1, feedID: row["feed_id"].string ?? "")
-            let severity: Severity = [.low, .medium, .high, .critical][max(0, min(3, Int(try row["severity"].int ?? 0)))]
+            """, [.integer(Int64(limit))]
+        ).map { row in
+            let post = try Post(
+                id: row["post_id"].string ?? "", author: row["author"].string ?? "", title: row["title"].string ?? "",
+                text: row["text"].string ?? "", hasMedia: row["has_media"].int == 1, feedID: row["feed_id"].string ?? ""
+            )
+            let severity: Severity = [.low, .medium, .high, .critical][
+                max(0, min(3, Int(try row["severity"].int ?? 0)))]
             return (post, severity)
         }
     }

@@ -6,29 +6,38 @@ extension Store {
     /// The digest's content for items fetched in [from, to).
     public func digestInput(day: String, from: Date, to: Date) throws -> DigestInput {
         let range: [SQLValue] = [.integer(from.unixSeconds), .integer(to.unixSeconds)]
-        let entries = try db.query("""
+        let entries = try db.query(
+            """
             SELECT id, feed_id, title, link, flagged FROM items
             WHERE mentioned = 1 AND fetched_at >= ? AND fetched_at < ? ORDER BY flagged DESC, id
-            """, range).map { row in
+            """, range
+        ).map { row in
             let itemID = Int64(try row["id"].int ?? 0)
             var entities: [String] = []
-            for mention in try mentions(of: itemID) where !entities.contains(mention.entity) { entities.append(mention.entity) }
+            for mention in try mentions(of: itemID) where !entities.contains(mention.entity) {
+                entities.append(mention.entity)
+            }
             let flagged = try row["flagged"].int == 1
-            return try DigestInput.Entry(feedID: row["feed_id"].string ?? "", title: row["title"].string, link: row["link"].string, entities: entities,
-                                         categories: findings(of: itemID), flagged: flagged,
-                                         caseNumber: flagged ? caseNumber(itemID: itemID) : nil)
+            return try DigestInput.Entry(
+                feedID: row["feed_id"].string ?? "", title: row["title"].string, link: row["link"].string,
+                entities: entities,
+                categories: findings(of: itemID), flagged: flagged,
+                caseNumber: flagged ? caseNumber(itemID: itemID) : nil)
         }
-        let feeds = try db.query("""
+        let feeds = try db.query(
+            """
             SELECT f.id, count(i.id) AS items, coalesce(sum(i.mentioned), 0) AS mentions, coalesce(sum(i.flagged), 0) AS flagged, f.last_error
             FROM feeds f LEFT JOIN items i ON i.feed_id = f.id AND i.fetched_at >= ? AND i.fetched_at < ?
             GROUP BY f.id ORDER BY f.id
-            """, range).map { row in
+            """, range
+        ).map { row in
             let feedID = try row["id"].string ?? ""
             let arrivals = try newItemTimes(feedID: feedID).filter { $0 < to }
             let silent = FeedSilence.isSilent(newItemTimes: arrivals, now: to)
-            return try DigestInput.FeedLine(feedID: feedID, items: row["items"].int ?? 0, mentions: row["mentions"].int ?? 0,
-                                            flagged: row["flagged"].int ?? 0, lastError: row["last_error"].string,
-                                            silentSince: silent ? arrivals.max() : nil)
+            return try DigestInput.FeedLine(
+                feedID: feedID, items: row["items"].int ?? 0, mentions: row["mentions"].int ?? 0,
+                flagged: row["flagged"].int ?? 0, lastError: row["last_error"].string,
+                silentSince: silent ? arrivals.max() : nil)
         }
         return DigestInput(day: day, entries: entries, feeds: feeds)
     }
@@ -39,9 +48,15 @@ extension Store {
     public func purgeUnflagged(before: Date) throws -> Int {
         try db.transaction {
             let cutoff: [SQLValue] = [.integer(before.unixSeconds)]
-            try db.query("DELETE FROM mentions WHERE item_id IN (SELECT id FROM items WHERE flagged = 0 AND mentioned = 1 AND fetched_at < ?)", cutoff)
-            try db.query("DELETE FROM findings WHERE item_id IN (SELECT id FROM items WHERE flagged = 0 AND mentioned = 1 AND fetched_at < ?)", cutoff)
-            try db.query("UPDATE items SET title = NULL, link = NULL, author = NULL, mentioned = 0 WHERE flagged = 0 AND mentioned = 1 AND fetched_at < ?", cutoff)
+            try db.query(
+                "DELETE FROM mentions WHERE item_id IN (SELECT id FROM items WHERE flagged = 0 AND mentioned = 1 AND fetched_at < ?)",
+                cutoff)
+            try db.query(
+                "DELETE FROM findings WHERE item_id IN (SELECT id FROM items WHERE flagged = 0 AND mentioned = 1 AND fetched_at < ?)",
+                cutoff)
+            try db.query(
+                "UPDATE items SET title = NULL, link = NULL, author = NULL, mentioned = 0 WHERE flagged = 0 AND mentioned = 1 AND fetched_at < ?",
+                cutoff)
             return try db.query("SELECT changes() AS changed").first?["changed"].int ?? 0
         }
     }
@@ -54,6 +69,8 @@ extension Store {
 
     /// Called only after the spool accepted the digest.
     public func markDigestSent(day: String, at date: Date) throws {
-        try db.query("INSERT INTO digests (day, sent_at) VALUES (?, ?) ON CONFLICT (day) DO NOTHING", [.text(day), .integer(date.unixSeconds)])
+        try db.query(
+            "INSERT INTO digests (day, sent_at) VALUES (?, ?) ON CONFLICT (day) DO NOTHING",
+            [.text(day), .integer(date.unixSeconds)])
     }
 }

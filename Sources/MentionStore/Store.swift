@@ -1,5 +1,5 @@
-import Foundation
 import FeedKit
+import Foundation
 import MentionConfig
 
 /// The one access type to mentionwatch's SQLite database: owns the migrations and every query.
@@ -11,8 +11,9 @@ public final class Store {
     public init(path: String) throws {
         let directory = (path as NSString).deletingLastPathComponent
         if !directory.isEmpty, !FileManager.default.fileExists(atPath: directory) {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
-                                                    attributes: [.posixPermissions: 0o700])
+            try FileManager.default.createDirectory(
+                atPath: directory, withIntermediateDirectories: true,
+                attributes: [.posixPermissions: 0o700])
         }
         if !FileManager.default.fileExists(atPath: path) {
             // Create it 0600 before SQLite does, so it is never world-readable; WAL files follow its mode.
@@ -33,7 +34,8 @@ public final class Store {
     public func register(_ feeds: [FeedConfig]) throws {
         try db.transaction {
             for feed in feeds {
-                try db.query("""
+                try db.query(
+                    """
                     INSERT INTO feeds (id, url) VALUES (?, ?)
                     ON CONFLICT (id) DO UPDATE SET url = excluded.url, moved_to = NULL, etag = NULL, last_modified = NULL,
                         failures = 0, next_poll = NULL, last_error = NULL, fresh_for = NULL
@@ -43,7 +45,8 @@ public final class Store {
         }
     }
 
-    static let feedColumns = "id, url, moved_to, etag, last_modified, last_attempt, last_success, last_status, last_error, failures, next_poll, last_new_item, fresh_for"
+    static let feedColumns =
+        "id, url, moved_to, etag, last_modified, last_attempt, last_success, last_status, last_error, failures, next_poll, last_new_item, fresh_for"
 
     public func feed(_ id: String) throws -> FeedRecord? {
         try db.query("SELECT \(Self.feedColumns) FROM feeds WHERE id = ?", [.text(id)]).first.map(Self.feedRecord)
@@ -57,21 +60,29 @@ public final class Store {
     /// the validators come with it, so a crash in between re-fetches rather than skips.
     public func record(feedID: String, _ poll: PollRecord) throws {
         let at: SQLValue = .integer(poll.at.unixSeconds)
-        let common: [SQLValue] = [at, poll.status.map { .integer(Int64($0)) } ?? .null, .integer(poll.nextPoll.unixSeconds)]
+        let common: [SQLValue] = [
+            at, poll.status.map { .integer(Int64($0)) } ?? .null, .integer(poll.nextPoll.unixSeconds),
+        ]
         switch poll.result {
         case .fetched(let etag, let lastModified, let newItems):
-            try db.query("""
+            try db.query(
+                """
                 UPDATE feeds SET last_attempt = ?, last_status = ?, next_poll = ?, last_success = ?, last_error = NULL, failures = 0,
                     etag = ?, last_modified = ?, last_new_item = CASE WHEN ? > 0 THEN ? ELSE last_new_item END, fresh_for = ?
                 WHERE id = ?
-                """, common + [at, etag.map(SQLValue.text) ?? .null, lastModified.map(SQLValue.text) ?? .null,
-                               .integer(Int64(newItems)), at, poll.freshFor.map { .integer(Int64($0)) } ?? .null, .text(feedID)])
+                """,
+                common + [
+                    at, etag.map(SQLValue.text) ?? .null, lastModified.map(SQLValue.text) ?? .null,
+                    .integer(Int64(newItems)), at, poll.freshFor.map { .integer(Int64($0)) } ?? .null, .text(feedID),
+                ])
         case .notModified:
-            try db.query("UPDATE feeds SET last_attempt = ?, last_status = ?, next_poll = ?, last_success = ?, last_error = NULL, failures = 0 WHERE id = ?",
-                         common + [at, .text(feedID)])
+            try db.query(
+                "UPDATE feeds SET last_attempt = ?, last_status = ?, next_poll = ?, last_success = ?, last_error = NULL, failures = 0 WHERE id = ?",
+                common + [at, .text(feedID)])
         case .failed(let error):
-            try db.query("UPDATE feeds SET last_attempt = ?, last_status = ?, next_poll = ?, last_error = ?, failures = failures + 1 WHERE id = ?",
-                         common + [.text(error), .text(feedID)])
+            try db.query(
+                "UPDATE feeds SET last_attempt = ?, last_status = ?, next_poll = ?, last_error = ?, failures = failures + 1 WHERE id = ?",
+                common + [.text(error), .text(feedID)])
         }
     }
 
@@ -88,17 +99,20 @@ public final class Store {
 
     /// When the feed's recent new items arrived (one time per poll that brought any), newest first.
     public func newItemTimes(feedID: String, limit: Int = 20) throws -> [Date] {
-        try db.query("SELECT DISTINCT fetched_at FROM items WHERE feed_id = ? ORDER BY fetched_at DESC LIMIT ?",
-                     [.text(feedID), .integer(Int64(limit))]).compactMap { try $0["fetched_at"].int.map(Date.init(unixSeconds:)) }
+        try db.query(
+            "SELECT DISTINCT fetched_at FROM items WHERE feed_id = ? ORDER BY fetched_at DESC LIMIT ?",
+            [.text(feedID), .integer(Int64(limit))]
+        ).compactMap { try $0["fetched_at"].int.map(Date.init(unixSeconds:)) }
     }
 
     private static func feedRecord(_ row: Row) throws -> FeedRecord {
         let date = { (column: String) throws in try row[column].int.map(Date.init(unixSeconds:)) }
-        return try FeedRecord(id: row["id"].string ?? "", url: row["url"].string ?? "", movedTo: row["moved_to"].string,
-                              etag: row["etag"].string, lastModified: row["last_modified"].string,
-                              lastAttempt: date("last_attempt"), lastSuccess: date("last_success"), lastStatus: row["last_status"].int,
-                              lastError: row["last_error"].string, failures: row["failures"].int ?? 0, nextPoll: date("next_poll"),
-                              freshFor: row["fresh_for"].int, lastNewItem: date("last_new_item"))
+        return try FeedRecord(
+            id: row["id"].string ?? "", url: row["url"].string ?? "", movedTo: row["moved_to"].string,
+            etag: row["etag"].string, lastModified: row["last_modified"].string,
+            lastAttempt: date("last_attempt"), lastSuccess: date("last_success"), lastStatus: row["last_status"].int,
+            lastError: row["last_error"].string, failures: row["failures"].int ?? 0, nextPoll: date("next_poll"),
+            freshFor: row["fresh_for"].int, lastNewItem: date("last_new_item"))
     }
 
     // MARK: - Items
@@ -112,7 +126,9 @@ public final class Store {
     static func identityHash(_ item: FeedItem) -> String { SHA256.hex(Array(item.identity.utf8)) }
 
     public func contains(feedID: String, item: FeedItem) throws -> Bool {
-        try !db.query("SELECT 1 FROM items WHERE feed_id = ? AND identity = ?", [.text(feedID), .text(Self.identityHash(item))]).isEmpty
+        try !db.query(
+            "SELECT 1 FROM items WHERE feed_id = ? AND identity = ?", [.text(feedID), .text(Self.identityHash(item))]
+        ).isEmpty
     }
 
     /// Stores an item with its mentions, findings, evidence and (when flagged) its alert, in one transaction.
@@ -123,38 +139,54 @@ public final class Store {
             let assessment = new.assessment
             let mentioned = !assessment.mentions.isEmpty
             let flagged = assessment.alert
-            try db.query("""
+            try db.query(
+                """
                 INSERT INTO items (feed_id, identity, fetched_at, published_at, title, link, author, mentioned, flagged)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
-                """, [.text(new.feedID), .text(Self.identityHash(new.item)), .integer(new.fetchedAt.unixSeconds),
-                      new.item.published.map { .integer($0.unixSeconds) } ?? .null,
-                      mentioned ? new.item.title.map(SQLValue.text) ?? .null : .null,
-                      mentioned ? new.item.link.map(SQLValue.text) ?? .null : .null,
-                      mentioned ? new.item.authors.first?.name.map(SQLValue.text) ?? .null : .null,
-                      .integer(mentioned ? 1 : 0), .integer(flagged ? 1 : 0)])
+                """,
+                [
+                    .text(new.feedID), .text(Self.identityHash(new.item)), .integer(new.fetchedAt.unixSeconds),
+                    new.item.published.map { .integer($0.unixSeconds) } ?? .null,
+                    mentioned ? new.item.title.map(SQLValue.text) ?? .null : .null,
+                    mentioned ? new.item.link.map(SQLValue.text) ?? .null : .null,
+                    mentioned ? new.item.authors.first?.name.map(SQLValue.text) ?? .null : .null,
+                    .integer(mentioned ? 1 : 0), .integer(flagged ? 1 : 0),
+                ])
             guard try db.query("SELECT changes() AS changed").first?["changed"].int == 1 else { return nil }
             let itemID = db.lastInsertRowID
             guard mentioned else { return itemID }
             for mention in assessment.mentions {
-                try db.query("INSERT INTO mentions (item_id, entity, surface, start, \"end\", rule) VALUES (?, ?, ?, ?, ?, ?)",
-                             [.integer(itemID), .text(mention.entity), .text(mention.surface), .integer(Int64(mention.start)),
-                              .integer(Int64(mention.end)), .text(mention.rule.rawValue)])
+                try db.query(
+                    "INSERT INTO mentions (item_id, entity, surface, start, \"end\", rule) VALUES (?, ?, ?, ?, ?, ?)",
+                    [
+                        .integer(itemID), .text(mention.entity), .text(mention.surface), .integer(Int64(mention.start)),
+                        .integer(Int64(mention.end)), .text(mention.rule.rawValue),
+                    ])
             }
             for finding in assessment.categories {
-                try db.query("INSERT INTO findings (item_id, category, severity, evidence, explanation) VALUES (?, ?, ?, ?, ?)",
-                             [.integer(itemID), .text(finding.category.rawValue), .text(finding.severity.rawValue),
-                              .text(try StoredEvidence.json(for: finding)), .text(finding.explanation)])
+                try db.query(
+                    "INSERT INTO findings (item_id, category, severity, evidence, explanation) VALUES (?, ?, ?, ?, ?)",
+                    [
+                        .integer(itemID), .text(finding.category.rawValue), .text(finding.severity.rawValue),
+                        .text(try StoredEvidence.json(for: finding)), .text(finding.explanation),
+                    ])
             }
             if flagged {
-                try db.query("""
+                try db.query(
+                    """
                     INSERT INTO evidence (item_id, url, fetched_at, etag, last_modified, raw, sha256, document_sha256, text, has_media)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """, [.integer(itemID), .text(new.sourceURL), .integer(new.fetchedAt.unixSeconds),
-                          new.etag.map(SQLValue.text) ?? .null, new.lastModified.map(SQLValue.text) ?? .null,
-                          .blob(new.item.raw), .text(SHA256.hex(new.item.raw)), new.documentSHA256.map(SQLValue.text) ?? .null, .text(new.item.text),
-                          .integer(new.item.media.isEmpty ? 0 : 1)])
-                try db.query("INSERT INTO alerts (item_id, track, created_at) VALUES (?, ?, ?)",
-                             [.integer(itemID), .text(assessment.track.rawValue), .integer(new.fetchedAt.unixSeconds)])
+                    """,
+                    [
+                        .integer(itemID), .text(new.sourceURL), .integer(new.fetchedAt.unixSeconds),
+                        new.etag.map(SQLValue.text) ?? .null, new.lastModified.map(SQLValue.text) ?? .null,
+                        .blob(new.item.raw), .text(SHA256.hex(new.item.raw)),
+                        new.documentSHA256.map(SQLValue.text) ?? .null, .text(new.item.text),
+                        .integer(new.item.media.isEmpty ? 0 : 1),
+                    ])
+                try db.query(
+                    "INSERT INTO alerts (item_id, track, created_at) VALUES (?, ?, ?)",
+                    [.integer(itemID), .text(assessment.track.rawValue), .integer(new.fetchedAt.unixSeconds)])
             }
             return itemID
         }

@@ -9,7 +9,8 @@ public struct StoreError: Error, CustomStringConvertible {
 
 extension Row {
     /// The column's text as a case of `T`; `context` names the row for the error (e.g. "item 12").
-    func decode<T: RawRepresentable>(_ type: T.Type, _ column: String, of context: @autoclosure () -> String) throws -> T
+    func decode<T: RawRepresentable>(_ type: T.Type, _ column: String, of context: @autoclosure () -> String) throws
+        -> T
     where T.RawValue == String {
         let value = try self[column]
         guard let text = value.string else { throw StoreError("\(context()): \(column) is \(value), not text") }

@@ -28,10 +28,12 @@ struct StoredEvidence: Codable, Equatable {
         let start = try container.decodeIfPresent(Int.self, forKey: .start)
         let end = try container.decodeIfPresent(Int.self, forKey: .end)
         switch (start, end, container.contains(.start) || container.contains(.end)) {
-        case let (start?, end?, _): place = .at(EvidenceSpan(start: start, end: end))
+        case (let start?, let end?, _): place = .at(EvidenceSpan(start: start, end: end))
         case (nil, nil, true): place = .outside
         case (nil, nil, false): place = .unknown
-        default: throw DecodingError.dataCorruptedError(forKey: .start, in: container, debugDescription: "start and end must both be set or both null")
+        default:
+            throw DecodingError.dataCorruptedError(
+                forKey: .start, in: container, debugDescription: "start and end must both be set or both null")
         }
     }
 
@@ -52,10 +54,14 @@ struct StoredEvidence: Codable, Equatable {
     /// The column's text for a finding; spans beyond its evidence have no text to belong to, so they are refused.
     static func json(for finding: CategoryFinding) throws -> String {
         guard finding.spans.count <= finding.evidence.count else {
-            throw StoreError("\(finding.category.rawValue) finding: \(finding.spans.count) spans for \(finding.evidence.count) pieces of evidence")
+            throw StoreError(
+                "\(finding.category.rawValue) finding: \(finding.spans.count) spans for \(finding.evidence.count) pieces of evidence"
+            )
         }
         let pieces = finding.evidence.enumerated().map { index, text in
-            StoredEvidence(text: text, place: index < finding.spans.count ? finding.spans[index].map(Place.at) ?? .outside : .unknown)
+            StoredEvidence(
+                text: text,
+                place: index < finding.spans.count ? finding.spans[index].map(Place.at) ?? .outside : .unknown)
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]

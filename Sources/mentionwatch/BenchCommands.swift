@@ -1,6 +1,6 @@
 import ArgumentParser
-import Foundation
 import FeedKit
+import Foundation
 import MentionClassify
 import MentionMatch
 
@@ -19,14 +19,20 @@ struct BenchParse: ParsableCommand {
 
     func run() throws {
         let documents: [[UInt8]] = try files.map { path in
-            guard let data = FileManager.default.contents(atPath: path) else { throw fail("\(path): cannot read the file", status: ExitStatus.ioError) }
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw fail("\(path): cannot read the file", status: ExitStatus.ioError)
+            }
             return Array(data)
         }
         let bytes = documents.reduce(0) { $0 + $1.count }
         var best = Duration.seconds(Int64.max)
-        var items = 0, errors = 0, textBytes = 0
+        var items = 0
+        var errors = 0
+        var textBytes = 0
         for _ in 0..<max(1, rounds) {
-            items = 0; errors = 0; textBytes = 0
+            items = 0
+            errors = 0
+            textBytes = 0
             let elapsed = ContinuousClock().measure {
                 for document in documents {
                     do {
@@ -71,14 +77,24 @@ struct BenchMatch: ParsableCommand {
 
     func run() throws {
         let config = try options.load()
-        guard let data = FileManager.default.contents(atPath: posts) else { throw fail("\(posts): cannot read the file", status: ExitStatus.ioError) }
+        guard let data = FileManager.default.contents(atPath: posts) else {
+            throw fail("\(posts): cannot read the file", status: ExitStatus.ioError)
+        }
         let lines = data.split(separator: UInt8(ascii: "\n")).map { String(decoding: $0, as: UTF8.self) }
         var matcher: Matcher?
         let heads = config.classification.lexicon.compoundHeads  // as the classifier's matcher has them
-        let build = ContinuousClock().measure { matcher = Matcher(school: config.school, staff: config.staff, matching: config.matching, compoundHeads: heads) }
+        let build = ContinuousClock().measure {
+            matcher = Matcher(
+                school: config.school, staff: config.staff, matching: config.matching, compoundHeads: heads)
+        }
         guard let matcher else { return }
-        if let dumpPatterns { try Data(matcher.literalPatterns.joined(separator: "\n").utf8).write(to: URL(fileURLWithPath: dumpPatterns)) }
-        if let dumpNormalised { try Data(lines.map(MatchText.normalised).joined(separator: "\n").utf8).write(to: URL(fileURLWithPath: dumpNormalised)) }
+        if let dumpPatterns {
+            try Data(matcher.literalPatterns.joined(separator: "\n").utf8).write(to: URL(fileURLWithPath: dumpPatterns))
+        }
+        if let dumpNormalised {
+            try Data(lines.map(MatchText.normalised).joined(separator: "\n").utf8).write(
+                to: URL(fileURLWithPath: dumpNormalised))
+        }
         var best = Duration.seconds(Int64.max)
         var mentions = 0
         for _ in 0..<max(1, rounds) {
@@ -88,10 +104,13 @@ struct BenchMatch: ParsableCommand {
             }
             best = min(best, elapsed)
         }
-        func seconds(_ duration: Duration) -> Double { Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18 }
+        func seconds(_ duration: Duration) -> Double {
+            Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+        }
         let line: [String: Any] = [
             "posts": lines.count, "bytes": data.count, "mentions": mentions, "patterns": matcher.literalPatterns.count,
-            "names": config.staff.count, "build_seconds": seconds(build), "seconds": seconds(best), "mb_per_s": Double(data.count) / 1e6 / seconds(best),
+            "names": config.staff.count, "build_seconds": seconds(build), "seconds": seconds(best),
+            "mb_per_s": Double(data.count) / 1e6 / seconds(best),
         ]
         print(String(decoding: try JSONSerialization.data(withJSONObject: line, options: [.sortedKeys]), as: UTF8.self))
     }

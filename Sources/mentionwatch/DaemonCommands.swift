@@ -1,21 +1,23 @@
 import ArgumentParser
-import Foundation
-import MentionDaemon
-import ServiceLifecycle
 import FeedKit
+import Foundation
 import MentionConfig
+import MentionDaemon
 import MentionRender
 import MentionSchedule
+import ServiceLifecycle
 
 struct Run: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Run the daemon: poll on schedule and alert, until SIGTERM; SIGHUP reloads the configuration.")
+    static let configuration = CommandConfiguration(
+        abstract: "Run the daemon: poll on schedule and alert, until SIGTERM; SIGHUP reloads the configuration.")
     @OptionGroup var options: ConfigOption
 
     func run() async throws {
         let config = try options.load()
         let logger = makeLogger()
         let monitor = try openMonitor(config, logger: logger)
-        logger.notice("mentionwatch \(mentionwatchVersion) watching \(config.feeds.count) feeds for \(config.school.name)")
+        logger.notice(
+            "mentionwatch \(mentionwatchVersion) watching \(config.feeds.count) feeds for \(config.school.name)")
         let group = ServiceGroup(
             services: [
                 PollerService(monitor: monitor, logger: logger),
@@ -31,7 +33,8 @@ struct Run: AsyncParsableCommand {
 }
 
 struct Poll: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Poll every due feed once (--all: every feed), deliver alerts, print one line per feed, then exit.")
+    static let configuration = CommandConfiguration(
+        abstract: "Poll every due feed once (--all: every feed), deliver alerts, print one line per feed, then exit.")
     @OptionGroup var options: ConfigOption
     @Flag(name: .long, help: "Poll once and exit (required: the daemon is `mentionwatch run`).")
     var once = false
@@ -49,7 +52,9 @@ struct Poll: AsyncParsableCommand {
             throw fail("cannot read the feeds' schedule from \(config.storage.database)", status: ExitStatus.ioError)
         }
         let now = Date()
-        let polled = Dictionary(uniqueKeysWithValues: await monitor.poll(config.feeds.filter { all || (due[$0.id] ?? .distantPast) <= now }).map { ($0.feedID, $0) })
+        let polled = Dictionary(
+            uniqueKeysWithValues: await monitor.poll(config.feeds.filter { all || (due[$0.id] ?? .distantPast) <= now })
+                .map { ($0.feedID, $0) })
         for feed in config.feeds {
             if let summary = polled[feed.id] {
                 print(summary)
@@ -58,7 +63,9 @@ struct Poll: AsyncParsableCommand {
             }
         }
         let delivery = await monitor.deliverAlerts()
-        print("alerts: \(delivery.sent) delivered" + (delivery.error.map { ", \(delivery.waiting) waiting: \($0)" } ?? ""))
+        print(
+            "alerts: \(delivery.sent) delivered" + (delivery.error.map { ", \(delivery.waiting) waiting: \($0)" } ?? "")
+        )
         // Errors the polls and the delivery handled themselves: each is on stderr already; here, how many.
         let databaseErrors = await monitor.databaseErrors
         if databaseErrors > 0 { print("database errors: \(databaseErrors) (each is in the log)") }
@@ -67,7 +74,8 @@ struct Poll: AsyncParsableCommand {
 }
 
 struct Feeds: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Show every feed's health: last success, next poll, failures in a row, state.")
+    static let configuration = CommandConfiguration(
+        abstract: "Show every feed's health: last success, next poll, failures in a row, state.")
     @OptionGroup var options: ConfigOption
 
     func run() async throws {
@@ -79,16 +87,20 @@ struct Feeds: AsyncParsableCommand {
         for (record, silent) in health {
             let success = record.lastSuccess.map(FeedDate.rfc3339) ?? "never"
             let next = record.nextPoll.map(FeedDate.rfc3339) ?? "now"
-            var state = record.lastError.map { "failing: \($0)" } ?? (record.lastSuccess == nil ? "not polled yet" : "ok")
+            var state =
+                record.lastError.map { "failing: \($0)" } ?? (record.lastSuccess == nil ? "not polled yet" : "ok")
             if silent { state += "; silent: nothing new since \(record.lastNewItem.map(FeedDate.rfc3339) ?? "?")" }
             if let moved = record.movedTo { state += "; moved to \(moved)" }
-            print(record.id.padded(width) + "  " + success.padded(20) + "  " + next.padded(20) + "  " + String(record.failures).padded(8) + "  " + state)
+            print(
+                record.id.padded(width) + "  " + success.padded(20) + "  " + next.padded(20) + "  "
+                    + String(record.failures).padded(8) + "  " + state)
         }
     }
 }
 
 struct Digest: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Print the coordinator's digest of one day, or deliver it with --send.")
+    static let configuration = CommandConfiguration(
+        abstract: "Print the coordinator's digest of one day, or deliver it with --send.")
     @OptionGroup var options: ConfigOption
     @Option(help: "The day, YYYY-MM-DD, in digest.timezone (default: today; with --send: the day that is due).")
     var date: String?
@@ -102,7 +114,9 @@ struct Digest: AsyncParsableCommand {
         }
         let schedule = DigestSchedule(config.digest, timeZone: zone)
         let day = date ?? (send ? schedule.dueDay(at: Date()) : schedule.dayString(Date()))
-        guard let range = schedule.range(of: day) else { throw fail("--date must be YYYY-MM-DD, not '\(day)'", status: ExitStatus.usage) }
+        guard let range = schedule.range(of: day) else {
+            throw fail("--date must be YYYY-MM-DD, not '\(day)'", status: ExitStatus.usage)
+        }
         let monitor = try openMonitor(config, logger: makeLogger(level: .warning))
         guard send else {
             print(try await monitor.digest(day: day, from: range.from, to: range.to), terminator: "")

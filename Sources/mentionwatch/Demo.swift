@@ -6,7 +6,8 @@ import MentionSchedule
 
 /// The embedded default: a full cycle on bundled fictional feeds, in ./mentionwatch-demo/.
 struct Demo: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Run a full cycle on bundled fictional feeds into ./mentionwatch-demo/ and show the results.")
+    static let configuration = CommandConfiguration(
+        abstract: "Run a full cycle on bundled fictional feeds into ./mentionwatch-demo/ and show the results.")
 
     static let feeds: [(name: String, bytes: [UInt8])] = [
         ("westerveens-dagblad.xml", PackageResources.westerveens_dagblad_xml),
@@ -20,10 +21,13 @@ struct Demo: AsyncParsableCommand {
         try? FileManager.default.removeItem(atPath: folder)
         do {
             try FileManager.default.createDirectory(atPath: folder + "/feeds", withIntermediateDirectories: true)
-            for feed in Self.feeds { try Data(feed.bytes).write(to: URL(fileURLWithPath: "\(folder)/feeds/\(feed.name)")) }
+            for feed in Self.feeds {
+                try Data(feed.bytes).write(to: URL(fileURLWithPath: "\(folder)/feeds/\(feed.name)"))
+            }
             try Data(Self.config(folder: folder).utf8).write(to: URL(fileURLWithPath: "\(folder)/feeds.yaml"))
         } catch {
-            throw fail("cannot write the demo folder \(folder): \(error.localizedDescription)", status: ExitStatus.ioError)
+            throw fail(
+                "cannot write the demo folder \(folder): \(error.localizedDescription)", status: ExitStatus.ioError)
         }
         let config = try ConfigOption.parse(["--config", "\(folder)/feeds.yaml"]).load()
         let monitor = try openMonitor(config, logger: makeLogger(level: .warning))
@@ -46,7 +50,9 @@ struct Demo: AsyncParsableCommand {
             print("\n== Digest for the coordinator (mentionwatch digest --config \(folder)/feeds.yaml) ==\n")
             print(try await monitor.digest(day: day, from: range.from, to: range.to), terminator: "")
         }
-        print("\nRead an alert: cat \"\(maildir)/new/\(messages.first ?? "...")\" (base64 MIME; any mail client opens it)")
+        print(
+            "\nRead an alert: cat \"\(maildir)/new/\(messages.first ?? "...")\" (base64 MIME; any mail client opens it)"
+        )
     }
 
     /// The bundled school configuration plus a `feeds:` section for the bundled feeds.
@@ -57,6 +63,7 @@ struct Demo: AsyncParsableCommand {
             let url = URL(fileURLWithPath: "\(folder)/feeds/\(feed.name)").absoluteString
             return "  - { id: \(id), url: \"\(url)\", kind: \(kind), interval: 15m }"
         }
-        return String(decoding: PackageResources.school_yaml, as: UTF8.self) + "feeds:\n" + feeds.joined(separator: "\n") + "\n"
+        return String(decoding: PackageResources.school_yaml, as: UTF8.self) + "feeds:\n"
+            + feeds.joined(separator: "\n") + "\n"
     }
 }

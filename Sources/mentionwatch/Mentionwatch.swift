@@ -7,9 +7,12 @@ import MentionConfig
 struct Mentionwatch: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mentionwatch",
-        abstract: "Watches public feeds for mentions of a school and its staff and reports protocol breaches to the MT.",
+        abstract:
+            "Watches public feeds for mentions of a school and its staff and reports protocol breaches to the MT.",
         version: mentionwatchVersion,
-        subcommands: [Run.self, Poll.self, Check.self, Parse.self, Match.self, Score.self, Feeds.self, Digest.self, Demo.self, BenchParse.self, BenchMatch.self]
+        subcommands: [
+            Run.self, Poll.self, Check.self, Parse.self, Match.self, Score.self, Feeds.self, Digest.self, Demo.self,
+            BenchParse.self, BenchMatch.self,
+        ]
     )
 }
-

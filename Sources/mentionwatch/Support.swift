@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
 import Logging
-import MentionDaemon
 import MentionConfig
+import MentionDaemon
 
 /// sysexits(3) codes used by the command line.
 enum ExitStatus {

@@ -1,13 +1,14 @@
 import ArgumentParser
-import Foundation
-import MentionFetch
 import FeedKit
+import Foundation
 import MentionClassify
 import MentionConfig
+import MentionFetch
 import MentionRender
 
 struct Check: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Validate the configuration and print what would be watched; exit 78 on error.")
+    static let configuration = CommandConfiguration(
+        abstract: "Validate the configuration and print what would be watched; exit 78 on error.")
     @OptionGroup var options: ConfigOption
     @Flag(help: "Also fetch and parse every feed once (nothing is stored); exit 69 when one fails.")
     var fetch = false
@@ -16,21 +17,37 @@ struct Check: AsyncParsableCommand {
         let config = try options.load()
         var problems: [String] = []
         let databaseFolder = (config.storage.database as NSString).deletingLastPathComponent
-        if !isWritableOrCreatable(databaseFolder) { problems.append("storage.database: folder \(databaseFolder) is not writable") }
+        if !isWritableOrCreatable(databaseFolder) {
+            problems.append("storage.database: folder \(databaseFolder) is not writable")
+        }
         for (key, spool) in [("alerts.spool", config.alerts.spool), ("digest.spool", config.digest.spool)] {
             switch spool {
-            case .maildir(let path) where !isWritableOrCreatable(path): problems.append("\(key): \(path) is not writable")
-            case .sendmail(let path) where !FileManager.default.isExecutableFile(atPath: path): problems.append("\(key): \(path) is not executable")
+            case .maildir(let path) where !isWritableOrCreatable(path):
+                problems.append("\(key): \(path) is not writable")
+            case .sendmail(let path) where !FileManager.default.isExecutableFile(atPath: path):
+                problems.append("\(key): \(path) is not executable")
             default: break
             }
         }
-        print("school: \(config.school.name) (\(config.school.aliases.count) aliases, \(config.school.handles.count) handles, \(config.school.hashtags.count) hashtags, \(config.school.domains.count) domains)")
+        print(
+            "school: \(config.school.name) (\(config.school.aliases.count) aliases, \(config.school.handles.count) handles, \(config.school.hashtags.count) hashtags, \(config.school.domains.count) domains)"
+        )
         print("staff: \(config.staff.count)")
-        for member in config.staff { print("  \(member.id): \(member.name)\(member.commonName ? " (common name: needs school context)" : "")") }
+        for member in config.staff {
+            print("  \(member.id): \(member.name)\(member.commonName ? " (common name: needs school context)" : "")")
+        }
         print("feeds: \(config.feeds.count)")
-        for feed in config.feeds { print("  \(feed.id): \(feed.url) every \(durationText(feed.interval)) (\(feed.kind.rawValue))\(feed.allowPrivate ? ", private addresses allowed" : "")") }
-        print("alerts: severity \(config.alerts.minSeverity.rawValue) and up to \(config.alerts.to.joined(separator: ", ")) via \(Self.describe(config.alerts.spool))")
-        print("digest: \(String(format: "%02d:%02d", config.digest.hour, config.digest.minute)) \(config.digest.timezone) to \(config.digest.to.joined(separator: ", ")) via \(Self.describe(config.digest.spool))")
+        for feed in config.feeds {
+            print(
+                "  \(feed.id): \(feed.url) every \(durationText(feed.interval)) (\(feed.kind.rawValue))\(feed.allowPrivate ? ", private addresses allowed" : "")"
+            )
+        }
+        print(
+            "alerts: severity \(config.alerts.minSeverity.rawValue) and up to \(config.alerts.to.joined(separator: ", ")) via \(Self.describe(config.alerts.spool))"
+        )
+        print(
+            "digest: \(String(format: "%02d:%02d", config.digest.hour, config.digest.minute)) \(config.digest.timezone) to \(config.digest.to.joined(separator: ", ")) via \(Self.describe(config.digest.spool))"
+        )
         print("database: \(config.storage.database)")
         for problem in problems { FileHandle.standardError.write(Data("\(options.config): \(problem)\n".utf8)) }
         if !problems.isEmpty { throw ExitCode(ExitStatus.configError) }
@@ -45,13 +62,20 @@ struct Check: AsyncParsableCommand {
         let results = await withTaskGroup(of: (Int, String, Bool).self) { group in
             for (index, feed) in config.feeds.enumerated() {
                 group.addTask {
-                    let request = FetchRequest(url: feed.url, etag: nil, lastModified: nil, allowPrivate: feed.allowPrivate, settings: config.fetch)
+                    let request = FetchRequest(
+                        url: feed.url, etag: nil, lastModified: nil, allowPrivate: feed.allowPrivate,
+                        settings: config.fetch)
                     switch await fetcher.fetch(request).outcome {
                     case .success(.fetched(let response)):
                         do throws(FeedParseError) {
-                            let parsed = try FeedParser.parse(response.body, contentType: response.contentType, baseURL: response.effectiveURL)
+                            let parsed = try FeedParser.parse(
+                                response.body, contentType: response.contentType, baseURL: response.effectiveURL)
                             let note = parsed.malformed ? ", malformed but recovered" : ""
-                            return (index, "ok: \(parsed.format.rawValue), \(parsed.items.count) items, \(parsed.encoding ?? "utf-8")\(note)", true)
+                            return (
+                                index,
+                                "ok: \(parsed.format.rawValue), \(parsed.items.count) items, \(parsed.encoding ?? "utf-8")\(note)",
+                                true
+                            )
                         } catch {
                             let hint = error.feedHint.map { "\n    hint: set this feed's url to \($0)" } ?? ""
                             return (index, "error: \(error)\(hint)", false)
@@ -75,7 +99,9 @@ struct Check: AsyncParsableCommand {
     }
 
     private static func printable(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.map { $0 == "\n" || $0.properties.generalCategory != .control ? $0 : "\u{FFFD}" }))
+        String(
+            String.UnicodeScalarView(
+                text.unicodeScalars.map { $0 == "\n" || $0.properties.generalCategory != .control ? $0 : "\u{FFFD}" }))
     }
 
     private static func describe(_ spool: SpoolTarget) -> String {
@@ -115,12 +141,15 @@ struct Parse: AsyncParsableCommand {
                 contentType = response.contentType
                 baseURL = response.effectiveURL
             case .success(.notModified):
-                throw fail("\(source): the server answered 304 without a conditional request", status: ExitStatus.dataError)
+                throw fail(
+                    "\(source): the server answered 304 without a conditional request", status: ExitStatus.dataError)
             case .failure(let error):
                 throw fail("\(source): \(error)", status: ExitStatus.ioError)
             }
         } else {
-            guard let data = FileManager.default.contents(atPath: source) else { throw fail("\(source): cannot read the file", status: ExitStatus.ioError) }
+            guard let data = FileManager.default.contents(atPath: source) else {
+                throw fail("\(source): cannot read the file", status: ExitStatus.ioError)
+            }
             bytes = Array(data)
         }
         let feed: Feed
@@ -133,15 +162,19 @@ struct Parse: AsyncParsableCommand {
             print(FeedJSON(feed).encoded())
             return
         }
-        print("\(feed.title ?? "(untitled)") [\(feed.format.rawValue)]\(feed.malformed ? " (malformed, recovered)" : "")")
+        print(
+            "\(feed.title ?? "(untitled)") [\(feed.format.rawValue)]\(feed.malformed ? " (malformed, recovered)" : "")")
         for item in feed.items {
-            print("- \(item.published.map(FeedDate.rfc3339) ?? "undated")  \(item.title ?? "(untitled)")  \(item.link ?? "")")
+            print(
+                "- \(item.published.map(FeedDate.rfc3339) ?? "undated")  \(item.title ?? "(untitled)")  \(item.link ?? "")"
+            )
         }
     }
 }
 
 struct Match: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Read posts as JSON Lines on stdin, write one JSON result per line (no network, no database).")
+    static let configuration = CommandConfiguration(
+        abstract: "Read posts as JSON Lines on stdin, write one JSON result per line (no network, no database).")
     @OptionGroup var options: ConfigOption
 
     func run() throws {
@@ -160,7 +193,8 @@ struct Match: ParsableCommand {
                 print(MatchOutputLine(id: input.id, assessment: assessment).encoded())
             } catch {
                 bad += 1
-                FileHandle.standardError.write(Data("stdin:\(lineNumber): not a post object: \(Self.reason(error))\n".utf8))
+                FileHandle.standardError.write(
+                    Data("stdin:\(lineNumber): not a post object: \(Self.reason(error))\n".utf8))
             }
         }
         if bad > 0 { throw ExitCode(ExitStatus.dataError) }
@@ -169,7 +203,8 @@ struct Match: ParsableCommand {
     private static func reason(_ error: Error) -> String {
         switch error {
         case DecodingError.keyNotFound(let key, _): return "missing \"\(key.stringValue)\""
-        case DecodingError.typeMismatch(_, let context): return "wrong type at \(context.codingPath.map(\.stringValue).joined(separator: "."))"
+        case DecodingError.typeMismatch(_, let context):
+            return "wrong type at \(context.codingPath.map(\.stringValue).joined(separator: "."))"
         default: return "invalid JSON"
         }
     }
@@ -177,7 +212,8 @@ struct Match: ParsableCommand {
 
 struct Score: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Score the classifier on labelled posts (JSON Lines with an \"expect\" object, like posts-dev.jsonl).")
+        abstract: "Score the classifier on labelled posts (JSON Lines with an \"expect\" object, like posts-dev.jsonl)."
+    )
     @OptionGroup var options: ConfigOption
     @Argument(help: "The labelled posts.")
     var file: String
@@ -191,10 +227,15 @@ struct Score: ParsableCommand {
             throw ExitCode(ExitStatus.ioError)
         }
         var posts: [LabelledPost] = []
-        for (number, line) in String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+        for (number, line) in String(decoding: data, as: UTF8.self).split(
+            separator: "\n", omittingEmptySubsequences: false
+        ).enumerated()
         where !line.trimmingCharacters(in: .whitespaces).isEmpty {
             guard let post = try? JSONDecoder().decode(LabelledPost.self, from: Data(line.utf8)) else {
-                FileHandle.standardError.write(Data("\(file):\(number + 1): not a labelled post (id, text, expect.categories, expect.alert)\n".utf8))
+                FileHandle.standardError.write(
+                    Data(
+                        "\(file):\(number + 1): not a labelled post (id, text, expect.categories, expect.alert)\n".utf8)
+                )
                 throw ExitCode(ExitStatus.dataError)
             }
             posts.append(post)
@@ -202,7 +243,9 @@ struct Score: ParsableCommand {
         let scoring = LabelledPost.score(posts, with: classifier) { post, assessment in
             guard misses else { return }
             let found = assessment.categories.filter { $0.severity > .low }.map(\.category.rawValue)
-            print("miss \(post.id): found \(found) alert \(assessment.alert); labelled \(post.expect.categories) alert \(post.expect.alert)")
+            print(
+                "miss \(post.id): found \(found) alert \(assessment.alert); labelled \(post.expect.categories) alert \(post.expect.alert)"
+            )
         }
         print(scoring.report(title: file))
     }

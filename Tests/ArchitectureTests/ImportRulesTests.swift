@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The targets point one way (docs/architecture.md). Package.swift already refuses an import of a
 /// target that is not a dependency; this also catches a dependency added where it does not belong,
@@ -23,7 +23,10 @@ struct ImportRulesTests {
             "MentionSchedule": ["FeedKit", "MentionConfig"],
             "MentionRender": ["FeedKit", "MentionMatch", "MentionClassify", "MentionConfig", "MentionSchedule"],
             "MentionFetch": ["CCurl", "MentionConfig"],
-            "MentionStore": ["CSQLite", "FeedKit", "MentionMatch", "MentionClassify", "MentionConfig", "MentionRender", "MentionSchedule"],
+            "MentionStore": [
+                "CSQLite", "FeedKit", "MentionMatch", "MentionClassify", "MentionConfig", "MentionRender",
+                "MentionSchedule",
+            ],
             "MentionMail": ["MentionConfig", "MentionRender"],
         ]
         let adapters: Set<String> = ["MentionFetch", "MentionStore", "MentionMail"]
@@ -41,7 +44,9 @@ struct ImportRulesTests {
     /// The module an `import` line names, with its attributes and access level stripped.
     static func importedModule(_ line: String) -> String? {
         var words = line.split(separator: " ").map(String.init)
-        while let first = words.first, first.hasPrefix("@") || ["public", "package", "internal", "private", "fileprivate"].contains(first) {
+        while let first = words.first,
+            first.hasPrefix("@") || ["public", "package", "internal", "private", "fileprivate"].contains(first)
+        {
             words.removeFirst()
         }
         guard words.first == "import", words.count >= 2 else { return nil }

@@ -1,6 +1,6 @@
+import FeedKit
 import Foundation
 import Testing
-import FeedKit
 
 /// feedparser's date cases, at ../shared/data/feed-cases/date_cases.json from
 /// the package root (the directory above this file that holds Package.swift).
@@ -70,7 +70,8 @@ struct FeedDateTests {
             }
             if ok { passed += 1 }
             if excludedCases[c.inputValue] == nil {
-                #expect(ok, "\(c.parseDate): \(c.inputValue.debugDescription) -> \(parsed.map(FeedDate.rfc3339) ?? "nil")")
+                #expect(
+                    ok, "\(c.parseDate): \(c.inputValue.debugDescription) -> \(parsed.map(FeedDate.rfc3339) ?? "nil")")
             }
         }
         print("FeedDate: \(passed)/\(cases.count) feedparser date cases pass (\(excludedCases.count) excluded)")
@@ -160,7 +161,8 @@ struct FeedDateTests {
     @Test func roundTrip() {
         let oracle = ISO8601DateFormatter()
         oracle.formatOptions = [.withInternetDateTime]
-        let start = naiveEpoch(1600, 1, 1, 0, 0, 0), end = naiveEpoch(2400, 12, 31, 0, 0, 0)
+        let start = naiveEpoch(1600, 1, 1, 0, 0, 0)
+        let end = naiveEpoch(2400, 12, 31, 0, 0, 0)
         var checked = 0
         for seconds in stride(from: start, through: end, by: 97 * 86_400 + 3_917) {
             let date = Date(timeIntervalSince1970: Double(seconds))

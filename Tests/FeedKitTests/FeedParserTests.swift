@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import FeedKit
 
 struct FeedParserTests {
@@ -43,7 +44,10 @@ struct FeedParserTests {
     @Test func keepsEachEntryAsRawBytes() throws {
         let feed = try FeedParser.parse(Array(Self.rss.utf8))
         let raw = String(decoding: feed.items[1].raw, as: UTF8.self)
-        #expect(raw == "<item><title>Zonder guid</title><link>https://news.example/2</link><description>tekst</description></item>")
+        #expect(
+            raw
+                == "<item><title>Zonder guid</title><link>https://news.example/2</link><description>tekst</description></item>"
+        )
     }
 
     @Test func readsAtom10() throws {
@@ -76,7 +80,8 @@ struct FeedParserTests {
     }
 
     @Test func recoversFromMalformedMarkup() throws {
-        let broken = "<rss version=\"2.0\"><channel><title>A & B</title><item><title>een <3 twee</title><link>https://x.example/1</link></item><item><title>open"
+        let broken =
+            "<rss version=\"2.0\"><channel><title>A & B</title><item><title>een <3 twee</title><link>https://x.example/1</link></item><item><title>open"
         let feed = try FeedParser.parse(Array(broken.utf8))
         #expect(feed.malformed)
         #expect(feed.title == "A & B")
@@ -85,7 +90,8 @@ struct FeedParserTests {
     }
 
     @Test func keepsTextInsideUnescapedInlineMarkup() throws {
-        let rss = "<rss version=\"2.0\"><channel><title>T</title><item><title>Die <b>juf Marieke</b> is</title>"
+        let rss =
+            "<rss version=\"2.0\"><channel><title>T</title><item><title>Die <b>juf Marieke</b> is</title>"
             + "<description>Die <b>juf Marieke</b> van De Zeehoek<br> is een kankerwijf</description></item></channel></rss>"
         let item = try #require(try FeedParser.parse(Array(rss.utf8)).items.first)
         #expect(item.title == "Die juf Marieke is")
@@ -101,17 +107,22 @@ struct FeedParserTests {
     }
 
     @Test func aUTF16LabelOnASCIIBytesIsIgnored() throws {
-        let rss = "<?xml version=\"1.0\" encoding=\"UTF-16\"?><rss version=\"2.0\"><channel><title>ok</title></channel></rss>"
+        let rss =
+            "<?xml version=\"1.0\" encoding=\"UTF-16\"?><rss version=\"2.0\"><channel><title>ok</title></channel></rss>"
         #expect(try FeedParser.parse(Array(rss.utf8)).title == "ok")
         var utf16 = [UInt8]()
-        for unit in "<rss version=\"2.0\"><channel><title>ok</title></channel></rss>".utf16 { utf16 += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+        for unit in "<rss version=\"2.0\"><channel><title>ok</title></channel></rss>".utf16 {
+            utf16 += [UInt8(unit & 0xFF), UInt8(unit >> 8)]
+        }
         #expect(try FeedParser.parse(utf16, contentType: "text/xml; charset=utf-16").title == "ok")
     }
 
     @Test(arguments: [
         (#"{"items": []}"#, [String]()),
-        (#"{"title": "a\"]}", "nested": {"items": [1]}, "items" : [ {"a": "}]"} , [1, {"b": [2]}] ,"x\\" ] }"#,
-         [#"{"a": "}]"}"#, #"[1, {"b": [2]}]"#, #""x\\""#]),
+        (
+            #"{"title": "a\"]}", "nested": {"items": [1]}, "items" : [ {"a": "}]"} , [1, {"b": [2]}] ,"x\\" ] }"#,
+            [#"{"a": "}]"}"#, #"[1, {"b": [2]}]"#, #""x\\""#]
+        ),
     ])
     func findsTheBytesOfEachJSONItem(_ json: String, _ expected: [String]) throws {
         let bytes = Array(json.utf8)
@@ -140,7 +151,9 @@ struct FeedParserTests {
         #expect(first.published.map(FeedDate.rfc3339) == "2026-11-24T09:00:00Z")
         #expect(first.authors.map(\.name) == ["Ouderraad"])
         #expect(first.media == [FeedMedia(url: "https://ouders.example/foto.jpg", type: "image/jpeg", length: 1234)])
-        #expect(String(decoding: feed.items[1].raw, as: UTF8.self) == #"{"id": "b", "content_text": "juf Marieke <3", "author": {"name": "Oud"}}"#)
+        #expect(
+            String(decoding: feed.items[1].raw, as: UTF8.self)
+                == #"{"id": "b", "content_text": "juf Marieke <3", "author": {"name": "Oud"}}"#)
         #expect(feed.items[1].text == "juf Marieke <3")  // content_text stays text
         #expect(feed.items[1].authors.map(\.name) == ["Oud"])
     }
@@ -158,7 +171,9 @@ struct FeedParserTests {
         #expect(throws: FeedParseError.notAFeed(rootElement: "JSON without a JSON Feed version")) {
             try FeedParser.parse(Array("{\"hello\": 1}".utf8))
         }
-        #expect(throws: FeedParseError.notAFeed(rootElement: "JSON that is not an object")) { try FeedParser.parse(Array("{broken".utf8)) }
+        #expect(throws: FeedParseError.notAFeed(rootElement: "JSON that is not an object")) {
+            try FeedParser.parse(Array("{broken".utf8))
+        }
     }
 
     @Test func expandsDeclaredEntitiesButNeverExternalOnes() throws {
@@ -177,15 +192,24 @@ struct FeedParserTests {
         for level in 1...10 {
             doctype += "<!ENTITY l\(level) \"" + String(repeating: "&l\(level - 1);", count: 10) + "\">"
         }
-        let bomb = "<?xml version=\"1.0\"?><!DOCTYPE rss [\(doctype)]><rss version=\"2.0\"><channel><title>&l10;</title></channel></rss>"
-        #expect(throws: FeedParseError.entityExpansion(limit: DeclaredEntities.maxExpandedBytes)) { try FeedParser.parse(Array(bomb.utf8)) }
+        let bomb =
+            "<?xml version=\"1.0\"?><!DOCTYPE rss [\(doctype)]><rss version=\"2.0\"><channel><title>&l10;</title></channel></rss>"
+        #expect(throws: FeedParseError.entityExpansion(limit: DeclaredEntities.maxExpandedBytes)) {
+            try FeedParser.parse(Array(bomb.utf8))
+        }
     }
 
     @Test func refusesDeepNestingButRecoversUnclosedTags() throws {
-        let deep = "<rss version=\"2.0\"><channel><title>t</title>" + String(repeating: "<x>", count: 100_000) + "</channel></rss>"
-        #expect(throws: FeedParseError.tooDeep(limit: MarkupParser.maxOpenElements)) { try FeedParser.parse(Array(deep.utf8)) }
+        let deep =
+            "<rss version=\"2.0\"><channel><title>t</title>" + String(repeating: "<x>", count: 100_000)
+            + "</channel></rss>"
+        #expect(throws: FeedParseError.tooDeep(limit: MarkupParser.maxOpenElements)) {
+            try FeedParser.parse(Array(deep.utf8))
+        }
         // 300 unclosed <br> in a description (HTML left unescaped) pass the depth bound: kept flat.
-        let html = "<rss version=\"2.0\"><channel><item><title>t</title><description>a" + String(repeating: "<br>x", count: 300)
+        let html =
+            "<rss version=\"2.0\"><channel><item><title>t</title><description>a"
+            + String(repeating: "<br>x", count: 300)
             + "</description><link>https://krant.example/1</link></item></channel></rss>"
         let feed = try FeedParser.parse(Array(html.utf8))
         #expect(feed.items.count == 1 && feed.items[0].link == "https://krant.example/1")
@@ -196,25 +220,34 @@ struct FeedParserTests {
     @Test func oneEntityBudgetPerDocument() {
         // Seven levels of ten references: 10^7 bytes from a few hundred, beyond the 1 MiB budget.
         var doctype = "<!ENTITY l0 \"a\">"
-        for level in 1...7 { doctype += "<!ENTITY l\(level) \"" + String(repeating: "&l\(level - 1);", count: 10) + "\">" }
+        for level in 1...7 {
+            doctype += "<!ENTITY l\(level) \"" + String(repeating: "&l\(level - 1);", count: 10) + "\">"
+        }
         let wide = "<!DOCTYPE rss [\(doctype)]><rss version=\"2.0\"><channel><title>&l7;</title></channel></rss>"
-        #expect(throws: FeedParseError.entityExpansion(limit: DeclaredEntities.maxExpandedBytes)) { try FeedParser.parse(Array(wide.utf8)) }
+        #expect(throws: FeedParseError.entityExpansion(limit: DeclaredEntities.maxExpandedBytes)) {
+            try FeedParser.parse(Array(wide.utf8))
+        }
         // A second DOCTYPE brings no new budget, nor new entities: it is ignored and flagged.
-        let chunk = "<!DOCTYPE r [<!ENTITY a \"" + String(repeating: "A", count: 1000) + "\"><!ENTITY b \"" + String(repeating: "&a;", count: 10) + "\">]>&b;"
-        let repeated = "<rss version=\"2.0\"><channel><title>" + String(repeating: chunk, count: 200) + "</title></channel></rss>"
+        let chunk =
+            "<!DOCTYPE r [<!ENTITY a \"" + String(repeating: "A", count: 1000) + "\"><!ENTITY b \""
+            + String(repeating: "&a;", count: 10) + "\">]>&b;"
+        let repeated =
+            "<rss version=\"2.0\"><channel><title>" + String(repeating: chunk, count: 200) + "</title></channel></rss>"
         let feed = try? FeedParser.parse(Array(repeated.utf8))
         #expect(feed?.malformed == true)
         #expect((feed?.title?.utf8.count ?? 0) < 10_000)
     }
 
     @Test func forbiddenCharacterReferencesAreReplacedAndFlagged() throws {
-        let feed = try FeedParser.parse(Array("<rss version=\"2.0\"><channel><title>a&#27;]0;b&#7;</title></channel></rss>".utf8))
+        let feed = try FeedParser.parse(
+            Array("<rss version=\"2.0\"><channel><title>a&#27;]0;b&#7;</title></channel></rss>".utf8))
         #expect(feed.title == "a\u{FFFD}]0;b\u{FFFD}")
         #expect(feed.malformed)
     }
 
     @Test func aDuplicateItemsKeyGivesNoBorrowedEvidence() throws {
-        let json = #"{"version":"https://jsonfeed.org/version/1.1","items":[{"id":"1","content_text":"Open dag"}],"items":[{"id":"1","content_text":"dreiging"}]}"#
+        let json =
+            #"{"version":"https://jsonfeed.org/version/1.1","items":[{"id":"1","content_text":"Open dag"}],"items":[{"id":"1","content_text":"dreiging"}]}"#
         let feed = try FeedParser.parse(Array(json.utf8))
         let item = try #require(feed.items.first)
         // The evidence is the object the item was read from (its canonical form), whichever one that was.
@@ -232,7 +265,8 @@ struct FeedParserTests {
     }
 
     @Test func decodesLatin1FromTheDeclaration() throws {
-        var bytes = Array("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><rss version=\"2.0\"><channel><title>caf".utf8)
+        var bytes = Array(
+            "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><rss version=\"2.0\"><channel><title>caf".utf8)
         bytes += [0xE9] + Array("</title></channel></rss>".utf8)
         #expect(try FeedParser.parse(bytes).title == "café")
     }
@@ -240,7 +274,9 @@ struct FeedParserTests {
     @Test func httpCharsetWinsOverTheDeclaration() throws {
         var bytes = Array("<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel><title>".utf8)
         bytes += [0x93, 0x68, 0x69, 0x94] + Array("</title></channel></rss>".utf8)
-        #expect(try FeedParser.parse(bytes, contentType: "application/rss+xml; charset=windows-1252").title == "\u{201C}hi\u{201D}")
+        #expect(
+            try FeedParser.parse(bytes, contentType: "application/rss+xml; charset=windows-1252").title
+                == "\u{201C}hi\u{201D}")
     }
 
     @Test func refusesWhatIsNotAFeed() {
@@ -263,11 +299,15 @@ struct FeedParserTests {
 
     @Test func everyConformanceCaseParsesWithoutCrashing() throws {
         try #require(FileManager.default.fileExists(atPath: Self.casesFolder), "../shared/data/feed-cases is absent")
-        var parsed = 0, refused = 0
+        var parsed = 0
+        var refused = 0
         let files = FileManager.default.enumerator(atPath: Self.casesFolder)?.compactMap { $0 as? String } ?? []
         for file in files where file.hasSuffix(".xml") || file.hasSuffix(".json") {
             guard let data = FileManager.default.contents(atPath: "\(Self.casesFolder)/\(file)") else { continue }
-            do { _ = try FeedParser.parse(Array(data)); parsed += 1 } catch { refused += 1 }
+            do {
+                _ = try FeedParser.parse(Array(data))
+                parsed += 1
+            } catch { refused += 1 }
         }
         print("feed-cases: \(parsed) parsed, \(refused) refused as not a feed")
         #expect(parsed + refused > 2_000)

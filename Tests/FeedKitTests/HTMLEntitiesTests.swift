@@ -1,5 +1,5 @@
-import Testing
 import FeedKit
+import Testing
 
 struct HTMLEntitiesTests {
     /// XML's five, the ends and awkward spots of Latin-1, the typographic set,

@@ -1,5 +1,5 @@
-import Testing
 import FeedKit
+import Testing
 
 struct HTMLTextTests {
     @Test(arguments: [

@@ -1,5 +1,5 @@
-import Testing
 import FeedKit
+import Testing
 
 /// FIPS 180-4 examples (NIST CSRC "SHA256.pdf", "SHA2_Additional.pdf") and
 /// padding edges; the other digests were taken from coreutils `sha256sum`.
@@ -7,8 +7,10 @@ struct SHA256Tests {
     @Test(arguments: [
         ("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
         ("abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
-        ("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq",
-         "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"),
+        (
+            "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq",
+            "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"
+        ),
         ("h\u{e9}llo w\u{f6}rld \u{20ac}", "a3260bb658a2bce4e8e8b9cd613904a51582e107bd16c453b5530bd56be4937a"),
     ])
     func vectors(message: String, expected: String) {

@@ -1,5 +1,6 @@
 import TestSupport
 import Testing
+
 @testable import MentionClassify
 @testable import MentionConfig
 @testable import MentionMatch
@@ -26,7 +27,9 @@ struct ClassificationTableTests {
 
     static func expectAlarm(_ category: ProtocolCategory, _ item: Case) {
         let (assessment, found) = counted(category, item)
-        #expect(found, "\(category) not found: \(assessment.categories.map { "\($0.category.rawValue)/\($0.severity.rawValue)" })")
+        #expect(
+            found,
+            "\(category) not found: \(assessment.categories.map { "\($0.category.rawValue)/\($0.severity.rawValue)" })")
         #expect(assessment.alert)
     }
 
@@ -40,7 +43,8 @@ struct ClassificationTableTests {
 
     @Test(arguments: [
         Case(text: "juf Marieke is een kankerwijf"), Case(text: "KANKERJUF van De Zeehoek"),
-        Case(text: "meneer Oosterhuis is een tyfuslijer"), Case(text: "k*nker juf Marieke"), Case(text: "k4nkerjuf van De Zeehoek"),
+        Case(text: "meneer Oosterhuis is een tyfuslijer"), Case(text: "k*nker juf Marieke"),
+        Case(text: "k4nkerjuf van De Zeehoek"),
         Case(text: "t y f u s juf van De Zeehoek"), Case(text: "meester Pieter is echt een sukkel"),
         Case(text: "juf Marieke is een kankerrrrwijf"), Case(text: "kk juf Marieke weer"),
         Case(text: "kankerjuf marieke heeft mijn telefoon weer afgepakt"),
@@ -49,7 +53,8 @@ struct ClassificationTableTests {
     func insult(_ item: Case) { Self.expectAlarm(.insult, item) }
 
     @Test(arguments: [
-        Case(text: "kankergoed feest gehad met de klas van juf Sanne"), Case(text: "tering mooi weer op De Zeehoek vandaag"),
+        Case(text: "kankergoed feest gehad met de klas van juf Sanne"),
+        Case(text: "tering mooi weer op De Zeehoek vandaag"),
         Case(text: "Ik zou juf Marieke nooit een kankerwijf noemen"),
         Case(text: "Stop met juf Marieke uitschelden, dat is gewoon pesten"),
         Case(text: "Ik ben echt een sukkel, vergeten dat er les was van juf Marieke"),
@@ -76,15 +81,19 @@ struct ClassificationTableTests {
         Case(text: "Juf Marieke heeft kanker, meester Pieter neemt haar klas over op De Zeehoek."),
         Case(text: "Meneer Mulder van De Zeehoek las een boek voor. Het ging over een klootzak die zijn hond sloeg."),
         Case(text: "Juf Marieke zei: je bent een sukkel als je je huiswerk niet maakt."),
-        Case(text: "Leuke foto's van de diploma-uitreiking bij De Zeehoek, juf Marieke stond er ook op. Deel ze gerust!", media: true),
-        Case(text: "Meneer Mulder nam de foto's op de open dag van De Zeehoek, stiekem best mooi geworden!", media: true),
+        Case(
+            text: "Leuke foto's van de diploma-uitreiking bij De Zeehoek, juf Marieke stond er ook op. Deel ze gerust!",
+            media: true),
+        Case(
+            text: "Meneer Mulder nam de foto's op de open dag van De Zeehoek, stiekem best mooi geworden!", media: true),
         Case(text: "Volgende week is er een ouderavond op De Zeehoek.", author: "Sanne Hoekstra"),
         Case(text: "Namens De Zeehoek willen we alle vrijwilligers bedanken", author: "Ouderraad"),
         Case(text: "Mijn oma heeft kanker: meneer Mulder van De Zeehoek fietst mee voor het goede doel"),
         Case(text: "Mr Mulder from De Zeehoek was on TV yesterday. He said bullies are idiots."),
     ])
     func everydayPostsRaiseNoAlert(_ item: Case) {
-        let assessment = Self.classifier.assess(Post(id: "t", source: item.source, author: item.author, text: item.text, hasMedia: item.media))
+        let assessment = Self.classifier.assess(
+            Post(id: "t", source: item.source, author: item.author, text: item.text, hasMedia: item.media))
         #expect(!assessment.alert, "\(assessment.categories.map(\.explanation))")
     }
 
@@ -110,10 +119,16 @@ struct ClassificationTableTests {
 
     /// A long post full of insults: every word is judged, and the evidence stays short.
     @Test func aLongPostKeepsItsEvidenceShort() {
-        let text = "juf Marieke van De Zeehoek is een " + Array(repeating: "sukkel idioot kankerwijf niet sukkel foto deel 0612345678", count: 300).joined(separator: " ")
+        let text =
+            "juf Marieke van De Zeehoek is een "
+            + Array(repeating: "sukkel idioot kankerwijf niet sukkel foto deel 0612345678", count: 300).joined(
+                separator: " ")
         let assessment = Self.classifier.assess(Post(id: "t", text: text))
         #expect(assessment.alert)
-        #expect(assessment.categories.allSatisfy { $0.evidence.count <= Classifier.evidenceLimit && $0.evidence.count == $0.spans.count })
+        #expect(
+            assessment.categories.allSatisfy {
+                $0.evidence.count <= Classifier.evidenceLimit && $0.evidence.count == $0.spans.count
+            })
     }
 
     // MARK: threat
@@ -154,7 +169,8 @@ struct ClassificationTableTests {
     func noStalkingAlarm(_ item: Case) { Self.expectNoAlarm(.stalking, item) }
 
     @Test func addressWithThreatIsCritical() {
-        let assessment = Self.classifier.assess(Post(id: "t", text: "Juf Marieke woont op de Kerkstraat 12. Ik maak haar af."))
+        let assessment = Self.classifier.assess(
+            Post(id: "t", text: "Juf Marieke woont op de Kerkstraat 12. Ik maak haar af."))
         #expect(assessment.categories.first { $0.category == .threat }?.severity == .critical)
         #expect(assessment.categories.first { $0.category == .stalking }?.severity == .critical)
     }
@@ -195,7 +211,8 @@ struct ClassificationTableTests {
 
     @Test(arguments: [
         Case(text: "meester Youssef is een vieze marokkaan"), Case(text: "juf Fatma moet terug naar haar eigen land"),
-        Case(text: "die flikker van De Zeehoek, meneer Mulder"), Case(text: "mr El Amrani should go back to his country"),
+        Case(text: "die flikker van De Zeehoek, meneer Mulder"),
+        Case(text: "mr El Amrani should go back to his country"),
     ])
     func discrimination(_ item: Case) { Self.expectAlarm(.discrimination, item) }
 
@@ -209,7 +226,8 @@ struct ClassificationTableTests {
     // MARK: gossip and accusations
 
     @Test(arguments: [
-        Case(text: "Ik heb gehoord dat meneer Mulder drugs gebruikt"), Case(text: "meester Pieter jat geld uit de klassenpot"),
+        Case(text: "Ik heb gehoord dat meneer Mulder drugs gebruikt"),
+        Case(text: "meester Pieter jat geld uit de klassenpot"),
         Case(text: "juf Fatma heeft iets met een leerling"), Case(text: "I heard mr Mulder steals from the school"),
     ])
     func gossip(_ item: Case) { Self.expectAlarm(.gossipAccusation, item) }
@@ -253,11 +271,15 @@ struct ClassificationTableTests {
     @Test func forwardedCopyFromAnotherSourceIsForwarding() {
         let classifier = Self.classifier
         var memory = ForwardingMemory()
-        let original = Post(id: "p1", source: "forum", author: "xXdennisXx", text: "juf Marieke is een kankerwijf en iedereen op school weet het")
+        let original = Post(
+            id: "p1", source: "forum", author: "xXdennisXx",
+            text: "juf Marieke is een kankerwijf en iedereen op school weet het")
         let first = classifier.assess(original, forwarding: memory)
         #expect(first.alert)
         classifier.remember(original, first, in: &memory)
-        let copy = Post(id: "p2", source: "mastodon", author: "@anon", text: "kijk dit 😂 juf Marieke is een kankerwijf en iedereen op school weet het")
+        let copy = Post(
+            id: "p2", source: "mastodon", author: "@anon",
+            text: "kijk dit 😂 juf Marieke is een kankerwijf en iedereen op school weet het")
         let forwarded = classifier.assess(copy, forwarding: memory)
         let finding = forwarded.categories.first { $0.category == .forwarding }
         #expect(finding?.severity == .high)
@@ -267,11 +289,17 @@ struct ClassificationTableTests {
         let again = Post(id: "p3", source: "forum", author: "xXdennisXx", text: original.text)
         #expect(!classifier.assess(again, forwarding: memory).categories.contains { $0.category == .forwarding })
         // Quoting it to speak against it is no forwarding.
-        let against = Post(id: "p5", source: "blog", author: "@mentor", text: "Iemand schreef \"juf Marieke is een kankerwijf en iedereen op school weet het\". Schaam je, stop met pesten!")
+        let against = Post(
+            id: "p5", source: "blog", author: "@mentor",
+            text:
+                "Iemand schreef \"juf Marieke is een kankerwijf en iedereen op school weet het\". Schaam je, stop met pesten!"
+        )
         #expect(!classifier.assess(against, forwarding: memory).alert)
         // A post that raised no alert is not remembered.
         var fresh = ForwardingMemory()
-        let unaimed = Post(id: "p6", source: "forum", author: "x", text: "Die scheids van gisteren is echt een kankerlijer, iedereen zag het gebeuren")
+        let unaimed = Post(
+            id: "p6", source: "forum", author: "x",
+            text: "Die scheids van gisteren is echt een kankerlijer, iedereen zag het gebeuren")
         classifier.remember(unaimed, classifier.assess(unaimed), in: &fresh)
         #expect(fresh.count == 0)
         // A shared phrase is not a copy.
@@ -294,7 +322,8 @@ struct ClassificationTableTests {
     /// The phrase starts at the school's name, but the teacher in the sentence is the one threatened;
     /// a name is matched whole, so its second word does not start the phrase again.
     @Test func explanationNamesTheStaffMemberInTheSentence() {
-        let assessment = Self.classifier.assess(Post(id: "t", text: "die El Amrani van de zeehoek ga ik echt in elkaar slaan na school"))
+        let assessment = Self.classifier.assess(
+            Post(id: "t", text: "die El Amrani van de zeehoek ga ik echt in elkaar slaan na school"))
         let threat = assessment.categories.first { $0.category == .threat }
         #expect(threat?.explanation.hasSuffix("gericht aan El Amrani") == true, "\(threat?.explanation ?? "")")
         #expect(threat?.evidence.count == 1)

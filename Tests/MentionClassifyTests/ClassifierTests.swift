@@ -1,5 +1,6 @@
 import TestSupport
 import Testing
+
 @testable import MentionClassify
 @testable import MentionConfig
 @testable import MentionMatch
@@ -17,8 +18,12 @@ struct ClassifierTests {
         #expect(throws: Lexicon.SyntaxError(file: "lexicon", line: 2, message: "unknown category 'rudeness'")) {
             try Lexicon(parsing: "# comment\nrudeness high word\n")
         }
-        #expect(throws: Lexicon.SyntaxError(file: "lexicon", line: 1, message: "unknown severity 'huge'")) { try Lexicon(parsing: "insult huge x") }
-        #expect(throws: Lexicon.SyntaxError(file: "lexicon", line: 1, message: "expected CATEGORY SEVERITY PHRASE")) { try Lexicon(parsing: "insult high") }
+        #expect(throws: Lexicon.SyntaxError(file: "lexicon", line: 1, message: "unknown severity 'huge'")) {
+            try Lexicon(parsing: "insult huge x")
+        }
+        #expect(throws: Lexicon.SyntaxError(file: "lexicon", line: 1, message: "expected CATEGORY SEVERITY PHRASE")) {
+            try Lexicon(parsing: "insult high")
+        }
     }
 
     @Test func insultWithEvidenceAimedAtStaffIsTrackB() {
@@ -58,11 +63,14 @@ struct ClassifierTests {
         #expect(classifier.findCategories(in: "rotjoch").map(\.category) == [.insult])
         #expect(classifier.findCategories(in: "bij de rotonde").isEmpty)
         #expect(classifier.findCategories(in: "rot").isEmpty)
-        #expect(throws: Lexicon.SyntaxError(file: "lexicon", line: 1, message: "expected ignore WORD")) { try Lexicon(parsing: "ignore two words") }
+        #expect(throws: Lexicon.SyntaxError(file: "lexicon", line: 1, message: "expected ignore WORD")) {
+            try Lexicon(parsing: "ignore two words")
+        }
     }
 
     @Test func noMentionNoAlert() {
-        let assessment = classifier.assess(Post(id: "d037", text: "Ik maak je af als je nog een keer aan mijn fiets zit"))
+        let assessment = classifier.assess(
+            Post(id: "d037", text: "Ik maak je af als je nog een keer aan mijn fiets zit"))
         #expect(assessment.categories.map(\.category) == [.threat])
         #expect(!assessment.alert)
         #expect(assessment.track == .none)
@@ -76,6 +84,7 @@ struct ClassifierTests {
 
     @Test func schoolOnlyIsTrackAAndStaffAccountIsTrackStaff() {
         #expect(classifier.assess(Post(id: "t", text: "De Zeehoek is een kutschool")).track == .a)
-        #expect(classifier.assess(Post(id: "t", author: "@djmulder", text: "die sukkel van De Zeehoek")).track == .staff)
+        #expect(
+            classifier.assess(Post(id: "t", author: "@djmulder", text: "die sukkel van De Zeehoek")).track == .staff)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import MentionClassify
 @testable import MentionConfig
 @testable import MentionMatch
@@ -49,31 +50,42 @@ struct ConfigParserTests {
     }
 
     @Test func theDigestFollowsASendmailSpoolUnlessItHasItsOwn() throws {
-        let sendmail = Self.valid.replacingOccurrences(of: "spool: maildir:spool/mt", with: "spool: sendmail:/usr/sbin/sendmail")
-        #expect(try ConfigParser.parse(sendmail, file: "f", baseDirectory: "/etc/mw").digest.spool == .sendmail(path: "/usr/sbin/sendmail"))
+        let sendmail = Self.valid.replacingOccurrences(
+            of: "spool: maildir:spool/mt", with: "spool: sendmail:/usr/sbin/sendmail")
+        #expect(
+            try ConfigParser.parse(sendmail, file: "f", baseDirectory: "/etc/mw").digest.spool
+                == .sendmail(path: "/usr/sbin/sendmail"))
         let own = sendmail + "\ndigest: { spool: maildir:coordinator }\n"
-        #expect(try ConfigParser.parse(own, file: "f", baseDirectory: "/etc/mw").digest.spool == .maildir(path: "/etc/mw/coordinator"))
+        #expect(
+            try ConfigParser.parse(own, file: "f", baseDirectory: "/etc/mw").digest.spool
+                == .maildir(path: "/etc/mw/coordinator"))
     }
 
     @Test func matchingSettingsAreReadAndChecked() throws {
-        let config = try ConfigParser.parse(Self.valid + "\nmatching: { misspellings: false, one_edit_from: 7, two_edits_from: 12 }\n",
-                                            file: "feeds.yaml", baseDirectory: "/etc/mw")
-        #expect(config.matching.misspellings == false && config.matching.oneEditFrom == 7 && config.matching.twoEditsFrom == 12)
-        #expect(try ConfigParser.parse(Self.valid, file: "feeds.yaml", baseDirectory: "/etc/mw").matching == MatchingSettings())
+        let config = try ConfigParser.parse(
+            Self.valid + "\nmatching: { misspellings: false, one_edit_from: 7, two_edits_from: 12 }\n",
+            file: "feeds.yaml", baseDirectory: "/etc/mw")
+        #expect(
+            config.matching.misspellings == false && config.matching.oneEditFrom == 7
+                && config.matching.twoEditsFrom == 12)
+        #expect(
+            try ConfigParser.parse(Self.valid, file: "feeds.yaml", baseDirectory: "/etc/mw").matching
+                == MatchingSettings())
         let bad = issues(Self.valid + "\nmatching: { one_edit_from: 8, two_edits_from: 6 }\n")
         #expect(bad.map(\.path) == ["matching.two_edits_from"])
     }
 
     /// The school adds lexicon lines and silences terms; both change what the classifier finds.
     @Test func classificationAddsAndSilencesTerms() throws {
-        let yaml = Self.valid + """
+        let yaml =
+            Self.valid + """
 
-            classification:
-              add:
-                - insult medium klungelkop
-                - threat high we pakken @target
-              silence: [sukkel, "maak je af"]
-            """
+                classification:
+                  add:
+                    - insult medium klungelkop
+                    - threat high we pakken @target
+                  silence: [sukkel, "maak je af"]
+                """
         let config = try ConfigParser.parse(yaml, file: "feeds.yaml", baseDirectory: "/etc/mw")
         #expect(config.classification.add == ["insult medium klungelkop", "threat high we pakken @target"])
         let classifier = Classifier(config: config)
@@ -86,19 +98,23 @@ struct ConfigParserTests {
         #expect(categories("ik maak je af, juf Marieke").isEmpty)
         // Without the config's terms the built-in lexicon decides.
         let plain = Classifier(config: try ConfigParser.parse(Self.valid, file: "feeds.yaml", baseDirectory: "/etc/mw"))
-        #expect(plain.assess(Post(id: "t", text: "juf Marieke is een klungelkop")).categories.allSatisfy { $0.severity == .low })
+        #expect(
+            plain.assess(Post(id: "t", text: "juf Marieke is een klungelkop")).categories.allSatisfy {
+                $0.severity == .low
+            })
         #expect(plain.assess(Post(id: "t", text: "juf Marieke is een sukkel")).alert)
     }
 
     /// The school's lines reach the cue lists the rules and the matcher read: an added greeting signs
     /// a post off, a silenced curse no longer makes "kankerjuf marieke" address juf Marieke.
     @Test func classificationReachesTheCueLists() throws {
-        let yaml = Self.valid + """
+        let yaml =
+            Self.valid + """
 
-            classification:
-              add: [cue greeting doei]
-              silence: [kanker]
-            """
+                classification:
+                  add: [cue greeting doei]
+                  silence: [kanker]
+                """
         let classifier = Classifier(config: try ConfigParser.parse(yaml, file: "feeds.yaml", baseDirectory: "/etc/mw"))
         let plain = Classifier(config: try ConfigParser.parse(Self.valid, file: "feeds.yaml", baseDirectory: "/etc/mw"))
         let signed = Post(id: "t", text: "Morgen geen les.\nDoei,\njuf Marieke")
@@ -110,19 +126,25 @@ struct ConfigParserTests {
     }
 
     @Test func badLexiconLinesInTheConfigNameTheirLine() {
-        let found = issues(Self.valid + "\nclassification:\n  add:\n    - insult medium klungelkop\n    - rudeness high bla\n    - threat huge x\n")
-        #expect(found.map(\.description) == [
-            "feeds.yaml:20:7: classification.add: unknown category 'rudeness'",
-        ])
-        #expect(issues(Self.valid + "\nclassification: { silence: [\"!!\"] }\n").map(\.path) == ["classification.silence"])
+        let found = issues(
+            Self.valid
+                + "\nclassification:\n  add:\n    - insult medium klungelkop\n    - rudeness high bla\n    - threat huge x\n"
+        )
+        #expect(
+            found.map(\.description) == [
+                "feeds.yaml:20:7: classification.add: unknown category 'rudeness'"
+            ])
+        #expect(
+            issues(Self.valid + "\nclassification: { silence: [\"!!\"] }\n").map(\.path) == ["classification.silence"])
         #expect(issues(Self.valid + "\nclassification: { ad: [x] }\n").count == 1)
     }
 
     @Test func unknownKeyIsAnErrorWithItsPlace() {
         let found = issues(Self.valid.replacingOccurrences(of: "    interval: 90s", with: "    intervall: 90s"))
-        #expect(found.map(\.description) == [
-            "feeds.yaml:11:5: feeds[0].intervall: unknown key (known here: allow_private, id, interval, kind, school_specific, url)",
-        ])
+        #expect(
+            found.map(\.description) == [
+                "feeds.yaml:11:5: feeds[0].intervall: unknown key (known here: allow_private, id, interval, kind, school_specific, url)"
+            ])
     }
 
     @Test func wrongTypeIsAnError() {
@@ -148,7 +170,8 @@ struct ConfigParserTests {
     }
 
     @Test func duplicateIDsAreErrors() {
-        let yaml = Self.valid.replacingOccurrences(of: "\nalerts:", with: "\n  - id: regio\n    url: https://other.example/rss\nalerts:")
+        let yaml = Self.valid.replacingOccurrences(
+            of: "\nalerts:", with: "\n  - id: regio\n    url: https://other.example/rss\nalerts:")
         let found = issues(yaml)
         #expect(found.map(\.description) == ["feeds.yaml:12:9: feeds[1].id: duplicate id 'regio'"])
     }
@@ -161,7 +184,9 @@ struct ConfigParserTests {
         #expect(found.first?.description.contains("\n") == false)
     }
 
-    @Test(arguments: ["file:f.xml", "file://otherhost/f.xml", "https://a.example/with space.xml", "file:///srv/my feeds/a.xml"])
+    @Test(arguments: [
+        "file:f.xml", "file://otherhost/f.xml", "https://a.example/with space.xml", "file:///srv/my feeds/a.xml",
+    ])
     func unusableURLsAreRefused(_ url: String) {
         let found = issues(Self.valid.replacingOccurrences(of: "https://news.example/rss", with: url))
         #expect(found.map(\.path) == ["feeds[0].url"])
@@ -187,16 +212,19 @@ struct ConfigParserTests {
     }
 
     @Test func addressesAndSpoolAreChecked() {
-        let yaml = Self.valid.replacingOccurrences(of: "  spool: maildir:spool/mt", with: """
-              spool: smtp://mail
-              to: ["mt@school.example\\r\\nBcc: x@evil.example"]
-            """)
+        let yaml = Self.valid.replacingOccurrences(
+            of: "  spool: maildir:spool/mt",
+            with: """
+                  spool: smtp://mail
+                  to: ["mt@school.example\\r\\nBcc: x@evil.example"]
+                """)
         let found = issues(yaml)
         #expect(found.map(\.path).sorted() == ["alerts.spool", "alerts.to[0]"])
     }
 
     @Test func urlSchemeMustBeHTTPOrFile() {
-        let found = issues(Self.valid.replacingOccurrences(of: "https://news.example/rss", with: "gopher://news.example/rss"))
+        let found = issues(
+            Self.valid.replacingOccurrences(of: "https://news.example/rss", with: "gopher://news.example/rss"))
         #expect(found.first?.path == "feeds[0].url")
         #expect(found.first?.message.contains("http, https or file") == true)
     }
@@ -209,7 +237,8 @@ struct ConfigParserTests {
     }
 
     @Test func repositoryExampleConfigIsValid() throws {
-        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
             .appendingPathComponent("feeds.yaml").path
         let text = try String(contentsOfFile: path, encoding: .utf8)
         let config = try ConfigParser.parse(text, file: "feeds.yaml", baseDirectory: "/etc/mentionwatch")

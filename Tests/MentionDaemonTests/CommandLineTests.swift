@@ -1,7 +1,7 @@
-import Foundation
-import Testing
-import TestSupport
 import FeedKit
+import Foundation
+import TestSupport
+import Testing
 
 /// The built `mentionwatch` binary, run as an admin would.
 struct CommandLineTests {
@@ -21,7 +21,9 @@ struct CommandLineTests {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = arguments
-        let output = Pipe(), errors = Pipe(), input = Pipe()
+        let output = Pipe()
+        let errors = Pipe()
+        let input = Pipe()
         (process.standardOutput, process.standardError, process.standardInput) = (output, errors, input)
         try process.run()
         input.fileHandleForWriting.write(Data(stdin.utf8))
@@ -29,7 +31,9 @@ struct CommandLineTests {
         let out = output.fileHandleForReading.readDataToEndOfFile()
         let err = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Outcome(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self))
+        return Outcome(
+            status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
+            stderr: String(decoding: err, as: UTF8.self))
     }
 
     struct Missing: Error, CustomStringConvertible {
@@ -43,14 +47,19 @@ struct CommandLineTests {
     }
 
     @Test func checkReportsErrorsWithLineAndExits78() throws {
-        let path = try Self.writeConfig("school:\n  name: X\nfeeds:\n  - id: a\n    url: https://a.example/rss\n    interval: often\n")
+        let path = try Self.writeConfig(
+            "school:\n  name: X\nfeeds:\n  - id: a\n    url: https://a.example/rss\n    interval: often\n")
         let outcome = try Self.mentionwatch(["check", "--config", path])
         #expect(outcome.status == 78)
-        #expect(outcome.stderr == "\(path):6:15: feeds[0].interval: must be a duration like 90s, 15m, 2h or 180d, not 'often'\n")
+        #expect(
+            outcome.stderr
+                == "\(path):6:15: feeds[0].interval: must be a duration like 90s, 15m, 2h or 180d, not 'often'\n")
     }
 
     @Test func checkPrintsWhatItWouldWatch() throws {
-        let path = try Self.writeConfig("school:\n  name: Praktijkschool De Zeehoek\nfeeds:\n  - id: a\n    url: https://a.example/rss\nstorage: { database: db/mw.sqlite }\nalerts: { spool: maildir:spool }\n")
+        let path = try Self.writeConfig(
+            "school:\n  name: Praktijkschool De Zeehoek\nfeeds:\n  - id: a\n    url: https://a.example/rss\nstorage: { database: db/mw.sqlite }\nalerts: { spool: maildir:spool }\n"
+        )
         let outcome = try Self.mentionwatch(["check", "--config", path])
         #expect(outcome.status == 0, "\(outcome.stderr)")
         #expect(outcome.stdout.contains("school: Praktijkschool De Zeehoek"))
@@ -59,13 +68,18 @@ struct CommandLineTests {
 
     @Test func checkFetchTriesEveryFeedAndNamesTheFeedAnHTMLPageLinks() throws {
         let server = try FeedServer()
-        try server.write("school.html", """
+        try server.write(
+            "school.html",
+            """
             <!DOCTYPE html><html><head><title>De Zeehoek</title>
             <link rel="alternate" type="application/rss+xml" title="Nieuws" href="/feeds/news.xml">
             </head><body><p>Welkom</p></body></html>
             """)
-        try server.write("news.xml", "<rss version=\"2.0\"><channel><title>Nieuws</title><item><title>Open dag</title></item></channel></rss>")
-        let path = try Self.writeConfig("""
+        try server.write(
+            "news.xml",
+            "<rss version=\"2.0\"><channel><title>Nieuws</title><item><title>Open dag</title></item></channel></rss>")
+        let path = try Self.writeConfig(
+            """
             school:
               name: Praktijkschool De Zeehoek
             feeds:
@@ -76,7 +90,9 @@ struct CommandLineTests {
             """)
         let outcome = try Self.mentionwatch(["check", "--fetch", "--config", path])
         #expect(outcome.status == 69, "\(outcome.stderr)")
-        #expect(outcome.stdout.contains("  page: error: not a feed (an HTML page); the page names its feed: \(server.feedURL("news.xml"))"))
+        #expect(
+            outcome.stdout.contains(
+                "  page: error: not a feed (an HTML page); the page names its feed: \(server.feedURL("news.xml"))"))
         #expect(outcome.stdout.contains("    hint: set this feed's url to \(server.feedURL("news.xml"))"))
         #expect(outcome.stdout.contains("  news: ok: rss2.0, 1 items, utf-8"))
     }
@@ -89,16 +105,21 @@ struct CommandLineTests {
 
     @Test(.enabled(if: Paths.sharedIsPresent, "../shared is absent: the labelled posts are not there"))
     func matchFollowsTheJSONLinesContract() throws {
-        let config = try Self.writeConfig("""
+        let config = try Self.writeConfig(
+            """
             school: { name: Praktijkschool De Zeehoek, aliases: [De Zeehoek], context: [school] }
             staff: [{ id: staff-01, name: Marieke Verbeek-Smit }, { id: staff-03, name: Youssef El Amrani }]
             feeds: [{ id: a, url: "https://a.example/rss" }]
             """)
         let posts = try String(contentsOfFile: Paths.shared + "/data/posts-dev.jsonl", encoding: .utf8)
-            .split(separator: "\n").filter { $0.contains("\"d009\"") || $0.contains("\"d010\"") || $0.contains("\"d027\"") }
+            .split(separator: "\n").filter {
+                $0.contains("\"d009\"") || $0.contains("\"d010\"") || $0.contains("\"d027\"")
+            }
         let outcome = try Self.mentionwatch(["match", "--config", config], stdin: posts.joined(separator: "\n") + "\n")
         #expect(outcome.status == 0, "\(outcome.stderr)")
-        let lines = outcome.stdout.split(separator: "\n").map { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        let lines = outcome.stdout.split(separator: "\n").map {
+            try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+        }
         #expect(lines.count == 3)
         #expect(lines[0]?["id"] as? String == "d009")
         #expect(lines[0]?["alert"] as? Bool == true)
@@ -120,30 +141,40 @@ struct CommandLineTests {
 
     /// A flagged post that comes back from another source in the same input is `forwarding`.
     @Test func matchRecognisesForwardedPosts() throws {
-        let config = try Self.writeConfig("""
+        let config = try Self.writeConfig(
+            """
             school: { name: Praktijkschool De Zeehoek, aliases: [De Zeehoek] }
             staff: [{ id: staff-01, name: Marieke Verbeek-Smit }]
             feeds: [{ id: a, url: "https://a.example/rss" }]
             """)
         let text = "juf Marieke van De Zeehoek is een kankerwijf en dat weet iedereen"
-        let input = [#"{"id":"1","source":"forum","author":"a","text":"\#(text)"}"#, #"{"id":"2","source":"mastodon","author":"b","text":"RT \#(text)"}"#]
+        let input = [
+            #"{"id":"1","source":"forum","author":"a","text":"\#(text)"}"#,
+            #"{"id":"2","source":"mastodon","author":"b","text":"RT \#(text)"}"#,
+        ]
         let outcome = try Self.mentionwatch(["match", "--config", config], stdin: input.joined(separator: "\n") + "\n")
         #expect(outcome.status == 0, "\(outcome.stderr)")
-        let second = try JSONSerialization.jsonObject(with: Data(outcome.stdout.split(separator: "\n")[1].utf8)) as? [String: Any]
+        let second =
+            try JSONSerialization.jsonObject(with: Data(outcome.stdout.split(separator: "\n")[1].utf8))
+            as? [String: Any]
         let categories = (second?["categories"] as? [[String: Any]] ?? []).compactMap { $0["category"] as? String }
         #expect(categories == ["insult", "forwarding"])
     }
 
     @Test func matchNamesBadInputLines() throws {
         let config = try Self.writeConfig("school: { name: X }\nfeeds: [{ id: a, url: \"https://a.example/rss\" }]\n")
-        let outcome = try Self.mentionwatch(["match", "--config", config], stdin: "{\"id\": \"1\", \"text\": \"x\"}\nnot json\n{\"text\": \"no id\"}\n")
+        let outcome = try Self.mentionwatch(
+            ["match", "--config", config], stdin: "{\"id\": \"1\", \"text\": \"x\"}\nnot json\n{\"text\": \"no id\"}\n")
         #expect(outcome.status == 65)
         #expect(outcome.stdout.split(separator: "\n").count == 1)
-        #expect(outcome.stderr == "stdin:2: not a post object: invalid JSON\nstdin:3: not a post object: missing \"id\"\n")
+        #expect(
+            outcome.stderr == "stdin:2: not a post object: invalid JSON\nstdin:3: not a post object: missing \"id\"\n")
     }
 
     @Test func parsePrintsTheFeedAsJSON() throws {
-        let outcome = try Self.mentionwatch(["parse", Paths.repositoryRoot + "/Sources/mentionwatch/Demo/forum-westerveen.xml", "--json"])
+        let outcome = try Self.mentionwatch([
+            "parse", Paths.repositoryRoot + "/Sources/mentionwatch/Demo/forum-westerveen.xml", "--json",
+        ])
         #expect(outcome.status == 0, "\(outcome.stderr)")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
         #expect(json["format"] as? String == "rss2.0")
@@ -158,21 +189,29 @@ struct CommandLineTests {
         try Data("<html><body>hoi</body></html>".utf8).write(to: URL(fileURLWithPath: path))
         let outcome = try Self.mentionwatch(["parse", path])
         #expect(outcome.status == 65)
-        #expect(outcome.stderr == "mentionwatch: \(path): not a feed (the document is <html>, expected RSS, Atom or JSON Feed)\n")
+        #expect(
+            outcome.stderr
+                == "mentionwatch: \(path): not a feed (the document is <html>, expected RSS, Atom or JSON Feed)\n")
     }
 
     @Test func pollOncePollsWhatIsDueAndSaysWhatIsNot() throws {
         let folder = Paths.temporaryFolder("cli")
-        try Data(try Data(contentsOf: URL(fileURLWithPath: Paths.repositoryRoot + "/Sources/mentionwatch/Demo/forum-westerveen.xml")))
-            .write(to: URL(fileURLWithPath: folder + "/forum.xml"))
+        try Data(
+            try Data(
+                contentsOf: URL(
+                    fileURLWithPath: Paths.repositoryRoot + "/Sources/mentionwatch/Demo/forum-westerveen.xml"))
+        )
+        .write(to: URL(fileURLWithPath: folder + "/forum.xml"))
         let config = folder + "/feeds.yaml"
-        try Data("""
+        try Data(
+            """
             school: { name: Praktijkschool De Zeehoek, aliases: [De Zeehoek] }
             staff: [{ id: staff-08, name: Pieter Oosterhuis }]
             feeds: [{ id: forum, url: "file://\(folder)/forum.xml" }]
             alerts: { spool: "maildir:maildir" }
             storage: { database: mw.sqlite }
-            """.utf8).write(to: URL(fileURLWithPath: config))
+            """.utf8
+        ).write(to: URL(fileURLWithPath: config))
         let first = try Self.mentionwatch(["poll", "--once", "--config", config])
         #expect(first.status == 0, "\(first.stderr)")
         #expect(first.stdout == "forum: 4 new, 3 with mentions, 1 flagged\nalerts: 1 delivered\n")
@@ -183,7 +222,8 @@ struct CommandLineTests {
         let usage = try Self.mentionwatch(["poll", "--config", config])
         #expect(usage.status == 64)
         let status = try Self.mentionwatch(["feeds", "--config", config])
-        #expect(status.stdout.hasPrefix("feed   last success          next poll             failures  state\nforum  20"))
+        #expect(
+            status.stdout.hasPrefix("feed   last success          next poll             failures  state\nforum  20"))
         #expect(status.stdout.hasSuffix("  0         ok\n"))
     }
 }

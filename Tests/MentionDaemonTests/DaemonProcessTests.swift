@@ -1,12 +1,16 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `mentionwatch run` as systemd runs it: polls and alerts, keeps its config on a bad SIGHUP, stops cleanly on SIGTERM.
 struct DaemonProcessTests {
     @Test func runAlertsReloadsAndStopsOnSigterm() async throws {
         let server = try FeedServer()
-        try server.write("tag.atom", try String(contentsOfFile: Paths.repositoryRoot + "/Sources/mentionwatch/Demo/mastodon-dezeehoek.atom", encoding: .utf8))
+        try server.write(
+            "tag.atom",
+            try String(
+                contentsOfFile: Paths.repositoryRoot + "/Sources/mentionwatch/Demo/mastodon-dezeehoek.atom",
+                encoding: .utf8))
         let folder = Paths.temporaryFolder("daemon")
         let config = folder + "/feeds.yaml"
         let good = """
@@ -32,7 +36,9 @@ struct DaemonProcessTests {
         let newFolder = folder + "/maildir/new"
         func delivered(_ kind: String) -> Int {
             let folder = kind == "digest" ? folder + "/coordinator/new" : newFolder
-            return ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasPrefix("mentionwatch-\(kind)-") }.count
+            return ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter {
+                $0.hasPrefix("mentionwatch-\(kind)-")
+            }.count
         }
         for _ in 0..<300 where delivered("mw") < 2 || delivered("digest") < 1 {
             try await Task.sleep(for: .milliseconds(100))
@@ -51,7 +57,10 @@ struct DaemonProcessTests {
         #expect(!process.isRunning)
         #expect(process.terminationStatus == 0)
         let log = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        #expect(log.contains("<3>reload refused, keeping the running configuration: \(config):2:25: feeds[0].url: is not a valid URL"))
+        #expect(
+            log.contains(
+                "<3>reload refused, keeping the running configuration: \(config):2:25: feeds[0].url: is not a valid URL"
+            ))
         #expect(log.contains("<5>alert MW-"))
         #expect(log.contains("<5>mentionwatch stopped"))
         // Still exactly two alerts and one digest: later polls within the run were 304s and sent nothing.

@@ -1,7 +1,8 @@
 import Foundation
 import Logging
-import Testing
 import TestSupport
+import Testing
+
 @testable import MentionDaemon
 @testable import MentionMail
 @testable import MentionStore
@@ -16,7 +17,9 @@ struct DatabaseErrorTests {
         func pendingAlerts() throws -> [PendingAlert] { try store.pendingAlerts() }
         func alertsSent(since date: Date) throws -> Int { throw Fault() }
         func markAlertSent(itemID: Int64, at date: Date) throws { try store.markAlertSent(itemID: itemID, at: date) }
-        func recordAlertFailure(itemID: Int64, error: String) throws { try store.recordAlertFailure(itemID: itemID, error: error) }
+        func recordAlertFailure(itemID: Int64, error: String) throws {
+            try store.recordAlertFailure(itemID: itemID, error: error)
+        }
     }
 
     @Test func aFailedCountHoldsTheRoundBackAndTheNextRoundKeepsMaxPerHour() async throws {
@@ -26,17 +29,22 @@ struct DatabaseErrorTests {
         let store = try Store(path: world.config.storage.database)
         let log = CollectedLog()
         let errors = DatabaseErrors(logger: Logger(label: "test") { _ in log })
-        var delivery = AlertDelivery(outbox: CountFails(store: store), spool: MaildirSpool(path: world.maildir), config: world.config,
-                                     errors: errors, logger: PipelineTests.quiet)
+        var delivery = AlertDelivery(
+            outbox: CountFails(store: store), spool: MaildirSpool(path: world.maildir), config: world.config,
+            errors: errors, logger: PipelineTests.quiet)
 
         let held = delivery.deliver(at: now)
         #expect(held.sent == 0 && held.waiting == 3)
         #expect(held.error == "database: disk I/O error (injected)")
         #expect(world.delivered().isEmpty)
         #expect(errors.count == 1)
-        #expect(log.lines == ["error: database: cannot count the alerts sent in the last hour (3 alerts wait for the next round): disk I/O error (injected)"])
+        #expect(
+            log.lines == [
+                "error: database: cannot count the alerts sent in the last hour (3 alerts wait for the next round): disk I/O error (injected)"
+            ])
 
-        delivery = AlertDelivery(outbox: store, spool: delivery.spool, config: world.config, errors: errors, logger: PipelineTests.quiet)
+        delivery = AlertDelivery(
+            outbox: store, spool: delivery.spool, config: world.config, errors: errors, logger: PipelineTests.quiet)
         let next = delivery.deliver(at: now.addingTimeInterval(60))
         #expect(next.sent == 2 && next.waiting == 1 && next.error == nil)
         #expect(world.delivered().count == 2)
@@ -56,7 +64,9 @@ struct DatabaseErrorTests {
         // One for the schedule (read once for the round), one per feed.
         #expect(await monitor.databaseErrors == 4)
         for feed in ["tag", "broken", "forum"] {
-            #expect(log.lines.filter { $0.hasPrefix("error: database: cannot read the record of feed \(feed): ") }.count == 1, "\(log.lines)")
+            #expect(
+                log.lines.filter { $0.hasPrefix("error: database: cannot read the record of feed \(feed): ") }.count
+                    == 1, "\(log.lines)")
         }
         #expect(log.lines.filter { $0.hasPrefix("error: database: cannot read the feeds' schedule: ") }.count == 1)
         // Not one request reached the server: no poll without its validators and backoff.

@@ -1,16 +1,17 @@
 import Foundation
 import Logging
-import Testing
-import TestSupport
-@testable import MentionDaemon
-@testable import MentionStore
 import MentionFetch
+import TestSupport
+import Testing
+
 @testable import FeedKit
 @testable import MentionClassify
 @testable import MentionConfig
+@testable import MentionDaemon
 @testable import MentionMatch
 @testable import MentionRender
 @testable import MentionSchedule
+@testable import MentionStore
 
 /// Each way a host can behave, polled next to a good feed in the same cycle: the odd one gets the
 /// right outcome and schedule, and the good one is never affected.
@@ -28,10 +29,17 @@ struct FetchBehaviourTests {
         let monitor: Monitor
         let store: Store
 
-        init(odd: (FeedServer) -> String, fetch: String = "", server: FeedServer? = nil, logger: Logger = FetchBehaviourTests.quiet) throws {
+        init(
+            odd: (FeedServer) -> String, fetch: String = "", server: FeedServer? = nil,
+            logger: Logger = FetchBehaviourTests.quiet
+        ) throws {
             let server = try server ?? FeedServer()
             self.server = server
-            try server.write("good.xml", try String(contentsOfFile: Paths.repositoryRoot + "/Sources/mentionwatch/Demo/forum-westerveen.xml", encoding: .utf8))
+            try server.write(
+                "good.xml",
+                try String(
+                    contentsOfFile: Paths.repositoryRoot + "/Sources/mentionwatch/Demo/forum-westerveen.xml",
+                    encoding: .utf8))
             try server.write("odd.xml", FetchBehaviourTests.rss)
             let folder = Paths.temporaryFolder("behaviour")
             let yaml = """
@@ -60,7 +68,9 @@ struct FetchBehaviourTests {
             return (odd, try #require(try store.feed("odd")))
         }
 
-        func delay(_ record: FeedRecord) -> Int { Int(record.nextPoll?.timeIntervalSince(FetchBehaviourTests.now) ?? -1) }
+        func delay(_ record: FeedRecord) -> Int {
+            Int(record.nextPoll?.timeIntervalSince(FetchBehaviourTests.now) ?? -1)
+        }
     }
 
     @Test func etagGives304AndTtlIsALowerBound() async throws {
@@ -128,14 +138,18 @@ struct FetchBehaviourTests {
         #expect(try await date.poll().record.nextPoll != nil)
         let unavailable = try Cycle(odd: { $0.url("retry/503?after=3") })
         let busy = try await unavailable.poll().record
-        #expect(busy.lastStatus == 503 && (900...990).contains(unavailable.delay(busy)))  // never sooner than the interval
+        // never sooner than the interval
+        #expect(busy.lastStatus == 503 && (900...990).contains(unavailable.delay(busy)))
     }
 
     @Test func repeatedErrorsBackOffExponentially() async throws {
         let cycle = try Cycle(odd: { $0.url("status/500") })
         var delays: [Int] = []
         for round in 0..<4 { delays.append(cycle.delay(try await cycle.poll(goodIsNew: round == 0).record)) }
-        #expect(zip([900, 1_800, 3_600, 7_200], delays).allSatisfy { base, delay in (base...base + base / 10).contains(delay) }, "\(delays)")
+        #expect(
+            zip([900, 1_800, 3_600, 7_200], delays).allSatisfy { base, delay in
+                (base...base + base / 10).contains(delay)
+            }, "\(delays)")
         #expect(try cycle.store.feed("odd")?.failures == 4)
     }
 
@@ -173,15 +187,22 @@ struct FetchBehaviourTests {
     }
 
     @Test func requestsIdentifyThemselvesPolitely() async throws {
-        let cycle = try Cycle(odd: { $0.feedURL("odd.xml") }, fetch: ", contact: \"https://zeehoek-pro.example/mentionwatch\"")
+        let cycle = try Cycle(
+            odd: { $0.feedURL("odd.xml") }, fetch: ", contact: \"https://zeehoek-pro.example/mentionwatch\"")
         _ = try await cycle.poll()
-        guard case .success(.fetched(let log)) = await CurlFetcher().fetch(FetchRequest(url: cycle.server.url("__log"), allowPrivate: true)).outcome,
-              let requests = try JSONSerialization.jsonObject(with: Data(log.body)) as? [[String: Any]],
-              let odd = requests.first(where: { ($0["path"] as? String)?.hasSuffix("odd.xml") == true }) else {
+        guard
+            case .success(.fetched(let log)) = await CurlFetcher().fetch(
+                FetchRequest(url: cycle.server.url("__log"), allowPrivate: true)
+            ).outcome,
+            let requests = try JSONSerialization.jsonObject(with: Data(log.body)) as? [[String: Any]],
+            let odd = requests.first(where: { ($0["path"] as? String)?.hasSuffix("odd.xml") == true })
+        else {
             Issue.record("the server's log has no request for odd.xml")
             return
         }
-        #expect(odd["user_agent"] as? String == "mentionwatch/\(mentionwatchVersion) (+https://zeehoek-pro.example/mentionwatch)")
+        #expect(
+            odd["user_agent"] as? String
+                == "mentionwatch/\(mentionwatchVersion) (+https://zeehoek-pro.example/mentionwatch)")
         #expect((odd["accept"] as? String)?.hasPrefix("application/rss+xml, application/atom+xml") == true)
         #expect((odd["accept_encoding"] as? String)?.contains("gzip") == true)
     }
@@ -219,7 +240,8 @@ struct FetchBehaviourTests {
         let server = try FeedServer()
         try server.write("good.xml", Self.rss)
         let folder = Paths.temporaryFolder("hol")
-        let slow = (0..<4).map { "  - { id: slow-\($0), url: \"\(server.url("slow"))?n=\($0)\", allow_private: true }" }.joined(separator: "\n")
+        let slow = (0..<4).map { "  - { id: slow-\($0), url: \"\(server.url("slow"))?n=\($0)\", allow_private: true }" }
+            .joined(separator: "\n")
         let yaml = """
             school: { name: Praktijkschool De Zeehoek }
             feeds:
@@ -230,20 +252,31 @@ struct FetchBehaviourTests {
             digest: { spool: "maildir:coordinator" }
             fetch: { concurrency: 2, per_host: 1, host_interval: 0s, timeout: 3s }
             """
-        let monitor = try Monitor(config: try ConfigParser.parse(yaml, file: "t.yaml", baseDirectory: folder), logger: Self.quiet)
+        let monitor = try Monitor(
+            config: try ConfigParser.parse(yaml, file: "t.yaml", baseDirectory: folder), logger: Self.quiet)
         let started = Date()
         let summaries = await monitor.pollAll()
         #expect(summaries.last?.newItems == 1)
-        guard case .success(.fetched(let log)) = await CurlFetcher().fetch(FetchRequest(url: server.url("__log"), allowPrivate: true)).outcome,
-              let requests = try JSONSerialization.jsonObject(with: Data(log.body)) as? [[String: Any]],
-              let good = requests.first(where: { ($0["path"] as? String)?.hasSuffix("good.xml") == true })?["time"] as? Double else {
+        guard
+            case .success(.fetched(let log)) = await CurlFetcher().fetch(
+                FetchRequest(url: server.url("__log"), allowPrivate: true)
+            ).outcome,
+            let requests = try JSONSerialization.jsonObject(with: Data(log.body)) as? [[String: Any]],
+            let good = requests.first(where: { ($0["path"] as? String)?.hasSuffix("good.xml") == true })?["time"]
+                as? Double
+        else {
             Issue.record("no request for good.xml in the server's log")
             return
         }
-        let slowArrivals = requests.filter { ($0["path"] as? String)?.hasPrefix("/slow") == true }.compactMap { $0["time"] as? Double }.sorted()
+        let slowArrivals = requests.filter { ($0["path"] as? String)?.hasPrefix("/slow") == true }.compactMap {
+            $0["time"] as? Double
+        }.sorted()
         // The slow host takes one request at a time, each holding it for 3 s: the good feed must not queue behind them.
         #expect(slowArrivals.count == 4)
-        #expect(slowArrivals.count < 2 || good < slowArrivals[1], "good at \(good - started.timeIntervalSince1970) s, slow at \(slowArrivals.map { $0 - started.timeIntervalSince1970 })")
+        #expect(
+            slowArrivals.count < 2 || good < slowArrivals[1],
+            "good at \(good - started.timeIntervalSince1970) s, slow at \(slowArrivals.map { $0 - started.timeIntervalSince1970 })"
+        )
     }
 }
 

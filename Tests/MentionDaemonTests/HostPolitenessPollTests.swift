@@ -1,10 +1,11 @@
 import Foundation
 import Logging
-import Testing
-import TestSupport
 import MentionConfig
-@testable import MentionDaemon
 import MentionFetch
+import TestSupport
+import Testing
+
+@testable import MentionDaemon
 
 /// Politeness seen from the host's side: a real loopback server logs when each request arrives,
 /// while the daemon's poller or `poll --once`'s path polls feeds that share that host.
@@ -34,8 +35,12 @@ struct HostPolitenessPollTests {
 
     /// (path, arrival) of each request the server saw, in order of arrival.
     static func arrivals(_ server: FeedServer) async throws -> [(path: String, time: Double)] {
-        guard case .success(.fetched(let log)) = await CurlFetcher().fetch(FetchRequest(url: server.url("__log"), allowPrivate: true)).outcome,
-              let requests = try JSONSerialization.jsonObject(with: Data(log.body)) as? [[String: Any]] else { return [] }
+        guard
+            case .success(.fetched(let log)) = await CurlFetcher().fetch(
+                FetchRequest(url: server.url("__log"), allowPrivate: true)
+            ).outcome,
+            let requests = try JSONSerialization.jsonObject(with: Data(log.body)) as? [[String: Any]]
+        else { return [] }
         return requests.compactMap { request in
             guard let path = request["path"] as? String, let time = request["time"] as? Double else { return nil }
             return (path, time)
@@ -49,7 +54,9 @@ struct HostPolitenessPollTests {
         for (previous, next) in zip(arrivals, arrivals.dropFirst()) {
             let ended = previous.time + (previous.path.hasPrefix("/slow") ? timeout : 0)
             #expect(next.time >= ended - 0.1, "\(next.path) started while \(previous.path) ran: \(arrivals)")
-            #expect(next.time - previous.time >= interval - 0.05, "\(next.path) came within host_interval of \(previous.path): \(arrivals)")
+            #expect(
+                next.time - previous.time >= interval - 0.05,
+                "\(next.path) came within host_interval of \(previous.path): \(arrivals)")
         }
     }
 
@@ -57,7 +64,9 @@ struct HostPolitenessPollTests {
         let server = try FeedServer()
         let summaries = try await Self.monitor(server).pollAll()
         #expect(summaries.map(\.feedID) == ["slow", "a", "b"])
-        #expect(summaries[0].error == "timeout (no complete answer within 2 s)" && summaries[1].error == nil && summaries[2].error == nil)
+        #expect(
+            summaries[0].error == "timeout (no complete answer within 2 s)" && summaries[1].error == nil
+                && summaries[2].error == nil)
         Self.expectOneAtATimeAndSpaced(try await Self.arrivals(server))
     }
 

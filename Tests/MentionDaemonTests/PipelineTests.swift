@@ -1,17 +1,18 @@
 import Foundation
 import Logging
-import Testing
-import TestSupport
-@testable import MentionDaemon
 import MentionFetch
-@testable import MentionMail
-@testable import MentionStore
+import TestSupport
+import Testing
+
 @testable import FeedKit
 @testable import MentionClassify
 @testable import MentionConfig
+@testable import MentionDaemon
+@testable import MentionMail
 @testable import MentionMatch
 @testable import MentionRender
 @testable import MentionSchedule
+@testable import MentionStore
 
 /// The whole pipeline on real parts: a loopback HTTP server, libcurl, SQLite, a Maildir read back by Python's email package.
 struct PipelineTests {
@@ -27,8 +28,12 @@ struct PipelineTests {
         init(spool: String? = nil, maxPerHour: Int = 10) throws {
             server = try FeedServer()
             folder = Paths.temporaryFolder("pipeline")
-            try server.write("tag.atom", try String(contentsOfFile: PipelineTests.demoFeeds + "/mastodon-dezeehoek.atom", encoding: .utf8))
-            try server.write("forum.xml", try String(contentsOfFile: PipelineTests.demoFeeds + "/forum-westerveen.xml", encoding: .utf8))
+            try server.write(
+                "tag.atom",
+                try String(contentsOfFile: PipelineTests.demoFeeds + "/mastodon-dezeehoek.atom", encoding: .utf8))
+            try server.write(
+                "forum.xml",
+                try String(contentsOfFile: PipelineTests.demoFeeds + "/forum-westerveen.xml", encoding: .utf8))
             try server.write("broken.xml", "<!DOCTYPE html><html><body>Sorry, this page moved</body></html>")
             let yaml = """
                 school: { name: Praktijkschool De Zeehoek, aliases: [De Zeehoek], hashtags: ["#dezeehoek"], context: [school, juf, meester] }
@@ -51,13 +56,16 @@ struct PipelineTests {
 
         var maildir: String { folder + "/maildir" }
         func delivered() -> [String] {
-            ((try? FileManager.default.contentsOfDirectory(atPath: maildir + "/new")) ?? []).sorted().map { maildir + "/new/" + $0 }
+            ((try? FileManager.default.contentsOfDirectory(atPath: maildir + "/new")) ?? []).sorted().map {
+                maildir + "/new/" + $0
+            }
         }
     }
 
     @Test func pollStoresAlertsOnceAndSurvivesABrokenFeed() async throws {
         let world = try World()
-        let monitor = try Monitor(config: world.config, logger: Self.quiet, now: { Date(timeIntervalSince1970: 1_795_000_000) })
+        let monitor = try Monitor(
+            config: world.config, logger: Self.quiet, now: { Date(timeIntervalSince1970: 1_795_000_000) })
 
         let first = await monitor.pollAll()
         #expect(first.map(\.feedID) == ["tag", "broken", "forum"])
@@ -74,7 +82,7 @@ struct PipelineTests {
             let mail = try MailReader.read(path)
             #expect(mail.defects.isEmpty, "\(mail.defects)")
             #expect(mail.header("To") == "mt@zeehoek-pro.example")
-            #expect(mail.parts.map(\.content_type) == ["text/plain", "text/html"])
+            #expect(mail.parts.map(\.contentType) == ["text/plain", "text/html"])
             let text = try #require(mail.parts.first?.text)
             let caseNumber = try #require(mail.header("X-Mentionwatch-Case"))
             #expect(text.contains("Zaaknummer: \(caseNumber)"))
@@ -89,13 +97,17 @@ struct PipelineTests {
         let feeds = Dictionary(uniqueKeysWithValues: try store.allFeeds().map { ($0.id, $0) })
         #expect(feeds["tag"]?.etag != nil && feeds["tag"]?.lastModified != nil && feeds["tag"]?.failures == 0)
         #expect(feeds["broken"]?.failures == 1 && feeds["broken"]?.lastError?.hasPrefix("not a feed") == true)
-        let evidence = try store.db.query("SELECT count(*), sum(length(raw) > 0 AND length(sha256) = 64) FROM evidence").first
+        let evidence = try store.db.query("SELECT count(*), sum(length(raw) > 0 AND length(sha256) = 64) FROM evidence")
+            .first
         #expect(evidence?[0].int == 3 && evidence?[1].int == 3)
         // The whole response as fetched is hashed too: the hash of the file the server sent.
         let served = try Data(contentsOf: URL(fileURLWithPath: world.server.directory + "/tag.atom"))
-        let documents = try store.db.query("SELECT DISTINCT e.document_sha256 FROM evidence e JOIN items i ON i.id = e.item_id WHERE i.feed_id = 'tag'")
+        let documents = try store.db.query(
+            "SELECT DISTINCT e.document_sha256 FROM evidence e JOIN items i ON i.id = e.item_id WHERE i.feed_id = 'tag'"
+        )
         #expect(documents.map { $0[0].string } == [SHA256.hex(served)])
-        let unflaggedEvidence = try store.db.query("SELECT count(*) FROM evidence e JOIN items i ON i.id = e.item_id WHERE i.flagged = 0")
+        let unflaggedEvidence = try store.db.query(
+            "SELECT count(*) FROM evidence e JOIN items i ON i.id = e.item_id WHERE i.flagged = 0")
         #expect(unflaggedEvidence.first?[0].int == 0)
 
         // Second poll: conditional requests answered 304, nothing new, no mail sent twice.
@@ -105,11 +117,17 @@ struct PipelineTests {
         let again = await monitor.deliverAlerts()
         #expect(again.sent == 0)
         #expect(world.delivered().count == 3)
-        guard case .success(.fetched(let logBody)) = await CurlFetcher().fetch(FetchRequest(url: world.server.url("__log"), allowPrivate: true)).outcome else {
+        guard
+            case .success(.fetched(let logBody)) = await CurlFetcher().fetch(
+                FetchRequest(url: world.server.url("__log"), allowPrivate: true)
+            ).outcome
+        else {
             Issue.record("the test server's log is unreadable")
             return
         }
-        let statuses = try JSONDecoder().decode([RequestLog].self, from: Data(logBody.body)).filter { $0.path.hasSuffix("tag.atom") }.map(\.status)
+        let statuses = try JSONDecoder().decode([RequestLog].self, from: Data(logBody.body)).filter {
+            $0.path.hasSuffix("tag.atom")
+        }.map(\.status)
         #expect(statuses == [200, 304])
     }
 
@@ -165,7 +183,9 @@ extension PipelineTests {
         let second = try await monitor.sendDigest(day: today, schedule: schedule)
         #expect(first && !second)
         let coordinator = world.folder + "/coordinator/new"
-        let digests = try FileManager.default.contentsOfDirectory(atPath: coordinator).map { try MailReader.read(coordinator + "/" + $0) }
+        let digests = try FileManager.default.contentsOfDirectory(atPath: coordinator).map {
+            try MailReader.read(coordinator + "/" + $0)
+        }
         #expect(digests.count == 1)
         #expect(digests.first?.header("Subject") == "[mentionwatch] Dagoverzicht \(today) – Praktijkschool De Zeehoek")
         #expect(digests.first?.header("To") == "coordinator@localhost")
@@ -186,7 +206,9 @@ extension PipelineTests {
             _ = await monitor.pollAll()
             #expect(await monitor.deliverAlerts().sent == 3)
         }
-        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: world.config.storage.database + suffix) }
+        for suffix in ["", "-wal", "-shm"] {
+            try? FileManager.default.removeItem(atPath: world.config.storage.database + suffix)
+        }
         let atom = try String(contentsOfFile: Self.demoFeeds + "/mastodon-dezeehoek.atom", encoding: .utf8)
         let extra = """
             <entry><id>https://social.example/@nieuw/1</id><title>nieuw</title>

@@ -1,8 +1,9 @@
 import Foundation
-import Testing
-import TestSupport
-@testable import MentionFetch
 import MentionConfig
+import TestSupport
+import Testing
+
+@testable import MentionFetch
 
 /// Real libcurl against the Python test server on 127.0.0.1.
 struct CurlFetcherTests {
@@ -17,17 +18,24 @@ struct CurlFetcherTests {
     @Test func conditionalGetGives304() async throws {
         let server = try FeedServer()
         try server.write("a.xml", Self.rss)
-        let first = try fetched(await CurlFetcher().fetch(FetchRequest(url: server.feedURL("a.xml"), allowPrivate: true)))
+        let first = try fetched(
+            await CurlFetcher().fetch(FetchRequest(url: server.feedURL("a.xml"), allowPrivate: true)))
         #expect(first.status == 200)
         #expect(String(decoding: first.body, as: UTF8.self) == Self.rss)
         #expect(first.contentType?.hasPrefix("application/rss+xml") == true)
         let etag = try #require(first.etag)
         #expect(first.lastModified != nil)
-        let second = await CurlFetcher().fetch(FetchRequest(url: server.feedURL("a.xml"), etag: etag, lastModified: first.lastModified, allowPrivate: true))
-        guard case .success(.notModified) = second.outcome else { Issue.record("expected 304, got \(second)"); return }
+        let second = await CurlFetcher().fetch(
+            FetchRequest(url: server.feedURL("a.xml"), etag: etag, lastModified: first.lastModified, allowPrivate: true)
+        )
+        guard case .success(.notModified) = second.outcome else {
+            Issue.record("expected 304, got \(second)")
+            return
+        }
         // A changed file is fetched again despite the old validators.
         try server.write("a.xml", Self.rss + " ")
-        let third = try fetched(await CurlFetcher().fetch(FetchRequest(url: server.feedURL("a.xml"), etag: etag, allowPrivate: true)))
+        let third = try fetched(
+            await CurlFetcher().fetch(FetchRequest(url: server.feedURL("a.xml"), etag: etag, allowPrivate: true)))
         #expect(third.etag != etag)
     }
 
@@ -41,8 +49,12 @@ struct CurlFetcherTests {
 
     @Test func httpErrorsAreNamed() async throws {
         let server = try FeedServer()
-        #expect(await CurlFetcher().fetch(FetchRequest(url: server.feedURL("missing.xml"), allowPrivate: true)).failure == .http(status: 404))
-        #expect(await CurlFetcher().fetch(FetchRequest(url: server.url("status/503"), allowPrivate: true)).failure == .http(status: 503))
+        #expect(
+            await CurlFetcher().fetch(FetchRequest(url: server.feedURL("missing.xml"), allowPrivate: true)).failure
+                == .http(status: 404))
+        #expect(
+            await CurlFetcher().fetch(FetchRequest(url: server.url("status/503"), allowPrivate: true)).failure
+                == .http(status: 503))
     }
 
     @Test func loopbackIsRefusedUnlessTheFeedAllowsIt() async throws {
@@ -50,7 +62,9 @@ struct CurlFetcherTests {
         try server.write("a.xml", Self.rss)
         #expect(await CurlFetcher().fetch(FetchRequest(url: server.feedURL("a.xml"))).failure == .privateAddress)
         // Also by name: "localhost" resolves to loopback and is refused after resolution.
-        #expect(await CurlFetcher().fetch(FetchRequest(url: "http://localhost:\(server.port)/feeds/a.xml")).failure == .privateAddress)
+        #expect(
+            await CurlFetcher().fetch(FetchRequest(url: "http://localhost:\(server.port)/feeds/a.xml")).failure
+                == .privateAddress)
     }
 
     @Test func bodyIsCappedEvenWithoutContentLength() async throws {
@@ -65,10 +79,16 @@ struct CurlFetcherTests {
     @Test func redirectsOnlyToHTTP() async throws {
         let server = try FeedServer()
         try server.write("a.xml", Self.rss)
-        let followed = try fetched(await CurlFetcher().fetch(FetchRequest(url: server.url("redirect/302?to=\(server.feedURL("a.xml"))"), allowPrivate: true)))
+        let followed = try fetched(
+            await CurlFetcher().fetch(
+                FetchRequest(url: server.url("redirect/302?to=\(server.feedURL("a.xml"))"), allowPrivate: true)))
         #expect(followed.effectiveURL == server.feedURL("a.xml"))
-        let toFile = await CurlFetcher().fetch(FetchRequest(url: server.url("redirect/302?to=file:///etc/passwd"), allowPrivate: true))
-        guard case .failure(.protocolNotAllowed) = toFile.outcome else { Issue.record("file:// after a redirect must be refused, got \(toFile)"); return }
+        let toFile = await CurlFetcher().fetch(
+            FetchRequest(url: server.url("redirect/302?to=file:///etc/passwd"), allowPrivate: true))
+        guard case .failure(.protocolNotAllowed) = toFile.outcome else {
+            Issue.record("file:// after a redirect must be refused, got \(toFile)")
+            return
+        }
     }
 
     @Test func fileURLsWorkWhenConfigured() async throws {
@@ -91,9 +111,14 @@ struct CurlFetcherTests {
         let port = server.port
         server.stop()
         try await Task.sleep(for: .milliseconds(200))
-        #expect(await CurlFetcher().fetch(FetchRequest(url: "http://127.0.0.1:\(port)/", allowPrivate: true)).failure == .connectionRefused)
+        #expect(
+            await CurlFetcher().fetch(FetchRequest(url: "http://127.0.0.1:\(port)/", allowPrivate: true)).failure
+                == .connectionRefused)
         let dns = await CurlFetcher().fetch(FetchRequest(url: "http://feed.invalid/rss"))
-        guard case .failure(.dns) = dns.outcome else { Issue.record("expected a DNS error, got \(dns)"); return }
+        guard case .failure(.dns) = dns.outcome else {
+            Issue.record("expected a DNS error, got \(dns)")
+            return
+        }
     }
 
     @Test func aConnectionLeftOpenByAnIntranetFeedIsNotReusedByAnotherFeed() async throws {
@@ -112,8 +137,9 @@ struct CurlFetcherTests {
         try proxy.write("a.xml", Self.rss)
         var settings = FetchSettings()
         settings.proxy = "http://127.0.0.1:\(proxy.port)"
-        let request = FetchRequest(url: "http://feeds.mentionwatch.invalid/feeds/a.xml", etag: nil, lastModified: nil,
-                                   allowPrivate: false, settings: settings)
+        let request = FetchRequest(
+            url: "http://feeds.mentionwatch.invalid/feeds/a.xml", etag: nil, lastModified: nil,
+            allowPrivate: false, settings: settings)
         #expect(request.proxy == settings.proxy)
         let body = try fetched(await CurlFetcher().fetch(request))
         #expect(String(decoding: body.body, as: UTF8.self) == Self.rss)
@@ -121,5 +147,8 @@ struct CurlFetcherTests {
 }
 
 extension FetchResult {
-    var failure: FetchError? { if case .failure(let error) = outcome { return error }; return nil }
+    var failure: FetchError? {
+        if case .failure(let error) = outcome { return error }
+        return nil
+    }
 }

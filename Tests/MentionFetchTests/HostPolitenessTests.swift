@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import MentionFetch
 
 /// The one politeness gate on its own: the host-key rule and how turns are given and given back.
@@ -47,11 +48,20 @@ struct HostPolitenessTests {
 
     @Test func theIntervalCountsFromTheRealStartOfTheTransfer() async throws {
         let politeness = HostPoliteness(limits: FetchLimits(concurrency: 4, perHost: 4, hostInterval: 0.3))
-        guard case .turn(let first) = politeness.tryTake("a.example") else { Issue.record("the first turn is free"); return }
+        guard case .turn(let first) = politeness.tryTake("a.example") else {
+            Issue.record("the first turn is free")
+            return
+        }
         // Not started yet: the next turn cannot know when the interval ends, so it waits.
-        guard case .later = politeness.tryTake("a.example") else { Issue.record("the host's interval must hold the next turn back"); return }
+        guard case .later = politeness.tryTake("a.example") else {
+            Issue.record("the host's interval must hold the next turn back")
+            return
+        }
         first.started()
-        guard case .later(let wait) = politeness.tryTake("a.example") else { Issue.record("still within the interval"); return }
+        guard case .later(let wait) = politeness.tryTake("a.example") else {
+            Issue.record("still within the interval")
+            return
+        }
         #expect(wait > .milliseconds(200) && wait <= .milliseconds(300))
         let clock = ContinuousClock()
         let waited = await clock.measure { _ = await politeness.take("a.example") }
@@ -61,12 +71,18 @@ struct HostPolitenessTests {
 
     @Test func closingRefusesTurnsAndWakesThoseWaiting() async throws {
         let politeness = HostPoliteness(limits: FetchLimits(concurrency: 1, perHost: 1, hostInterval: 0))
-        guard case .turn(let held) = politeness.tryTake("a.example") else { Issue.record("the first turn is free"); return }
+        guard case .turn(let held) = politeness.tryTake("a.example") else {
+            Issue.record("the first turn is free")
+            return
+        }
         async let waiting = politeness.take("a.example")
         try await Task.sleep(for: .milliseconds(100))
         politeness.close()
         #expect(await waiting == nil)
-        guard case .closed = politeness.tryTake("b.example") else { Issue.record("closed: no more turns"); return }
+        guard case .closed = politeness.tryTake("b.example") else {
+            Issue.record("closed: no more turns")
+            return
+        }
         withExtendedLifetime(held) {}
     }
 }

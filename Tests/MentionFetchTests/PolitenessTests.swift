@@ -1,14 +1,21 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import MentionFetch
 
 /// The multi loop's limits, read off the arrival times the loopback server logged.
 struct PolitenessTests {
     static func arrivals(_ server: FeedServer, matching suffix: String) async throws -> [Double] {
-        guard case .success(.fetched(let log)) = await CurlFetcher().fetch(FetchRequest(url: server.url("__log"), allowPrivate: true)).outcome,
-              let requests = try JSONSerialization.jsonObject(with: Data(log.body)) as? [[String: Any]] else { return [] }
-        return requests.filter { ($0["path"] as? String)?.hasSuffix(suffix) == true }.compactMap { $0["time"] as? Double }.sorted()
+        guard
+            case .success(.fetched(let log)) = await CurlFetcher().fetch(
+                FetchRequest(url: server.url("__log"), allowPrivate: true)
+            ).outcome,
+            let requests = try JSONSerialization.jsonObject(with: Data(log.body)) as? [[String: Any]]
+        else { return [] }
+        return requests.filter { ($0["path"] as? String)?.hasSuffix(suffix) == true }.compactMap {
+            $0["time"] as? Double
+        }.sorted()
     }
 
     @Test func requestsToOneHostAreSpacedOut() async throws {
@@ -16,7 +23,11 @@ struct PolitenessTests {
         try server.write("a.xml", "<rss version=\"2.0\"><channel/></rss>")
         let fetcher = CurlFetcher(limits: FetchLimits(concurrency: 16, perHost: 16, hostInterval: 0.4))
         await withTaskGroup(of: Void.self) { group in
-            for _ in 0..<5 { group.addTask { _ = await fetcher.fetch(FetchRequest(url: server.feedURL("a.xml"), allowPrivate: true)) } }
+            for _ in 0..<5 {
+                group.addTask {
+                    _ = await fetcher.fetch(FetchRequest(url: server.feedURL("a.xml"), allowPrivate: true))
+                }
+            }
         }
         let times = try await Self.arrivals(server, matching: "a.xml")
         #expect(times.count == 5)
@@ -50,7 +61,11 @@ struct PolitenessTests {
         let fetcher = CurlFetcher(limits: FetchLimits(concurrency: 16, perHost: 1, hostInterval: 30))
         // 127.0.0.1 and localhost count as two hosts: the second is not made to wait 30 s for the first.
         _ = await fetcher.fetch(FetchRequest(url: server.feedURL("a.xml"), allowPrivate: true))
-        let other = await fetcher.fetch(FetchRequest(url: "http://localhost:\(server.port)/feeds/a.xml", allowPrivate: true))
-        guard case .success = other.outcome else { Issue.record("\(other)"); return }
+        let other = await fetcher.fetch(
+            FetchRequest(url: "http://localhost:\(server.port)/feeds/a.xml", allowPrivate: true))
+        guard case .success = other.outcome else {
+            Issue.record("\(other)")
+            return
+        }
     }
 }

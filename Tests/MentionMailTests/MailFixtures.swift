@@ -1,11 +1,11 @@
-import Foundation
-import Testing
-import TestSupport
 import FeedKit
+import Foundation
 import MentionClassify
 import MentionConfig
 import MentionMatch
 import MentionRender
+import TestSupport
+import Testing
 
 /// Real alert mails for the spool tests: a parsed config, the real classifier, the real renderer.
 enum MailFixture {
@@ -13,7 +13,8 @@ enum MailFixture {
     static let to = ["mt@zeehoek-pro.nl", "sanne.hoekstra@zeehoek-pro.nl"]
 
     static func config(folder: String) throws -> Config {
-        try ConfigParser.parse("""
+        try ConfigParser.parse(
+            """
             school:
               name: Praktijkschool De Zeehoek
               aliases: [De Zeehoek, PrO Zeehoek]
@@ -38,14 +39,18 @@ enum MailFixture {
     static let date = Date(timeIntervalSince1970: 1_780_000_000)
 
     /// The classifier's judgement of a post, required to be an alert (so the mail is a real one).
-    static func content(config: Config, text: String, title: String = "", feedTitle: String? = "Mastodon #dezeehoek",
-                        link: String? = "https://social.example/@leerling123/1", caseNumber: String = "MW-000042") throws -> AlertContent {
+    static func content(
+        config: Config, text: String, title: String = "", feedTitle: String? = "Mastodon #dezeehoek",
+        link: String? = "https://social.example/@leerling123/1", caseNumber: String = "MW-000042"
+    ) throws -> AlertContent {
         let post = Post(id: "1", source: "mastodon", author: "@leerling123", title: title, text: text)
         let assessment = Classifier(config: config).assess(post)
         try #require(assessment.alert, "the fixture post must be alerted: \(assessment)")
-        return AlertContent(caseNumber: caseNumber, itemKey: SHA256.hex(Array(caseNumber.utf8)), feedID: "mastodon-dezeehoek", feedTitle: feedTitle, title: title.isEmpty ? nil : title,
-                            link: link, author: "@leerling123", published: date.addingTimeInterval(-600), fetchedAt: date,
-                            text: text, assessment: assessment, evidenceSHA256: String(repeating: "ab", count: 32))
+        return AlertContent(
+            caseNumber: caseNumber, itemKey: SHA256.hex(Array(caseNumber.utf8)), feedID: "mastodon-dezeehoek",
+            feedTitle: feedTitle, title: title.isEmpty ? nil : title,
+            link: link, author: "@leerling123", published: date.addingTimeInterval(-600), fetchedAt: date,
+            text: text, assessment: assessment, evidenceSHA256: String(repeating: "ab", count: 32))
     }
 
     /// The spool key the daemon uses: the Message-ID's local part.

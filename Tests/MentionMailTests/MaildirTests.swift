@@ -1,22 +1,27 @@
 import Foundation
 import MentionMail
-import Testing
-import TestSupport
 import MentionRender
+import TestSupport
+import Testing
 
 @Suite("Maildir delivery of alert mails")
 struct MaildirTests {
-    static let post = "Juf Marieke is echt een trut, iedereen in de klas weet het. Groetjes uit Westerveen – één keer en nooit weer"
+    static let post =
+        "Juf Marieke is echt een trut, iedereen in de klas weet het. Groetjes uit Westerveen – één keer en nooit weer"
 
     @Test func aRenderedAlertLandsInNewAndParsesCleanly() throws {
         let folder = Paths.temporaryFolder("maildir")
         let config = try MailFixture.config(folder: folder)
-        guard case .maildir(let spoolPath) = config.alerts.spool else { Issue.record("spool is not a Maildir"); return }
+        guard case .maildir(let spoolPath) = config.alerts.spool else {
+            Issue.record("spool is not a Maildir")
+            return
+        }
         #expect(spoolPath == folder + "/spool/mt")  // relative paths resolve against the config's folder
         let mail = AlertMail(config: config)
         let content = try MailFixture.content(config: config, text: Self.post)
 
-        try MaildirSpool(path: spoolPath).deliver(mail.render(content, date: MailFixture.date), key: MailFixture.key(mail, content))
+        try MaildirSpool(path: spoolPath).deliver(
+            mail.render(content, date: MailFixture.date), key: MailFixture.key(mail, content))
 
         // Written to tmp/, renamed into new/: nothing half-written is left behind.
         #expect(files(in: spoolPath + "/tmp").isEmpty)
@@ -40,8 +45,8 @@ struct MaildirTests {
         #expect(parsed.header("Auto-Submitted") == "auto-generated")
         #expect(parsed.header("Date") != nil)
 
-        #expect(parsed.is_multipart && parsed.content_type == "multipart/alternative")
-        #expect(parsed.parts.map(\.content_type) == ["text/plain", "text/html"])
+        #expect(parsed.isMultipart && parsed.contentType == "multipart/alternative")
+        #expect(parsed.parts.map(\.contentType) == ["text/plain", "text/html"])
         #expect(parsed.parts.map(\.charset) == ["utf-8", "utf-8"])
         let text = try #require(parsed.parts.first?.text)
         #expect(text.contains("Zaaknummer: MW-000042"))
@@ -107,7 +112,7 @@ struct MaildirTests {
         #expect(parsed.header("To") == MailFixture.to.joined(separator: ", "))
         #expect(parsed.parts.count == 2)  // the title's blank line did not end the headers or add a part
 
-        let html = try #require(parsed.parts.first { $0.content_type == "text/html" }?.text)
+        let html = try #require(parsed.parts.first { $0.contentType == "text/html" }?.text)
         #expect(!html.contains("<script"))
         #expect(!html.contains("<img"))
         #expect(html.contains("&lt;script&gt;"))
@@ -115,7 +120,7 @@ struct MaildirTests {
         // Only http(s) links become clickable.
         #expect(!html.contains("href=\"javascript:"))
         // The plain part still shows what was written, as text.
-        let text = try #require(parsed.parts.first { $0.content_type == "text/plain" }?.text)
+        let text = try #require(parsed.parts.first { $0.contentType == "text/plain" }?.text)
         #expect(text.contains("<script>alert('x')</script>"))
     }
 

@@ -1,8 +1,8 @@
 import Foundation
 import MentionMail
-import Testing
-import TestSupport
 import MentionRender
+import TestSupport
+import Testing
 
 /// A real executable standing in for sendmail: a shell script in a temporary folder.
 /// The spool passes no environment of ours, so the output paths are written into the script.
@@ -61,7 +61,9 @@ struct SendmailTests {
         let sendmail = try FakeSendmail.accepting()
         let message = "From: \(MailFixture.from)\r\nTo: mt@zeehoek-pro.nl\r\nSubject: punt\r\n\r\nvoor\r\n.\r\nna\r\n"
         try SendmailSpool(path: sendmail.path).deliver(message, key: "mw-dot")
-        #expect(try String(contentsOfFile: sendmail.messageFile, encoding: .utf8) == "From: \(MailFixture.from)\nTo: mt@zeehoek-pro.nl\nSubject: punt\n\nvoor\n.\nna\n")
+        #expect(
+            try String(contentsOfFile: sendmail.messageFile, encoding: .utf8)
+                == "From: \(MailFixture.from)\nTo: mt@zeehoek-pro.nl\nSubject: punt\n\nvoor\n.\nna\n")
     }
 
     @Test func aTemporaryFailureThrowsWithTheStatus() throws {
@@ -86,7 +88,8 @@ struct SendmailTests {
 
     @Test func aChattySendmailThatSucceedsIsADelivery() throws {
         // 200 KB on stderr is more than a pipe holds: it must not block sendmail or the spool.
-        let sendmail = try FakeSendmail("cat > \"$(dirname \"$0\")/message\"\nhead -c 200000 /dev/zero | tr '\\0' x >&2\nexit 0")
+        let sendmail = try FakeSendmail(
+            "cat > \"$(dirname \"$0\")/message\"\nhead -c 200000 /dev/zero | tr '\\0' x >&2\nexit 0")
         try SendmailSpool(path: sendmail.path, timeoutSeconds: 20).deliver("Subject: x\r\n\r\nx\r\n", key: "mw-chatty")
         #expect(try String(contentsOfFile: sendmail.messageFile, encoding: .utf8) == "Subject: x\n\nx\n")
     }
@@ -112,7 +115,9 @@ struct SendmailTests {
     /// In the child: 0 when delivery threw a failure naming the status; 2 when it claimed success;
     /// 3 for another error; 4 when the script could not be written.
     static func deliverToASendmailThatReadsNothing() -> Int32 {
-        guard let sendmail = try? FakeSendmail("echo 'sendmail: fatal: bad configuration' >&2\nexit 75") else { return 4 }
+        guard let sendmail = try? FakeSendmail("echo 'sendmail: fatal: bad configuration' >&2\nexit 75") else {
+            return 4
+        }
         let path = sendmail.path
         let message = "Subject: groot\r\n\r\n" + String(repeating: "Juf Marieke is een trut.\r\n", count: 40_000)
         do throws(MailSpoolError) {

@@ -1,5 +1,6 @@
 import TestSupport
 import Testing
+
 @testable import MentionConfig
 @testable import MentionMatch
 
@@ -8,7 +9,8 @@ struct MatchFormsTests {
     let matcher = Matcher(school: WorldFixture.config.school, staff: WorldFixture.config.staff)
 
     func found(_ text: String, schoolSpecific: Bool = false) -> [String] {
-        Array(Set(matcher.mentions(in: Post(id: "t", text: text, schoolSpecific: schoolSpecific)).map(\.entity))).sorted()
+        Array(Set(matcher.mentions(in: Post(id: "t", text: text, schoolSpecific: schoolSpecific)).map(\.entity)))
+            .sorted()
     }
 
     @Test(arguments: [
@@ -18,26 +20,26 @@ struct MatchFormsTests {
         ("juffff marieke", ["staff-01"]),
         ("ju\u{200B}f Mar\u{200D}ieke", ["staff-01"]),
         ("Ｊｕｆ Ｍａｒｉｅｋｅ", ["staff-01"]),
-        ("juf m\u{0430}rieke", ["staff-01"]),                 // Cyrillic а
+        ("juf m\u{0430}rieke", ["staff-01"]),  // Cyrillic а
         ("meneer mu1der", ["staff-06"]),
         ("m3ester y0ussef", ["staff-03"]),
         ("juf m@rieke", ["staff-01"]),
         ("mevrouw $anne Hoek5tra", ["staff-05"]),
         ("Praktijkschool De Z33hoek", ["school"]),
-        ("\u{202E}kеоhееZ eD\u{202C} is de school", []),       // reversed text is not a mention
+        ("\u{202E}kеоhееZ eD\u{202C} is de school", []),  // reversed text is not a mention
         // Dutch forms.
         ("mevrouw van den berg", ["staff-04"]),
         ("Mevrouw Van Den Berg-Bos", ["staff-04"]),
         ("M. Verbeek zei het in de klas", ["staff-01"]),
-        ("MVS geeft les", ["staff-01"]),                      // initials, with a context word
-        ("Mariekes klas", ["staff-01"]),                       // possessive, with context
+        ("MVS geeft les", ["staff-01"]),  // initials, with a context word
+        ("Mariekes klas", ["staff-01"]),  // possessive, with context
         ("Marieke's les was saai", ["staff-01"]),
         ("#jufMarieke", ["staff-01"]),
         ("#jufmarieke", ["staff-01"]),
         ("#DeZeehoek", ["school"]),
         ("#dezeehoek", ["school"]),
         ("kijk op www.zeehoek-pro.nl/nieuws", ["school"]),
-        ("meneer Verbeeck", ["staff-01"]),                     // misspelling, one edit
+        ("meneer Verbeeck", ["staff-01"]),  // misspelling, one edit
         ("mevrouw Hoekstar", ["staff-05"]),
         ("meester Oosterhuys", ["staff-08"]),
     ])
@@ -48,30 +50,30 @@ struct MatchFormsTests {
     @Test(arguments: [
         // Ambiguous on their own, counted with context.
         ("Zeehoek is saai", [String]()),
-        ("Zeehoek is een kutschool", ["school"]),              // context word at the end of a compound
+        ("Zeehoek is een kutschool", ["school"]),  // context word at the end of a compound
         ("de leraren van zeehoek", ["school"]),
         ("Verbeek is gemeen", []),
         ("Verbeek is gemeen in de klas", ["staff-01"]),
-        ("Jan de Vries wint de marathon", []),                 // another Jan de Vries
+        ("Jan de Vries wint de marathon", []),  // another Jan de Vries
         ("meester Jan de Vries van De Zeehoek", ["school", "staff-02"]),
         ("Marieke is gemeen", []),
         // Vetoes.
         ("Strandpaviljoen De Zeehoek in Zandvoort", []),
-        ("De Zeehoek 14 in Groningen te koop", []),            // a street
-        ("Verbeek Transport uit Westerveen breidt uit", []),   // a firm
+        ("De Zeehoek 14 in Groningen te koop", []),  // a street
+        ("Verbeek Transport uit Westerveen breidt uit", []),  // a firm
         ("De Vries Bouw B.V. bij de school", []),
-        ("volg @jufmarieke_zeehoek", ["staff-01"]),            // "zeehoek" as part of a handle is no school mention
-        ("Sportdag PrO Zeehoek 2026", ["school"]),             // a year is no house number
+        ("volg @jufmarieke_zeehoek", ["staff-01"]),  // "zeehoek" as part of a handle is no school mention
+        ("Sportdag PrO Zeehoek 2026", ["school"]),  // a year is no house number
         ("info@zeehoek-pro.nl", ["school"]),
-        ("mail jan@zeehoek-pro.nl", ["school"]),               // a short address is no "j@n"
-        ("Praktijkschool De Zeehoek 50 jaar!", ["school"]),    // only an ambiguous name becomes a street
+        ("mail jan@zeehoek-pro.nl", ["school"]),  // a short address is no "j@n"
+        ("Praktijkschool De Zeehoek 50 jaar!", ["school"]),  // only an ambiguous name becomes a street
         ("Praktijkschool De Zeehoek gaat naar het strand #dezeehoek", ["school"]),  // exclude vetoes only the ambiguous
         ("De Zeehoek 14a in Groningen", []),
-        ("Jan tekent de zeshoek", []),                          // no misspelling after an article
-        ("mevrouw Smit is aardig", []),                         // half of a double surname needs context
+        ("Jan tekent de zeshoek", []),  // no misspelling after an article
+        ("mevrouw Smit is aardig", []),  // half of a double surname needs context
         ("mevrouw Smit geeft les", ["staff-01"]),
-        ("Wethouder M. Verbeek opent de brug", []),             // initials need context
-        ("Verbeek groep 2 heeft vandaag les", ["staff-01"]),    // groep is a class, not a firm
+        ("Wethouder M. Verbeek opent de brug", []),  // initials need context
+        ("Verbeek groep 2 heeft vandaag les", ["staff-01"]),  // groep is a class, not a firm
     ])
     func countsOnlyWithContext(_ text: String, _ expected: [String]) {
         #expect(found(text) == expected, "\(text)")
@@ -91,8 +93,9 @@ struct MatchFormsTests {
         settings = MatchingSettings()
         settings.oneEditFrom = 8
         let tuned = Matcher(school: WorldFixture.config.school, staff: WorldFixture.config.staff, matching: settings)
-        #expect(tuned.mentions(in: Post(id: "t", text: "meneer Verbeeck")).isEmpty)           // Verbeek has 7 letters
-        #expect(tuned.mentions(in: Post(id: "t", text: "mevrouw Hoekstar")).map(\.entity) == ["staff-05"])  // Hoekstra has 8
+        #expect(tuned.mentions(in: Post(id: "t", text: "meneer Verbeeck")).isEmpty)  // Verbeek has 7 letters
+        // Hoekstra has 8
+        #expect(tuned.mentions(in: Post(id: "t", text: "mevrouw Hoekstar")).map(\.entity) == ["staff-05"])
     }
 
     @Test func aSchoolSpecificFeedIsContext() {
@@ -112,7 +115,7 @@ struct MatchFormsTests {
     @Test func keysAreShared() {
         #expect(MatchText.words("N00RDHOEK") == MatchText.words("noordhoek"))
         #expect(MatchText.words("Mülder") == MatchText.words("mulder"))
-        #expect(MatchText.words("2026 14") == ["2026", "14"])     // numbers stay numbers
+        #expect(MatchText.words("2026 14") == ["2026", "14"])  // numbers stay numbers
         #expect(Misspellings.distance("verbek", "verbeck", limit: 2) == 1)
         #expect(Misspellings.distance("abc", "xyz", limit: 1) == 2)
     }

@@ -1,5 +1,6 @@
 import TestSupport
 import Testing
+
 @testable import MentionConfig
 @testable import MentionMatch
 
@@ -59,7 +60,10 @@ struct MatcherTests {
 
     @Test func postsByAStaffHandleMentionThatStaffMember() {
         let mentions = matcher.mentions(in: Post(id: "t", author: "@djmulder@social.example", text: "Mooie dag"))
-        #expect(mentions == [Mention(entity: "staff-06", surface: "@djmulder@social.example", start: 0, end: 0, rule: .author)])
+        #expect(
+            mentions == [
+                Mention(entity: "staff-06", surface: "@djmulder@social.example", start: 0, end: 0, rule: .author)
+            ])
     }
 
     @Test func aHandleWithItsServerIsNotMatchedOnAnotherServer() {
@@ -95,7 +99,8 @@ struct MatcherTests {
     @Test func compoundHeadsAreGiven() {
         let post = Post(id: "t", text: "kankerjuf marieke heeft mijn telefoon weer afgepakt")
         #expect(matcher.mentions(in: post).isEmpty)
-        let heads = Matcher(school: WorldFixture.config.school, staff: WorldFixture.config.staff, compoundHeads: ["kanker", "inval"])
+        let heads = Matcher(
+            school: WorldFixture.config.school, staff: WorldFixture.config.staff, compoundHeads: ["kanker", "inval"])
         #expect(heads.mentions(in: post).map(\.entity) == ["staff-01"])
         #expect(heads.mentions(in: Post(id: "t", text: "invaljuf marieke")).map(\.entity) == ["staff-01"])
         #expect(heads.mentions(in: Post(id: "t", text: "tyfusjuf marieke")).isEmpty)

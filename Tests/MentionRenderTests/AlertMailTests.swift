@@ -1,6 +1,7 @@
-import TestSupport
 import Foundation
+import TestSupport
 import Testing
+
 @testable import FeedKit
 @testable import MentionClassify
 @testable import MentionConfig
@@ -9,21 +10,29 @@ import Testing
 @testable import MentionSchedule
 
 struct AlertMailTests {
-    static let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden/alert-threat.eml").path
+    static let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+        "Golden/alert-threat.eml"
+    ).path
 
-    static func content(title: String = "klap", link: String = "https://social.example/@skrrt_boy/1", text: String? = nil) -> AlertContent {
-        let post = Post(id: "d010", title: title, text: text ?? "die El Amrani van de zeehoek moet je echt ff een klap geven")
+    static func content(
+        title: String = "klap", link: String = "https://social.example/@skrrt_boy/1", text: String? = nil
+    ) -> AlertContent {
+        let post = Post(
+            id: "d010", title: title, text: text ?? "die El Amrani van de zeehoek moet je echt ff een klap geven")
         let assessment = Classifier(config: WorldFixture.config).assess(post)
-        return AlertContent(caseNumber: "MW-000042", itemKey: SHA256.hex(Array("id:https://social.example/@skrrt_boy/1".utf8)), feedID: "mastodon-dezeehoek", feedTitle: "#dezeehoek", title: title, link: link,
-                            author: "@skrrt_boy@social.example", published: Date(timeIntervalSince1970: 1_795_000_000),
-                            fetchedAt: Date(timeIntervalSince1970: 1_795_000_600), text: post.text, assessment: assessment,
-                            evidenceSHA256: String(repeating: "ab", count: 32))
+        return AlertContent(
+            caseNumber: "MW-000042", itemKey: SHA256.hex(Array("id:https://social.example/@skrrt_boy/1".utf8)),
+            feedID: "mastodon-dezeehoek", feedTitle: "#dezeehoek", title: title, link: link,
+            author: "@skrrt_boy@social.example", published: Date(timeIntervalSince1970: 1_795_000_000),
+            fetchedAt: Date(timeIntervalSince1970: 1_795_000_600), text: post.text, assessment: assessment,
+            evidenceSHA256: String(repeating: "ab", count: 32))
     }
 
     /// The rendered mail is compared byte for byte with a reviewed golden file.
     /// After an intended change: UPDATE_GOLDEN=1 swift test --filter AlertMailTests, then review the diff.
     @Test func rendersLikeTheGoldenFile() throws {
-        let rendered = AlertMail(config: WorldFixture.config).render(Self.content(), date: Date(timeIntervalSince1970: 1_795_000_660))
+        let rendered = AlertMail(config: WorldFixture.config).render(
+            Self.content(), date: Date(timeIntervalSince1970: 1_795_000_660))
         if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
             try Data(rendered.utf8).write(to: URL(fileURLWithPath: Self.golden))
         }
@@ -44,7 +53,10 @@ struct AlertMailTests {
 
     @Test func subjectNamesCategoryPeopleAndCase() {
         let subject = AlertMail(config: WorldFixture.config).subject(Self.content())
-        #expect(subject == "[mentionwatch] Hoog: Bedreigen – Youssef El Amrani (docent lichamelijke opvoeding), Praktijkschool De Zeehoek (MW-000042)")
+        #expect(
+            subject
+                == "[mentionwatch] Hoog: Bedreigen – Youssef El Amrani (docent lichamelijke opvoeding), Praktijkschool De Zeehoek (MW-000042)"
+        )
     }
 
     @Test func encodedWordsAreShortAndDecodeBack() throws {
@@ -63,8 +75,9 @@ struct AlertMailTests {
     }
 
     @Test func feedTextCannotInjectHeadersOrMarkup() {
-        let hostile = Self.content(title: "x\r\nBcc: victim@example.org", link: "javascript:alert(1)",
-                                   text: "juf Marieke kankerwijf <script>alert(1)</script>")
+        let hostile = Self.content(
+            title: "x\r\nBcc: victim@example.org", link: "javascript:alert(1)",
+            text: "juf Marieke kankerwijf <script>alert(1)</script>")
         let rendered = AlertMail(config: WorldFixture.config).render(hostile, date: Date(timeIntervalSince1970: 0))
         let headerBlock = rendered.components(separatedBy: "\r\n\r\n")[0]
         #expect(!headerBlock.contains("Bcc"))
@@ -77,8 +90,12 @@ struct AlertMailTests {
 
     /// Decodes one base64 part of a rendered message (the mail tests read messages with a real parser).
     static func decodedPart(_ message: String, _ type: String) -> String {
-        guard let start = message.range(of: "Content-Type: \(type); charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n") else { return "" }
+        guard
+            let start = message.range(
+                of: "Content-Type: \(type); charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n")
+        else { return "" }
         let body = message[start.upperBound...].prefix { $0 != "-" }
-        return String(decoding: Data(base64Encoded: body.replacingOccurrences(of: "\r\n", with: "")) ?? Data(), as: UTF8.self)
+        return String(
+            decoding: Data(base64Encoded: body.replacingOccurrences(of: "\r\n", with: "")) ?? Data(), as: UTF8.self)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import FeedKit
 @testable import MentionConfig
 @testable import MentionSchedule

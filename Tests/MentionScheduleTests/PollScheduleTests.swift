@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import FeedKit
 @testable import MentionConfig
 @testable import MentionSchedule
@@ -10,17 +11,19 @@ struct PollScheduleTests {
     let schedule = PollSchedule()
 
     func delay(_ interval: Seconds, _ outcome: PollOutcome, failures: Int = 0, jitter: Double = 0) -> Seconds {
-        Int(schedule.nextPoll(interval: interval, outcome: outcome, failures: failures, now: Self.now, jitter: jitter).timeIntervalSince(Self.now))
+        Int(
+            schedule.nextPoll(interval: interval, outcome: outcome, failures: failures, now: Self.now, jitter: jitter)
+                .timeIntervalSince(Self.now))
     }
 
     @Test(arguments: [
         // (interval, outcome, expected delay)
         (900, PollOutcome(.fetched), 900),
         (900, PollOutcome(.notModified), 900),
-        (900, PollOutcome(.fetched, cacheMaxAge: 3_600), 3_600),       // max-age is a lower bound
-        (900, PollOutcome(.fetched, cacheMaxAge: 60), 900),            // ... never a reason to poll more often
-        (900, PollOutcome(.fetched, ttl: 7_200), 7_200),               // RSS <ttl> likewise
-        (900, PollOutcome(.fetched, cacheMaxAge: 31_536_000), 86_400), // a year is capped at a day
+        (900, PollOutcome(.fetched, cacheMaxAge: 3_600), 3_600),  // max-age is a lower bound
+        (900, PollOutcome(.fetched, cacheMaxAge: 60), 900),  // ... never a reason to poll more often
+        (900, PollOutcome(.fetched, ttl: 7_200), 7_200),  // RSS <ttl> likewise
+        (900, PollOutcome(.fetched, cacheMaxAge: 31_536_000), 86_400),  // a year is capped at a day
     ])
     func successesWaitTheIntervalOrWhatTheHostAsks(_ interval: Int, _ outcome: PollOutcome, _ expected: Int) {
         #expect(delay(interval, outcome) == expected)
@@ -32,11 +35,12 @@ struct PollScheduleTests {
     }
 
     @Test(arguments: [
-        (PollOutcome(.rateLimited, retryAfter: "120"), 1, 900),           // Retry-After below the interval: the interval
-        (PollOutcome(.rateLimited, retryAfter: "7200"), 1, 7_200),        // above it: Retry-After
-        (PollOutcome(.rateLimited, retryAfter: "Wed, 18 Nov 2026 14:06:40 GMT"), 1, 3_600 * 3),  // an HTTP-date, 3 h ahead
+        (PollOutcome(.rateLimited, retryAfter: "120"), 1, 900),  // Retry-After below the interval: the interval
+        (PollOutcome(.rateLimited, retryAfter: "7200"), 1, 7_200),  // above it: Retry-After
+        // an HTTP-date, 3 h ahead
+        (PollOutcome(.rateLimited, retryAfter: "Wed, 18 Nov 2026 14:06:40 GMT"), 1, 3_600 * 3),
         (PollOutcome(.rateLimited, retryAfter: "999999999"), 1, 86_400),  // capped
-        (PollOutcome(.rateLimited, retryAfter: "soon"), 2, 1_800),        // unreadable: backoff
+        (PollOutcome(.rateLimited, retryAfter: "soon"), 2, 1_800),  // unreadable: backoff
         (PollOutcome(.rateLimited), 3, 3_600),
     ])
     func rateLimitsRespectRetryAfter(_ outcome: PollOutcome, _ failures: Int, _ expected: Int) {
@@ -61,11 +65,12 @@ struct PollScheduleTests {
         #expect(delay(8 * 3_600, PollOutcome(.forbidden), failures: 1) == 86_400)  // 4 x 8 h is capped
     }
 
-    @Test(arguments: [
-        ("max-age=300", 300), ("public, max-age=600, must-revalidate", 600), ("MAX-AGE=\"60\"", 60),
-        ("no-cache, max-age=600", nil), ("no-store", nil), ("private", nil), ("max-age=-5", 0),
-        ("=", nil), ("==", nil), (",,", nil), ("max-age=", nil), ("", nil),
-    ] as [(String, Int?)])
+    @Test(
+        arguments: [
+            ("max-age=300", 300), ("public, max-age=600, must-revalidate", 600), ("MAX-AGE=\"60\"", 60),
+            ("no-cache, max-age=600", nil), ("no-store", nil), ("private", nil), ("max-age=-5", 0),
+            ("=", nil), ("==", nil), (",,", nil), ("max-age=", nil), ("", nil),
+        ] as [(String, Int?)])
     func cacheControlMaxAge(_ header: String, _ expected: Int?) {
         #expect(PollSchedule.maxAge(cacheControl: header) == expected)
     }
@@ -77,8 +82,9 @@ struct PollScheduleTests {
 
     @Test func silenceIsMuchLongerThanUsual() {
         let daily = (0..<10).map { Self.now.addingTimeInterval(Double(-$0) * 86_400 - 30 * 86_400) }
-        #expect(FeedSilence.isSilent(newItemTimes: daily, now: Self.now))                                // 30 days after daily items
-        #expect(!FeedSilence.isSilent(newItemTimes: daily, now: Self.now.addingTimeInterval(-25 * 86_400)))  // 5 days after
-        #expect(!FeedSilence.isSilent(newItemTimes: Array(daily.prefix(2)), now: Self.now))             // too little history
+        #expect(FeedSilence.isSilent(newItemTimes: daily, now: Self.now))  // 30 days after daily items
+        // 5 days after
+        #expect(!FeedSilence.isSilent(newItemTimes: daily, now: Self.now.addingTimeInterval(-25 * 86_400)))
+        #expect(!FeedSilence.isSilent(newItemTimes: Array(daily.prefix(2)), now: Self.now))  // too little history
     }
 }

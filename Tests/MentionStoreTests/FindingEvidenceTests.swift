@@ -1,8 +1,9 @@
 import Foundation
 import MentionClassify
-@testable import MentionStore
-import Testing
 import TestSupport
+import Testing
+
+@testable import MentionStore
 
 @Suite("Store: findings come back whole, or not at all")
 struct FindingEvidenceTests {
@@ -14,9 +15,10 @@ struct FindingEvidenceTests {
 
     @Test func evidenceWithANewlineAndItsSpansRoundTripExactly() throws {
         let (store, _) = try Fixture.store()
-        let threat = CategoryFinding(category: .threat, severity: .high, evidence: ["Juf Marieke\nik maak je af", "@zeehoek_echt", "trut"],
-                                     spans: [EvidenceSpan(start: 0, end: 26), nil, EvidenceSpan(start: 40, end: 44)],
-                                     explanation: "dreiging gericht aan juf Marieke")
+        let threat = CategoryFinding(
+            category: .threat, severity: .high, evidence: ["Juf Marieke\nik maak je af", "@zeehoek_echt", "trut"],
+            spans: [EvidenceSpan(start: 0, end: 26), nil, EvidenceSpan(start: 40, end: 44)],
+            explanation: "dreiging gericht aan juf Marieke")
         // Spans shorter than the evidence (a finding built without them) come back just as short.
         let insult = CategoryFinding(category: .insult, severity: .medium, evidence: ["sukkel", "trut"], spans: [nil])
         let item = Fixture.item("p1", title: "Juf Marieke", text: "ik maak je af, trut")
@@ -25,16 +27,28 @@ struct FindingEvidenceTests {
         #expect(try store.findings(of: id) == [insult, threat])
         #expect(try store.pendingAlerts().first?.content.assessment.categories == [insult, threat])
         // Stored as one JSON object a piece: null for a place outside the text, no place where none was given.
-        #expect(try store.row("SELECT evidence FROM findings WHERE item_id = ? AND category = 'threat'", [.integer(id)]) == [.text(
-            #"[{"end":26,"start":0,"text":"Juf Marieke\nik maak je af"},{"end":null,"start":null,"text":"@zeehoek_echt"},{"end":44,"start":40,"text":"trut"}]"#)])
-        #expect(try store.row("SELECT evidence FROM findings WHERE item_id = ? AND category = 'insult'", [.integer(id)]) == [.text(
-            #"[{"end":null,"start":null,"text":"sukkel"},{"text":"trut"}]"#)])
+        #expect(
+            try store.row("SELECT evidence FROM findings WHERE item_id = ? AND category = 'threat'", [.integer(id)])
+                == [
+                    .text(
+                        #"[{"end":26,"start":0,"text":"Juf Marieke\nik maak je af"},{"end":null,"start":null,"text":"@zeehoek_echt"},{"end":44,"start":40,"text":"trut"}]"#
+                    )
+                ])
+        #expect(
+            try store.row("SELECT evidence FROM findings WHERE item_id = ? AND category = 'insult'", [.integer(id)])
+                == [
+                    .text(
+                        #"[{"end":null,"start":null,"text":"sukkel"},{"text":"trut"}]"#)
+                ])
     }
 
     @Test func moreSpansThanEvidenceAreRefusedAndNothingIsStored() throws {
         let (store, _) = try Fixture.store()
-        let finding = CategoryFinding(category: .insult, severity: .medium, evidence: ["trut"], spans: [nil, EvidenceSpan(start: 0, end: 4)])
-        let error = #expect(throws: StoreError.self) { try store.insert(Fixture.new(Fixture.item("p1", title: "a", text: "trut"), Self.flagged([finding]))) }
+        let finding = CategoryFinding(
+            category: .insult, severity: .medium, evidence: ["trut"], spans: [nil, EvidenceSpan(start: 0, end: 4)])
+        let error = #expect(throws: StoreError.self) {
+            try store.insert(Fixture.new(Fixture.item("p1", title: "a", text: "trut"), Self.flagged([finding])))
+        }
         #expect(error?.message.contains("2 spans for 1 pieces of evidence") == true)
         #expect(try store.row("SELECT count(*) FROM items") == [.integer(0)])
     }
@@ -44,8 +58,10 @@ struct FindingEvidenceTests {
     /// A flagged item whose insult finding was overwritten with raw SQL.
     static func storeWithFinding(set assignment: String) throws -> (Store, Int64) {
         let (store, _) = try Fixture.store()
-        let id = try #require(try store.insert(Fixture.new(Fixture.item("p1", title: "a", text: "trut"), Fixture.flagged)))
-        try store.db.query("UPDATE findings SET \(assignment) WHERE item_id = ? AND category = 'insult'", [.integer(id)])
+        let id = try #require(
+            try store.insert(Fixture.new(Fixture.item("p1", title: "a", text: "trut"), Fixture.flagged)))
+        try store.db.query(
+            "UPDATE findings SET \(assignment) WHERE item_id = ? AND category = 'insult'", [.integer(id)])
         return (store, id)
     }
 
@@ -55,13 +71,17 @@ struct FindingEvidenceTests {
         #expect(error?.message == "finding of item \(id): unknown category \"bullying\"")
         // The outbox and the digest fail with it rather than send the alert without that finding.
         #expect(throws: StoreError.self) { try store.pendingAlerts() }
-        #expect(throws: StoreError.self) { try store.digestInput(day: "2026-05-28", from: Fixture.day, to: Fixture.day.addingTimeInterval(1)) }
+        #expect(throws: StoreError.self) {
+            try store.digestInput(day: "2026-05-28", from: Fixture.day, to: Fixture.day.addingTimeInterval(1))
+        }
     }
 
     @Test func anUnknownMentionRuleIsAnError() throws {
         let (store, _) = try Fixture.store()
-        let id = try #require(try store.insert(Fixture.new(Fixture.item("p1", title: "a", text: "trut"), Fixture.flagged)))
-        try store.db.query("UPDATE mentions SET rule = 'hunch' WHERE item_id = ? AND surface = 'Verbeek'", [.integer(id)])
+        let id = try #require(
+            try store.insert(Fixture.new(Fixture.item("p1", title: "a", text: "trut"), Fixture.flagged)))
+        try store.db.query(
+            "UPDATE mentions SET rule = 'hunch' WHERE item_id = ? AND surface = 'Verbeek'", [.integer(id)])
         let error = #expect(throws: StoreError.self) { try store.pendingAlerts() }
         #expect(error?.message == "mention in item \(id): unknown rule \"hunch\"")
     }
@@ -69,6 +89,8 @@ struct FindingEvidenceTests {
     @Test func evidenceWithHalfAPlaceIsAnErrorNamingTheFinding() throws {
         let (store, id) = try Self.storeWithFinding(set: #"evidence = '[{"text":"trut","start":3}]'"#)
         let error = #expect(throws: StoreError.self) { try store.findings(of: id) }
-        #expect(error?.message.hasPrefix("insult finding of item \(id): evidence is not a JSON array of {text, start, end}") == true)
+        #expect(
+            error?.message.hasPrefix("insult finding of item \(id): evidence is not a JSON array of {text, start, end}")
+                == true)
     }
 }

@@ -1,9 +1,10 @@
-import Foundation
 import FeedKit
+import Foundation
 import MentionClassify
-@testable import MentionStore
-import Testing
 import TestSupport
+import Testing
+
+@testable import MentionStore
 
 @Suite("Store: migrations stay frozen and carry old rows forward")
 struct MigrationTests {
@@ -19,22 +20,29 @@ struct MigrationTests {
     @Test func shippedMigrationsAreUnchanged() {
         #expect(Migrations.all.count == Self.checksums.count, "every migration needs its checksum here")
         for (index, (sql, checksum)) in zip(Migrations.all, Self.checksums).enumerated() {
-            #expect(SHA256.hex(Array(sql.utf8)) == checksum, "migration \(index + 1) changed after it shipped: add a new migration instead")
+            #expect(
+                SHA256.hex(Array(sql.utf8)) == checksum,
+                "migration \(index + 1) changed after it shipped: add a new migration instead")
         }
     }
 
     /// A database as migration 2 left it, with findings written the old way: evidence one piece a line.
-    static func versionTwoDatabase(findings: [(category: String, evidence: String, explanation: String)]) throws -> String {
+    static func versionTwoDatabase(findings: [(category: String, evidence: String, explanation: String)]) throws
+        -> String
+    {
         let path = Paths.temporaryFolder("migrate") + "/mentionwatch.sqlite"
         let old = try SQLiteDatabase(path: path)
         try old.execute(Migrations.all[0])
         try old.execute(Migrations.all[1])
         try old.execute("PRAGMA user_version = 2")
         try old.execute("INSERT INTO feeds (id, url) VALUES ('f', 'https://x.example/rss')")
-        try old.execute("INSERT INTO items (id, feed_id, identity, fetched_at) VALUES (1, 'f', '\(String(repeating: "a", count: 64))', 0)")
+        try old.execute(
+            "INSERT INTO items (id, feed_id, identity, fetched_at) VALUES (1, 'f', '\(String(repeating: "a", count: 64))', 0)"
+        )
         for finding in findings {
-            try old.query("INSERT INTO findings (item_id, category, severity, evidence, explanation) VALUES (1, ?, 'medium', ?, ?)",
-                          [.text(finding.category), .text(finding.evidence), .text(finding.explanation)])
+            try old.query(
+                "INSERT INTO findings (item_id, category, severity, evidence, explanation) VALUES (1, ?, 'medium', ?, ?)",
+                [.text(finding.category), .text(finding.evidence), .text(finding.explanation)])
         }
         return path
     }
@@ -50,19 +58,27 @@ struct MigrationTests {
         let store = try Store(path: path)
         #expect(try store.schemaVersion == Migrations.all.count)
         // No places were stored before migration 3: the spans stay empty, as the old code read them.
-        #expect(try store.findings(of: 1) == [
-            CategoryFinding(category: .insult, severity: .medium, evidence: ["trut", "sukkel"], explanation: "scheldwoord 'trut' gericht aan juf Marieke"),
-            CategoryFinding(category: .gossipAccusation, severity: .medium, evidence: ["zegt \"men\" \\n"]),
-            CategoryFinding(category: .threat, severity: .medium, evidence: ["maak je af"]),
-            CategoryFinding(category: .forwarding, severity: .medium, evidence: []),
-        ])
-        #expect(try store.row("SELECT evidence FROM findings WHERE category = 'insult'") == [.text(#"[{"text":"trut"},{"text":"sukkel"}]"#)])
+        #expect(
+            try store.findings(of: 1) == [
+                CategoryFinding(
+                    category: .insult, severity: .medium, evidence: ["trut", "sukkel"],
+                    explanation: "scheldwoord 'trut' gericht aan juf Marieke"),
+                CategoryFinding(category: .gossipAccusation, severity: .medium, evidence: ["zegt \"men\" \\n"]),
+                CategoryFinding(category: .threat, severity: .medium, evidence: ["maak je af"]),
+                CategoryFinding(category: .forwarding, severity: .medium, evidence: []),
+            ])
+        #expect(
+            try store.row("SELECT evidence FROM findings WHERE category = 'insult'") == [
+                .text(#"[{"text":"trut"},{"text":"sukkel"}]"#)
+            ])
     }
 
     @Test func theRebuiltFindingsTableKeepsItsConstraints() throws {
         let store = try Store(path: try Self.versionTwoDatabase(findings: [("insult", "trut", "")]))
         let duplicate = #expect(throws: SQLiteError.self) {
-            try store.db.query("INSERT INTO findings (item_id, category, severity, evidence, explanation) VALUES (1, 'insult', 'low', '[]', '')")
+            try store.db.query(
+                "INSERT INTO findings (item_id, category, severity, evidence, explanation) VALUES (1, 'insult', 'low', '[]', '')"
+            )
         }
         #expect(duplicate?.message.contains("UNIQUE constraint failed") == true)
         // The foreign key to items still cascades: no finding outlives its item.

@@ -1,9 +1,10 @@
-import Foundation
-@testable import MentionStore
-import Testing
-import TestSupport
 import FeedKit
+import Foundation
 import MentionRender
+import TestSupport
+import Testing
+
+@testable import MentionStore
 
 @Suite("Store: outbox, schema constraints, digest and retention")
 struct OutboxTests {
@@ -11,7 +12,8 @@ struct OutboxTests {
 
     @Test func pendingAlertsCarryEverythingTheAlertMailNeeds() throws {
         let (store, _) = try Fixture.store()
-        let item = Fixture.item("post-1", title: "Juf Marieke", text: "Juf Marieke is een trut en een sukkel, ik maak je af.", media: true)
+        let item = Fixture.item(
+            "post-1", title: "Juf Marieke", text: "Juf Marieke is een trut en een sukkel, ik maak je af.", media: true)
         let id = try #require(try store.insert(Fixture.new(item, Fixture.flagged)))
         try store.insert(Fixture.new(Fixture.item("open-dag", title: "Open dag", text: "De Zeehoek"), Fixture.neutral))
 
@@ -42,20 +44,24 @@ struct OutboxTests {
 
     @Test func sentAlertsLeaveTheOutboxFailedOnesStay() throws {
         let (store, _) = try Fixture.store()
-        let first = try #require(try store.insert(Fixture.new(Fixture.item("p1", title: "a", text: "trut"), Fixture.flagged)))
-        let second = try #require(try store.insert(Fixture.new(Fixture.item("p2", title: "b", text: "sukkel"), Fixture.flagged)))
+        let first = try #require(
+            try store.insert(Fixture.new(Fixture.item("p1", title: "a", text: "trut"), Fixture.flagged)))
+        let second = try #require(
+            try store.insert(Fixture.new(Fixture.item("p2", title: "b", text: "sukkel"), Fixture.flagged)))
         // Oldest first, so a backlog is worked off in order.
         #expect(try store.pendingAlerts().map(\.itemID) == [first, second])
 
         // The spool refused: the alert stays pending, with the attempt and the reason recorded.
         try store.recordAlertFailure(itemID: first, error: "sendmail failed with status 75")
         #expect(try store.pendingAlerts().map(\.itemID) == [first, second])
-        #expect(try store.row("SELECT attempts, last_error, sent_at FROM alerts WHERE item_id = ?", [.integer(first)])
+        #expect(
+            try store.row("SELECT attempts, last_error, sent_at FROM alerts WHERE item_id = ?", [.integer(first)])
                 == [.integer(1), .text("sendmail failed with status 75"), .null])
 
         try store.markAlertSent(itemID: first, at: Fixture.day.addingTimeInterval(30))
         #expect(try store.pendingAlerts().map(\.itemID) == [second])
-        #expect(try store.row("SELECT attempts, last_error, sent_at FROM alerts WHERE item_id = ?", [.integer(first)])
+        #expect(
+            try store.row("SELECT attempts, last_error, sent_at FROM alerts WHERE item_id = ?", [.integer(first)])
                 == [.integer(2), .null, .integer(Int64(Fixture.day.timeIntervalSince1970) + 30)])
         let counts = try store.alertCounts()
         #expect(counts.sent == 1 && counts.pending == 1)
@@ -65,14 +71,29 @@ struct OutboxTests {
 
     /// Statements that are valid SQL but break a rule of the schema; each must be refused by SQLite itself.
     static let forbidden: [(String, String)] = [
-        ("a severity outside the scale", "INSERT INTO findings (item_id, category, severity, evidence, explanation) VALUES (ITEM, 'stalking', 'extreme', '[]', '')"),
-        ("evidence that is not JSON", "INSERT INTO findings (item_id, category, severity, evidence, explanation) VALUES (ITEM, 'stalking', 'low', 'trut', '')"),
-        ("evidence that is no JSON array", "INSERT INTO findings (item_id, category, severity, evidence, explanation) VALUES (ITEM, 'stalking', 'low', '{\"text\": \"trut\"}', '')"),
+        (
+            "a severity outside the scale",
+            "INSERT INTO findings (item_id, category, severity, evidence, explanation) VALUES (ITEM, 'stalking', 'extreme', '[]', '')"
+        ),
+        (
+            "evidence that is not JSON",
+            "INSERT INTO findings (item_id, category, severity, evidence, explanation) VALUES (ITEM, 'stalking', 'low', 'trut', '')"
+        ),
+        (
+            "evidence that is no JSON array",
+            "INSERT INTO findings (item_id, category, severity, evidence, explanation) VALUES (ITEM, 'stalking', 'low', '{\"text\": \"trut\"}', '')"
+        ),
         ("a feed with an empty id", "INSERT INTO feeds (id, url) VALUES ('', 'https://example.org/rss')"),
         ("a negative failure count", "UPDATE feeds SET failures = -1"),
-        ("an identity that is no SHA-256", "INSERT INTO items (feed_id, identity, fetched_at) VALUES ('westerveens-dagblad', 'short', 0)"),
+        (
+            "an identity that is no SHA-256",
+            "INSERT INTO items (feed_id, identity, fetched_at) VALUES ('westerveens-dagblad', 'short', 0)"
+        ),
         ("an unknown protocol track", "UPDATE alerts SET track = 'C' WHERE item_id = ITEM"),
-        ("a mention ending before it starts", "INSERT INTO mentions (item_id, entity, surface, start, \"end\", rule) VALUES (ITEM, 'school', 'x', 5, 2, 'name')"),
+        (
+            "a mention ending before it starts",
+            "INSERT INTO mentions (item_id, entity, surface, start, \"end\", rule) VALUES (ITEM, 'school', 'x', 5, 2, 'name')"
+        ),
     ]
 
     @Test(arguments: forbidden.indices)
@@ -80,7 +101,8 @@ struct OutboxTests {
         let (label, template) = Self.forbidden[index]
         let (store, _) = try Fixture.store()
         // A real flagged item, so foreign keys hold and only the CHECK can fail.
-        let id = try #require(try store.insert(Fixture.new(Fixture.item("p1", title: "a", text: "trut"), Fixture.flagged)))
+        let id = try #require(
+            try store.insert(Fixture.new(Fixture.item("p1", title: "a", text: "trut"), Fixture.flagged)))
         let sql = template.replacingOccurrences(of: "ITEM", with: String(id))
         let error = #expect(throws: SQLiteError.self, "\(label)") { try store.db.query(sql) }
         #expect(error?.message.contains("CHECK constraint failed") == true, "\(label): \(String(describing: error))")
@@ -89,11 +111,14 @@ struct OutboxTests {
     @Test func theSameRowsWithValidValuesAreAccepted() throws {
         // Control for the test above: the statements fail because of the values, not the SQL.
         let (store, _) = try Fixture.store()
-        let id = try #require(try store.insert(Fixture.new(Fixture.item("p1", title: "a", text: "trut"), Fixture.flagged)))
-        try store.db.query("INSERT INTO findings (item_id, category, severity, evidence, explanation) VALUES (?, 'stalking', 'critical', '[]', '')",
-                           [.integer(id)])
-        try store.db.query("INSERT INTO findings (item_id, category, severity, evidence, explanation) VALUES (?, 'discrimination', 'low', '[{\"text\": \"trut\"}]', '')",
-                           [.integer(id)])
+        let id = try #require(
+            try store.insert(Fixture.new(Fixture.item("p1", title: "a", text: "trut"), Fixture.flagged)))
+        try store.db.query(
+            "INSERT INTO findings (item_id, category, severity, evidence, explanation) VALUES (?, 'stalking', 'critical', '[]', '')",
+            [.integer(id)])
+        try store.db.query(
+            "INSERT INTO findings (item_id, category, severity, evidence, explanation) VALUES (?, 'discrimination', 'low', '[{\"text\": \"trut\"}]', '')",
+            [.integer(id)])
         try store.db.query("INSERT INTO feeds (id, url) VALUES ('x', 'https://example.org/rss')")
         try store.db.query("UPDATE alerts SET track = 'staff' WHERE item_id = ?", [.integer(id)])
         #expect(try store.count("findings", itemID: id) == 4)
@@ -103,15 +128,27 @@ struct OutboxTests {
 
     @Test func digestInputCountsPerFeedAndListsMentionedItemsOfTheDay() throws {
         let (store, _) = try Fixture.store()
-        let from = Fixture.day, to = Fixture.day.addingTimeInterval(86_400)
-        let neutral = try #require(try store.insert(Fixture.new(Fixture.item("n1", title: "Open dag", text: "De Zeehoek"), Fixture.neutral)))
-        try store.insert(Fixture.new(Fixture.item("w1", title: "Het weer", text: "Regen"), Fixture.nothing, at: from.addingTimeInterval(60)))
-        let flagged = try #require(try store.insert(Fixture.new(Fixture.item("f1", title: "Juf Marieke", text: "trut"), Fixture.flagged,
-                                                                feed: "mastodon-prozeehoek", at: to.addingTimeInterval(-1))))
+        let from = Fixture.day
+        let to = Fixture.day.addingTimeInterval(86_400)
+        let neutral = try #require(
+            try store.insert(Fixture.new(Fixture.item("n1", title: "Open dag", text: "De Zeehoek"), Fixture.neutral)))
+        try store.insert(
+            Fixture.new(
+                Fixture.item("w1", title: "Het weer", text: "Regen"), Fixture.nothing, at: from.addingTimeInterval(60)))
+        let flagged = try #require(
+            try store.insert(
+                Fixture.new(
+                    Fixture.item("f1", title: "Juf Marieke", text: "trut"), Fixture.flagged,
+                    feed: "mastodon-prozeehoek", at: to.addingTimeInterval(-1))))
         // Outside [from, to): the day before, and exactly at `to`.
-        try store.insert(Fixture.new(Fixture.item("old", title: "Oud", text: "De Zeehoek"), Fixture.neutral, at: from.addingTimeInterval(-1)))
-        try store.insert(Fixture.new(Fixture.item("next", title: "Morgen", text: "De Zeehoek"), Fixture.neutral, at: to))
-        try store.record(feedID: "mastodon-prozeehoek", PollRecord(.failed("HTTP 429"), at: to, status: 429, nextPoll: to))
+        try store.insert(
+            Fixture.new(
+                Fixture.item("old", title: "Oud", text: "De Zeehoek"), Fixture.neutral, at: from.addingTimeInterval(-1))
+        )
+        try store.insert(
+            Fixture.new(Fixture.item("next", title: "Morgen", text: "De Zeehoek"), Fixture.neutral, at: to))
+        try store.record(
+            feedID: "mastodon-prozeehoek", PollRecord(.failed("HTTP 429"), at: to, status: 429, nextPoll: to))
 
         let digest = try store.digestInput(day: "2026-05-28", from: from, to: to)
         #expect(digest.day == "2026-05-28")
@@ -126,29 +163,45 @@ struct OutboxTests {
         #expect(neutral != flagged)
 
         let feeds = Dictionary(uniqueKeysWithValues: digest.feeds.map { ($0.feedID, $0) })
-        #expect(feeds["westerveens-dagblad"] == DigestInput.FeedLine(feedID: "westerveens-dagblad", items: 2, mentions: 1, flagged: 0, lastError: nil))
-        #expect(feeds["mastodon-prozeehoek"] == DigestInput.FeedLine(feedID: "mastodon-prozeehoek", items: 1, mentions: 1, flagged: 1, lastError: "HTTP 429"))
+        #expect(
+            feeds["westerveens-dagblad"]
+                == DigestInput.FeedLine(
+                    feedID: "westerveens-dagblad", items: 2, mentions: 1, flagged: 0, lastError: nil))
+        #expect(
+            feeds["mastodon-prozeehoek"]
+                == DigestInput.FeedLine(
+                    feedID: "mastodon-prozeehoek", items: 1, mentions: 1, flagged: 1, lastError: "HTTP 429"))
     }
 
     @Test func purgeForgetsOldUnflaggedTextButKeepsFlaggedItemsAndEveryIdentity() throws {
         let (store, _) = try Fixture.store()
-        let old = Fixture.day, cutoff = Fixture.day.addingTimeInterval(30 * 86_400)
+        let old = Fixture.day
+        let cutoff = Fixture.day.addingTimeInterval(30 * 86_400)
         let oldNeutral = Fixture.item("n-old", title: "Open dag", text: "De Zeehoek")
         let oldID = try #require(try store.insert(Fixture.new(oldNeutral, Fixture.neutral, at: old)))
-        let flaggedID = try #require(try store.insert(Fixture.new(Fixture.item("f-old", title: "Juf Marieke", text: "trut"), Fixture.flagged, at: old)))
-        let recentID = try #require(try store.insert(Fixture.new(Fixture.item("n-new", title: "Sportdag", text: "De Zeehoek"),
-                                                                 Fixture.neutral, at: cutoff)))
+        let flaggedID = try #require(
+            try store.insert(
+                Fixture.new(Fixture.item("f-old", title: "Juf Marieke", text: "trut"), Fixture.flagged, at: old)))
+        let recentID = try #require(
+            try store.insert(
+                Fixture.new(
+                    Fixture.item("n-new", title: "Sportdag", text: "De Zeehoek"),
+                    Fixture.neutral, at: cutoff)))
 
         #expect(try store.purgeUnflagged(before: cutoff) == 1)
 
-        #expect(try store.row("SELECT title, link, author, mentioned FROM items WHERE id = ?", [.integer(oldID)])
+        #expect(
+            try store.row("SELECT title, link, author, mentioned FROM items WHERE id = ?", [.integer(oldID)])
                 == [.null, .null, .null, .integer(0)])
         #expect(try store.count("mentions", itemID: oldID) == 0)
         // The identity stays: the purged item is never processed (or alerted) again.
         #expect(try store.contains(feedID: "westerveens-dagblad", item: oldNeutral))
         #expect(try store.insert(Fixture.new(oldNeutral, Fixture.neutral, at: cutoff)) == nil)
         // Flagged evidence and the item at the cutoff itself are untouched.
-        #expect(try store.row("SELECT title, mentioned FROM items WHERE id = ?", [.integer(flaggedID)]) == [.text("Juf Marieke"), .integer(1)])
+        #expect(
+            try store.row("SELECT title, mentioned FROM items WHERE id = ?", [.integer(flaggedID)]) == [
+                .text("Juf Marieke"), .integer(1),
+            ])
         #expect(try store.count("mentions", itemID: flaggedID) == 3)
         #expect(try store.count("evidence", itemID: flaggedID) == 1)
         #expect(try store.row("SELECT title FROM items WHERE id = ?", [.integer(recentID)])?.first == .text("Sportdag"))

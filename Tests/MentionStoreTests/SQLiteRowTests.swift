@@ -1,12 +1,15 @@
 import Foundation
-@testable import MentionStore
 import Testing
+
+@testable import MentionStore
 
 @Suite("SQLite adapter: columns by name, transactions")
 struct SQLiteRowTests {
     static func database() throws -> SQLiteDatabase {
         let db = try SQLiteDatabase(path: ":memory:")
-        try db.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT NOT NULL, \"end\" INTEGER); INSERT INTO t VALUES (1, 'een', 5), (2, 'twee', NULL);")
+        try db.execute(
+            "CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT NOT NULL, \"end\" INTEGER); INSERT INTO t VALUES (1, 'een', 5), (2, 'twee', NULL);"
+        )
         return db
     }
 
@@ -36,7 +39,8 @@ struct SQLiteRowTests {
     @Test func namesAreResolvedOncePerStatement() throws {
         let db = try Self.database()
         let sql = "SELECT id FROM t ORDER BY id"
-        let first = try db.query(sql), again = try db.query(sql)
+        let first = try db.query(sql)
+        let again = try db.query(sql)
         // Every row of every run shares the one map built when the statement was prepared.
         #expect(first[0].columns === first[1].columns)
         #expect(first[0].columns === again[0].columns)

@@ -1,10 +1,11 @@
-import Foundation
-@testable import MentionStore
-import TestSupport
 import FeedKit
+import Foundation
 import MentionClassify
 import MentionConfig
 import MentionMatch
+import TestSupport
+
+@testable import MentionStore
 
 /// Shared, real inputs for the store tests: a parsed config, an on-disk database, feed items
 /// with raw entry bytes, and the assessments the classifier would give them.
@@ -49,7 +50,8 @@ enum Fixture {
         item.published = day.addingTimeInterval(-3_600)
         item.authors = [FeedAuthor(name: "Westerveens Dagblad")]
         if media { item.media = [FeedMedia(url: "https://westerveensdagblad.example/\(id).jpg", type: "image/jpeg")] }
-        item.raw = Array("<item><guid>\(id)</guid><title>\(title)</title><description>\(text)</description></item>".utf8)
+        item.raw = Array(
+            "<item><guid>\(id)</guid><title>\(title)</title><description>\(text)</description></item>".utf8)
         return item
     }
 
@@ -61,26 +63,37 @@ enum Fixture {
     static let nothing = Assessment(mentions: [], categories: [], track: .none, alert: false)
 
     /// A neutral mention of the school: kept for the digest, never alerted.
-    static let neutral = Assessment(mentions: [mention("school", "De Zeehoek", at: 0, rule: .alias)],
-                                    categories: [], track: .none, alert: false)
+    static let neutral = Assessment(
+        mentions: [mention("school", "De Zeehoek", at: 0, rule: .alias)],
+        categories: [], track: .none, alert: false)
 
     /// A post insulting and threatening a staff member (track B): alerted.
     static let flagged = Assessment(
-        mentions: [mention("staff-01", "juf Marieke", at: 12, rule: .honorific), mention("school", "De Zeehoek", at: 0, rule: .alias),
-                   mention("staff-01", "Verbeek", at: 40, rule: .surname)],
-        categories: [CategoryFinding(category: .insult, severity: .medium, evidence: ["trut", "sukkel"],
-                                     explanation: "scheldwoord 'trut' gericht aan juf Marieke"),
-                     CategoryFinding(category: .threat, severity: .high, evidence: ["maak je af"])],
+        mentions: [
+            mention("staff-01", "juf Marieke", at: 12, rule: .honorific),
+            mention("school", "De Zeehoek", at: 0, rule: .alias),
+            mention("staff-01", "Verbeek", at: 40, rule: .surname),
+        ],
+        categories: [
+            CategoryFinding(
+                category: .insult, severity: .medium, evidence: ["trut", "sukkel"],
+                explanation: "scheldwoord 'trut' gericht aan juf Marieke"),
+            CategoryFinding(category: .threat, severity: .high, evidence: ["maak je af"]),
+        ],
         track: .b, alert: true)
 
     /// The hash of a whole fetched document, as the pipeline passes it for flagged items.
     static let documentSHA256 = SHA256.hex(Array("<rss version=\"2.0\"></rss>".utf8))
 
-    static func new(_ item: FeedItem, _ assessment: Assessment, feed: String = "westerveens-dagblad",
-                    at date: Date = day) -> NewItem {
-        NewItem(feedID: feed, item: item, fetchedAt: date, assessment: assessment,
-                sourceURL: "https://westerveensdagblad.example/rss", etag: "\"v42\"", lastModified: "Thu, 28 May 2026 20:00:00 GMT",
-                documentSHA256: assessment.alert ? documentSHA256 : nil)
+    static func new(
+        _ item: FeedItem, _ assessment: Assessment, feed: String = "westerveens-dagblad",
+        at date: Date = day
+    ) -> NewItem {
+        NewItem(
+            feedID: feed, item: item, fetchedAt: date, assessment: assessment,
+            sourceURL: "https://westerveensdagblad.example/rss", etag: "\"v42\"",
+            lastModified: "Thu, 28 May 2026 20:00:00 GMT",
+            documentSHA256: assessment.alert ? documentSHA256 : nil)
     }
 }
 

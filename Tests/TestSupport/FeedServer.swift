@@ -16,7 +16,9 @@ public final class FeedServer: @unchecked Sendable {  // immutable after init
         scheme = tls == nil ? "http" : "https"
         process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", Paths.support("feedserver.py"), directory] + (tls.map { ["--tls", $0.certificate, $0.key] } ?? [])
+        process.arguments =
+            ["python3", Paths.support("feedserver.py"), directory]
+            + (tls.map { ["--tls", $0.certificate, $0.key] } ?? [])
         stdin = Pipe()
         let stdout = Pipe()
         process.standardInput = stdin
@@ -29,7 +31,8 @@ public final class FeedServer: @unchecked Sendable {  // immutable after init
             line.append(chunk)
         }
         let text = String(decoding: line, as: UTF8.self)
-        guard let portText = text.split(separator: "\n").first?.split(separator: " ").last, let port = Int(portText) else { throw ServerError.didNotStart }
+        guard let portText = text.split(separator: "\n").first?.split(separator: " ").last, let port = Int(portText)
+        else { throw ServerError.didNotStart }
         self.port = port
     }
 

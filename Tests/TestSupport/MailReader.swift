@@ -3,26 +3,43 @@ import Foundation
 /// A message read back by Python's `email` package (a real, independent mail parser).
 public struct ParsedMail: Decodable {
     public struct Part: Decodable {
-        public var content_type: String
+        public var contentType: String
         public var charset: String?
-        public var transfer_encoding: String?
+        public var transferEncoding: String?
         public var text: String?
+
+        enum CodingKeys: String, CodingKey {
+            case charset, text
+            case contentType = "content_type"
+            case transferEncoding = "transfer_encoding"
+        }
     }
     public var headers: [String: HeaderValue]
     public var defects: [String]
     public var parts: [Part]
-    public var is_multipart: Bool
-    public var content_type: String
+    public var isMultipart: Bool
+    public var contentType: String
+
+    enum CodingKeys: String, CodingKey {
+        case headers, defects, parts
+        case isMultipart = "is_multipart"
+        case contentType = "content_type"
+    }
 
     public func header(_ name: String) -> String? {
         headers.first { $0.key.lowercased() == name.lowercased() }.map { $0.value.first }
     }
 
     public enum HeaderValue: Decodable {
-        case one(String), many([String])
+        case one(String)
+        case many([String])
         public init(from decoder: Decoder) throws {
             let container = try decoder.singleValueContainer()
-            if let value = try? container.decode(String.self) { self = .one(value) } else { self = .many(try container.decode([String].self)) }
+            if let value = try? container.decode(String.self) {
+                self = .one(value)
+            } else {
+                self = .many(try container.decode([String].self))
+            }
         }
         public var first: String {
             switch self {
@@ -42,12 +59,16 @@ public enum MailReader {
 
 /// Runs a program and returns its stdout; throws on a non-zero exit.
 @discardableResult
-public func run(_ executable: String, _ arguments: [String], stdin: String? = nil, environment: [String: String]? = nil) throws -> Data {
+public func run(_ executable: String, _ arguments: [String], stdin: String? = nil, environment: [String: String]? = nil)
+    throws -> Data
+{
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
     if let environment { process.environment = environment }
-    let output = Pipe(), errors = Pipe(), input = Pipe()
+    let output = Pipe()
+    let errors = Pipe()
+    let input = Pipe()
     process.standardOutput = output
     process.standardError = errors
     process.standardInput = input
@@ -58,7 +79,9 @@ public func run(_ executable: String, _ arguments: [String], stdin: String? = ni
     let errorData = errors.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     guard process.terminationStatus == 0 else {
-        throw ProcessFailure(status: process.terminationStatus, stdout: String(decoding: data, as: UTF8.self), stderr: String(decoding: errorData, as: UTF8.self))
+        throw ProcessFailure(
+            status: process.terminationStatus, stdout: String(decoding: data, as: UTF8.self),
+            stderr: String(decoding: errorData, as: UTF8.self))
     }
     return data
 }

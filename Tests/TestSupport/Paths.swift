@@ -6,13 +6,17 @@ public enum Paths {
         var url = URL(fileURLWithPath: #filePath)
         while url.path != "/" {
             url.deleteLastPathComponent()
-            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url.path }
+            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) {
+                return url.path
+            }
         }
         fatalError("Package.swift not found above \(#filePath)")
     }()
 
     /// `../shared` beside the repository (design data, labelled posts, feed cases).
-    public static let shared = URL(fileURLWithPath: repositoryRoot).deletingLastPathComponent().appendingPathComponent("shared").path
+    public static let shared = URL(fileURLWithPath: repositoryRoot).deletingLastPathComponent().appendingPathComponent(
+        "shared"
+    ).path
 
     public static var sharedIsPresent: Bool { FileManager.default.fileExists(atPath: shared + "/data/world.yaml") }
 

@@ -6,8 +6,11 @@ import MentionConfig
 public enum WorldFixture {
     public static let config: Config = {
         do {
-            let school = try String(contentsOfFile: Paths.repositoryRoot + "/Sources/mentionwatch/Demo/school.yaml", encoding: .utf8)
-            return try ConfigParser.parse(school + "feeds: [{ id: regio, url: \"https://news.example/rss\" }]\n", file: "school.yaml", baseDirectory: "/tmp")
+            let school = try String(
+                contentsOfFile: Paths.repositoryRoot + "/Sources/mentionwatch/Demo/school.yaml", encoding: .utf8)
+            return try ConfigParser.parse(
+                school + "feeds: [{ id: regio, url: \"https://news.example/rss\" }]\n", file: "school.yaml",
+                baseDirectory: "/tmp")
         } catch {
             fatalError("the demo configuration is invalid: \(error)")
         }

@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import FeedKit
 
 /// One line of `../shared/data/feed-cases/manifest_assertions.jsonl`: a feed document from
@@ -20,7 +21,8 @@ struct FeedCase {
 
     init?(json line: Substring) {
         guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
-              let path = object["path"] as? String else { return nil }
+            let path = object["path"] as? String
+        else { return nil }
         self.path = path
         let parts = path.split(separator: "/")
         folder = String(parts[0])
@@ -28,7 +30,9 @@ struct FeedCase {
         headers = object["headers"] as? [String: String] ?? [:]
         http = object["http"] as? Bool ?? false
         assertions = (object["assertions"] as? [[String: Any]])?.map {
-            Assertion(path: $0["path"] as? [Any] ?? [], op: $0["op"] as? String ?? "", value: $0["value"] is NSNull ? nil : $0["value"])
+            Assertion(
+                path: $0["path"] as? [Any] ?? [], op: $0["op"] as? String ?? "",
+                value: $0["value"] is NSNull ? nil : $0["value"])
         }
     }
 

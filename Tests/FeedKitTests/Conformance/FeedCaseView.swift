@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import FeedKit
 
 /// feedparser's result shape, seen through mentionwatch's feed model.
@@ -11,10 +12,10 @@ import Foundation
 struct FeedCaseView {
     enum Field {
         case bool(Bool)
-        case text(String?)       // HTML, compared as reader-visible text
-        case plain(String?)      // already plain text (titles), compared with the expected text
-        case exact(String?)      // compared as written (URLs, ids, languages)
-        case date(Date?)         // compared with a time tuple, to the second
+        case text(String?)  // HTML, compared as reader-visible text
+        case plain(String?)  // already plain text (titles), compared with the expected text
+        case exact(String?)  // compared as written (URLs, ids, languages)
+        case date(Date?)  // compared with a time tuple, to the second
         case count(Int)
         case version(FeedFormat)
         case refused
@@ -72,8 +73,10 @@ struct FeedCaseView {
 
     private func isEntryField(_ key: Any) -> Bool {
         guard let key = key as? String else { return false }
-        return ["title", "link", "id", "guid", "summary", "description", "content", "author_detail", "authors",
-                "tags", "category", "enclosures", "published_parsed", "updated_parsed"].contains(key)
+        return [
+            "title", "link", "id", "guid", "summary", "description", "content", "author_detail", "authors",
+            "tags", "category", "enclosures", "published_parsed", "updated_parsed",
+        ].contains(key)
     }
 
     private func entryField(_ item: FeedItem, _ path: [Any]) -> Field {
@@ -86,11 +89,14 @@ struct FeedCaseView {
         case ("summary", 0), ("description", 0): return .text(item.summary ?? item.content)
         case ("content", 2) where rest[0] as? Int == 0 && rest[1] as? String == "value": return .text(item.content)
         case ("author_detail", 1): return author(item.authors.first, rest[0])
-        case ("authors", 2): return (rest[0] as? Int).map { $0 < item.authors.count ? author(item.authors[$0], rest[1]) : .exact(nil) } ?? .notApplicable
+        case ("authors", 2):
+            return (rest[0] as? Int).map { $0 < item.authors.count ? author(item.authors[$0], rest[1]) : .exact(nil) }
+                ?? .notApplicable
         case ("category", 0): return .exact(item.categories.first)
         case ("tags", 1) where rest[0] as? String == "#len": return .count(item.categories.count)
         case ("tags", 2) where rest[1] as? String == "term":
-            return (rest[0] as? Int).map { .exact($0 < item.categories.count ? item.categories[$0] : nil) } ?? .notApplicable
+            return (rest[0] as? Int).map { .exact($0 < item.categories.count ? item.categories[$0] : nil) }
+                ?? .notApplicable
         case ("enclosures", 2):
             guard let index = rest[0] as? Int, let attribute = rest[1] as? String else { return .notApplicable }
             let media = index < item.media.count ? item.media[index] : nil
