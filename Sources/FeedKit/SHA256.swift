@@ -25,10 +25,13 @@ public enum SHA256 {
 
     private static func hash(_ buffer: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         [UInt8](unsafeUninitializedCapacity: 32) { out, count in
-            // SHA256() with a nil-safe base: an empty buffer may have no base address.
-            withUnsafePointer(to: UInt8(0)) { empty in
-                _ = CCrypto.SHA256(buffer.baseAddress ?? empty, buffer.count, out.baseAddress)
+            // An empty buffer may have no base address; libcrypto wants a pointer all the same.
+            let result = withUnsafePointer(to: UInt8(0)) { empty in
+                CCrypto.SHA256(buffer.baseAddress ?? empty, buffer.count, out.baseAddress)
             }
+            // OpenSSL 3 returns NULL when it cannot digest (no provider, no memory). The digest names
+            // items and messages: 32 bytes of garbage would store an item twice and mail it twice.
+            precondition(result != nil, "libcrypto's SHA-256 failed")
             count = 32
         }
     }

@@ -16,7 +16,7 @@ public struct DeliveryReport: Sendable, Equatable {
 /// What alert delivery needs of the database: the outbox and how many went out lately.
 /// A protocol so that a test can make one of these reads fail; the daemon uses `Store`.
 protocol AlertOutbox {
-    func pendingAlerts() throws -> [PendingAlert]
+    func pendingAlerts() throws -> [Result<PendingAlert, UnreadableAlert>]
     func alertsSent(since date: Date) throws -> Int
     func markAlertSent(itemID: Int64, at date: Date) throws
     func recordAlertFailure(itemID: Int64, error: String) throws
@@ -32,26 +32,46 @@ struct AlertDelivery {
     var config: Config
     let errors: DatabaseErrors
     let logger: Logger
+    /// Alerts the spool accepted whose mark failed, with when: they are marked in a later round, never
+    /// delivered again (a Maildir would notice the copy, sendmail would not). Lost at a restart.
+    private var deliveredUnmarked: [Int64: Date] = [:]
+
+    init(outbox: any AlertOutbox, spool: any MailSpool, config: Config, errors: DatabaseErrors, logger: Logger) {
+        self.outbox = outbox
+        self.spool = spool
+        self.config = config
+        self.errors = errors
+        self.logger = logger
+    }
 
     /// One round. A spool failure stops it (the rest wait for the next one). So does a failed count of
     /// the alerts sent in the last hour: not knowing it, the round cannot keep `max_per_hour`.
-    func deliver(at date: Date) -> DeliveryReport {
+    mutating func deliver(at date: Date) -> DeliveryReport {
         var report = DeliveryReport()
-        let pending: [PendingAlert]
+        let outboxEntries: [Result<PendingAlert, UnreadableAlert>]
         do {
-            pending = try outbox.pendingAlerts()
+            outboxEntries = try outbox.pendingAlerts()
         } catch {
             report.error = "database: \(error)"
             errors.record(error, while: "read the alert outbox")
             return report
         }
+        var pending: [PendingAlert] = []
+        for entry in outboxEntries {
+            switch entry {
+            case .success(let alert) where deliveredUnmarked[alert.itemID] != nil: markLate(alert)
+            case .success(let alert): pending.append(alert)
+            case .failure(let unreadable): keep(unreadable, in: &report)
+            }
+        }
         guard !pending.isEmpty else { return report }
         let sentLastHour: Int
         do {
-            sentLastHour = try outbox.alertsSent(since: date.addingTimeInterval(-3_600))
+            let hourAgo = date.addingTimeInterval(-3_600)
+            sentLastHour = try outbox.alertsSent(since: hourAgo) + deliveredUnmarked.values.count { $0 >= hourAgo }
         } catch {
             report.error = "database: \(error)"
-            report.waiting = pending.count
+            report.waiting += pending.count
             errors.record(
                 error, while: "count the alerts sent in the last hour (\(pending.count) alerts wait for the next round)"
             )
@@ -61,9 +81,9 @@ struct AlertDelivery {
         let renderer = AlertMail(config: config)
         for (index, alert) in pending.enumerated() {
             guard index < budget else {
-                report.waiting = pending.count - index
+                report.waiting += pending.count - index
                 logger.warning(
-                    "\(report.waiting) alerts wait: alerts.max_per_hour (\(config.alerts.maxPerHour)) reached")
+                    "\(pending.count - index) alerts wait: alerts.max_per_hour (\(config.alerts.maxPerHour)) reached")
                 return report
             }
             let messageID = renderer.messageID(for: alert.content)
@@ -73,7 +93,7 @@ struct AlertDelivery {
                 try spool.deliver(message, key: String(messageID.dropFirst().prefix { $0 != "@" }))
             } catch {
                 report.error = "\(error)"
-                report.waiting = pending.count - index
+                report.waiting += pending.count - index
                 logger.error(
                     "alert \(alert.content.caseNumber) not delivered, will retry: \("\(error)")",
                     metadata: ["feed": "\(feedID)"])
@@ -86,18 +106,47 @@ struct AlertDelivery {
                 }
                 return report
             }
+            report.subjects.append(renderer.subject(alert.content))
+            logger.notice("alert \(alert.content.caseNumber) delivered to the MT", metadata: ["feed": "\(feedID)"])
             do {
                 try outbox.markAlertSent(itemID: alert.itemID, at: date)
-                report.subjects.append(renderer.subject(alert.content))
-                logger.notice("alert \(alert.content.caseNumber) delivered to the MT", metadata: ["feed": "\(feedID)"])
             } catch {
-                // Delivered but not marked: the next round finds the message in the spool and does not send it again.
+                deliveredUnmarked[alert.itemID] = date
                 report.error = "database: \(error)"
                 errors.record(
-                    error, while: "mark alert \(alert.content.caseNumber) sent (it was delivered)", feedID: feedID)
+                    error, while: "mark alert \(alert.content.caseNumber) sent (it was delivered; marked later)",
+                    feedID: feedID)
                 return report
             }
         }
         return report
+    }
+
+    /// Marks an alert delivered in an earlier round, at the time it was delivered.
+    private mutating func markLate(_ alert: PendingAlert) {
+        guard let deliveredAt = deliveredUnmarked[alert.itemID] else { return }
+        do {
+            try outbox.markAlertSent(itemID: alert.itemID, at: deliveredAt)
+            deliveredUnmarked[alert.itemID] = nil
+        } catch {
+            errors.record(
+                error, while: "mark alert \(alert.content.caseNumber) sent (delivered earlier)",
+                feedID: alert.content.feedID)
+        }
+    }
+
+    /// An alert that cannot be read stays in the outbox; the problem is logged, counted and recorded
+    /// on the alert once, not on every round.
+    private func keep(_ unreadable: UnreadableAlert, in report: inout DeliveryReport) {
+        report.waiting += 1
+        report.error = report.error ?? unreadable.description
+        guard unreadable.lastError != unreadable.error else { return }
+        errors.record(unreadable, while: "read alert \(unreadable.caseNumber)", feedID: unreadable.feedID)
+        do {
+            try outbox.recordAlertFailure(itemID: unreadable.itemID, error: unreadable.error)
+        } catch {
+            errors.record(
+                error, while: "record that alert \(unreadable.caseNumber) cannot be read", feedID: unreadable.feedID)
+        }
     }
 }

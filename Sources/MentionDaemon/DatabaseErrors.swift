@@ -22,8 +22,8 @@ final class DatabaseErrors {
         }
     }
 
-    /// Counts an error that the caller reports in its own words (a feed's failure, say).
-    func count(_: any Error) {
+    /// Counts an error that its caller logs in its own words.
+    func countLoggedElsewhere() {
         count += 1
     }
 }

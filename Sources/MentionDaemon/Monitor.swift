@@ -150,10 +150,6 @@ public actor Monitor {
 
     /// Feeds whose next poll is due at `date`, longest overdue first (a feed never polled is due at once).
     /// When the database cannot be read, none is due: polling blindly would ignore every backoff.
-    public func dueFeeds(at date: Date) -> [FeedConfig] {
-        duePolls(at: date).map(\.feed)
-    }
-
     func duePolls(at date: Date) -> [PollQueue.Entry] {
         guard let records = readFeedRecords() else { return [] }
         let byID = Dictionary(uniqueKeysWithValues: records.map { ($0.id, $0) })
@@ -202,7 +198,7 @@ public actor Monitor {
             return try digests.send(day: day, schedule: schedule, at: now())
         } catch {
             // The caller logs it (and retries); a database error among them is counted here.
-            if error is SQLiteError { errors.count(error) }
+            if error is SQLiteError || error is StoreError { errors.countLoggedElsewhere() }
             throw error
         }
     }

@@ -54,7 +54,7 @@ final class PollPipeline {
 
     func apply(_ newConfig: Config) {
         classifier = Classifier(config: newConfig)
-        if newConfig.fetch != config.fetch { fetcher.politeness.update(FetchLimits(newConfig.fetch)) }
+        if newConfig.fetch != config.fetch { fetcher.update(FetchLimits(newConfig.fetch)) }
         config = newConfig
     }
 
@@ -105,6 +105,10 @@ final class PollPipeline {
     func finish(_ attempt: Attempt, _ result: FetchResult, at fetchedAt: Date) -> FeedPollSummary {
         let (feed, record) = (attempt.feed, attempt.record)
         var summary = FeedPollSummary(feedID: feed.id)
+        // A reload that gave this feed another url during the fetch has reset its record (validators,
+        // backoff, new address, next poll). The items fetched still count; the old address's state must
+        // not overwrite the reset, or the new url would wait out the old one's backoff or move.
+        let readdressed = config.feeds.first { $0.id == feed.id }?.url != feed.url
         var outcome = PollOutcome(
             .failed, retryAfter: result.retryAfter, cacheMaxAge: result.cacheControl.flatMap(PollSchedule.maxAge))
         let pollResult: PollRecord.Result
@@ -112,7 +116,7 @@ final class PollPipeline {
         case .failure(.stopped):
             // Shutting down: not the feed's fault. Put its schedule back and record nothing.
             do {
-                try store.deferPoll(feedID: feed.id, until: record?.nextPoll ?? fetchedAt)
+                if !readdressed { try store.deferPoll(feedID: feed.id, until: record?.nextPoll ?? fetchedAt) }
             } catch {
                 errors.record(error, while: "put back the schedule", feedID: feed.id)
             }
@@ -142,6 +146,13 @@ final class PollPipeline {
             case .failure(let error):
                 pollResult = .failed(error.message)
             }
+        }
+        if readdressed {
+            if case .failed(let message) = pollResult { summary.error = message }
+            logger.notice(
+                "feed \(feed.id) got a new url while it was fetched: the items are kept, the old address's state is not",
+                metadata: ["feed": "\(feed.id)"])
+            return summary
         }
         let works = outcome.kind == .fetched || outcome.kind == .notModified
         let next = schedule.nextPoll(
@@ -197,8 +208,8 @@ final class PollPipeline {
                 try storeNew(parsed.items, of: feed, response: response, at: fetchedAt, into: &summary)
             }
         } catch {
-            // Becomes the feed's error (logged with it, once per change of state): counted here.
-            errors.count(error)
+            // Also the feed's error (logged with it once per change of state); logged and counted here each time.
+            errors.record(error, while: "store the new items", feedID: feed.id)
             summary.newItems = 0
             summary.mentions = 0
             summary.flagged = 0

@@ -12,13 +12,19 @@ public final class CurlFetcher: Sendable {
     public init(limits: FetchLimits = FetchLimits()) {
         _ = Self.globalInit
         politeness = HostPoliteness(limits: limits)
-        loop = MultiLoop()
+        loop = MultiLoop(perHost: limits.perHost)
         let thread = Thread { [loop] in loop.run() }
         thread.name = "mentionwatch-curl"
         thread.start()
     }
 
     deinit { stop() }
+
+    /// New limits (a reload): turns in flight keep counting.
+    public func update(_ limits: FetchLimits) {
+        politeness.update(limits)
+        loop.setPerHost(limits.perHost)
+    }
 
     /// Ends the transfers in flight (they complete as "stopped") and refuses new ones.
     public func stop() {
@@ -63,11 +69,22 @@ final class MultiLoop: @unchecked Sendable {
     private var queue: [Transfer] = []
     private var stopping = false
     private var active: [UnsafeMutableRawPointer: Transfer] = [:]
+    /// A new `per_host` for libcurl, set on the loop's thread (a multi handle is not shared).
+    private var newPerHost: Int?
 
-    // No CURLMOPT_MAX_HOST_CONNECTIONS or MAX_TOTAL_CONNECTIONS: HostPoliteness decides how many
-    // transfers run, and libcurl opens at most one connection per running transfer.
-    init() {
+    /// HostPoliteness decides which transfers start. libcurl's own per-host connection cap stays as a
+    /// backstop for the one thing it cannot see: a temporary redirect to another host. There a
+    /// transfer waits inside libcurl, its timeout running, rather than crowd the host it was sent to.
+    init(perHost: Int) {
         multi = curl_multi_init()
+        mw_multi_setopt_long(multi, CURLMOPT_MAX_HOST_CONNECTIONS, perHost)
+    }
+
+    func setPerHost(_ perHost: Int) {
+        lock.lock()
+        newPerHost = perHost
+        lock.unlock()
+        curl_multi_wakeup(multi)
     }
 
     func submit(_ transfer: Transfer) {
@@ -110,7 +127,10 @@ final class MultiLoop: @unchecked Sendable {
         lock.lock()
         let starting = queue
         queue = []
+        let perHost = newPerHost
+        newPerHost = nil
         lock.unlock()
+        if let perHost { mw_multi_setopt_long(multi, CURLMOPT_MAX_HOST_CONNECTIONS, perHost) }
         for transfer in starting {
             transfer.onStart()
             if let easy = transfer.start(), curl_multi_add_handle(multi, easy) == CURLM_OK {

@@ -99,8 +99,6 @@ public final class HostPoliteness: Sendable {
         state = Mutex(State(limits: limits))
     }
 
-    public var limits: FetchLimits { state.withLock { $0.limits } }
-
     /// New limits (a reload): turns already given stay valid; new ones follow the new limits.
     public func update(_ limits: FetchLimits) {
         let waiters = state.withLock { state in

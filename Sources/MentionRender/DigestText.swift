@@ -13,10 +13,12 @@ public struct DigestInput: Sendable, Equatable {
         public var categories: [CategoryFinding]
         public var flagged: Bool
         public var caseNumber: String?
+        /// Why the item's names or findings could not be read back; the digest lists it all the same.
+        public var unreadable: String?
 
         public init(
             feedID: String, title: String?, link: String?, entities: [String], categories: [CategoryFinding],
-            flagged: Bool, caseNumber: String?
+            flagged: Bool, caseNumber: String?, unreadable: String? = nil
         ) {
             self.feedID = feedID
             self.title = title
@@ -25,6 +27,7 @@ public struct DigestInput: Sendable, Equatable {
             self.categories = categories
             self.flagged = flagged
             self.caseNumber = caseNumber
+            self.unreadable = unreadable
         }
     }
 
@@ -110,6 +113,9 @@ public struct DigestText {
             head, "    \(entry.title.map { "\"\(MIME.headerSafe($0))\"" } ?? "(zonder titel)") – \(entry.feedID)",
         ]
         if let link = entry.link { lines.append("    \(MIME.headerSafe(link))") }
+        if let problem = entry.unreadable {
+            lines.append("    Niet leesbaar uit de database: \(MIME.headerSafe(problem))")
+        }
         return lines
     }
 }

@@ -82,6 +82,18 @@ public struct PendingAlert: Sendable {
     public var content: AlertContent
 }
 
+/// An alert in the outbox whose rows cannot be read back (an unknown category, broken evidence): it
+/// stays in the outbox, and the others are delivered all the same.
+public struct UnreadableAlert: Error, Sendable, CustomStringConvertible {
+    public var itemID: Int64
+    public var feedID: String
+    public var error: String
+    /// The failure recorded in an earlier round, so the same problem is reported once.
+    public var lastError: String?
+    public var caseNumber: String { MentionStore.caseNumber(itemID: itemID) }
+    public var description: String { "alert \(caseNumber) cannot be read from the database: \(error)" }
+}
+
 extension Date {
     var unixSeconds: Int64 { Int64(timeIntervalSince1970.rounded(.down)) }
     init(unixSeconds: Int) { self.init(timeIntervalSince1970: TimeInterval(unixSeconds)) }

@@ -12,9 +12,6 @@ struct Row {
             return values[index]
         }
     }
-
-    /// By position, for ad-hoc queries in tests only.
-    subscript(_ position: Int) -> SQLValue { values[position] }
 }
 
 /// A prepared statement's result columns by name, built once when it is prepared and shared by its rows.

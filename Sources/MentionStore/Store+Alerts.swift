@@ -4,28 +4,40 @@ import MentionMatch
 import MentionRender
 
 extension Store {
-    /// Alerts not yet accepted by the spool, oldest first.
-    public func pendingAlerts() throws -> [PendingAlert] {
+    /// Alerts not yet accepted by the spool, oldest first. One that cannot be read back comes as an
+    /// `UnreadableAlert` in its place: it must not hold up the others.
+    public func pendingAlerts() throws -> [Result<PendingAlert, UnreadableAlert>] {
         let rows = try db.query(
             """
-            SELECT a.item_id, i.feed_id, i.title, i.link, i.author, i.published_at, e.fetched_at, e.text, e.has_media, e.sha256, a.track, i.identity
+            SELECT a.item_id, i.feed_id, i.title, i.link, i.author, i.published_at, e.fetched_at, e.text, e.has_media, e.sha256, a.track, i.identity, a.last_error
             FROM alerts a JOIN items i ON i.id = a.item_id JOIN evidence e ON e.item_id = a.item_id
             WHERE a.sent_at IS NULL ORDER BY a.item_id
             """)
         return try rows.map { row in
             let itemID = Int64(try row["item_id"].int ?? 0)
-            let assessment = Assessment(
-                mentions: try mentions(of: itemID), categories: try findings(of: itemID),
-                track: try row.decode(ProtocolTrack.self, "track", of: "alert of item \(itemID)"), alert: true)
-            let content = try AlertContent(
-                caseNumber: caseNumber(itemID: itemID), itemKey: row["identity"].string ?? "",
-                feedID: row["feed_id"].string ?? "",
-                title: row["title"].string, link: row["link"].string, author: row["author"].string,
-                published: row["published_at"].int.map(Date.init(unixSeconds:)),
-                fetchedAt: Date(unixSeconds: row["fetched_at"].int ?? 0), text: row["text"].string ?? "",
-                hasMedia: row["has_media"].int == 1, assessment: assessment, evidenceSHA256: row["sha256"].string ?? "")
-            return PendingAlert(itemID: itemID, content: content)
+            do {
+                return .success(try pendingAlert(itemID: itemID, row))
+            } catch {
+                return .failure(
+                    UnreadableAlert(
+                        itemID: itemID, feedID: try row["feed_id"].string ?? "", error: "\(error)",
+                        lastError: try row["last_error"].string))
+            }
         }
+    }
+
+    private func pendingAlert(itemID: Int64, _ row: Row) throws -> PendingAlert {
+        let assessment = Assessment(
+            mentions: try mentions(of: itemID), categories: try findings(of: itemID),
+            track: try row.decode(ProtocolTrack.self, "track", of: "alert of item \(itemID)"), alert: true)
+        let content = try AlertContent(
+            caseNumber: caseNumber(itemID: itemID), itemKey: row["identity"].string ?? "",
+            feedID: row["feed_id"].string ?? "",
+            title: row["title"].string, link: row["link"].string, author: row["author"].string,
+            published: row["published_at"].int.map(Date.init(unixSeconds:)),
+            fetchedAt: Date(unixSeconds: row["fetched_at"].int ?? 0), text: row["text"].string ?? "",
+            hasMedia: row["has_media"].int == 1, assessment: assessment, evidenceSHA256: row["sha256"].string ?? "")
+        return PendingAlert(itemID: itemID, content: content)
     }
 
     /// Called only after the spool accepted the message.

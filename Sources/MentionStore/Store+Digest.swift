@@ -13,16 +13,20 @@ extension Store {
             """, range
         ).map { row in
             let itemID = Int64(try row["id"].int ?? 0)
-            var entities: [String] = []
-            for mention in try mentions(of: itemID) where !entities.contains(mention.entity) {
-                entities.append(mention.entity)
-            }
             let flagged = try row["flagged"].int == 1
-            return try DigestInput.Entry(
+            var entry = try DigestInput.Entry(
                 feedID: row["feed_id"].string ?? "", title: row["title"].string, link: row["link"].string,
-                entities: entities,
-                categories: findings(of: itemID), flagged: flagged,
-                caseNumber: flagged ? caseNumber(itemID: itemID) : nil)
+                entities: [], categories: [], flagged: flagged, caseNumber: flagged ? caseNumber(itemID: itemID) : nil)
+            // One unreadable item must not cost the coordinator the whole digest: it is listed with the problem.
+            do {
+                for mention in try mentions(of: itemID) where !entry.entities.contains(mention.entity) {
+                    entry.entities.append(mention.entity)
+                }
+                entry.categories = try findings(of: itemID)
+            } catch {
+                entry.unreadable = "\(error)"
+            }
+            return entry
         }
         let feeds = try db.query(
             """

@@ -14,7 +14,7 @@ struct DatabaseErrorTests {
     struct CountFails: AlertOutbox {
         let store: Store
         struct Fault: Error, CustomStringConvertible { var description: String { "disk I/O error (injected)" } }
-        func pendingAlerts() throws -> [PendingAlert] { try store.pendingAlerts() }
+        func pendingAlerts() throws -> [Result<PendingAlert, UnreadableAlert>] { try store.pendingAlerts() }
         func alertsSent(since date: Date) throws -> Int { throw Fault() }
         func markAlertSent(itemID: Int64, at date: Date) throws { try store.markAlertSent(itemID: itemID, at: date) }
         func recordAlertFailure(itemID: Int64, error: String) throws {

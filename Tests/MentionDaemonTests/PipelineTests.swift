@@ -97,18 +97,20 @@ struct PipelineTests {
         let feeds = Dictionary(uniqueKeysWithValues: try store.allFeeds().map { ($0.id, $0) })
         #expect(feeds["tag"]?.etag != nil && feeds["tag"]?.lastModified != nil && feeds["tag"]?.failures == 0)
         #expect(feeds["broken"]?.failures == 1 && feeds["broken"]?.lastError?.hasPrefix("not a feed") == true)
-        let evidence = try store.db.query("SELECT count(*), sum(length(raw) > 0 AND length(sha256) = 64) FROM evidence")
-            .first
-        #expect(evidence?[0].int == 3 && evidence?[1].int == 3)
+        let evidence = try #require(
+            try store.db.query(
+                "SELECT count(*) AS rows, sum(length(raw) > 0 AND length(sha256) = 64) AS hashed FROM evidence"
+            ).first)
+        #expect(try evidence["rows"].int == 3 && evidence["hashed"].int == 3)
         // The whole response as fetched is hashed too: the hash of the file the server sent.
         let served = try Data(contentsOf: URL(fileURLWithPath: world.server.directory + "/tag.atom"))
         let documents = try store.db.query(
             "SELECT DISTINCT e.document_sha256 FROM evidence e JOIN items i ON i.id = e.item_id WHERE i.feed_id = 'tag'"
         )
-        #expect(documents.map { $0[0].string } == [SHA256.hex(served)])
+        #expect(try documents.map { try $0["document_sha256"].string } == [SHA256.hex(served)])
         let unflaggedEvidence = try store.db.query(
-            "SELECT count(*) FROM evidence e JOIN items i ON i.id = e.item_id WHERE i.flagged = 0")
-        #expect(unflaggedEvidence.first?[0].int == 0)
+            "SELECT count(*) AS rows FROM evidence e JOIN items i ON i.id = e.item_id WHERE i.flagged = 0")
+        #expect(try unflaggedEvidence.first?["rows"].int == 0)
 
         // Second poll: conditional requests answered 304, nothing new, no mail sent twice.
         let second = await monitor.pollAll()
@@ -160,7 +162,7 @@ struct PipelineTests {
         _ = await monitor.pollAll()
         // Deliver the first alert the way the outbox does, but "crash" before it is marked sent.
         let store = try Store(path: world.config.storage.database)
-        let pending = try #require(try store.pendingAlerts().first)
+        let pending = try #require(try store.pendingAlerts().first).get()
         let mail = AlertMail(config: world.config)
         let key = String(mail.messageID(for: pending.content).dropFirst().prefix { $0 != "@" })
         try MaildirSpool(path: world.maildir).deliver(mail.render(pending.content, date: Date()), key: key)

@@ -17,7 +17,7 @@ struct OutboxTests {
         let id = try #require(try store.insert(Fixture.new(item, Fixture.flagged)))
         try store.insert(Fixture.new(Fixture.item("open-dag", title: "Open dag", text: "De Zeehoek"), Fixture.neutral))
 
-        let pending = try store.pendingAlerts()
+        let pending = try store.pendingAlerts().map { try $0.get() }
         try #require(pending.count == 1)
         let content = pending[0].content
         #expect(pending[0].itemID == id)
@@ -49,17 +49,17 @@ struct OutboxTests {
         let second = try #require(
             try store.insert(Fixture.new(Fixture.item("p2", title: "b", text: "sukkel"), Fixture.flagged)))
         // Oldest first, so a backlog is worked off in order.
-        #expect(try store.pendingAlerts().map(\.itemID) == [first, second])
+        #expect(try store.pendingAlerts().map { try $0.get().itemID } == [first, second])
 
         // The spool refused: the alert stays pending, with the attempt and the reason recorded.
         try store.recordAlertFailure(itemID: first, error: "sendmail failed with status 75")
-        #expect(try store.pendingAlerts().map(\.itemID) == [first, second])
+        #expect(try store.pendingAlerts().map { try $0.get().itemID } == [first, second])
         #expect(
             try store.row("SELECT attempts, last_error, sent_at FROM alerts WHERE item_id = ?", [.integer(first)])
                 == [.integer(1), .text("sendmail failed with status 75"), .null])
 
         try store.markAlertSent(itemID: first, at: Fixture.day.addingTimeInterval(30))
-        #expect(try store.pendingAlerts().map(\.itemID) == [second])
+        #expect(try store.pendingAlerts().map { try $0.get().itemID } == [second])
         #expect(
             try store.row("SELECT attempts, last_error, sent_at FROM alerts WHERE item_id = ?", [.integer(first)])
                 == [.integer(2), .null, .integer(Int64(Fixture.day.timeIntervalSince1970) + 30)])

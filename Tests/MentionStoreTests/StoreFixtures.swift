@@ -104,7 +104,8 @@ extension Store {
     }
 
     func count(_ table: String, itemID: Int64) throws -> Int {
-        try db.query("SELECT count(*) FROM \(table) WHERE item_id = ?", [.integer(itemID)]).first?[0].int ?? -1
+        try db.query("SELECT count(*) AS rows FROM \(table) WHERE item_id = ?", [.integer(itemID)]).first?["rows"].int
+            ?? -1
     }
 }
 

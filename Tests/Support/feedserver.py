@@ -10,6 +10,7 @@ Routes:
   GET /feeds/NAME           file DIR/NAME, re-read each request; ETag + Last-Modified; 304 on match
   GET /lm/NAME              as /feeds/NAME but Last-Modified only (no ETag); 304 when If-Modified-Since >= mtime
   GET /cache/NAME?max_age=N as /feeds/NAME plus Cache-Control: max-age=N (default 60)
+  GET /late/NAME?seconds=N  as /feeds/NAME, answered after N seconds (at most 10)
   GET /moved/NAME?code=NNN  status NNN (default 301), Location: absolute URL of /feeds/NAME
   GET /status/NNN           status NNN with a short text body
   GET /redirect/NNN?to=URL  status NNN with Location: URL
@@ -205,6 +206,12 @@ class Handler(BaseHTTPRequestHandler):
                     self.text(400, "missing ?to=URL")
                 elif status:
                     self.reply(status, f"redirect to {target}\n".encode(), headers=[("Location", target)])
+            elif path.startswith("/late/"):
+                seconds = query.get("seconds", ["1"])[0]
+                if not seconds.replace(".", "", 1).isdigit() or float(seconds) > 10:
+                    return self.text(400, "seconds must be a number up to 10")
+                time.sleep(float(seconds))  # then the feed, as /feeds/ serves it
+                self.feed(unquote(path[len("/late/"):]))
             elif path.startswith("/lm/"):
                 self.feed(unquote(path[len("/lm/"):]), etag=False)
             elif path.startswith("/cache/"):
