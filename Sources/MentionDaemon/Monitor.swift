@@ -105,38 +105,24 @@ public actor Monitor {
     public func poll(_ feeds: [FeedConfig]) async -> [FeedPollSummary] {
         var queue = PollQueue(windowSize: pollWindow)
         queue.setWaiting(queueEntries(feeds))
-        let politeness = self.politeness
         return await withTaskGroup(of: PollEvent.self) { group in
             var summaries: [String: FeedPollSummary] = [:]
-            var timerSet = false
-            while true {
-                let start = queue.start(politeness)
-                for (feed, turn) in start.polls {
-                    group.addTask { .polled(feed, await self.poll(feed, turn: turn)) }
-                }
-                for feed in start.stopped {
+            var timerArmed = false
+            repeat {
+                let stopped = queue.startPolls(
+                    on: self, in: &group, timerArmed: &timerArmed, longestWait: .milliseconds(500))
+                for feed in stopped {
                     summaries[feed.id] = FeedPollSummary(feedID: feed.id, error: "\(FetchError.stopped)")
-                }
-                // A host's interval holds polls back: look again when it has passed. (A full host frees
-                // itself when a poll ends; the timer is a safety net for turns held elsewhere.)
-                if queue.hasWaiting, !timerSet {
-                    timerSet = true
-                    let delay = start.lookAgainIn ?? .milliseconds(500)
-                    group.addTask {
-                        try? await Task.sleep(for: delay)
-                        return .lookAgain
-                    }
                 }
                 guard let event = await group.next() else { break }
                 switch event {
                 case .polled(let feed, let summary):
                     summaries[feed.id] = summary
                     queue.finished(feed.id)
-                case .lookAgain:
-                    timerSet = false
+                case .lookAgain: timerArmed = false
+                case .tick: break
                 }
-                if queue.isIdle { break }
-            }
+            } while !queue.isIdle
             group.cancelAll()
             return feeds.compactMap { summaries[$0.id] }
         }
@@ -206,10 +192,4 @@ public actor Monitor {
     public func feedHealth() throws -> [(record: FeedRecord, silent: Bool)] {
         try health.report(for: config.feeds, at: now())
     }
-}
-
-/// A finished poll, or the timer that makes a poll loop look for polls that may start.
-enum PollEvent: Sendable {
-    case polled(FeedConfig, FeedPollSummary)
-    case lookAgain
 }

@@ -76,3 +76,35 @@ struct PollQueue {
         running.remove(feedID)
     }
 }
+
+/// What a poll loop waits for: a finished poll, the timer that makes it look at the queue again, or
+/// (the daemon's poller) the second's tick that reads the due feeds anew.
+enum PollEvent: Sendable {
+    case polled(FeedConfig, FeedPollSummary)
+    case lookAgain
+    case tick
+}
+
+extension PollQueue {
+    /// Starts in `group` every poll that may start now, and arms the look-again timer (one at a time)
+    /// while polls still wait: when a host's interval has passed, or after `longestWait` at most (a
+    /// full host frees itself when a poll ends; the timer is a safety net for turns held elsewhere).
+    /// Returns the feeds that will not be polled because fetching stopped (shutdown).
+    mutating func startPolls(
+        on monitor: Monitor, in group: inout TaskGroup<PollEvent>, timerArmed: inout Bool, longestWait: Duration
+    ) -> [FeedConfig] {
+        let start = start(monitor.politeness)
+        for (feed, turn) in start.polls {
+            group.addTask { .polled(feed, await monitor.poll(feed, turn: turn)) }
+        }
+        if hasWaiting, !timerArmed {
+            timerArmed = true
+            let delay = min(start.lookAgainIn ?? longestWait, longestWait)
+            group.addTask {
+                try? await Task.sleep(for: delay)
+                return .lookAgain
+            }
+        }
+        return start.stopped
+    }
+}

@@ -13,29 +13,22 @@ public struct PollerService: Service {
         self.logger = logger
     }
 
-    /// A finished poll, the second's tick that reads the due feeds again, or a host's interval that has passed.
-    private enum Event: Sendable {
-        case poll(PollEvent)
-        case tick
-    }
-
     public func run() async throws {
-        await withTaskGroup(of: Event.self) { group in
+        await withTaskGroup(of: PollEvent.self) { group in
             var queue = PollQueue(windowSize: await monitor.pollWindow)
-            let politeness = monitor.politeness
             var nextRetention = Date.distantPast
             var reportedErrors = 0
             var ticking = true
-            var lookingAgain = false
+            var timerArmed = false
             group.addTask { .tick }
             while let event = await group.next() {
                 switch event {
-                case .poll(.polled(let feed, let summary)):
+                case .polled(let feed, let summary):
                     queue.finished(feed.id)
                     logger.debug("\(summary)")
                     _ = await monitor.deliverAlerts()
-                case .poll(.lookAgain):
-                    lookingAgain = false
+                case .lookAgain:
+                    timerArmed = false
                 case .tick:
                     ticking = false
                     // Due feeds are read once a tick, not after every poll: with a thousand feeds that
@@ -44,18 +37,9 @@ public struct PollerService: Service {
                     queue.windowSize = max(1, await monitor.pollWindow)
                 }
                 if Task.isShuttingDownGracefully || Task.isCancelled { break }
-                // A finished poll frees a place: fill it with the next due feed at once.
-                let start = queue.start(politeness)
-                for (feed, turn) in start.polls {
-                    group.addTask { .poll(.polled(feed, await monitor.poll(feed, turn: turn))) }
-                }
-                if let lookAgainIn = start.lookAgainIn, lookAgainIn < .seconds(1), !lookingAgain {
-                    lookingAgain = true
-                    group.addTask {
-                        try? await Task.sleep(for: lookAgainIn)
-                        return .poll(.lookAgain)
-                    }
-                }
+                // A finished poll frees a place: fill it with the next due feed at once. (Feeds refused
+                // because fetching stopped need nothing here: the loop ends with the shutdown.)
+                _ = queue.startPolls(on: monitor, in: &group, timerArmed: &timerArmed, longestWait: .seconds(1))
                 let now = Date()
                 if nextRetention <= now {
                     await monitor.enforceRetention()
