@@ -72,8 +72,8 @@ let package = Package(
             resources: [.embedInCode("Demo")]
         ),
 
-        // Test helpers: the Python HTTP server and mail reader, paths to ../shared, the fictional world's config.
-        .target(name: "TestSupport", dependencies: ["MentionConfig"], path: "Tests/TestSupport"),
+        // Test helpers: the Python HTTP server (and its request log, read through libcurl) and mail reader, paths to ../shared, the fictional world's config.
+        .target(name: "TestSupport", dependencies: ["MentionConfig", "MentionFetch"], path: "Tests/TestSupport"),
         .testTarget(name: "ArchitectureTests", dependencies: ["TestSupport"]),
         .testTarget(name: "FeedKitTests", dependencies: ["FeedKit", "TestSupport"]),
         .testTarget(name: "MentionMatchTests", dependencies: ["MentionMatch", "MentionConfig", "TestSupport"]),

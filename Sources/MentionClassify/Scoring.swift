@@ -95,24 +95,19 @@ public struct LabelledPost: Decodable, Sendable {
         public var alert: Bool
     }
 
-    public var id: String
-    public var source: String?
-    public var author: String?
-    public var title: String?
-    public var text: String?
-    public var hasMedia: Bool?
+    /// The post's fields, as `mentionwatch match` reads them.
+    public var line: MatchInputLine
     public var expect: Expect
 
-    enum CodingKeys: String, CodingKey {
-        case id, source, author, title, text, expect
-        case hasMedia = "has_media"
+    private enum CodingKeys: String, CodingKey { case expect }
+
+    public init(from decoder: any Decoder) throws {
+        line = try MatchInputLine(from: decoder)
+        expect = try decoder.container(keyedBy: CodingKeys.self).decode(Expect.self, forKey: .expect)
     }
 
-    public var post: Post {
-        Post(
-            id: id, source: source ?? "", author: author ?? "", title: title ?? "", text: text ?? "",
-            hasMedia: hasMedia ?? false)
-    }
+    public var id: String { line.id }
+    public var post: Post { line.post }
 
     /// Scores a whole labelled set in order (earlier flagged posts are remembered for `forwarding`).
     public static func score(

@@ -61,3 +61,24 @@ public struct Mention: Sendable, Equatable {
         self.rule = rule
     }
 }
+
+/// One input line of `mentionwatch match` (docs/classification.md).
+public struct MatchInputLine: Decodable, Sendable {
+    public var id: String
+    public var source: String?
+    public var author: String?
+    public var title: String?
+    public var text: String?
+    public var hasMedia: Bool?
+
+    enum CodingKeys: String, CodingKey {
+        case id, source, author, title, text
+        case hasMedia = "has_media"
+    }
+
+    public var post: Post {
+        Post(
+            id: id, source: source ?? "", author: author ?? "", title: title ?? "", text: text ?? "",
+            hasMedia: hasMedia ?? false)
+    }
+}

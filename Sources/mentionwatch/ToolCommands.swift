@@ -4,6 +4,7 @@ import Foundation
 import MentionClassify
 import MentionConfig
 import MentionFetch
+import MentionMatch
 import MentionRender
 
 struct Check: AsyncParsableCommand {

@@ -35,7 +35,7 @@ struct DevSetTests {
                 exact += 1
             } else {
                 print(
-                    "dev set: \(post.id) found \(found.sorted()) expected \(expected.sorted()): \(post.title ?? "") \(post.text ?? "")"
+                    "dev set: \(post.id) found \(found.sorted()) expected \(expected.sorted()): \(post.line.title ?? "") \(post.line.text ?? "")"
                 )
             }
             for entity in found.intersection(expected) { tp[entity, default: 0] += 1 }

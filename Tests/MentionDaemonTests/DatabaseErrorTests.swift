@@ -70,7 +70,7 @@ struct DatabaseErrorTests {
         }
         #expect(log.lines.filter { $0.hasPrefix("error: database: cannot read the feeds' schedule: ") }.count == 1)
         // Not one request reached the server: no poll without its validators and backoff.
-        let requests = try await HostPolitenessPollTests.arrivals(world.server)
+        let requests = try await world.server.arrivals()
         #expect(requests.isEmpty, "\(requests)")
     }
 }

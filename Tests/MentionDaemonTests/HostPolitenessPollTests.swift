@@ -33,20 +33,6 @@ struct HostPolitenessPollTests {
         return try Monitor(config: config, logger: quiet)
     }
 
-    /// (path, arrival) of each request the server saw, in order of arrival.
-    static func arrivals(_ server: FeedServer) async throws -> [(path: String, time: Double)] {
-        guard
-            case .success(.fetched(let log)) = await CurlFetcher().fetch(
-                FetchRequest(url: server.url("__log"), allowPrivate: true)
-            ).outcome,
-            let requests = try JSONSerialization.jsonObject(with: Data(log.body)) as? [[String: Any]]
-        else { return [] }
-        return requests.compactMap { request in
-            guard let path = request["path"] as? String, let time = request["time"] as? Double else { return nil }
-            return (path, time)
-        }.sorted { $0.time < $1.time }
-    }
-
     /// per_host 1: each request starts only after the one before has ended (the slow one ends at the
     /// timeout), and never sooner than host_interval after the one before started.
     static func expectOneAtATimeAndSpaced(_ arrivals: [(path: String, time: Double)]) {
@@ -67,7 +53,7 @@ struct HostPolitenessPollTests {
         #expect(
             summaries[0].error == "timeout (no complete answer within 2 s)" && summaries[1].error == nil
                 && summaries[2].error == nil)
-        Self.expectOneAtATimeAndSpaced(try await Self.arrivals(server))
+        Self.expectOneAtATimeAndSpaced(try await server.arrivals())
     }
 
     @Test func theDaemonsPollerNeverOverlapsTwoFeedsOfOneHostAndKeepsTheInterval() async throws {
@@ -75,12 +61,12 @@ struct HostPolitenessPollTests {
         let monitor = try Self.monitor(server)
         let poller = Task { try await PollerService(monitor: monitor, logger: Self.quiet).run() }
         // All three are due at once; wait until the server has seen each (or give up after 15 s).
-        for _ in 0..<150 where try await Self.arrivals(server).count < 3 {
+        for _ in 0..<150 where try await server.arrivals().count < 3 {
             try await Task.sleep(for: .milliseconds(100))
         }
         poller.cancel()
         _ = try? await poller.value
-        Self.expectOneAtATimeAndSpaced(try await Self.arrivals(server))
+        Self.expectOneAtATimeAndSpaced(try await server.arrivals())
     }
 
     @Test func aRoundAfterShutdownEndsAtOnceWithEveryFeedStopped() async throws {
@@ -90,6 +76,6 @@ struct HostPolitenessPollTests {
         let summaries = await monitor.pollAll()
         #expect(summaries.map(\.feedID) == ["slow", "a", "b"])
         #expect(summaries.allSatisfy { $0.error == "stopped before it finished (shutdown)" }, "\(summaries)")
-        #expect(try await Self.arrivals(server).isEmpty)
+        #expect(try await server.arrivals().isEmpty)
     }
 }

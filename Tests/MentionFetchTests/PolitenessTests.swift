@@ -7,15 +7,7 @@ import Testing
 /// The multi loop's limits, read off the arrival times the loopback server logged.
 struct PolitenessTests {
     static func arrivals(_ server: FeedServer, matching suffix: String) async throws -> [Double] {
-        guard
-            case .success(.fetched(let log)) = await CurlFetcher().fetch(
-                FetchRequest(url: server.url("__log"), allowPrivate: true)
-            ).outcome,
-            let requests = try JSONSerialization.jsonObject(with: Data(log.body)) as? [[String: Any]]
-        else { return [] }
-        return requests.filter { ($0["path"] as? String)?.hasSuffix(suffix) == true }.compactMap {
-            $0["time"] as? Double
-        }.sorted()
+        try await server.arrivals().filter { $0.path.hasSuffix(suffix) }.map(\.time)
     }
 
     @Test func requestsToOneHostAreSpacedOut() async throws {
