@@ -6,8 +6,23 @@ public struct ClassificationSettings: Sendable, Equatable {
     /// Words or phrases that never count ("loser", "maak je af").
     public var silence: [String] = []
     public var lexicon: Lexicon = .builtIn
+    /// The learned model's file (`classification.model`); nil: the installed one (docs/model.md).
+    /// `off` judges by the rules alone, as a decision of the school, never silently.
+    public var modelPath: String?
+    /// Override the model file's thresholds (`classification.alert_threshold`, `review_threshold`).
+    public var alertThreshold: Double?
+    public var reviewThreshold: Double?
+    public var vetoThreshold: Double?
+    /// The model itself, read from `modelPath` by the adapter that reads the config (ConfigFile).
+    public var model: LinearModel?
 
     public init() {}
 
-    public static func == (a: Self, b: Self) -> Bool { a.add == b.add && a.silence == b.silence }
+    public var rulesOnly: Bool { modelPath == "off" }
+
+    public static func == (a: Self, b: Self) -> Bool {
+        a.add == b.add && a.silence == b.silence && a.modelPath == b.modelPath
+            && a.alertThreshold == b.alertThreshold && a.reviewThreshold == b.reviewThreshold
+            && a.vetoThreshold == b.vetoThreshold
+    }
 }

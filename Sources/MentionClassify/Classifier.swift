@@ -48,12 +48,27 @@ public struct Assessment: Sendable, Equatable {
     public var categories: [CategoryFinding]
     public var track: ProtocolTrack
     public var alert: Bool
+    /// Alert, review ("te beoordelen", for the coordinator's digest) or none; `alert` is `tier == .alert`.
+    public var tier: Tier
+    /// What the learned model said, when the classifier has one.
+    public var model: LinearModel.Scores?
+    /// The model's belief in a breach this author can commit (`ModelDecision.strength`).
+    public var modelStrength: Double?
+    /// The post names a target (the school, its people) or is a staff account's own post.
+    public var linked = false
 
-    public init(mentions: [Mention], categories: [CategoryFinding], track: ProtocolTrack, alert: Bool) {
+    public init(
+        mentions: [Mention], categories: [CategoryFinding], track: ProtocolTrack, alert: Bool, tier: Tier? = nil,
+        model: LinearModel.Scores? = nil, modelStrength: Double? = nil, linked: Bool = false
+    ) {
         self.mentions = mentions
         self.categories = categories
         self.track = track
         self.alert = alert
+        self.tier = tier ?? (alert ? .alert : .none)
+        self.model = model
+        self.modelStrength = modelStrength
+        self.linked = linked
     }
 
     public var severity: Severity? { categories.map(\.severity).max() }
@@ -64,12 +79,26 @@ public struct Classifier: Sendable {
     public let matcher: Matcher
     public let lexicon: Lexicon
     public let minSeverity: Severity
+    /// The learned model (docs/model.md); nil judges by the rules alone (tests of the rules, `--rules-only`).
+    public let model: LinearModel?
+    public let thresholds: ModelThresholds
+    public let mode: DecisionMode
 
-    /// MentionConfig adds `init(config:)`, which takes all three from feeds.yaml.
-    public init(matcher: Matcher, lexicon: Lexicon, minSeverity: Severity) {
+    /// MentionConfig adds `init(config:model:)`, which takes these from feeds.yaml.
+    public init(
+        matcher: Matcher, lexicon: Lexicon, minSeverity: Severity, model: LinearModel? = nil,
+        thresholds: ModelThresholds? = nil, mode: DecisionMode = .combined
+    ) {
         self.matcher = matcher
         self.lexicon = lexicon
         self.minSeverity = minSeverity
+        self.model = model
+        self.thresholds =
+            thresholds
+            ?? ModelThresholds(
+                alert: model?.header.alertThreshold ?? 1, review: model?.header.reviewThreshold ?? 1,
+                veto: model?.header.vetoThreshold ?? 0)
+        self.mode = model == nil ? .rules : mode
     }
 
     /// Judges a post; `forwarding` holds earlier flagged posts, to recognise their content again.
@@ -124,19 +153,27 @@ public struct Classifier: Sendable {
             order(&hits[index].aimedAt, near: hits[index].words, words: words, mentions: mentions)
         }
 
-        let findings = summarise(hits, words: words, mentions: mentions, author: post.author)
-        let counted = hits.filter { $0.effectiveSeverity >= minSeverity && (!$0.aimedAt.isEmpty || $0.aimedAtAuthor) }
+        var findings = summarise(hits, words: words, mentions: mentions, author: post.author)
+        var counted = hits.filter { $0.effectiveSeverity >= minSeverity && (!$0.aimedAt.isEmpty || $0.aimedAtAuthor) }
+        let judged = judgeWithModel(
+            text: text, mentions: mentions, byStaff: byStaff, rulesAlert: !counted.isEmpty,
+            findings: &findings)
+        if mode == .model { counted = [] }
         let track: ProtocolTrack
-        if counted.isEmpty {
+        if counted.isEmpty && judged.tier != .alert {
             track = .none
         } else if byStaff {
             track = .staff
+        } else if counted.isEmpty {  // the model alone: aimed at the staff named, else at the school
+            track = mentions.contains { $0.entity != "school" && $0.start < $0.end } ? .b : .a
         } else if counted.contains(where: { $0.aimedAt.contains { mentions[$0].entity != "school" } }) {
             track = .b
         } else {
             track = .a
         }
-        return Assessment(mentions: mentions, categories: findings, track: track, alert: !counted.isEmpty)
+        return Assessment(
+            mentions: mentions, categories: findings, track: track, alert: judged.tier == .alert, tier: judged.tier,
+            model: judged.scores, modelStrength: judged.strength, linked: judged.linked)
     }
 
     /// Remembers a post for `forwarding` when it raised an alert (flagged content), with its severity.

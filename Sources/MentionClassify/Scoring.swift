@@ -29,6 +29,11 @@ public struct Scoring: Sendable {
 
     public private(set) var categories: [ProtocolCategory: Counts] = [:]
     public private(set) var alerts = Counts()
+    /// The alert decision counted as found when the post went to the MT or to review ("te beoordelen").
+    public private(set) var alertsOrReview = Counts()
+    /// Posts that went to review, and how many of them are labelled with no alert.
+    public private(set) var reviews = 0
+    public private(set) var reviewsWithoutAlert = 0
     public private(set) var posts = 0
     public private(set) var postsWithoutAlert = 0
     /// Posts whose categories (severity above low) and alert decision are both exactly as labelled.
@@ -48,6 +53,11 @@ public struct Scoring: Sendable {
                 found: found.contains(category.rawValue), expected: expectedCategories.contains(category.rawValue))
         }
         alerts.add(found: assessment.alert, expected: expectedAlert)
+        alertsOrReview.add(found: assessment.tier != .none, expected: expectedAlert)
+        if assessment.tier == .review {
+            reviews += 1
+            if !expectedAlert { reviewsWithoutAlert += 1 }
+        }
         if found == expectedCategories && assessment.alert == expectedAlert {
             exactlyRight += 1
         } else {
@@ -82,6 +92,11 @@ public struct Scoring: Sendable {
             "alert precision \(show(alerts.precision))  recall \(show(alerts.recall))  false-alert rate "
                 + String(format: "%.1f %%", 100 * falseAlertRate)
                 + " (\(alerts.falsePositives) of \(postsWithoutAlert) posts without alert)")
+        if reviews > 0 || alertsOrReview != alerts {
+            lines.append(
+                "alert-or-review recall \(show(alertsOrReview.recall)); to review: \(reviews) posts, "
+                    + "\(reviewsWithoutAlert) of them labelled without alert")
+        }
         lines.append("exactly right: \(exactlyRight) of \(posts) posts")
         return lines.joined(separator: "\n")
     }

@@ -5,14 +5,25 @@ extension Classifier {
     /// The classifier that feeds.yaml describes: its names, its lexicon (with `classification.add` and
     /// `silence`) and `alerts.min_severity`; `lexicon` replaces the configured one (tests). The matcher
     /// takes the lexicon's curses and roles that make "kankerjuf Marieke" address juf Marieke.
-    public init(config: Config, lexicon: Lexicon? = nil) {
+    /// The model is `classification.model` as the adapter that read the config loaded it; without one
+    /// (a config parsed from text alone, or `model: off`) the rules judge alone.
+    public init(config: Config, lexicon: Lexicon? = nil, mode: DecisionMode = .combined) {
         let lexicon = lexicon ?? config.classification.lexicon
+        let settings = config.classification
+        let model = settings.model
+        let thresholds = model.map {
+            ModelThresholds(
+                alert: settings.alertThreshold ?? $0.header.alertThreshold,
+                review: settings.reviewThreshold ?? $0.header.reviewThreshold,
+                veto: settings.vetoThreshold ?? $0.header.vetoThreshold)
+        }
         self.init(
             matcher: Matcher(
                 school: config.school, staff: config.staff, matching: config.matching,
                 compoundHeads: lexicon.compoundHeads),
             lexicon: lexicon,
-            minSeverity: config.alerts.minSeverity
+            minSeverity: config.alerts.minSeverity,
+            model: model, thresholds: thresholds, mode: mode
         )
     }
 }

@@ -6,7 +6,11 @@ extension ConfigBuilder {
     /// checked with the lexicon's own parser and reported at its line in feeds.yaml.
     mutating func classificationSettings(_ node: Node) -> ClassificationSettings {
         var settings = ClassificationSettings()
-        guard let map = reader.mapping(node, "classification", allowed: ["add", "silence"]) else { return settings }
+        guard
+            let map = reader.mapping(
+                node, "classification",
+                allowed: ["add", "silence", "model", "alert_threshold", "review_threshold", "veto_threshold"])
+        else { return settings }
         var lines: [(file: String, line: Int, text: String)] = []
         var nodesByLine: [Int: Node] = [:]
         if let node = map["add"], let items = reader.sequence(node, "classification.add") {
@@ -19,6 +23,21 @@ extension ConfigBuilder {
         }
         if let node = map["silence"], let terms = reader.strings(node, "classification.silence") {
             settings.silence = terms
+        }
+        if let node = map["model"] { settings.modelPath = reader.string(node, "classification.model") }
+        if let node = map["alert_threshold"] {
+            settings.alertThreshold = reader.probability(node, "classification.alert_threshold")
+        }
+        if let node = map["review_threshold"] {
+            settings.reviewThreshold = reader.probability(node, "classification.review_threshold")
+        }
+        if let node = map["veto_threshold"] {
+            settings.vetoThreshold = reader.probability(node, "classification.veto_threshold")
+        }
+        if let alert = settings.alertThreshold, let review = settings.reviewThreshold, review > alert {
+            reader.report(
+                map["review_threshold"] ?? node, "classification.review_threshold",
+                "must not be above alert_threshold (\(alert))")
         }
         do {
             settings.lexicon = try Lexicon.builtIn.extended(adding: lines, silencing: settings.silence)

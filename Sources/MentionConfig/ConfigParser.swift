@@ -143,6 +143,16 @@ struct YAMLReader {
         return value
     }
 
+    /// A probability: a number from 0 to 1 ("0.85").
+    mutating func probability(_ node: Node, _ path: String) -> Double? {
+        guard let text = string(node, path) else { return nil }
+        guard let value = Double(text), (0...1).contains(value) else {
+            report(node, path, "must be a number from 0 to 1, not '\(text)'")
+            return nil
+        }
+        return value
+    }
+
     /// Durations are written `90s`, `15m`, `2h`, `180d`.
     mutating func duration(_ node: Node, _ path: String, allowZero: Bool = false) -> Seconds? {
         guard let text = string(node, path) else { return nil }

@@ -1,4 +1,5 @@
 import Foundation
+import MentionClassify
 import MentionConfig
 
 /// Reads and validates a config file from disk (the core parses; this adapter does the I/O).
@@ -6,16 +7,21 @@ public enum ConfigFile {
     public enum LoadError: Error, CustomStringConvertible {
         case unreadable(path: String, reason: String)
         case invalid(ConfigErrors)
+        /// The model file is missing, unreadable, corrupt or built for another version: never a silent
+        /// rules-only run (docs/model.md).
+        case model(path: String, reason: String)
 
         public var description: String {
             switch self {
             case .unreadable(let path, let reason): return "\(path): cannot read the configuration: \(reason)"
             case .invalid(let errors): return errors.description
+            case .model(let path, let reason): return "\(path): cannot use the model file: \(reason)"
             }
         }
     }
 
-    public static func load(_ path: String) throws(LoadError) -> Config {
+    /// `loadingModel: false` reads the config alone (`mentionwatch train` makes the model).
+    public static func load(_ path: String, loadingModel: Bool = true) throws(LoadError) -> Config {
         let text: String
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)
@@ -24,12 +30,20 @@ public enum ConfigFile {
                 path: path, reason: (error as NSError).localizedFailureReason ?? error.localizedDescription)
         }
         let absolute = URL(fileURLWithPath: path).standardizedFileURL
+        var config: Config
         do {
-            return try ConfigParser.parse(
+            config = try ConfigParser.parse(
                 text, file: path, baseDirectory: absolute.deletingLastPathComponent().path,
                 isKnownTimeZone: { TimeZone(identifier: $0) != nil })
         } catch {
             throw .invalid(error)
         }
+        if loadingModel, !config.classification.rulesOnly {
+            let modelPath = try ModelFile.resolve(
+                config.classification.modelPath, relativeTo: absolute.deletingLastPathComponent().path)
+            config.classification.model = try ModelFile.load(modelPath)
+            config.classification.modelPath = modelPath
+        }
+        return config
     }
 }

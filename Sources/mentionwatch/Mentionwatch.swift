@@ -11,7 +11,8 @@ struct Mentionwatch: AsyncParsableCommand {
             "Watches public feeds for mentions of a school and its staff and reports protocol breaches to the MT.",
         version: mentionwatchVersion,
         subcommands: [
-            Run.self, Poll.self, Check.self, Parse.self, Match.self, Score.self, Feeds.self, Digest.self, Demo.self,
+            Run.self, Poll.self, Check.self, Parse.self, Match.self, Score.self, Train.self, Feeds.self, Digest.self,
+            Demo.self,
             BenchParse.self, BenchMatch.self,
         ]
     )

@@ -23,9 +23,9 @@ struct ConfigOption: ParsableArguments {
     @Option(name: .long, help: "The configuration file (feeds.yaml).")
     var config: String = "/etc/mentionwatch/feeds.yaml"
 
-    func load() throws -> Config {
+    func load(loadingModel: Bool = true) throws -> Config {
         do {
-            return try ConfigFile.load(config)
+            return try ConfigFile.load(config, loadingModel: loadingModel)
         } catch {
             FileHandle.standardError.write(Data("\(error)\n".utf8))
             throw ExitCode(ExitStatus.configError)

@@ -220,34 +220,47 @@ struct Score: ParsableCommand {
     var file: String
     @Flag(help: "Also print each post judged differently from its label.")
     var misses = false
+    @Flag(help: "Score the rules alone, the model alone and both together, side by side.")
+    var compare = false
 
     func run() throws {
-        let classifier = Classifier(config: try options.load())
-        guard let data = FileManager.default.contents(atPath: file) else {
-            FileHandle.standardError.write(Data("\(file): cannot read the file\n".utf8))
-            throw ExitCode(ExitStatus.ioError)
-        }
-        var posts: [LabelledPost] = []
-        for (number, line) in String(decoding: data, as: UTF8.self).split(
-            separator: "\n", omittingEmptySubsequences: false
-        ).enumerated()
-        where !line.trimmingCharacters(in: .whitespaces).isEmpty {
-            guard let post = try? JSONDecoder().decode(LabelledPost.self, from: Data(line.utf8)) else {
-                FileHandle.standardError.write(
-                    Data(
-                        "\(file):\(number + 1): not a labelled post (id, text, expect.categories, expect.alert)\n".utf8)
+        let config = try options.load()
+        let posts = try readLabelledPosts(file)
+        let modes: [DecisionMode] = compare ? [.rules, .model, .combined] : [.combined]
+        for mode in modes {
+            if compare && mode != .rules && config.classification.model == nil { continue }
+            let classifier = Classifier(config: config, mode: mode)
+            let scoring = LabelledPost.score(posts, with: classifier) { post, assessment in
+                guard misses else { return }
+                let found = assessment.categories.filter { $0.severity > .low }.map(\.category.rawValue)
+                print(
+                    "miss \(post.id): found \(found) \(assessment.tier.rawValue); labelled \(post.expect.categories) alert \(post.expect.alert)"
                 )
-                throw ExitCode(ExitStatus.dataError)
             }
-            posts.append(post)
+            let title = compare || classifier.mode == .rules ? "\(file) [\(classifier.mode.rawValue)]" : file
+            print(scoring.report(title: title))
+            if compare { print("") }
         }
-        let scoring = LabelledPost.score(posts, with: classifier) { post, assessment in
-            guard misses else { return }
-            let found = assessment.categories.filter { $0.severity > .low }.map(\.category.rawValue)
-            print(
-                "miss \(post.id): found \(found) alert \(assessment.alert); labelled \(post.expect.categories) alert \(post.expect.alert)"
-            )
-        }
-        print(scoring.report(title: file))
     }
+}
+
+/// Labelled posts from a JSON Lines file; a line that is not one stops with exit 65, an unreadable file with 74.
+func readLabelledPosts(_ file: String) throws -> [LabelledPost] {
+    guard let data = FileManager.default.contents(atPath: file) else {
+        FileHandle.standardError.write(Data("\(file): cannot read the file\n".utf8))
+        throw ExitCode(ExitStatus.ioError)
+    }
+    var posts: [LabelledPost] = []
+    for (number, line) in String(decoding: data, as: UTF8.self).split(
+        separator: "\n", omittingEmptySubsequences: false
+    ).enumerated()
+    where !line.trimmingCharacters(in: .whitespaces).isEmpty {
+        guard let post = try? JSONDecoder().decode(LabelledPost.self, from: Data(line.utf8)) else {
+            FileHandle.standardError.write(
+                Data("\(file):\(number + 1): not a labelled post (id, text, expect.categories, expect.alert)\n".utf8))
+            throw ExitCode(ExitStatus.dataError)
+        }
+        posts.append(post)
+    }
+    return posts
 }

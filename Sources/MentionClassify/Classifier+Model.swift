@@ -1,0 +1,63 @@
+import MentionMatch
+
+extension Classifier {
+    /// The model's part of a judgement: its scores, the tier, and a finding for each category that
+    /// only the model found when the post goes to the MT or to review (docs/model.md).
+    func judgeWithModel(
+        text: String, mentions: [Mention], byStaff: Bool, rulesAlert: Bool, findings: inout [CategoryFinding]
+    ) -> (tier: Tier, scores: LinearModel.Scores?, strength: Double?, linked: Bool) {
+        let targets = mentions.filter { $0.start < $0.end }
+        let linked = byStaff || !targets.isEmpty
+        guard let model, mode != .rules else { return (rulesAlert ? .alert : .none, nil, nil, linked) }
+        let scores = model.scores(words: TextFeatures.words(in: text, mentions: mentions))
+        let strength = ModelDecision.strength(scores, byStaff: byStaff)
+        var tier = ModelDecision.tier(
+            mode: mode, rulesAlert: rulesAlert, linked: linked, strength: strength,
+            thresholds: thresholds)
+        if mode == .model {
+            findings.removeAll()
+        }
+        guard tier != .none, !rulesAlert || mode == .model else { return (tier, scores, strength, linked) }
+        let categories = ModelDecision.categories(scores, byStaff: byStaff)
+        if tier == .alert, !categories.contains(where: { Self.modelSeverity($0.0) >= minSeverity }) { tier = .review }
+        for (category, probability) in categories {
+            let severity = tier == .alert ? Self.modelSeverity(category) : .low
+            if let index = findings.firstIndex(where: { $0.category == category }) {
+                guard findings[index].severity < severity else { continue }
+                findings.remove(at: index)
+            }
+            findings.append(
+                CategoryFinding(
+                    category: category, severity: severity, evidence: scores.words,
+                    spans: scores.words.map { _ in nil },
+                    explanation: Self.modelExplanation(
+                        probability: probability, words: scores.words, target: targets.first, tier: tier)))
+        }
+        let order = ProtocolCategory.allCases
+        findings.sort { (order.firstIndex(of: $0.category) ?? 0) < (order.firstIndex(of: $1.category) ?? 0) }
+        return (tier, scores, strength, linked)
+    }
+
+    /// Threats and discrimination weigh as in the rules (design §7); the rest is medium.
+    static func modelSeverity(_ category: ProtocolCategory) -> Severity {
+        switch category {
+        case .threat, .discrimination: return .high
+        default: return .medium
+        }
+    }
+
+    /// "Alleen het model (kans 0,93; woorden die het zwaarst wogen: 'x', 'y'), gericht aan juf Marieke".
+    static func modelExplanation(probability: Double, words: [String], target: Mention?, tier: Tier) -> String {
+        let percent = Int((probability * 100).rounded())
+        var text = "alleen het model (kans \(percent) %"
+        if !words.isEmpty {
+            text += "; woorden die het zwaarst wogen: " + words.map { "'\($0)'" }.joined(separator: ", ")
+        }
+        text += ")"
+        if let target {
+            text += target.entity == "school" ? " over de school (\(target.surface))" : " gericht aan \(target.surface)"
+        }
+        if tier == .review { text += "; te beoordelen, geen melding aan het MT" }
+        return text
+    }
+}

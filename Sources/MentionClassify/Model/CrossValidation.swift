@@ -1,0 +1,128 @@
+/// k-fold cross-validation of the learned model on a labelled corpus, and the choice of its
+/// thresholds (docs/model.md, "Training"). Everything here is chosen on the corpus only: the
+/// blind set is never passed in.
+public struct CrossValidation: Sendable {
+    /// One held-out judgement: what the threshold choice needs of a post.
+    public struct Outcome: Sendable {
+        public var rulesAlert: Bool
+        public var linked: Bool
+        public var strength: Double
+        public var expectedAlert: Bool
+    }
+
+    public let posts: [LabelledPost]
+    /// The rules, without a model: they give the mentions that mask the names, and the rules' alert.
+    public let rules: Classifier
+    public let training: ModelTraining
+    public let folds: Int
+    /// The fold of each post, in step with `posts`.
+    public private(set) var foldOf: [Int] = []
+    public private(set) var models: [LinearModel] = []
+    public private(set) var outcomes: [Outcome] = []
+    /// The words of each post with names masked, as the model sees them.
+    public private(set) var words: [[String]] = []
+
+    public init(posts: [LabelledPost], rules: Classifier, training: ModelTraining, folds: Int) {
+        self.posts = posts
+        self.rules = rules
+        self.training = training
+        self.folds = folds
+    }
+
+    /// The training examples of all posts (for the final model).
+    public func examples(_ indices: some Sequence<Int>) -> [ModelTraining.Example] {
+        indices.map { index in
+            ModelTraining.Example(
+                words: words[index],
+                categories: Set(posts[index].expect.categories.compactMap(ProtocolCategory.init(rawValue:))))
+        }
+    }
+
+    /// Trains one model per fold on the other folds and judges the fold's posts with it.
+    public mutating func run(progress: (String) -> Void = { _ in }) {
+        let judged = posts.map { rules.assess($0.post) }
+        words = zip(posts, judged).map { TextFeatures.words(of: $0.post, mentions: $1.mentions) }
+        var random = SplitMix64(seed: training.seed)
+        var order = Array(posts.indices)
+        for index in order.indices.reversed() { order.swapAt(index, Int(random.next() % UInt64(index + 1))) }
+        foldOf = [Int](repeating: 0, count: posts.count)
+        for (position, index) in order.enumerated() { foldOf[index] = position % folds }
+        outcomes = Array(
+            repeating: Outcome(rulesAlert: false, linked: false, strength: 0, expectedAlert: false), count: posts.count)
+        models = []
+        for fold in 0..<folds {
+            let model = training.train(examples(posts.indices.filter { foldOf[$0] != fold }))
+            models.append(model)
+            let asking = classifier(model, thresholds: ModelThresholds(alert: 2, review: 2), mode: .model)
+            for index in posts.indices where foldOf[index] == fold {
+                let assessment = asking.assess(posts[index].post)
+                outcomes[index] = Outcome(
+                    rulesAlert: judged[index].alert, linked: assessment.linked,
+                    strength: assessment.modelStrength ?? 0, expectedAlert: posts[index].expect.alert)
+            }
+            progress("fold \(fold + 1) of \(folds) trained")
+        }
+    }
+
+    public func classifier(_ model: LinearModel?, thresholds: ModelThresholds, mode: DecisionMode) -> Classifier {
+        Classifier(
+            matcher: rules.matcher, lexicon: rules.lexicon, minSeverity: rules.minSeverity, model: model,
+            thresholds: thresholds, mode: mode)
+    }
+
+    /// Scores every post with the model of its own fold (the rules alone need no model).
+    public func scoring(thresholds: ModelThresholds, mode: DecisionMode) -> Scoring {
+        let classifiers = models.map { classifier($0, thresholds: thresholds, mode: mode) }
+        var scoring = Scoring()
+        for (index, labelled) in posts.enumerated() {
+            scoring.add(
+                id: labelled.id, classifiers[foldOf[index]].assess(labelled.post),
+                expectedCategories: Set(labelled.expect.categories), expectedAlert: labelled.expect.alert)
+        }
+        return scoring
+    }
+
+    /// The thresholds that find the most alerts while the combined false-alert rate stays at or under
+    /// `maxFalseAlertRate` (ties: fewer false alerts, then the higher alert threshold); then the
+    /// review threshold: the highest at which alert-or-review recall reaches `reviewRecall`, never
+    /// below `reviewFloor`, so review stays a short list.
+    public func chooseThresholds(maxFalseAlertRate: Double, reviewRecall: Double, reviewFloor: Double)
+        -> ModelThresholds
+    {
+        let negatives = outcomes.filter { !$0.expectedAlert }
+        let positives = outcomes.filter(\.expectedAlert)
+        func raised(_ outcome: Outcome, _ thresholds: ModelThresholds) -> Tier {
+            ModelDecision.tier(
+                mode: .combined, rulesAlert: outcome.rulesAlert, linked: outcome.linked, strength: outcome.strength,
+                thresholds: thresholds)
+        }
+        func rate(_ outcomes: [Outcome], _ thresholds: ModelThresholds, _ counts: (Tier) -> Bool) -> Double {
+            outcomes.isEmpty
+                ? 0 : Double(outcomes.filter { counts(raised($0, thresholds)) }.count) / Double(outcomes.count)
+        }
+        var best = ModelThresholds(alert: 1, review: 1, veto: 0)
+        var bestScore = (recall: -1.0, falseAlerts: 2.0)
+        for veto in [0, 0.02, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4] {
+            for step in stride(from: 199, through: 20, by: -1) {
+                let candidate = ModelThresholds(alert: Double(step) / 200, review: 1, veto: veto)
+                let falseAlerts = rate(negatives, candidate) { $0 == .alert }
+                guard falseAlerts <= maxFalseAlertRate else { continue }
+                let recall = rate(positives, candidate) { $0 == .alert }
+                if recall > bestScore.recall || (recall == bestScore.recall && falseAlerts < bestScore.falseAlerts) {
+                    best = candidate
+                    bestScore = (recall, falseAlerts)
+                }
+            }
+        }
+        var review = reviewFloor
+        for step in stride(from: Int(best.alert * 200), through: Int(reviewFloor * 200), by: -1) {
+            let candidate = ModelThresholds(alert: best.alert, review: Double(step) / 200, veto: best.veto)
+            if rate(positives, candidate, { $0 != .none }) >= reviewRecall {
+                review = candidate.review
+                break
+            }
+        }
+        best.review = min(review, best.alert)
+        return best
+    }
+}

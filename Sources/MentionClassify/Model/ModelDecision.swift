@@ -1,0 +1,77 @@
+/// How the rules and the learned model decide together (docs/model.md, "The decision").
+public enum DecisionMode: String, Sendable, CaseIterable {
+    /// An alert when the rules find a breach aimed at a target, or the model is sure and a target is named.
+    case combined
+    /// The rules alone (the model is not asked): for comparison in `mentionwatch score`.
+    case rules
+    /// The model alone, with the same target linkage: for comparison.
+    case model
+}
+
+/// Where a post goes: the MT (alert), the coordinator's digest (review), or nowhere.
+public enum Tier: String, Sendable, Equatable, Codable {
+    case alert
+    /// "te beoordelen": the model suspects a breach aimed at a target, not surely enough to alarm the MT.
+    case review
+    case none
+}
+
+/// The model's thresholds on the probability of a breach. Defaults come from the model file, chosen
+/// by cross-validation on the training corpus; `classification.alert_threshold` and
+/// `review_threshold` in feeds.yaml override them.
+public struct ModelThresholds: Sendable, Equatable {
+    public var alert: Double
+    public var review: Double
+    /// A rule's alert where the model's belief is below this goes to review instead: the model
+    /// vouches against it (a laser-game report, a quote in a warning). 0: the rules always alert.
+    public var veto: Double
+
+    public init(alert: Double, review: Double, veto: Double = 0) {
+        self.alert = alert
+        self.review = review
+        self.veto = veto
+    }
+}
+
+public enum ModelDecision {
+    /// Categories only a staff account can commit (its own post): the model's word for them counts
+    /// only when a staff account wrote the post.
+    static let staffOnly: Set<ProtocolCategory> = [.confidentialInfo, .unauthorisedStatement]
+
+    /// The model's belief in a breach that this author can commit: "any", unless the category it
+    /// believes most is one only staff can commit and the author is not staff; then the best other.
+    public static func strength(_ scores: LinearModel.Scores, byStaff: Bool) -> Double {
+        guard !byStaff, let top = scores.categories.max(by: { $0.value < $1.value }), staffOnly.contains(top.key)
+        else { return scores.any }
+        let other = scores.categories.filter { !staffOnly.contains($0.key) }.map(\.value).max() ?? 0
+        return min(scores.any, other)
+    }
+
+    /// The categories the model reports, most likely first: those at 0.5 or more that this author
+    /// can commit, or else the most likely one.
+    public static func categories(_ scores: LinearModel.Scores, byStaff: Bool) -> [(ProtocolCategory, Double)] {
+        let allowed = scores.categories.filter { byStaff || !staffOnly.contains($0.key) }
+            .sorted { ($0.value, $0.key.rawValue) > ($1.value, $1.key.rawValue) }
+        let sure = allowed.filter { $0.value >= 0.5 }
+        return (sure.isEmpty ? Array(allowed.prefix(1)) : sure).map { ($0.key, $0.value) }
+    }
+
+    /// The tier of a post. `linked`: the post names a target (the school, a staff member, a group or
+    /// a role of the school) or is a staff account's own post.
+    public static func tier(
+        mode: DecisionMode, rulesAlert: Bool, linked: Bool, strength: Double?, thresholds: ModelThresholds
+    ) -> Tier {
+        let strength = strength ?? 0
+        switch mode {
+        case .rules:
+            return rulesAlert ? .alert : .none
+        case .model:
+            guard linked else { return .none }
+            return strength >= thresholds.alert ? .alert : strength >= thresholds.review ? .review : .none
+        case .combined:
+            if rulesAlert { return strength >= thresholds.veto ? .alert : .review }
+            guard linked else { return .none }
+            return strength >= thresholds.alert ? .alert : strength >= thresholds.review ? .review : .none
+        }
+    }
+}

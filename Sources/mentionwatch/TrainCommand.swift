@@ -1,0 +1,104 @@
+import ArgumentParser
+import FeedKit
+import Foundation
+import MentionClassify
+import MentionConfig
+
+/// `mentionwatch train` (`make train`): cross-validates the learned model on the corpus, chooses its
+/// thresholds there, prints rules, model and both side by side, and writes the model trained on
+/// the whole corpus (docs/model.md).
+struct Train: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Train the learned classifier on labelled posts and write the model file.")
+    @OptionGroup var options: ConfigOption
+    @Argument(help: "Labelled training posts (JSON Lines, like posts-dev.jsonl).")
+    var files: [String]
+    @Option(help: "Where to write the model.")
+    var output = "model/classifier.mwm"
+    @Option(help: "The model's release name, shown by `check` and in the docs.")
+    var version: String
+    @Option(help: "Folds of the cross-validation.")
+    var folds = 5
+    @Option(help: "The highest false-alert rate the alert threshold may give in cross-validation.")
+    var maxFalseAlertRate = 0.015
+    @Option(help: "The alert-or-review recall the review threshold aims for in cross-validation.")
+    var reviewRecall = 0.97
+    @Option(help: "The lowest review threshold, however low recall is.")
+    var reviewFloor = 0.2
+    @Option(help: "Hash buckets of the model (a power of two).")
+    var buckets = 1 << 18
+    @Option(help: "Write each post's held-out judgement as tab-separated values (for comparing models).")
+    var outcomes: String?
+    @Option(
+        help:
+            "Write each post's fold and masked words as tab-separated values (to train another model on the same folds)."
+    )
+    var foldsExport: String?
+
+    func run() throws {
+        let config = try options.load(loadingModel: false)
+        var posts: [LabelledPost] = []
+        var digestInput: [UInt8] = []
+        for file in files.sorted() {
+            posts += try readLabelledPosts(file)
+            digestInput += Array((FileManager.default.contents(atPath: file) ?? Data()))
+        }
+        var training = ModelTraining()
+        training.buckets = buckets
+        let rules = Classifier(config: config, mode: .rules)
+        let clock = ContinuousClock()
+        let started = clock.now
+        var validation = CrossValidation(posts: posts, rules: rules, training: training, folds: folds)
+        validation.run { print($0) }
+        if let outcomes {
+            var lines = ["id\tfold\trules_alert\tlinked\tstrength\texpected_alert\tcategories"]
+            for (index, outcome) in validation.outcomes.enumerated() {
+                lines.append(
+                    [
+                        posts[index].id, "\(validation.foldOf[index])", "\(outcome.rulesAlert)", "\(outcome.linked)",
+                        String(format: "%.4f", outcome.strength), "\(outcome.expectedAlert)",
+                        posts[index].expect.categories.joined(separator: ","),
+                    ].joined(separator: "\t"))
+            }
+            try lines.joined(separator: "\n").write(toFile: outcomes, atomically: true, encoding: .utf8)
+        }
+        if let foldsExport {
+            let lines = posts.indices.map { index in
+                [
+                    posts[index].id, "\(validation.foldOf[index])",
+                    posts[index].expect.categories.joined(separator: ","),
+                    validation.words[index].joined(separator: " "),
+                ].joined(separator: "\t")
+            }
+            try lines.joined(separator: "\n").write(toFile: foldsExport, atomically: true, encoding: .utf8)
+        }
+        let thresholds = validation.chooseThresholds(
+            maxFalseAlertRate: maxFalseAlertRate, reviewRecall: reviewRecall, reviewFloor: reviewFloor)
+        print(
+            String(
+                format: "%d posts, %d-fold cross-validation: alert threshold %.3f, review %.3f, veto %.3f",
+                posts.count, folds, thresholds.alert, thresholds.review, thresholds.veto))
+        for mode in DecisionMode.allCases {
+            print(validation.scoring(thresholds: thresholds, mode: mode).report(title: "cross-validation [\(mode)]"))
+            print("")
+        }
+        var model = training.train(validation.examples(posts.indices))
+        var header = model.header
+        header.version = version
+        header.alertThreshold = thresholds.alert
+        header.reviewThreshold = thresholds.review
+        header.vetoThreshold = thresholds.veto
+        header.trainedOn = posts.count
+        header.corpusDigest = SHA256.hex(SHA256.digest(digestInput))
+        model = LinearModel(header: header, scales: model.scales, bias: model.bias, weights: model.weights)
+        let bytes = model.fileBytes()
+        let temporary = output + ".tmp"
+        guard FileManager.default.createFile(atPath: temporary, contents: Data(bytes)) else {
+            throw fail("cannot write \(temporary)", status: ExitStatus.ioError)
+        }
+        _ = try? FileManager.default.removeItem(atPath: output)
+        try FileManager.default.moveItem(atPath: temporary, toPath: output)
+        let seconds = Double((clock.now - started).components.seconds)
+        print("wrote \(output): \(bytes.count) bytes, version \(version), \(Int(seconds)) s")
+    }
+}
