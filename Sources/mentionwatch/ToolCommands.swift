@@ -50,9 +50,23 @@ struct Check: AsyncParsableCommand {
             "digest: \(String(format: "%02d:%02d", config.digest.hour, config.digest.minute)) \(config.digest.timezone) to \(config.digest.to.joined(separator: ", ")) via \(Self.describe(config.digest.spool))"
         )
         print("database: \(config.storage.database)")
+        print(Self.describeModel(config))
         for problem in problems { FileHandle.standardError.write(Data("\(options.config): \(problem)\n".utf8)) }
         if !problems.isEmpty { throw ExitCode(ExitStatus.configError) }
         if fetch, await !Self.tryFeeds(config) { throw ExitCode(ExitStatus.unavailable) }
+    }
+
+    /// The model's file, release and thresholds (config overrides shown as such), or that the rules judge alone.
+    static func describeModel(_ config: Config) -> String {
+        guard let model = config.classification.model else {
+            return "model: off (classification.model: off): the rules judge alone"
+        }
+        let classifier = Classifier(config: config)
+        let header = model.header
+        return String(
+            format: "model: %@ version %@ (%d posts), alert at %.3f, review at %.3f, veto below %.3f",
+            config.classification.modelPath ?? "?", header.version, header.trainedOn, classifier.thresholds.alert,
+            classifier.thresholds.review, classifier.thresholds.veto)
     }
 
     /// Fetches and parses each feed once, printing one line per feed and, for an HTML page that

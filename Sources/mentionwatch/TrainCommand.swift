@@ -27,6 +27,12 @@ struct Train: ParsableCommand {
     var reviewFloor = 0.2
     @Option(help: "Hash buckets of the model (a power of two).")
     var buckets = 1 << 18
+    @Option(help: "Passes over the corpus.")
+    var epochs = ModelTraining().epochs
+    @Option(help: "AdaGrad's learning rate.")
+    var learningRate = Double(ModelTraining().learningRate)
+    @Option(help: "L2 penalty on the weights a post touches.")
+    var l2 = Double(ModelTraining().l2)
     @Option(help: "Write each post's held-out judgement as tab-separated values (for comparing models).")
     var outcomes: String?
     @Option(
@@ -45,6 +51,9 @@ struct Train: ParsableCommand {
         }
         var training = ModelTraining()
         training.buckets = buckets
+        training.epochs = epochs
+        training.learningRate = Float(learningRate)
+        training.l2 = Float(l2)
         let rules = Classifier(config: config, mode: .rules)
         let clock = ContinuousClock()
         let started = clock.now

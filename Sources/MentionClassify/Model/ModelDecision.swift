@@ -38,13 +38,11 @@ public enum ModelDecision {
     /// only when a staff account wrote the post.
     static let staffOnly: Set<ProtocolCategory> = [.confidentialInfo, .unauthorisedStatement]
 
-    /// The model's belief in a breach that this author can commit: "any", unless the category it
-    /// believes most is one only staff can commit and the author is not staff; then the best other.
+    /// The model's belief in a breach that this author can commit: the most likely such category,
+    /// or "any" when that is higher. Categories only staff can commit count only in staff posts.
     public static func strength(_ scores: LinearModel.Scores, byStaff: Bool) -> Double {
-        guard !byStaff, let top = scores.categories.max(by: { $0.value < $1.value }), staffOnly.contains(top.key)
-        else { return scores.any }
-        let other = scores.categories.filter { !staffOnly.contains($0.key) }.map(\.value).max() ?? 0
-        return min(scores.any, other)
+        let categories = scores.categories.filter { byStaff || !staffOnly.contains($0.key) }.map(\.value)
+        return max(scores.any, categories.max() ?? 0)
     }
 
     /// The categories the model reports, most likely first: those at 0.5 or more that this author

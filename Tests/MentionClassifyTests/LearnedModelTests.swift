@@ -1,0 +1,135 @@
+import Foundation
+import Testing
+
+@testable import MentionClassify
+@testable import MentionMatch
+
+/// The learned model's parts (docs/model.md): features, training, the file, the decision.
+struct LearnedModelTests {
+    // MARK: Features
+
+    @Test func namesAreMaskedSoTheModelJudgesWhatIsSaid() {
+        let text = "\njuf Marieke en De Zeehoek, @iemand"
+        let mentions = [
+            Mention(entity: "staff-01", surface: "juf Marieke", start: 1, end: 12, rule: .honorific),
+            Mention(entity: "school", surface: "De Zeehoek", start: 16, end: 26, rule: .alias),
+        ]
+        #expect(TextFeatures.words(in: text, mentions: mentions) == ["⟨p⟩", "en", "⟨s⟩", "⟨h⟩"])
+    }
+
+    @Test(arguments: [
+        ("kаnker", "kanker"),  // a Cyrillic а
+        ("H0ER", "hoer"),
+        ("kankerrrrr", "kankerr"),
+        ("Ölçü", "olcu"),
+        ("06-12345678", "00 00000000"),
+    ])
+    func spellingIsFolded(written: String, folded: String) {
+        #expect(TextFeatures.words(in: written, mentions: []).joined(separator: " ") == folded)
+    }
+
+    @Test func spacedLettersAreOneWordAndTwoLettersAreNot() {
+        #expect(TextFeatures.words(in: "je bent een k a n k e r lijer", mentions: []).contains("kanker"))
+        #expect(
+            TextFeatures.words(in: "ik en u a b", mentions: []) == ["ik", "en", "u", "a", "b"].dropLast(3) + ["uab"])
+        #expect(TextFeatures.words(in: "a b", mentions: []) == ["a", "b"])
+    }
+
+    @Test func bucketsAreStableAcrossRuns() {
+        // FNV-1a, not Swift's per-process seeded Hasher: a model file means the same on every start.
+        let features = TextFeatures(buckets: 1 << 18)
+        #expect(features.bucket("w", "sukkel") == features.bucket("w", "sukkel"))
+        #expect(features.bucket("w", "sukkel") == 23_308)  // computed independently with FNV-1a in Python
+        #expect(features.bucket("w", "sukkel") != features.bucket("c", "sukkel"))
+    }
+
+    // MARK: Training and the decision
+
+    static let examples: [ModelTraining.Example] = {
+        let insults = ["jij bent een vieze sukkel", "wat een sukkel is die", "sukkel loser", "vieze loser ben jij"]
+        let praise = ["jij bent een toppertje", "wat een fijne les was dat", "bedankt voor de les", "top gedaan"]
+        return insults.map { .init(words: TextFeatures.words(in: $0, mentions: []), categories: [.insult]) }
+            + praise.map { .init(words: TextFeatures.words(in: $0, mentions: []), categories: []) }
+    }()
+
+    static func smallModel() -> LinearModel {
+        var training = ModelTraining()
+        training.buckets = 1 << 12
+        return training.train(examples)
+    }
+
+    @Test func aTrainedModelSeparatesWhatItLearned() {
+        let model = Self.smallModel()
+        let insult = model.scores(words: TextFeatures.words(in: "die sukkel", mentions: []))
+        let praise = model.scores(words: TextFeatures.words(in: "fijne les", mentions: []))
+        #expect(insult.categories[.insult]! > 0.7)
+        #expect(praise.categories[.insult]! < 0.3)
+        #expect(insult.any > praise.any)
+        #expect(insult.words.first == "sukkel")
+    }
+
+    @Test func trainingIsReproducibleByteForByte() {
+        #expect(Self.smallModel().fileBytes() == Self.smallModel().fileBytes())
+    }
+
+    @Test(arguments: [
+        // (rules alert, linked, strength, expected tier), thresholds alert 0.9, review 0.5, veto 0.1
+        (true, true, 0.95, Tier.alert),
+        (true, false, 0.2, Tier.alert),
+        (true, true, 0.05, Tier.review),  // the model vouches against the rule
+        (false, true, 0.95, Tier.alert),
+        (false, true, 0.6, Tier.review),
+        (false, true, 0.4, Tier.none),
+        (false, false, 0.99, Tier.none),  // nobody of ours is named
+    ])
+    func tiers(rulesAlert: Bool, linked: Bool, strength: Double, tier: Tier) {
+        let thresholds = ModelThresholds(alert: 0.9, review: 0.5, veto: 0.1)
+        #expect(
+            ModelDecision.tier(
+                mode: .combined, rulesAlert: rulesAlert, linked: linked, strength: strength, thresholds: thresholds)
+                == tier)
+    }
+
+    @Test func staffOnlyCategoriesCountOnlyInStaffPosts() {
+        let scores = LinearModel.Scores(categories: [.confidentialInfo: 0.95, .insult: 0.1], any: 0.3, words: [])
+        #expect(ModelDecision.strength(scores, byStaff: true) == 0.95)
+        #expect(ModelDecision.strength(scores, byStaff: false) == 0.3)
+        #expect(ModelDecision.categories(scores, byStaff: false).map(\.0) == [.insult])
+    }
+
+    // MARK: The file
+
+    @Test func theFileRoundTrips() throws {
+        let model = Self.smallModel()
+        let read = try LinearModel(fileBytes: model.fileBytes())
+        #expect(read.header == model.header)
+        #expect(read.weights == model.weights)
+        let words = TextFeatures.words(in: "die sukkel", mentions: [])
+        #expect(read.scores(words: words) == model.scores(words: words))
+    }
+
+    @Test func aDamagedFileIsRefusedWithTheReason() {
+        var bytes = Self.smallModel().fileBytes()
+        #expect(throws: ModelFileError.notAModel) { try LinearModel(fileBytes: Array("hello world!".utf8)) }
+        #expect(throws: ModelFileError.corrupt("checksum does not match (truncated or damaged)")) {
+            try LinearModel(fileBytes: Array(bytes.dropLast(100)))
+        }
+        bytes[200] ^= 0xff
+        #expect(throws: ModelFileError.corrupt("checksum does not match (truncated or damaged)")) {
+            try LinearModel(fileBytes: bytes)
+        }
+    }
+
+    @Test func aModelOfAnotherSchemeIsRefused() throws {
+        let model = Self.smallModel()
+        var header = model.header
+        header.scheme = TextFeatures.scheme + 1
+        let other = LinearModel(header: header, scales: model.scales, bias: model.bias, weights: model.weights)
+        #expect(
+            throws: ModelFileError.mismatched(
+                "feature scheme \(header.scheme), this build reads \(TextFeatures.scheme)")
+        ) {
+            try LinearModel(fileBytes: other.fileBytes())
+        }
+    }
+}
