@@ -5,7 +5,7 @@ APT_PACKAGES := libcurl4-openssl-dev libsqlite3-dev libssl-dev python3
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PREFIX ?= /usr/local
 
-.PHONY: run test build release deps install clean format lint conformance fuzz bench-parse bench-match bench-classify
+.PHONY: run test build release deps install clean format lint conformance fuzz bench-parse bench-match bench-classify train compare-models
 
 deps:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -52,11 +52,26 @@ bench-match:
 bench-classify:
 	bench/classify/run.sh
 
+# The learned classifier (docs/model.md): cross-validates on corpus/train, chooses the thresholds
+# there, prints rules, model and both side by side, and writes model/classifier.mwm. The labelled sets of Tests/Support train it too. Never reads corpus/blind.
+MODEL_VERSION ?= 2026.12.1
+TRAINING := $(sort $(wildcard corpus/train/*.jsonl Tests/Support/classification-*.jsonl))
+train: release
+	.build/release/mentionwatch train --config feeds.yaml --version $(MODEL_VERSION) --output model/classifier.mwm $(TRAINING)
+
+# The model against fastText (Debian's fasttext) on the same folds and words; see docs/model.md.
+compare-models: release
+	@command -v fasttext >/dev/null || { $(SUDO) apt-get install -y -qq fasttext; }
+	.build/release/mentionwatch train --config feeds.yaml --version compare --output /tmp/mentionwatch-compare.mwm \
+	  --outcomes /tmp/mentionwatch-outcomes.tsv --folds-export /tmp/mentionwatch-folds.tsv $(TRAINING) > /dev/null
+	python3 tools/compare-fasttext.py /tmp/mentionwatch-folds.tsv /tmp/mentionwatch-outcomes.tsv
+
 release: deps
 	$(SWIFT) build -c release
 
 install: release
 	install -D -m 0755 .build/release/mentionwatch $(DESTDIR)$(PREFIX)/bin/mentionwatch
+	install -D -m 0644 model/classifier.mwm $(DESTDIR)$(PREFIX)/share/mentionwatch/classifier.mwm
 	install -D -m 0644 systemd/mentionwatch.service $(DESTDIR)/etc/systemd/system/mentionwatch.service
 	install -D -m 0644 systemd/mentionwatch.sysusers $(DESTDIR)/usr/lib/sysusers.d/mentionwatch.conf
 	install -D -m 0644 systemd/mentionwatch.tmpfiles $(DESTDIR)/usr/lib/tmpfiles.d/mentionwatch.conf

@@ -3,7 +3,9 @@
 # names, judge every category, explain) over the labelled posts in Tests/Support, repeated to
 # POSTS posts (default 50000), best of ROUNDS (default 3); then single long posts of 10,000 and
 # 20,000 words, to show that time grows linearly with a post's length. Issue 6 names no peer for
-# classification, so this prints mentionwatch's own figures. Nothing leaves the machine.
+# classification, so this prints mentionwatch's own figures: the rules and the learned model
+# together (the default), and the rules alone (`classification.model: off`), so the model's cost is
+# the difference. Nothing leaves the machine.
 set -eu
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -16,6 +18,8 @@ build_binary "$root" classify
 
 config=$results/feeds.yaml
 { cat "$root/Sources/mentionwatch/Demo/school.yaml"; echo 'feeds: [{ id: regio, url: "https://news.example/rss" }]'; } > "$config"
+rules_config=$results/feeds-rules.yaml
+{ cat "$config"; echo 'classification: { model: "off" }'; } > "$rules_config"
 python3 - "$root/Tests/Support" "$results" "$posts" <<'PY'
 import json, sys, glob
 support, out, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
@@ -37,8 +41,8 @@ PY
 bytes=$(wc -c < "$results/posts.jsonl")
 say "$posts posts, $bytes bytes of JSON Lines, $rounds rounds"
 
-run() {  # run INPUT: seconds and peak KB of one `match` run
-    /usr/bin/time -f "%e %M" -o "$results/time" "$binary" match --config "$config" < "$1" > "$results/out.jsonl"
+run() {  # run INPUT [CONFIG]: seconds and peak KB of one `match` run
+    /usr/bin/time -f "%e %M" -o "$results/time" "$binary" match --config "${2:-$config}" < "$1" > "$results/out.jsonl"
     cat "$results/time"
 }
 before=$(cpu_busy_idle)
@@ -50,13 +54,23 @@ while [ "$i" -lt "$rounds" ]; do
     if [ -z "$best" ] || awk -v a="$1" -v b="$best" 'BEGIN { exit !(a < b) }'; then best=$1 peak=$2; fi
     i=$((i + 1))
 done
+rules_best=""
+i=0
+while [ "$i" -lt "$rounds" ]; do
+    set -- $(run "$results/posts.jsonl" "$rules_config")
+    say "rules alone, round $((i + 1)): $1 s, peak $2 KB"
+    if [ -z "$rules_best" ] || awk -v a="$1" -v b="$rules_best" 'BEGIN { exit !(a < b) }'; then rules_best=$1 rules_peak=$2; fi
+    i=$((i + 1))
+done
 set -- $(run "$results/long-10000.jsonl"); long10=$1
 set -- $(run "$results/long-20000.jsonl"); long20=$1 longpeak=$2
 after=$(cpu_busy_idle)
 
-awk -v s="$best" -v n="$posts" -v b="$bytes" -v p="$peak" -v l1="$long10" -v l2="$long20" -v lp="$longpeak" 'BEGIN {
+awk -v s="$best" -v n="$posts" -v b="$bytes" -v p="$peak" -v l1="$long10" -v l2="$long20" -v lp="$longpeak" -v rs="$rules_best" -v rp="$rules_peak" 'BEGIN {
     printf "\nmentionwatch match (release), best of the rounds:\n"
-    printf "  %d posts in %.2f s: %.0f posts/s, %.2f MB/s of JSON Lines, %.2f ms a post, peak RSS %.1f MB\n", n, s, n / s, b / s / 1e6, 1000 * s / n, p / 1024
+    printf "  rules and model: %d posts in %.2f s: %.0f posts/s, %.2f MB/s of JSON Lines, %.2f ms a post, peak RSS %.1f MB\n", n, s, n / s, b / s / 1e6, 1000 * s / n, p / 1024
+    printf "  rules alone:     %d posts in %.2f s: %.0f posts/s, %.2f ms a post, peak RSS %.1f MB\n", n, rs, n / rs, 1000 * rs / n, rp / 1024
+    printf "  the model adds %.3f ms a post (%.0f posts/s of model alone)\n", 1000 * (s - rs) / n, (s > rs ? n / (s - rs) : 0)
     printf "  one post of 10,000 words: %.2f s; of 20,000 words: %.2f s (ratio %.2f; linear is 2), peak RSS %.1f MB\n", l1, l2, (l1 > 0 ? l2 / l1 : 0), lp / 1024
 }'
 machine_busy "$before" "$after"
