@@ -16,6 +16,8 @@ public struct Matcher: Sendable {
     private let serverlessOwners: [String: String]
     /// Words put before an honorific in one compound that still address someone, as match keys.
     private let compoundHeads: [String]
+    /// Groups of the school's staff and staff roles ("het MT", "de gymleraar").
+    private let targets: TargetForms
     /// First names of five letters or more, one edit off, read only after an honorific ("juf Fatna").
     private let firstNameSlips: Misspellings
 
@@ -34,6 +36,7 @@ public struct Matcher: Sendable {
         misspellings = Misspellings(
             words: patterns.filter { [.name, .alias, .surname, .firstName].contains($0.rule) }.flatMap(\.words),
             settings: matching)
+        targets = TargetForms(staff: staff)
         var slips = MatchingSettings()
         (slips.misspellings, slips.oneEditFrom, slips.twoEditsFrom) = (matching.misspellings, 5, 1_000)
         firstNameSlips = Misspellings(
@@ -117,9 +120,13 @@ public struct Matcher: Sendable {
         // Longest first; a shorter match inside a longer one ("De Zeehoek" in "Praktijkschool De Zeehoek") is dropped.
         candidates.sort { ($0.to - $0.from, -$0.from) > ($1.to - $1.from, -$1.from) }
         var taken = [Bool](repeating: false, count: words.count)
+        var school = [Bool](repeating: false, count: words.count)
         var mentions: [Mention] = []
         for candidate in candidates where !taken[candidate.from..<candidate.to].contains(true) {
-            for index in candidate.from..<candidate.to { taken[index] = true }
+            for index in candidate.from..<candidate.to {
+                taken[index] = true
+                school[index] = candidate.pattern.entity == "school"
+            }
             let start = tokens[candidate.from].start
             let end = tokens[candidate.to - 1].end
             let rule =
@@ -130,6 +137,19 @@ public struct Matcher: Sendable {
                 Mention(
                     entity: candidate.pattern.entity, surface: String(String.UnicodeScalarView(scalars[start..<end])),
                     start: start, end: end, rule: rule))
+        }
+        // "de leraren daar", "de gymleraar": only in a post that names the school.
+        for target in targets.find(in: words, tokens: tokens, scalars: scalars, school: school, taken: taken) {
+            let (start, end) = (tokens[target.from].start, tokens[target.to - 1].end)
+            let (entity, rule): (String, MentionRule) =
+                switch target.kind {
+                case .role(let id): (id, .role)
+                case .group, .people: ("school", .group)
+                }
+            mentions.append(
+                Mention(
+                    entity: entity, surface: String(String.UnicodeScalarView(scalars[start..<end])), start: start,
+                    end: end, rule: rule))
         }
         if !post.author.isEmpty, let entity = owner(ofAuthor: post.author) {
             mentions.append(Mention(entity: entity, surface: post.author, start: 0, end: 0, rule: .author))
