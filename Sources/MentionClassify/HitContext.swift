@@ -157,33 +157,42 @@ struct HitContext {
                 && speech.contains { $0.lowerBound > index && $0.upperBound <= hit.words.lowerBound }
             if !speaks { aimed.insert(mention) }
         }
+        // "die tent", "het gebouw": the school as a building, back to the school named in any sentence
+        // before ("De Zeehoek ... Ik steek die tent in de fik"); a pronoun or a role refers to a person:
+        // back to a staff member in the two sentences before, not to the school.
+        if aimed.isEmpty, refersBack(hit, sentence, through: ["institution"]) {
+            aimed = namedBefore(sentence, within: sentence) { $0.entity == "school" }
+        }
         if aimed.isEmpty, refersBack(hit, sentence) {
-            // A pronoun refers to a person: back to a staff member, not to the school.
-            for earlier in stride(from: sentence - 1, through: max(0, sentence - 2), by: -1) {
-                let named = text.words(inSentence: earlier).compactMap(\.mention).filter {
-                    mentions[$0].entity != "school"
-                }
-                if !named.isEmpty {
-                    aimed = Set(named)
-                    break
-                }
-            }
+            aimed = namedBefore(sentence, within: 2) { $0.entity != "school" }
         }
         hit.aimedAt = aimed.sorted()
     }
 
-    /// A pronoun, a school role or a plain word for a person ("die juf", "die vent") refers back,
+    /// The mentions that `wanted` takes in the nearest of the `within` sentences before `sentence` that has any.
+    private func namedBefore(_ sentence: Int, within: Int, _ wanted: (Mention) -> Bool) -> Set<Int> {
+        for earlier in stride(from: sentence - 1, through: max(0, sentence - within), by: -1) {
+            let named = text.words(inSentence: earlier).compactMap(\.mention).filter { wanted(mentions[$0]) }
+            if !named.isEmpty { return Set(named) }
+        }
+        return []
+    }
+
+    /// A pronoun, a school role or a plain word for a person ("die juf", "die vent") refers back (or, with
+    /// `lists` ["institution"], a word for the school as a building: "die tent"),
     /// unless the sentence is about someone else ("Mijn broertje ... hij", "die scheids").
     /// A reference after the hit counts only in its clause, and not as a relative pronoun (`relative`) right
     /// after it: "wat een kankerlijer is die vent" refers back, "een klootzak die zijn hond sloeg" and
     /// "een idioot, hij bleef praten" do not; nor does a speaker ("He said bullies are idiots").
-    private func refersBack(_ hit: Hit, _ sentence: Int) -> Bool {
+    private func refersBack(
+        _ hit: Hit, _ sentence: Int, through lists: [String] = ["role", "pronoun", "person"]
+    ) -> Bool {
         guard search.cueInSentence("other", sentence) == nil else { return false }
         let end = hit.words.upperBound
         let clause = words[end - 1].clause
         let speech = search.occurrences(of: "speech", inSentence: sentence)
         let relatives = lexicon.cueWords("relative")
-        return ["role", "pronoun", "person"].contains { list in
+        return lists.contains { list in
             search.occurrences(of: list, inSentence: sentence).contains { reference in
                 // "He said bullies are idiots": the one referred to is speaking, not the target.
                 if reference.upperBound <= hit.words.lowerBound,

@@ -36,7 +36,7 @@ public struct Lexicon: Sendable {
         "media", "recording", "share", "consent", "account", "disclaimer", "pupil", "sensitive", "role", "other",
         "selfname", "speech", "contrast", "filler", "rebuttal",
         "greeting", "pictureof", "namefrom", "actually", "degree", "official", "me", "relative", "streetend",
-        "streetword", "compoundhead",
+        "streetword", "compoundhead", "institution",
         "abbreviation",
     ]
 

@@ -16,6 +16,10 @@ public struct Matcher: Sendable {
     private let serverlessOwners: [String: String]
     /// Words put before an honorific in one compound that still address someone, as match keys.
     private let compoundHeads: [String]
+    /// Groups of the school's staff and staff roles ("het MT", "de gymleraar").
+    private let targets: TargetForms
+    /// First names of five letters or more, one edit off, read only after an honorific ("juf Fatna").
+    private let firstNameSlips: Misspellings
 
     /// `compoundHeads`: words that, written before an honorific in one word, still address someone:
     /// curses and school roles ("kankerjuf Marieke", "invaljuf Marieke"). Only these, because many other
@@ -32,6 +36,12 @@ public struct Matcher: Sendable {
         misspellings = Misspellings(
             words: patterns.filter { [.name, .alias, .surname, .firstName].contains($0.rule) }.flatMap(\.words),
             settings: matching)
+        targets = TargetForms(staff: staff)
+        var slips = MatchingSettings()
+        (slips.misspellings, slips.oneEditFrom, slips.twoEditsFrom) = (matching.misspellings, 5, 1_000)
+        firstNameSlips = Misspellings(
+            words: staff.compactMap { NameForms.split($0.name).first.map(MatchText.words) }.filter { $0.count == 1 }
+                .flatMap { $0 }, settings: slips)
         contextPhrases = school.context.map(MatchText.words).filter { !$0.isEmpty }
         excludePhrases = school.exclude.map(MatchText.words).filter { !$0.isEmpty }
         contextTails = contextPhrases.filter { $0.count == 1 && $0[0].utf8.count >= 5 }.map { Array($0[0].utf8) }
@@ -76,7 +86,10 @@ public struct Matcher: Sendable {
         {
             for index in words.indices
             where !forms.startsSomeForm(words[index]) && mayBeMisspeltName(at: index, in: words, post, contextWord) {
-                if let word = misspellings.correction(of: words[index]) {
+                if let word = misspellings.correction(of: words[index])
+                    ?? (index > 0 && Self.honorificKeys.contains(words[index - 1])
+                        ? firstNameSlips.correction(of: words[index]) : nil)
+                {
                     words[index] = word
                     corrected[index] = true
                 }
@@ -102,14 +115,18 @@ public struct Matcher: Sendable {
                 && !corrected[$0.from..<$0.to].contains(true)
         }
         let hasContext = post.schoolSpecific || anchored || (!excluded && contextWord)
-        if !hasContext { candidates.removeAll { $0.pattern.needsContext } }
+        if !hasContext { candidates.removeAll { $0.pattern.needsContext && !Self.isSpelledOut($0, tokens, scalars) } }
 
         // Longest first; a shorter match inside a longer one ("De Zeehoek" in "Praktijkschool De Zeehoek") is dropped.
         candidates.sort { ($0.to - $0.from, -$0.from) > ($1.to - $1.from, -$1.from) }
         var taken = [Bool](repeating: false, count: words.count)
+        var school = [Bool](repeating: false, count: words.count)
         var mentions: [Mention] = []
         for candidate in candidates where !taken[candidate.from..<candidate.to].contains(true) {
-            for index in candidate.from..<candidate.to { taken[index] = true }
+            for index in candidate.from..<candidate.to {
+                taken[index] = true
+                school[index] = candidate.pattern.entity == "school"
+            }
             let start = tokens[candidate.from].start
             let end = tokens[candidate.to - 1].end
             let rule =
@@ -121,10 +138,35 @@ public struct Matcher: Sendable {
                     entity: candidate.pattern.entity, surface: String(String.UnicodeScalarView(scalars[start..<end])),
                     start: start, end: end, rule: rule))
         }
+        // "de leraren daar", "de gymleraar": only in a post that names the school.
+        for target in targets.find(in: words, tokens: tokens, scalars: scalars, school: school, taken: taken) {
+            let (start, end) = (tokens[target.from].start, tokens[target.to - 1].end)
+            let (entity, rule): (String, MentionRule) =
+                switch target.kind {
+                case .role(let id): (id, .role)
+                case .group, .people: ("school", .group)
+                }
+            mentions.append(
+                Mention(
+                    entity: entity, surface: String(String.UnicodeScalarView(scalars[start..<end])), start: start,
+                    end: end, rule: rule))
+        }
         if !post.author.isEmpty, let entity = owner(ofAuthor: post.author) {
             mentions.append(Mention(entity: entity, surface: post.author, start: 0, end: 0, rule: .author))
         }
         return mentions.sorted { ($0.start, $0.end, $0.entity) < ($1.start, $1.end, $1.entity) }
+    }
+
+    /// "Z e e h o e k", "Z.e.e.h.o.e.k": the school's name spelled out letter by letter (five or more) is
+    /// written to be read as that name, not a street or a beach pavilion, so it needs no context.
+    static func isSpelledOut(
+        _ candidate: (pattern: NamePattern, from: Int, to: Int), _ tokens: [TextToken], _ scalars: [Unicode.Scalar]
+    ) -> Bool {
+        guard candidate.pattern.entity == "school", candidate.to - candidate.from == 1,
+            candidate.pattern.words.count == 1, candidate.pattern.words[0].utf8.count >= 5
+        else { return false }
+        let token = tokens[candidate.from]
+        return scalars[token.start..<token.end].contains { " .-_*".unicodeScalars.contains($0) }
     }
 
     /// "14", "3a", "112": a house number, in the text as written (a year such as 2026 is not one).

@@ -30,6 +30,8 @@ enum NameForms {
     static let honorifics = [
         "juf", "juffrouw", "meester", "meneer", "mevrouw", "mevr", "mw", "mvr", "dhr", "mr", "mrs", "ms", "miss",
         "mister", "sir",
+        // Written without vowels, as in "jf Marieke", "mnr Strhs".
+        "jf", "mnr", "mstr",
     ]
     static let tussenvoegsels: Set<String> = [
         "van", "de", "den", "der", "het", "t", "ter", "ten", "te", "in", "op", "uit", "vd",
@@ -75,6 +77,7 @@ enum NameForms {
         for hashtag in school.hashtags { add("school", hashtag, .hashtag, context: false, veto: false) }
         for domain in school.domains { add("school", domain, .domain, context: false, veto: false) }
 
+        let skeletons = skeletons(staff)
         for member in staff {
             let common = member.commonName
             add(member.id, member.name, .name, context: common)
@@ -90,6 +93,19 @@ enum NameForms {
                     add(
                         member.id, "\(honorific) \(surname)", .honorific,
                         context: common || secondHalves.contains(surname))
+                }
+            }
+            // Only after an honorific: "meneer El Amr", "mnr Strhs" (docs/matching.md).
+            let halfKeys = Set(secondHalves.flatMap(MatchText.words))
+            let clippedForms = clippedSurnames(surnames)
+            for honorific in honorifics {
+                for clipped in clippedForms {
+                    add(member.id, MatchText.words(honorific) + clipped, .honorific, context: common)
+                }
+                for (skeleton, owner) in skeletons where owner.entity == member.id {
+                    add(
+                        member.id, MatchText.words(honorific) + [skeleton], .honorific,
+                        context: common || halfKeys.contains(owner.word))
                 }
             }
             for surname in surnames {

@@ -43,6 +43,10 @@ public enum MentionRule: String, Sendable, Equatable, Codable {
     case misspelling
     /// An author account whose name carries the person's name while it is not theirs (impersonation).
     case accountName = "account_name"
+    /// A group of the school's staff ("de leraren daar", "het MT van De Zeehoek"): the school.
+    case group
+    /// A staff member's role ("de gymleraar", "de mentor van 2B"), when one staff member has it.
+    case role
 }
 
 public struct Mention: Sendable, Equatable {

@@ -1,0 +1,152 @@
+/// Targets beyond one name (docs/matching.md, "Groups and roles"): the school's staff as a group
+/// ("de leraren daar", "het MT van De Zeehoek"), which count as the school, and a staff member's
+/// role ("de gymleraar", "de mentor van 2B"), which counts as that staff member when no one else
+/// has the role. Both only in a post that names the school: "het MT" alone may be any school's.
+/// The words are data, in `TargetWords`.
+struct TargetForms: Sendable {
+    enum Kind: Sendable, Equatable {
+        case group
+        /// A configured role and the one staff member who has it.
+        case role(String)
+        /// A whole phrase for the people of the place ("iedereen die daar werkt"): no article needed.
+        case people
+    }
+
+    private let phrases: [String: [(words: [String], kind: Kind)]]
+    private let groupDeterminers = Self.keys(TargetWords.groupDeterminers)
+    private let roleDeterminers = Self.keys(TargetWords.roleDeterminers)
+    private let there = Self.keys(TargetWords.there)
+    private let placeWords = Self.keys(TargetWords.placeWords)
+    private let articles = Self.keys(["de", "het", "the"])
+    private let institution = TargetWords.institution.map(MatchText.words)
+
+    init(staff: [StaffMember]) {
+        var all: [(words: [String], kind: Kind)] = []
+        all += TargetWords.groups.map { (MatchText.words($0), Kind.group) }
+        all += TargetWords.groupPhrases.map { (MatchText.words($0), Kind.people) }
+        // A role's words map to a staff member only when that member is the one with them.
+        var owners: [[String]: Set<String>] = [:]
+        for member in staff {
+            for phrase in Self.roleWords(member.role ?? "") { owners[phrase, default: []].insert(member.id) }
+        }
+        for (words, ids) in owners where ids.count == 1 { all.append((words, .role(ids.first!))) }
+        var phrases: [String: [(words: [String], kind: Kind)]] = [:]
+        for phrase in all where !phrase.words.isEmpty {
+            phrases[phrase.words[0], default: []].append(phrase)
+        }
+        // Longest first, so "docent lichamelijke opvoeding" wins over a shorter phrase at the same word.
+        self.phrases = phrases.mapValues { $0.sorted { $0.words.count > $1.words.count } }
+    }
+
+    /// A configured role and the words people use for it, as match keys: "docent lichamelijke
+    /// opvoeding (LO)" → "docent lichamelijke opvoeding", "leraar lo", "gymleraar", "gym juf", ...
+    static func roleWords(_ role: String) -> Set<[String]> {
+        let plain = role.split(separator: "(").first.map(String.init) ?? ""
+        let words = MatchText.words(plain)
+        guard !words.isEmpty else { return [] }
+        var out: Set<[String]> = [words]
+        let joined = words.joined(separator: " ")
+        for (name, others) in TargetWords.roleWords where MatchText.words(name).joined(separator: " ") == joined {
+            for other in others { out.insert(MatchText.words(other)) }
+        }
+        // "docent groen": the subject with every word for a teacher, before it, after it, and in one word.
+        let teachers = keys(TargetWords.teacherWords)
+        if words.count >= 2, teachers.contains(words[0]) {
+            let subject = Array(words.dropFirst())
+            var subjects = [subject]
+            for (name, others) in TargetWords.subjectWords
+            where MatchText.words(name) == subject {
+                subjects += others.map(MatchText.words)
+            }
+            for subject in subjects {
+                for teacher in TargetWords.teacherWords.map(MatchText.words) {
+                    out.insert(teacher + subject)
+                    out.insert(subject + teacher)
+                    out.insert([MatchText.key(Array((subject + teacher).joined().utf8))])
+                }
+            }
+        }
+        return out
+    }
+
+    /// Each group or role in `words` (match keys of `tokens`), as word ranges; `school` marks the
+    /// words of a found mention of the school, `taken` those of any found mention.
+    func find(
+        in words: [String], tokens: [TextToken], scalars: [Unicode.Scalar], school: [Bool], taken: [Bool]
+    ) -> [(from: Int, to: Int, kind: Kind)] {
+        guard school.contains(true) else { return [] }
+        var found: [(from: Int, to: Int, kind: Kind)] = []
+        var index = 0
+        while index < words.count {
+            if let target = target(at: index, words, tokens, scalars, school),
+                !taken[target.from..<target.to].contains(true)
+            {
+                found.append(target)
+                index = target.to
+            } else {
+                index += 1
+            }
+        }
+        return found
+    }
+
+    private func target(
+        at start: Int, _ words: [String], _ tokens: [TextToken], _ scalars: [Unicode.Scalar], _ school: [Bool]
+    ) -> (from: Int, to: Int, kind: Kind)? {
+        // Up to two determiners ("al die leraren"), then the longest phrase.
+        for determiners in [2, 1, 0] where start + determiners < words.count {
+            let leading = words[start..<(start + determiners)]
+            guard leading.allSatisfy({ groupDeterminers.contains($0) || roleDeterminers.contains($0) }),
+                let phrase = phrase(at: start + determiners, words)
+            else { continue }
+            let determined: Bool
+            switch phrase.kind {
+            case .group: determined = determiners > 0 && leading.allSatisfy(groupDeterminers.contains)
+            case .role: determined = determiners == 1 && roleDeterminers.contains(leading.first!)
+            case .people: determined = determiners == 0
+            }
+            let end = start + determiners + phrase.words.count
+            guard let place = placeEnd(after: end, words, tokens, scalars, school) else { return nil }
+            if place == end, !determined { continue }
+            return (start, place, phrase.kind)
+        }
+        return nil
+    }
+
+    private func phrase(at index: Int, _ words: [String]) -> (words: [String], kind: Kind)? {
+        phrases[words[index]]?.first { phrase in
+            index + phrase.words.count <= words.count
+                && words[index..<(index + phrase.words.count)].elementsEqual(phrase.words)
+        }
+    }
+
+    /// Where a group or role ending at `end` ends with what says where it is: "daar" (included),
+    /// "van De Zeehoek" (the school's own mention left out), "van 2B", "van die school" (included);
+    /// `end` itself when nothing follows; nil when a place word leads elsewhere ("het MT van het Baken").
+    private func placeEnd(
+        after end: Int, _ words: [String], _ tokens: [TextToken], _ scalars: [Unicode.Scalar], _ school: [Bool]
+    ) -> Int? {
+        guard end < words.count else { return end }
+        if there.contains(words[end]) { return end + 1 }
+        guard placeWords.contains(words[end]) else { return end }
+        let next = end + 1
+        guard next < words.count else { return end }
+        // "van De Zeehoek", also "van de Zeehoek" where only "Zeehoek" was found.
+        if school[next] || (next + 1 < words.count && articles.contains(words[next]) && school[next + 1]) { return end }
+        if Self.isClassCode(scalars[tokens[next].start..<tokens[next].end]) { return next + 1 }
+        for phrase in institution
+        where next + phrase.count <= words.count && words[next..<(next + phrase.count)].elementsEqual(phrase) {
+            return next + phrase.count
+        }
+        return nil
+    }
+
+    /// "2B", "3a", "h4": a class, as written (a digit and one or two letters).
+    static func isClassCode(_ written: ArraySlice<Unicode.Scalar>) -> Bool {
+        let digits = written.filter { $0.isASCII && $0.properties.numericType != nil }.count
+        let letters = written.filter { $0.properties.isAlphabetic }.count
+        return (1...2).contains(digits) && (1...2).contains(letters) && digits + letters == written.count
+    }
+
+    private static func keys(_ words: [String]) -> Set<String> { Set(words.flatMap(MatchText.words)) }
+}

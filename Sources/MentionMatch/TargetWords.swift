@@ -1,0 +1,59 @@
+/// The words for targets beyond one name: the school's staff as a group, and what people call a
+/// configured role. Kept as data in one place, because a school's people are written about as
+/// "de leraren daar" or "de gymleraar" as often as by name, and which words those are is a matter of
+/// usage, not of logic: add words here, and a case to `TargetFormsTests`. `TargetForms` reads them.
+/// Every word is compared as a match key (`MatchText`), like the names.
+enum TargetWords {
+    /// The staff of a school as a group.
+    static let groups = [
+        "leraren", "leraressen", "lerarenkamer", "lerarenteam", "docenten", "docentenkamer", "docententeam",
+        "leerkrachten", "juffen", "juffrouwen", "meesters", "mt", "managementteam", "directie", "schooldirectie",
+        "schoolleiding", "personeel", "schoolpersoneel", "staf", "teamleiders", "mentoren",
+        "teachers", "staff", "staffroom", "management", "faculty",
+    ]
+    /// Whole phrases for the people of a place named before: they need no article.
+    static let groupPhrases = [
+        "iedereen die daar werkt", "iedereen die er werkt", "iedereen die daar lesgeeft", "iedereen daar",
+        "everyone who works there", "everybody who works there", "everyone there",
+    ]
+    /// Before a group: it is a definite group ("het MT", "al die leraren"); "leraren" alone are anyone's.
+    static let groupDeterminers = [
+        "de", "het", "die", "deze", "dat", "alle", "al", "onze", "jullie",
+        "the", "those", "these", "that", "all", "our", "your",
+    ]
+    /// Before a role: an article or a pupil's possessive ("de gymleraar", "mijn mentor").
+    static let roleDeterminers = ["de", "die", "deze", "onze", "mijn", "jullie", "the", "that", "our", "my", "your"]
+    /// After a group or role: the one at the place named before ("de leraren daar").
+    static let there = ["daar", "there", "aldaar"]
+    /// Before a place: "van De Zeehoek"; before any other place the group or role is not the school's.
+    static let placeWords = ["van", "op", "bij", "aan", "at", "of", "from"]
+    /// The school without its name, after a place word: "de leraren van die school".
+    static let institution = [
+        "school", "de school", "die school", "deze school", "jullie school", "onze school", "die tent", "daar",
+        "the school", "that school", "our school", "your school",
+    ]
+
+    /// Words for a teacher: a role "docent SUBJECT" is also "leraar SUBJECT", "SUBJECTleraar", "SUBJECT teacher".
+    static let teacherWords = ["docent", "docente", "leraar", "lerares", "juf", "meester", "teacher"]
+    /// Other words for a configured role (`staff[].role`, its bracketed part left out).
+    static let roleWords: [String: [String]] = [
+        "directeur": [
+            "directrice", "schooldirecteur", "schooldirectrice", "director", "principal", "headteacher", "head teacher",
+            "headmaster", "headmistress",
+        ],
+        "directrice": ["directeur", "schooldirectrice", "principal", "headteacher", "headmistress"],
+        "mentor": ["mentrix", "mentorjuf"],
+        "coordinator sociale veiligheid": ["veiligheidscoordinator", "antipestcoordinator", "pestcoordinator"],
+        "concierge": ["conciergemeneer", "caretaker"],
+    ]
+    /// Other words for a subject: "docent lichamelijke opvoeding" is "de gymleraar", "de gymjuf", "docent LO".
+    static let subjectWords: [String: [String]] = [
+        "lichamelijke opvoeding": ["gym", "lo", "sport", "pe"],
+        "nederlands": ["ned"],
+        "techniek": ["techniek"],
+        "groen": ["groen"],
+        "zorg en welzijn": ["zorg", "zw"],
+        "engels": ["english"],
+        "wiskunde": ["wis", "math", "maths"],
+    ]
+}

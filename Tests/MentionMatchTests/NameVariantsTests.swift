@@ -1,0 +1,55 @@
+import TestSupport
+import Testing
+
+@testable import MentionConfig
+@testable import MentionMatch
+
+/// Name forms that count only after an honorific or with context (issue 13 item 5): clipped and
+/// vowel-less names, a misspelt first name, the school's name spelled out, surnames as one word.
+/// Each form has a positive and a negative case.
+struct NameVariantsTests {
+    let matcher = Matcher(school: WorldFixture.config.school, staff: WorldFixture.config.staff)
+
+    @Test(arguments: [
+        ("meneer El Amr", "staff-03"),  // clipped, after an honorific
+        ("mnr Strhs", "staff-08"),  // without vowels, four consonants or more, after an honorific
+        ("meneer Mldr", "staff-06"),
+        ("mevrouw Hkstr", "staff-05"),
+        ("jf Marieke", "staff-01"),  // a vowel-less honorific
+        ("Z e e h o e k", "school"),  // spelled out: needs no context
+        ("Z.e.e.h.o.e.k", "school"),
+        ("meester Yousef", "staff-03"),
+        ("juf Marike", "staff-01"),
+        ("juf Fatna", "staff-07"),  // one edit from a first name of five letters, after an honorific
+        ("vandenberg geeft les", "staff-04"),  // a surname as one word, with context
+        ("elamrani geeft les", "staff-03"),
+        ("verbeeksmit in de klas", "staff-01"),
+    ])
+    func nameFormsFind(_ text: String, _ entity: String) {
+        #expect(matcher.mentions(in: Post(id: "t", text: text)).map(\.entity) == [entity], "\(text)")
+    }
+
+    @Test(arguments: [
+        "El Amr heeft gelijk",  // clipped without an honorific
+        "meneer Amr",  // a clipped name needs the rest of the surname
+        "Strhs",  // no vowels without an honorific
+        "jf Mrk",  // only three consonants: too little to say whom
+        "meneer Ptr",
+        "Zeehoek",  // as written, the name still needs context
+        "Yousef",  // the first name without an honorific
+        "Fatna was er",  // a misspelt first name without an honorific
+        "juf Fenna",  // two edits
+        "vandenbroek geeft les",  // a different word
+        "elamrani",  // a surname alone needs context
+    ])
+    func nameFormsNeedTheirHonorificOrContext(_ text: String) {
+        #expect(matcher.mentions(in: Post(id: "t", text: text)).isEmpty, "\(text)")
+    }
+
+    @Test func skeletonsTwoNamesShareAreDropped() {
+        var staff = WorldFixture.config.staff
+        staff.append(StaffMember(id: "staff-99", name: "Kees Oosterhuus"))
+        #expect(NameForms.skeletons(WorldFixture.config.staff)["strhs"]?.entity == "staff-08")
+        #expect(NameForms.skeletons(staff)["strhs"] == nil)
+    }
+}

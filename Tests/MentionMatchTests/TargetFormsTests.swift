@@ -1,0 +1,86 @@
+import TestSupport
+import Testing
+
+@testable import MentionConfig
+@testable import MentionMatch
+
+/// Targets beyond one named person (issue 13 item 5): groups of the school's staff and roles.
+/// Each form has a positive and a negative case.
+struct TargetFormsTests {
+    let matcher = Matcher(school: WorldFixture.config.school, staff: WorldFixture.config.staff)
+
+    /// The mentions found by `rule`, as "entity surface".
+    func found(_ text: String, _ rule: MentionRule) -> [String] {
+        matcher.mentions(in: Post(id: "t", text: text)).filter { $0.rule == rule }.map { "\($0.entity) \($0.surface)" }
+    }
+
+    @Test(arguments: [
+        ("het MT van De Zeehoek", ["school het MT"]),
+        ("De Zeehoek. De leraren daar zijn sukkels", ["school De leraren daar"]),
+        ("Bij De Zeehoek moet de directie zich schamen", ["school de directie"]),
+        ("De Zeehoek? Iedereen die daar werkt is gestoord", ["school Iedereen die daar werkt"]),
+        ("de docenten van De Zeehoek", ["school de docenten"]),
+        ("de docenten van de Zeehoek", ["school de docenten"]),
+        ("die lerarenkamer van De Zeehoek stinkt", ["school die lerarenkamer"]),
+        ("De Zeehoek: al die leraren zijn lui", ["school al die leraren"]),
+        ("De Zeehoek. Leraren daar zijn lui", ["school Leraren daar"]),
+        ("De Zeehoek: de leraren van die school", ["school de leraren van die school"]),
+        ("De Zeehoek, the teachers there are idiots", ["school the teachers there"]),
+        ("De Zeehoek: the management is useless", ["school the management"]),
+    ])
+    func groupsOfTheSchoolsStaffAreTheSchool(_ text: String, _ expected: [String]) {
+        #expect(found(text, .group) == expected, "\(text)")
+    }
+
+    @Test(arguments: [
+        "het MT is slecht",  // no school in the post
+        "de leraren daar zijn sukkels",
+        "het MT van het Baken-college. De Zeehoek doet het beter",  // another school's MT
+        "De Zeehoek is fijn, maar de leraren van mijn vorige school niet",
+        "De Zeehoek: leraren zijn ook mensen",  // no article: anyone's teachers
+        "De Zeehoek: MT vergadert",
+        "the teachers there are idiots",
+    ])
+    func groupsElsewhereAreNoMention(_ text: String) {
+        #expect(found(text, .group).isEmpty, "\(text)")
+    }
+
+    @Test(arguments: [
+        ("de gymleraar van De Zeehoek", ["staff-03 de gymleraar"]),
+        ("De Zeehoek: de gymjuf is streng", ["staff-03 de gymjuf"]),
+        ("De Zeehoek: de docent lichamelijke opvoeding", ["staff-03 de docent lichamelijke opvoeding"]),
+        ("De Zeehoek: mijn leraar LO", ["staff-03 mijn leraar LO"]),
+        ("De Zeehoek. De mentor van 2B is er nooit", ["staff-01 De mentor van 2B"]),
+        ("De Zeehoek: mijn mentor", ["staff-01 mijn mentor"]),
+        ("De Zeehoek: de groenleraar", ["staff-08 de groenleraar"]),
+        ("De Zeehoek: de docent groen", ["staff-08 de docent groen"]),
+        ("De Zeehoek: de directrice", ["staff-04 de directrice"]),
+        ("De Zeehoek: the principal", ["staff-04 the principal"]),
+        ("De Zeehoek: de leraar Nederlands", ["staff-06 de leraar Nederlands"]),
+        ("De Zeehoek: de techniekleraar", ["staff-02 de techniekleraar"]),
+    ])
+    func aRoleIsTheOneWhoHasIt(_ text: String, _ expected: [String]) {
+        #expect(found(text, .role) == expected, "\(text)")
+    }
+
+    @Test(arguments: [
+        "de gymleraar is streng",  // no school in the post
+        "De Zeehoek is top, maar de gymleraar van het Baken-college niet",
+        "De Zeehoek: gymleraar gezocht",  // no article: a vacancy, not a person
+        "De Zeehoek: de leraar",  // a teacher, not a role one person has
+        "De Zeehoek: de leraar wiskunde",  // a role no staff member has
+    ])
+    func aRoleElsewhereIsNoMention(_ text: String) {
+        #expect(found(text, .role).isEmpty, "\(text)")
+    }
+
+    @Test func aRoleTwoStaffMembersShareIsNoMention() {
+        var staff = WorldFixture.config.staff
+        var second = StaffMember(id: "staff-99", name: "Kees Jansen")
+        second.role = "docent groen"
+        staff.append(second)
+        let shared = Matcher(school: WorldFixture.config.school, staff: staff)
+        #expect(!shared.mentions(in: Post(id: "t", text: "De Zeehoek: de groenleraar")).contains { $0.rule == .role })
+        #expect(TargetForms.roleWords("directeur (MT)").contains(["directrice"]))
+    }
+}
