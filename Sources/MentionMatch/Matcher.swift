@@ -107,6 +107,7 @@ public struct Matcher: Sendable {
         let excluded = excludePhrases.contains { Self.contains($0, in: words) }
         candidates.removeAll { excluded && $0.pattern.vetoable && $0.pattern.entity == "school" }
         candidates.removeAll { $0.pattern.rule == .surname && Self.isBusinessName(after: $0.to, in: words) }
+        candidates.removeAll { $0.pattern.rule == .surname && Self.isSomeoneElse(before: $0.from, in: words) }
         // Context: the school named unambiguously, someone addressed with an honorific, a context
         // word, or a feed about the school.
         // A corrected (misspelt) word never anchors: a Dutch word near a name must not make context.
@@ -268,6 +269,21 @@ public struct Matcher: Sendable {
         if businessWords.contains(words[index]) { return true }
         // "B.V." is split into "b" and "v".
         return index + 1 < words.count && words[index] == "b" && words[index + 1] == "v"
+    }
+
+    /// Titles and initials that make a surname after them someone else: "wethouder Verbeek",
+    /// "dokter Mulder", "M. Verbeek" (initials count as the staff member's only with context).
+    static let otherTitles: Set<String> = Set(
+        [
+            "wethouder", "burgemeester", "dokter", "dr", "huisarts", "tandarts", "minister", "agent", "rechter",
+            "notaris", "pastoor", "dominee", "trainer", "coach", "scheidsrechter", "raadslid", "kamerlid", "prof",
+            "professor", "advocaat", "oom", "tante", "opa", "oma", "buurman", "buurvrouw", "familie", "fam",
+        ].flatMap(MatchText.words))
+
+    private static func isSomeoneElse(before index: Int, in words: [String]) -> Bool {
+        guard index > 0 else { return false }
+        let previous = words[index - 1]
+        return otherTitles.contains(previous) || (previous.count == 1 && previous.first?.isLetter == true)
     }
 
     /// The school or staff member who owns the account that wrote a post, if any.

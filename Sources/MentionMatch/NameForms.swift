@@ -113,8 +113,11 @@ enum NameForms {
                     add(member.id, "\(first) \(surname)", .name, context: common)
                     add(member.id, "\(first.prefix(1)) \(surname)", .initials, context: true)
                 }
-                add(member.id, surname, .surname, context: true)
-                add(member.id, surname + "s", .surname, context: true)  // "Verbeeks klas"
+                // A whole surname alone names the person unless the name is common (design §5: only
+                // common names need context); half of a double surname is a name thousands share.
+                let alone = common || secondHalves.contains(surname)
+                add(member.id, surname, .surname, context: alone)
+                add(member.id, surname + "s", .surname, context: alone)  // "Verbeeks klas"
             }
             if let first {
                 // A first name alone ("Marieke"), or its possessive ("Mariekes"), counts with context.

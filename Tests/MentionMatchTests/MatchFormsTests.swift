@@ -52,8 +52,8 @@ struct MatchFormsTests {
         ("Zeehoek is saai", [String]()),
         ("Zeehoek is een kutschool", ["school"]),  // context word at the end of a compound
         ("de leraren van zeehoek", ["school"]),
-        ("Verbeek is gemeen", []),
-        ("Verbeek is gemeen in de klas", ["staff-01"]),
+        ("Smit is gemeen", []),  // half of a double surname
+        ("Smit is gemeen in de klas", ["staff-01"]),
         ("Jan de Vries wint de marathon", []),  // another Jan de Vries
         ("meester Jan de Vries van De Zeehoek", ["school", "staff-02"]),
         ("Marieke is gemeen", []),
@@ -72,7 +72,10 @@ struct MatchFormsTests {
         ("Jan tekent de zeshoek", []),  // no misspelling after an article
         ("mevrouw Smit is aardig", []),  // half of a double surname needs context
         ("mevrouw Smit geeft les", ["staff-01"]),
-        ("Wethouder M. Verbeek opent de brug", []),  // initials need context
+        ("Wethouder M. Verbeek opent de brug", []),  // initials need context; a title makes it someone else
+        ("dokter Oosterhuis heeft spreekuur", []),
+        ("Oosterhuis heeft gelijk", ["staff-08"]),  // a whole surname that is not common needs no context
+        ("Smit heeft gelijk", []),  // half of a double surname does
         ("Verbeek groep 2 heeft vandaag les", ["staff-01"]),  // groep is a class, not a firm
     ])
     func countsOnlyWithContext(_ text: String, _ expected: [String]) {
@@ -99,7 +102,7 @@ struct MatchFormsTests {
     }
 
     @Test func aSchoolSpecificFeedIsContext() {
-        #expect(found("Verbeek is gemeen", schoolSpecific: true) == ["staff-01"])
+        #expect(found("Smit is gemeen", schoolSpecific: true) == ["staff-01"])
     }
 
     @Test func offsetsPointIntoTheOriginalText() throws {

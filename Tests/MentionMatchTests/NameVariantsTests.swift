@@ -40,7 +40,7 @@ struct NameVariantsTests {
         "Fatna was er",  // a misspelt first name without an honorific
         "juf Fenna",  // two edits
         "vandenbroek geeft les",  // a different word
-        "elamrani",  // a surname alone needs context
+        "dokter elamrani",  // a surname after someone else's title
     ])
     func nameFormsNeedTheirHonorificOrContext(_ text: String) {
         #expect(matcher.mentions(in: Post(id: "t", text: text)).isEmpty, "\(text)")
