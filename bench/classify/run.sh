@@ -17,9 +17,11 @@ say() { echo "bench/classify: $*" >&2; }
 build_binary "$root" classify
 
 config=$results/feeds.yaml
-{ cat "$root/Sources/mentionwatch/Demo/school.yaml"; echo 'feeds: [{ id: regio, url: "https://news.example/rss" }]'; } > "$config"
+base=$results/school.yaml
+{ cat "$root/Sources/mentionwatch/Demo/school.yaml"; echo 'feeds: [{ id: regio, url: "https://news.example/rss" }]'; } > "$base"
+{ cat "$base"; echo "classification: { model: \"$root/model/classifier.mwm\" }"; } > "$config"
 rules_config=$results/feeds-rules.yaml
-{ cat "$config"; echo 'classification: { model: "off" }'; } > "$rules_config"
+{ cat "$base"; echo 'classification: { model: "off" }'; } > "$rules_config"
 python3 - "$root/Tests/Support" "$results" "$posts" <<'PY'
 import json, sys, glob
 support, out, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
