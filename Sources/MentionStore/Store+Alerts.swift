@@ -107,6 +107,7 @@ extension Store {
                    (SELECT max(CASE f.severity WHEN 'critical' THEN 3 WHEN 'high' THEN 2 WHEN 'medium' THEN 1 ELSE 0 END)
                       FROM findings f WHERE f.item_id = i.id) AS severity
             FROM items i JOIN evidence e ON e.item_id = i.id
+            WHERE i.flagged = 1  -- review items have evidence too, but no alert: forwarding them is none
             ORDER BY i.fetched_at DESC, i.id DESC LIMIT ?
             """, [.integer(Int64(limit))]
         ).map { row in
