@@ -1,6 +1,7 @@
 import FeedKit
 import Foundation
 import MentionMatch
+import MentionRender
 import TestSupport
 import Testing
 
@@ -99,6 +100,9 @@ struct ReviewStoreTests {
         #expect(pending.map(\.itemID) == [itemID])
         #expect(pending.first?.content.assessment.track == .b)
         #expect(pending.first?.content.caseNumber == caseNumber(itemID: itemID))
+        #expect(
+            pending.first?.content.promotion
+                == AlertContent.Promotion(by: "A. de Vries", at: at, note: "wel gericht aan hem"))
 
         // A second decision, either way, is refused and names the first.
         for verdict in [ReviewDecision.Verdict.promoted, .dismissed] {
