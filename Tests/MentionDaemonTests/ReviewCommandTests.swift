@@ -8,6 +8,10 @@ import Testing
 struct ReviewCommandTests {
     /// A small model; with thresholds 0.99 and 0.01 every linked post it does not alarm on is "te beoordelen".
     static func writeModel(to path: String) throws {
+        try Data(model().fileBytes()).write(to: URL(fileURLWithPath: path))
+    }
+
+    static func model() -> LinearModel {
         let examples = [
             ("die juf is waardeloos en dom", Set<ProtocolCategory>([.insult])),
             ("wat een sukkel is die meester", [.insult]),
@@ -18,7 +22,7 @@ struct ReviewCommandTests {
         ].map { ModelTraining.Example(words: $0.0.split(separator: " ").map(String.init), categories: $0.1) }
         var training = ModelTraining()
         training.buckets = 1 << 12
-        try Data(training.train(examples).fileBytes()).write(to: URL(fileURLWithPath: path))
+        return training.train(examples)
     }
 
     /// The demo's forum feed (3 posts with mentions, 1 alert by the rules), a Maildir, and `classification`.
