@@ -64,7 +64,7 @@ let package = Package(
             name: "mentionwatch",
             dependencies: [
                 "FeedKit", "MentionMatch", "MentionClassify", "MentionConfig", "MentionSchedule", "MentionRender",
-                "MentionFetch", "MentionDaemon",
+                "MentionFetch", "MentionStore", "MentionDaemon",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),

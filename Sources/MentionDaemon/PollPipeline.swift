@@ -230,8 +230,14 @@ final class PollPipeline {
                 title: item.title ?? "", text: item.text, hasMedia: !item.media.isEmpty,
                 schoolSpecific: feed.schoolSpecific,
                 feedID: feed.id)
-            let assessment = classifier.assess(post, forwarding: forwarding)
-            if assessment.alert, documentSHA256 == nil { documentSHA256 = SHA256.hex(response.body) }
+            var assessment = classifier.assess(post, forwarding: forwarding)
+            if assessment.tier == .review, assessment.track == .none,
+                classifier.matcher.owner(ofAuthor: post.author).map({ $0 != "school" }) ?? false
+            {
+                assessment.track = .staff  // a staff account's own post: the staff track, should it be promoted
+            }
+            // Alerts and review items keep their evidence (a review item may be promoted).
+            if assessment.tier != .none, documentSHA256 == nil { documentSHA256 = SHA256.hex(response.body) }
             let new = NewItem(
                 feedID: feed.id, item: item, fetchedAt: fetchedAt, assessment: assessment,
                 sourceURL: response.effectiveURL, etag: response.etag, lastModified: response.lastModified,

@@ -20,12 +20,27 @@ public struct AlertContent: Sendable, Equatable {
     public var hasMedia: Bool
     public var assessment: Assessment
     public var evidenceSHA256: String
+    /// Set when a person promoted the post from the review tier: the MT reads that a person, not only
+    /// the model, judged it a breach.
+    public var promotion: Promotion?
+
+    public struct Promotion: Sendable, Equatable {
+        public var by: String
+        public var at: Date
+        public var note: String?
+
+        public init(by: String, at: Date, note: String? = nil) {
+            self.by = by
+            self.at = at
+            self.note = note
+        }
+    }
 
     public init(
         caseNumber: String, itemKey: String, feedID: String, feedTitle: String? = nil, title: String? = nil,
         link: String? = nil,
         author: String? = nil, published: Date? = nil, fetchedAt: Date, text: String, hasMedia: Bool = false,
-        assessment: Assessment, evidenceSHA256: String
+        assessment: Assessment, evidenceSHA256: String, promotion: Promotion? = nil
     ) {
         self.caseNumber = caseNumber
         self.itemKey = itemKey
@@ -40,6 +55,7 @@ public struct AlertContent: Sendable, Equatable {
         self.hasMedia = hasMedia
         self.assessment = assessment
         self.evidenceSHA256 = evidenceSHA256
+        self.promotion = promotion
     }
 }
 
@@ -97,6 +113,15 @@ public struct AlertMail {
         if let author = content.author { rows.append(("Auteur", author)) }
         if let published = content.published { rows.append(("Geplaatst", FeedDate.rfc3339(published))) }
         rows.append(("Opgehaald", FeedDate.rfc3339(content.fetchedAt)))
+        if let promotion = content.promotion {
+            let note = promotion.note.map { ": \(MIME.headerSafe($0))" } ?? ""
+            rows.append(
+                (
+                    "Beoordeeld",
+                    "door \(MIME.headerSafe(promotion.by)) op \(FeedDate.rfc3339(promotion.at)) als melding voor het MT"
+                        + " (het model alleen was niet zeker genoeg)\(note)"
+                ))
+        }
         rows.append(("Genoemd", people(content).joined(separator: "; ")))
         if content.hasMedia { rows.append(("Media", "het bericht bevat beeld of geluid")) }
         rows.append(("Bewijs (SHA-256)", content.evidenceSHA256))

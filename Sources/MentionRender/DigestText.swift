@@ -15,6 +15,8 @@ public struct DigestInput: Sendable, Equatable {
         public var caseNumber: String?
         /// Why the item's names or findings could not be read back; the digest lists it all the same.
         public var unreadable: String?
+        /// Listed under "Te beoordelen" instead of among the other mentions.
+        public var awaitingReview = false
 
         public init(
             feedID: String, title: String?, link: String?, entities: [String], categories: [CategoryFinding],
@@ -55,11 +57,14 @@ public struct DigestInput: Sendable, Equatable {
     public var day: String
     public var entries: [Entry]
     public var feeds: [FeedLine]
+    /// The period's review items nobody decided on yet; the section is left out when there are none.
+    public var reviews: [Review]
 
-    public init(day: String, entries: [Entry], feeds: [FeedLine]) {
+    public init(day: String, entries: [Entry], feeds: [FeedLine], reviews: [Review] = []) {
         self.day = day
         self.entries = entries
         self.feeds = feeds
+        self.reviews = reviews
     }
 }
 
@@ -71,7 +76,7 @@ public struct DigestText {
 
     public func render(_ input: DigestInput) -> String {
         let flagged = input.entries.filter(\.flagged)
-        let other = input.entries.filter { !$0.flagged }
+        let other = input.entries.filter { !$0.flagged && !$0.awaitingReview }
         var lines = [
             "Dagoverzicht mentionwatch – \(config.school.name) – \(input.day)",
             "",
@@ -79,6 +84,7 @@ public struct DigestText {
         ]
         lines += ["", "Gemarkeerd (gemeld aan het MT):"]
         lines += flagged.isEmpty ? ["  geen"] : flagged.flatMap(entryLines)
+        if !input.reviews.isEmpty { lines += [""] + reviewLines(input.reviews) }
         lines += ["", "Overige vermeldingen:"]
         lines += other.isEmpty ? ["  geen"] : other.flatMap(entryLines)
         lines += ["", "Per bron:"]
@@ -97,10 +103,14 @@ public struct DigestText {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    private func entryLines(_ entry: DigestInput.Entry) -> [String] {
-        let names = entry.entities.map { id in
+    func names(_ entities: [String]) -> [String] {
+        entities.map { id in
             id == "school" ? config.school.name : (config.staff.first { $0.id == id }?.name ?? id)
         }
+    }
+
+    private func entryLines(_ entry: DigestInput.Entry) -> [String] {
+        let names = names(entry.entities)
         var head = "  * "
         if let number = entry.caseNumber { head += "[\(number)] " }
         if !entry.categories.isEmpty {

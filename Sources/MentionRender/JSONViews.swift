@@ -70,11 +70,22 @@ public struct MatchOutputLine: Encodable {
         var explanation: String
     }
 
+    /// What the learned model said: the probability of any breach, per category, and the words that weighed most.
+    struct ModelJSON: Encodable {
+        var any: Double
+        var categories: [String: Double]
+        var words: [String]
+    }
+
     var id: String
     var mentions: [MentionJSON]
     var categories: [CategoryJSON]
     var track: String
     var alert: Bool
+    /// "alert", "review" (te beoordelen: the coordinator's digest) or "none".
+    var tier: String
+    /// Left out when the classifier has no model.
+    var model: ModelJSON?
 
     public init(id: String, assessment: Assessment) {
         self.id = id
@@ -88,7 +99,18 @@ public struct MatchOutputLine: Encodable {
         }
         track = assessment.track.rawValue
         alert = assessment.alert
+        tier = assessment.tier.rawValue
+        model = assessment.model.map { scores in
+            ModelJSON(
+                any: Self.rounded(scores.any),
+                categories: Dictionary(
+                    uniqueKeysWithValues: scores.categories.map { ($0.key.rawValue, Self.rounded($0.value)) }),
+                words: scores.words)
+        }
     }
+
+    /// Four decimals: enough to compare with a threshold, and a line stays readable.
+    static func rounded(_ value: Double) -> Double { (value * 10_000).rounded() / 10_000 }
 
     public func encoded() -> String {
         let encoder = JSONEncoder()

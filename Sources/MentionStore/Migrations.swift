@@ -117,6 +117,28 @@ enum Migrations {
         DROP TABLE findings;
         ALTER TABLE findings_v3 RENAME TO findings;
         """,
+        // 4: the review tier (issue 13): the tier each item was given, and the items "te beoordelen" with the
+        // model's score and words and the coordinator's decision. Older items have no tier (NULL); flagged = 1 was an alert.
+        """
+        ALTER TABLE items ADD COLUMN tier TEXT CHECK (tier IN ('alert', 'review', 'none'));
+
+        -- An item in the review tier: the model suspects a breach aimed at a target, not surely enough to alarm
+        -- the MT. It is listed in the coordinator's digest until someone decides: promoted (an alert after all:
+        -- its row in alerts is made then, once, as the primary key there allows) or dismissed.
+        CREATE TABLE reviews (
+            item_id    INTEGER PRIMARY KEY REFERENCES items(id) ON DELETE CASCADE,
+            score      REAL NOT NULL CHECK (score BETWEEN 0 AND 1),  -- the model's belief that decided the tier
+            words      TEXT NOT NULL CHECK (json_valid(words) AND json_type(words) = 'array'),  -- that weighed most
+            track      TEXT NOT NULL CHECK (track IN ('A', 'B', 'staff', 'none')),  -- the alert's, when promoted
+            created_at INTEGER NOT NULL,
+            decision   TEXT CHECK (decision IN ('promoted', 'dismissed')),
+            decided_by TEXT CHECK (decided_by IS NULL OR length(decided_by) > 0),
+            decided_at INTEGER,
+            note       TEXT,
+            CHECK ((decision IS NULL) = (decided_by IS NULL) AND (decision IS NULL) = (decided_at IS NULL))
+        ) STRICT;
+        CREATE INDEX reviews_open ON reviews(item_id) WHERE decision IS NULL;
+        """,
     ]
 
     static func apply(to database: SQLiteDatabase) throws {

@@ -4,6 +4,8 @@ import Foundation
 /// A value bound to or read from SQLite.
 public enum SQLValue: Sendable, Equatable {
     case integer(Int64)
+    /// A REAL column (the review tier's model score).
+    case real(Double)
     case text(String)
     case blob([UInt8])
     case null
@@ -11,6 +13,13 @@ public enum SQLValue: Sendable, Equatable {
     public var int: Int? {
         if case .integer(let value) = self { return Int(value) }
         return nil
+    }
+    public var double: Double? {
+        switch self {
+        case .real(let value): return value
+        case .integer(let value): return Double(value)
+        default: return nil
+        }
     }
     public var string: String? {
         if case .text(let value) = self { return value }
@@ -78,6 +87,7 @@ final class SQLiteDatabase {
             let code: Int32
             switch argument {
             case .integer(let value): code = sqlite3_bind_int64(statement, position, value)
+            case .real(let value): code = sqlite3_bind_double(statement, position, value)
             case .text(let value):
                 // With its byte length, so text with a NUL byte in it is stored whole.
                 let bytes = Array(value.utf8)
@@ -157,6 +167,7 @@ final class SQLiteDatabase {
     private func column(_ statement: OpaquePointer, _ index: Int32) -> SQLValue {
         switch sqlite3_column_type(statement, index) {
         case SQLITE_INTEGER: return .integer(sqlite3_column_int64(statement, index))
+        case SQLITE_FLOAT: return .real(sqlite3_column_double(statement, index))
         case SQLITE_TEXT:
             let count = Int(sqlite3_column_bytes(statement, index))
             guard count > 0, let pointer = sqlite3_column_text(statement, index) else { return .text("") }

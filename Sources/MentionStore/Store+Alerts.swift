@@ -9,8 +9,10 @@ extension Store {
     public func pendingAlerts() throws -> [Result<PendingAlert, UnreadableAlert>] {
         let rows = try db.query(
             """
-            SELECT a.item_id, i.feed_id, i.title, i.link, i.author, i.published_at, e.fetched_at, e.text, e.has_media, e.sha256, a.track, i.identity, a.last_error
+            SELECT a.item_id, i.feed_id, i.title, i.link, i.author, i.published_at, e.fetched_at, e.text, e.has_media, e.sha256, a.track, i.identity, a.last_error,
+                   r.decided_by, r.decided_at, r.note
             FROM alerts a JOIN items i ON i.id = a.item_id JOIN evidence e ON e.item_id = a.item_id
+            LEFT JOIN reviews r ON r.item_id = a.item_id AND r.decision = 'promoted'
             WHERE a.sent_at IS NULL ORDER BY a.item_id
             """)
         return try rows.map { row in
@@ -36,7 +38,11 @@ extension Store {
             title: row["title"].string, link: row["link"].string, author: row["author"].string,
             published: row["published_at"].int.map(Date.init(unixSeconds:)),
             fetchedAt: Date(unixSeconds: row["fetched_at"].int ?? 0), text: row["text"].string ?? "",
-            hasMedia: row["has_media"].int == 1, assessment: assessment, evidenceSHA256: row["sha256"].string ?? "")
+            hasMedia: row["has_media"].int == 1, assessment: assessment, evidenceSHA256: row["sha256"].string ?? "",
+            promotion: try row["decided_by"].string.map { person in
+                AlertContent.Promotion(
+                    by: person, at: Date(unixSeconds: try row["decided_at"].int ?? 0), note: try row["note"].string)
+            })
         return PendingAlert(itemID: itemID, content: content)
     }
 
@@ -107,6 +113,7 @@ extension Store {
                    (SELECT max(CASE f.severity WHEN 'critical' THEN 3 WHEN 'high' THEN 2 WHEN 'medium' THEN 1 ELSE 0 END)
                       FROM findings f WHERE f.item_id = i.id) AS severity
             FROM items i JOIN evidence e ON e.item_id = i.id
+            WHERE i.flagged = 1  -- review items have evidence too, but no alert: forwarding them is none
             ORDER BY i.fetched_at DESC, i.id DESC LIMIT ?
             """, [.integer(Int64(limit))]
         ).map { row in

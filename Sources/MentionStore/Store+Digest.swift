@@ -8,8 +8,9 @@ extension Store {
         let range: [SQLValue] = [.integer(from.unixSeconds), .integer(to.unixSeconds)]
         let entries = try db.query(
             """
-            SELECT id, feed_id, title, link, flagged FROM items
-            WHERE mentioned = 1 AND fetched_at >= ? AND fetched_at < ? ORDER BY flagged DESC, id
+            SELECT id, feed_id, title, link, flagged,
+                   EXISTS (SELECT 1 FROM reviews r WHERE r.item_id = items.id AND r.decision IS NULL) AS awaiting
+            FROM items WHERE mentioned = 1 AND fetched_at >= ? AND fetched_at < ? ORDER BY flagged DESC, id
             """, range
         ).map { row in
             let itemID = Int64(try row["id"].int ?? 0)
@@ -17,6 +18,7 @@ extension Store {
             var entry = try DigestInput.Entry(
                 feedID: row["feed_id"].string ?? "", title: row["title"].string, link: row["link"].string,
                 entities: [], categories: [], flagged: flagged, caseNumber: flagged ? caseNumber(itemID: itemID) : nil)
+            entry.awaitingReview = try row["awaiting"].int == 1
             // One unreadable item must not cost the coordinator the whole digest: it is listed with the problem.
             do {
                 for mention in try mentions(of: itemID) where !entry.entities.contains(mention.entity) {
@@ -43,23 +45,31 @@ extension Store {
                 flagged: row["flagged"].int ?? 0, lastError: row["last_error"].string,
                 silentSince: silent ? arrivals.max() : nil)
         }
-        return DigestInput(day: day, entries: entries, feeds: feeds)
+        let reviews = try openReviews(from: from, to: to).map { item in
+            DigestInput.Review(
+                id: item.id, feedID: item.feedID, author: item.author, time: item.published ?? item.fetchedAt,
+                title: item.title, text: item.text, link: item.link, entities: item.entities, score: item.score,
+                words: item.words)
+        }
+        return DigestInput(day: day, entries: entries, feeds: feeds, reviews: reviews)
     }
 
     /// Retention (docs/operations.md): unflagged mentions lose their text and mentions after `before`;
-    /// the identity row stays so the item is never processed again.
+    /// the identity row stays so the item is never processed again. A review item waits for its decision
+    /// (keeping its evidence until then); a dismissed one goes as an unflagged mention, evidence and all.
     @discardableResult
     public func purgeUnflagged(before: Date) throws -> Int {
         try db.transaction {
             let cutoff: [SQLValue] = [.integer(before.unixSeconds)]
+            let expired = """
+                SELECT id FROM items WHERE flagged = 0 AND mentioned = 1 AND fetched_at < ?
+                    AND id NOT IN (SELECT item_id FROM reviews WHERE decision IS NULL)
+                """
+            try db.query("DELETE FROM mentions WHERE item_id IN (\(expired))", cutoff)
+            try db.query("DELETE FROM findings WHERE item_id IN (\(expired))", cutoff)
+            try db.query("DELETE FROM evidence WHERE item_id IN (\(expired))", cutoff)
             try db.query(
-                "DELETE FROM mentions WHERE item_id IN (SELECT id FROM items WHERE flagged = 0 AND mentioned = 1 AND fetched_at < ?)",
-                cutoff)
-            try db.query(
-                "DELETE FROM findings WHERE item_id IN (SELECT id FROM items WHERE flagged = 0 AND mentioned = 1 AND fetched_at < ?)",
-                cutoff)
-            try db.query(
-                "UPDATE items SET title = NULL, link = NULL, author = NULL, mentioned = 0 WHERE flagged = 0 AND mentioned = 1 AND fetched_at < ?",
+                "UPDATE items SET title = NULL, link = NULL, author = NULL, mentioned = 0 WHERE id IN (\(expired))",
                 cutoff)
             return try db.query("SELECT changes() AS changed").first?["changed"].int ?? 0
         }

@@ -131,7 +131,8 @@ public final class Store {
         ).isEmpty
     }
 
-    /// Stores an item with its mentions, findings, evidence and (when flagged) its alert, in one transaction.
+    /// Stores an item with its mentions, findings, its tier, evidence (alerts and review items) and its
+    /// alert or review row, in one transaction. A review item is never mailed: the digest lists it.
     /// Returns nil when the item was stored before: an item is never processed twice.
     @discardableResult
     public func insert(_ new: NewItem) throws -> Int64? {
@@ -139,10 +140,12 @@ public final class Store {
             let assessment = new.assessment
             let mentioned = !assessment.mentions.isEmpty
             let flagged = assessment.alert
+            // A review item has no alert (flagged = 0) but keeps its evidence: someone may promote it.
+            let evidenced = assessment.tier != .none
             try db.query(
                 """
-                INSERT INTO items (feed_id, identity, fetched_at, published_at, title, link, author, mentioned, flagged)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
+                INSERT INTO items (feed_id, identity, fetched_at, published_at, title, link, author, mentioned, flagged, tier)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
                 """,
                 [
                     .text(new.feedID), .text(Self.identityHash(new.item)), .integer(new.fetchedAt.unixSeconds),
@@ -150,7 +153,7 @@ public final class Store {
                     mentioned ? new.item.title.map(SQLValue.text) ?? .null : .null,
                     mentioned ? new.item.link.map(SQLValue.text) ?? .null : .null,
                     mentioned ? new.item.authors.first?.name.map(SQLValue.text) ?? .null : .null,
-                    .integer(mentioned ? 1 : 0), .integer(flagged ? 1 : 0),
+                    .integer(mentioned ? 1 : 0), .integer(flagged ? 1 : 0), .text(assessment.tier.rawValue),
                 ])
             guard try db.query("SELECT changes() AS changed").first?["changed"].int == 1 else { return nil }
             let itemID = db.lastInsertRowID
@@ -171,7 +174,7 @@ public final class Store {
                         .text(try StoredEvidence.json(for: finding)), .text(finding.explanation),
                     ])
             }
-            if flagged {
+            if evidenced {
                 try db.query(
                     """
                     INSERT INTO evidence (item_id, url, fetched_at, etag, last_modified, raw, sha256, document_sha256, text, has_media)
@@ -184,6 +187,9 @@ public final class Store {
                         new.documentSHA256.map(SQLValue.text) ?? .null, .text(new.item.text),
                         .integer(new.item.media.isEmpty ? 0 : 1),
                     ])
+            }
+            if assessment.tier == .review { try insertReview(itemID: itemID, assessment, at: new.fetchedAt) }
+            if flagged {
                 try db.query(
                     "INSERT INTO alerts (item_id, track, created_at) VALUES (?, ?, ?)",
                     [.integer(itemID), .text(assessment.track.rawValue), .integer(new.fetchedAt.unixSeconds)])

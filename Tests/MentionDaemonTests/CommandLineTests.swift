@@ -16,11 +16,15 @@ struct CommandLineTests {
         var stderr: String
     }
 
-    static func mentionwatch(_ arguments: [String], stdin: String = "") throws -> Outcome {
+    /// `environment`: the whole environment of the process (default: this one's).
+    static func mentionwatch(_ arguments: [String], stdin: String = "", environment: [String: String]? = nil) throws
+        -> Outcome
+    {
         guard FileManager.default.isExecutableFile(atPath: binary) else { throw Missing() }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = arguments
+        if let environment { process.environment = environment }
         let output = Pipe()
         let errors = Pipe()
         let input = Pipe()

@@ -88,6 +88,20 @@ struct AlertMailTests {
         #expect(MIME.headerSafe("a\r\nb\u{0}c") == "a  b c")
     }
 
+    /// A post promoted from the review tier says who judged it, when and why, in text and HTML.
+    @Test func aPromotedAlertNamesWhoPromotedIt() {
+        var content = Self.content()
+        content.promotion = AlertContent.Promotion(
+            by: "A. de Vries", at: Date(timeIntervalSince1970: 1_795_003_600), note: "toch gericht aan\nhem")
+        let rendered = AlertMail(config: WorldFixture.config).render(content, date: Date(timeIntervalSince1970: 0))
+        let line =
+            "Beoordeeld: door A. de Vries op 2026-11-18T12:06:40Z als melding voor het MT (het model alleen was niet zeker genoeg): toch gericht aan hem\n"
+        #expect(Self.decodedPart(rendered, "text/plain").contains(line))
+        #expect(Self.decodedPart(rendered, "text/html").contains("<th align=\"left\">Beoordeeld</th>"))
+        let plain = AlertMail(config: WorldFixture.config).render(Self.content(), date: Date(timeIntervalSince1970: 0))
+        #expect(!Self.decodedPart(plain, "text/plain").contains("Beoordeeld"))
+    }
+
     /// Decodes one base64 part of a rendered message (the mail tests read messages with a real parser).
     static func decodedPart(_ message: String, _ type: String) -> String {
         guard

@@ -15,6 +15,7 @@ struct MigrationTests {
         "becd3d860a99154786a0c5477834a917607c42ef4d16fbad619721b42d703e24",  // 1: the walking skeleton's schema
         "f5e5fef08e82c14bccd1a183560147fc473bfac0107aae72b3d0e131e49f7c79",  // 2: findings.explanation
         "bebbec562b6f65adaaae947f97e388f513d9c4fe71bccec243d95525c0976341",  // 3: findings.evidence as JSON
+        "db49fc2b47dad9318385fb6b80615d817aa9c059ebb2311f9694b09e4b0f2f22",  // 4: items.tier, reviews
     ]
 
     @Test func shippedMigrationsAreUnchanged() {

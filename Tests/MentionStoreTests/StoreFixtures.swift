@@ -93,7 +93,7 @@ enum Fixture {
             feedID: feed, item: item, fetchedAt: date, assessment: assessment,
             sourceURL: "https://westerveensdagblad.example/rss", etag: "\"v42\"",
             lastModified: "Thu, 28 May 2026 20:00:00 GMT",
-            documentSHA256: assessment.alert ? documentSHA256 : nil)
+            documentSHA256: assessment.tier != .none ? documentSHA256 : nil)
     }
 }
 
