@@ -139,6 +139,7 @@ struct ClassificationTableTests {
         Case(text: "De Zeehoek gaat morgen de lucht in 💣"), Case(text: "🔪🔪 juf Marieke"),
         Case(text: "ik kom morgen met een mes naar De Zeehoek"),
         Case(text: "I will kill mr Mulder"), Case(text: "someone should burn down De Zeehoek"),
+        Case(text: "neem je bivakmuts mee, we wachten meneer Oosterhuis op"),
     ])
     func threat(_ item: Case) { Self.expectAlarm(.threat, item) }
 
@@ -148,6 +149,8 @@ struct ClassificationTableTests {
         Case(text: "bommetje in het zwembad met de klas van juf Marieke"),
         Case(text: "Die presentatie van meester Pieter was killer"),
         Case(text: "ik zou meester Pieter nooit iets aandoen, hij is top"),
+        // Gloves are for gardening: a menacing kit is a balaclava or a club, not gloves.
+        Case(text: "Groen morgen: neem je handschoenen mee, we gaan snoeien bij meneer Oosterhuis"),
     ])
     func noThreatAlarm(_ item: Case) { Self.expectNoAlarm(.threat, item) }
 
