@@ -31,7 +31,7 @@ struct LearnedModelTests {
     @Test func spacedLettersAreOneWordAndTwoLettersAreNot() {
         #expect(TextFeatures.words(in: "je bent een k a n k e r lijer", mentions: []).contains("kanker"))
         #expect(
-            TextFeatures.words(in: "ik en u a b", mentions: []) == ["ik", "en", "u", "a", "b"].dropLast(3) + ["uab"])
+            TextFeatures.words(in: "ik en u a b", mentions: []) == ["ik", "en", "uab"])
         #expect(TextFeatures.words(in: "a b", mentions: []) == ["a", "b"])
     }
 
