@@ -140,6 +140,7 @@ public struct Classifier: Sendable {
             }
         }
         escalateThreatsWithDetails(&hits)
+        if authorEntity == nil { hits += PassingOn.hits(hits, search: search, words: words.words) }
         // A configured account (the school's own repost of its newsletter) does not forward abuse.
         if let forwarding, authorEntity == nil, let original = forwarding.original(of: post, words: words.words) {
             let range = ForwardingMemory.repeatedWords(words.words, shared: original.shingles) ?? 0..<words.words.count

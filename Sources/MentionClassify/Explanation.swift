@@ -6,6 +6,7 @@ enum Explanation {
     static func text(for hit: Hit, evidence: String, mentions: [Mention], author: String) -> String {
         var text = "\(what(hit)) '\(evidence)'"
         if case .forwarded(let id) = hit.kind { text = "zelfde inhoud als eerder gemeld bericht \(id): '\(evidence)'" }
+        if case .rule("passes on") = hit.kind { text = "geeft andermans bericht door: '\(evidence)'" }
         if hit.aimedAtAuthor {
             text += " in een bericht van \(author)"
         } else if let first = hit.aimedAt.first {

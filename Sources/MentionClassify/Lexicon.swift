@@ -33,7 +33,8 @@ public struct Lexicon: Sendable {
     /// The cue lists the rules may use (see `cues.txt`); a misspelt list name is an error.
     static let cueLists: Set<String> = [
         "negation", "counter", "report", "intensifier", "person", "pronoun", "group", "firstperson",
-        "media", "recording", "share", "consent", "account", "disclaimer", "pupil", "sensitive", "role", "other",
+        "media", "recording", "share", "passon", "consent", "account", "disclaimer", "pupil", "sensitive", "role",
+        "other",
         "selfname", "speech", "contrast", "filler", "rebuttal",
         "greeting", "pictureof", "namefrom", "actually", "degree", "official", "me", "relative", "streetend",
         "streetword", "compoundhead", "institution",

@@ -271,6 +271,38 @@ struct ClassificationTableTests {
 
     // MARK: forwarding
 
+    /// A re-share of abuse never seen before: the passed-on words are judged on their own.
+    @Test(arguments: [
+        Case(text: "RT @boos123: juf Marieke is een vieze hoer"),
+        Case(text: "kijk wat iemand in de groepsapp zei: meneer El Amrani is een pedo"),
+        Case(text: "deel dit!! meneer Oosterhuis steelt uit de kantine"),
+        Case(text: "\"die Verbeek is een kankerwijf\" hahaha screenshot uit de klassenapp"),
+        Case(text: "look what someone wrote about mr Mulder: he is a fucking idiot"),
+    ])
+    func passedOn(_ item: Case) { Self.expectAlarm(.forwarding, item) }
+
+    @Test(arguments: [
+        // Condemned or reported where it is passed on: counter-speech, not forwarding.
+        Case(text: "Dit stond op insta: 'juf Marieke is een hoer'. Walgelijk, ik heb het gemeld."),
+        Case(text: "RT @prozeehoek: open dag zaterdag bij De Zeehoek"),
+        // The abuse is the poster's own, before any pass-on word, and not quoted.
+        Case(text: "meneer El Amrani is een sukkel. kijk wat er gebeurt als je te laat komt"),
+        // Passed on, but nothing abusive in it.
+        Case(text: "kijk wat iemand in de groepsapp zei: juf Marieke is echt de beste mentor"),
+    ])
+    func notPassedOn(_ item: Case) {
+        let (assessment, found) = Self.counted(.forwarding, item)
+        #expect(!found, "\(assessment.categories.map(\.explanation))")
+    }
+
+    /// Passing on abuse aimed at nobody of the school is forwarding, but no alert.
+    @Test func passedOnAboutSomeoneElseIsNoAlert() {
+        let (assessment, found) = Self.counted(
+            .forwarding, Case(text: "kijk wat iemand over die scheidsrechter zei: wat een kankerlijer"))
+        #expect(found)
+        #expect(!assessment.alert)
+    }
+
     @Test func forwardedCopyFromAnotherSourceIsForwarding() {
         let classifier = Self.classifier
         var memory = ForwardingMemory()
