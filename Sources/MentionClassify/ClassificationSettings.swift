@@ -15,6 +15,11 @@ public struct ClassificationSettings: Sendable, Equatable {
     public var vetoThreshold: Double?
     /// The model itself, read from `modelPath` by the adapter that reads the config (ConfigFile).
     public var model: LinearModel?
+    /// Word lists that tell an ordinary word from a slip or a name (`classification.dictionaries`);
+    /// nil: the Debian lists that are installed (`wdutch`, `wamerican`); empty: none.
+    public var dictionaries: [String]?
+    /// Built from the dictionaries by the adapter that reads the config (docs/classification.md).
+    public var spelling: SpellingRepair?
 
     public init() {}
 
@@ -23,6 +28,6 @@ public struct ClassificationSettings: Sendable, Equatable {
     public static func == (a: Self, b: Self) -> Bool {
         a.add == b.add && a.silence == b.silence && a.modelPath == b.modelPath
             && a.alertThreshold == b.alertThreshold && a.reviewThreshold == b.reviewThreshold
-            && a.vetoThreshold == b.vetoThreshold
+            && a.vetoThreshold == b.vetoThreshold && a.dictionaries == b.dictionaries
     }
 }

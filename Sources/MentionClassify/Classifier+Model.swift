@@ -4,7 +4,8 @@ extension Classifier {
     /// The model's part of a judgement: its scores, the tier, and a finding for each category that
     /// only the model found when the post goes to the MT or to review (docs/model.md).
     func judgeWithModel(
-        text: String, mentions: [Mention], byStaff: Bool, rulesAlert: Bool, findings: inout [CategoryFinding]
+        text: String, mentions: [Mention], byStaff: Bool, rulesAlert: Bool, rulesCritical: Bool,
+        findings: inout [CategoryFinding]
     ) -> (tier: Tier, scores: LinearModel.Scores?, strength: Double?, linked: Bool) {
         let targets = mentions.filter { $0.start < $0.end }
         let linked = byStaff || !targets.isEmpty
@@ -12,7 +13,7 @@ extension Classifier {
         let scores = model.scores(words: TextFeatures.words(in: text, mentions: mentions))
         let strength = ModelDecision.strength(scores, byStaff: byStaff)
         var tier = ModelDecision.tier(
-            mode: mode, rulesAlert: rulesAlert, linked: linked, strength: strength,
+            mode: mode, rulesAlert: rulesAlert, rulesCritical: rulesCritical, linked: linked, strength: strength,
             thresholds: thresholds)
         if mode == .model {
             findings.removeAll()

@@ -83,12 +83,15 @@ public struct Classifier: Sendable {
     public let model: LinearModel?
     public let thresholds: ModelThresholds
     public let mode: DecisionMode
+    /// Reads obfuscated words back as lexicon words, where dictionaries were loaded (`SpellingRepair`).
+    public let spelling: SpellingRepair?
 
     /// MentionConfig adds `init(config:model:)`, which takes these from feeds.yaml.
     public init(
         matcher: Matcher, lexicon: Lexicon, minSeverity: Severity, model: LinearModel? = nil,
-        thresholds: ModelThresholds? = nil, mode: DecisionMode = .combined
+        thresholds: ModelThresholds? = nil, mode: DecisionMode = .combined, spelling: SpellingRepair? = nil
     ) {
+        self.spelling = spelling
         self.matcher = matcher
         self.lexicon = lexicon
         self.minSeverity = minSeverity
@@ -105,7 +108,8 @@ public struct Classifier: Sendable {
     public func assess(_ post: Post, forwarding: ForwardingMemory? = nil) -> Assessment {
         let text = post.matchText
         var mentions = matcher.mentions(in: post, text: text, tokens: MatchText.tokens(text))
-        let words = ClassifyText(text, mentions: mentions, abbreviations: lexicon.cueWords("abbreviation"))
+        var words = ClassifyText(text, mentions: mentions, abbreviations: lexicon.cueWords("abbreviation"))
+        if let spelling { words.repairSpelling(spelling) }
         let search = PhraseSearch(lexicon: lexicon, text: words, mentions: mentions)
         let authorEntity = matcher.owner(ofAuthor: post.author)
         let byStaff = authorEntity.map { $0 != "school" } ?? false
@@ -158,6 +162,7 @@ public struct Classifier: Sendable {
         var counted = hits.filter { $0.effectiveSeverity >= minSeverity && (!$0.aimedAt.isEmpty || $0.aimedAtAuthor) }
         let judged = judgeWithModel(
             text: text, mentions: mentions, byStaff: byStaff, rulesAlert: !counted.isEmpty,
+            rulesCritical: counted.contains { $0.effectiveSeverity == .critical },
             findings: &findings)
         if mode == .model { counted = [] }
         let track: ProtocolTrack

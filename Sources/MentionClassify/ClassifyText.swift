@@ -23,7 +23,7 @@ struct ClassWord: Sendable {
 struct ClassifyText: Sendable {
     let text: String
     let scalars: [Unicode.Scalar]
-    let words: [ClassWord]
+    private(set) var words: [ClassWord]
     /// The words of each sentence, and the sentences that end in a question mark.
     let sentences: [Range<Int>]
     let questions: Set<Int>
@@ -89,6 +89,13 @@ struct ClassifyText: Sendable {
         }
         self.sentences = sentences
         self.questions = questions
+    }
+
+    /// Obfuscated words read back as the lexicon word they hide ("knkr" as "kanker"); names stay as written.
+    mutating func repairSpelling(_ repair: SpellingRepair) {
+        for index in words.indices where words[index].mention == nil {
+            if let word = repair.repaired(words[index].key) { words[index].key = word }
+        }
     }
 
     /// The words of a sentence (none for a sentence number out of range).

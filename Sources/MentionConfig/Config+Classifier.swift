@@ -23,7 +23,7 @@ extension Classifier {
                 compoundHeads: lexicon.compoundHeads),
             lexicon: lexicon,
             minSeverity: config.alerts.minSeverity,
-            model: model, thresholds: thresholds, mode: mode
+            model: model, thresholds: thresholds, mode: mode, spelling: settings.spelling
         )
     }
 }

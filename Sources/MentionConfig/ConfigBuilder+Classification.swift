@@ -9,7 +9,10 @@ extension ConfigBuilder {
         guard
             let map = reader.mapping(
                 node, "classification",
-                allowed: ["add", "silence", "model", "alert_threshold", "review_threshold", "veto_threshold"])
+                allowed: [
+                    "add", "silence", "model", "alert_threshold", "review_threshold", "veto_threshold",
+                    "dictionaries",
+                ])
         else { return settings }
         var lines: [(file: String, line: Int, text: String)] = []
         var nodesByLine: [Int: Node] = [:]
@@ -25,6 +28,14 @@ extension ConfigBuilder {
             settings.silence = terms
         }
         if let node = map["model"] { settings.modelPath = reader.string(node, "classification.model") }
+        if let node = map["dictionaries"] {
+            // `off`, or a list of word lists (one word a line), instead of the Debian ones.
+            if case .scalar(let scalar) = node, scalar.string == "off" {
+                settings.dictionaries = []
+            } else if let paths = reader.strings(node, "classification.dictionaries") {
+                settings.dictionaries = paths
+            }
+        }
         if let node = map["alert_threshold"] {
             settings.alertThreshold = reader.probability(node, "classification.alert_threshold")
         }

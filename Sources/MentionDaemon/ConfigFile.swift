@@ -10,12 +10,15 @@ public enum ConfigFile {
         /// The model file is missing, unreadable, corrupt or built for another version: never a silent
         /// rules-only run (docs/model.md).
         case model(path: String, reason: String)
+        /// A word list named in `classification.dictionaries` is missing or unreadable.
+        case dictionary(path: String, reason: String)
 
         public var description: String {
             switch self {
             case .unreadable(let path, let reason): return "\(path): cannot read the configuration: \(reason)"
             case .invalid(let errors): return errors.description
             case .model(let path, let reason): return "\(path): cannot use the model file: \(reason)"
+            case .dictionary(let path, let reason): return "\(path): cannot read the word list: \(reason)"
             }
         }
     }
@@ -38,6 +41,7 @@ public enum ConfigFile {
         } catch {
             throw .invalid(error)
         }
+        try Dictionaries.apply(to: &config, relativeTo: absolute.deletingLastPathComponent().path)
         if loadingModel, !config.classification.rulesOnly {
             let modelPath = try ModelFile.resolve(
                 config.classification.modelPath, relativeTo: absolute.deletingLastPathComponent().path)

@@ -20,6 +20,7 @@ public struct Matcher: Sendable {
     private let targets: TargetForms
     /// First names of five letters or more, one edit off, read only after an honorific ("juf Fatna").
     private let firstNameSlips: Misspellings
+    private let ordinaryWords: Set<String>
 
     /// `compoundHeads`: words that, written before an honorific in one word, still address someone:
     /// curses and school roles ("kankerjuf Marieke", "invaljuf Marieke"). Only these, because many other
@@ -30,6 +31,7 @@ public struct Matcher: Sendable {
         compoundHeads: [String] = []
     ) {
         self.compoundHeads = compoundHeads.flatMap(MatchText.words)
+        ordinaryWords = Set(matching.ordinaryWords.flatMap(MatchText.words))
         let patterns = NameForms.patterns(school: school, staff: staff)
         forms = PatternTrie(patterns)
         // Misspellings of the names themselves, not of handles, hashtags or domains.
@@ -117,6 +119,7 @@ public struct Matcher: Sendable {
         }
         let hasContext = post.schoolSpecific || anchored || (!excluded && contextWord)
         if !hasContext { candidates.removeAll { $0.pattern.needsContext && !Self.isSpelledOut($0, tokens, scalars) } }
+        candidates.removeAll { isOrdinaryWord($0, words) }
 
         // Longest first; a shorter match inside a longer one ("De Zeehoek" in "Praktijkschool De Zeehoek") is dropped.
         candidates.sort { ($0.to - $0.from, -$0.from) > ($1.to - $1.from, -$1.from) }
@@ -157,6 +160,22 @@ public struct Matcher: Sendable {
         }
         return mentions.sorted { ($0.start, $0.end, $0.entity) < ($1.start, $1.end, $1.entity) }
     }
+
+    /// "in het bos", "een berg": a name word that is also an ordinary word, used as one after an article.
+    /// Case says little (pupils write "mulder is een sukkel"), and neither does a rare dictionary word
+    /// alone, so the article decides.
+    private func isOrdinaryWord(_ candidate: (pattern: NamePattern, from: Int, to: Int), _ words: [String]) -> Bool {
+        guard !ordinaryWords.isEmpty, candidate.to - candidate.from == 1,
+            [.surname, .firstName].contains(candidate.pattern.rule)
+        else { return false }
+        let word = words[candidate.from]
+        guard ordinaryWords.contains(word) || (word.hasSuffix("s") && ordinaryWords.contains(String(word.dropLast())))
+        else { return false }
+        return candidate.from > 0 && Self.articleKeys.contains(words[candidate.from - 1])
+    }
+
+    private static let articleKeys: Set<String> = Set(
+        ["de", "het", "t", "een", "n", "the", "a", "an", "mijn", "ons", "onze"].flatMap(MatchText.words))
 
     /// "Z e e h o e k", "Z.e.e.h.o.e.k": the school's name spelled out letter by letter (five or more) is
     /// written to be read as that name, not a street or a beach pavilion, so it needs no context.

@@ -35,6 +35,10 @@ public struct MatchingSettings: Sendable, Equatable {
     /// Words of at least this many letters may be one edit off, and of at least `twoEditsFrom`, two.
     public var oneEditFrom = 6
     public var twoEditsFrom = 10
+    /// Name words that are also ordinary words ("bos", "berg", "mulder"), from the dictionaries the
+    /// config names: alone after an article, such a word is the word, not the person ("in het bos" is
+    /// a wood; "Bos heeft gelijk" and "mulder is streng" still name them).
+    public var ordinaryWords: Set<String> = []
 
     public init() {}
 }

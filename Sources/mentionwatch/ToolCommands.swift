@@ -51,6 +51,7 @@ struct Check: AsyncParsableCommand {
         )
         print("database: \(config.storage.database)")
         print(Self.describeModel(config))
+        print(Self.describeDictionaries(config))
         for problem in problems { FileHandle.standardError.write(Data("\(options.config): \(problem)\n".utf8)) }
         if !problems.isEmpty { throw ExitCode(ExitStatus.configError) }
         if fetch, await !Self.tryFeeds(config) { throw ExitCode(ExitStatus.unavailable) }
@@ -67,6 +68,17 @@ struct Check: AsyncParsableCommand {
             format: "model: %@ version %@ (%d posts), alert at %.3f, review at %.3f, veto below %.3f",
             config.classification.modelPath ?? "?", header.version, header.trainedOn, classifier.thresholds.alert,
             classifier.thresholds.review, classifier.thresholds.veto)
+    }
+
+    /// The word lists read, and what they taught: slips read back, name words that are ordinary words.
+    static func describeDictionaries(_ config: Config) -> String {
+        let lists = config.classification.dictionaries ?? []
+        guard !lists.isEmpty, let spelling = config.classification.spelling else {
+            return "dictionaries: none: obfuscated words are not read back (install wdutch and wamerican)"
+        }
+        let names = config.matching.ordinaryWords.sorted()
+        return "dictionaries: \(lists.joined(separator: ", ")): \(spelling.count) slips of lexicon words read back"
+            + (names.isEmpty ? "" : "; name words that are also ordinary words: \(names.joined(separator: ", "))")
     }
 
     /// Fetches and parses each feed once, printing one line per feed and, for an HTML page that

@@ -5,6 +5,7 @@ public struct CrossValidation: Sendable {
     /// One held-out judgement: what the threshold choice needs of a post.
     public struct Outcome: Sendable {
         public var rulesAlert: Bool
+        public var rulesCritical = false
         public var linked: Bool
         public var strength: Double
         public var expectedAlert: Bool
@@ -57,7 +58,9 @@ public struct CrossValidation: Sendable {
             for index in posts.indices where foldOf[index] == fold {
                 let assessment = asking.assess(posts[index].post)
                 outcomes[index] = Outcome(
-                    rulesAlert: judged[index].alert, linked: assessment.linked,
+                    rulesAlert: judged[index].alert,
+                    rulesCritical: judged[index].alert && judged[index].severity == .critical,
+                    linked: assessment.linked,
                     strength: assessment.modelStrength ?? 0, expectedAlert: posts[index].expect.alert)
             }
             progress("fold \(fold + 1) of \(folds) trained")
@@ -67,7 +70,7 @@ public struct CrossValidation: Sendable {
     public func classifier(_ model: LinearModel?, thresholds: ModelThresholds, mode: DecisionMode) -> Classifier {
         Classifier(
             matcher: rules.matcher, lexicon: rules.lexicon, minSeverity: rules.minSeverity, model: model,
-            thresholds: thresholds, mode: mode)
+            thresholds: thresholds, mode: mode, spelling: rules.spelling)
     }
 
     /// Scores every post with the model of its own fold (the rules alone need no model).
@@ -93,7 +96,8 @@ public struct CrossValidation: Sendable {
         let positives = outcomes.filter(\.expectedAlert)
         func raised(_ outcome: Outcome, _ thresholds: ModelThresholds) -> Tier {
             ModelDecision.tier(
-                mode: .combined, rulesAlert: outcome.rulesAlert, linked: outcome.linked, strength: outcome.strength,
+                mode: .combined, rulesAlert: outcome.rulesAlert, rulesCritical: outcome.rulesCritical,
+                linked: outcome.linked, strength: outcome.strength,
                 thresholds: thresholds)
         }
         func rate(_ outcomes: [Outcome], _ thresholds: ModelThresholds, _ counts: (Tier) -> Bool) -> Double {

@@ -55,9 +55,12 @@ public enum ModelDecision {
     }
 
     /// The tier of a post. `linked`: the post names a target (the school, a staff member, a group or
-    /// a role of the school) or is a staff account's own post.
+    /// a role of the school) or is a staff account's own post. `rulesCritical`: the rules found a
+    /// critical breach (a threat to kill, a weapon, a bomb): the model cannot vouch against that,
+    /// because a missed threat costs more than a false alarm.
     public static func tier(
-        mode: DecisionMode, rulesAlert: Bool, linked: Bool, strength: Double?, thresholds: ModelThresholds
+        mode: DecisionMode, rulesAlert: Bool, rulesCritical: Bool = false, linked: Bool, strength: Double?,
+        thresholds: ModelThresholds
     ) -> Tier {
         let strength = strength ?? 0
         switch mode {
@@ -67,7 +70,7 @@ public enum ModelDecision {
             guard linked else { return .none }
             return strength >= thresholds.alert ? .alert : strength >= thresholds.review ? .review : .none
         case .combined:
-            if rulesAlert { return strength >= thresholds.veto ? .alert : .review }
+            if rulesAlert { return rulesCritical || strength >= thresholds.veto ? .alert : .review }
             guard linked else { return .none }
             return strength >= thresholds.alert ? .alert : strength >= thresholds.review ? .review : .none
         }

@@ -1,0 +1,134 @@
+/// Reads obfuscated words back as the lexicon word they hide: vowels left out ("knkr", "tfs"), two
+/// letters swapped ("kankre"), one letter dropped ("kaner") or doubled ("kannker"), and a vowel-less
+/// curse at the start of a compound ("knkrjf"). Only a word that is in no dictionary is read back:
+/// the dictionaries (Debian's `wdutch` and `wamerican`, read by the adapter) say which forms are
+/// ordinary words ("kater" is a cat, not a slip of "kanker"), so the repair knows them without
+/// keeping a dictionary in memory.
+public struct SpellingRepair: Sendable {
+    /// Each slip of a lexicon word → the word; forms two words share are left out.
+    private let slips: [String: String]
+    /// Vowel-less skeletons of words that start compounds ("knkr" → "kanker" for "knkrjf").
+    private let compoundHeads: [(skeleton: String, word: String)]
+
+    /// The forms a dictionary must be asked about: every slip of the lexicon's words. A slip two words
+    /// share goes to the one more entries use ("knkr": "kanker", not its variant "kenker"), or to none.
+    public static func slips(of lexicon: Lexicon) -> [String: String] {
+        let words = lexicon.literalWords()
+        let taken = Set(words.uses.keys).union(lexicon.cueVocabulary())
+        var slips: [String: String] = [:]
+        var ambiguous: Set<String> = []
+        for (word, uses) in words.uses where word.utf8.count >= 4 && word.utf8.allSatisfy(isLetter) {
+            for slip in Self.forms(of: word) where !taken.contains(slip) {
+                guard let other = slips[slip], other != word else {
+                    slips[slip] = word
+                    continue
+                }
+                let otherUses = words.uses[other] ?? 0
+                if uses == otherUses { ambiguous.insert(slip) } else if uses > otherUses { slips[slip] = word }
+            }
+        }
+        for slip in ambiguous { slips[slip] = nil }
+        return slips
+    }
+
+    /// `ordinaryWords`: the slips that a dictionary knows as words of their own; those are never repaired.
+    /// `slips`: `slips(of: lexicon)`, when the caller has them already.
+    public init(slips: [String: String]? = nil, lexicon: Lexicon, ordinaryWords: Set<String>) {
+        var slips = slips ?? Self.slips(of: lexicon)
+        for word in ordinaryWords { slips[word] = nil }
+        self.slips = slips
+        compoundHeads = lexicon.literalWords().prefixes.compactMap { word in
+            let skeleton = Self.skeleton(word, dropping: Self.vowelsAndY)
+            return skeleton.utf8.count >= 3 && skeleton != word ? (skeleton, word) : nil
+        }.sorted { $0.skeleton.utf8.count > $1.skeleton.utf8.count }
+    }
+
+    public var count: Int { slips.count }
+
+    /// The lexicon word a post word stands for, or nil when it is no known slip.
+    func repaired(_ key: String) -> String? {
+        if let word = slips[key] { return word }
+        // "knkrwijf": no Dutch or English word starts with a curse's skeleton ("knkr", "trng", "tfs").
+        guard key.utf8.count > 3, key.utf8.allSatisfy(Self.isLetter) else { return nil }
+        for head in compoundHeads where key.utf8.count > head.skeleton.utf8.count && key.hasPrefix(head.skeleton) {
+            return head.word + key.dropFirst(head.skeleton.count)
+        }
+        return nil
+    }
+
+    // MARK: - The forms of a word
+
+    private static let vowels: Set<UInt8> = Set("aeiou".utf8)
+    private static let vowelsAndY: Set<UInt8> = Set("aeiouy".utf8)
+
+    private static func isLetter(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") }
+
+    static func skeleton(_ word: String, dropping: Set<UInt8>) -> String {
+        String(decoding: word.utf8.filter { !dropping.contains($0) }, as: UTF8.self)
+    }
+
+    /// The slips people make on purpose or by accident. The first letter stays: a word is read by it.
+    static func forms(of word: String) -> Set<String> {
+        let letters = Array(word.utf8)
+        var forms: Set<String> = []
+        for dropping in [vowels, vowelsAndY] {
+            let skeleton = skeleton(word, dropping: dropping)
+            if skeleton.utf8.count >= 3 { forms.insert(skeleton) }
+        }
+        func add(_ bytes: [UInt8]) { forms.insert(String(decoding: bytes, as: UTF8.self)) }
+        for index in 1..<(letters.count - 1) where letters[index] != letters[index + 1] {
+            var swapped = letters
+            swapped.swapAt(index, index + 1)
+            add(swapped)
+        }
+        if letters.count >= 5 {
+            for index in 1..<letters.count {
+                var dropped = letters
+                dropped.remove(at: index)
+                add(dropped)
+            }
+        }
+        for index in letters.indices where index + 1 == letters.count || letters[index] != letters[index + 1] {
+            var doubled = letters
+            doubled.insert(letters[index], at: index)
+            add(doubled)
+        }
+        return forms
+    }
+}
+
+extension Lexicon {
+    /// The plain words of the category entries (not the cue lists) with the number of entries that
+    /// use each, and the words that start compounds.
+    func literalWords() -> (uses: [String: Int], prefixes: [String]) {
+        var uses: [String: Int] = [:]
+        var prefixes: Set<String> = []
+        for entry in entries {
+            for case .word(let pattern) in entry.phrase.items {
+                switch pattern {
+                case .exact(let word): uses[word, default: 0] += 1
+                case .oneOf(let words): for word in words { uses[word, default: 0] += 1 }
+                case .prefix(let word):
+                    uses[word, default: 0] += 1
+                    prefixes.insert(word)
+                case .suffix, .any: break
+                }
+            }
+        }
+        return (uses, prefixes.sorted())
+    }
+
+    /// Every plain word of the cue lists ("niet", "politie"): never read as a slip of an entry's word.
+    func cueVocabulary() -> Set<String> {
+        var words: Set<String> = []
+        for phrases in cues.values {
+            for phrase in phrases {
+                for case .word(let pattern) in phrase.items {
+                    if case .exact(let word) = pattern { words.insert(word) }
+                    if case .oneOf(let alternatives) = pattern { words.formUnion(alternatives) }
+                }
+            }
+        }
+        return words
+    }
+}

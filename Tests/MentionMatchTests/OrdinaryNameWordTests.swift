@@ -1,0 +1,45 @@
+import Testing
+
+@testable import MentionMatch
+
+/// A name word that is also an ordinary word ("Bos", "Mulder") alone after an article is the word,
+/// not the person (`MatchingSettings.ordinaryWords`).
+struct OrdinaryNameWordTests {
+    static func matcher(ordinary: Set<String>) -> Matcher {
+        var school = School(name: "Praktijkschool De Zeehoek")
+        school.context = ["school", "klas", "Westerveen"]
+        var matching = MatchingSettings()
+        matching.ordinaryWords = ordinary
+        return Matcher(
+            school: school, staff: [StaffMember(id: "staff-04", name: "Ingrid van den Berg-Bos")], matching: matching)
+    }
+
+    static func names(_ text: String, ordinary: Set<String> = ["bos", "berg"]) -> [String] {
+        matcher(ordinary: ordinary).mentions(in: Post(id: "p", source: "forum", text: text)).map(\.entity)
+    }
+
+    @Test(arguments: [
+        "we gingen met de klas wandelen in het bos bij Westerveen",
+        "de klas klom op een berg",
+        "Het Bos bij Westerveen is mooi, zei de klas",
+        "de klas tekende een bos en een berg",
+    ])
+    func anOrdinaryWordIsNoName(_ text: String) {
+        #expect(!Self.names(text).contains("staff-04"), "\(text)")
+    }
+
+    @Test(arguments: [
+        "Bos heeft gelijk, de klas verdient beter",
+        "mevrouw Bos van de school",
+        "bos van de school is streng maar eerlijk",
+        "Ingrid van den Berg-Bos sprak de klas toe",
+    ])
+    func theNameStillCounts(_ text: String) {
+        #expect(Self.names(text).contains("staff-04"), "\(text)")
+    }
+
+    @Test func withoutDictionariesTheOldRuleHolds() {
+        // No ordinary words known: a surname half with context counts, even lower case.
+        #expect(Self.names("in het bos bij Westerveen", ordinary: []).contains("staff-04"))
+    }
+}
