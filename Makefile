@@ -1,7 +1,7 @@
 # mentionwatch: the two commands a new machine needs are `make run` and `make test`.
 SWIFT ?= swift
 # System libraries the build links (libcurl, SQLite, libcrypto) and python3 for the test server and mail reader.
-APT_PACKAGES := libcurl4-openssl-dev libsqlite3-dev libssl-dev python3
+APT_PACKAGES := libcurl4-openssl-dev libsqlite3-dev libssl-dev python3 wdutch wamerican
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PREFIX ?= /usr/local
 

@@ -275,7 +275,7 @@ struct ClassificationTableTests {
     @Test(arguments: [
         Case(text: "RT @boos123: juf Marieke is een vieze hoer"),
         Case(text: "kijk wat iemand in de groepsapp zei: meneer El Amrani is een pedo"),
-        Case(text: "deel dit!! meneer Oosterhuis steelt uit de kantine"),
+        Case(text: "dit kreeg ik doorgestuurd: meneer Oosterhuis steelt uit de kantine"),
         Case(text: "\"die Verbeek is een kankerwijf\" hahaha screenshot uit de klassenapp"),
         Case(text: "look what someone wrote about mr Mulder: he is a fucking idiot"),
     ])
@@ -285,6 +285,8 @@ struct ClassificationTableTests {
         // Condemned or reported where it is passed on: counter-speech, not forwarding.
         Case(text: "Dit stond op insta: 'juf Marieke is een hoer'. Walgelijk, ik heb het gemeld."),
         Case(text: "RT @prozeehoek: open dag zaterdag bij De Zeehoek"),
+        // The poster's own words with a call to spread them: no one else's post is passed on.
+        Case(text: "deel dit!! meneer Oosterhuis steelt uit de kantine"),
         // The abuse is the poster's own, before any pass-on word, and not quoted.
         Case(text: "meneer El Amrani is een sukkel. kijk wat er gebeurt als je te laat komt"),
         // Passed on, but nothing abusive in it.
