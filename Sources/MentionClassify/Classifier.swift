@@ -106,6 +106,43 @@ public struct Classifier: Sendable {
 
     /// Judges a post; `forwarding` holds earlier flagged posts, to recognise their content again.
     public func assess(_ post: Post, forwarding: ForwardingMemory? = nil) -> Assessment {
+        let found = self.hits(in: post, forwarding: forwarding)
+        let (hits, mentions, words, byStaff) = (found.hits, found.mentions, found.words, found.byStaff)
+        var findings = summarise(hits, words: words, mentions: mentions, author: post.author)
+        var counted = hits.filter { $0.effectiveSeverity >= minSeverity && (!$0.aimedAt.isEmpty || $0.aimedAtAuthor) }
+        let judged = judgeWithModel(
+            text: found.text, mentions: mentions, byStaff: byStaff, rulesAlert: !counted.isEmpty,
+            rulesCritical: counted.contains { $0.effectiveSeverity == .critical }, findings: &findings)
+        if mode == .model { counted = [] }
+        let track: ProtocolTrack
+        if counted.isEmpty && judged.tier != .alert {
+            track = .none
+        } else if byStaff {
+            track = .staff
+        } else if counted.isEmpty {  // the model alone: aimed at the staff named, else at the school
+            track = mentions.contains { $0.entity != "school" && $0.start < $0.end } ? .b : .a
+        } else if counted.contains(where: { $0.aimedAt.contains { mentions[$0].entity != "school" } }) {
+            track = .b
+        } else {
+            track = .a
+        }
+        return Assessment(
+            mentions: mentions, categories: findings, track: track, alert: judged.tier == .alert, tier: judged.tier,
+            model: judged.scores, modelStrength: judged.strength, linked: judged.linked)
+    }
+
+    /// A post's hits, each judged (negation, counter-speech, ...) and aimed, with what the verdict needs.
+    struct PostHits {
+        var hits: [Hit]
+        var mentions: [Mention]
+        var words: ClassifyText
+        var byStaff: Bool
+        var text: String
+    }
+
+    /// Every hit in a post (lexicon entries, rules, details, forwarding), judged and aimed; `assess`
+    /// sums them up. The lexicon's own tests read the entry of each hit here.
+    func hits(in post: Post, forwarding: ForwardingMemory? = nil) -> PostHits {
         let text = post.matchText
         var mentions = matcher.mentions(in: post, text: text, tokens: MatchText.tokens(text))
         var words = ClassifyText(text, mentions: mentions, abbreviations: lexicon.cueWords("abbreviation"))
@@ -157,29 +194,7 @@ public struct Classifier: Sendable {
         for index in hits.indices {
             order(&hits[index].aimedAt, near: hits[index].words, words: words, mentions: mentions)
         }
-
-        var findings = summarise(hits, words: words, mentions: mentions, author: post.author)
-        var counted = hits.filter { $0.effectiveSeverity >= minSeverity && (!$0.aimedAt.isEmpty || $0.aimedAtAuthor) }
-        let judged = judgeWithModel(
-            text: text, mentions: mentions, byStaff: byStaff, rulesAlert: !counted.isEmpty,
-            rulesCritical: counted.contains { $0.effectiveSeverity == .critical },
-            findings: &findings)
-        if mode == .model { counted = [] }
-        let track: ProtocolTrack
-        if counted.isEmpty && judged.tier != .alert {
-            track = .none
-        } else if byStaff {
-            track = .staff
-        } else if counted.isEmpty {  // the model alone: aimed at the staff named, else at the school
-            track = mentions.contains { $0.entity != "school" && $0.start < $0.end } ? .b : .a
-        } else if counted.contains(where: { $0.aimedAt.contains { mentions[$0].entity != "school" } }) {
-            track = .b
-        } else {
-            track = .a
-        }
-        return Assessment(
-            mentions: mentions, categories: findings, track: track, alert: judged.tier == .alert, tier: judged.tier,
-            model: judged.scores, modelStrength: judged.strength, linked: judged.linked)
+        return PostHits(hits: hits, mentions: mentions, words: words, byStaff: byStaff, text: text)
     }
 
     /// Remembers a post for `forwarding` when it raised an alert (flagged content), with its severity.

@@ -170,8 +170,9 @@ public struct Lexicon: Sendable {
         ignored.contains { $0.matches(word) }
     }
 
-    /// The lexicon shipped with mentionwatch, embedded at build time (no file to lose at run time).
-    public static let builtIn: Lexicon = {
+    /// The lexicon files embedded at build time, as (file name, contents); their example lines
+    /// (`#+`, `#-`) are read by LexiconExampleTests.
+    static let builtInFiles: [(name: String, text: String)] = {
         let files: [(String, [UInt8])] = [
             ("cues.txt", PackageResources.cues_txt), ("insult.txt", PackageResources.insult_txt),
             ("threat.txt", PackageResources.threat_txt), ("discrimination.txt", PackageResources.discrimination_txt),
@@ -179,7 +180,12 @@ public struct Lexicon: Sendable {
             ("media.txt", PackageResources.media_txt), ("impersonation.txt", PackageResources.impersonation_txt),
             ("staff.txt", PackageResources.staff_txt),
         ]
-        do { return try Lexicon(files: files.map { ($0.0, String(decoding: $0.1, as: UTF8.self)) }) } catch {
+        return files.map { (name: $0.0, text: String(decoding: $0.1, as: UTF8.self)) }
+    }()
+
+    /// The lexicon shipped with mentionwatch, embedded at build time (no file to lose at run time).
+    public static let builtIn: Lexicon = {
+        do { return try Lexicon(files: builtInFiles) } catch {
             fatalError("the built-in lexicon is invalid: \(error)")
         }  // caught by LexiconTests
     }()
