@@ -4,21 +4,20 @@ extension Classifier {
     /// The model's part of a judgement: its scores, the tier, and a finding for each category that
     /// only the model found when the post goes to the MT or to review (docs/model.md).
     func judgeWithModel(
-        text: String, mentions: [Mention], byStaff: Bool, rulesAlert: Bool, rulesCritical: Bool,
-        findings: inout [CategoryFinding]
+        text: String, mentions: [Mention], byStaff: Bool, rules: RulesVerdict, findings: inout [CategoryFinding]
     ) -> (tier: Tier, scores: LinearModel.Scores?, strength: Double?, linked: Bool) {
         let targets = mentions.filter { $0.start < $0.end }
         let linked = byStaff || !targets.isEmpty
-        guard let model, mode != .rules else { return (rulesAlert ? .alert : .none, nil, nil, linked) }
+        guard let model, mode != .rules else { return (rules.alert ? .alert : .none, nil, nil, linked) }
         let scores = model.scores(words: TextFeatures.words(in: text, mentions: mentions))
         let strength = ModelDecision.strength(scores, byStaff: byStaff)
         var tier = ModelDecision.tier(
-            mode: mode, rulesAlert: rulesAlert, rulesCritical: rulesCritical, linked: linked, strength: strength,
+            mode: mode, rules: rules, linked: linked, strength: strength,
             thresholds: thresholds)
         if mode == .model {
             findings.removeAll()
         }
-        guard tier != .none, !rulesAlert || mode == .model else { return (tier, scores, strength, linked) }
+        guard tier != .none, !rules.alert || mode == .model else { return (tier, scores, strength, linked) }
         let categories = ModelDecision.categories(scores, byStaff: byStaff)
         if tier == .alert, !categories.contains(where: { Self.modelSeverity($0.0) >= minSeverity }) { tier = .review }
         for (category, probability) in categories {

@@ -56,6 +56,8 @@ public struct Assessment: Sendable, Equatable {
     public var modelStrength: Double?
     /// The post names a target (the school, its people) or is a staff account's own post.
     public var linked = false
+    /// What the rules concluded, before the model was asked.
+    public var rules = RulesVerdict()
 
     public init(
         mentions: [Mention], categories: [CategoryFinding], track: ProtocolTrack, alert: Bool, tier: Tier? = nil,
@@ -110,9 +112,11 @@ public struct Classifier: Sendable {
         let (hits, mentions, words, byStaff) = (found.hits, found.mentions, found.words, found.byStaff)
         var findings = summarise(hits, words: words, mentions: mentions, author: post.author)
         var counted = hits.filter { $0.effectiveSeverity >= minSeverity && (!$0.aimedAt.isEmpty || $0.aimedAtAuthor) }
+        let rules = RulesVerdict(
+            alert: !counted.isEmpty, critical: counted.contains { $0.effectiveSeverity == .critical },
+            cleared: counted.isEmpty && Self.isCleared(hits, minSeverity: minSeverity))
         let judged = judgeWithModel(
-            text: found.text, mentions: mentions, byStaff: byStaff, rulesAlert: !counted.isEmpty,
-            rulesCritical: counted.contains { $0.effectiveSeverity == .critical }, findings: &findings)
+            text: found.text, mentions: mentions, byStaff: byStaff, rules: rules, findings: &findings)
         if mode == .model { counted = [] }
         let track: ProtocolTrack
         if counted.isEmpty && judged.tier != .alert {
@@ -126,9 +130,18 @@ public struct Classifier: Sendable {
         } else {
             track = .a
         }
-        return Assessment(
+        var assessment = Assessment(
             mentions: mentions, categories: findings, track: track, alert: judged.tier == .alert, tier: judged.tier,
             model: judged.scores, modelStrength: judged.strength, linked: judged.linked)
+        assessment.rules = rules
+        return assessment
+    }
+
+    /// Abuse the rules read as negated, condemned or reported, and nothing they count.
+    static func isCleared(_ hits: [Hit], minSeverity: Severity) -> Bool {
+        let readings: Set<Hit.LowReason> = [.negated, .counterSpeech, .reported]
+        let abusive = hits.filter { $0.severity >= minSeverity && $0.category != .forwarding }
+        return !abusive.isEmpty && abusive.allSatisfy { $0.lowered.map(readings.contains) ?? false }
     }
 
     /// A post's hits, each judged (negation, counter-speech, ...) and aimed, with what the verdict needs.

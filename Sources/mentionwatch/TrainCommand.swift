@@ -64,7 +64,7 @@ struct Train: ParsableCommand {
             for (index, outcome) in validation.outcomes.enumerated() {
                 lines.append(
                     [
-                        posts[index].id, "\(validation.foldOf[index])", "\(outcome.rulesAlert)", "\(outcome.linked)",
+                        posts[index].id, "\(validation.foldOf[index])", "\(outcome.rules.alert)", "\(outcome.linked)",
                         String(format: "%.4f", outcome.strength), "\(outcome.expectedAlert)",
                         posts[index].expect.categories.joined(separator: ","),
                     ].joined(separator: "\t"))

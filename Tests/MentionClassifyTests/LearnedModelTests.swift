@@ -1,7 +1,9 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import MentionClassify
+@testable import MentionConfig
 @testable import MentionMatch
 
 /// The learned model's parts (docs/model.md): features, training, the file, the decision.
@@ -73,21 +75,35 @@ struct LearnedModelTests {
     }
 
     @Test(arguments: [
-        // (rules alert, linked, strength, expected tier), thresholds alert 0.9, review 0.5, veto 0.1
-        (true, true, 0.95, Tier.alert),
-        (true, false, 0.2, Tier.alert),
-        (true, true, 0.05, Tier.review),  // the model vouches against the rule
-        (false, true, 0.95, Tier.alert),
-        (false, true, 0.6, Tier.review),
-        (false, true, 0.4, Tier.none),
-        (false, false, 0.99, Tier.none),  // nobody of ours is named
+        // (rules, linked, strength, expected tier), thresholds alert 0.9, review 0.5, veto 0.1
+        (RulesVerdict(alert: true), true, 0.95, Tier.alert),
+        (RulesVerdict(alert: true), false, 0.2, Tier.alert),
+        (RulesVerdict(alert: true), true, 0.05, Tier.review),  // the model vouches against the rule
+        (RulesVerdict(alert: true, critical: true), true, 0.05, Tier.alert),  // but not against a threat to kill
+        (RulesVerdict(), true, 0.95, Tier.alert),
+        (RulesVerdict(cleared: true), true, 0.95, Tier.review),  // the rules read it as counter-speech
+        (RulesVerdict(), true, 0.6, Tier.review),
+        (RulesVerdict(), true, 0.4, Tier.none),
+        (RulesVerdict(), false, 0.99, Tier.none),  // nobody of ours is named
     ])
-    func tiers(rulesAlert: Bool, linked: Bool, strength: Double, tier: Tier) {
+    func tiers(rules: RulesVerdict, linked: Bool, strength: Double, tier: Tier) {
         let thresholds = ModelThresholds(alert: 0.9, review: 0.5, veto: 0.1)
         #expect(
             ModelDecision.tier(
-                mode: .combined, rulesAlert: rulesAlert, linked: linked, strength: strength, thresholds: thresholds)
+                mode: .combined, rules: rules, linked: linked, strength: strength, thresholds: thresholds)
                 == tier)
+    }
+
+    @Test(arguments: [
+        ("Stop met juf Marieke een kankerwijf noemen, dat is gewoon pesten", true),
+        ("Iemand schreef 'meneer El Amrani is een sukkel'. Walgelijk, ik heb het gemeld.", true),
+        ("juf Marieke is een kankerwijf", false),  // counted: an alert, not cleared
+        ("juf Marieke gaf vandaag een leuke les", false),  // no abuse read at all
+    ])
+    func theRulesClearCounterSpeech(text: String, cleared: Bool) {
+        let assessment = Classifier(config: WorldFixture.config, mode: .rules).assess(
+            Post(id: "p", source: "forum", author: "x", text: text))
+        #expect(assessment.rules.cleared == cleared, "\(assessment.categories.map(\.explanation))")
     }
 
     @Test func staffOnlyCategoriesCountOnlyInStaffPosts() {

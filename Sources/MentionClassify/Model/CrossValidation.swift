@@ -4,8 +4,7 @@
 public struct CrossValidation: Sendable {
     /// One held-out judgement: what the threshold choice needs of a post.
     public struct Outcome: Sendable {
-        public var rulesAlert: Bool
-        public var rulesCritical = false
+        public var rules: RulesVerdict
         public var linked: Bool
         public var strength: Double
         public var expectedAlert: Bool
@@ -49,7 +48,8 @@ public struct CrossValidation: Sendable {
         foldOf = [Int](repeating: 0, count: posts.count)
         for (position, index) in order.enumerated() { foldOf[index] = position % folds }
         outcomes = Array(
-            repeating: Outcome(rulesAlert: false, linked: false, strength: 0, expectedAlert: false), count: posts.count)
+            repeating: Outcome(rules: RulesVerdict(), linked: false, strength: 0, expectedAlert: false),
+            count: posts.count)
         models = []
         for fold in 0..<folds {
             let model = training.train(examples(posts.indices.filter { foldOf[$0] != fold }))
@@ -58,9 +58,7 @@ public struct CrossValidation: Sendable {
             for index in posts.indices where foldOf[index] == fold {
                 let assessment = asking.assess(posts[index].post)
                 outcomes[index] = Outcome(
-                    rulesAlert: judged[index].alert,
-                    rulesCritical: judged[index].alert && judged[index].severity == .critical,
-                    linked: assessment.linked,
+                    rules: judged[index].rules, linked: assessment.linked,
                     strength: assessment.modelStrength ?? 0, expectedAlert: posts[index].expect.alert)
             }
             progress("fold \(fold + 1) of \(folds) trained")
@@ -96,8 +94,7 @@ public struct CrossValidation: Sendable {
         let positives = outcomes.filter(\.expectedAlert)
         func raised(_ outcome: Outcome, _ thresholds: ModelThresholds) -> Tier {
             ModelDecision.tier(
-                mode: .combined, rulesAlert: outcome.rulesAlert, rulesCritical: outcome.rulesCritical,
-                linked: outcome.linked, strength: outcome.strength,
+                mode: .combined, rules: outcome.rules, linked: outcome.linked, strength: outcome.strength,
                 thresholds: thresholds)
         }
         func rate(_ outcomes: [Outcome], _ thresholds: ModelThresholds, _ counts: (Tier) -> Bool) -> Double {

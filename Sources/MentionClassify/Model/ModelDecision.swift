@@ -33,6 +33,25 @@ public struct ModelThresholds: Sendable, Equatable {
     }
 }
 
+/// What the rules concluded about a post, as the decision needs it.
+public struct RulesVerdict: Sendable, Equatable {
+    /// A breach aimed at a target, at or above `alerts.min_severity`.
+    public var alert = false
+    /// One of them critical (a threat to kill, a weapon, a bomb): the model cannot vouch against that,
+    /// because a missed threat costs more than a false alarm.
+    public var critical = false
+    /// The rules read abuse in the post and found every piece of it negated, condemned or reported
+    /// ("Stop met juf Marieke uitschelden", a news report, a quote to report it): the model, which
+    /// reads words and not their context, cannot alarm the MT on such a post, only put it up for review.
+    public var cleared = false
+
+    public init(alert: Bool = false, critical: Bool = false, cleared: Bool = false) {
+        self.alert = alert
+        self.critical = critical
+        self.cleared = cleared
+    }
+}
+
 public enum ModelDecision {
     /// Categories only a staff account can commit (its own post): the model's word for them counts
     /// only when a staff account wrote the post.
@@ -55,24 +74,22 @@ public enum ModelDecision {
     }
 
     /// The tier of a post. `linked`: the post names a target (the school, a staff member, a group or
-    /// a role of the school) or is a staff account's own post. `rulesCritical`: the rules found a
-    /// critical breach (a threat to kill, a weapon, a bomb): the model cannot vouch against that,
-    /// because a missed threat costs more than a false alarm.
+    /// a role of the school) or is a staff account's own post.
     public static func tier(
-        mode: DecisionMode, rulesAlert: Bool, rulesCritical: Bool = false, linked: Bool, strength: Double?,
-        thresholds: ModelThresholds
+        mode: DecisionMode, rules: RulesVerdict, linked: Bool, strength: Double?, thresholds: ModelThresholds
     ) -> Tier {
         let strength = strength ?? 0
         switch mode {
         case .rules:
-            return rulesAlert ? .alert : .none
+            return rules.alert ? .alert : .none
         case .model:
             guard linked else { return .none }
             return strength >= thresholds.alert ? .alert : strength >= thresholds.review ? .review : .none
         case .combined:
-            if rulesAlert { return rulesCritical || strength >= thresholds.veto ? .alert : .review }
+            if rules.alert { return rules.critical || strength >= thresholds.veto ? .alert : .review }
             guard linked else { return .none }
-            return strength >= thresholds.alert ? .alert : strength >= thresholds.review ? .review : .none
+            if strength >= thresholds.alert { return rules.cleared ? .review : .alert }
+            return strength >= thresholds.review ? .review : .none
         }
     }
 }
