@@ -51,6 +51,7 @@ enum AtomReader {
             )
         }
         item.media += element.mediaModule()
+        item.inReplyTo = element.inReplyTo()
         item.setRaw(document, element.outerRange)
         return item
     }

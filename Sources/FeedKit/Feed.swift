@@ -81,6 +81,8 @@ public struct FeedItem: Sendable, Equatable {
     public var content: String?
     public var categories: [String] = []
     public var media: [FeedMedia] = []
+    /// The id of the entry this one replies to (RFC 4685 `thr:in-reply-to`): a comment under a post.
+    public var inReplyTo: String?
     /// The entry exactly as it appeared in the (UTF-8) document: kept as evidence for flagged hits.
     /// Held as the shared document and a range, and copied out only when asked for: most items
     /// are never flagged.
@@ -104,7 +106,7 @@ public struct FeedItem: Sendable, Equatable {
         lhs.id == rhs.id && lhs.title == rhs.title && lhs.link == rhs.link && lhs.published == rhs.published
             && lhs.updated == rhs.updated && lhs.authors == rhs.authors && lhs.summary == rhs.summary
             && lhs.content == rhs.content
-            && lhs.categories == rhs.categories && lhs.media == rhs.media
+            && lhs.categories == rhs.categories && lhs.media == rhs.media && lhs.inReplyTo == rhs.inReplyTo
             && lhs.rawDocument[lhs.rawRange] == rhs.rawDocument[rhs.rawRange]
     }
 
@@ -118,6 +120,9 @@ public struct FeedItem: Sendable, Equatable {
     public var text: String {
         HTMLText.plainText(content ?? summary ?? "")
     }
+
+    /// The identity of the entry this one replies to, as `identity` would give it for that entry.
+    public var repliesToIdentity: String? { inReplyTo.map { "id:" + $0 } }
 
     /// Stable identity across polls (docs/feed-parser.md): GUID/id, else link, else a hash of title and content.
     public var identity: String {

@@ -10,6 +10,8 @@ enum Namespace {
     static let atom10 = "http://www.w3.org/2005/Atom"
     static let atom03 = "http://purl.org/atom/ns#"
     static let xhtml = "http://www.w3.org/1999/xhtml"
+    /// Atom Threading Extensions (RFC 4685): `thr:in-reply-to`, in Atom entries and RSS items.
+    static let thread = "http://purl.org/syndication/thread/1.0"
 
     /// One spelling per module: feeds drop Media RSS's trailing slash and write iTunes's
     /// `DTDs/Podcast` in any case.
@@ -24,6 +26,12 @@ enum Namespace {
 }
 
 extension MarkupElement {
+    /// RFC 4685 §3: `<thr:in-reply-to ref="…"/>`, where `ref` is the id of the entry replied to.
+    /// The first one: a reply to several is rare, and the first names the thread.
+    func inReplyTo() -> String? {
+        child("in-reply-to", Namespace.thread)?.attribute("ref")?.trimmed.nonEmpty
+    }
+
     /// iTunes namespaces are spelled in several cases in the wild (`.../DTDs/Podcast-1.0.dtd`).
     func iTunesChildren(_ name: String) -> [MarkupElement] {
         children.filter { $0.name == name && $0.namespace == Namespace.iTunes }

@@ -88,6 +88,7 @@ enum RSSReader {
                     length: enclosure.attribute("length").flatMap { Int($0) }))
         }
         item.media += element.mediaModule()
+        item.inReplyTo = element.inReplyTo()
         item.setRaw(document, element.outerRange)
         return item
     }

@@ -6,7 +6,7 @@ extension Classifier {
     func judgeWithModel(
         text: String, mentions: [Mention], byStaff: Bool, rules: RulesVerdict, findings: inout [CategoryFinding]
     ) -> (tier: Tier, scores: LinearModel.Scores?, strength: Double?, linked: Bool) {
-        let targets = mentions.filter { $0.start < $0.end }
+        let targets = mentions.filter { $0.start < $0.end || $0.rule == .thread }
         let linked = byStaff || !targets.isEmpty
         guard let model, mode != .rules else { return (rules.alert ? .alert : .none, nil, nil, linked) }
         let scores = model.scores(words: TextFeatures.words(in: text, mentions: mentions))

@@ -109,7 +109,11 @@ public struct Classifier: Sendable {
     /// Judges a post; `forwarding` holds earlier flagged posts, to recognise their content again.
     public func assess(_ post: Post, forwarding: ForwardingMemory? = nil) -> Assessment {
         let found = self.hits(in: post, forwarding: forwarding)
-        let (hits, mentions, words, byStaff) = (found.hits, found.mentions, found.words, found.byStaff)
+        let (hits, words, byStaff) = (found.hits, found.words, found.byStaff)
+        var mentions = found.mentions
+        // The thread's names stay only where the reply refers to someone (and then only if it is judged).
+        let threadAimed = hits.contains { $0.aimedAt.contains { mentions[$0].rule == .thread } }
+        if !threadAimed, !found.refersToSomeone { mentions.removeAll { $0.rule == .thread } }
         var findings = summarise(hits, words: words, mentions: mentions, author: post.author)
         var counted = hits.filter { $0.effectiveSeverity >= minSeverity && (!$0.aimedAt.isEmpty || $0.aimedAtAuthor) }
         let rules = RulesVerdict(
@@ -124,12 +128,13 @@ public struct Classifier: Sendable {
         } else if byStaff {
             track = .staff
         } else if counted.isEmpty {  // the model alone: aimed at the staff named, else at the school
-            track = mentions.contains { $0.entity != "school" && $0.start < $0.end } ? .b : .a
+            track = mentions.contains { $0.entity != "school" && ($0.start < $0.end || $0.rule == .thread) } ? .b : .a
         } else if counted.contains(where: { $0.aimedAt.contains { mentions[$0].entity != "school" } }) {
             track = .b
         } else {
             track = .a
         }
+        if !threadAimed, judged.tier == .none { mentions.removeAll { $0.rule == .thread } }
         var assessment = Assessment(
             mentions: mentions, categories: findings, track: track, alert: judged.tier == .alert, tier: judged.tier,
             model: judged.scores, modelStrength: judged.strength, linked: judged.linked)
@@ -151,6 +156,8 @@ public struct Classifier: Sendable {
         var words: ClassifyText
         var byStaff: Bool
         var text: String
+        /// A pronoun, a role or a word for a person: in a reply, it may mean someone of the thread.
+        var refersToSomeone: Bool
     }
 
     /// Every hit in a post (lexicon entries, rules, details, forwarding), judged and aimed; `assess`
@@ -179,6 +186,8 @@ public struct Classifier: Sendable {
             }
             hits.append(hit)
         }
+        // Names of the post this one replies to, last: no index of a name in the text moves.
+        mentions += post.thread.map { Mention(entity: $0.entity, surface: $0.surface, start: 0, end: 0, rule: .thread) }
         let context = HitContext(text: words, search: search, lexicon: lexicon, mentions: mentions, isNews: isNews)
         for index in hits.indices {
             context.judge(&hits[index])
@@ -207,7 +216,9 @@ public struct Classifier: Sendable {
         for index in hits.indices {
             order(&hits[index].aimedAt, near: hits[index].words, words: words, mentions: mentions)
         }
-        return PostHits(hits: hits, mentions: mentions, words: words, byStaff: byStaff, text: text)
+        let refers = ["pronoun", "person", "role", "institution"].contains { !search.occurrences(of: $0).isEmpty }
+        return PostHits(
+            hits: hits, mentions: mentions, words: words, byStaff: byStaff, text: text, refersToSomeone: refers)
     }
 
     /// Remembers a post for `forwarding` when it raised an alert (flagged content), with its severity.

@@ -166,6 +166,17 @@ struct HitContext {
         if aimed.isEmpty, refersBack(hit, sentence) {
             aimed = namedBefore(sentence, within: 2) { $0.entity != "school" }
         }
+        // A reply ("die vent moet weg", "die tent"): the one named in the post it replies to.
+        if aimed.isEmpty, mentions.contains(where: { $0.rule == .thread }) {
+            let thread = mentions.indices.filter { mentions[$0].rule == .thread }
+            if refersBack(hit, sentence, through: ["institution"]) {
+                aimed = Set(thread.filter { mentions[$0].entity == "school" })
+            }
+            if aimed.isEmpty, refersBack(hit, sentence) {
+                let staff = thread.filter { mentions[$0].entity != "school" }
+                aimed = Set(staff.isEmpty ? thread : staff)
+            }
+        }
         hit.aimedAt = aimed.sorted()
     }
 

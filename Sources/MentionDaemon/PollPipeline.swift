@@ -223,14 +223,22 @@ final class PollPipeline {
         into summary: inout FeedPollSummary
     ) throws {
         var documentSHA256: String?  // computed once, and only when an item is flagged
-        for item in items where try !store.contains(feedID: feed.id, item: item) {
-            let post = Post(
+        // Posts before replies (RFC 4685 `thr:in-reply-to`), so a reply finds its thread's names in
+        // this batch; else in the store.
+        var namesByIdentity: [String: [Mention]] = [:]
+        let ordered = items.filter { $0.inReplyTo == nil } + items.filter { $0.inReplyTo != nil }
+        for item in ordered where try !store.contains(feedID: feed.id, item: item) {
+            var post = Post(
                 id: item.identity, source: feed.kind.rawValue,
                 author: item.authors.first?.name ?? item.authors.first?.email ?? "",
                 title: item.title ?? "", text: item.text, hasMedia: !item.media.isEmpty,
                 schoolSpecific: feed.schoolSpecific,
                 feedID: feed.id)
+            if let parent = item.repliesToIdentity {
+                post.thread = try namesByIdentity[parent] ?? store.mentions(ofIdentity: parent)
+            }
             var assessment = classifier.assess(post, forwarding: forwarding)
+            if !assessment.mentions.isEmpty { namesByIdentity[item.identity] = assessment.mentions }
             if assessment.tier == .review, assessment.track == .none,
                 classifier.matcher.owner(ofAuthor: post.author).map({ $0 != "school" }) ?? false
             {

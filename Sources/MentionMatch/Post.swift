@@ -10,6 +10,9 @@ public struct Post: Sendable, Equatable {
     public var schoolSpecific: Bool
     /// The configured feed it came from, if any: forwarding compares feeds, not feed kinds.
     public var feedID: String
+    /// The names of the post this one replies to (a comment under it), as found there: a pronoun in
+    /// a reply ("die vent", "jij") may mean them (docs/matching.md, "Replies").
+    public var thread: [Mention] = []
 
     public init(
         id: String, source: String = "", author: String = "", title: String = "", text: String = "",
@@ -47,6 +50,8 @@ public enum MentionRule: String, Sendable, Equatable, Codable {
     case group
     /// A staff member's role ("de gymleraar", "de mentor van 2B"), when one staff member has it.
     case role
+    /// Named in the post this one replies to, and meant here by a pronoun or a role ("die vent").
+    case thread
 }
 
 public struct Mention: Sendable, Equatable {

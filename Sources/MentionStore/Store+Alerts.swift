@@ -1,3 +1,4 @@
+import FeedKit
 import Foundation
 import MentionClassify
 import MentionMatch
@@ -69,6 +70,16 @@ extension Store {
     public func alertCounts() throws -> (sent: Int, pending: Int) {
         let row = try db.query("SELECT count(sent_at) AS sent, count(*) - count(sent_at) AS pending FROM alerts").first
         return (try row?["sent"].int ?? 0, try row?["pending"].int ?? 0)
+    }
+
+    /// The names found in a stored item of any feed (a reply's thread, RFC 4685: the parent may sit in
+    /// another feed than its comments), by the item's `identity`; none when it was not stored or named nobody.
+    public func mentions(ofIdentity identity: String) throws -> [Mention] {
+        let rows = try db.query(
+            "SELECT id FROM items WHERE identity = ? AND mentioned = 1 ORDER BY id LIMIT 1",
+            [.text(SHA256.hex(Array(identity.utf8)))])
+        guard let itemID = try rows.first?["id"].int else { return [] }
+        return try mentions(of: Int64(itemID))
     }
 
     func mentions(of itemID: Int64) throws -> [Mention] {

@@ -267,3 +267,30 @@ struct FeedQuirksTests {
                 .malformed)
     }
 }
+
+/// RFC 4685: a comment says which entry it replies to, in Atom and in RSS.
+struct FeedThreadingTests {
+    @Test(arguments: [
+        """
+        <feed xmlns="http://www.w3.org/2005/Atom" xmlns:thr="http://purl.org/syndication/thread/1.0"><title>t</title>
+        <entry><id>urn:c1</id><title>re</title><thr:in-reply-to ref="urn:p1" href="https://x.example/p1"/></entry>
+        <entry><id>urn:p1</id><title>post</title></entry></feed>
+        """,
+        """
+        <rss version="2.0" xmlns:thr="http://purl.org/syndication/thread/1.0"><channel><title>t</title>
+        <item><guid>urn:c1</guid><title>re</title><thr:in-reply-to ref=" urn:p1 "/></item>
+        <item><guid>urn:p1</guid><title>post</title></item></channel></rss>
+        """,
+    ])
+    func aReplyNamesItsParent(_ document: String) throws {
+        let feed = try FeedParser.parse(Array(document.utf8))
+        #expect(feed.items.map(\.inReplyTo) == ["urn:p1", nil])
+        #expect(feed.items[0].repliesToIdentity == feed.items[1].identity)
+    }
+
+    @Test func anInReplyToOutsideTheThreadNamespaceIsNoReply() throws {
+        let feed = try FeedParser.parse(
+            Array("<rss version=\"2.0\"><channel><item><in-reply-to ref=\"urn:p1\"/></item></channel></rss>".utf8))
+        #expect(feed.items.first?.inReplyTo == nil)
+    }
+}

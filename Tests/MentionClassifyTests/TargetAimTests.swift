@@ -40,4 +40,46 @@ struct TargetAimTests {
         let assessment = Self.assess(text)
         #expect(!assessment.alert, "\(assessment.categories.map(\.explanation))")
     }
+
+    // MARK: replies
+
+    static let thread = [
+        Mention(entity: "staff-03", surface: "meneer El Amrani", start: 10, end: 26, rule: .honorific),
+        Mention(entity: "school", surface: "De Zeehoek", start: 30, end: 40, rule: .alias),
+    ]
+
+    static func reply(_ text: String, thread: [Mention] = Self.thread) -> Assessment {
+        var post = Post(id: "t", source: "forum", text: text)
+        post.thread = thread
+        return classifier.assess(post)
+    }
+
+    @Test(arguments: [
+        ("wat een sukkel is die vent", ProtocolTrack.b, "meneer El Amrani"),  // a person word: the staff member
+        ("hij is echt een kankerlijer", .b, "meneer El Amrani"),  // a pronoun
+        ("ik steek die tent in de fik", .a, "De Zeehoek"),  // the building: the school
+    ])
+    func aReplyAimsAtItsThread(_ text: String, _ track: ProtocolTrack, _ surface: String) {
+        let assessment = Self.reply(text)
+        #expect(assessment.alert, "\(assessment.categories.map(\.explanation))")
+        #expect(assessment.track == track)
+        #expect(assessment.categories.first?.explanation.contains(surface) == true)
+        #expect(assessment.mentions.contains { $0.rule == .thread && $0.surface == surface })
+    }
+
+    @Test(arguments: [
+        "wat een sukkel is die vent",  // no thread: whom?
+        "gefeliciteerd, echt verdiend!",  // a friendly reply
+    ])
+    func aReplyWithoutThreadOrAbuseAimsAtNoOne(_ text: String) {
+        let assessment = text.hasPrefix("wat") ? Self.reply(text, thread: []) : Self.reply(text)
+        #expect(!assessment.alert, "\(assessment.categories.map(\.explanation))")
+        // The thread's names are kept only when the reply is judged to be about them.
+        #expect(!assessment.mentions.contains { $0.rule == .thread })
+    }
+
+    @Test func aReplyAboutSomeoneElseKeepsItsOwnTarget() {
+        let assessment = Self.reply("Mijn broertje zegt: die scheids is een sukkel")
+        #expect(!assessment.alert, "\(assessment.categories.map(\.explanation))")
+    }
 }
