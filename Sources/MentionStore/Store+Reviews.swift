@@ -131,6 +131,16 @@ extension Store {
                     "INSERT INTO alerts (item_id, track, created_at) SELECT item_id, track, ? FROM reviews WHERE item_id = ?",
                     [.integer(decision.at.unixSeconds), .integer(item.itemID)])
                 try db.query("UPDATE items SET flagged = 1 WHERE id = ?", [.integer(item.itemID)])
+                // The model's findings were kept low ("te beoordelen"); a person has now judged the post a
+                // breach, so they weigh as a model alert would (Classifier.modelSeverity) and say who decided.
+                try db.query(
+                    """
+                    UPDATE findings
+                    SET severity = CASE WHEN category IN ('threat', 'discrimination') THEN 'high' ELSE 'medium' END,
+                        explanation = replace(explanation, '; te beoordelen, geen melding aan het MT', '')
+                            || '; als melding beoordeeld door ' || ?
+                    WHERE item_id = ? AND severity = 'low' AND explanation LIKE 'alleen het model%'
+                    """, [.text(decision.by), .integer(item.itemID)])
             }
             var decided = item
             decided.decision = decision

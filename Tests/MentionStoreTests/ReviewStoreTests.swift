@@ -103,6 +103,11 @@ struct ReviewStoreTests {
         #expect(
             pending.first?.content.promotion
                 == AlertContent.Promotion(by: "A. de Vries", at: at, note: "wel gericht aan hem"))
+        // The model's finding, kept low for review, now weighs as an alert's and says who judged it.
+        let finding = try #require(pending.first?.content.assessment.categories.first)
+        #expect(finding.severity == .medium)
+        #expect(!finding.explanation.contains("te beoordelen"))
+        #expect(finding.explanation.hasSuffix("; als melding beoordeeld door A. de Vries"))
 
         // A second decision, either way, is refused and names the first.
         for verdict in [ReviewDecision.Verdict.promoted, .dismissed] {
