@@ -10,7 +10,7 @@ extension Classifier {
         let linked = byStaff || !targets.isEmpty
         guard let model, mode != .rules else { return (rules.alert ? .alert : .none, nil, nil, linked) }
         let scores = model.scores(words: TextFeatures.words(in: text, mentions: mentions))
-        let strength = ModelDecision.strength(scores, byStaff: byStaff)
+        let strength = ModelDecision.strength(scores)
         var tier = ModelDecision.tier(
             mode: mode, rules: rules, linked: linked, strength: strength,
             thresholds: thresholds)

@@ -103,7 +103,9 @@ public struct CrossValidation: Sendable {
         }
         var best = ModelThresholds(alert: 1, review: 1, veto: 0)
         var bestScore = (recall: -1.0, falseAlerts: 2.0)
-        for veto in [0, 0.02, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4] {
+        // The model vouches against a rule only where it would not even put the post up for review on
+        // its own: a veto above the review floor would overrule a rule on a belief of 30 or 40 %.
+        for veto in [0, 0.02, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4] where veto <= reviewFloor {
             for step in stride(from: 199, through: 20, by: -1) {
                 let candidate = ModelThresholds(alert: Double(step) / 200, review: 1, veto: veto)
                 let falseAlerts = rate(negatives, candidate) { $0 == .alert }
