@@ -56,7 +56,7 @@ public struct LinearModel: Sendable {
         // Sums are kept per feature for the "any" head, to name the words that weighed most.
         var perWord = [Float](repeating: 0, count: words.count)
         let anyHead = heads - 1
-        let norm = found.isEmpty ? 1 : 1 / Float(found.count).squareRoot()
+        let norm = 1 / (Float(found.count) + TextFeatures.smoothing).squareRoot()
         weights.withUnsafeBufferPointer { weights in
             for feature in found {
                 let row = feature.bucket * heads

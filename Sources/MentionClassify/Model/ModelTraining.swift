@@ -50,7 +50,7 @@ public struct ModelTraining: Sendable {
             }
             for example in order {
                 let features = rows[example]
-                let norm = features.isEmpty ? 1 : 1 / Float(features.count).squareRoot()
+                let norm = 1 / (Float(features.count) + TextFeatures.smoothing).squareRoot()
                 for head in 0..<heads {
                     var sum = bias[head]
                     for bucket in features { sum += weights[bucket * heads + head] * norm }

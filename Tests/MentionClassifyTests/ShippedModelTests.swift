@@ -1,0 +1,48 @@
+import Foundation
+import TestSupport
+import Testing
+
+@testable import MentionClassify
+@testable import MentionConfig
+@testable import MentionMatch
+
+/// The shipped model (model/classifier.mwm) with the rules, on shapes it once got wrong: praise and
+/// news in the shape of an insult must not alarm the MT, and a plain insult the rules find must not
+/// be vetoed. A guard against a release that learned the surface again (docs/model.md).
+struct ShippedModelTests {
+    static let classifier: Classifier = {
+        var config = WorldFixture.config
+        do {
+            let bytes = try Data(contentsOf: URL(fileURLWithPath: Paths.repositoryRoot + "/model/classifier.mwm"))
+            config.classification.model = try LinearModel(fileBytes: [UInt8](bytes))
+        } catch {
+            fatalError("model/classifier.mwm cannot be read: \(error)")
+        }
+        return Classifier(config: config)
+    }()
+
+    static func assess(_ text: String, source: String = "forum") -> Assessment {
+        classifier.assess(Post(id: "t", source: source, author: "x", text: text))
+    }
+
+    @Test(arguments: [
+        "Juf Marieke is een topper",  // 2026.12.1 scored it 0.99 as an insult
+        "Meneer Mulder is echt een held",
+        "meester Youssef is een beest in de gymzaal",
+        "Oud-leerlingen van De Zeehoek houden reünie in de aula",  // scheme 1 was sure of a breach
+    ])
+    func praiseAndNewsRaiseNoAlert(_ text: String) {
+        let assessment = Self.assess(text)
+        #expect(assessment.tier != .alert, "\(assessment.categories.map(\.explanation))")
+    }
+
+    @Test(arguments: [
+        "juf marieke is echt een kankerwijf, altijd zeiken over mn telefoon",  // 2026.12.1 vetoed it
+        "Ik ga meneer Oosterhuis na school in elkaar slaan",
+    ])
+    func aPlainBreachTheRulesFindIsAnAlert(_ text: String) {
+        let assessment = Self.assess(text)
+        #expect(
+            assessment.alert, "\(assessment.categories.map(\.explanation)), model \(assessment.modelStrength ?? -1)")
+    }
+}
