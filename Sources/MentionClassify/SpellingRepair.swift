@@ -5,37 +5,66 @@
 /// ordinary words ("kater" is a cat, not a slip of "kanker"), so the repair knows them without
 /// keeping a dictionary in memory.
 public struct SpellingRepair: Sendable {
-    /// Each slip of a lexicon word → the word; forms two words share are left out.
-    private let slips: [String: String]
+    /// Every slip of the lexicon's words, by the FNV-1a hash of the slip: about 100,000 of them, so
+    /// hashes, not strings (2 MB instead of 15).
+    public struct Slips: Sendable {
+        fileprivate var wordOfSlip: [UInt64: Int32]
+        fileprivate let words: [String]
+
+        public var count: Int { wordOfSlip.count }
+
+        /// Whether a word of a dictionary (its bytes) is a slip: then it is an ordinary word instead.
+        public func contains(hash: UInt64) -> Bool { wordOfSlip[hash] != nil }
+
+        /// The lexicon word `slip` stands for.
+        public func word(for slip: String) -> String? {
+            wordOfSlip[SpellingRepair.hash(slip.utf8)].map { words[Int($0)] }
+        }
+    }
+
+    private let slips: Slips
     /// Vowel-less skeletons of words that start compounds ("knkr" → "kanker" for "knkrjf").
     private let compoundHeads: [(skeleton: String, word: String)]
 
     /// The forms a dictionary must be asked about: every slip of the lexicon's words. A slip two words
     /// share goes to the one more entries use ("knkr": "kanker", not its variant "kenker"), or to none.
-    public static func slips(of lexicon: Lexicon) -> [String: String] {
-        let words = lexicon.literalWords()
-        let taken = Set(words.uses.keys).union(lexicon.cueVocabulary())
-        var slips: [String: String] = [:]
-        var ambiguous: Set<String> = []
-        for (word, uses) in words.uses where word.utf8.count >= 4 && word.utf8.allSatisfy(isLetter) {
-            for slip in Self.forms(of: word) where !taken.contains(slip) {
-                guard let other = slips[slip], other != word else {
-                    slips[slip] = word
+    public static func slips(of lexicon: Lexicon) -> Slips {
+        let literal = lexicon.literalWords()
+        let taken = Set(literal.uses.keys).union(lexicon.cueVocabulary()).map { hash($0.utf8) }
+        let takenHashes = Set(taken)
+        let words = literal.uses.keys.sorted()
+        var best: [UInt64: (word: Int32, uses: Int)] = [:]
+        var ambiguous: Set<UInt64> = []
+        for (number, word) in words.enumerated() where word.utf8.count >= 4 && word.utf8.allSatisfy(isLetter) {
+            let uses = literal.uses[word] ?? 0
+            for slip in Self.forms(of: word) {
+                let key = hash(slip.utf8)
+                guard !takenHashes.contains(key) else { continue }
+                guard let other = best[key], other.word != Int32(number) else {
+                    best[key] = (Int32(number), uses)
                     continue
                 }
-                let otherUses = words.uses[other] ?? 0
-                if uses == otherUses { ambiguous.insert(slip) } else if uses > otherUses { slips[slip] = word }
+                if uses == other.uses {
+                    ambiguous.insert(key)
+                } else if uses > other.uses {
+                    best[key] = (Int32(number), uses)
+                }
             }
         }
-        for slip in ambiguous { slips[slip] = nil }
-        return slips
+        for key in ambiguous { best[key] = nil }
+        return Slips(wordOfSlip: best.mapValues(\.word), words: words)
     }
 
     /// `ordinaryWords`: the slips that a dictionary knows as words of their own; those are never repaired.
-    /// `slips`: `slips(of: lexicon)`, when the caller has them already.
-    public init(slips: [String: String]? = nil, lexicon: Lexicon, ordinaryWords: Set<String>) {
-        var slips = slips ?? Self.slips(of: lexicon)
-        for word in ordinaryWords { slips[word] = nil }
+    public init(lexicon: Lexicon, ordinaryWords: Set<String>) {
+        self.init(
+            slips: Self.slips(of: lexicon), lexicon: lexicon, ordinary: Set(ordinaryWords.map { Self.hash($0.utf8) }))
+    }
+
+    /// `ordinary`: hashes (`hash`) of the slips a dictionary knows as words of their own.
+    public init(slips: Slips, lexicon: Lexicon, ordinary: Set<UInt64>) {
+        var slips = slips
+        for key in ordinary { slips.wordOfSlip[key] = nil }
         self.slips = slips
         compoundHeads = lexicon.literalWords().prefixes.compactMap { word in
             let skeleton = Self.skeleton(word, dropping: Self.vowelsAndY)
@@ -45,9 +74,16 @@ public struct SpellingRepair: Sendable {
 
     public var count: Int { slips.count }
 
+    /// FNV-1a over bytes: the key of a slip, the same for a post's word and a dictionary's line.
+    public static func hash<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> UInt64 {
+        var value: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes { value = (value ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return value
+    }
+
     /// The lexicon word a post word stands for, or nil when it is no known slip.
     func repaired(_ key: String) -> String? {
-        if let word = slips[key] { return word }
+        if let word = slips.word(for: key) { return word }
         // "knkrwijf": no Dutch or English word starts with a curse's skeleton ("knkr", "trng", "tfs").
         guard key.utf8.count > 3, key.utf8.allSatisfy(Self.isLetter) else { return nil }
         for head in compoundHeads where key.utf8.count > head.skeleton.utf8.count && key.hasPrefix(head.skeleton) {

@@ -30,10 +30,11 @@ public enum Dictionaries {
             config.staff.flatMap { MatchText.tokens($0.name, readingLAsI: false).map(\.folded) }.filter {
                 $0.utf8.count >= 3
             })
-        let ordinary = try ordinaryWords(among: Set(slips.keys).union(nameWords), in: lists)
+        let nameHashes = Set(nameWords.map { SpellingRepair.hash($0.utf8) })
+        let ordinary = try ordinaryWords(in: lists) { slips.contains(hash: $0) || nameHashes.contains($0) }
         config.classification.spelling = SpellingRepair(
-            slips: slips, lexicon: config.classification.lexicon, ordinaryWords: ordinary)
-        config.matching.ordinaryWords = ordinary.intersection(nameWords)
+            slips: slips, lexicon: config.classification.lexicon, ordinary: ordinary)
+        config.matching.ordinaryWords = Set(nameWords.filter { ordinary.contains(SpellingRepair.hash($0.utf8)) })
     }
 
     /// Which of `questions` the lists hold as ordinary words: written in lower case (a capitalised
@@ -41,28 +42,36 @@ public enum Dictionaries {
     public static func ordinaryWords(among questions: Set<String>, in lists: [String]) throws(ConfigFile.LoadError)
         -> Set<String>
     {
-        var found: Set<String> = []
+        let hashes = Set(questions.map { SpellingRepair.hash($0.utf8) })
+        let found = try ordinaryWords(in: lists) { hashes.contains($0) }
+        return questions.filter { found.contains(SpellingRepair.hash($0.utf8)) }
+    }
+
+    /// The hashes (`SpellingRepair.hash`) of the lists' lower-case words that `wanted` asks for.
+    static func ordinaryWords(in lists: [String], wanted: (UInt64) -> Bool) throws(ConfigFile.LoadError) -> Set<UInt64>
+    {
+        var found: Set<UInt64> = []
         for path in lists {
             guard let data = FileManager.default.contents(atPath: path) else {
                 let reason = FileManager.default.fileExists(atPath: path) ? "cannot read it" : "no such file"
                 throw .dictionary(path: path, reason: reason)
             }
-            // Byte by byte, without an array of lines: a list has 400,000 of them.
+            // Byte by byte, without an array of lines or strings: a list has 400,000 of them.
             data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
-                var start = 0
+                var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+                var length = 0
                 var plain = true  // only a-z so far
                 for index in 0...bytes.count {
                     let byte = index < bytes.count ? bytes[index] : UInt8(ascii: "\n")
                     if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
-                        if plain, index - start >= 3 {
-                            let text = String(
-                                decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
-                            if questions.contains(text) { found.insert(text) }
-                        }
-                        start = index + 1
+                        if plain, length >= 3, wanted(hash) { found.insert(hash) }
+                        hash = 0xcbf2_9ce4_8422_2325
+                        length = 0
                         plain = true
-                    } else if byte < UInt8(ascii: "a") || byte > UInt8(ascii: "z") {
-                        plain = false
+                    } else {
+                        if byte < UInt8(ascii: "a") || byte > UInt8(ascii: "z") { plain = false }
+                        hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+                        length += 1
                     }
                 }
             }
