@@ -56,6 +56,7 @@ extension Classifier {
         text += ")"
         if let target {
             text += target.entity == "school" ? " over de school (\(target.surface))" : " gericht aan \(target.surface)"
+            if target.rule == .thread { text += " (genoemd in het bericht waarop dit reageert)" }
         }
         if tier == .review { text += "; te beoordelen, geen melding aan het MT" }
         return text

@@ -13,6 +13,7 @@ enum Explanation {
             let mention = mentions[first]
             text +=
                 mention.entity == "school" ? " over de school (\(mention.surface))" : " gericht aan \(mention.surface)"
+            if mention.rule == .thread { text += " (genoemd in het bericht waarop dit reageert)" }
         } else if hit.category != .impersonation {
             text += ", niet gericht aan de school of haar mensen"
         }

@@ -65,6 +65,7 @@ struct TargetAimTests {
         #expect(assessment.track == track)
         #expect(assessment.categories.first?.explanation.contains(surface) == true)
         #expect(assessment.mentions.contains { $0.rule == .thread && $0.surface == surface })
+        #expect(assessment.categories.first?.explanation.contains("genoemd in het bericht waarop dit reageert") == true)
     }
 
     @Test(arguments: [
