@@ -21,6 +21,9 @@ public struct Matcher: Sendable {
     /// First names of five letters or more, one edit off, read only after an honorific ("juf Fatna").
     private let firstNameSlips: Misspellings
     private let ordinaryWords: Set<String>
+    /// Whole surnames that need no context, of six letters or more: found also at the start of a
+    /// sentence written as one word ("OOSTERHUISISEENDIKKEKUTBOER").
+    private let gluedHeads: [NamePattern]
 
     /// `compoundHeads`: words that, written before an honorific in one word, still address someone:
     /// curses and school roles ("kankerjuf Marieke", "invaljuf Marieke"). Only these, because many other
@@ -34,6 +37,9 @@ public struct Matcher: Sendable {
         ordinaryWords = Set(matching.ordinaryWords.flatMap(MatchText.words))
         let patterns = NameForms.patterns(school: school, staff: staff)
         forms = PatternTrie(patterns)
+        gluedHeads = patterns.filter {
+            $0.rule == .surname && !$0.needsContext && $0.words.count == 1 && $0.words[0].utf8.count >= 6
+        }
         // Misspellings of the names themselves, not of handles, hashtags or domains.
         misspellings = Misspellings(
             words: patterns.filter { [.name, .alias, .surname, .firstName].contains($0.rule) }.flatMap(\.words),
@@ -44,7 +50,7 @@ public struct Matcher: Sendable {
         firstNameSlips = Misspellings(
             words: staff.compactMap { NameForms.split($0.name).first.map(MatchText.words) }.filter { $0.count == 1 }
                 .flatMap { $0 }, settings: slips)
-        contextPhrases = school.context.map(MatchText.words).filter { !$0.isEmpty }
+        contextPhrases = (school.context + TargetWords.schoolContext).map(MatchText.words).filter { !$0.isEmpty }
         excludePhrases = school.exclude.map(MatchText.words).filter { !$0.isEmpty }
         contextTails = contextPhrases.filter { $0.count == 1 && $0[0].utf8.count >= 5 }.map { Array($0[0].utf8) }
         var handles: [String: String] = [:]
@@ -98,11 +104,12 @@ public struct Matcher: Sendable {
             }
             if corrected.contains(true) { candidates = findCandidates(words, tokens) }
         }
-        // "De Zeehoek 14": a house number makes a school's name a street.
+        // "De Zeehoek 14": a house number makes a school's name a street; "#dezeehoek 2C" is a hashtag and a class.
         let scalars = Array(text.unicodeScalars)
         candidates.removeAll {
             $0.pattern.entity == "school" && $0.pattern.vetoable && [.name, .alias].contains($0.pattern.rule)
                 && $0.to < tokens.count && Self.isHouseNumber(scalars[tokens[$0.to].start..<tokens[$0.to].end])
+                && !(tokens[$0.from].start > 0 && scalars[tokens[$0.from].start - 1] == "#")
         }
         // Part of a handle ("@jufmarieke_zeehoek") is a name someone chose, not a mention by itself.
         candidates.removeAll { $0.pattern.needsContext && tokens[$0.from..<$0.to].contains(where: \.inHandle) }
@@ -268,6 +275,13 @@ public struct Matcher: Sendable {
             }
             groupStart = index
         }
+        // A sentence glued into one word starts with a name: "hoekstradaggaatmorgenslechtaflopen".
+        for index in words.indices
+        where words[index].utf8.count >= 14 && !candidates.contains(where: { $0.from == index }) {
+            if let head = gluedHeads.first(where: { words[index].hasPrefix($0.words[0]) }) {
+                candidates.append((head, index, index + 1))
+            }
+        }
         return candidates
     }
 
@@ -280,7 +294,7 @@ public struct Matcher: Sendable {
             "loodgieters",
             "advocaten", "notarissen", "accountants", "administratie", "bakkerij", "slagerij", "kapsalon", "tandartsen",
             "fysiotherapie",
-            "zonen", "zn", "vastgoed", "metaal", "hoveniers", "dakwerken", "elektro", "keukens", "meubelen",
+            "zonen", "vastgoed", "metaal", "hoveniers", "dakwerken", "elektro", "keukens", "meubelen",
         ].flatMap(MatchText.words))
 
     private static func isBusinessName(after index: Int, in words: [String]) -> Bool {
@@ -296,8 +310,10 @@ public struct Matcher: Sendable {
         [
             "wethouder", "burgemeester", "dokter", "dr", "huisarts", "tandarts", "minister", "agent", "rechter",
             "notaris", "pastoor", "dominee", "trainer", "coach", "scheidsrechter", "raadslid", "kamerlid", "prof",
-            "professor", "advocaat", "oom", "tante", "opa", "oma", "buurman", "buurvrouw", "familie", "fam",
+            "professor", "advocaat", "tante", "opa", "oma", "buurman", "buurvrouw", "familie", "fam",
         ].flatMap(MatchText.words))
+    // Not "oom" (uncle): keys fold a doubled letter, so it would be "om", and "om Hoekstra op te wachten"
+    // is no one else. Not "zn" among `businessWords` either: online it is "z'n" far more than "& Zn".
 
     private static func isSomeoneElse(before index: Int, in words: [String]) -> Bool {
         guard index > 0 else { return false }

@@ -33,6 +33,14 @@ enum TargetWords {
         "the school", "that school", "our school", "your school",
     ]
 
+    /// School context whatever `school.context` says: words only a school has ("the zeehoek principal",
+    /// "zeehoek teachers"). Not the plain business words of `groups` ("staff", "management", "MT").
+    static let schoolContext = [
+        "teacher", "teachers", "principal", "headteacher", "headmaster", "headmistress", "pupil", "pupils",
+        "leerkracht", "leerkrachten", "lerares", "leraressen", "juffen", "meesters", "mentoren", "directrice",
+        "schooldirecteur", "schooldirectrice", "lerarenkamer", "docentenkamer", "schoolplein", "schoolleiding",
+        "schooldirectie", "staffroom", "gymles", "gymleraar",
+    ]
     /// Words for a teacher: a role "docent SUBJECT" is also "leraar SUBJECT", "SUBJECTleraar", "SUBJECT teacher".
     static let teacherWords = ["docent", "docente", "leraar", "lerares", "juf", "meester", "teacher"]
     /// Other words for a configured role (`staff[].role`, its bracketed part left out).

@@ -77,6 +77,15 @@ struct MatchFormsTests {
         ("Oosterhuis heeft gelijk", ["staff-08"]),  // a whole surname that is not common needs no context
         ("Smit heeft gelijk", []),  // half of a double surname does
         ("Verbeek groep 2 heeft vandaag les", ["staff-01"]),  // groep is a class, not a firm
+        ("wie helpt me om Oosterhuis op te wachten", ["staff-08"]),  // "om" is no "oom" (uncle)
+        ("oosterhuis zn insta staat vol memes", ["staff-08"]),  // "zn" is z'n, not "& Zonen"
+        ("Oosterhuis & Zonen verhuizingen", []),
+        ("#dezeehoek 2C heeft morgen vrij", ["school"]),  // a hashtag is no street, the number a class
+        ("the zeehoek principal is a witch", ["school"]),  // a word only a school has is context
+        ("OOSTERHUISISEENDIKKEKUTBOER", ["staff-08"]),  // a sentence glued into one word, a name at its head
+        ("hoekstradaggaatmorgenslechtaflopen", ["staff-05"]),
+        ("de Oosterhuislaan is afgesloten", []),  // a compound is short; a glued sentence is long (14+ letters as keys)
+        ("Zeehoek heeft het mooiste terras van Zandvoort", []),  // the beach pavilion
     ])
     func countsOnlyWithContext(_ text: String, _ expected: [String]) {
         #expect(found(text) == expected, "\(text)")
