@@ -139,6 +139,44 @@ enum Migrations {
         ) STRICT;
         CREATE INDEX reviews_open ON reviews(item_id) WHERE decision IS NULL;
         """,
+        // 5: cases (issue 14). A case is what the MT and the coordinator work on: for now one per alert. Its
+        // number is its first alert's item id, so the MW-000042 in a mail sent before stays the case's number.
+        // The audit trail is append-only and outlives the case: retention may purge a case, never its history.
+        """
+        CREATE TABLE cases (
+            id         INTEGER PRIMARY KEY,  -- the item id of its first alert
+            state      TEXT NOT NULL CHECK (state IN ('nieuw', 'in behandeling', 'afgehandeld', 'vals alarm')),
+            taken_by   TEXT CHECK (taken_by IS NULL OR length(taken_by) > 0),
+            reason     TEXT CHECK (reason IS NULL OR reason IN ('quote', 'news', 'sport', 'wrong-person', 'other')),
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL,
+            CHECK ((state = 'vals alarm') = (reason IS NOT NULL))
+        ) STRICT;
+        CREATE TABLE case_items (
+            item_id INTEGER PRIMARY KEY REFERENCES items(id) ON DELETE CASCADE,
+            case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE
+        ) STRICT;
+        CREATE INDEX case_items_case ON case_items(case_id);
+        CREATE TABLE case_events (
+            id      INTEGER PRIMARY KEY,
+            case_id INTEGER NOT NULL,  -- no reference: the history stays when a case is purged
+            at      INTEGER NOT NULL,
+            by      TEXT NOT NULL CHECK (length(by) > 0),
+            action  TEXT NOT NULL CHECK (action IN ('opened', 'take', 'close', 'false-alarm', 'purged')),
+            state   TEXT NOT NULL,  -- the state after the change
+            note    TEXT
+        ) STRICT;
+        CREATE INDEX case_events_case ON case_events(case_id, id);
+        CREATE TRIGGER case_events_no_update BEFORE UPDATE ON case_events
+            BEGIN SELECT RAISE(ABORT, 'case_events is append-only'); END;
+        CREATE TRIGGER case_events_no_delete BEFORE DELETE ON case_events
+            BEGIN SELECT RAISE(ABORT, 'case_events is append-only'); END;
+
+        INSERT INTO cases (id, state, created_at, updated_at) SELECT item_id, 'nieuw', created_at, created_at FROM alerts;
+        INSERT INTO case_items (item_id, case_id) SELECT item_id, item_id FROM alerts;
+        INSERT INTO case_events (case_id, at, by, action, state, note)
+            SELECT item_id, created_at, 'mentionwatch', 'opened', 'nieuw', 'bij de upgrade naar zaken' FROM alerts;
+        """,
     ]
 
     static func apply(to database: SQLiteDatabase) throws {

@@ -8,14 +8,7 @@ extension Store {
     /// Alerts not yet accepted by the spool, oldest first. One that cannot be read back comes as an
     /// `UnreadableAlert` in its place: it must not hold up the others.
     public func pendingAlerts() throws -> [Result<PendingAlert, UnreadableAlert>] {
-        let rows = try db.query(
-            """
-            SELECT a.item_id, i.feed_id, i.title, i.link, i.author, i.published_at, e.fetched_at, e.text, e.has_media, e.sha256, a.track, i.identity, a.last_error,
-                   r.decided_by, r.decided_at, r.note
-            FROM alerts a JOIN items i ON i.id = a.item_id JOIN evidence e ON e.item_id = a.item_id
-            LEFT JOIN reviews r ON r.item_id = a.item_id AND r.decision = 'promoted'
-            WHERE a.sent_at IS NULL ORDER BY a.item_id
-            """)
+        let rows = try db.query(Self.alertQuery + " WHERE a.sent_at IS NULL ORDER BY a.item_id")
         return try rows.map { row in
             let itemID = Int64(try row["item_id"].int ?? 0)
             do {
@@ -26,6 +19,20 @@ extension Store {
                         itemID: itemID, feedID: try row["feed_id"].string ?? "", error: "\(error)",
                         lastError: try row["last_error"].string))
             }
+        }
+    }
+
+    static let alertQuery = """
+        SELECT a.item_id, i.feed_id, i.title, i.link, i.author, i.published_at, e.fetched_at, e.text, e.has_media, e.sha256, a.track, i.identity, a.last_error,
+               r.decided_by, r.decided_at, r.note
+        FROM alerts a JOIN items i ON i.id = a.item_id JOIN evidence e ON e.item_id = a.item_id
+        LEFT JOIN reviews r ON r.item_id = a.item_id AND r.decision = 'promoted'
+        """
+
+    /// An alert as it is (or was) mailed, sent or not; nil when the item has none.
+    public func alertContent(itemID: Int64) throws -> AlertContent? {
+        try db.query(Self.alertQuery + " WHERE a.item_id = ?", [.integer(itemID)]).first.map {
+            try pendingAlert(itemID: itemID, $0).content
         }
     }
 
@@ -125,6 +132,9 @@ extension Store {
                       FROM findings f WHERE f.item_id = i.id) AS severity
             FROM items i JOIN evidence e ON e.item_id = i.id
             WHERE i.flagged = 1  -- review items have evidence too, but no alert: forwarding them is none
+              -- a false alarm, judged so by a person, never alerts again, not even as a copy forwarded
+              AND i.id NOT IN (SELECT ci.item_id FROM case_items ci JOIN cases c ON c.id = ci.case_id
+                               WHERE c.state = 'vals alarm')
             ORDER BY i.fetched_at DESC, i.id DESC LIMIT ?
             """, [.integer(Int64(limit))]
         ).map { row in

@@ -131,6 +131,10 @@ extension Store {
                     "INSERT INTO alerts (item_id, track, created_at) SELECT item_id, track, ? FROM reviews WHERE item_id = ?",
                     [.integer(decision.at.unixSeconds), .integer(item.itemID)])
                 try db.query("UPDATE items SET flagged = 1 WHERE id = ?", [.integer(item.itemID)])
+                try openCase(
+                    itemID: item.itemID, at: decision.at, by: decision.by,
+                    note: ["uit 'te beoordelen' als melding gekozen", decision.note].compactMap { $0 }.joined(
+                        separator: ": "))
                 // The model's findings were kept low ("te beoordelen"); a person has now judged the post a
                 // breach, so they weigh as a model alert would (Classifier.modelSeverity) and say who decided.
                 try db.query(

@@ -1,0 +1,191 @@
+import Foundation
+import MentionClassify
+import MentionMatch
+
+/// Where a case is: the MT's and the coordinator's work on an alert (docs/operations.md, "Cases").
+public enum CaseState: String, Sendable, CaseIterable {
+    case new = "nieuw"
+    case inProgress = "in behandeling"
+    case closed = "afgehandeld"
+    case falseAlarm = "vals alarm"
+
+    public var isOpen: Bool { self == .new || self == .inProgress }
+}
+
+/// Why an alert was a false alarm: what the next model or a `silence` entry can learn from.
+public enum FalseAlarmReason: String, Sendable, CaseIterable {
+    case quote, news, sport
+    case wrongPerson = "wrong-person"
+    case other
+}
+
+public enum CaseAction: Sendable, Equatable {
+    case take
+    case close
+    case falseAlarm(FalseAlarmReason)
+
+    var name: String {
+        switch self {
+        case .take: "take"
+        case .close: "close"
+        case .falseAlarm: "false-alarm"
+        }
+    }
+
+    var state: CaseState {
+        switch self {
+        case .take: .inProgress
+        case .close: .closed
+        case .falseAlarm: .falseAlarm
+        }
+    }
+}
+
+/// One line of a case's history (the append-only `case_events`).
+public struct CaseEvent: Sendable, Equatable {
+    public var at: Date
+    public var by: String
+    public var action: String
+    public var state: CaseState
+    public var note: String?
+}
+
+public struct CaseSummary: Sendable, Equatable {
+    public var id: Int64
+    public var state: CaseState
+    public var takenBy: String?
+    public var reason: FalseAlarmReason?
+    public var createdAt: Date
+    public var updatedAt: Date
+    /// The alerts' items, oldest first; the entities they name; their title, first item's.
+    public var itemIDs: [Int64]
+    public var entities: [String]
+    public var title: String?
+
+    public var number: String { caseNumber(itemID: id) }
+}
+
+public enum CaseError: Error, Equatable, CustomStringConvertible {
+    case unknown(String)
+    /// A closed case (afgehandeld, vals alarm) takes no more actions.
+    case closed(number: String, state: CaseState, by: String?)
+
+    public var description: String {
+        switch self {
+        case .unknown(let id): "no case \(id) (case numbers look like MW-000042; `mentionwatch cases` lists them)"
+        case .closed(let number, let state, let by):
+            "\(number) is \(state.rawValue)\(by.map { " (by \($0))" } ?? ""): a closed case takes no more changes"
+        }
+    }
+}
+
+extension Store {
+    /// Opens the case of a new alert, inside the caller's transaction.
+    func openCase(itemID: Int64, at: Date, by: String, note: String?) throws {
+        try db.query(
+            "INSERT INTO cases (id, state, created_at, updated_at) VALUES (?, 'nieuw', ?, ?)",
+            [.integer(itemID), .integer(at.unixSeconds), .integer(at.unixSeconds)])
+        try db.query("INSERT INTO case_items (item_id, case_id) VALUES (?, ?)", [.integer(itemID), .integer(itemID)])
+        try appendEvent(caseID: itemID, at: at, by: by, action: "opened", state: .new, note: note)
+    }
+
+    private func appendEvent(caseID: Int64, at: Date, by: String, action: String, state: CaseState, note: String?)
+        throws
+    {
+        try db.query(
+            "INSERT INTO case_events (case_id, at, by, action, state, note) VALUES (?, ?, ?, ?, ?, ?)",
+            [
+                .integer(caseID), .integer(at.unixSeconds), .text(by), .text(action), .text(state.rawValue),
+                note.map(SQLValue.text) ?? .null,
+            ])
+    }
+
+    /// Cases, newest first; `openOnly`: nieuw and in behandeling; `person`: those naming that entity.
+    public func cases(openOnly: Bool = false, person: String? = nil) throws -> [CaseSummary] {
+        var sql = "SELECT id FROM cases"
+        var conditions: [String] = []
+        var arguments: [SQLValue] = []
+        if openOnly { conditions.append("state IN ('nieuw', 'in behandeling')") }
+        if let person {
+            conditions.append(
+                "id IN (SELECT ci.case_id FROM case_items ci JOIN mentions m ON m.item_id = ci.item_id WHERE m.entity = ?)"
+            )
+            arguments.append(.text(person))
+        }
+        if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
+        return try db.query(sql + " ORDER BY created_at DESC, id DESC", arguments).compactMap {
+            try summary(Int64(try $0["id"].int ?? 0))
+        }
+    }
+
+    /// One case by its number (MW-000042 or 42), nil when there is none.
+    public func caseSummary(_ id: String) throws -> CaseSummary? {
+        guard let number = Self.itemID(id) else { return nil }
+        return try summary(number)
+    }
+
+    private func summary(_ id: Int64) throws -> CaseSummary? {
+        guard
+            let row = try db.query(
+                "SELECT state, taken_by, reason, created_at, updated_at FROM cases WHERE id = ?", [.integer(id)]
+            ).first
+        else { return nil }
+        let items = try db.query("SELECT item_id FROM case_items WHERE case_id = ? ORDER BY item_id", [.integer(id)])
+            .map { Int64(try $0["item_id"].int ?? 0) }
+        let entities = try db.query(
+            """
+            SELECT DISTINCT m.entity FROM case_items ci JOIN mentions m ON m.item_id = ci.item_id
+            WHERE ci.case_id = ? ORDER BY m.entity
+            """, [.integer(id)]
+        ).map { try $0["entity"].string ?? "" }
+        let title = try items.first.flatMap {
+            try db.query("SELECT title FROM items WHERE id = ?", [.integer($0)]).first?["title"].string
+        }
+        return CaseSummary(
+            id: id, state: try row.decode(CaseState.self, "state", of: "case \(id)"),
+            takenBy: try row["taken_by"].string,
+            reason: try row["reason"].string.flatMap(FalseAlarmReason.init(rawValue:)),
+            createdAt: Date(unixSeconds: try row["created_at"].int ?? 0),
+            updatedAt: Date(unixSeconds: try row["updated_at"].int ?? 0), itemIDs: items, entities: entities,
+            title: title)
+    }
+
+    /// A case's history, oldest first.
+    public func caseHistory(_ id: Int64) throws -> [CaseEvent] {
+        try db.query(
+            "SELECT at, by, action, state, note FROM case_events WHERE case_id = ? ORDER BY id", [.integer(id)]
+        )
+        .map { row in
+            CaseEvent(
+                at: Date(unixSeconds: try row["at"].int ?? 0), by: try row["by"].string ?? "",
+                action: try row["action"].string ?? "",
+                state: try row.decode(CaseState.self, "state", of: "case \(id)'s history"),
+                note: try row["note"].string)
+        }
+    }
+
+    /// Takes, closes or marks a case as a false alarm, with who, when and why in its history.
+    /// - Throws: `CaseError` for an unknown case or one closed before.
+    @discardableResult
+    public func act(on id: String, _ action: CaseAction, by: String, at: Date, note: String?) throws -> CaseSummary {
+        try db.transaction {
+            guard let current = try caseSummary(id) else { throw CaseError.unknown(id) }
+            guard current.state.isOpen else {
+                throw CaseError.closed(number: current.number, state: current.state, by: current.takenBy)
+            }
+            var reason: SQLValue = .null
+            if case .falseAlarm(let why) = action { reason = .text(why.rawValue) }
+            let taker: SQLValue = action == .take ? .text(by) : current.takenBy.map(SQLValue.text) ?? .null
+            try db.query(
+                "UPDATE cases SET state = ?, taken_by = ?, reason = ?, updated_at = ? WHERE id = ?",
+                [.text(action.state.rawValue), taker, reason, .integer(at.unixSeconds), .integer(current.id)])
+            var text = note
+            if case .falseAlarm(let why) = action {
+                text = ["reden: \(why.rawValue)", note].compactMap { $0 }.joined(separator: "; ")
+            }
+            try appendEvent(caseID: current.id, at: at, by: by, action: action.name, state: action.state, note: text)
+            guard let changed = try summary(current.id) else { throw CaseError.unknown(id) }
+            return changed
+        }
+    }
+}

@@ -1,0 +1,148 @@
+import ArgumentParser
+import Foundation
+import MentionDaemon
+import MentionRender
+import MentionStore
+
+/// The cases the MT and the coordinator work on, one per alert (docs/operations.md, "Cases").
+struct Cases: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List the cases, newest first: number, state, who took it, opened, whom it names, title.")
+    @OptionGroup var options: ConfigOption
+    @Flag(help: "Only open cases (nieuw, in behandeling).")
+    var open = false
+    @Option(help: "Only cases naming this entity (a staff id from feeds.yaml, or school).")
+    var person: String?
+
+    func run() async throws {
+        let config = try options.load(loadingModel: false)
+        let monitor = try openMonitor(config, logger: makeLogger(level: .warning))
+        let found: [CaseSummary]
+        do {
+            found = try await monitor.cases(openOnly: open, person: person)
+        } catch {
+            throw fail("cannot read the cases: \(error)", status: ExitStatus.ioError)
+        }
+        print(found.isEmpty ? "no cases" : found.map(Self.line).joined(separator: "\n"))
+    }
+
+    /// One line a case, tab-separated for grep and cut.
+    static func line(_ summary: CaseSummary) -> String {
+        [
+            summary.number, summary.state.rawValue, summary.takenBy ?? "-",
+            ISO8601DateFormatter().string(from: summary.createdAt),
+            summary.entities.isEmpty ? "-" : summary.entities.joined(separator: ","),
+            (summary.title ?? "(zonder titel)").split(whereSeparator: \.isNewline).joined(separator: " "),
+        ].joined(separator: "\t")
+    }
+}
+
+/// One case: everything known, or a change of state (take, close, false-alarm) with who and why.
+struct CaseCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "case",
+        abstract: "Show a case (posts, categories, evidence, history), or take, close or mark it a false alarm.",
+        discussion: """
+            mentionwatch case MW-000042                  everything known about the case
+            mentionwatch case MW-000042 take --by NAME   "in behandeling", taken by NAME
+            mentionwatch case MW-000042 close --by NAME  "afgehandeld"
+            mentionwatch case MW-000042 false-alarm --reason quote|news|sport|wrong-person|other --by NAME
+            --by defaults to the environment variable MENTIONWATCH_BY; --note adds a few words to the history.
+            A closed case (afgehandeld, vals alarm) takes no more changes.
+            """)
+    @OptionGroup var options: ConfigOption
+    @Argument(help: "The case number, as the mail shows it (MW-000042).")
+    var number: String
+    @Argument(help: "take, close or false-alarm; none shows the case.")
+    var action: String?
+    @Option(help: "Who acts (default: $MENTIONWATCH_BY).")
+    var by: String?
+    @Option(help: "A few words for the history.")
+    var note: String?
+    @Option(help: "Why it was a false alarm: quote, news, sport, wrong-person or other.")
+    var reason: String?
+
+    func validate() throws {
+        guard let action else {
+            guard by == nil, note == nil, reason == nil else {
+                throw ValidationError("--by, --note and --reason go with an action: take, close or false-alarm")
+            }
+            return
+        }
+        guard ["take", "close", "false-alarm"].contains(action) else {
+            throw ValidationError("unknown action '\(action)': take, close or false-alarm")
+        }
+        if action == "false-alarm" {
+            guard let reason, FalseAlarmReason(rawValue: reason) != nil else {
+                throw ValidationError(
+                    "false-alarm needs --reason: \(FalseAlarmReason.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+        } else if reason != nil {
+            throw ValidationError("--reason goes with false-alarm only")
+        }
+    }
+
+    func run() async throws {
+        let config = try options.load(loadingModel: false)
+        let monitor = try openMonitor(config, logger: makeLogger(level: .warning))
+        guard let action else { return try await show(monitor) }
+        let person = (by ?? ProcessInfo.processInfo.environment["MENTIONWATCH_BY"] ?? "")
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !person.isEmpty else {
+            throw fail("say who acts: --by NAME (or set MENTIONWATCH_BY)", status: ExitStatus.usage)
+        }
+        let change: CaseAction =
+            switch action {
+            case "take": .take
+            case "close": .close
+            default: .falseAlarm(FalseAlarmReason(rawValue: reason ?? "") ?? .other)
+            }
+        do {
+            let changed = try await monitor.act(on: number, change, by: person, note: note)
+            print("\(changed.number) \(changed.state.rawValue) by \(person)")
+        } catch let error as CaseError {
+            throw fail("\(error)", status: ExitStatus.dataError)
+        } catch {
+            throw fail("cannot record the change of \(number): \(error)", status: ExitStatus.ioError)
+        }
+    }
+
+    private func show(_ monitor: Monitor) async throws {
+        let found: (summary: CaseSummary, history: [CaseEvent], alerts: [AlertContent])?
+        do {
+            found = try await monitor.caseDetail(number)
+        } catch {
+            throw fail("cannot read case \(number): \(error)", status: ExitStatus.ioError)
+        }
+        guard let found else { throw fail("\(CaseError.unknown(number))", status: ExitStatus.dataError) }
+        print(Self.describe(found.summary, found.history, found.alerts))
+    }
+
+    static func describe(_ summary: CaseSummary, _ history: [CaseEvent], _ alerts: [AlertContent]) -> String {
+        let time = { (date: Date) in ISO8601DateFormatter().string(from: date) }
+        var lines = [
+            "\(summary.number): \(summary.state.rawValue)"
+                + (summary.takenBy.map { ", taken by \($0)" } ?? "")
+                + (summary.reason.map { ", reason: \($0.rawValue)" } ?? ""),
+            "names: " + (summary.entities.isEmpty ? "-" : summary.entities.joined(separator: ", ")),
+            "history:",
+        ]
+        lines += history.map { event in
+            "  \(time(event.at))  \(event.by)  \(event.action)  \(event.state.rawValue)"
+                + (event.note.map { "  (\($0))" } ?? "")
+        }
+        for alert in alerts {
+            lines += [
+                "post \(alert.caseNumber): feed \(alert.feedID), author \(alert.author ?? "-"), "
+                    + "published \(alert.published.map(time) ?? "-"), fetched \(time(alert.fetchedAt))",
+                "  title: \(alert.title ?? "-")", "  link: \(alert.link ?? "-")",
+                "  text: " + alert.text.split(whereSeparator: \.isNewline).joined(separator: " "),
+            ]
+            lines += alert.assessment.categories.map {
+                "  \($0.category.rawValue) (\($0.severity.rawValue)): \($0.explanation)"
+            }
+            lines.append("  evidence: the entry as fetched, sha256 \(alert.evidenceSHA256)")
+        }
+        return lines.joined(separator: "\n")
+    }
+}

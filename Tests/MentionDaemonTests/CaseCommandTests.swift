@@ -1,0 +1,64 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// `mentionwatch cases` and `mentionwatch case`, with the real binary on a real SQLite file filled
+/// by a real poll of the demo's forum feed (one alert by the rules).
+struct CaseCommandTests {
+    @Test func aCaseIsListedShownTakenAndClosed() throws {
+        let (_, config) = try ReviewCommandTests.setUp(classification: "{ model: \"off\" }")
+        let run = { (arguments: [String], environment: [String: String]) in
+            try CommandLineTests.mentionwatch(arguments + ["--config", config], environment: environment)
+        }
+        let poll = try run(["poll", "--once", "--all"], [:])
+        #expect(poll.status == 0, "\(poll.stderr)")
+
+        let list = try run(["cases"], [:])
+        #expect(list.status == 0, "\(list.stderr)")
+        let rows = list.stdout.split(separator: "\n").map { $0.split(separator: "\t").map(String.init) }
+        #expect(rows.count == 1)
+        let number = try #require(rows.first?.first)
+        #expect(number.hasPrefix("MW-"))
+        #expect(rows.first?[1] == "nieuw")
+        #expect(rows.first?[2] == "-")
+
+        let shown = try run(["case", number], [:])
+        #expect(shown.status == 0, "\(shown.stderr)")
+        #expect(shown.stdout.hasPrefix("\(number): nieuw\n"))
+        #expect(shown.stdout.contains("  mentionwatch  opened  nieuw"))
+        #expect(shown.stdout.contains("  evidence: the entry as fetched, sha256 "))
+
+        // Who acts is required; MENTIONWATCH_BY may say it.
+        #expect(try run(["case", number, "take"], [:]).status == 64)
+        let taken = try run(["case", number, "take", "--note", "ik pak het op"], ["MENTIONWATCH_BY": "Sanne Hoekstra"])
+        #expect(taken.status == 0, "\(taken.stderr)")
+        #expect(taken.stdout == "\(number) in behandeling by Sanne Hoekstra\n")
+        #expect(try run(["cases", "--open"], [:]).stdout.contains("\tin behandeling\tSanne Hoekstra\t"))
+
+        let closed = try run(["case", number, "close", "--by", "Ingrid"], [:])
+        #expect(closed.stdout == "\(number) afgehandeld by Ingrid\n")
+        #expect(try run(["cases", "--open"], [:]).stdout == "no cases\n")
+        let history = try run(["case", number], [:]).stdout
+        #expect(history.contains("Sanne Hoekstra  take  in behandeling  (ik pak het op)"))
+        #expect(history.contains("Ingrid  close  afgehandeld"))
+
+        // A closed case takes no more changes: a clear error, EX_DATAERR.
+        let again = try run(["case", number, "false-alarm", "--reason", "quote", "--by", "X"], [:])
+        #expect(again.status == 65)
+        #expect(
+            again.stderr.contains("\(number) is afgehandeld (by Sanne Hoekstra): a closed case takes no more changes"))
+    }
+
+    @Test(arguments: [
+        (["case", "MW-999999"], 65, "no case MW-999999"),
+        (["case", "MW-000001", "destroy", "--by", "X"], 64, "unknown action 'destroy'"),
+        (["case", "MW-000001", "false-alarm", "--by", "X"], 64, "false-alarm needs --reason"),
+        (["case", "MW-000001", "close", "--reason", "news", "--by", "X"], 64, "--reason goes with false-alarm only"),
+    ])
+    func badCommandsGiveClearErrors(arguments: [String], status: Int32, message: String) throws {
+        let (_, config) = try ReviewCommandTests.setUp(classification: "{ model: \"off\" }")
+        let outcome = try CommandLineTests.mentionwatch(arguments + ["--config", config])
+        #expect(outcome.status == status, "\(outcome.stderr)")
+        #expect(outcome.stderr.contains(message), "\(outcome.stderr)")
+    }
+}
