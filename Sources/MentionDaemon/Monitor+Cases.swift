@@ -25,3 +25,10 @@ extension Monitor {
         return changed
     }
 }
+
+extension Monitor {
+    /// The posts people judged false alarms (`mentionwatch false-alarms`).
+    public func falseAlarms() throws -> [FalseAlarm] {
+        try store.falseAlarms()
+    }
+}

@@ -189,3 +189,39 @@ extension Store {
         }
     }
 }
+
+/// A post a person judged a false alarm, as the next model's training data wants it.
+public struct FalseAlarm: Sendable, Equatable {
+    public var number: String
+    public var reason: FalseAlarmReason
+    public var feedID: String
+    public var author: String?
+    public var title: String?
+    public var text: String
+    public var hasMedia: Bool
+    /// The words that raised the alert, per category: candidates for `classification.silence`.
+    public var evidence: [String]
+}
+
+extension Store {
+    /// Every case marked a false alarm whose evidence is still kept, oldest first.
+    public func falseAlarms() throws -> [FalseAlarm] {
+        try db.query(
+            """
+            SELECT c.id, c.reason, i.id AS item_id, i.feed_id, i.author, i.title, e.text, e.has_media
+            FROM cases c JOIN case_items ci ON ci.case_id = c.id JOIN items i ON i.id = ci.item_id
+            JOIN evidence e ON e.item_id = i.id
+            WHERE c.state = 'vals alarm' ORDER BY c.id, i.id
+            """
+        ).map { row in
+            let itemID = Int64(try row["item_id"].int ?? 0)
+            return FalseAlarm(
+                number: caseNumber(itemID: Int64(try row["id"].int ?? 0)),
+                reason: try row.decode(FalseAlarmReason.self, "reason", of: "false alarm of item \(itemID)"),
+                feedID: try row["feed_id"].string ?? "", author: try row["author"].string,
+                title: try row["title"].string, text: try row["text"].string ?? "",
+                hasMedia: try row["has_media"].int == 1,
+                evidence: try findings(of: itemID).flatMap(\.evidence))
+        }
+    }
+}

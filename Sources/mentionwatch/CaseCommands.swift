@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MentionConfig
 import MentionDaemon
 import MentionRender
 import MentionStore
@@ -144,5 +145,59 @@ struct CaseCommand: AsyncParsableCommand {
             lines.append("  evidence: the entry as fetched, sha256 \(alert.evidenceSHA256)")
         }
         return lines.joined(separator: "\n")
+    }
+}
+
+/// What people judged false alarms, for the school to learn from: nothing is silenced until a person
+/// adds a term to `classification.silence` or the posts to the next model's training data.
+struct FalseAlarms: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "false-alarms",
+        abstract: "List the false alarms, or --export them as labelled posts (JSON Lines) for training.",
+        discussion: """
+            Without --export: one line each (case, reason, feed, author, title) and, per case, the words that
+            raised the alert, as candidates for classification.silence in feeds.yaml.
+            With --export: JSON Lines in the format of corpus/ (LABELS.md): categories [] and alert false,
+            with the reason in expect.note; append them to a file in corpus/train and run make train.
+            """)
+    @OptionGroup var options: ConfigOption
+    @Flag(help: "Write them as labelled posts (JSON Lines) to standard output.")
+    var export = false
+
+    func run() async throws {
+        let config = try options.load(loadingModel: false)
+        let monitor = try openMonitor(config, logger: makeLogger(level: .warning))
+        let found: [FalseAlarm]
+        do {
+            found = try await monitor.falseAlarms()
+        } catch {
+            throw fail("cannot read the false alarms: \(error)", status: ExitStatus.ioError)
+        }
+        if export {
+            for alarm in found { print(try Self.labelled(alarm, source: config.feeds.first { $0.id == alarm.feedID })) }
+            return
+        }
+        guard !found.isEmpty else { return print("no false alarms") }
+        for alarm in found {
+            print(
+                [alarm.number, alarm.reason.rawValue, alarm.feedID, alarm.author ?? "-", alarm.title ?? "-"]
+                    .joined(separator: "\t"))
+            let words = Array(Set(alarm.evidence)).sorted()
+            if !words.isEmpty { print("  silence candidates: " + words.map { "\"\($0)\"" }.joined(separator: ", ")) }
+        }
+    }
+
+    /// One post in the corpus format; the source is the feed's kind, as the corpus names them.
+    static func labelled(_ alarm: FalseAlarm, source feed: FeedConfig?) throws -> String {
+        let post: [String: Any] = [
+            "id": "fa-" + alarm.number, "source": feed?.kind.rawValue ?? "forum", "author": alarm.author ?? "",
+            "title": alarm.title ?? "", "text": alarm.text, "has_media": alarm.hasMedia,
+            "expect": [
+                "mentions": [String](), "categories": [String](), "alert": false,
+                "note": "vals alarm (\(alarm.reason.rawValue)), \(alarm.number)",
+            ],
+        ]
+        let data = try JSONSerialization.data(withJSONObject: post, options: [.sortedKeys, .withoutEscapingSlashes])
+        return String(decoding: data, as: UTF8.self)
     }
 }

@@ -49,6 +49,33 @@ struct CaseCommandTests {
             again.stderr.contains("\(number) is afgehandeld (by Sanne Hoekstra): a closed case takes no more changes"))
     }
 
+    @Test func aFalseAlarmIsListedWithItsWordsAndExportedAsALabelledPost() throws {
+        let (_, config) = try ReviewCommandTests.setUp(classification: "{ model: \"off\" }")
+        let run = { (arguments: [String]) in try CommandLineTests.mentionwatch(arguments + ["--config", config]) }
+        #expect(try run(["poll", "--once", "--all"]).status == 0)
+        #expect(try run(["false-alarms"]).stdout == "no false alarms\n")
+        let number = try #require(try run(["cases"]).stdout.split(separator: "\t").first.map(String.init))
+        let marked = try run(["case", number, "false-alarm", "--reason", "sport", "--by", "Sanne", "--note", "voetbal"])
+        #expect(marked.status == 0, "\(marked.stderr)")
+        #expect(marked.stdout == "\(number) vals alarm by Sanne\n")
+
+        let listed = try run(["false-alarms"]).stdout.split(separator: "\n").map(String.init)
+        #expect(listed.first?.hasPrefix("\(number)\tsport\tforum\t") == true)
+        #expect(listed.count == 2 && listed[1].hasPrefix("  silence candidates: \""))
+
+        let exported = try run(["false-alarms", "--export"])
+        let lines = exported.stdout.split(separator: "\n")
+        #expect(lines.count == 1)
+        let post = try #require(
+            try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any])
+        #expect(post["id"] as? String == "fa-\(number)")
+        #expect((post["text"] as? String)?.isEmpty == false)
+        let expect = try #require(post["expect"] as? [String: Any])
+        #expect(expect["alert"] as? Bool == false)
+        #expect((expect["categories"] as? [String]) == [])
+        #expect(expect["note"] as? String == "vals alarm (sport), \(number)")
+    }
+
     @Test(arguments: [
         (["case", "MW-999999"], 65, "no case MW-999999"),
         (["case", "MW-000001", "destroy", "--by", "X"], 64, "unknown action 'destroy'"),
