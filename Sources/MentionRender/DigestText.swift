@@ -17,6 +17,8 @@ public struct DigestInput: Sendable, Equatable {
         public var unreadable: String?
         /// Listed under "Te beoordelen" instead of among the other mentions.
         public var awaitingReview = false
+        /// A flagged item's mail was accepted by the spool; until then it is not "gemeld".
+        public var delivered = true
 
         public init(
             feedID: String, title: String?, link: String?, entities: [String], categories: [CategoryFinding],
@@ -59,12 +61,23 @@ public struct DigestInput: Sendable, Equatable {
     public var feeds: [FeedLine]
     /// The period's review items nobody decided on yet; the section is left out when there are none.
     public var reviews: [Review]
+    /// Every open case and every alert not yet delivered, whatever day they are from.
+    public var openCases: [OpenCase]
+    public var undelivered: [Undelivered]
+    /// The end of the digest's period: ages are counted to it.
+    public var now: Date
 
-    public init(day: String, entries: [Entry], feeds: [FeedLine], reviews: [Review] = []) {
+    public init(
+        day: String, entries: [Entry], feeds: [FeedLine], reviews: [Review] = [], openCases: [OpenCase] = [],
+        undelivered: [Undelivered] = [], now: Date = Date(timeIntervalSince1970: 0)
+    ) {
         self.day = day
         self.entries = entries
         self.feeds = feeds
         self.reviews = reviews
+        self.openCases = openCases
+        self.undelivered = undelivered
+        self.now = now
     }
 }
 
@@ -75,15 +88,19 @@ public struct DigestText {
     public init(config: Config) { self.config = config }
 
     public func render(_ input: DigestInput) -> String {
-        let flagged = input.entries.filter(\.flagged)
+        let flagged = input.entries.filter { $0.flagged && $0.delivered }
         let other = input.entries.filter { !$0.flagged && !$0.awaitingReview }
         var lines = [
             "Dagoverzicht mentionwatch – \(config.school.name) – \(input.day)",
             "",
-            "Nieuwe vermeldingen: \(input.entries.count), waarvan gemarkeerd: \(flagged.count)",
+            "Nieuwe vermeldingen: \(input.entries.count), waarvan gemarkeerd: \(input.entries.filter(\.flagged).count)",
+            "",
         ]
+        lines += openCaseLines(input.openCases, now: input.now)
         lines += ["", "Gemarkeerd (gemeld aan het MT):"]
         lines += flagged.isEmpty ? ["  geen"] : flagged.flatMap(entryLines)
+        let waiting = undeliveredLines(input.undelivered, now: input.now)
+        if !waiting.isEmpty { lines += [""] + waiting }
         if !input.reviews.isEmpty { lines += [""] + reviewLines(input.reviews) }
         lines += ["", "Overige vermeldingen:"]
         lines += other.isEmpty ? ["  geen"] : other.flatMap(entryLines)

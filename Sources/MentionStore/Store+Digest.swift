@@ -9,7 +9,8 @@ extension Store {
         let entries = try db.query(
             """
             SELECT id, feed_id, title, link, flagged,
-                   EXISTS (SELECT 1 FROM reviews r WHERE r.item_id = items.id AND r.decision IS NULL) AS awaiting
+                   EXISTS (SELECT 1 FROM reviews r WHERE r.item_id = items.id AND r.decision IS NULL) AS awaiting,
+                   EXISTS (SELECT 1 FROM alerts a WHERE a.item_id = items.id AND a.sent_at IS NOT NULL) AS delivered
             FROM items WHERE mentioned = 1 AND fetched_at >= ? AND fetched_at < ? ORDER BY flagged DESC, id
             """, range
         ).map { row in
@@ -19,6 +20,7 @@ extension Store {
                 feedID: row["feed_id"].string ?? "", title: row["title"].string, link: row["link"].string,
                 entities: [], categories: [], flagged: flagged, caseNumber: flagged ? caseNumber(itemID: itemID) : nil)
             entry.awaitingReview = try row["awaiting"].int == 1
+            entry.delivered = try row["delivered"].int == 1
             // One unreadable item must not cost the coordinator the whole digest: it is listed with the problem.
             do {
                 for mention in try mentions(of: itemID) where !entry.entities.contains(mention.entity) {
@@ -51,7 +53,25 @@ extension Store {
                 title: item.title, text: item.text, link: item.link, entities: item.entities, score: item.score,
                 words: item.words)
         }
-        return DigestInput(day: day, entries: entries, feeds: feeds, reviews: reviews)
+        let openCases = try cases(openOnly: true).map { open in
+            DigestInput.OpenCase(
+                number: open.number, state: open.state.rawValue, takenBy: open.takenBy, openedAt: open.createdAt,
+                entities: open.entities, title: open.title)
+        }
+        let undelivered = try db.query(
+            """
+            SELECT a.item_id, i.title, a.created_at, a.attempts, a.last_error
+            FROM alerts a JOIN items i ON i.id = a.item_id WHERE a.sent_at IS NULL ORDER BY a.item_id
+            """
+        ).map { row in
+            DigestInput.Undelivered(
+                number: caseNumber(itemID: Int64(try row["item_id"].int ?? 0)), title: try row["title"].string,
+                since: Date(unixSeconds: try row["created_at"].int ?? 0), attempts: try row["attempts"].int ?? 0,
+                lastError: try row["last_error"].string)
+        }
+        return DigestInput(
+            day: day, entries: entries, feeds: feeds, reviews: reviews, openCases: openCases,
+            undelivered: undelivered, now: to)
     }
 
     /// Retention (docs/operations.md): unflagged mentions lose their text and mentions after `before`;

@@ -76,6 +76,24 @@ struct CaseCommandTests {
         #expect(expect["note"] as? String == "vals alarm (sport), \(number)")
     }
 
+    /// With a spool that cannot take mail, the digest lists the alert as not delivered, with the error,
+    /// and never as "gemeld aan het MT"; the case is open all the same.
+    @Test func theDigestDoesNotCallAnUndeliveredAlertReported() throws {
+        let (folder, config) = try ReviewCommandTests.setUp(classification: "{ model: \"off\" }")
+        try Data("not a folder".utf8).write(to: URL(fileURLWithPath: folder + "/maildir"))  // the spool is broken
+        let run = { (arguments: [String]) in try CommandLineTests.mentionwatch(arguments + ["--config", config]) }
+        _ = try run(["poll", "--once", "--all"])
+        let digest = try run(["digest"])
+        #expect(digest.status == 0, "\(digest.stderr)")
+        let text = digest.stdout
+        let reported = try #require(text.range(of: "Gemarkeerd (gemeld aan het MT):\n"))
+        let waiting = try #require(
+            text.range(of: "Nog niet bij het MT (niet gemeld; mentionwatch probeert het opnieuw):\n"))
+        #expect(text[reported.upperBound..<waiting.lowerBound].hasPrefix("  geen\n"))
+        #expect(text[waiting.upperBound...].contains("1 poging; laatste fout: "))
+        #expect(text.contains("Open zaken (1):\n  * [MW-"))
+    }
+
     @Test(arguments: [
         (["case", "MW-999999"], 65, "no case MW-999999"),
         (["case", "MW-000001", "destroy", "--by", "X"], 64, "unknown action 'destroy'"),
