@@ -78,7 +78,9 @@ public struct FetchSettings: Sendable, Equatable {
 public struct StorageSettings: Sendable, Equatable {
     public var database = "/var/lib/mentionwatch/mentionwatch.sqlite"
     public var retainUnflagged: Seconds = 30 * 86_400
+    /// Cases `afgehandeld`, and cases judged `vals alarm`, with their evidence (an open case is kept).
     public var retainClosedCases: Seconds = 365 * 86_400
+    public var retainFalseAlarms: Seconds = 90 * 86_400
 }
 
 /// A duration as it is written in the config: 90s, 15m, 2h, 180d.

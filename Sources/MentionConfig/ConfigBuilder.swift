@@ -181,7 +181,8 @@ struct ConfigBuilder {
         guard let map = reader.mapping(node, "storage", allowed: ["database", "retention"]) else { return storage }
         if let node = map["database"], let path = reader.string(node, "storage.database") { storage.database = path }
         if let node = map["retention"],
-            let retention = reader.mapping(node, "storage.retention", allowed: ["unflagged", "closed_cases"])
+            let retention = reader.mapping(
+                node, "storage.retention", allowed: ["unflagged", "closed_cases", "false_alarms"])
         {
             if let node = retention["unflagged"], let value = reader.duration(node, "storage.retention.unflagged") {
                 storage.retainUnflagged = value
@@ -189,6 +190,10 @@ struct ConfigBuilder {
             if let node = retention["closed_cases"], let value = reader.duration(node, "storage.retention.closed_cases")
             {
                 storage.retainClosedCases = value
+            }
+            if let node = retention["false_alarms"], let value = reader.duration(node, "storage.retention.false_alarms")
+            {
+                storage.retainFalseAlarms = value
             }
         }
         return storage

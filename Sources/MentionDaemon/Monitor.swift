@@ -170,7 +170,7 @@ public actor Monitor {
     }
 
     public func enforceRetention() {
-        retention.enforce(retainUnflagged: config.storage.retainUnflagged, at: now())
+        retention.enforce(config.storage, at: now())
     }
 
     public func digest(day: String, from: Date, to: Date) throws -> String {

@@ -1,12 +1,34 @@
 import Foundation
 import Logging
+import MentionConfig
 import MentionStore
 
-/// Retention (docs/operations.md): unflagged mentions are forgotten after `storage.retention.unflagged`.
+/// Retention (docs/operations.md): unflagged mentions are forgotten after `storage.retention.unflagged`;
+/// closed cases after `closed_cases` (afgehandeld) or `false_alarms` (vals alarm); open cases never.
 struct Retention {
     let store: Store
     let errors: DatabaseErrors
     let logger: Logger
+
+    func enforce(_ storage: StorageSettings, at now: Date) {
+        enforce(retainUnflagged: storage.retainUnflagged, at: now)
+        for (state, period) in [
+            (CaseState.closed, storage.retainClosedCases), (.falseAlarm, storage.retainFalseAlarms),
+        ] {
+            do {
+                let purged = try store.purgeCases(
+                    state, closedBefore: now.addingTimeInterval(-TimeInterval(period)), at: now)
+                if !purged.isEmpty {
+                    logger.notice(
+                        "retention: purged \(purged.count) cases '\(state.rawValue)': \(purged.joined(separator: ", "))"
+                    )
+                }
+            } catch {
+                errors.record(
+                    error, while: "purge '\(state.rawValue)' cases past the retention period (retried within the hour)")
+            }
+        }
+    }
 
     func enforce(retainUnflagged: Int, at now: Date) {
         let cutoff = now.addingTimeInterval(-TimeInterval(retainUnflagged))

@@ -89,7 +89,7 @@ extension Store {
         try appendEvent(caseID: itemID, at: at, by: by, action: "opened", state: .new, note: note)
     }
 
-    private func appendEvent(caseID: Int64, at: Date, by: String, action: String, state: CaseState, note: String?)
+    func appendEvent(caseID: Int64, at: Date, by: String, action: String, state: CaseState, note: String?)
         throws
     {
         try db.query(
@@ -222,6 +222,38 @@ extension Store {
                 title: try row["title"].string, text: try row["text"].string ?? "",
                 hasMedia: try row["has_media"].int == 1,
                 evidence: try findings(of: itemID).flatMap(\.evidence))
+        }
+    }
+}
+
+extension Store {
+    /// Retention of closed cases: a case in `state` last changed before `before` loses its posts' text,
+    /// evidence, names and findings, and its alerts; the items' identity rows stay (never processed
+    /// again) and so does the history, with a line saying so. Open cases are never purged.
+    @discardableResult
+    public func purgeCases(_ state: CaseState, closedBefore before: Date, at now: Date) throws -> [String] {
+        precondition(!state.isOpen, "open cases are never purged")
+        return try db.transaction {
+            let ids = try db.query(
+                "SELECT id FROM cases WHERE state = ? AND updated_at < ? ORDER BY id",
+                [.text(state.rawValue), .integer(before.unixSeconds)]
+            ).map { Int64(try $0["id"].int ?? 0) }
+            for id in ids {
+                let items = "SELECT item_id FROM case_items WHERE case_id = ?"
+                for table in ["mentions", "findings", "evidence", "alerts", "reviews"] {
+                    try db.query("DELETE FROM \(table) WHERE item_id IN (\(items))", [.integer(id)])
+                }
+                try db.query(
+                    """
+                    UPDATE items SET title = NULL, link = NULL, author = NULL, mentioned = 0, flagged = 0
+                    WHERE id IN (\(items))
+                    """, [.integer(id)])
+                try db.query("DELETE FROM cases WHERE id = ?", [.integer(id)])  // and its case_items
+                try appendEvent(
+                    caseID: id, at: now, by: "mentionwatch", action: "purged", state: state,
+                    note: "bewaartermijn voor '\(state.rawValue)' verstreken: berichten en bewijs verwijderd")
+            }
+            return ids.map { caseNumber(itemID: $0) }
         }
     }
 }

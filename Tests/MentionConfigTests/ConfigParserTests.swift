@@ -23,7 +23,7 @@ struct ConfigParserTests {
           spool: maildir:spool/mt
         storage:
           database: state/mw.sqlite
-          retention: { unflagged: 7d }
+          retention: { unflagged: 7d, closed_cases: 200d, false_alarms: 14d }
         """
 
     func issues(_ yaml: String) -> [ConfigIssue] {
@@ -45,6 +45,8 @@ struct ConfigParserTests {
         #expect(config.alerts.spool == .maildir(path: "/etc/mw/spool/mt"))
         #expect(config.storage.database == "/etc/mw/state/mw.sqlite")
         #expect(config.storage.retainUnflagged == 7 * 86_400)
+        #expect(config.storage.retainClosedCases == 200 * 86_400)
+        #expect(config.storage.retainFalseAlarms == 14 * 86_400)
         #expect(config.digest.hour == 7 && config.digest.minute == 30)
         #expect(config.digest.spool == .maildir(path: "/var/spool/mentionwatch/coordinator"))
     }

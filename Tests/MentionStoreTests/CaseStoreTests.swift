@@ -124,4 +124,29 @@ struct CaseStoreTests {
         #expect(try store.cases().map(\.id).sorted() == [3, 7])
         #expect(try store.caseHistory(7).map(\.action) == ["opened"])
     }
+
+    @Test func retentionPurgesClosedCasesAndKeepsOpenOnesAndAllHistory() throws {
+        let (store, closedID) = try Self.storeWithAlert("a1")
+        let openID = try #require(
+            try store.insert(
+                Fixture.new(Fixture.item("a2", title: "Juf Marieke", text: "weer"), Fixture.flagged, at: Fixture.day)))
+        try store.act(on: String(closedID), .close, by: "Ingrid", at: Fixture.day, note: nil)
+        // Not yet past the period: nothing goes.
+        #expect(try store.purgeCases(.closed, closedBefore: Fixture.day, at: Fixture.day).isEmpty)
+        let later = Fixture.day.addingTimeInterval(400 * 86_400)
+        #expect(try store.purgeCases(.closed, closedBefore: later, at: later) == [caseNumber(itemID: closedID)])
+        #expect(try store.purgeCases(.falseAlarm, closedBefore: later, at: later).isEmpty)
+        // The closed case and its evidence are gone; the item's identity row stays; its history stays, with a line.
+        #expect(try store.caseSummary(String(closedID)) == nil)
+        #expect(try store.count("evidence", itemID: closedID) == 0)
+        #expect(try store.count("findings", itemID: closedID) == 0)
+        #expect(
+            try store.row("SELECT title, flagged FROM items WHERE id = ?", [.integer(closedID)]) == [
+                .null, .integer(0),
+            ])
+        #expect(try store.caseHistory(closedID).map(\.action) == ["opened", "close", "purged"])
+        // The open case keeps everything.
+        #expect(try store.caseSummary(String(openID))?.state == .new)
+        #expect(try store.count("evidence", itemID: openID) == 1)
+    }
 }
