@@ -249,7 +249,7 @@ final class PollPipeline {
             let new = NewItem(
                 feedID: feed.id, item: item, fetchedAt: fetchedAt, assessment: assessment,
                 sourceURL: response.effectiveURL, etag: response.etag, lastModified: response.lastModified,
-                documentSHA256: documentSHA256)
+                documentSHA256: documentSHA256, document: assessment.tier != .none ? response.body : nil)
             guard try store.insert(new) != nil else { continue }
             classifier.remember(post, assessment, in: &forwarding)
             summary.newItems += 1

@@ -177,6 +177,16 @@ enum Migrations {
         INSERT INTO case_events (case_id, at, by, action, state, note)
             SELECT item_id, created_at, 'mentionwatch', 'opened', 'nieuw', 'bij de upgrade naar zaken' FROM alerts;
         """,
+        // 6: the whole response an alert or review item came in, once per response (issue 14: the dossier
+        // hands it on, and evidence.document_sha256 names it). Responses of older evidence were not kept.
+        """
+        CREATE TABLE documents (
+            sha256     TEXT PRIMARY KEY CHECK (length(sha256) = 64),
+            body       BLOB NOT NULL,
+            url        TEXT NOT NULL,
+            fetched_at INTEGER NOT NULL
+        ) STRICT;
+        """,
     ]
 
     static func apply(to database: SQLiteDatabase) throws {

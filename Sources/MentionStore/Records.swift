@@ -60,11 +60,14 @@ public struct NewItem: Sendable {
     public var lastModified: String?
     /// SHA-256 of the whole response body as fetched (the entry itself is kept in UTF-8); required when flagged.
     public var documentSHA256: String?
+    /// The whole response body, kept (once per response) when the item is flagged or up for review.
+    public var document: [UInt8]?
 
     public init(
         feedID: String, item: FeedItem, fetchedAt: Date, assessment: Assessment, sourceURL: String,
-        etag: String? = nil, lastModified: String? = nil, documentSHA256: String? = nil
+        etag: String? = nil, lastModified: String? = nil, documentSHA256: String? = nil, document: [UInt8]? = nil
     ) {
+        self.document = document
         self.feedID = feedID
         self.item = item
         self.fetchedAt = fetchedAt

@@ -253,7 +253,13 @@ extension Store {
                     caseID: id, at: now, by: "mentionwatch", action: "purged", state: state,
                     note: "bewaartermijn voor '\(state.rawValue)' verstreken: berichten en bewijs verwijderd")
             }
+            try forgetUnusedDocuments()
             return ids.map { caseNumber(itemID: $0) }
         }
+    }
+
+    /// A response is kept as long as evidence names it.
+    func forgetUnusedDocuments() throws {
+        try db.query("DELETE FROM documents WHERE sha256 NOT IN (SELECT document_sha256 FROM evidence)")
     }
 }

@@ -88,6 +88,7 @@ extension Store {
             try db.query("DELETE FROM mentions WHERE item_id IN (\(expired))", cutoff)
             try db.query("DELETE FROM findings WHERE item_id IN (\(expired))", cutoff)
             try db.query("DELETE FROM evidence WHERE item_id IN (\(expired))", cutoff)
+            try forgetUnusedDocuments()
             try db.query(
                 "UPDATE items SET title = NULL, link = NULL, author = NULL, mentioned = 0 WHERE id IN (\(expired))",
                 cutoff)

@@ -187,6 +187,11 @@ public final class Store {
                         new.documentSHA256.map(SQLValue.text) ?? .null, .text(new.item.text),
                         .integer(new.item.media.isEmpty ? 0 : 1),
                     ])
+                if let document = new.document, let hash = new.documentSHA256 {
+                    try db.query(
+                        "INSERT INTO documents (sha256, body, url, fetched_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                        [.text(hash), .blob(document), .text(new.sourceURL), .integer(new.fetchedAt.unixSeconds)])
+                }
             }
             if assessment.tier == .review { try insertReview(itemID: itemID, assessment, at: new.fetchedAt) }
             if flagged {

@@ -201,3 +201,31 @@ struct FalseAlarms: AsyncParsableCommand {
         return String(decoding: data, as: UTF8.self)
     }
 }
+
+/// A case's evidence dossier in a new folder: the page, the entries and responses as fetched, checksums.
+struct DossierCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dossier",
+        abstract: "Write a case's evidence dossier into a new folder (index.html, the posts as fetched, SHA256SUMS).",
+        discussion: "Check it with: cd FOLDER && sha256sum -c SHA256SUMS")
+    @OptionGroup var options: ConfigOption
+    @Argument(help: "The case number (MW-000042).")
+    var number: String
+    @Argument(help: "A folder that does not exist yet, or is empty.")
+    var folder: String
+
+    func run() async throws {
+        let config = try options.load(loadingModel: false)
+        let monitor = try openMonitor(config, logger: makeLogger(level: .warning))
+        do {
+            let files = try await monitor.writeDossier(number, to: folder)
+            print("\(folder): \(files.joined(separator: ", "))")
+        } catch let error as CaseError {
+            throw fail("\(error)", status: ExitStatus.dataError)
+        } catch let error as Monitor.DossierError {
+            throw fail("\(error)", status: ExitStatus.cantCreate)
+        } catch {
+            throw fail("cannot write the dossier of \(number) to \(folder): \(error)", status: ExitStatus.ioError)
+        }
+    }
+}

@@ -9,6 +9,7 @@ enum ExitStatus {
     static let usage: Int32 = 64
     static let dataError: Int32 = 65
     static let unavailable: Int32 = 69
+    static let cantCreate: Int32 = 73
     static let ioError: Int32 = 74
     static let configError: Int32 = 78
 }

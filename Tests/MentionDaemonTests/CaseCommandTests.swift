@@ -94,6 +94,51 @@ struct CaseCommandTests {
         #expect(text.contains("Open zaken (1):\n  * [MW-"))
     }
 
+    /// The dossier's checksums verify with coreutils' own `sha256sum -c`, and fail after one changed byte.
+    @Test func aDossierVerifiesWithSha256sumAndAChangedByteFails() throws {
+        let (folder, config) = try ReviewCommandTests.setUp(classification: "{ model: \"off\" }")
+        let run = { (arguments: [String]) in try CommandLineTests.mentionwatch(arguments + ["--config", config]) }
+        #expect(try run(["poll", "--once", "--all"]).status == 0)
+        let number = try #require(try run(["cases"]).stdout.split(separator: "\t").first.map(String.init))
+        #expect(try run(["case", number, "take", "--by", "Sanne Hoekstra"]).status == 0)
+        let dossier = folder + "/dossier"
+        let written = try run(["dossier", number, dossier])
+        #expect(written.status == 0, "\(written.stderr)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: dossier).sorted()
+        #expect(files.contains("index.html") && files.contains("LEESMIJ.txt") && files.contains("SHA256SUMS"))
+        #expect(files.contains { $0.hasPrefix("bericht-1-\(number)") })
+        #expect(files.contains { $0.hasPrefix("feed-") })  // the whole response as fetched
+
+        let page = try String(contentsOfFile: dossier + "/index.html", encoding: .utf8)
+        #expect(page.contains("<h1>Dossier \(number) – Praktijkschool De Zeehoek</h1>"))
+        #expect(page.contains("in behandeling genomen door Sanne Hoekstra"))
+        #expect(!page.contains("<script"))
+
+        func sha256sum() throws -> Int32 {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
+            process.arguments = ["-c", "--quiet", "SHA256SUMS"]
+            process.currentDirectoryURL = URL(fileURLWithPath: dossier)
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            process.waitUntilExit()
+            return process.terminationStatus
+        }
+        #expect(try sha256sum() == 0)
+        let entry = try #require(files.first { $0.hasPrefix("bericht-1-") })
+        var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: dossier + "/" + entry)))
+        bytes[bytes.count / 2] ^= 0x01
+        try Data(bytes).write(to: URL(fileURLWithPath: dossier + "/" + entry))
+        #expect(try sha256sum() != 0)
+
+        // Never into a folder that holds something: exit 73 (EX_CANTCREAT).
+        let again = try run(["dossier", number, dossier])
+        #expect(again.status == 73)
+        #expect(again.stderr.contains("exists and is not empty"))
+        #expect(try run(["dossier", "MW-999999", folder + "/other"]).status == 65)
+    }
+
     @Test(arguments: [
         (["case", "MW-999999"], 65, "no case MW-999999"),
         (["case", "MW-000001", "destroy", "--by", "X"], 64, "unknown action 'destroy'"),
