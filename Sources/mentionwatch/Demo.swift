@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MentionConfig
+import MentionDaemon
 import MentionRender
 import MentionSchedule
 
@@ -42,6 +43,7 @@ struct Demo: AsyncParsableCommand {
         let messages = ((try? FileManager.default.contentsOfDirectory(atPath: "\(maildir)/new")) ?? []).sorted()
         print("\nAlert mails (Maildir \(maildir)):")
         for message in messages { print("  new/\(message)") }
+        try await Self.workTheCases(monitor, folder: folder)
         print("\nDatabase: \(config.storage.database)")
         print("Config:   \(folder)/feeds.yaml")
         let schedule = DigestSchedule(config.digest, timeZone: TimeZone(identifier: config.digest.timezone) ?? .current)
@@ -53,6 +55,25 @@ struct Demo: AsyncParsableCommand {
         print(
             "\nRead an alert: cat \"\(maildir)/new/\(messages.first ?? "...")\" (base64 MIME; any mail client opens it)"
         )
+    }
+
+    /// What the MT and the coordinator do next, as the commands would (docs/operations.md, "Cases"): the
+    /// most severe case taken and written to a dossier, the next taken and closed, the last a false alarm.
+    static func workTheCases(_ monitor: Monitor, folder: String) async throws {
+        let cases = try await monitor.cases(openOnly: true, person: nil).sorted { $0.id < $1.id }
+        guard cases.count >= 3 else { return }
+        let (threat, insult, last) = (cases[0].number, cases[1].number, cases[2].number)
+        print("\nCases (mentionwatch cases / case NUMBER take|close|false-alarm --by NAME):")
+        try await monitor.act(on: threat, .take, by: "Ingrid van den Berg", note: "ouders en wijkagent gebeld")
+        print("  \(threat) in behandeling, genomen door Ingrid van den Berg")
+        try await monitor.act(on: insult, .take, by: "Sanne Hoekstra", note: nil)
+        try await monitor.act(on: insult, .close, by: "Sanne Hoekstra", note: "gesprek met de leerling gevoerd")
+        print("  \(insult) afgehandeld door Sanne Hoekstra")
+        try await monitor.act(on: last, .falseAlarm(.other), by: "Sanne Hoekstra", note: "kritiek op de les")
+        print("  \(last) vals alarm (reden: other), door Sanne Hoekstra")
+        let dossier = "\(folder)/dossier-\(threat)"
+        try await monitor.writeDossier(threat, to: dossier)
+        print("  dossier of \(threat): \(dossier) (check: cd \(dossier) && sha256sum -c SHA256SUMS)")
     }
 
     /// The bundled school configuration plus a `feeds:` section for the bundled feeds.

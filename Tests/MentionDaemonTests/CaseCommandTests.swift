@@ -139,6 +139,37 @@ struct CaseCommandTests {
         #expect(try run(["dossier", "MW-999999", folder + "/other"]).status == 65)
     }
 
+    /// `make run`: the demo takes and closes a case, marks a false alarm, and writes a dossier that verifies.
+    @Test func theDemoWorksItsCasesAndWritesADossier() throws {
+        let folder = Paths.temporaryFolder("demo-cases")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: CommandLineTests.binary)
+        process.arguments = ["demo"]
+        process.currentDirectoryURL = URL(fileURLWithPath: folder)
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(text.contains(" in behandeling, genomen door Ingrid van den Berg\n"))
+        #expect(text.contains(" afgehandeld door Sanne Hoekstra\n"))
+        #expect(text.contains(" vals alarm (reden: other), door Sanne Hoekstra\n"))
+        #expect(text.contains("Open zaken (1):"))
+        let dossier = try #require(
+            try FileManager.default.contentsOfDirectory(atPath: folder + "/mentionwatch-demo").first {
+                $0.hasPrefix("dossier-MW-")
+            })
+        let check = Process()
+        check.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
+        check.arguments = ["-c", "--quiet", "SHA256SUMS"]
+        check.currentDirectoryURL = URL(fileURLWithPath: folder + "/mentionwatch-demo/" + dossier)
+        try check.run()
+        check.waitUntilExit()
+        #expect(check.terminationStatus == 0)
+    }
+
     @Test(arguments: [
         (["case", "MW-999999"], 65, "no case MW-999999"),
         (["case", "MW-000001", "destroy", "--by", "X"], 64, "unknown action 'destroy'"),
