@@ -17,7 +17,7 @@ struct MaildirTests {
             return
         }
         #expect(spoolPath == folder + "/spool/mt")  // relative paths resolve against the config's folder
-        let mail = AlertMail(config: config)
+        let mail = AlertMail(config: config, timeZone: MailFixture.timeZone)
         let content = try MailFixture.content(config: config, text: Self.post)
 
         try MaildirSpool(path: spoolPath).deliver(
@@ -59,7 +59,7 @@ struct MaildirTests {
     @Test func theSameKeyIsDeliveredOnceEvenAfterAClientReadIt() throws {
         let folder = Paths.temporaryFolder("maildir")
         let config = try MailFixture.config(folder: folder)
-        let mail = AlertMail(config: config)
+        let mail = AlertMail(config: config, timeZone: MailFixture.timeZone)
         let content = try MailFixture.content(config: config, text: Self.post)
         let message = mail.render(content, date: MailFixture.date)
         let key = MailFixture.key(mail, content)
@@ -95,7 +95,7 @@ struct MaildirTests {
     @Test func feedTextCannotInjectHeadersOrScript() throws {
         let folder = Paths.temporaryFolder("maildir")
         let config = try MailFixture.config(folder: folder)
-        let mail = AlertMail(config: config)
+        let mail = AlertMail(config: config, timeZone: MailFixture.timeZone)
         let hostile = "Juf Marieke is een trut <script>alert('x')</script> <img src=x onerror=alert(1)>"
         let content = try MailFixture.content(
             config: config, text: hostile, title: "Nieuws\r\nBcc: victim@example.org\r\n\r\n<b>body</b>",
