@@ -41,6 +41,27 @@ struct AlertMailTests {
         #expect(rendered == expected)
     }
 
+    /// A critical alert with `alerts.subject: category-only`, by the school's own account: the priority
+    /// headers, the subject without names and the author's wording, byte for byte (same update as above).
+    @Test func aCriticalNamelessAlertRendersLikeItsGoldenFile() throws {
+        var config = WorldFixture.config
+        config.alerts.subject = .categoryOnly
+        var content = Self.content(
+            title: "die El Amrani van de zeehoek ga ik…",
+            text: "die El Amrani van de zeehoek ga ik echt in elkaar slaan na school, let maar op")
+        let post = Post(id: "d011", author: "@prozeehoek", title: content.title ?? "", text: content.text)
+        content.author = "@prozeehoek"
+        content.assessment = Classifier(config: config).assess(post)
+        try #require(content.assessment.severity == .critical)
+        let rendered = AlertMail(config: config, timeZone: Self.amsterdam).render(
+            content, date: Date(timeIntervalSince1970: 1_795_011_000))
+        let golden = Self.golden.replacingOccurrences(of: "alert-threat.eml", with: "alert-critical-nameless.eml")
+        if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
+            try Data(rendered.utf8).write(to: URL(fileURLWithPath: golden))
+        }
+        #expect(rendered == (try String(contentsOfFile: golden, encoding: .utf8)))
+    }
+
     @Test func theMessageIDFollowsTheItemNotTheCaseNumber() {
         let mail = AlertMail(config: WorldFixture.config, timeZone: Self.amsterdam)
         var renumbered = Self.content()
