@@ -13,6 +13,12 @@ public struct Config: Sendable, Equatable {
     public var fetch: FetchSettings = FetchSettings()
     public var matching: MatchingSettings = MatchingSettings()
     public var classification: ClassificationSettings = ClassificationSettings()
+    /// `school.time_zone` as written; nil: the digest's zone. Kept apart from `School`, which is what the
+    /// matcher looks for, not where the school is.
+    public var schoolTimeZoneSetting: String?
+
+    /// The IANA zone the MT reads times in (alert mails): `school.time_zone`, else `digest.timezone`.
+    public var schoolTimeZone: String { schoolTimeZoneSetting ?? digest.timezone }
 }
 
 public struct FeedConfig: Sendable, Equatable {
@@ -39,6 +45,14 @@ public struct AlertSettings: Sendable, Equatable {
     public var to: [String] = ["mt@localhost"]
     public var from = "mentionwatch@localhost"
     public var spool: SpoolTarget = .maildir(path: "/var/spool/mentionwatch/mt")
+    public var subject: SubjectMode = .full
+}
+
+/// What an alert's subject says (`alerts.subject`). A subject shows on a locked phone's screen, where
+/// anyone nearby reads it: `category-only` leaves out the names of the people concerned.
+public enum SubjectMode: String, Sendable, Equatable, CaseIterable {
+    case full
+    case categoryOnly = "category-only"
 }
 
 public struct DigestSettings: Sendable, Equatable {

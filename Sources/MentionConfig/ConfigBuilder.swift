@@ -12,8 +12,10 @@ struct ConfigBuilder {
 
     mutating func build(_ top: [String: Node], root: Node) -> Config? {
         var school: School?
+        var schoolTimeZone: String?
         if let node = top["school"] {
             school = self.school(node)
+            schoolTimeZone = timeZone(node, key: "time_zone", path: "school.time_zone")
         } else {
             reader.report(root, "school", "is required (at least school.name)")
         }
@@ -42,11 +44,11 @@ struct ConfigBuilder {
         if let node = top["classification"] { classification = classificationSettings(node) }
         return Config(
             school: school, staff: staff, feeds: feeds, alerts: alerts, digest: digest, storage: storage, fetch: fetch,
-            matching: matching, classification: classification)
+            matching: matching, classification: classification, schoolTimeZoneSetting: schoolTimeZone)
     }
 
     private mutating func school(_ node: Node) -> School? {
-        let keys: Set = ["name", "aliases", "handles", "hashtags", "domains", "context", "exclude"]
+        let keys: Set = ["name", "aliases", "handles", "hashtags", "domains", "context", "exclude", "time_zone"]
         guard let map = reader.mapping(node, "school", allowed: keys) else { return nil }
         guard let nameNode = map["name"] else {
             reader.report(node, "school.name", "is required")
@@ -132,7 +134,8 @@ struct ConfigBuilder {
     private mutating func alertSettings(_ node: Node) -> AlertSettings {
         var alerts = AlertSettings()
         guard
-            let map = reader.mapping(node, "alerts", allowed: ["min_severity", "max_per_hour", "to", "from", "spool"])
+            let map = reader.mapping(
+                node, "alerts", allowed: ["min_severity", "max_per_hour", "to", "from", "spool", "subject"])
         else { return alerts }
         if let node = map["min_severity"], let value = reader.choice(node, "alerts.min_severity", Severity.self) {
             alerts.minSeverity = value
@@ -145,6 +148,9 @@ struct ConfigBuilder {
             alerts.from = value
         }
         if let node = map["spool"], let spool = spool(node, "alerts.spool") { alerts.spool = spool }
+        if let node = map["subject"], let mode = reader.choice(node, "alerts.subject", SubjectMode.self) {
+            alerts.subject = mode
+        }
         return alerts
     }
 
@@ -164,13 +170,7 @@ struct ConfigBuilder {
                 reader.report(node, "digest.at", "must be a time of day like \"07:30\", not '\(text)'")
             }
         }
-        if let node = map["timezone"], let zone = reader.string(node, "digest.timezone") {
-            if isKnownTimeZone(zone) {
-                digest.timezone = zone
-            } else {
-                reader.report(node, "digest.timezone", "unknown time zone '\(zone)'")
-            }
-        }
+        if let zone = timeZone(node, key: "timezone", path: "digest.timezone") { digest.timezone = zone }
         if let node = map["to"] { digest.to = addresses(node, "digest.to") ?? digest.to }
         if let node = map["spool"], let spool = spool(node, "digest.spool") { digest.spool = spool }
         return digest
@@ -258,6 +258,18 @@ struct ConfigBuilder {
     }
 
     // MARK: - Small checks
+
+    /// An IANA zone name under `key` of the mapping `node`, checked against the tz database the adapter knows.
+    private mutating func timeZone(_ node: Node, key: String, path: String) -> String? {
+        guard case .mapping(let mapping) = node, let value = mapping[Node(key)],
+            let zone = reader.string(value, path)
+        else { return nil }
+        guard isKnownTimeZone(zone) else {
+            reader.report(value, path, "unknown time zone '\(zone)' (an IANA name like Europe/Amsterdam)")
+            return nil
+        }
+        return zone
+    }
 
     private mutating func spool(_ node: Node, _ path: String) -> SpoolTarget? {
         guard let text = reader.string(node, path) else { return nil }

@@ -78,7 +78,8 @@ struct AlertDelivery {
             return report
         }
         let budget = config.alerts.maxPerHour - sentLastHour
-        let renderer = AlertMail(config: config)
+        // The zone was checked when the config was read; UTC only if the tz database changed since.
+        let renderer = AlertMail(config: config, timeZone: TimeZone(identifier: config.schoolTimeZone) ?? .gmt)
         for (index, alert) in pending.enumerated() {
             guard index < budget else {
                 report.waiting += pending.count - index

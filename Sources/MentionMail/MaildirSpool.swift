@@ -5,6 +5,10 @@ import Foundation
 ///
 /// The file name is derived from the message key, so a message delivered before a crash (but
 /// not yet marked sent) is found again in `new/` or `cur/` and not delivered twice.
+///
+/// Messages are rendered for the wire (CRLF line ends); a Maildir file holds them with the local
+/// LF line ends, as mail servers (Dovecot, Postfix's virtual delivery) and clients (mutt) expect.
+/// The conversion happens here, at the Maildir's edge, and nowhere else.
 public struct MaildirSpool: MailSpool {
     public let path: String
 
@@ -15,7 +19,7 @@ public struct MaildirSpool: MailSpool {
         let name = "mentionwatch-\(Self.fileSafe(key))"
         if isDelivered(name) { return }
         let temporary = "\(path)/tmp/\(name).\(ProcessInfo.processInfo.processIdentifier)"
-        try write(Array(message.utf8), to: temporary)
+        try write(Array(Self.localLineEnds(message).utf8), to: temporary)
         guard rename(temporary, "\(path)/new/\(name)") == 0 else {
             let reason = String(cString: strerror(errno))
             unlink(temporary)
@@ -81,6 +85,11 @@ public struct MaildirSpool: MailSpool {
             fsync(fd)
             close(fd)
         }
+    }
+
+    /// CRLF to LF. A lone CR is left alone: the renderer never writes one, and it is not a line end.
+    static func localLineEnds(_ message: String) -> String {
+        message.replacingOccurrences(of: "\r\n", with: "\n")
     }
 
     private static func fileSafe(_ key: String) -> String {

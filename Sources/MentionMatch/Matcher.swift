@@ -9,11 +9,8 @@ public struct Matcher: Sendable {
     private let excludePhrases: [[String]]
     /// One-word context words of five letters or more, as bytes: also found as a compound's tail.
     private let contextTails: [[UInt8]]
-    /// Handles ("name", or "name@server" when configured with a server) to the entity they belong to:
-    /// a post *by* one of them mentions that entity.
-    private let handles: [String: String]
-    /// The same, by name only: for authors whose server a feed does not give.
-    private let serverlessOwners: [String: String]
+    /// The configured accounts: a post *by* one of them mentions that entity.
+    private let accounts: AccountOwners
     /// Words put before an honorific in one compound that still address someone, as match keys.
     private let compoundHeads: [String]
     /// Groups of the school's staff and staff roles ("het MT", "de gymleraar").
@@ -53,14 +50,7 @@ public struct Matcher: Sendable {
         contextPhrases = (school.context + TargetWords.schoolContext).map(MatchText.words).filter { !$0.isEmpty }
         excludePhrases = school.exclude.map(MatchText.words).filter { !$0.isEmpty }
         contextTails = contextPhrases.filter { $0.count == 1 && $0[0].utf8.count >= 5 }.map { Array($0[0].utf8) }
-        var handles: [String: String] = [:]
-        for handle in school.handles { handles[Self.handleKey(handle)] = "school" }
-        for member in staff { for handle in member.handles { handles[Self.handleKey(handle)] = member.id } }
-        // Sorted so that an ambiguous author without a server resolves the same way every time.
-        self.handles = handles
-        serverlessOwners = Dictionary(
-            handles.sorted { $0.key < $1.key }.map { (String($0.key.prefix { $0 != "@" }), $0.value) },
-            uniquingKeysWith: { first, _ in first })
+        accounts = AccountOwners(school: school, staff: staff)
     }
 
     /// Every pattern as its match keys joined by spaces: the literal strings a plain
@@ -321,35 +311,11 @@ public struct Matcher: Sendable {
         return otherTitles.contains(previous) || (previous.count == 1 && previous.first?.isLetter == true)
     }
 
-    /// The school or staff member who owns the account that wrote a post, if any.
-    /// A handle configured with its server ("@djmulder@social.example") matches only on that server,
-    /// so the same name on another server (a likely impersonation) is not taken for the real account.
     /// Whether the school or a staff member has configured handles (so any other handle is not theirs).
-    public func hasHandles(_ entity: String) -> Bool {
-        handles.values.contains(entity)
-    }
+    public func hasHandles(_ entity: String) -> Bool { accounts.hasHandles(entity) }
 
-    public func owner(ofAuthor author: String) -> String? {
-        let key = Self.handleKey(author)
-        guard !key.isEmpty else { return nil }
-        if let entity = handles[key] { return entity }
-        let name = String(key.prefix { $0 != "@" })
-        if key.contains("@") { return handles[name] }  // configured without a server: any server
-        return serverlessOwners[name]  // the feed gave no server
-    }
-
-    /// "@DJMulder@Social.Example" → "djmulder@social.example"; "@djmulder" and "djmulder" → "djmulder";
-    /// "@djmulder_" stays "djmulder_".
-    static func handleKey(_ handle: String) -> String {
-        var text = Substring(handle.trimmingCharacters(in: .whitespaces))
-        if text.hasPrefix("@") { text = text.dropFirst() }
-        let parts = text.split(separator: "@", maxSplits: 1)
-        guard let name = parts.first else { return "" }
-        // Handles as written, only case folded: "@djmulder_" and "@fatma.yilmaz.docent" are other
-        // accounts than "@djmulder" and "@fatma_yilmaz_docent" (look-alikes are how impostors work).
-        let folded = name.lowercased()
-        return parts.count == 2 ? folded + "@" + parts[1].lowercased() : folded
-    }
+    /// The school or staff member who owns the account that wrote a post, if any (see `AccountOwners`).
+    public func owner(ofAuthor author: String) -> String? { accounts.owner(ofAuthor: author) }
 
     private static func matches(_ pattern: [String], _ words: [String], at index: Int) -> Bool {
         guard index + pattern.count <= words.count else { return false }

@@ -46,6 +46,8 @@ struct Check: AsyncParsableCommand {
         print(
             "alerts: severity \(config.alerts.minSeverity.rawValue) and up to \(config.alerts.to.joined(separator: ", ")) via \(Self.describe(config.alerts.spool))"
         )
+        // What the MT's mails look like, so an admin sees the zone and subject mode in force.
+        print("  times in \(config.schoolTimeZone), subject \(config.alerts.subject.rawValue)")
         print(
             "digest: \(String(format: "%02d:%02d", config.digest.hour, config.digest.minute)) \(config.digest.timezone) to \(config.digest.to.joined(separator: ", ")) via \(Self.describe(config.digest.spool))"
         )

@@ -163,7 +163,7 @@ struct PipelineTests {
         // Deliver the first alert the way the outbox does, but "crash" before it is marked sent.
         let store = try Store(path: world.config.storage.database)
         let pending = try #require(try store.pendingAlerts().first).get()
-        let mail = AlertMail(config: world.config)
+        let mail = AlertMail(config: world.config, timeZone: TimeZone(identifier: "Europe/Amsterdam")!)
         let key = String(mail.messageID(for: pending.content).dropFirst().prefix { $0 != "@" })
         try MaildirSpool(path: world.maildir).deliver(mail.render(pending.content, date: Date()), key: key)
         #expect(world.delivered().count == 1)

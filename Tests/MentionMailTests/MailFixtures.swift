@@ -37,6 +37,7 @@ enum MailFixture {
     }
 
     static let date = Date(timeIntervalSince1970: 1_780_000_000)
+    static let timeZone = TimeZone(identifier: "Europe/Amsterdam")!
 
     /// The classifier's judgement of a post, required to be an alert (so the mail is a real one).
     static func content(

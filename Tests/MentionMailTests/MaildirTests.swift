@@ -17,7 +17,7 @@ struct MaildirTests {
             return
         }
         #expect(spoolPath == folder + "/spool/mt")  // relative paths resolve against the config's folder
-        let mail = AlertMail(config: config)
+        let mail = AlertMail(config: config, timeZone: MailFixture.timeZone)
         let content = try MailFixture.content(config: config, text: Self.post)
 
         try MaildirSpool(path: spoolPath).deliver(
@@ -59,7 +59,7 @@ struct MaildirTests {
     @Test func theSameKeyIsDeliveredOnceEvenAfterAClientReadIt() throws {
         let folder = Paths.temporaryFolder("maildir")
         let config = try MailFixture.config(folder: folder)
-        let mail = AlertMail(config: config)
+        let mail = AlertMail(config: config, timeZone: MailFixture.timeZone)
         let content = try MailFixture.content(config: config, text: Self.post)
         let message = mail.render(content, date: MailFixture.date)
         let key = MailFixture.key(mail, content)
@@ -95,7 +95,7 @@ struct MaildirTests {
     @Test func feedTextCannotInjectHeadersOrScript() throws {
         let folder = Paths.temporaryFolder("maildir")
         let config = try MailFixture.config(folder: folder)
-        let mail = AlertMail(config: config)
+        let mail = AlertMail(config: config, timeZone: MailFixture.timeZone)
         let hostile = "Juf Marieke is een trut <script>alert('x')</script> <img src=x onerror=alert(1)>"
         let content = try MailFixture.content(
             config: config, text: hostile, title: "Nieuws\r\nBcc: victim@example.org\r\n\r\n<b>body</b>",
@@ -122,6 +122,35 @@ struct MaildirTests {
         // The plain part still shows what was written, as text.
         let text = try #require(parsed.parts.first { $0.contentType == "text/plain" }?.text)
         #expect(text.contains("<script>alert('x')</script>"))
+    }
+
+    /// The renderer writes the wire form (CRLF); the file in the Maildir has LF line ends, as the
+    /// convention has it, and Python's parser still reads every header and part of it.
+    @Test func aMaildirFileHasLFLineEndsAndStillParses() throws {
+        let folder = Paths.temporaryFolder("maildir")
+        let config = try MailFixture.config(folder: folder)
+        let mail = AlertMail(config: config, timeZone: MailFixture.timeZone)
+        let content = try MailFixture.content(config: config, text: Self.post)
+        let message = mail.render(content, date: MailFixture.date)
+        #expect(message.contains("\r\n"))
+        let spool = MaildirSpool(path: folder + "/Maildir")
+        try spool.deliver(message, key: MailFixture.key(mail, content))
+        let delivered = files(in: folder + "/Maildir/new")
+        try #require(delivered.count == 1)
+        let file = folder + "/Maildir/new/" + delivered[0]
+
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: file))
+        #expect(!bytes.contains(UInt8(ascii: "\r")))
+        #expect(String(decoding: bytes, as: UTF8.self) == message.replacingOccurrences(of: "\r\n", with: "\n"))
+
+        let parsed = try MailReader.read(file)
+        #expect(parsed.defects == [])
+        #expect(parsed.header("Subject") == mail.subject(content))  // the folded RFC 2047 subject, decoded
+        #expect(parsed.header("Message-ID") == mail.messageID(for: content))
+        #expect(parsed.parts.map(\.contentType) == ["text/plain", "text/html"])
+        let text = try #require(parsed.parts.first?.text)
+        #expect(text.contains(Self.post))
+        #expect(!text.contains("\r"))
     }
 
     @Test func anUnwritableSpoolThrowsNamingThePath() throws {

@@ -35,7 +35,7 @@ struct SendmailTests {
     @Test func theMessageIsPipedWithLFLineEndsToSendmailDashIDashT() throws {
         let sendmail = try FakeSendmail.accepting()
         let config = try MailFixture.config(folder: sendmail.folder)
-        let mail = AlertMail(config: config)
+        let mail = AlertMail(config: config, timeZone: MailFixture.timeZone)
         let content = try MailFixture.content(config: config, text: "Meester Youssef is een sukkel, zegt de hele klas.")
         let message = mail.render(content, date: MailFixture.date)
         #expect(message.contains("\r\n"))  // rendered for the wire...

@@ -10,6 +10,7 @@ import Testing
 @testable import MentionSchedule
 
 struct AlertMailTests {
+    static let amsterdam = TimeZone(identifier: "Europe/Amsterdam")!
     static let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
         "Golden/alert-threat.eml"
     ).path
@@ -31,7 +32,7 @@ struct AlertMailTests {
     /// The rendered mail is compared byte for byte with a reviewed golden file.
     /// After an intended change: UPDATE_GOLDEN=1 swift test --filter AlertMailTests, then review the diff.
     @Test func rendersLikeTheGoldenFile() throws {
-        let rendered = AlertMail(config: WorldFixture.config).render(
+        let rendered = AlertMail(config: WorldFixture.config, timeZone: Self.amsterdam).render(
             Self.content(), date: Date(timeIntervalSince1970: 1_795_000_660))
         if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
             try Data(rendered.utf8).write(to: URL(fileURLWithPath: Self.golden))
@@ -40,8 +41,29 @@ struct AlertMailTests {
         #expect(rendered == expected)
     }
 
+    /// A critical alert with `alerts.subject: category-only`, by the school's own account: the priority
+    /// headers, the subject without names and the author's wording, byte for byte (same update as above).
+    @Test func aCriticalNamelessAlertRendersLikeItsGoldenFile() throws {
+        var config = WorldFixture.config
+        config.alerts.subject = .categoryOnly
+        var content = Self.content(
+            title: "die El Amrani van de zeehoek ga ik…",
+            text: "die El Amrani van de zeehoek ga ik echt in elkaar slaan na school, let maar op")
+        let post = Post(id: "d011", author: "@prozeehoek", title: content.title ?? "", text: content.text)
+        content.author = "@prozeehoek"
+        content.assessment = Classifier(config: config).assess(post)
+        try #require(content.assessment.severity == .critical)
+        let rendered = AlertMail(config: config, timeZone: Self.amsterdam).render(
+            content, date: Date(timeIntervalSince1970: 1_795_011_000))
+        let golden = Self.golden.replacingOccurrences(of: "alert-threat.eml", with: "alert-critical-nameless.eml")
+        if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
+            try Data(rendered.utf8).write(to: URL(fileURLWithPath: golden))
+        }
+        #expect(rendered == (try String(contentsOfFile: golden, encoding: .utf8)))
+    }
+
     @Test func theMessageIDFollowsTheItemNotTheCaseNumber() {
-        let mail = AlertMail(config: WorldFixture.config)
+        let mail = AlertMail(config: WorldFixture.config, timeZone: Self.amsterdam)
         var renumbered = Self.content()
         renumbered.caseNumber = "MW-000001"  // e.g. after the database was recreated
         #expect(mail.messageID(for: renumbered) == mail.messageID(for: Self.content()))
@@ -52,7 +74,7 @@ struct AlertMailTests {
     }
 
     @Test func subjectNamesCategoryPeopleAndCase() {
-        let subject = AlertMail(config: WorldFixture.config).subject(Self.content())
+        let subject = AlertMail(config: WorldFixture.config, timeZone: Self.amsterdam).subject(Self.content())
         #expect(
             subject
                 == "[mentionwatch] Hoog: Bedreigen – Youssef El Amrani (docent lichamelijke opvoeding), Praktijkschool De Zeehoek (MW-000042)"
@@ -78,7 +100,8 @@ struct AlertMailTests {
         let hostile = Self.content(
             title: "x\r\nBcc: victim@example.org", link: "javascript:alert(1)",
             text: "juf Marieke kankerwijf <script>alert(1)</script>")
-        let rendered = AlertMail(config: WorldFixture.config).render(hostile, date: Date(timeIntervalSince1970: 0))
+        let rendered = AlertMail(config: WorldFixture.config, timeZone: Self.amsterdam).render(
+            hostile, date: Date(timeIntervalSince1970: 0))
         let headerBlock = rendered.components(separatedBy: "\r\n\r\n")[0]
         #expect(!headerBlock.contains("Bcc"))
         let html = Self.decodedPart(rendered, "text/html")
@@ -93,12 +116,14 @@ struct AlertMailTests {
         var content = Self.content()
         content.promotion = AlertContent.Promotion(
             by: "A. de Vries", at: Date(timeIntervalSince1970: 1_795_003_600), note: "toch gericht aan\nhem")
-        let rendered = AlertMail(config: WorldFixture.config).render(content, date: Date(timeIntervalSince1970: 0))
+        let rendered = AlertMail(config: WorldFixture.config, timeZone: Self.amsterdam).render(
+            content, date: Date(timeIntervalSince1970: 0))
         let line =
-            "Beoordeeld: door A. de Vries op 2026-11-18T12:06:40Z als melding voor het MT (het model alleen was niet zeker genoeg): toch gericht aan hem\n"
+            "Beoordeeld: door A. de Vries op 18 november 2026, 13:06 als melding voor het MT (het model alleen was niet zeker genoeg): toch gericht aan hem\n"
         #expect(Self.decodedPart(rendered, "text/plain").contains(line))
         #expect(Self.decodedPart(rendered, "text/html").contains("<th align=\"left\">Beoordeeld</th>"))
-        let plain = AlertMail(config: WorldFixture.config).render(Self.content(), date: Date(timeIntervalSince1970: 0))
+        let plain = AlertMail(config: WorldFixture.config, timeZone: Self.amsterdam).render(
+            Self.content(), date: Date(timeIntervalSince1970: 0))
         #expect(!Self.decodedPart(plain, "text/plain").contains("Beoordeeld"))
     }
 
