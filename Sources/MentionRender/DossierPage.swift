@@ -149,7 +149,7 @@ public struct DossierPage {
     private func time(_ date: Date) -> String {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "nl_NL")
-        formatter.timeZone = TimeZone(identifier: config.digest.timezone) ?? TimeZone(identifier: "Europe/Amsterdam")
+        formatter.timeZone = TimeZone(identifier: config.schoolTimeZone) ?? TimeZone(identifier: "Europe/Amsterdam")
         formatter.dateFormat = "d MMMM yyyy, HH:mm:ss zzz"
         return formatter.string(from: date)
     }
