@@ -18,6 +18,9 @@ public struct AlertContent: Sendable, Equatable {
     public var hasMedia: Bool
     public var assessment: Assessment
     public var evidenceSHA256: String
+    /// The entry exactly as it stood in the feed (in UTF-8): attached to the mail, so the MT has the
+    /// evidence without access to the server. Empty: nothing to attach.
+    public var rawEntry: [UInt8] = []
     /// Set when a person promoted the post from the review tier: the MT reads that a person, not only
     /// the model, judged it a breach.
     public var promotion: Promotion?

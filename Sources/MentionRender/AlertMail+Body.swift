@@ -22,7 +22,12 @@ extension AlertMail {
         }
         rows.append(("Genoemd", people(content).joined(separator: "; ")))
         if content.hasMedia { rows.append(("Media", "het bericht bevat beeld of geluid")) }
-        rows.append(("Bewijs (SHA-256)", content.evidenceSHA256))
+        rows.append(
+            (
+                "Bewijs (SHA-256)",
+                content.evidenceSHA256
+                    + (content.rawEntry.isEmpty ? "" : " – het bericht zoals opgehaald zit als bijlage bij deze mail")
+            ))
         return rows
     }
 

@@ -42,9 +42,12 @@ public struct AlertMail {
         if content.assessment.severity == .critical {
             headers += [("Importance", "high"), ("X-Priority", "1")]
         }
-        return MIME.alternative(
+        let attachments =
+            content.rawEntry.isEmpty
+            ? [] : [MIME.Attachment(name: "bericht-\(content.caseNumber).txt", bytes: content.rawEntry)]
+        return MIME.mixed(
             headers: headers, text: plainText(content, now: date), html: html(content, now: date),
-            messageID: messageID)
+            attachments: attachments, messageID: messageID)
     }
 
     /// `alerts.subject: category-only` leaves the people out: a subject shows on a locked phone.

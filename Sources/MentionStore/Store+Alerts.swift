@@ -23,7 +23,7 @@ extension Store {
     }
 
     static let alertQuery = """
-        SELECT a.item_id, i.feed_id, i.title, i.link, i.author, i.published_at, e.fetched_at, e.text, e.has_media, e.sha256, a.track, i.identity, a.last_error,
+        SELECT a.item_id, i.feed_id, i.title, i.link, i.author, i.published_at, e.fetched_at, e.text, e.has_media, e.sha256, e.raw, a.track, i.identity, a.last_error,
                r.decided_by, r.decided_at, r.note
         FROM alerts a JOIN items i ON i.id = a.item_id JOIN evidence e ON e.item_id = a.item_id
         LEFT JOIN reviews r ON r.item_id = a.item_id AND r.decision = 'promoted'
@@ -40,7 +40,7 @@ extension Store {
         let assessment = Assessment(
             mentions: try mentions(of: itemID), categories: try findings(of: itemID),
             track: try row.decode(ProtocolTrack.self, "track", of: "alert of item \(itemID)"), alert: true)
-        let content = try AlertContent(
+        var content = try AlertContent(
             caseNumber: caseNumber(itemID: itemID), itemKey: row["identity"].string ?? "",
             feedID: row["feed_id"].string ?? "",
             title: row["title"].string, link: row["link"].string, author: row["author"].string,
@@ -51,6 +51,7 @@ extension Store {
                 AlertContent.Promotion(
                     by: person, at: Date(unixSeconds: try row["decided_at"].int ?? 0), note: try row["note"].string)
             })
+        content.rawEntry = try row["raw"].bytes ?? []
         return PendingAlert(itemID: itemID, content: content)
     }
 

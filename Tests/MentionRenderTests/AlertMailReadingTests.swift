@@ -176,4 +176,27 @@ struct AlertMailReadingTests {
             #expect(index > 0 && bytes[index - 1] == UInt8(ascii: "\r"))
         }
     }
+
+    /// The entry as it stood in the feed travels with the mail, so the MT has the evidence without the server;
+    /// read back with Python's mail parser, byte for byte.
+    @Test func theEntryIsAttachedAsText() throws {
+        var content = try Self.content(text: Self.critical)
+        let entry = "<entry><id>urn:1</id><content>\(Self.critical) – é ✓</content></entry>"
+        content.rawEntry = Array(entry.utf8)
+        let mail = AlertMail(config: WorldFixture.config, timeZone: Self.amsterdam).render(
+            content, date: Date(timeIntervalSince1970: 1_795_000_600))
+        let path = Paths.temporaryFolder("attachment") + "/mail.eml"
+        try Data(mail.utf8).write(to: URL(fileURLWithPath: path))
+        let parsed = try MailReader.read(path)
+        #expect(parsed.defects.isEmpty, "\(parsed.defects)")
+        #expect(parsed.parts.map(\.contentType) == ["text/plain", "text/html", "text/plain"])
+        #expect(parsed.parts[2].filename == "bericht-MW-000042.txt")
+        #expect(parsed.parts[2].text == entry)
+        #expect(parsed.parts[0].text?.contains("het bericht zoals opgehaald zit als bijlage bij deze mail") == true)
+        // Without an entry, no attachment: the message stays multipart/alternative.
+        content.rawEntry = []
+        let bare = AlertMail(config: WorldFixture.config, timeZone: Self.amsterdam).render(
+            content, date: Date(timeIntervalSince1970: 1_795_000_600))
+        #expect(bare.contains("Content-Type: multipart/alternative") && !bare.contains("multipart/mixed"))
+    }
 }

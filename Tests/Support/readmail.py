@@ -6,7 +6,7 @@ Output: {"headers", "raw_headers", "defects", "parts", "is_multipart", "content_
   headers      name -> decoded value (RFC 2047 decoded); a list when the name repeats
   raw_headers  name -> value exactly as in the file (still encoded, folding kept)
   defects      every defect of the message, its parts and their headers ("Class: detail")
-  parts        every non-multipart leaf: content_type, charset, transfer_encoding, text
+  parts        every non-multipart leaf: content_type, charset, transfer_encoding, filename (of an attachment), text
 Exits 1 with a message on stderr when the file cannot be read or parsed.
 """
 import email.policy
@@ -45,6 +45,7 @@ def part_info(part, defects):
         "content_type": part.get_content_type(),
         "charset": part.get_content_charset(),
         "transfer_encoding": str(cte).strip().lower() if cte is not None else None,
+        "filename": part.get_filename(),
         "text": None,
     }
     try:

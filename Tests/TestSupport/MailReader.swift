@@ -6,10 +6,12 @@ public struct ParsedMail: Decodable {
         public var contentType: String
         public var charset: String?
         public var transferEncoding: String?
+        /// The file name of an attachment.
+        public var filename: String?
         public var text: String?
 
         enum CodingKeys: String, CodingKey {
-            case charset, text
+            case charset, text, filename
             case contentType = "content_type"
             case transferEncoding = "transfer_encoding"
         }
