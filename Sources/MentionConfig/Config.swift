@@ -46,6 +46,9 @@ public struct AlertSettings: Sendable, Equatable {
     public var from = "mentionwatch@localhost"
     public var spool: SpoolTarget = .maildir(path: "/var/spool/mentionwatch/mt")
     public var subject: SubjectMode = .full
+    /// Alerts about the same person (or the school) within this long of the case's last post join its
+    /// case and mail thread (`alerts.group_window`); 0: every alert a case of its own.
+    public var groupWindow: Seconds = 3_600
 }
 
 /// What an alert's subject says (`alerts.subject`). A subject shows on a locked phone's screen, where

@@ -135,13 +135,17 @@ struct ConfigBuilder {
         var alerts = AlertSettings()
         guard
             let map = reader.mapping(
-                node, "alerts", allowed: ["min_severity", "max_per_hour", "to", "from", "spool", "subject"])
+                node, "alerts",
+                allowed: ["min_severity", "max_per_hour", "to", "from", "spool", "subject", "group_window"])
         else { return alerts }
         if let node = map["min_severity"], let value = reader.choice(node, "alerts.min_severity", Severity.self) {
             alerts.minSeverity = value
         }
         if let node = map["max_per_hour"], let value = reader.integer(node, "alerts.max_per_hour", range: 1...10_000) {
             alerts.maxPerHour = value
+        }
+        if let node = map["group_window"], let value = reader.duration(node, "alerts.group_window", allowZero: true) {
+            alerts.groupWindow = value
         }
         if let node = map["to"] { alerts.to = addresses(node, "alerts.to") ?? alerts.to }
         if let node = map["from"], let value = reader.string(node, "alerts.from"), address(value, node, "alerts.from") {

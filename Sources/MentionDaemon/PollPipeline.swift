@@ -246,10 +246,11 @@ final class PollPipeline {
             }
             // Alerts and review items keep their evidence (a review item may be promoted).
             if assessment.tier != .none, documentSHA256 == nil { documentSHA256 = SHA256.hex(response.body) }
-            let new = NewItem(
+            var new = NewItem(
                 feedID: feed.id, item: item, fetchedAt: fetchedAt, assessment: assessment,
                 sourceURL: response.effectiveURL, etag: response.etag, lastModified: response.lastModified,
                 documentSHA256: documentSHA256, document: assessment.tier != .none ? response.body : nil)
+            new.groupWindow = config.alerts.groupWindow
             guard try store.insert(new) != nil else { continue }
             classifier.remember(post, assessment, in: &forwarding)
             summary.newItems += 1

@@ -21,6 +21,18 @@ public struct AlertContent: Sendable, Equatable {
     /// The entry exactly as it stood in the feed (in UTF-8): attached to the mail, so the MT has the
     /// evidence without access to the server. Empty: nothing to attach.
     public var rawEntry: [UInt8] = []
+    /// For a later post of a case: the case's first alert, whose mail this one follows up in one thread.
+    public var threadStart: ThreadStart?
+
+    public struct ThreadStart: Sendable, Equatable {
+        public var feedID: String
+        public var itemKey: String
+
+        public init(feedID: String, itemKey: String) {
+            self.feedID = feedID
+            self.itemKey = itemKey
+        }
+    }
     /// Set when a person promoted the post from the review tier: the MT reads that a person, not only
     /// the model, judged it a breach.
     public var promotion: Promotion?

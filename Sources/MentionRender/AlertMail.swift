@@ -21,8 +21,12 @@ public struct AlertMail {
     /// Derived from the sender, the feed and the item's identity (never from a database row number), so a
     /// retried delivery carries the same Message-ID, and two installations or a new database never collide.
     public func messageID(for content: AlertContent) -> String {
+        messageID(feedID: content.feedID, itemKey: content.itemKey)
+    }
+
+    func messageID(feedID: String, itemKey: String) -> String {
         let domain = config.alerts.from.split(separator: "@").last.map(String.init) ?? "localhost"
-        let seed = [config.alerts.from, content.feedID, content.itemKey].joined(separator: "\u{1F}")
+        let seed = [config.alerts.from, feedID, itemKey].joined(separator: "\u{1F}")
         return "<mw-\(SHA256.hex(Array(seed.utf8)).prefix(32))@\(domain)>"
     }
 
@@ -38,6 +42,11 @@ public struct AlertMail {
             ("Auto-Submitted", "auto-generated"),
             ("X-Mentionwatch-Case", MIME.headerSafe(content.caseNumber)),
         ]
+        // A later post of a case follows its first mail up, so mail clients show the case as one thread.
+        if let start = content.threadStart {
+            let first = self.messageID(feedID: start.feedID, itemKey: start.itemKey)
+            headers += [("In-Reply-To", first), ("References", first)]
+        }
         // Only for critical alerts: a flag on every mail would teach the MT to ignore it.
         if content.assessment.severity == .critical {
             headers += [("Importance", "high"), ("X-Priority", "1")]

@@ -150,6 +150,7 @@ enum Migrations {
             reason     TEXT CHECK (reason IS NULL OR reason IN ('quote', 'news', 'sport', 'wrong-person', 'other')),
             created_at INTEGER NOT NULL,
             updated_at INTEGER NOT NULL,
+            subject    TEXT,  -- whom the case is about ("staff-03", "school"): alerts about them within the window join it
             CHECK ((state = 'vals alarm') = (reason IS NOT NULL))
         ) STRICT;
         CREATE TABLE case_items (
@@ -162,7 +163,7 @@ enum Migrations {
             case_id INTEGER NOT NULL,  -- no reference: the history stays when a case is purged
             at      INTEGER NOT NULL,
             by      TEXT NOT NULL CHECK (length(by) > 0),
-            action  TEXT NOT NULL CHECK (action IN ('opened', 'take', 'close', 'false-alarm', 'purged')),
+            action  TEXT NOT NULL CHECK (action IN ('opened', 'added', 'take', 'close', 'false-alarm', 'purged')),
             state   TEXT NOT NULL,  -- the state after the change
             note    TEXT
         ) STRICT;

@@ -62,6 +62,8 @@ public struct NewItem: Sendable {
     public var documentSHA256: String?
     /// The whole response body, kept (once per response) when the item is flagged or up for review.
     public var document: [UInt8]?
+    /// An alert joins an open case about the same person whose last post is at most this old (seconds).
+    public var groupWindow = 0
 
     public init(
         feedID: String, item: FeedItem, fetchedAt: Date, assessment: Assessment, sourceURL: String,

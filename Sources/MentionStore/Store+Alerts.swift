@@ -24,9 +24,10 @@ extension Store {
 
     static let alertQuery = """
         SELECT a.item_id, i.feed_id, i.title, i.link, i.author, i.published_at, e.fetched_at, e.text, e.has_media, e.sha256, e.raw, a.track, i.identity, a.last_error,
-               r.decided_by, r.decided_at, r.note
+               r.decided_by, r.decided_at, r.note, ci.case_id, fi.identity AS first_identity, fi.feed_id AS first_feed
         FROM alerts a JOIN items i ON i.id = a.item_id JOIN evidence e ON e.item_id = a.item_id
         LEFT JOIN reviews r ON r.item_id = a.item_id AND r.decision = 'promoted'
+        LEFT JOIN case_items ci ON ci.item_id = a.item_id LEFT JOIN items fi ON fi.id = ci.case_id
         """
 
     /// An alert as it is (or was) mailed, sent or not; nil when the item has none.
@@ -40,8 +41,10 @@ extension Store {
         let assessment = Assessment(
             mentions: try mentions(of: itemID), categories: try findings(of: itemID),
             track: try row.decode(ProtocolTrack.self, "track", of: "alert of item \(itemID)"), alert: true)
+        // The case's number (its first alert's), so every mail of a case names the same case.
+        let caseID = try row["case_id"].int.map(Int64.init) ?? itemID
         var content = try AlertContent(
-            caseNumber: caseNumber(itemID: itemID), itemKey: row["identity"].string ?? "",
+            caseNumber: caseNumber(itemID: caseID), itemKey: row["identity"].string ?? "",
             feedID: row["feed_id"].string ?? "",
             title: row["title"].string, link: row["link"].string, author: row["author"].string,
             published: row["published_at"].int.map(Date.init(unixSeconds:)),
@@ -52,6 +55,10 @@ extension Store {
                     by: person, at: Date(unixSeconds: try row["decided_at"].int ?? 0), note: try row["note"].string)
             })
         content.rawEntry = try row["raw"].bytes ?? []
+        if caseID != itemID {
+            content.threadStart = AlertContent.ThreadStart(
+                feedID: try row["first_feed"].string ?? "", itemKey: try row["first_identity"].string ?? "")
+        }
         return PendingAlert(itemID: itemID, content: content)
     }
 

@@ -80,11 +80,53 @@ public enum CaseError: Error, Equatable, CustomStringConvertible {
 }
 
 extension Store {
+    /// Whom an alert is about, for grouping: the staff member it aims at (track B), the staff account
+    /// that wrote it (staff track), else the school.
+    static func caseSubject(_ assessment: Assessment) -> String {
+        let named = assessment.mentions.filter { $0.entity != "school" }
+        switch assessment.track {
+        case .b:
+            return named.first { $0.start < $0.end || $0.rule == .thread }?.entity ?? named.first?.entity ?? "school"
+        case .staff: return named.first { $0.rule == .author }?.entity ?? named.first?.entity ?? "school"
+        default: return "school"
+        }
+    }
+
+    /// A new alert joins the open case about the same subject whose last post came within the window
+    /// (one case, one mail thread for a burst), else opens its own; inside the caller's transaction.
+    func openOrJoinCase(itemID: Int64, _ new: NewItem) throws {
+        let subject = Self.caseSubject(new.assessment)
+        if new.groupWindow > 0,
+            let open = try db.query(
+                """
+                SELECT c.id, c.state FROM cases c
+                WHERE c.subject = ? AND c.state IN ('nieuw', 'in behandeling')
+                  AND (SELECT max(i.fetched_at) FROM case_items ci JOIN items i ON i.id = ci.item_id
+                       WHERE ci.case_id = c.id) >= ?
+                ORDER BY c.id DESC LIMIT 1
+                """,
+                [.text(subject), .integer(new.fetchedAt.unixSeconds - Int64(new.groupWindow))]
+            ).first, let caseID = try open["id"].int
+        {
+            try db.query(
+                "INSERT INTO case_items (item_id, case_id) VALUES (?, ?)", [.integer(itemID), .integer(Int64(caseID))])
+            try db.query(
+                "UPDATE cases SET updated_at = ? WHERE id = ?",
+                [.integer(new.fetchedAt.unixSeconds), .integer(Int64(caseID))])
+            try appendEvent(
+                caseID: Int64(caseID), at: new.fetchedAt, by: "mentionwatch", action: "added",
+                state: try open.decode(CaseState.self, "state", of: "case \(caseID)"),
+                note: "nog een bericht over dezelfde persoon: \(caseNumber(itemID: itemID))")
+            return
+        }
+        try openCase(itemID: itemID, at: new.fetchedAt, by: "mentionwatch", note: nil, subject: subject)
+    }
+
     /// Opens the case of a new alert, inside the caller's transaction.
-    func openCase(itemID: Int64, at: Date, by: String, note: String?) throws {
+    func openCase(itemID: Int64, at: Date, by: String, note: String?, subject: String? = nil) throws {
         try db.query(
-            "INSERT INTO cases (id, state, created_at, updated_at) VALUES (?, 'nieuw', ?, ?)",
-            [.integer(itemID), .integer(at.unixSeconds), .integer(at.unixSeconds)])
+            "INSERT INTO cases (id, state, created_at, updated_at, subject) VALUES (?, 'nieuw', ?, ?, ?)",
+            [.integer(itemID), .integer(at.unixSeconds), .integer(at.unixSeconds), subject.map(SQLValue.text) ?? .null])
         try db.query("INSERT INTO case_items (item_id, case_id) VALUES (?, ?)", [.integer(itemID), .integer(itemID)])
         try appendEvent(caseID: itemID, at: at, by: by, action: "opened", state: .new, note: note)
     }

@@ -198,7 +198,7 @@ public final class Store {
                 try db.query(
                     "INSERT INTO alerts (item_id, track, created_at) VALUES (?, ?, ?)",
                     [.integer(itemID), .text(assessment.track.rawValue), .integer(new.fetchedAt.unixSeconds)])
-                try openCase(itemID: itemID, at: new.fetchedAt, by: "mentionwatch", note: nil)
+                try openOrJoinCase(itemID: itemID, new)
             }
             return itemID
         }

@@ -1,6 +1,7 @@
 import FeedKit
 import Foundation
 import MentionClassify
+import MentionRender
 import TestSupport
 import Testing
 
@@ -148,5 +149,48 @@ struct CaseStoreTests {
         // The open case keeps everything.
         #expect(try store.caseSummary(String(openID))?.state == .new)
         #expect(try store.count("evidence", itemID: openID) == 1)
+    }
+
+    /// A burst about one person is one case; another person, a post after the window, or a closed case
+    /// opens a new one. Every later post's mail follows the first one up in the same thread.
+    @Test func aBurstAboutOnePersonIsOneCaseAndOneThread() throws {
+        let store = try Fixture.store().store
+        func alert(_ id: String, _ assessment: Assessment = Fixture.flagged, at offset: TimeInterval) throws -> Int64 {
+            var new = Fixture.new(
+                Fixture.item(id, title: "Juf Marieke \(id)", text: "juf Marieke is een trut"), assessment,
+                at: Fixture.day.addingTimeInterval(offset))
+            new.groupWindow = 3_600
+            return try #require(try store.insert(new))
+        }
+        let first = try alert("b0", at: 0)
+        for n in 1..<20 { _ = try alert("b\(n)", at: TimeInterval(n * 60)) }
+        let cases = try store.cases()
+        #expect(cases.count == 1)
+        #expect(cases.first?.id == first && cases.first?.itemIDs.count == 20)
+        #expect(try store.caseHistory(first).map(\.action) == ["opened"] + Array(repeating: "added", count: 19))
+
+        var other = Fixture.flagged
+        other.mentions = [Fixture.mention("staff-03", "meneer El Amrani", at: 0, rule: .honorific)]
+        let elsewhere = try alert("c1", other, at: 1_300)
+        let later = try alert("d1", at: 19 * 60 + 3_601)  // an hour after the burst's last post
+        #expect(Set(try store.cases().map(\.id)) == [first, elsewhere, later])
+
+        // The mails: every later post of the burst names the case and follows its first mail up.
+        let pending = try store.pendingAlerts().map { try $0.get().content }
+        let burst = pending.filter { $0.caseNumber == caseNumber(itemID: first) }
+        #expect(burst.count == 20)
+        #expect(burst.filter { $0.threadStart == nil }.count == 1)
+        let mail = AlertMail(config: try Fixture.config(folder: "/tmp"), timeZone: .gmt)
+        let opening = try #require(burst.first { $0.threadStart == nil })
+        let followUp = try #require(burst.first { $0.threadStart != nil })
+        let rendered = mail.render(followUp, date: Fixture.day)
+        #expect(rendered.contains("In-Reply-To: \(mail.messageID(for: opening))\r\n"))
+        #expect(rendered.contains("References: \(mail.messageID(for: opening))\r\n"))
+        #expect(!mail.render(opening, date: Fixture.day).contains("In-Reply-To:"))
+
+        // A closed case takes no new posts.
+        try store.act(on: String(later), .close, by: "X", at: Fixture.day, note: nil)
+        let afterClosing = try alert("d2", at: 19 * 60 + 3_700)
+        #expect(try store.caseSummary(String(afterClosing))?.itemIDs == [afterClosing])
     }
 }

@@ -16,7 +16,7 @@ struct MigrationTests {
         "f5e5fef08e82c14bccd1a183560147fc473bfac0107aae72b3d0e131e49f7c79",  // 2: findings.explanation
         "bebbec562b6f65adaaae947f97e388f513d9c4fe71bccec243d95525c0976341",  // 3: findings.evidence as JSON
         "db49fc2b47dad9318385fb6b80615d817aa9c059ebb2311f9694b09e4b0f2f22",  // 4: items.tier, reviews
-        "26a8bb0a055d7ff7a472819d2b84292aade8fa6017d6ba4fb6a91e1dee965848",  // 5: cases, case_items, case_events
+        "04c7bbc66790a98be840596c9579afdd8f9b81a9b85d0293e77189f76cde1aff",  // 5: cases, case_items, case_events
         "5544abed0312b63a9ea6870e93ee140dfc27bbdf53c0a1f751aaa4ac3b454f31",  // 6: documents
     ]
 
