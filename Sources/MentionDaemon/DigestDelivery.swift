@@ -14,16 +14,31 @@ struct DigestDelivery {
     var config: Config
     let logger: Logger
 
-    func render(day: String, from: Date, to: Date) throws -> String {
-        DigestText(config: config).render(try store.digestInput(day: day, from: from, to: to))
+    /// The day's content with the 14-day chart counts (ending with `day`) filled in. Today's digest covers
+    /// the day so far: it ends at `now` (rounded up to the next whole second, as the store keeps seconds,
+    /// so a post fetched this second is in), and ages and feed silence are measured to then.
+    func input(day: String, from: Date, to: Date, now: Date, schedule: DigestSchedule) throws -> DigestInput {
+        let soFar = Date(timeIntervalSince1970: now.timeIntervalSince1970.rounded(.down) + 1)
+        var input = try store.digestInput(day: day, from: from, to: min(to, soFar))
+        input.history = try store.dayCounts(schedule.days(14, endingWith: day))
+        return input
+    }
+
+    func render(day: String, from: Date, to: Date, now: Date, schedule: DigestSchedule, html: Bool) throws -> String {
+        let input = try input(day: day, from: from, to: to, now: now, schedule: schedule)
+        let text = DigestText(config: config)
+        return html ? DigestHTML(text: text).render(input) : text.render(input)
     }
 
     /// - Returns: false when it had been sent already.
     func send(day: String, schedule: DigestSchedule, at date: Date) throws -> Bool {
         guard try !store.isDigestSent(day: day) else { return false }
         guard let range = schedule.range(of: day) else { throw MailSpoolError("not a day: \(day)") }
-        let text = try render(day: day, from: range.from, to: range.to)
-        try spool.deliver(DigestMail(config: config).render(text, day: day, date: date), key: "digest-\(day)")
+        let input = try input(day: day, from: range.from, to: range.to, now: date, schedule: schedule)
+        let text = DigestText(config: config)
+        let mail = DigestMail(config: config).render(
+            text: text.render(input), html: DigestHTML(text: text).render(input), day: day, date: date)
+        try spool.deliver(mail, key: "digest-\(day)")
         try store.markDigestSent(day: day, at: date)
         logger.notice("digest for \(day) delivered to \(config.digest.to.joined(separator: ", "))")
         return true

@@ -173,8 +173,10 @@ public actor Monitor {
         retention.enforce(config.storage, at: now())
     }
 
-    public func digest(day: String, from: Date, to: Date) throws -> String {
-        try digests.render(day: day, from: from, to: to)
+    /// The digest of `day` as text, or as the mail's HTML part (`mentionwatch digest --html`).
+    public func digest(day: String, from: Date, to: Date, schedule: DigestSchedule, html: Bool = false) throws -> String
+    {
+        try digests.render(day: day, from: from, to: to, now: now(), schedule: schedule, html: html)
     }
 
     /// Delivers the digest of `day` unless it went out before. - Returns: false when it had been sent already.

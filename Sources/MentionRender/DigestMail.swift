@@ -2,7 +2,8 @@ import FeedKit
 import Foundation
 import MentionConfig
 
-/// The digest as a mail to the coordinator: the plain text of `DigestText`, one per day.
+/// The digest as a mail to the coordinator, one per day: the text of `DigestText` and the HTML of
+/// `DigestHTML` as multipart/alternative (a client shows the richest part it can).
 public struct DigestMail {
     public let config: Config
 
@@ -14,8 +15,8 @@ public struct DigestMail {
         return "<mw-digest-\(day)@\(domain)>"
     }
 
-    public func render(_ text: String, day: String, date: Date) -> String {
-        MIME.plain(
+    public func render(text: String, html: String, day: String, date: Date) -> String {
+        MIME.alternative(
             headers: [
                 ("Date", FeedDate.rfc5322(date)),
                 ("From", "mentionwatch <\(config.alerts.from)>"),
@@ -23,6 +24,6 @@ public struct DigestMail {
                 ("Subject", MIME.encodedHeader("[mentionwatch] Dagoverzicht \(day) – \(config.school.name)")),
                 ("Message-ID", messageID(day: day)),
                 ("Auto-Submitted", "auto-generated"),
-            ], text: text)
+            ], text: text, html: html, messageID: messageID(day: day))
     }
 }

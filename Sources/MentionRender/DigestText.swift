@@ -66,6 +66,8 @@ public struct DigestInput: Sendable, Equatable {
     public var undelivered: [Undelivered]
     /// The end of the digest's period: ages are counted to it.
     public var now: Date
+    /// The 14 days up to and including `day`, oldest first; empty leaves the chart out.
+    public var history: [DayCount] = []
 
     public init(
         day: String, entries: [Entry], feeds: [FeedLine], reviews: [Review] = [], openCases: [OpenCase] = [],
@@ -89,7 +91,6 @@ public struct DigestText {
 
     public func render(_ input: DigestInput) -> String {
         let flagged = input.entries.filter { $0.flagged && $0.delivered }
-        let other = input.entries.filter { !$0.flagged && !$0.awaitingReview }
         var lines = [
             "Dagoverzicht mentionwatch – \(config.school.name) – \(input.day)",
             "",
@@ -102,8 +103,7 @@ public struct DigestText {
         let waiting = undeliveredLines(input.undelivered, now: input.now)
         if !waiting.isEmpty { lines += [""] + waiting }
         if !input.reviews.isEmpty { lines += [""] + reviewLines(input.reviews) }
-        lines += ["", "Overige vermeldingen:"]
-        lines += other.isEmpty ? ["  geen"] : other.flatMap(entryLines)
+        lines += [""] + otherMentionLines(input)
         lines += ["", "Per bron:"]
         let width = max(4, input.feeds.map(\.feedID.count).max() ?? 0)
         lines.append("  " + "bron".padded(width) + "  berichten  vermeldingen  gemarkeerd  status")
@@ -117,6 +117,8 @@ public struct DigestText {
                     + String(feed.mentions).leftPadding(12) + "  " + String(feed.flagged).leftPadding(10) + "  "
                     + status)
         }
+        let history = historyLines(input.history)
+        if !history.isEmpty { lines += [""] + history }
         return lines.joined(separator: "\n") + "\n"
     }
 

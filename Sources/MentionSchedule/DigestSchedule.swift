@@ -51,6 +51,17 @@ public struct DigestSchedule: Sendable {
         return (from, to)
     }
 
+    /// The `count` local days ending with `day`, oldest first, each with its range (for the digest's chart).
+    public func days(_ count: Int, endingWith day: String) -> [(day: String, from: Date, to: Date)] {
+        guard let last = range(of: day) else { return [] }
+        return (0..<count).reversed().compactMap { back in
+            guard let start = calendar.date(byAdding: .day, value: -back, to: last.from),
+                let end = calendar.date(byAdding: .day, value: 1, to: start)
+            else { return nil }
+            return (dayString(start), start, end)
+        }
+    }
+
     public func dayString(_ date: Date) -> String {
         let parts = calendar.dateComponents([.year, .month, .day], from: date)
         return String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)

@@ -74,6 +74,21 @@ extension Store {
             undelivered: undelivered, now: to)
     }
 
+    /// The chart's counts: posts fetched on each day that named someone, and how many of those were flagged.
+    /// Retention forgets unflagged mentions after `retention.unflagged`; older days then count only alerts.
+    public func dayCounts(_ days: [(day: String, from: Date, to: Date)]) throws -> [DigestInput.DayCount] {
+        try days.map { day in
+            let row = try db.query(
+                """
+                SELECT count(*) AS mentions, coalesce(sum(flagged), 0) AS alerts
+                FROM items WHERE mentioned = 1 AND fetched_at >= ? AND fetched_at < ?
+                """, [.integer(day.from.unixSeconds), .integer(day.to.unixSeconds)]
+            ).first
+            return DigestInput.DayCount(
+                day: day.day, mentions: try row?["mentions"].int ?? 0, alerts: try row?["alerts"].int ?? 0)
+        }
+    }
+
     /// Retention (docs/operations.md): unflagged mentions lose their text and mentions after `before`;
     /// the identity row stays so the item is never processed again. A review item waits for its decision
     /// (keeping its evidence until then); a dismissed one goes as an unflagged mention, evidence and all.

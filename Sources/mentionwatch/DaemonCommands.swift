@@ -102,10 +102,12 @@ struct Digest: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print the coordinator's digest of one day, or deliver it with --send.")
     @OptionGroup var options: ConfigOption
-    @Option(help: "The day, YYYY-MM-DD, in digest.timezone (default: today; with --send: the day that is due).")
+    @Option(help: "The day, YYYY-MM-DD, in digest.timezone (default: today).")
     var date: String?
     @Flag(help: "Deliver the digest to digest.to through the spool (once per day) instead of printing it.")
     var send = false
+    @Flag(help: "Print the mail's HTML part instead of the text (to look at it in a browser).")
+    var html = false
 
     func run() async throws {
         let config = try options.load()
@@ -113,20 +115,31 @@ struct Digest: AsyncParsableCommand {
             throw fail("unknown time zone \(config.digest.timezone)", status: ExitStatus.configError)
         }
         let schedule = DigestSchedule(config.digest, timeZone: zone)
-        let day = date ?? (send ? schedule.dueDay(at: Date()) : schedule.dayString(Date()))
+        let day = date ?? schedule.dayString(Date())
         guard let range = schedule.range(of: day) else {
             throw fail("--date must be YYYY-MM-DD, not '\(day)'", status: ExitStatus.usage)
         }
         let monitor = try openMonitor(config, logger: makeLogger(level: .warning))
         guard send else {
-            print(try await monitor.digest(day: day, from: range.from, to: range.to), terminator: "")
+            print(
+                try await monitor.digest(day: day, from: range.from, to: range.to, schedule: schedule, html: html),
+                terminator: "")
             return
         }
-        do {
-            let sent = try await monitor.sendDigest(day: day, schedule: schedule)
-            print(sent ? "digest for \(day) delivered" : "digest for \(day) was delivered before; not sent again")
-        } catch {
-            throw fail("digest for \(day) not delivered: \(error)", status: ExitStatus.ioError)
+        // Without --date, a digest the daemon missed (it was down at digest.at) goes out first, as the
+        // daemon would send it after a restart; then today's so far.
+        var days = [day]
+        if date == nil, schedule.dueDay(at: Date()) != day { days.insert(schedule.dueDay(at: Date()), at: 0) }
+        for day in days {
+            do {
+                let sent = try await monitor.sendDigest(day: day, schedule: schedule)
+                if sent || day == days.last {
+                    print(
+                        sent ? "digest for \(day) delivered" : "digest for \(day) was delivered before; not sent again")
+                }
+            } catch {
+                throw fail("digest for \(day) not delivered: \(error)", status: ExitStatus.ioError)
+            }
         }
     }
 }

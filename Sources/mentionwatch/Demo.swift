@@ -50,7 +50,8 @@ struct Demo: AsyncParsableCommand {
         let day = schedule.dayString(Date())
         if let range = schedule.range(of: day) {
             print("\n== Digest for the coordinator (mentionwatch digest --config \(folder)/feeds.yaml) ==\n")
-            print(try await monitor.digest(day: day, from: range.from, to: range.to), terminator: "")
+            print(
+                try await monitor.digest(day: day, from: range.from, to: range.to, schedule: schedule), terminator: "")
         }
         print(
             "\nRead an alert: cat \"\(maildir)/new/\(messages.first ?? "...")\" (base64 MIME; any mail client opens it)"

@@ -196,9 +196,17 @@ extension PipelineTests {
         #expect(digests.first?.header("Subject") == "[mentionwatch] Dagoverzicht \(today) – Praktijkschool De Zeehoek")
         #expect(digests.first?.header("To") == "coordinator@localhost")
         #expect(world.delivered().isEmpty)  // nothing in the MT's Maildir: no alerts were delivered in this test
-        let text = try #require(digests.first?.parts.first?.text)
+        // multipart/alternative, read by Python's email package: the text part, then the HTML part, no defects.
+        let mail = try #require(digests.first)
+        #expect(mail.contentType == "multipart/alternative" && mail.defects.isEmpty)
+        #expect(mail.parts.map(\.contentType) == ["text/plain", "text/html"])
+        let text = try #require(mail.parts.first?.text)
         #expect(text.contains("Nieuwe vermeldingen: 8, waarvan gemarkeerd: 3"))
         #expect(text.contains("broken"))
+        #expect(text.contains("Afgelopen 14 dagen:\n") && text.hasSuffix("  \(today)             8           3\n"))
+        let html = try #require(mail.parts.last?.text)
+        #expect(html.contains("Nieuwe vermeldingen: 8, waarvan gemarkeerd: 3") && html.contains("broken"))
+        #expect(html.contains("Afgelopen 14 dagen</h2>") && !html.contains("<script"))
         #expect(digests.first?.header("Message-ID") == "<mw-digest-\(today)@zeehoek-pro.example>")
     }
 }

@@ -36,7 +36,9 @@ struct DigestTextTests {
             text.contains(
                 "  * [MW-000003] Schelden of beledigen (middel) – Pieter Oosterhuis\n    \"worst teacher\" – forum\n    https://forum.example/1"
             ))
-        #expect(text.contains("  * Praktijkschool De Zeehoek\n    \"Open dag\" – news"))
+        #expect(
+            text.contains(
+                "Overige vermeldingen, per persoon:\n  Praktijkschool De Zeehoek (1):\n    * \"Open dag\" – news\n"))
         #expect(text.contains("  news           2             1           0  fout: HTTP 404"))
         #expect(text.contains("  quiet          0             0           0  ok; stil: niets nieuws sinds 2026-09-21"))
     }
