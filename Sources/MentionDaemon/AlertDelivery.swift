@@ -68,7 +68,8 @@ struct AlertDelivery {
         let sentLastHour: Int
         do {
             let hourAgo = date.addingTimeInterval(-3_600)
-            sentLastHour = try outbox.alertsSent(since: hourAgo) + deliveredUnmarked.values.count { $0 >= hourAgo }
+            sentLastHour =
+                try outbox.alertsSent(since: hourAgo) + Set(deliveredUnmarked.values.filter { $0 >= hourAgo }).count
         } catch {
             report.error = "database: \(error)"
             report.waiting += pending.count
@@ -80,47 +81,69 @@ struct AlertDelivery {
         let budget = config.alerts.maxPerHour - sentLastHour
         // The zone was checked when the config was read; UTC only if the tz database changed since.
         let renderer = AlertMail(config: config, timeZone: TimeZone(identifier: config.schoolTimeZone) ?? .gmt)
-        for (index, alert) in pending.enumerated() {
+        // One mail per case a round: a burst about one person is one mail, and `max_per_hour` counts mails.
+        let mails = Self.byCase(pending)
+        for (index, mail) in mails.enumerated() {
+            let waitingFromHere = mails[index...].reduce(0) { $0 + $1.count }
             guard index < budget else {
-                report.waiting += pending.count - index
+                report.waiting += waitingFromHere
                 logger.warning(
-                    "\(pending.count - index) alerts wait: alerts.max_per_hour (\(config.alerts.maxPerHour)) reached")
+                    "\(waitingFromHere) alerts wait: alerts.max_per_hour (\(config.alerts.maxPerHour)) reached")
                 return report
             }
-            let messageID = renderer.messageID(for: alert.content)
-            let message = renderer.render(alert.content, date: date)
-            let feedID = alert.content.feedID
+            let first = mail[0].content
+            let messageID = renderer.messageID(for: mail.map(\.content))
+            let message = renderer.render(mail.map(\.content), date: date)
+            let feedID = first.feedID
             do {
                 try spool.deliver(message, key: String(messageID.dropFirst().prefix { $0 != "@" }))
             } catch {
                 report.error = "\(error)"
-                report.waiting += pending.count - index
+                report.waiting += waitingFromHere
                 logger.error(
-                    "alert \(alert.content.caseNumber) not delivered, will retry: \("\(error)")",
+                    "alert \(first.caseNumber) not delivered, will retry: \("\(error)")",
                     metadata: ["feed": "\(feedID)"])
-                do {
-                    try outbox.recordAlertFailure(itemID: alert.itemID, error: "\(error)")
-                } catch let databaseError {
-                    errors.record(
-                        databaseError, while: "record the failed delivery of alert \(alert.content.caseNumber)",
-                        feedID: feedID)
+                for alert in mail {
+                    do {
+                        try outbox.recordAlertFailure(itemID: alert.itemID, error: "\(error)")
+                    } catch let databaseError {
+                        errors.record(
+                            databaseError, while: "record the failed delivery of alert \(first.caseNumber)",
+                            feedID: feedID)
+                    }
                 }
                 return report
             }
-            report.subjects.append(renderer.subject(alert.content))
-            logger.notice("alert \(alert.content.caseNumber) delivered to the MT", metadata: ["feed": "\(feedID)"])
-            do {
-                try outbox.markAlertSent(itemID: alert.itemID, at: date)
-            } catch {
-                deliveredUnmarked[alert.itemID] = date
-                report.error = "database: \(error)"
-                errors.record(
-                    error, while: "mark alert \(alert.content.caseNumber) sent (it was delivered; marked later)",
-                    feedID: feedID)
-                return report
+            report.subjects.append(renderer.subject(mail.map(\.content)))
+            logger.notice(
+                "alert \(first.caseNumber) delivered to the MT (\(mail.count) posts)", metadata: ["feed": "\(feedID)"])
+            var unmarked = false
+            for alert in mail {
+                do {
+                    try outbox.markAlertSent(itemID: alert.itemID, at: date)
+                } catch {
+                    deliveredUnmarked[alert.itemID] = date
+                    report.error = "database: \(error)"
+                    unmarked = true
+                    errors.record(
+                        error, while: "mark alert \(first.caseNumber) sent (it was delivered; marked later)",
+                        feedID: feedID)
+                }
             }
+            if unmarked { return report }
         }
         return report
+    }
+
+    /// The outbox's alerts grouped by case, in the order each case first appears.
+    static func byCase(_ pending: [PendingAlert]) -> [[PendingAlert]] {
+        var order: [String] = []
+        var groups: [String: [PendingAlert]] = [:]
+        for alert in pending {
+            if groups[alert.content.caseNumber] == nil { order.append(alert.content.caseNumber) }
+            groups[alert.content.caseNumber, default: []].append(alert)
+        }
+        return order.compactMap { groups[$0] }
     }
 
     /// Marks an alert delivered in an earlier round, at the time it was delivered.

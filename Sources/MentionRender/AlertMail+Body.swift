@@ -69,10 +69,18 @@ extension AlertMail {
     }
 
     func html(_ content: AlertContent, now: Date) -> String {
+        htmlDocument(title: subject(content), body: htmlBody(content, now: now))
+    }
+
+    func htmlDocument(title: String, body: String) -> String {
+        "<!DOCTYPE html>\n<html lang=\"nl\"><head><meta charset=\"utf-8\"><title>\(HTMLEntities.escaped(title))</title></head><body>\n"
+            + body + "</body></html>\n"
+    }
+
+    /// One post's part of the page: what was found, the post, the protocol.
+    func htmlBody(_ content: AlertContent, now: Date) -> String {
         let e = HTMLEntities.escaped
-        var html =
-            "<!DOCTYPE html>\n<html lang=\"nl\"><head><meta charset=\"utf-8\"><title>\(e(subject(content)))</title></head><body>\n"
-        html += "<h1>Melding van mentionwatch voor het MT</h1>\n<table>\n"
+        var html = "<h1>Melding van mentionwatch voor het MT</h1>\n<table>\n"
         for (label, value) in facts(content, now: now) {
             let cell = label == "Link" && MIME.isSafeLink(value) ? "<a href=\"\(e(value))\">\(e(value))</a>" : e(value)
             html += "<tr><th align=\"left\">\(e(label))</th><td>\(cell)</td></tr>\n"
@@ -100,7 +108,7 @@ extension AlertMail {
         html += "<h2>Protocol: \(e(section.title))</h2>\n<p>Schrijver: \(e(section.author))</p>\n<ol>\n"
         html += section.steps.map { "<li>\(e($0))</li>\n" }.joined() + "</ol>\n"
         html +=
-            "<p><em>Dit is een voorstel van mentionwatch: een mens beoordeelt of het protocol van toepassing is.</em></p>\n</body></html>\n"
+            "<p><em>Dit is een voorstel van mentionwatch: een mens beoordeelt of het protocol van toepassing is.</em></p>\n"
         return html
     }
 }

@@ -24,6 +24,13 @@ public struct AlertMail {
         messageID(feedID: content.feedID, itemKey: content.itemKey)
     }
 
+    /// A mail of several posts is named by all of them: a post folded in later (after a lost database,
+    /// say) makes a new mail, never one the spool would take for a copy of an earlier mail.
+    public func messageID(for contents: [AlertContent]) -> String {
+        guard contents.count > 1 else { return messageID(for: contents[0]) }
+        return messageID(feedID: contents[0].feedID, itemKey: contents.map(\.itemKey).joined(separator: "+"))
+    }
+
     func messageID(feedID: String, itemKey: String) -> String {
         let domain = config.alerts.from.split(separator: "@").last.map(String.init) ?? "localhost"
         let seed = [config.alerts.from, feedID, itemKey].joined(separator: "\u{1F}")
@@ -32,31 +39,54 @@ public struct AlertMail {
 
     /// - Parameter date: the moment of sending ("now"): the Date header and the post's age.
     public func render(_ content: AlertContent, date: Date) -> String {
-        let messageID = messageID(for: content)
+        render([content], date: date)
+    }
+
+    /// One mail for the posts of one case that wait in the same round, the first post's mail (its
+    /// Message-ID, its thread); a single post renders as it always has.
+    public func render(_ contents: [AlertContent], date: Date) -> String {
+        precondition(!contents.isEmpty, "a mail needs a post")
+        let content = contents[0]
+        let messageID = messageID(for: contents)
         var headers: [(String, String)] = [
             ("Date", FeedDate.rfc5322(date)),
             ("From", "mentionwatch <\(config.alerts.from)>"),
             ("To", config.alerts.to.joined(separator: ", ")),
-            ("Subject", MIME.encodedHeader(subject(content))),
+            ("Subject", MIME.encodedHeader(subject(contents))),
             ("Message-ID", messageID),
             ("Auto-Submitted", "auto-generated"),
             ("X-Mentionwatch-Case", MIME.headerSafe(content.caseNumber)),
         ]
-        // A later post of a case follows its first mail up, so mail clients show the case as one thread.
+        // Every mail of a case after the first refers to the first, so mail clients show the case as one
+        // thread. A folded mail that holds the case's first post refers to that post's own Message-ID, which
+        // later mails refer to as well.
         if let start = content.threadStart {
             let first = self.messageID(feedID: start.feedID, itemKey: start.itemKey)
             headers += [("In-Reply-To", first), ("References", first)]
+        } else if contents.count > 1 {
+            headers.append(("References", self.messageID(for: content)))
         }
         // Only for critical alerts: a flag on every mail would teach the MT to ignore it.
-        if content.assessment.severity == .critical {
+        if contents.contains(where: { $0.assessment.severity == .critical }) {
             headers += [("Importance", "high"), ("X-Priority", "1")]
         }
-        let attachments =
-            content.rawEntry.isEmpty
-            ? [] : [MIME.Attachment(name: "bericht-\(content.caseNumber).txt", bytes: content.rawEntry)]
+        guard contents.count > 1 else {
+            let attachments =
+                content.rawEntry.isEmpty
+                ? [] : [MIME.Attachment(name: "bericht-\(content.caseNumber).txt", bytes: content.rawEntry)]
+            return MIME.mixed(
+                headers: headers, text: plainText(content, now: date), html: html(content, now: date),
+                attachments: attachments, messageID: messageID)
+        }
         return MIME.mixed(
-            headers: headers, text: plainText(content, now: date), html: html(content, now: date),
-            attachments: attachments, messageID: messageID)
+            headers: headers, text: foldedText(contents, now: date), html: foldedHTML(contents, now: date),
+            attachments: foldedAttachments(contents), messageID: messageID)
+    }
+
+    /// The subject of a mail of several posts: the first's, and how many more there are.
+    public func subject(_ contents: [AlertContent]) -> String {
+        let first = subject(contents[0])
+        return contents.count == 1 ? first : first + " en nog \(contents.count - 1) bericht(en)"
     }
 
     /// `alerts.subject: category-only` leaves the people out: a subject shows on a locked phone.

@@ -76,10 +76,15 @@ extension Store {
     }
 
     /// How many alerts went out since `date` (for `alerts.max_per_hour`).
+    /// Mails, not posts: the posts of one case sent in one round went out as one mail.
     public func alertsSent(since date: Date) throws -> Int {
-        try db.query("SELECT count(*) AS sent FROM alerts WHERE sent_at >= ?", [.integer(date.unixSeconds)]).first?[
-            "sent"
-        ].int ?? 0
+        try db.query(
+            """
+            SELECT count(*) AS sent FROM (
+                SELECT DISTINCT coalesce(ci.case_id, a.item_id), a.sent_at
+                FROM alerts a LEFT JOIN case_items ci ON ci.item_id = a.item_id WHERE a.sent_at >= ?)
+            """, [.integer(date.unixSeconds)]
+        ).first?["sent"].int ?? 0
     }
 
     public func alertCounts() throws -> (sent: Int, pending: Int) {

@@ -1,3 +1,4 @@
+import FeedKit
 import Foundation
 import Logging
 import MentionMail
@@ -97,5 +98,45 @@ struct AlertDeliveryTests {
         let ids = messages.split(separator: "\n").filter { $0.hasPrefix("Message-ID:") }
         #expect(ids.count == 3 && Set(ids).count == 3, "\(ids)")
         #expect(errors.count == 1)
+    }
+
+    /// A burst about one person waiting in one round is one mail with every post and every entry, and
+    /// `max_per_hour` counts it once; a later post of that case follows it up in a mail of its own.
+    @Test func aBurstIsOneMailAndCountsOnce() async throws {
+        let (world, store) = try await Self.world()
+        var config = world.config
+        config.alerts.maxPerHour = 1
+        // Three more posts about the same person as the first alert's case, in the same hour.
+        let firstAlert = try #require(try store.pendingAlerts().first?.get())
+        let subjectItem = firstAlert.itemID
+        var more: [Int64] = []
+        for n in 1...3 {
+            var item = FeedItem(id: "burst\(n)", title: "nog een \(n)", link: "https://social.example/burst\(n)")
+            item.summary = "nog een bericht \(n)"
+            item.raw = Array("<entry><id>burst\(n)</id></entry>".utf8)
+            let assessment = try #require(try store.alertContent(itemID: subjectItem)).assessment
+            var new = NewItem(
+                feedID: "tag", item: item, fetchedAt: Self.now.addingTimeInterval(Double(n)), assessment: assessment,
+                sourceURL: "https://social.example/tags/dezeehoek.rss",
+                documentSHA256: String(repeating: "c", count: 64))
+            new.groupWindow = 3_600
+            more.append(try #require(try store.insert(new)))
+        }
+        #expect(try store.caseSummary(String(subjectItem))?.itemIDs.count == 4)
+        var delivery = AlertDelivery(
+            outbox: store, spool: MaildirSpool(path: world.maildir), config: config,
+            errors: DatabaseErrors(logger: PipelineTests.quiet), logger: PipelineTests.quiet)
+        let round = delivery.deliver(at: Self.now.addingTimeInterval(10))
+        #expect(round.sent == 1)  // the case's four posts in one mail; the budget of one is spent
+        #expect(round.waiting == 2)  // the other two cases wait for the next hour
+        let mail = try MailReader.read(try #require(world.delivered().first))
+        #expect(mail.parts.first?.text?.contains("4 berichten over dezelfde persoon in deze mail") == true)
+        #expect(mail.parts.filter { $0.filename != nil }.count == 4)
+        #expect(try store.alertsSent(since: Self.now) == 1)
+        for id in [subjectItem] + more {
+            #expect(
+                try store.db.query("SELECT sent_at FROM alerts WHERE item_id = ?", [.integer(id)]).first?["sent_at"].int
+                    != nil)
+        }
     }
 }
