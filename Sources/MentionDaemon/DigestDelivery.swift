@@ -9,6 +9,14 @@ import MentionStore
 /// Renders the coordinator's digest of a day and delivers it once: marked sent only after the spool
 /// accepted it. Errors go to the caller (the digest service retries; the command line reports).
 struct DigestDelivery {
+    /// "14:05" in the digest's time zone.
+    func clock(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: config.digest.timezone) ?? .gmt
+        let parts = calendar.dateComponents([.hour, .minute], from: date)
+        return String(format: "%02d:%02d", parts.hour ?? 0, parts.minute ?? 0)
+    }
+
     let store: Store
     var spool: any MailSpool
     var config: Config
@@ -30,14 +38,25 @@ struct DigestDelivery {
         return html ? DigestHTML(text: text).render(input) : text.render(input)
     }
 
+    /// A day that is over is sent once. A day not over yet (`digest --send` by hand) is sent as it stands,
+    /// as a mail of its own that is not recorded as the day's: the whole day's digest still goes out at
+    /// `digest.at`, so nothing fetched later that day is left out of every digest.
     /// - Returns: false when it had been sent already.
     func send(day: String, schedule: DigestSchedule, at date: Date) throws -> Bool {
         guard try !store.isDigestSent(day: day) else { return false }
         guard let range = schedule.range(of: day) else { throw MailSpoolError("not a day: \(day)") }
         let input = try input(day: day, from: range.from, to: range.to, now: date, schedule: schedule)
         let text = DigestText(config: config)
+        let interim = date < range.to ? clock(date) : nil
         let mail = DigestMail(config: config).render(
-            text: text.render(input), html: DigestHTML(text: text).render(input), day: day, date: date)
+            text: text.render(input), html: DigestHTML(text: text).render(input), day: day, date: date,
+            interim: interim)
+        if interim != nil {
+            try spool.deliver(mail, key: "digest-\(day)-\(Int(date.timeIntervalSince1970))")
+            logger.notice(
+                "digest for \(day) so far (until \(interim ?? "")) delivered; the whole day's follows at digest.at")
+            return true
+        }
         try spool.deliver(mail, key: "digest-\(day)")
         try store.markDigestSent(day: day, at: date)
         logger.notice("digest for \(day) delivered to \(config.digest.to.joined(separator: ", "))")

@@ -15,15 +15,24 @@ public struct DigestMail {
         return "<mw-digest-\(day)@\(domain)>"
     }
 
-    public func render(text: String, html: String, day: String, date: Date) -> String {
-        MIME.alternative(
+    /// `interim`: the day so far, sent by hand before the day is over ("tot 14:05"); a mail of its own,
+    /// so the whole day's digest still goes out at `digest.at`.
+    public func render(text: String, html: String, day: String, date: Date, interim: String? = nil) -> String {
+        var id = messageID(day: day)
+        var title = "Dagoverzicht \(day)"
+        if let interim {
+            id = id.replacingOccurrences(
+                of: "<mw-digest-\(day)@", with: "<mw-digest-\(day)-\(Int(date.timeIntervalSince1970))@")
+            title += " (tot \(interim))"
+        }
+        return MIME.alternative(
             headers: [
                 ("Date", FeedDate.rfc5322(date)),
                 ("From", "mentionwatch <\(config.alerts.from)>"),
                 ("To", config.digest.to.joined(separator: ", ")),
-                ("Subject", MIME.encodedHeader("[mentionwatch] Dagoverzicht \(day) – \(config.school.name)")),
-                ("Message-ID", messageID(day: day)),
+                ("Subject", MIME.encodedHeader("[mentionwatch] \(title) – \(config.school.name)")),
+                ("Message-ID", id),
                 ("Auto-Submitted", "auto-generated"),
-            ], text: text, html: html, messageID: messageID(day: day))
+            ], text: text, html: html, messageID: id)
     }
 }

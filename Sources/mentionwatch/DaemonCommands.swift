@@ -133,9 +133,14 @@ struct Digest: AsyncParsableCommand {
         for day in days {
             do {
                 let sent = try await monitor.sendDigest(day: day, schedule: schedule)
+                let soFar = sent && (schedule.range(of: day).map { Date() < $0.to } ?? false)
                 if sent || day == days.last {
                     print(
-                        sent ? "digest for \(day) delivered" : "digest for \(day) was delivered before; not sent again")
+                        soFar
+                            ? "digest for \(day) so far delivered; the whole day's follows at digest.at"
+                            : sent
+                                ? "digest for \(day) delivered"
+                                : "digest for \(day) was delivered before; not sent again")
                 }
             } catch {
                 throw fail("digest for \(day) not delivered: \(error)", status: ExitStatus.ioError)
