@@ -1,3 +1,4 @@
+import FeedKit
 import Foundation
 import Logging
 import ServiceLifecycle
@@ -7,10 +8,12 @@ import ServiceLifecycle
 public struct PollerService: Service {
     let monitor: Monitor
     let logger: Logger
+    let notifier: SystemdNotifier
 
-    public init(monitor: Monitor, logger: Logger) {
+    public init(monitor: Monitor, logger: Logger, notifier: SystemdNotifier = SystemdNotifier()) {
         self.monitor = monitor
         self.logger = logger
+        self.notifier = notifier
     }
 
     public func run() async throws {
@@ -26,11 +29,16 @@ public struct PollerService: Service {
                 case .polled(let feed, let summary):
                     queue.finished(feed.id)
                     logger.debug("\(summary)")
-                    _ = await monitor.deliverAlerts()
+                    let delivery = await monitor.deliverAlerts()
+                    notifier.notify(
+                        "STATUS=last poll: \(feed.id) at \(FeedDate.rfc3339(Date())); alerts waiting: \(delivery.waiting)"
+                    )
                 case .lookAgain:
                     timerArmed = false
                 case .tick:
                     ticking = false
+                    // The watchdog hears from this loop itself: if it hangs, systemd restarts the service.
+                    notifier.notify("WATCHDOG=1")
                     // Due feeds are read once a tick, not after every poll: with a thousand feeds that
                     // would read the whole feeds table a thousand times a round.
                     queue.setWaiting(await monitor.duePolls(at: Date()))

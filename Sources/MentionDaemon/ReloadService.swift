@@ -8,11 +8,13 @@ public struct ReloadService: Service {
     let monitor: Monitor
     let configPath: String
     let logger: Logger
+    let notifier: SystemdNotifier
 
-    public init(monitor: Monitor, configPath: String, logger: Logger) {
+    public init(monitor: Monitor, configPath: String, logger: Logger, notifier: SystemdNotifier = SystemdNotifier()) {
         self.monitor = monitor
         self.configPath = configPath
         self.logger = logger
+        self.notifier = notifier
     }
 
     public func run() async throws {
@@ -25,6 +27,8 @@ public struct ReloadService: Service {
     }
 
     func reload() async {
+        notifier.notify("RELOADING=1\nMONOTONIC_USEC=\(SystemdNotifier.monotonicMicroseconds())")
+        defer { notifier.notify("READY=1") }
         do {
             let config = try ConfigFile.load(configPath)
             try await monitor.apply(config)

@@ -18,11 +18,13 @@ struct Run: AsyncParsableCommand {
         let monitor = try openMonitor(config, logger: logger)
         logger.notice(
             "mentionwatch \(mentionwatchVersion) watching \(config.feeds.count) feeds for \(config.school.name)")
+        let notifier = SystemdNotifier()
         let group = ServiceGroup(
             services: [
-                PollerService(monitor: monitor, logger: logger),
+                ReadinessService(notifier: notifier, status: "watching \(config.feeds.count) feeds"),
+                PollerService(monitor: monitor, logger: logger, notifier: notifier),
                 DigestService(monitor: monitor, logger: logger),
-                ReloadService(monitor: monitor, configPath: options.config, logger: logger),
+                ReloadService(monitor: monitor, configPath: options.config, logger: logger, notifier: notifier),
             ],
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: logger
