@@ -9,14 +9,6 @@ import MentionStore
 /// Renders the coordinator's digest of a day and delivers it once: marked sent only after the spool
 /// accepted it. Errors go to the caller (the digest service retries; the command line reports).
 struct DigestDelivery {
-    /// "14:05" in the digest's time zone.
-    func clock(_ date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: config.digest.timezone) ?? .gmt
-        let parts = calendar.dateComponents([.hour, .minute], from: date)
-        return String(format: "%02d:%02d", parts.hour ?? 0, parts.minute ?? 0)
-    }
-
     let store: Store
     var spool: any MailSpool
     var config: Config
@@ -47,7 +39,8 @@ struct DigestDelivery {
         guard let range = schedule.range(of: day) else { throw MailSpoolError("not a day: \(day)") }
         let input = try input(day: day, from: range.from, to: range.to, now: date, schedule: schedule)
         let text = DigestText(config: config)
-        let interim = date < range.to ? clock(date) : nil
+        let zone = TimeZone(identifier: config.digest.timezone) ?? .gmt
+        let interim = date < range.to ? DutchTime(timeZone: zone).clock(date) : nil
         let mail = DigestMail(config: config).render(
             text: text.render(input), html: DigestHTML(text: text).render(input), day: day, date: date,
             interim: interim)

@@ -147,10 +147,6 @@ public struct DossierPage {
     }
 
     private func time(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "nl_NL")
-        formatter.timeZone = TimeZone(identifier: config.schoolTimeZone) ?? TimeZone(identifier: "Europe/Amsterdam")
-        formatter.dateFormat = "d MMMM yyyy, HH:mm:ss zzz"
-        return formatter.string(from: date)
+        DutchTime(timeZone: TimeZone(identifier: config.schoolTimeZone) ?? .gmt).precise(date)
     }
 }

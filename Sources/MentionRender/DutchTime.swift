@@ -16,12 +16,26 @@ public struct DutchTime: Sendable {
 
     /// "4 december 2026, 14:05" in `timeZone` (DST included).
     public func date(_ date: Date) -> String {
+        let parts = components(date)
+        return "\(parts.day ?? 1) \(Self.months[(parts.month ?? 1) - 1]) \(parts.year ?? 0), \(clock(date))"
+    }
+
+    /// "4 december 2026, 14:05:09 (Europe/Amsterdam)": to the second and with the zone, for evidence.
+    public func precise(_ date: Date) -> String {
+        let seconds = String(format: ":%02d", components(date).second ?? 0)
+        return self.date(date) + seconds + " (\(timeZone.identifier))"
+    }
+
+    /// "14:05".
+    public func clock(_ date: Date) -> String {
+        let parts = components(date)
+        return String(format: "%02d:%02d", parts.hour ?? 0, parts.minute ?? 0)
+    }
+
+    private func components(_ date: Date) -> DateComponents {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
-        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
-        let month = Self.months[(parts.month ?? 1) - 1]
-        let time = String(format: "%02d:%02d", parts.hour ?? 0, parts.minute ?? 0)
-        return "\(parts.day ?? 1) \(month) \(parts.year ?? 0), \(time)"
+        return calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
     }
 
     /// How long before `now` a moment was: "zojuist", "1 minuut geleden", "3 uur geleden", "2 dagen geleden".

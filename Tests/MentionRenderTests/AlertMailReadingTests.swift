@@ -45,6 +45,10 @@ struct AlertMailReadingTests {
         // Another school's zone gives another clock time for the same moment.
         let curacao = DutchTime(timeZone: TimeZone(identifier: "America/Curacao")!)
         #expect(curacao.date(Date(timeIntervalSince1970: 1_796_389_500)) == "4 december 2026, 09:05")
+        // The dossier's form: to the second, with the zone; the interim digest's: the clock alone.
+        #expect(
+            time.precise(Date(timeIntervalSince1970: 1_796_389_509)) == "4 december 2026, 14:05:09 (Europe/Amsterdam)")
+        #expect(time.clock(Date(timeIntervalSince1970: 1_796_389_509)) == "14:05")
     }
 
     @Test func theAgeIsCountedFromTheMomentOfTheMail() {
