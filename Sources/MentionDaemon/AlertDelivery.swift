@@ -36,6 +36,8 @@ struct AlertDelivery {
     /// delivered again (a Maildir would notice the copy, sendmail would not). Lost at a restart.
     private var deliveredUnmarked: [Int64: Date] = [:]
     private var recipients: RecipientDelivery
+    /// After this long a round starts no new mail.
+    static let roundTime: Duration = .seconds(15)
 
     init(outbox: any AlertOutbox, spool: any MailSpool, config: Config, errors: DatabaseErrors, logger: Logger) {
         self.outbox = outbox
@@ -85,8 +87,16 @@ struct AlertDelivery {
         let renderer = AlertMail(config: config, timeZone: TimeZone(identifier: config.schoolTimeZone) ?? .gmt)
         // One mail per case a round: a burst about one person is one mail, and `max_per_hour` counts mails.
         let mails = Self.byCase(pending)
+        let started = ContinuousClock.now
         for (index, mail) in mails.enumerated() {
             let waitingFromHere = mails[index...].reduce(0) { $0 + $1.count }
+            // The poller (and systemd's watchdog behind it) waits for this round: a slow spool's mails
+            // wait for the next round rather than hold it up.
+            guard report.sent == 0 || ContinuousClock.now - started < Self.roundTime else {
+                report.waiting += waitingFromHere
+                logger.notice("\(waitingFromHere) alerts wait for the next round: the spool is slow")
+                return report
+            }
             guard report.sent < budget else {
                 report.waiting += waitingFromHere
                 logger.warning(

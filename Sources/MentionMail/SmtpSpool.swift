@@ -14,7 +14,9 @@ import MentionConfig
 /// the same Message-ID (RFC 5321 §4.1.1.4 leaves the sender no way to tell; see docs/operations.md).
 public struct SmtpSpool: MailSpool {
     public let server: SmtpTarget
-    public var timeoutSeconds = 60
+    /// For the whole delivery, all recipients together: the poller waits for it, and systemd's watchdog
+    /// for the poller (docs/operations.md), so a server that hangs must not hold either for long.
+    public var timeoutSeconds = 20
     /// `$CREDENTIALS_DIRECTORY`, set by systemd for `LoadCredential=`.
     public var credentialsDirectory = ProcessInfo.processInfo.environment["CREDENTIALS_DIRECTORY"]
 
@@ -44,7 +46,15 @@ public struct SmtpSpool: MailSpool {
         }
         configure(curl, sender: envelope.sender, password: password, upload: upload, errors: errorBuffer)
         mw_set_smtp_trace(curl, trace)
+        let deadline = ContinuousClock.now + .seconds(timeoutSeconds)
         for (index, recipient) in envelope.recipients.enumerated() {
+            let left = deadline - ContinuousClock.now
+            guard left > .milliseconds(500) else {
+                let detail = "\(server.url): no time left in this round (\(timeoutSeconds) s for all recipients)"
+                for later in envelope.recipients[index...] { outcome.deferred[later] = detail }
+                break
+            }
+            mw_setopt_long(curl, CURLOPT_TIMEOUT_MS, Int(left / .milliseconds(1)))
             upload.offset = 0
             trace.initialize(to: mw_smtp_trace())
             errorBuffer[0] = 0
@@ -95,8 +105,7 @@ public struct SmtpSpool: MailSpool {
         mw_setopt_long(curl, CURLOPT_UPLOAD, 1)
         mw_setopt_read_function(curl, uploadRead)
         mw_setopt_pointer(curl, CURLOPT_READDATA, Unmanaged.passUnretained(upload).toOpaque())
-        mw_setopt_long(curl, CURLOPT_CONNECTTIMEOUT, min(30, timeoutSeconds))
-        mw_setopt_long(curl, CURLOPT_TIMEOUT, timeoutSeconds)
+        mw_setopt_long(curl, CURLOPT_CONNECTTIMEOUT, min(10, timeoutSeconds))
         mw_setopt_long(curl, CURLOPT_NOSIGNAL, 1)
         mw_setopt_pointer(curl, CURLOPT_ERRORBUFFER, errors)
     }

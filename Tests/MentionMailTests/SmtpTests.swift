@@ -167,6 +167,31 @@ struct SmtpTests {
         #expect(outcome.deferred[Self.second]?.contains("smtp://127.0.0.1:1") == true, "\(outcome)")
     }
 
+    /// A server that takes the connection and never greets: the delivery gives up after its time, for
+    /// all recipients together, and they wait for a later round.
+    @Test func aServerThatNeverAnswersHoldsTheRoundNoLongerThanItsTimeout() throws {
+        let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(listener) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        try withUnsafeMutablePointer(to: &address) { pointer in
+            try pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                try #require(bind(listener, $0, length) == 0 && listen(listener, 8) == 0)
+                try #require(getsockname(listener, $0, &length) == 0)
+            }
+        }
+        var spool = Self.spool("smtp://127.0.0.1:\(UInt16(bigEndian: address.sin_port))")
+        spool.timeoutSeconds = 2
+        let started = ContinuousClock.now
+        let three = Envelope(sender: Self.sender, recipients: [Self.first, Self.second, "derde@zeehoek-pro.example"])
+        let outcome = spool.deliver(Self.message(), key: "k", envelope: three)
+        let took = ContinuousClock.now - started
+        #expect(outcome.deferred.count == 3 && outcome.accepted.isEmpty, "\(outcome)")
+        #expect(took < .seconds(4), "took \(took)")
+    }
+
     @Test func thePasswordComesFromAPrivateFileOrASystemdCredential() throws {
         let folder = Paths.temporaryFolder("smtp-password")
         let file = folder + "/password"
