@@ -36,3 +36,13 @@ public enum SystemAccounts {
         return Array(groups.prefix(Int(max(count, 0))))
     }
 }
+
+extension SystemAccounts {
+    public static func groupName(_ id: gid_t) -> String {
+        var entry = group()
+        var result: UnsafeMutablePointer<group>?
+        var buffer = [CChar](repeating: 0, count: 16_384)
+        guard getgrgid_r(id, &entry, &buffer, buffer.count, &result) == 0, result != nil else { return "\(id)" }
+        return String(cString: entry.gr_name)
+    }
+}
