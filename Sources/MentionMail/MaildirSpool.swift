@@ -11,9 +11,10 @@ import Foundation
 /// The conversion happens here, at the Maildir's edge, and nowhere else.
 ///
 /// Without a group the Maildir is private (folders 0700, files 0600). With one (`alerts.spool_group`)
-/// the folders are 2770 and the files 0640, both in that group: Dovecot serving the mailbox needs
-/// to write its index and move mail from `new/` to `cur/`. Modes are set explicitly, never left to
-/// the umask (the unit's `UMask=0077` would make everything private again).
+/// the folders are 0770 and the files 0640, both given to that group one by one: Dovecot serving the
+/// mailbox writes its index there and moves mail from `new/` to `cur/`. No setgid folders: the unit's
+/// `RestrictSUIDSGID=` forbids the service to make them (one the admin made, 2770, stays so). Modes are
+/// set explicitly, never left to the umask (the unit's `UMask=0077` would make everything private).
 public struct MaildirSpool: MailSpool {
     public let path: String
     /// The group the Maildir is shared with; nil: private to the service user.
@@ -26,7 +27,7 @@ public struct MaildirSpool: MailSpool {
         self.tidying = MaildirTidying(clock: clock)
     }
 
-    var folderMode: mode_t { group == nil ? 0o700 : 0o2770 }
+    var folderMode: mode_t { group == nil ? 0o700 : 0o770 }
     var fileMode: mode_t { group == nil ? 0o600 : 0o640 }
 
     public func deliver(_ message: String, key: String) throws(MailSpoolError) {
@@ -77,8 +78,12 @@ public struct MaildirSpool: MailSpool {
                 "cannot give the Maildir folder \(folder) to group \(group): \(String(cString: strerror(errno)))"
                     + " (the service user must be in that group: SupplementaryGroups= in the unit)")
         }
-        if info.st_mode & 0o7777 != folderMode, chmod(folder, folderMode) != 0 {
-            throw MailSpoolError("cannot set mode 2770 on \(folder): \(String(cString: strerror(errno)))")
+        // A setgid bit inherited from the admin's folder is kept where the unit lets the service keep it.
+        let inherited = info.st_mode & S_ISGID
+        if info.st_mode & 0o777 != folderMode, chmod(folder, folderMode | inherited) != 0,
+            inherited == 0 || chmod(folder, folderMode) != 0
+        {
+            throw MailSpoolError("cannot set mode 0770 on \(folder): \(String(cString: strerror(errno)))")
         }
     }
 
