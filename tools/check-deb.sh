@@ -69,6 +69,10 @@ exposure=$(systemd-analyze security --offline=yes "$unit" 2>&1 | sed -n 's/.*Ove
 echo "  exposure: $exposure"
 awk -v e="$exposure" 'BEGIN { exit !(e <= 1.5) }' || fail "exposure $exposure is above 1.5"
 
+echo "== dpkg -i again (an upgrade keeps the config's group through the statoverride)"
+dpkg -i "$deb" >/dev/null
+[ "$(stat -c '%U:%G %a' /etc/mentionwatch/feeds.yaml)" = "root:mentionwatch 640" ] || fail "reinstall: config owner"
+
 echo "== dpkg -r"
 dpkg -r mentionwatch >/dev/null
 [ ! -e /usr/bin/mentionwatch ] && [ ! -e "$unit" ] || fail "dpkg -r left the binary or the unit"

@@ -1,5 +1,6 @@
 import Foundation
 import MentionDaemon
+import MentionMail
 import TestSupport
 import Testing
 
@@ -108,6 +109,27 @@ struct ServiceCheckTests {
         #expect(
             group.stderr.contains(
                 "\(config):8:16: alerts.spool_group: no group 'mw-no-such-group' on this machine"), "\(group.stderr)")
+    }
+
+    /// What `alerts.spool_group` is for: another user in the group (here `nobody` given `mail`, as
+    /// Dovecot's user would be) reads the mail and may file it from new/ into cur/; without the group, not.
+    @Test func aGroupMemberCanReadAndFileTheSharedMaildirsMail() throws {
+        try #require(geteuid() == 0, "this test takes another user's identity, so it runs as root")
+        let mail = try #require(SystemAccounts.groupID(named: "mail"), "no group 'mail' on this machine")
+        let folder = Paths.temporaryFolder("service")
+        chmod(folder, 0o755)
+        let spool = MaildirSpool(path: folder + "/mt", group: mail)
+        try spool.deliver("Subject: test\r\n\r\nhallo\r\n", key: "mw-1")
+        let message = try #require(try FileManager.default.contentsOfDirectory(atPath: spool.path + "/new").first)
+        let tries = ["read:\(spool.path)/new/\(message)", "write:\(spool.path)/new", "write:\(spool.path)/cur"]
+
+        let member = try CommandLineTests.mentionwatch(
+            ["_probe-access", "--uid", "65534", "--gid", "65534", "--groups", "65534,\(mail)", "--"] + tries)
+        #expect(member.status == 0, "\(member.stderr)")
+        #expect(member.stdout == "ok\nok\nok\n")
+        let outsider = try CommandLineTests.mentionwatch(
+            ["_probe-access", "--uid", "65534", "--gid", "65534", "--groups", "65534", "--"] + tries)
+        #expect(outsider.stdout == "Permission denied\nPermission denied\nPermission denied\n")
     }
 
     @Test func theUnitsAccountSettingsMergeAsSystemdMergesThem() {
