@@ -81,8 +81,8 @@ extension MaildirSpool {
         }
         if let group, info.st_gid != group, fchown(fd, uid_t.max, group) != 0 {
             throw MailSpoolError(
-                "cannot give \(file) to group \(group): \(String(cString: strerror(errno)))"
-                    + " (the service user must be in that group: SupplementaryGroups= in the unit)")
+                "cannot give \(file) to group \(SystemAccounts.groupName(group)): \(String(cString: strerror(errno)))"
+                    + " (\(remedy))")
         }
         if info.st_mode & 0o7777 != mode, fchmod(fd, mode) != 0 {
             throw MailSpoolError("cannot set the mode of \(file): \(String(cString: strerror(errno)))")

@@ -11,10 +11,12 @@ import Foundation
 /// The conversion happens here, at the Maildir's edge, and nowhere else.
 ///
 /// Without a group the Maildir is private (folders 0700, files 0600). With one (`alerts.spool_group`)
-/// the folders are 0770 and the files 0640, both given to that group one by one: Dovecot serving the
-/// mailbox writes its index there and moves mail from `new/` to `cur/`. No setgid folders: the unit's
-/// `RestrictSUIDSGID=` forbids the service to make them (one the admin made, 2770, stays so). Modes are
-/// set explicitly, never left to the umask (the unit's `UMask=0077` would make everything private).
+/// the folders are 0770 and the files 0640 in that group: Dovecot serving the mailbox writes its index
+/// there and moves mail from `new/` to `cur/`. Under its unit the service may neither chown
+/// (`SystemCallFilter=~@privileged`) nor make a folder setgid (`RestrictSUIDSGID=`), so there the
+/// folders come from tmpfiles, 2770 in the group, and each mail takes the group from its folder; the
+/// service only sets the modes, explicitly (the unit's `UMask=0077` would make everything private).
+/// Elsewhere (root, or a member of the group) it gives folders and files to the group itself.
 public struct MaildirSpool: MailSpool {
     public let path: String
     /// The group the Maildir is shared with; nil: private to the service user.
@@ -28,6 +30,10 @@ public struct MaildirSpool: MailSpool {
     }
 
     var folderMode: mode_t { group == nil ? 0o700 : 0o770 }
+
+    /// What the admin does when the service may not give a folder or file to the group (under the unit).
+    static let remedy =
+        "under its unit the service may not: make the folders with the tmpfiles lines for spool_group, docs/operations.md"
     var fileMode: mode_t { group == nil ? 0o600 : 0o640 }
 
     public func deliver(_ message: String, key: String) throws(MailSpoolError) {
@@ -75,8 +81,8 @@ public struct MaildirSpool: MailSpool {
         }
         if info.st_gid != group, chown(folder, uid_t.max, group) != 0 {
             throw MailSpoolError(
-                "cannot give the Maildir folder \(folder) to group \(group): \(String(cString: strerror(errno)))"
-                    + " (the service user must be in that group: SupplementaryGroups= in the unit)")
+                "cannot give the Maildir folder \(folder) to group \(SystemAccounts.groupName(group)): "
+                    + "\(String(cString: strerror(errno))) (\(Self.remedy))")
         }
         // A setgid bit inherited from the admin's folder is kept where the unit lets the service keep it.
         let inherited = info.st_mode & S_ISGID

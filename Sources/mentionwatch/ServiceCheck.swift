@@ -33,17 +33,12 @@ enum ServiceCheck {
                 print("  ok   \(need) \(requirement.path) (\(requirement.purpose))")
             }
         }
-        for (key, group) in [
-            ("alerts.spool_group", config.alerts.spoolGroup), ("digest.spool_group", config.digest.spoolGroup),
-        ] {
-            guard let group, let id = SystemAccounts.groupID(named: group) else { continue }
-            if identity.groups.contains(id) {
-                print("  ok   member     group \(group) (\(key))")
-            } else {
+        for folder in ServiceAccess.sharedFolders(config) {
+            if let problem = folder.problem {
                 ok = false
-                print(
-                    "  FAIL member     group \(group) (\(key)): \(identity.user) is not in it; add SupplementaryGroups=\(group) to the unit"
-                )
+                print("  FAIL group      \(folder.path) (\(folder.purpose)): \(problem)")
+            } else {
+                print("  ok   group      \(folder.path) (\(folder.purpose))")
             }
         }
         return ok

@@ -72,27 +72,92 @@ struct ServiceCheckTests {
         #expect(outcome.stdout.contains("  FAIL read-write \(database) (storage.database): Permission denied\n"))
     }
 
-    @Test func theUnitsUserAndSupplementaryGroupsAreTheOnesChecked() throws {
-        let (folder, config) = try Self.setUp(spoolGroup: "mail")
+    @Test func theUnitsUserAndGroupsAreTheOnesChecked() throws {
+        let (folder, config) = try Self.setUp()
         chmod(config, 0o644)
         let unit = folder + "/mentionwatch.service"
         try Data("[Unit]\nDescription=x\n[Service]\nUser=nobody\nExecStart=/bin/true\n".utf8).write(
             to: URL(fileURLWithPath: unit))
-        let outsider = try CommandLineTests.mentionwatch(["check", "--config", config, "--as-service", "--unit", unit])
-        #expect(outsider.status == 1)
-        #expect(outsider.stdout.contains("as service user nobody (uid 65534, groups nogroup) from User= in \(unit):"))
-        #expect(
-            outsider.stdout.contains(
-                "  FAIL member     group mail (alerts.spool_group): nobody is not in it; add SupplementaryGroups=mail to the unit"
-            ))
+        let plain = try CommandLineTests.mentionwatch(["check", "--config", config, "--as-service", "--unit", unit])
+        #expect(plain.status == 0, "\(plain.stdout)\(plain.stderr)")
+        #expect(plain.stdout.contains("as service user nobody (uid 65534, groups nogroup) from User= in \(unit):"))
 
-        // A drop-in, as `systemctl edit mentionwatch` writes it, adds the group.
+        // A drop-in, as `systemctl edit mentionwatch` writes it, adds a group, and the child runs with it:
+        // the config, readable by the group mail only, is then readable.
         mkdir(unit + ".d", 0o755)
         try Data("[Service]\nSupplementaryGroups=mail\n".utf8).write(to: URL(fileURLWithPath: unit + ".d/mail.conf"))
+        chown(config, 0, try #require(SystemAccounts.groupID(named: "mail")))
+        chmod(config, 0o640)
         let member = try CommandLineTests.mentionwatch(["check", "--config", config, "--as-service", "--unit", unit])
         #expect(member.status == 0, "\(member.stdout)\(member.stderr)")
         #expect(member.stdout.contains("groups nogroup, mail) from User= in \(unit).d/mail.conf:"))
-        #expect(member.stdout.contains("  ok   member     group mail (alerts.spool_group)\n"))
+        #expect(member.stdout.contains("  ok   read       \(config) (the configuration)\n"))
+    }
+
+    /// Under its unit the service can neither chown nor make a folder setgid: a shared Maildir's folders
+    /// come from tmpfiles, 2770 in the group, and the check says so until they do.
+    @Test func aSharedMaildirNeedsItsFoldersMadeSetgidInTheGroup() throws {
+        let (folder, config) = try Self.setUp(spoolGroup: "mail")
+        let mail = try #require(SystemAccounts.groupID(named: "mail"))
+        chmod(config, 0o644)
+        let missing = try CommandLineTests.mentionwatch(["check", "--config", config, "--as-user", "nobody"])
+        #expect(missing.status == 1)
+        for sub in ["mt", "mt/tmp", "mt/new", "mt/cur", "coordinator", "coordinator/cur"] {
+            #expect(
+                missing.stdout.contains(
+                    "  FAIL group      \(folder)/spool/\(sub) (\(sub.hasPrefix("mt") ? "alerts" : "digest").spool_group mail): missing: "
+                ), "\(sub)")
+        }
+        #expect(missing.stdout.contains("make it with the tmpfiles lines for spool_group (2770, group mail;"))
+
+        // As the tmpfiles lines make them.
+        for sub in ["mt", "mt/tmp", "mt/new", "mt/cur", "coordinator", "coordinator/tmp", "coordinator/new"] {
+            mkdir(folder + "/spool/" + sub, 0o700)
+            chown(folder + "/spool/" + sub, 65_534, mail)
+            chmod(folder + "/spool/" + sub, 0o2770)
+        }
+        mkdir(folder + "/spool/coordinator/cur", 0o700)  // one left private
+        chown(folder + "/spool/coordinator/cur", 65_534, 65_534)
+        let made = try CommandLineTests.mentionwatch(["check", "--config", config, "--as-user", "nobody"])
+        #expect(made.status == 1)
+        #expect(made.stdout.contains("  ok   group      \(folder)/spool/mt/new (alerts.spool_group mail)\n"))
+        #expect(
+            made.stdout.contains(
+                "  FAIL group      \(folder)/spool/coordinator/cur (digest.spool_group mail): in group nogroup: "))
+        #expect(made.stdout.components(separatedBy: "FAIL").count == 2, "\(made.stdout)")
+    }
+
+    /// The service as its unit runs it cannot chown: run as `nobody`, not in the group `mail`, into folders
+    /// made as tmpfiles makes them, the digest still lands in the group, 0640, by the folder's setgid bit.
+    @Test func aServiceOutsideTheGroupDeliversIntoTheGroupThroughSetgidFolders() throws {
+        let (folder, config) = try Self.setUp(spoolGroup: "mail")
+        let mail = try #require(SystemAccounts.groupID(named: "mail"))
+        chmod(config, 0o644)
+        for sub in ["coordinator", "coordinator/tmp", "coordinator/new", "coordinator/cur"] {
+            mkdir(folder + "/spool/" + sub, 0o700)
+            chown(folder + "/spool/" + sub, 65_534, mail)
+            chmod(folder + "/spool/" + sub, 0o2770)
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
+        process.arguments = [
+            "--reuid=65534", "--regid=65534", "--clear-groups", CommandLineTests.binary, "digest", "--send",
+            "--config", config,
+        ]
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(stderr)")
+        let delivered = try FileManager.default.contentsOfDirectory(atPath: folder + "/spool/coordinator/new")
+        try #require(!delivered.isEmpty, "\(stderr)")
+        for name in delivered {
+            var info = stat()
+            #expect(stat(folder + "/spool/coordinator/new/" + name, &info) == 0)
+            #expect(info.st_uid == 65_534 && info.st_gid == mail && info.st_mode & 0o7777 == 0o640, "\(name)")
+        }
     }
 
     @Test func anUnknownUserOrGroupIsAClearError() throws {
