@@ -25,6 +25,8 @@ struct Run: AsyncParsableCommand {
                 PollerService(monitor: monitor, logger: logger, notifier: notifier),
                 DigestService(monitor: monitor, logger: logger),
                 ReloadService(monitor: monitor, configPath: options.config, logger: logger, notifier: notifier),
+                // Last, so it is the first to hear of a stop: a hung sendmail must not hold the others up.
+                MailChildrenService(),
             ],
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: logger
