@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Debian's Postfix for PostfixRouteTests (run as root, as .ci/run is): local-only mail, delivered into
-# the Maildir of a test user, nothing relayed off this machine. Safe to run twice.
+# Debian's Postfix for PostfixRouteTests and PostfixUnderTheUnitTests (run as root, as .ci/run is):
+# local-only mail, delivered into the Maildir of a test user, nothing relayed off this machine.
+# Safe to run twice.
 set -euo pipefail
 export DEBIAN_FRONTEND=noninteractive
 if ! dpkg -s postfix >/dev/null 2>&1; then
