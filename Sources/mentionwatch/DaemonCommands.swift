@@ -50,6 +50,7 @@ struct Poll: AsyncParsableCommand {
     }
 
     func run() async throws {
+        SendmailSignals.install()
         let config = try options.load()
         let monitor = try openMonitor(config, logger: makeLogger(level: .warning))
         guard let due = await monitor.nextPollTimes() else {
@@ -130,6 +131,7 @@ struct Digest: AsyncParsableCommand {
                 terminator: "")
             return
         }
+        SendmailSignals.install()
         // Without --date, a digest the daemon missed (it was down at digest.at) goes out first, as the
         // daemon would send it after a restart; then today's so far.
         var days = [day]
