@@ -54,6 +54,9 @@ public struct SendmailSpool: MailSpool {
             stopRequested: { children.isStopping })
         children.finished(child.pid)
 
+        // Exit status 0 is a delivery even when it came just after our SIGTERM: sendmail accepted the
+        // message, and counting it as failed would send it twice.
+        if outcome.ending == .exited(0) { return }
         // A hung sendmail must not hold up the outbox for ever: the alert stays pending and is retried.
         let signals = outcome.killed ? "SIGTERM, then SIGKILL" : "SIGTERM"
         switch outcome.stop {
@@ -67,7 +70,6 @@ public struct SendmailSpool: MailSpool {
         let detail = Self.messages(errorFile)
         let suffix = detail.isEmpty ? "" : ": \(detail)"
         switch outcome.ending {
-        case .exited(0): return
         case .exited(let status): throw MailSpoolError("\(path) failed with status \(status)\(suffix)")
         case .signalled(let signal):
             throw MailSpoolError(

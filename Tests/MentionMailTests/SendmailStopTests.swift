@@ -102,6 +102,13 @@ struct SendmailStopTests {
         #expect(ProcessGroups.awaitGone(pgid) == [])
     }
 
+    /// Status 0 means sendmail accepted the message, even when it came after our SIGTERM: retrying
+    /// would send it twice.
+    @Test func aSendmailThatExitsZeroOnTermHasDelivered() throws {
+        let sendmail = try FakeSendmail("cat > /dev/null\ntrap 'exit 0' TERM\nsleep 1000 &\nwait")
+        try SendmailSpool(path: sendmail.path, timeoutSeconds: 1).deliver("Subject: x\r\n\r\nx\r\n", key: "mw-zero")
+    }
+
     @Test func stopAllEndsARunningDeliveryAndRefusesNewOnes() async throws {
         let sendmail = try FakeSendmail("trap '' TERM\necho $$ > \"$(dirname \"$0\")/pid\"\nsleep 1000")
         let children = SendmailChildren()
