@@ -7,13 +7,27 @@ import Testing
 /// no_new_privs, no capabilities, the group postdrop, and a read-only file system except /tmp and
 /// Postfix's maildrop folder. Its alerts must arrive in the local mailbox through Postfix.
 struct PostfixUnderTheUnitTests {
-    /// What the unit and the drop-in do, done with unshare and setpriv (both from util-linux).
-    static let hardened = """
+    /// The settings of the shipped drop-in, `key=value` lines of its [Service] section.
+    static func dropIn() throws -> [String: String] {
+        let text = try String(
+            contentsOfFile: Paths.repositoryRoot + "/systemd/sendmail-postfix.conf", encoding: .utf8)
+        let settings = text.split(separator: "\n").filter { !$0.hasPrefix("#") && $0.contains("=") }.map {
+            $0.split(separator: "=", maxSplits: 1).map(String.init)
+        }
+        return Dictionary(uniqueKeysWithValues: settings.map { ($0[0], $0[1]) })
+    }
+
+    /// What the unit (NoNewPrivileges=yes, an empty CapabilityBoundingSet=, ProtectSystem=strict,
+    /// PrivateTmp=yes) and the drop-in's group and writable path do, with unshare and setpriv (util-linux).
+    static func hardened(group: String, writable: String) -> String {
+        """
         set -e
         mount -o remount,bind,ro /
-        for p in /tmp /var/spool/postfix/maildrop; do mount --bind "$p" "$p"; mount -o remount,bind,rw "$p"; done
-        exec setpriv --reuid=mwmail --regid=mwmail --groups=postdrop --no-new-privs --bounding-set=-all --inh-caps=-all "$@"
+        for p in /tmp \(writable); do mount --bind "$p" "$p"; mount -o remount,bind,rw "$p"; done
+        exec setpriv --reuid=\(LocalPostfix.user) --regid=\(LocalPostfix.user) --groups=\(group) \\
+            --no-new-privs --bounding-set=-all --inh-caps=-all "$@"
         """
+    }
 
     /// Why the sandbox cannot be set up here; nil when it can.
     static var noSandbox: String? {
@@ -31,6 +45,11 @@ struct PostfixUnderTheUnitTests {
         try #require(LocalPostfix.missing == nil, "\(LocalPostfix.skipNote)")
         let noSandbox = Self.noSandbox
         try #require(noSandbox == nil, "\(noSandbox ?? "")")
+        // Exactly these two, and no hardening setting turned off: the test below is the proof they suffice.
+        let dropIn = try Self.dropIn()
+        #expect(Set(dropIn.keys) == ["SupplementaryGroups", "ReadWritePaths"], "\(dropIn)")
+        let group = try #require(dropIn["SupplementaryGroups"])
+        let writable = try #require(dropIn["ReadWritePaths"])
         let server = try FeedServer()
         try server.write(
             "tag.atom",
@@ -61,7 +80,10 @@ struct PostfixUnderTheUnitTests {
 
         let outcome = try Self.outcome(
             "/usr/bin/unshare",
-            ["-m", "/bin/sh", "-c", Self.hardened, "sh", binary, "poll", "--once", "--config", config])
+            [
+                "-m", "/bin/sh", "-c", Self.hardened(group: group, writable: writable), "sh", binary, "poll", "--once",
+                "--config", config,
+            ])
         #expect(outcome.status == 0, "\(outcome.stderr)")
         #expect(outcome.stdout.contains("alerts: 2 delivered"), "\(outcome.stdout)")
 
