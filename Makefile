@@ -85,6 +85,7 @@ install: release-static
 	chmod 0644 $(DESTDIR)/etc/systemd/system/mentionwatch.service
 	install -D -m 0644 systemd/mentionwatch.sysusers $(DESTDIR)/usr/lib/sysusers.d/mentionwatch.conf
 	install -D -m 0644 systemd/mentionwatch.tmpfiles $(DESTDIR)/usr/lib/tmpfiles.d/mentionwatch.conf
+	install -D -m 0644 systemd/sendmail-postfix.conf $(DESTDIR)$(PREFIX)/share/mentionwatch/sendmail-postfix.conf
 	[ -e $(DESTDIR)/etc/mentionwatch/feeds.yaml ] || install -D -m 0640 feeds.yaml $(DESTDIR)/etc/mentionwatch/feeds.yaml
 	@if [ -n "$(DESTDIR)" ]; then echo "DESTDIR set: run systemd-sysusers and systemd-tmpfiles --create on the target, and chgrp mentionwatch /etc/mentionwatch/feeds.yaml"; \
 	else \

@@ -57,6 +57,11 @@ public struct MailOutcome: Sendable, Equatable {
 
     /// One line for the log and the outbox: what went wrong, per recipient.
     public var problems: String? {
+        // Every recipient waiting for the same reason (a spool that takes the message whole, a server
+        // that is down): the reason once.
+        if refused.isEmpty, let reason = deferred.first?.value, deferred.values.allSatisfy({ $0 == reason }) {
+            return reason
+        }
         let lines =
             refused.sorted { $0.key < $1.key }.map { "\($0.key) refused: \($0.value)" }
             + deferred.sorted { $0.key < $1.key }.map { "\($0.key) deferred: \($0.value)" }

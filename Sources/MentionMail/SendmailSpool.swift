@@ -1,15 +1,30 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Pipes each message to `sendmail -i -t` (recipients from the headers, a lone "." is not the end).
-/// A non-zero exit is a failed delivery, retried later.
+/// A non-zero exit is a failed delivery, retried later. The child runs in a process group of its own
+/// with a clean signal state (see `SendmailChild`); at the timeout, or when the daemon stops, the
+/// group gets SIGTERM and, `graceSeconds` later, SIGKILL.
 public struct SendmailSpool: MailSpool {
     public let path: String
 
     public let timeoutSeconds: Int
 
-    public init(path: String, timeoutSeconds: Int = 60) {
+    /// Between SIGTERM and SIGKILL.
+    public let graceSeconds: Double
+
+    let children: SendmailChildren
+
+    public init(
+        path: String, timeoutSeconds: Int = 20, graceSeconds: Double = 2, children: SendmailChildren = .shared
+    ) {
         self.path = path
         self.timeoutSeconds = timeoutSeconds
+        self.graceSeconds = graceSeconds
+        self.children = children
         _ = Self.ignoreBrokenPipes
     }
 
@@ -17,51 +32,56 @@ public struct SendmailSpool: MailSpool {
     private static let ignoreBrokenPipes: Void = { signal(SIGPIPE, SIG_IGN) }()
 
     public func deliver(_ message: String, key: String) throws(MailSpoolError) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = ["-i", "-t"]
-        let input = Pipe()
         // stderr goes to a file, not a pipe: a chatty sendmail can never block on a full pipe.
-        let errorFile = NSTemporaryDirectory() + "mentionwatch-sendmail-\(UUID().uuidString)"
-        guard FileManager.default.createFile(atPath: errorFile, contents: nil, attributes: [.posixPermissions: 0o600]),
-            let errors = FileHandle(forWritingAtPath: errorFile)
-        else {
-            throw MailSpoolError("cannot create a temporary file for \(path)'s messages in \(NSTemporaryDirectory())")
+        // Unlinked at once: only the descriptor is needed, and nothing is left behind after a crash.
+        let errorPath = NSTemporaryDirectory() + "mentionwatch-sendmail-\(UUID().uuidString)"
+        let errorFile = open(errorPath, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard errorFile >= 0 else {
+            throw MailSpoolError(
+                "cannot create a temporary file for \(path)'s messages in \(NSTemporaryDirectory()): \(String(cString: strerror(errno)))"
+            )
         }
-        defer {
-            try? errors.close()
-            unlink(errorFile)
-        }
-        process.standardInput = input
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = errors
-        let exited = DispatchSemaphore(value: 0)
-        process.terminationHandler = { _ in exited.signal() }
-        do {
-            try process.run()
-        } catch {
-            throw MailSpoolError("cannot start \(path): \(error.localizedDescription)")
+        unlink(errorPath)
+        defer { close(errorFile) }
+
+        var child = try children.start(path) { () throws(MailSpoolError) in
+            try SendmailChild.spawn(path, errorFile: errorFile)
         }
         // sendmail wants LF line ends on its input; it writes the wire format itself.
-        // Written from another thread, so this one can time out on a sendmail that never reads.
-        let body = Data(message.replacingOccurrences(of: "\r\n", with: "\n").utf8)
-        let writer = input.fileHandleForWriting
-        DispatchQueue.global().async {
-            try? writer.write(contentsOf: body)
-            try? writer.close()
-        }
+        let body = Array(message.replacingOccurrences(of: "\r\n", with: "\n").utf8)
+        let outcome = child.run(
+            body: body, timeout: .seconds(timeoutSeconds), grace: .seconds(graceSeconds),
+            stopRequested: { children.isStopping })
+        children.finished(child.pid)
+
+        // Exit status 0 is a delivery even when it came just after our SIGTERM: sendmail accepted the
+        // message, and counting it as failed would send it twice.
+        if outcome.ending == .exited(0) { return }
         // A hung sendmail must not hold up the outbox for ever: the alert stays pending and is retried.
-        if exited.wait(timeout: .now() + .seconds(timeoutSeconds)) == .timedOut {
-            process.terminate()
-            throw MailSpoolError("\(path) did not finish within \(timeoutSeconds) s")
+        let signals = outcome.killed ? "SIGTERM, then SIGKILL" : "SIGTERM"
+        switch outcome.stop {
+        case .timeout:
+            throw MailSpoolError("\(path) did not finish within \(timeoutSeconds) s; stopped it with \(signals)")
+        case .shutdown:
+            throw MailSpoolError("\(path) stopped with \(signals): mentionwatch is stopping")
+        case nil:
+            break
         }
-        let stderr = FileManager.default.contents(atPath: errorFile) ?? Data()
-        guard process.terminationReason == .exit, process.terminationStatus == 0 else {
-            let detail = String(decoding: stderr.prefix(500), as: UTF8.self).trimmingCharacters(
-                in: .whitespacesAndNewlines)
-            let how = process.terminationReason == .exit ? "status" : "signal"
+        let detail = Self.messages(errorFile)
+        let suffix = detail.isEmpty ? "" : ": \(detail)"
+        switch outcome.ending {
+        case .exited(let status): throw MailSpoolError("\(path) failed with status \(status)\(suffix)")
+        case .signalled(let signal):
             throw MailSpoolError(
-                "\(path) failed with \(how) \(process.terminationStatus)\(detail.isEmpty ? "" : ": \(detail)")")
+                "\(path) failed with signal \(signal) (\(String(cString: strsignal(signal))))\(suffix)")
         }
+    }
+
+    /// The first 500 bytes sendmail wrote to stderr.
+    private static func messages(_ file: Int32) -> String {
+        var buffer = [UInt8](repeating: 0, count: 500)
+        let count = pread(file, &buffer, buffer.count, 0)
+        return String(decoding: buffer.prefix(max(count, 0)), as: UTF8.self).trimmingCharacters(
+            in: .whitespacesAndNewlines)
     }
 }

@@ -151,7 +151,8 @@ public struct Matcher: Sendable {
         }
         // "de leraren daar", "de gymleraar": only in a post that names the school.
         for target in targets.find(
-            in: words, tokens: tokens, scalars: scalars, school: school, taken: taken, assumeSchool: assumeSchool && !excluded)
+            in: words, tokens: tokens, scalars: scalars, school: school, taken: taken,
+            assumeSchool: assumeSchool && !excluded)
         {
             let (start, end) = (tokens[target.from].start, tokens[target.to - 1].end)
             let (entity, rule): (String, MentionRule) =

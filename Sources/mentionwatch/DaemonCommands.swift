@@ -25,6 +25,8 @@ struct Run: AsyncParsableCommand {
                 PollerService(monitor: monitor, logger: logger, notifier: notifier),
                 DigestService(monitor: monitor, logger: logger),
                 ReloadService(monitor: monitor, configPath: options.config, logger: logger, notifier: notifier),
+                // Last, so it is the first to hear of a stop: a hung sendmail must not hold the others up.
+                MailChildrenService(),
             ],
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: logger
@@ -48,6 +50,7 @@ struct Poll: AsyncParsableCommand {
     }
 
     func run() async throws {
+        SendmailSignals.install()
         let config = try options.load()
         let monitor = try openMonitor(config, logger: makeLogger(level: .warning))
         guard let due = await monitor.nextPollTimes() else {
@@ -128,6 +131,7 @@ struct Digest: AsyncParsableCommand {
                 terminator: "")
             return
         }
+        SendmailSignals.install()
         // Without --date, a digest the daemon missed (it was down at digest.at) goes out first, as the
         // daemon would send it after a restart; then today's so far.
         var days = [day]

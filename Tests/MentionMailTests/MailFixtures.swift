@@ -12,7 +12,7 @@ enum MailFixture {
     static let from = "mentionwatch@zeehoek-pro.nl"
     static let to = ["mt@zeehoek-pro.nl", "sanne.hoekstra@zeehoek-pro.nl"]
 
-    static func config(folder: String) throws -> Config {
+    static func config(folder: String, from: String = from, to: [String] = to) throws -> Config {
         try ConfigParser.parse(
             """
             school:

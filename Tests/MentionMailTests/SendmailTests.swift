@@ -99,7 +99,7 @@ struct SendmailTests {
         let error = #expect(throws: MailSpoolError.self) {
             try SendmailSpool(path: sendmail.path, timeoutSeconds: 1).deliver("Subject: x\r\n\r\nx\r\n", key: "mw-hang")
         }
-        #expect(error?.message == "\(sendmail.path) did not finish within 1 s")
+        #expect(error?.message == "\(sendmail.path) did not finish within 1 s; stopped it with SIGTERM")
     }
 
     /// A sendmail that fails before reading its input (bad configuration, wrong program) closes the pipe.

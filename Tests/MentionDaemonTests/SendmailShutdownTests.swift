@@ -1,0 +1,122 @@
+import Foundation
+import MentionStore
+import TestSupport
+import Testing
+
+/// `mentionwatch run` (and `poll --once`) stopped while its sendmail hangs: the stop is prompt, no
+/// process is left, and the alert is still pending for the next start.
+struct SendmailShutdownTests {
+    /// A config whose alerts go to a sendmail that never ends and ignores SIGTERM (so does the `sleep`
+    /// it starts): only SIGKILL helps. The script writes its pid (its process group's id) to `pid`.
+    struct Setup {
+        let server: FeedServer
+        let folder: String
+        let config: String
+        var sendmail: String { folder + "/sendmail" }
+        var pidFile: String { folder + "/pid" }
+
+        init() throws {
+            server = try FeedServer()
+            try server.write(
+                "tag.atom",
+                try String(
+                    contentsOfFile: Paths.repositoryRoot + "/Sources/mentionwatch/Demo/mastodon-dezeehoek.atom",
+                    encoding: .utf8))
+            folder = Paths.temporaryFolder("sendmail-stop")
+            config = folder + "/feeds.yaml"
+            try run(
+                "/bin/sh", ["-c", "cat > \"$0\" && chmod 700 \"$0\"", folder + "/sendmail"],
+                stdin: "#!/bin/sh\ntrap '' TERM\necho $$ > '\(folder)/pid'\ncat > /dev/null\nsleep 1000\n")
+            try Data(
+                """
+                school: { name: Praktijkschool De Zeehoek, aliases: [De Zeehoek], context: [school] }
+                staff: [{ id: staff-01, name: Marieke Verbeek-Smit }, { id: staff-03, name: Youssef El Amrani }]
+                feeds: [{ id: tag, url: "\(server.feedURL("tag.atom"))", allow_private: true, interval: 1s }]
+                alerts: { spool: "sendmail:\(folder)/sendmail" }
+                digest: { spool: "maildir:coordinator" }
+                storage: { database: mw.sqlite }
+                """.utf8
+            ).write(to: URL(fileURLWithPath: config))
+        }
+
+        /// The process group of the hung sendmail, once it runs.
+        func awaitSendmail() async throws -> pid_t {
+            for _ in 0..<300 where !FileManager.default.fileExists(atPath: pidFile) {
+                try await Task.sleep(for: .milliseconds(100))
+            }
+            return try #require(
+                pid_t(
+                    try String(contentsOfFile: pidFile, encoding: .utf8).trimmingCharacters(
+                        in: .whitespacesAndNewlines)),
+                "sendmail was never started")
+        }
+
+        /// Sends SIGTERM and waits up to 5 s; returns how long the process took to end, killing it after.
+        func stop(_ process: Process) async throws -> Double {
+            let stopping = Date()
+            kill(process.processIdentifier, SIGTERM)
+            for _ in 0..<100 where process.isRunning { try await Task.sleep(for: .milliseconds(50)) }
+            let took = Date().timeIntervalSince(stopping)
+            if process.isRunning {
+                kill(process.processIdentifier, SIGKILL)
+                process.waitUntilExit()
+            }
+            return took
+        }
+
+        /// Nothing was marked sent: the alerts wait for the next start.
+        func expectAlertsPending() throws {
+            let store = try Store(path: folder + "/mw.sqlite")
+            #expect(try store.alertsSent(since: .distantPast) == 0)
+            #expect(try store.pendingAlerts().count >= 1)
+        }
+    }
+
+    static func start(_ arguments: [String]) throws -> (Process, Pipe) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: CommandLineTests.binary)
+        process.arguments = arguments
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        return (process, errors)
+    }
+
+    @Test func aStopWithAHungSendmailTakesUnderFiveSecondsAndLeavesNoProcess() async throws {
+        let setup = try Setup()
+        let (process, errors) = try Self.start(["run", "--config", setup.config])
+        defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+        let pgid = try await setup.awaitSendmail()
+        // Whatever happens below, nothing of this test outlives it.
+        defer { kill(-pgid, SIGKILL) }
+        #expect(ProcessGroups.live(pgid).count == 2, "the script and its sleep")
+
+        let took = try await setup.stop(process)
+        #expect(took < 5, "the stop took \(took) s")
+        #expect(process.terminationStatus == 0)
+        #expect(ProcessGroups.awaitGone(pgid, seconds: 0.5) == [], "sendmail's processes outlived the daemon")
+        let log = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(
+            log.contains("not delivered, will retry: \(setup.sendmail) stopped with SIGTERM, then SIGKILL"), "\(log)")
+        #expect(log.contains("<5>mentionwatch stopped"))
+        try setup.expectAlertsPending()
+    }
+
+    @Test func aOneShotPollStoppedWhileSendmailHangsLeavesNoProcess() async throws {
+        let setup = try Setup()
+        let (process, _) = try Self.start(["poll", "--once", "--config", setup.config])
+        defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+        let pgid = try await setup.awaitSendmail()
+        defer { kill(-pgid, SIGKILL) }
+
+        let took = try await setup.stop(process)
+        #expect(took < 5, "the stop took \(took) s")
+        // Either the handler's exit as the signal would (143) or, when the failed delivery returned first,
+        // poll's own exit for a delivery that failed (74, EX_IOERR).
+        #expect(process.terminationReason == .exit)
+        #expect([128 + SIGTERM, 74].contains(process.terminationStatus), "exit status \(process.terminationStatus)")
+        #expect(ProcessGroups.awaitGone(pgid, seconds: 0.5) == [], "sendmail's processes outlived mentionwatch poll")
+        try setup.expectAlertsPending()
+    }
+}
