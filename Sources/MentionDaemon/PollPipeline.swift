@@ -88,13 +88,15 @@ final class PollPipeline {
             url: record?.movedTo ?? feed.url, etag: record?.etag, lastModified: record?.lastModified,
             allowPrivate: feed.allowPrivate, settings: config.fetch)
         let failures = (record?.failures ?? 0) + 1
-        // Should this poll never end (the process dies in it), the feed waits as after a failure.
+        // Should this poll never end (the process dies in it), the next start finds it begun and decides
+        // (`RestartSchedule`); until then, no one else takes the feed as due.
         do {
             try store.deferPoll(
                 feedID: feed.id,
                 until: schedule.nextPoll(
                     interval: feed.interval, outcome: PollOutcome(.failed),
-                    failures: failures, now: now, jitter: 0))
+                    failures: failures, now: now, jitter: 0),
+                started: now)
         } catch {
             errors.record(error, while: "defer the next poll", feedID: feed.id)
         }

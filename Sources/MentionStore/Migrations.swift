@@ -188,6 +188,11 @@ enum Migrations {
             fetched_at INTEGER NOT NULL
         ) STRICT;
         """,
+        // 7: when the poll in flight began (issue 15): set before the fetch, cleared when the poll is recorded,
+        // so a start after a kill knows which polls the process died in.
+        """
+        ALTER TABLE feeds ADD COLUMN poll_started INTEGER;
+        """,
     ]
 
     static func apply(to database: SQLiteDatabase) throws {

@@ -16,8 +16,23 @@ struct Run: AsyncParsableCommand {
         let config = try options.load()
         let logger = makeLogger()
         let monitor = try openMonitor(config, logger: logger)
+        let lock: DaemonLock
+        do {
+            lock = try DaemonLock(path: DaemonLock.path(forDatabase: config.storage.database))
+        } catch {
+            throw fail("\(error)", status: error is DaemonLock.Held ? ExitStatus.tempFail : ExitStatus.cantCreate)
+        }
         logger.notice(
             "mentionwatch \(mentionwatchVersion) watching \(config.feeds.count) feeds for \(config.school.name)")
+        do {
+            for (feed, next) in try await monitor.recoverInterruptedPolls() {
+                logger.notice(
+                    "feed \(feed): mentionwatch ended during its poll; polling it again at \(FeedDate.rfc3339(next))",
+                    metadata: ["feed": "\(feed)"])
+            }
+        } catch {
+            logger.error("cannot read which polls were interrupted: \(error)")
+        }
         let notifier = SystemdNotifier()
         let group = ServiceGroup(
             services: [
@@ -30,6 +45,7 @@ struct Run: AsyncParsableCommand {
             logger: logger
         )
         try await group.run()
+        withExtendedLifetime(lock) {}  // held until here: the kernel releases it when the process ends anyway
         logger.notice("mentionwatch stopped")
     }
 }

@@ -11,6 +11,7 @@ enum ExitStatus {
     static let unavailable: Int32 = 69
     static let cantCreate: Int32 = 73
     static let ioError: Int32 = 74
+    static let tempFail: Int32 = 75
     static let configError: Int32 = 78
 }
 

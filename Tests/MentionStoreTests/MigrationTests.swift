@@ -18,6 +18,7 @@ struct MigrationTests {
         "db49fc2b47dad9318385fb6b80615d817aa9c059ebb2311f9694b09e4b0f2f22",  // 4: items.tier, reviews
         "04c7bbc66790a98be840596c9579afdd8f9b81a9b85d0293e77189f76cde1aff",  // 5: cases, case_items, case_events
         "5544abed0312b63a9ea6870e93ee140dfc27bbdf53c0a1f751aaa4ac3b454f31",  // 6: documents
+        "ffdd9387879440c4f05c63c6b9ec71b32e219ed83c0755e2301168e63824e434",  // 7: feeds.poll_started
     ]
 
     @Test func shippedMigrationsAreUnchanged() {
