@@ -16,6 +16,8 @@ public struct FeedPollSummary: Sendable, CustomStringConvertible {
     public var flagged = 0
     public var notModified = false
     public var error: String?
+    /// The failure's kind for the metrics (`Metrics.fetchErrorKinds`).
+    public var errorKind: String?
     public var nextPoll: Date?
 
     public var description: String {
@@ -82,6 +84,7 @@ final class PollPipeline {
             errors.record(error, while: "read the record", feedID: feed.id)
             var summary = FeedPollSummary(feedID: feed.id)
             summary.error = "database: \(error)"
+            summary.errorKind = "database"
             return .skipped(summary)
         }
         let request = FetchRequest(
@@ -132,6 +135,7 @@ final class PollPipeline {
                 default: .failed
                 }
             pollResult = .failed("\(error)")
+            summary.errorKind = error.metricKind
         case .success(.notModified):
             summary.notModified = true
             outcome.kind = .notModified
@@ -147,6 +151,7 @@ final class PollPipeline {
                     etag: response.etag, lastModified: response.lastModified, newItems: summary.newItems)
             case .failure(let error):
                 pollResult = .failed(error.message)
+                summary.errorKind = error.message.hasPrefix("database: ") ? "database" : "parse"
             }
         }
         if readdressed {
