@@ -91,9 +91,9 @@ struct Poll: AsyncParsableCommand {
     }
 }
 
-struct Feeds: AsyncParsableCommand {
+struct FeedsHealth: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Show every feed's health: last success, next poll, failures in a row, state.")
+        commandName: "health", abstract: "Show every feed's health: last success, next poll, failures in a row, state.")
     @OptionGroup var options: ConfigOption
 
     func run() async throws {
