@@ -21,8 +21,8 @@ public final class DaemonLock: Sendable {
         public var description: String
     }
 
-    /// Takes the lock (waiting a moment, in case `status` is looking), and writes the pid into the file.
-    public init(path: String) throws {
+    /// Takes the lock (with `wait`, a moment's patience in case `status` is looking), and writes the pid into the file.
+    public init(path: String, wait: Bool = true) throws {
         // O_CLOEXEC: a child (sendmail) must not inherit the lock, or a hung child would claim a daemon.
         let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
@@ -32,7 +32,7 @@ public final class DaemonLock: Sendable {
         while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
             let error = errno
             attempts += 1
-            guard error == EWOULDBLOCK, attempts < 20 else {
+            guard error == EWOULDBLOCK, wait, attempts < 20 else {
                 close(descriptor)
                 if error == EWOULDBLOCK { throw Held(path: path, pid: Self.pid(at: path)) }
                 throw Failed(description: "cannot lock \(path): \(String(cString: strerror(error)))")

@@ -66,6 +66,11 @@ struct Poll: AsyncParsableCommand {
     func run() async throws {
         let config = try options.load()
         let monitor = try openMonitor(config, logger: makeLogger(level: .warning))
+        // With no daemon running, the polls a killed process died in are due again first, as `run` decides.
+        if let lock = try? DaemonLock(path: DaemonLock.path(forDatabase: config.storage.database), wait: false) {
+            _ = try? await monitor.recoverInterruptedPolls()
+            withExtendedLifetime(lock) {}
+        }
         guard let due = await monitor.nextPollTimes() else {
             throw fail("cannot read the feeds' schedule from \(config.storage.database)", status: ExitStatus.ioError)
         }

@@ -79,4 +79,34 @@ struct CrashRestartTests {
         second.waitUntilExit()
         #expect(second.terminationStatus == 0)
     }
+
+    /// The same for `poll --once` (from cron, say): with no daemon running, it polls the feed the killed one died in.
+    @Test func pollOnceAfterAKillPollsTheFeedInFlight() async throws {
+        let server = try FeedServer()
+        let folder = Paths.temporaryFolder("restart-once")
+        let config = folder + "/feeds.yaml"
+        func write(timeout: String) throws {
+            try Data(
+                """
+                school: { name: Praktijkschool De Zeehoek }
+                feeds: [{ id: b, url: "\(server.url("slow"))", allow_private: true, interval: 1h }]
+                alerts: { spool: "maildir:maildir" }
+                digest: { spool: "maildir:coordinator" }
+                storage: { database: mw.sqlite }
+                fetch: { timeout: \(timeout) }
+                """.utf8
+            ).write(to: URL(fileURLWithPath: config))
+        }
+        try write(timeout: "60s")
+        let daemon = try Self.start(config, log: folder + "/log")
+        defer { if daemon.isRunning { daemon.terminate() } }
+        for _ in 0..<200 where try await server.arrivals().isEmpty { try await Task.sleep(for: .milliseconds(100)) }
+        kill(daemon.processIdentifier, SIGKILL)
+        daemon.waitUntilExit()
+
+        try write(timeout: "1s")  // so the second fetch of /slow ends soon
+        let outcome = try CommandLineTests.mentionwatch(["poll", "--once", "--config", config])
+        #expect(outcome.stdout.hasPrefix("b: FAILED: timeout"), "\(outcome.stdout)")
+        #expect(try await server.arrivals().count == 2)
+    }
 }

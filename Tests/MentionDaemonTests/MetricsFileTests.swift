@@ -72,4 +72,22 @@ struct MetricsFileTests {
         daemon.waitUntilExit()
         #expect(daemon.terminationStatus == 0)
     }
+
+    @Test func checkRefusesAMetricsFolderThatIsNotThere() throws {
+        let config = try CommandLineTests.writeConfig(
+            """
+            school: { name: X }
+            feeds: [{ id: a, url: "https://a.example/rss" }]
+            storage: { database: mw.sqlite }
+            alerts: { spool: "maildir:mt" }
+            digest: { spool: "maildir:coordinator" }
+            metrics: { textfile: missing/mentionwatch.prom }
+            """)
+        let outcome = try CommandLineTests.mentionwatch(["check", "--config", config])
+        let folder = (config as NSString).deletingLastPathComponent
+        #expect(outcome.status == 78)
+        #expect(
+            outcome.stderr.contains(
+                "\(config): metrics.textfile: folder \(folder)/missing does not exist or is not writable"))
+    }
 }
