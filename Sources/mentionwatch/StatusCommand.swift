@@ -14,13 +14,27 @@ struct Status: AsyncParsableCommand {
     @Flag(help: "Print the status as JSON.")
     var json = false
 
+    var encoder: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        return encoder
+    }
+
     func run() async throws {
         let config = try options.load(loadingModel: false)
         let snapshot: ServiceSnapshot
         do {
             snapshot = try ServiceState.read(config)
         } catch let error as ServiceState.NoDatabase {
-            print(json ? #"{"ok":false,"problems":["\#(error.path) missing"]}"# : "mentionwatch: NOT OK\n\(error)")
+            struct Missing: Encodable {
+                var ok = false
+                var problems: [String]
+            }
+            print(
+                json
+                    ? String(decoding: try encoder.encode(Missing(problems: ["\(error)"])), as: UTF8.self)
+                    : "mentionwatch: NOT OK\n\(error)")
             throw ExitCode(1)
         } catch {
             throw fail("cannot read the status from \(config.storage.database): \(error)", status: ExitStatus.ioError)
@@ -28,9 +42,6 @@ struct Status: AsyncParsableCommand {
         let now = Date()
         let status = ServiceStatus(snapshot, now: now)
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-            encoder.keyEncodingStrategy = .convertToSnakeCase
             print(String(decoding: try encoder.encode(StatusText.JSON(snapshot, status)), as: UTF8.self))
         } else {
             print(StatusText.text(snapshot, status, now: now), terminator: "")

@@ -36,6 +36,12 @@ struct StatusCommandTests {
         var outcome = try Self.status(config)
         #expect(outcome.status == 1)
         #expect(outcome.stdout.hasPrefix("mentionwatch: NOT OK\nno database at \(folder)/mw.sqlite"))
+        let missing = try Self.status(config, json: true)
+        #expect(missing.status == 1)
+        let missingObject = try JSONSerialization.jsonObject(with: Data(missing.stdout.utf8)) as? [String: Any]
+        #expect(missingObject?["ok"] as? Bool == false)
+        #expect(
+            (missingObject?["problems"] as? [String])?.first?.hasPrefix("no database at \(folder)/mw.sqlite") == true)
 
         let daemon = Process()
         daemon.executableURL = URL(fileURLWithPath: CommandLineTests.binary)
