@@ -30,18 +30,19 @@ struct CrashRestartTests {
         try server.write("a.atom", atom)
         let folder = Paths.temporaryFolder("restart")
         let config = folder + "/feeds.yaml"
-        // b is the server's /slow: one byte a second, logged as it starts, so the kill comes while its fetch is
-        // in flight (the fetcher gives up only after 30 s below 100 bytes a second). Both wait an hour after a poll.
+        // b is the server's /hang: headers, then nothing, so its fetch is in flight whenever the kill comes
+        // (timeouts of 10 minutes; the test may be slow to get there on a busy machine). Both wait an hour after a poll.
         try Data(
             """
             school: { name: Praktijkschool De Zeehoek, aliases: [De Zeehoek], context: [school] }
             staff: [{ id: staff-01, name: Marieke Verbeek-Smit }]
             feeds:
               - { id: a, url: "\(server.feedURL("a.atom"))", allow_private: true, interval: 1h }
-              - { id: b, url: "\(server.url("slow"))", allow_private: true, interval: 1h }
+              - { id: b, url: "\(server.url("hang"))", allow_private: true, interval: 1h }
             alerts: { spool: "maildir:maildir" }
             digest: { spool: "maildir:coordinator" }
             storage: { database: mw.sqlite }
+            fetch: { timeout: 10m, low_speed_time: 10m }
             """.utf8
         ).write(to: URL(fileURLWithPath: config))
 
@@ -49,11 +50,16 @@ struct CrashRestartTests {
         defer { if first.isRunning { first.terminate() } }
         var arrivals = try await server.arrivals()
         func fetches(_ prefix: String) -> [Double] { arrivals.filter { $0.path.hasPrefix(prefix) }.map(\.time) }
-        for _ in 0..<200 where fetches("/slow").isEmpty {
+        // a's two alerts in the Maildir: its poll is recorded (delivery follows it).
+        func delivered() -> Int {
+            (try? FileManager.default.contentsOfDirectory(atPath: folder + "/maildir/new"))?.count ?? 0
+        }
+        for _ in 0..<600 where fetches("/hang").isEmpty || delivered() < 2 {
             try await Task.sleep(for: .milliseconds(100))
             arrivals = try await server.arrivals()
         }
-        try #require(fetches("/feeds/a.atom").count == 1 && fetches("/slow").count == 1, "\(arrivals)")
+        try #require(fetches("/feeds/a.atom").count == 1 && fetches("/hang").count == 1, "\(arrivals)")
+        try #require(delivered() == 2)
         kill(first.processIdentifier, SIGKILL)
         first.waitUntilExit()
         let killedAt = Date().timeIntervalSince1970
@@ -61,18 +67,19 @@ struct CrashRestartTests {
         let second = try Self.start(config, log: folder + "/log")
         defer { if second.isRunning { second.terminate() } }
         let restartedAt = Date().timeIntervalSince1970
-        for _ in 0..<150 where fetches("/slow").count < 2 {
+        for _ in 0..<300 where fetches("/hang").count < 2 {
             try await Task.sleep(for: .milliseconds(100))
             arrivals = try await server.arrivals()
         }
-        let b = fetches("/slow")
+        let b = fetches("/hang")
         let log = (try? String(contentsOfFile: folder + "/log", encoding: .utf8)) ?? ""
         try #require(
             b.count == 2,
             "b fetched \(b.count) times, expected once before the kill and once after; killed at \(killedAt), restarted at \(restartedAt), requests: \(arrivals), log:\n\(log)"
         )
-        #expect(killedAt - b[0] < 25, "b's first fetch was still in flight when the daemon was killed")
-        #expect(b[1] - restartedAt < 5, "b was polled \(b[1] - restartedAt) s after the restart")
+        #expect(b[0] < killedAt)
+        // At once: within seconds, however busy the machine (it would be an hour, b's interval, otherwise).
+        #expect(b[1] - restartedAt < 30, "b was polled \(b[1] - restartedAt) s after the restart")
         #expect(log.contains("feed b: mentionwatch ended during its poll; polling it again at"))
         #expect(fetches("/feeds/a.atom").count == 1, "a finished before the kill: its next poll is an hour later")
         kill(second.processIdentifier, SIGTERM)
@@ -89,22 +96,22 @@ struct CrashRestartTests {
             try Data(
                 """
                 school: { name: Praktijkschool De Zeehoek }
-                feeds: [{ id: b, url: "\(server.url("slow"))", allow_private: true, interval: 1h }]
+                feeds: [{ id: b, url: "\(server.url("hang"))", allow_private: true, interval: 1h }]
                 alerts: { spool: "maildir:maildir" }
                 digest: { spool: "maildir:coordinator" }
                 storage: { database: mw.sqlite }
-                fetch: { timeout: \(timeout) }
+                fetch: { timeout: \(timeout), low_speed_time: 10m }
                 """.utf8
             ).write(to: URL(fileURLWithPath: config))
         }
-        try write(timeout: "60s")
+        try write(timeout: "10m")
         let daemon = try Self.start(config, log: folder + "/log")
         defer { if daemon.isRunning { daemon.terminate() } }
-        for _ in 0..<200 where try await server.arrivals().isEmpty { try await Task.sleep(for: .milliseconds(100)) }
+        for _ in 0..<600 where try await server.arrivals().isEmpty { try await Task.sleep(for: .milliseconds(100)) }
         kill(daemon.processIdentifier, SIGKILL)
         daemon.waitUntilExit()
 
-        try write(timeout: "1s")  // so the second fetch of /slow ends soon
+        try write(timeout: "1s")  // so the second fetch of /hang ends soon
         let outcome = try CommandLineTests.mentionwatch(["poll", "--once", "--config", config])
         #expect(outcome.stdout.hasPrefix("b: FAILED: timeout"), "\(outcome.stdout)")
         #expect(try await server.arrivals().count == 2)

@@ -40,7 +40,7 @@ struct MetricsFileTests {
         let path = folder + "/textfile/mentionwatch.prom"
         var samples: [String: Double] = [:]
         var types: [String: String] = [:]
-        for _ in 0..<200 {
+        for _ in 0..<600 {
             if let text = try? String(contentsOfFile: path, encoding: .utf8) {
                 (samples, types) = try PrometheusText.parse(text)  // never half-written: it is renamed into place
                 if samples["mentionwatch_polls_total"] == 2, samples[#"mentionwatch_alerts{state="sent"}"#] == 2 {
