@@ -1,7 +1,8 @@
 # mentionwatch: the two commands a new machine needs are `make run` and `make test`.
 SWIFT ?= swift
-# System libraries the build links (libcurl, SQLite, libcrypto) and python3 for the test server and mail reader.
-APT_PACKAGES := libcurl4-openssl-dev libsqlite3-dev libssl-dev python3 wdutch wamerican
+# System libraries the build links (libcurl, SQLite, libcrypto), python3 for the test servers and mail reader,
+# and aiosmtpd for the SMTP tests.
+APT_PACKAGES := libcurl4-openssl-dev libsqlite3-dev libssl-dev python3 python3-aiosmtpd wdutch wamerican
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PREFIX ?= /usr/local
 

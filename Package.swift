@@ -49,7 +49,7 @@ let package = Package(
                 "FeedKit", "MentionMatch", "MentionClassify", "MentionConfig", "MentionRender", "MentionSchedule",
                 "CSQLite",
             ]),
-        .target(name: "MentionMail", dependencies: ["MentionConfig"]),
+        .target(name: "MentionMail", dependencies: ["CCurl", "MentionConfig"]),
         .target(
             name: "MentionDaemon",
             dependencies: [

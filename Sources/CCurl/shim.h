@@ -17,6 +17,48 @@ static inline CURLcode mw_setopt_pointer(CURL *curl, CURLoption option, void *va
 static inline CURLcode mw_setopt_slist(CURL *curl, CURLoption option, struct curl_slist *value) { return curl_easy_setopt(curl, option, value); }
 static inline CURLcode mw_setopt_write_function(CURL *curl, curl_write_callback callback) { return curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, callback); }
 static inline CURLcode mw_setopt_header_function(CURL *curl, curl_write_callback callback) { return curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, callback); }
+static inline CURLcode mw_setopt_read_function(CURL *curl, curl_read_callback callback) { return curl_easy_setopt(curl, CURLOPT_READFUNCTION, callback); }
+
+/* An SMTP conversation's last command and the server's reply to it, for telling a refused recipient
+ * (RCPT) from a refused sender or message, and for saying in the log what the server said. */
+typedef struct {
+    char command[16];
+    char reply[512];
+    /* The first command the server answered with a 4xx or 5xx, and that answer: curl goes on to QUIT. */
+    char failed_command[16];
+    char failed_reply[512];
+} mw_smtp_trace;
+
+static inline int mw_smtp_debug(CURL *curl, curl_infotype type, char *data, size_t size, void *clientp) {
+    mw_smtp_trace *trace = (mw_smtp_trace *)clientp;
+    (void)curl;
+    if (type == CURLINFO_HEADER_OUT) {
+        size_t n = 0;
+        while (n < size && n < sizeof trace->command - 1 && data[n] != ' ' && data[n] != ':' && data[n] != '\r') {
+            trace->command[n] = data[n];
+            n++;
+        }
+        trace->command[n] = 0;
+        trace->reply[0] = 0;
+    } else if (type == CURLINFO_HEADER_IN) {
+        size_t n = size < sizeof trace->reply - 1 ? size : sizeof trace->reply - 1;
+        while (n > 0 && (data[n - 1] == '\n' || data[n - 1] == '\r')) n--;
+        memcpy(trace->reply, data, n);
+        trace->reply[n] = 0;
+        if ((data[0] == '4' || data[0] == '5') && trace->failed_command[0] == 0 && trace->command[0] != 0) {
+            memcpy(trace->failed_command, trace->command, sizeof trace->command);
+            memcpy(trace->failed_reply, trace->reply, sizeof trace->reply);
+        }
+    }
+    return 0;
+}
+
+static inline void mw_set_smtp_trace(CURL *curl, mw_smtp_trace *trace) {
+    curl_easy_setopt(curl, CURLOPT_DEBUGFUNCTION, mw_smtp_debug);
+    curl_easy_setopt(curl, CURLOPT_DEBUGDATA, trace);
+    curl_easy_setopt(curl, CURLOPT_VERBOSE, 1L);
+}
+
 static inline CURLMcode mw_multi_setopt_long(CURLM *multi, CURLMoption option, long value) { return curl_multi_setopt(multi, option, value); }
 
 static inline long mw_getinfo_long(CURL *curl, CURLINFO info) { long value = 0; curl_easy_getinfo(curl, info, &value); return value; }

@@ -119,8 +119,15 @@ public struct Classifier: Sendable {
         let rules = RulesVerdict(
             alert: !counted.isEmpty, critical: counted.contains { $0.effectiveSeverity == .critical },
             cleared: counted.isEmpty && Self.isCleared(hits, minSeverity: minSeverity))
-        let judged = judgeWithModel(
+        var judged = judgeWithModel(
             text: found.text, mentions: mentions, byStaff: byStaff, rules: rules, findings: &findings)
+        if judged.tier == .none, !judged.linked,
+            let possible = possibleTarget(
+                of: post, mentions: mentions, hits: hits, rules: rules, strength: judged.strength)
+        {
+            judged.tier = .review
+            findings = reviewFindings(findings, scores: judged.scores, possible: possible, byStaff: byStaff)
+        }
         if mode == .model { counted = [] }
         let track: ProtocolTrack
         if counted.isEmpty && judged.tier != .alert {

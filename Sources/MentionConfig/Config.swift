@@ -38,6 +38,36 @@ public typealias Seconds = Int
 public enum SpoolTarget: Sendable, Equatable {
     case maildir(path: String)
     case sendmail(path: String)
+    /// SMTP submission through libcurl: `smtp://HOST[:587]` (STARTTLS required unless `alerts.smtp.starttls: off`)
+    /// or `smtps://HOST[:465]`, with the account of `alerts.smtp`.
+    case smtp(SmtpTarget)
+}
+
+/// A submission server and the account to log in with (docs/configuration.md, "SMTP").
+public struct SmtpTarget: Sendable, Equatable {
+    /// `smtp://host:port` or `smtps://host:port`, as libcurl takes it.
+    public var url: String
+    public var host: String
+    /// Plain `smtp://` must upgrade with STARTTLS (RFC 3207) or the delivery fails; `off` only for a
+    /// server on this machine or a trusted network, and never with a password.
+    public var requireStartTLS = true
+    public var user: String?
+    public var password: SmtpPassword?
+    /// Extra CA bundle to trust (a school's own CA, the tests' CA); the system's otherwise.
+    public var caFile: String?
+
+    public init(url: String, host: String) {
+        self.url = url
+        self.host = host
+    }
+}
+
+/// Where the SMTP password is read at each delivery: never from feeds.yaml itself.
+public enum SmtpPassword: Sendable, Equatable {
+    /// A file only its owner may read (mode 0600 or 0400).
+    case file(String)
+    /// A systemd credential (`LoadCredential=NAME:...`), read from `$CREDENTIALS_DIRECTORY/NAME`.
+    case credential(String)
 }
 
 public struct AlertSettings: Sendable, Equatable {

@@ -28,10 +28,15 @@ struct ConfigBuilder {
             reader.report(root, "feeds", "is required: at least one feed")
         }
         var alerts = AlertSettings()
-        if let node = top["alerts"] { alerts = alertSettings(node) }
+        var smtpNode: Node?
+        if let node = top["alerts"] { alerts = alertSettings(node, smtp: &smtpNode) }
         var digest = DigestSettings()
-        if case .sendmail = alerts.spool { digest.spool = alerts.spool }
+        switch alerts.spool {
+        case .sendmail, .smtp: digest.spool = alerts.spool
+        case .maildir: break
+        }
         if let node = top["digest"] { digest = digestSettings(node, defaults: digest) }
+        if let node = smtpNode { applySmtpAccount(node, to: &alerts.spool, and: &digest.spool) }
         var storage = StorageSettings()
         if let node = top["storage"] { storage = storageSettings(node) }
         storage.database = resolve(storage.database)
@@ -133,12 +138,12 @@ struct ConfigBuilder {
         return feeds
     }
 
-    private mutating func alertSettings(_ node: Node) -> AlertSettings {
+    private mutating func alertSettings(_ node: Node, smtp: inout Node?) -> AlertSettings {
         var alerts = AlertSettings()
         guard
             let map = reader.mapping(
                 node, "alerts",
-                allowed: ["min_severity", "max_per_hour", "to", "from", "spool", "subject", "group_window"])
+                allowed: ["min_severity", "max_per_hour", "to", "from", "spool", "subject", "group_window", "smtp"])
         else { return alerts }
         if let node = map["min_severity"], let value = reader.choice(node, "alerts.min_severity", Severity.self) {
             alerts.minSeverity = value
@@ -154,6 +159,7 @@ struct ConfigBuilder {
             alerts.from = value
         }
         if let node = map["spool"], let spool = spool(node, "alerts.spool") { alerts.spool = spool }
+        smtp = map["smtp"]
         if let node = map["subject"], let mode = reader.choice(node, "alerts.subject", SubjectMode.self) {
             alerts.subject = mode
         }
@@ -277,14 +283,6 @@ struct ConfigBuilder {
         return zone
     }
 
-    private mutating func spool(_ node: Node, _ path: String) -> SpoolTarget? {
-        guard let text = reader.string(node, path) else { return nil }
-        if text.hasPrefix("maildir:"), text.count > 8 { return .maildir(path: resolve(String(text.dropFirst(8)))) }
-        if text.hasPrefix("sendmail:"), text.count > 9 { return .sendmail(path: resolve(String(text.dropFirst(9)))) }
-        reader.report(node, path, "must be maildir:PATH or sendmail:PATH, not '\(text)'")
-        return nil
-    }
-
     private mutating func required(_ map: [String: Node], _ key: String, in path: String, of parent: Node) -> String? {
         guard let node = map[key] else {
             reader.report(parent, "\(path).\(key)", "is required")
@@ -360,7 +358,7 @@ struct ConfigBuilder {
         return false
     }
 
-    private func resolve(_ path: String) -> String {
+    func resolve(_ path: String) -> String {
         path.hasPrefix("/") ? path : (baseDirectory as NSString).appendingPathComponent(path)
     }
 }

@@ -15,7 +15,7 @@ public struct DeliveryReport: Sendable, Equatable {
 
 /// What alert delivery needs of the database: the outbox and how many went out lately.
 /// A protocol so that a test can make one of these reads fail; the daemon uses `Store`.
-protocol AlertOutbox {
+protocol AlertOutbox: RecipientLedger {
     func pendingAlerts() throws -> [Result<PendingAlert, UnreadableAlert>]
     func alertsSent(since date: Date) throws -> Int
     func markAlertSent(itemID: Int64, at date: Date) throws
@@ -35,9 +35,13 @@ struct AlertDelivery {
     /// Alerts the spool accepted whose mark failed, with when: they are marked in a later round, never
     /// delivered again (a Maildir would notice the copy, sendmail would not). Lost at a restart.
     private var deliveredUnmarked: [Int64: Date] = [:]
+    private var recipients: RecipientDelivery
+    /// After this long a round starts no new mail.
+    static let roundTime: Duration = .seconds(15)
 
     init(outbox: any AlertOutbox, spool: any MailSpool, config: Config, errors: DatabaseErrors, logger: Logger) {
         self.outbox = outbox
+        self.recipients = RecipientDelivery(ledger: outbox)
         self.spool = spool
         self.config = config
         self.errors = errors
@@ -83,9 +87,17 @@ struct AlertDelivery {
         let renderer = AlertMail(config: config, timeZone: TimeZone(identifier: config.schoolTimeZone) ?? .gmt)
         // One mail per case a round: a burst about one person is one mail, and `max_per_hour` counts mails.
         let mails = Self.byCase(pending)
+        let started = ContinuousClock.now
         for (index, mail) in mails.enumerated() {
             let waitingFromHere = mails[index...].reduce(0) { $0 + $1.count }
-            guard index < budget else {
+            // The poller (and systemd's watchdog behind it) waits for this round: a slow spool's mails
+            // wait for the next round rather than hold it up.
+            guard report.sent == 0 || ContinuousClock.now - started < Self.roundTime else {
+                report.waiting += waitingFromHere
+                logger.notice("\(waitingFromHere) alerts wait for the next round: the spool is slow")
+                return report
+            }
+            guard report.sent < budget else {
                 report.waiting += waitingFromHere
                 logger.warning(
                     "\(waitingFromHere) alerts wait: alerts.max_per_hour (\(config.alerts.maxPerHour)) reached")
@@ -95,24 +107,43 @@ struct AlertDelivery {
             let messageID = renderer.messageID(for: mail.map(\.content))
             let message = renderer.render(mail.map(\.content), date: date)
             let feedID = first.feedID
+            let key = String(messageID.dropFirst().prefix { $0 != "@" })
+            let envelope = Envelope(sender: config.alerts.from, recipients: config.alerts.to)
+            let sent: (result: MailResult, tried: Bool)
+            let errors = self.errors
             do {
-                try spool.deliver(message, key: String(messageID.dropFirst().prefix { $0 != "@" }))
+                sent = try recipients.send(message, key: key, envelope: envelope, spool: spool, at: date) {
+                    errors.record($0, while: $1, feedID: feedID)
+                }
             } catch {
-                report.error = "\(error)"
+                report.error = "database: \(error)"
+                report.waiting += waitingFromHere
+                errors.record(error, while: "read who received alert \(first.caseNumber)", feedID: feedID)
+                return report
+            }
+            switch sent.result {
+            case .delivered(let refused):
+                if let said = MailOutcome(refused: refused).problems {
+                    logger.error("alert \(first.caseNumber): \(said)", metadata: ["feed": "\(feedID)"])
+                }
+            case .deferred(let problem):
+                report.error = problem
                 report.waiting += waitingFromHere
                 logger.error(
-                    "alert \(first.caseNumber) not delivered, will retry: \("\(error)")",
-                    metadata: ["feed": "\(feedID)"])
-                for alert in mail {
-                    do {
-                        try outbox.recordAlertFailure(itemID: alert.itemID, error: "\(error)")
-                    } catch let databaseError {
-                        errors.record(
-                            databaseError, while: "record the failed delivery of alert \(first.caseNumber)",
-                            feedID: feedID)
-                    }
-                }
+                    "alert \(first.caseNumber) not delivered, will retry: \(problem)", metadata: ["feed": "\(feedID)"])
+                recordFailure(problem, of: mail)
                 return report
+            case .refusedByAll(let problem):
+                // Stays in the outbox, where the digest shows it, and does not hold up other cases' alerts.
+                report.error = problem
+                report.waiting += mail.count
+                if sent.tried {
+                    logger.error(
+                        "alert \(first.caseNumber) refused by every recipient (check alerts.to): \(problem)",
+                        metadata: ["feed": "\(feedID)"])
+                    recordFailure(problem, of: mail)
+                }
+                continue
             }
             report.subjects.append(renderer.subject(mail.map(\.content)))
             logger.notice(
@@ -133,6 +164,18 @@ struct AlertDelivery {
             if unmarked { return report }
         }
         return report
+    }
+
+    private func recordFailure(_ problem: String, of mail: [PendingAlert]) {
+        for alert in mail {
+            do {
+                try outbox.recordAlertFailure(itemID: alert.itemID, error: problem)
+            } catch {
+                errors.record(
+                    error, while: "record the failed delivery of alert \(alert.content.caseNumber)",
+                    feedID: alert.content.feedID)
+            }
+        }
     }
 
     /// The outbox's alerts grouped by case, in the order each case first appears.

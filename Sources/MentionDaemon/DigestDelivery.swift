@@ -45,14 +45,30 @@ struct DigestDelivery {
             text: text.render(input), html: DigestHTML(text: text).render(input), day: day, date: date,
             interim: interim)
         if interim != nil {
-            try spool.deliver(mail, key: "digest-\(day)-\(Int(date.timeIntervalSince1970))")
+            try deliver(mail, key: "digest-\(day)-\(Int(date.timeIntervalSince1970))", at: date)
             logger.notice(
                 "digest for \(day) so far (until \(interim ?? "")) delivered; the whole day's follows at digest.at")
             return true
         }
-        try spool.deliver(mail, key: "digest-\(day)")
+        try deliver(mail, key: "digest-\(day)", at: date)
         try store.markDigestSent(day: day, at: date)
         logger.notice("digest for \(day) delivered to \(config.digest.to.joined(separator: ", "))")
         return true
+    }
+
+    /// Each recipient once: a retry after one recipient's 4xx goes to the others only. Throws while any
+    /// recipient is still to be tried, or when every one refused it.
+    private func deliver(_ mail: String, key: String, at date: Date) throws {
+        var recipients = RecipientDelivery(ledger: store)
+        let envelope = Envelope(sender: config.alerts.from, recipients: config.digest.to)
+        let sent = try recipients.send(mail, key: key, envelope: envelope, spool: spool, at: date) { error, doing in
+            logger.error("database: cannot \(doing): \(error)")
+        }
+        switch sent.result {
+        case .delivered(let refused):
+            if let said = MailOutcome(refused: refused).problems { logger.error("digest \(key): \(said)") }
+        case .deferred(let problem): throw MailSpoolError(problem)
+        case .refusedByAll(let problem): throw MailSpoolError("every recipient refused the digest: \(problem)")
+        }
     }
 }

@@ -5,7 +5,10 @@ import MentionStore
 
 /// Retention (docs/operations.md): unflagged mentions are forgotten after `storage.retention.unflagged`;
 /// closed cases after `closed_cases` (afgehandeld) or `false_alarms` (vals alarm); open cases never.
+/// Each recipient's answer to a mail is kept 90 days: long enough for any retry of that mail.
 struct Retention {
+    static let recipientAnswers: TimeInterval = 90 * 86_400
+
     let store: Store
     let errors: DatabaseErrors
     let logger: Logger
@@ -27,6 +30,11 @@ struct Retention {
                 errors.record(
                     error, while: "purge '\(state.rawValue)' cases past the retention period (retried within the hour)")
             }
+        }
+        do {
+            try store.purgeRecipients(before: now.addingTimeInterval(-Self.recipientAnswers))
+        } catch {
+            errors.record(error, while: "forget recipients' answers older than 90 days (retried within the hour)")
         }
     }
 

@@ -64,8 +64,16 @@ public struct Matcher: Sendable {
         return mentions(in: post, text: text, tokens: MatchText.tokens(text))
     }
 
+    /// What would be a mention if the post were known to be about the school: names that need school
+    /// context, and groups and roles ("die directrice", "die hele zeehoek") where the school is not named.
+    /// Never enough for an alert; the classifier sends abuse aimed at these to review (docs/matching.md).
+    public func possibleMentions(in post: Post) -> [Mention] {
+        let text = post.matchText
+        return mentions(in: post, text: text, tokens: MatchText.tokens(text), assumeSchool: true)
+    }
+
     /// The same, on text already split by `MatchText.tokens`.
-    package func mentions(in post: Post, text: String, tokens: [TextToken]) -> [Mention] {
+    package func mentions(in post: Post, text: String, tokens: [TextToken], assumeSchool: Bool = false) -> [Mention] {
         var words = tokens.map(\.folded)
         // "kankerjuf Marieke", "invaljuf Marieke": an honorific at the end of a compound still addresses someone.
         for index in words.indices.dropLast() {
@@ -79,11 +87,13 @@ public struct Matcher: Sendable {
         // school context. (That also keeps the cost off the many posts that mention nobody.)
         var corrected = [Bool](repeating: false, count: words.count)
         let contextWord = hasContextWord(words)
-        if post.schoolSpecific || !candidates.isEmpty || contextWord
+        if post.schoolSpecific || assumeSchool || !candidates.isEmpty || contextWord
             || words.contains(where: Self.honorificKeys.contains)
         {
             for index in words.indices
-            where !forms.startsSomeForm(words[index]) && mayBeMisspeltName(at: index, in: words, post, contextWord) {
+            where !forms.startsSomeForm(words[index])
+                && mayBeMisspeltName(at: index, in: words, post, contextWord || assumeSchool)
+            {
                 if let word = misspellings.correction(of: words[index])
                     ?? (index > 0 && Self.honorificKeys.contains(words[index - 1])
                         ? firstNameSlips.correction(of: words[index]) : nil)
@@ -114,7 +124,7 @@ public struct Matcher: Sendable {
             !$0.pattern.needsContext && ($0.pattern.entity == "school" || $0.pattern.rule == .honorific)
                 && !corrected[$0.from..<$0.to].contains(true)
         }
-        let hasContext = post.schoolSpecific || anchored || (!excluded && contextWord)
+        let hasContext = post.schoolSpecific || (assumeSchool && !excluded) || anchored || (!excluded && contextWord)
         if !hasContext { candidates.removeAll { $0.pattern.needsContext && !Self.isSpelledOut($0, tokens, scalars) } }
         candidates.removeAll { isOrdinaryWord($0, words) }
 
@@ -140,7 +150,10 @@ public struct Matcher: Sendable {
                     start: start, end: end, rule: rule))
         }
         // "de leraren daar", "de gymleraar": only in a post that names the school.
-        for target in targets.find(in: words, tokens: tokens, scalars: scalars, school: school, taken: taken) {
+        for target in targets.find(
+            in: words, tokens: tokens, scalars: scalars, school: school, taken: taken,
+            assumeSchool: assumeSchool && !excluded)
+        {
             let (start, end) = (tokens[target.from].start, tokens[target.to - 1].end)
             let (entity, rule): (String, MentionRule) =
                 switch target.kind {

@@ -72,9 +72,10 @@ struct TargetForms: Sendable {
     /// Each group or role in `words` (match keys of `tokens`), as word ranges; `school` marks the
     /// words of a found mention of the school, `taken` those of any found mention.
     func find(
-        in words: [String], tokens: [TextToken], scalars: [Unicode.Scalar], school: [Bool], taken: [Bool]
+        in words: [String], tokens: [TextToken], scalars: [Unicode.Scalar], school: [Bool], taken: [Bool],
+        assumeSchool: Bool = false
     ) -> [(from: Int, to: Int, kind: Kind)] {
-        guard school.contains(true) else { return [] }
+        guard assumeSchool || school.contains(true) else { return [] }
         var found: [(from: Int, to: Int, kind: Kind)] = []
         var index = 0
         while index < words.count {

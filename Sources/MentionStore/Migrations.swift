@@ -188,7 +188,19 @@ enum Migrations {
             fetched_at INTEGER NOT NULL
         ) STRICT;
         """,
-        // 7: when the poll in flight began (issue 15): set before the fetch, cleared when the poll is recorded,
+        // 7: what each recipient said to a mail (issue 15, SMTP answers per recipient): a retry goes only to
+        // those not done, and a mail is done once each recipient accepted or refused it for good.
+        """
+        CREATE TABLE mail_recipients (
+            message_key TEXT NOT NULL,
+            recipient   TEXT NOT NULL,
+            outcome     TEXT NOT NULL CHECK (outcome IN ('accepted', 'refused')),
+            at          INTEGER NOT NULL,
+            detail      TEXT,
+            PRIMARY KEY (message_key, recipient)
+        ) STRICT;
+        """,
+        // 8: when the poll in flight began (issue 15): set before the fetch, cleared when the poll is recorded,
         // so a start after a kill knows which polls the process died in.
         """
         ALTER TABLE feeds ADD COLUMN poll_started INTEGER;

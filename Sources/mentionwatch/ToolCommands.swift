@@ -4,6 +4,7 @@ import Foundation
 import MentionClassify
 import MentionConfig
 import MentionFetch
+import MentionMail
 import MentionMatch
 import MentionRender
 
@@ -27,6 +28,13 @@ struct Check: AsyncParsableCommand {
                 problems.append("\(key): \(path) is not writable")
             case .sendmail(let path) where !FileManager.default.isExecutableFile(atPath: path):
                 problems.append("\(key): \(path) is not executable")
+            case .smtp(let server):
+                // A credential exists only inside the unit (LoadCredential=): nothing to read from here.
+                if case .file = server.password, let source = server.password {
+                    do { _ = try SmtpSpool(server: server).readPassword(source) } catch {
+                        problems.append("alerts.smtp.password_file: \(error)")
+                    }
+                }
             default: break
             }
         }
@@ -144,6 +152,10 @@ struct Check: AsyncParsableCommand {
         switch spool {
         case .maildir(let path): return "Maildir \(path)"
         case .sendmail(let path): return "\(path) -i -t"
+        case .smtp(let server):
+            let tls =
+                server.url.hasPrefix("smtps:") ? "TLS" : server.requireStartTLS ? "STARTTLS required" : "no TLS"
+            return "\(server.url) (\(tls)\(server.user.map { ", as \($0)" } ?? ""))"
         }
     }
 

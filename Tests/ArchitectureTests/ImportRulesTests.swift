@@ -27,7 +27,7 @@ struct ImportRulesTests {
                 "CSQLite", "FeedKit", "MentionMatch", "MentionClassify", "MentionConfig", "MentionRender",
                 "MentionSchedule",
             ],
-            "MentionMail": ["MentionConfig", "MentionRender"],
+            "MentionMail": ["CCurl", "MentionConfig", "MentionRender"],
         ]
         let adapters: Set<String> = ["MentionFetch", "MentionStore", "MentionMail"]
         let services: Set<String> = ["Logging", "ServiceLifecycle", "UnixSignals"]

@@ -217,7 +217,7 @@ struct ConfigParserTests {
         let yaml = Self.valid.replacingOccurrences(
             of: "  spool: maildir:spool/mt",
             with: """
-                  spool: smtp://mail
+                  spool: smtp://mail/inbox
                   to: ["mt@school.example\\r\\nBcc: x@evil.example"]
                 """)
         let found = issues(yaml)

@@ -70,6 +70,15 @@ struct AlertDeliveryTests {
         func recordAlertFailure(itemID: Int64, error: String) throws {
             try store.recordAlertFailure(itemID: itemID, error: error)
         }
+        func recipientsDone(messageKey: String) throws -> (accepted: Set<String>, refused: Set<String>) {
+            try store.recipientsDone(messageKey: messageKey)
+        }
+        func recordRecipient(messageKey: String, recipient: String, accepted: Bool, detail: String?, at date: Date)
+            throws
+        {
+            try store.recordRecipient(
+                messageKey: messageKey, recipient: recipient, accepted: accepted, detail: detail, at: date)
+        }
     }
 
     @Test func anAlertDeliveredButNotMarkedIsMarkedLaterAndNeverSentTwiceThroughSendmail() async throws {

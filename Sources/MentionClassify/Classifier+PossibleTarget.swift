@@ -1,0 +1,52 @@
+import MentionMatch
+
+extension Classifier {
+    /// A post whose abuse is clear but whose target is not confirmed: it names someone only in a way
+    /// that needs the school for context ("die directrice", "die hele zeehoek", a surname alone) and
+    /// the school is not named. The person it may be aimed at is only possible, so the post goes to
+    /// review, never to the MT (docs/classification.md, "Possible targets").
+    ///
+    /// Clear abuse: the model at or above its alert threshold, or a rules hit at `alerts.min_severity`
+    /// that had no one to aim at; neither when the rules read the abuse as negated or reported.
+    /// - Returns: the possible target, or nil when the post is not such a case.
+    func possibleTarget(
+        of post: Post, mentions: [Mention], hits: [Hit], rules: RulesVerdict, strength: Double?
+    ) -> Mention? {
+        guard mode != .rules, !rules.alert, !rules.cleared else { return nil }
+        let modelSure = (strength ?? 0) >= thresholds.alert
+        let rulesSure = hits.contains { $0.effectiveSeverity >= minSeverity && $0.category != .forwarding }
+        guard modelSure || rulesSure else { return nil }
+        let confirmed = Set(mentions.map { "\($0.entity)@\($0.start)" })
+        return matcher.possibleMentions(in: post).first {
+            $0.start < $0.end && !confirmed.contains("\($0.entity)@\($0.start)")
+        }
+    }
+
+    /// The findings of a post sent to review for a possible target: the model's categories (or the
+    /// rules' own findings), at low severity, each explanation saying whom it may be aimed at and why
+    /// that is not sure.
+    func reviewFindings(
+        _ findings: [CategoryFinding], scores: LinearModel.Scores?, possible: Mention, byStaff: Bool
+    ) -> [CategoryFinding] {
+        let note =
+            "; mogelijk \(possible.entity == "school" ? "over de school" : "gericht aan") '\(possible.surface)', "
+            + "maar de school wordt niet genoemd: te beoordelen, geen melding aan het MT"
+        var out = findings.map { finding in
+            var finding = finding
+            finding.severity = .low
+            finding.explanation += note
+            return finding
+        }
+        guard out.isEmpty, let scores else { return out }
+        for (category, probability) in ModelDecision.categories(scores, byStaff: byStaff) {
+            let percent = Int((probability * 100).rounded())
+            let words = scores.words.map { "'\($0)'" }.joined(separator: ", ")
+            out.append(
+                CategoryFinding(
+                    category: category, severity: .low, evidence: scores.words, spans: scores.words.map { _ in nil },
+                    explanation: "alleen het model (kans \(percent) %"
+                        + (words.isEmpty ? "" : "; woorden die het zwaarst wogen: \(words)") + ")" + note))
+        }
+        return out
+    }
+}
