@@ -6,7 +6,7 @@ APT_PACKAGES := libcurl4-openssl-dev libsqlite3-dev libssl-dev python3 python3-a
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PREFIX ?= /usr/local
 
-.PHONY: run test build release deps install clean format lint conformance fuzz bench-parse bench-match bench-classify train compare-models
+.PHONY: run test build release release-static deb check-deb deps install clean format lint conformance fuzz bench-parse bench-match bench-classify train compare-models
 
 deps:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -70,13 +70,45 @@ compare-models: release
 release: deps
 	$(SWIFT) build -c release
 
-install: release
-	install -D -m 0755 .build/release/mentionwatch $(DESTDIR)$(PREFIX)/bin/mentionwatch
+# The release binary with the Swift runtime linked in, so it runs without the toolchain (install, deb),
+# and without an RPATH (Debian policy; lintian).
+release-static: deps
+	$(SWIFT) build -c release --static-swift-stdlib --disable-local-rpath --scratch-path .build-static
+
+# Installs and creates the service user and its folders (systemd-sysusers, systemd-tmpfiles), with the
+# config readable by the service's group (root:mentionwatch 0640). See README.md, "Install".
+install: release-static
+	install -D -m 0755 .build-static/release/mentionwatch $(DESTDIR)$(PREFIX)/bin/mentionwatch
 	install -D -m 0644 model/classifier.mwm $(DESTDIR)$(PREFIX)/share/mentionwatch/classifier.mwm
-	install -D -m 0644 systemd/mentionwatch.service $(DESTDIR)/etc/systemd/system/mentionwatch.service
+	install -d $(DESTDIR)/etc/systemd/system
+	sed 's|/usr/local/bin/|$(PREFIX)/bin/|g' systemd/mentionwatch.service > $(DESTDIR)/etc/systemd/system/mentionwatch.service
+	chmod 0644 $(DESTDIR)/etc/systemd/system/mentionwatch.service
 	install -D -m 0644 systemd/mentionwatch.sysusers $(DESTDIR)/usr/lib/sysusers.d/mentionwatch.conf
 	install -D -m 0644 systemd/mentionwatch.tmpfiles $(DESTDIR)/usr/lib/tmpfiles.d/mentionwatch.conf
 	[ -e $(DESTDIR)/etc/mentionwatch/feeds.yaml ] || install -D -m 0640 feeds.yaml $(DESTDIR)/etc/mentionwatch/feeds.yaml
+	@if [ -n "$(DESTDIR)" ]; then echo "DESTDIR set: run systemd-sysusers and systemd-tmpfiles --create on the target, and chgrp mentionwatch /etc/mentionwatch/feeds.yaml"; \
+	else \
+	  if command -v systemd-sysusers >/dev/null; then systemd-sysusers /usr/lib/sysusers.d/mentionwatch.conf; \
+	  else getent passwd mentionwatch >/dev/null || useradd --system --user-group --home-dir /var/lib/mentionwatch --shell /usr/sbin/nologin mentionwatch; fi; \
+	  if command -v systemd-tmpfiles >/dev/null; then systemd-tmpfiles --create /usr/lib/tmpfiles.d/mentionwatch.conf; \
+	  else install -d -o mentionwatch -g mentionwatch -m 0700 /var/lib/mentionwatch; install -d -o mentionwatch -g mentionwatch -m 0755 /var/spool/mentionwatch; fi; \
+	  chgrp mentionwatch /etc/mentionwatch/feeds.yaml && chmod 0640 /etc/mentionwatch/feeds.yaml; \
+	  if [ -d /run/systemd/system ]; then systemctl daemon-reload; fi; \
+	  echo "installed; check what the service can read and write:"; \
+	  echo "  $(PREFIX)/bin/mentionwatch check --config /etc/mentionwatch/feeds.yaml --as-service"; \
+	fi
+
+# mentionwatch_VERSION_ARCH.deb in .build-deb/ (dpkg-deb, no debhelper); see docs/operations.md.
+VERSION := $(shell sed -n 's/^public let mentionwatchVersion = "\(.*\)"/\1/p' Sources/MentionConfig/Version.swift)
+DEB_REVISION ?= 1
+DEB_OUT ?= .build-deb
+deb: release-static
+	@command -v dpkg-shlibdeps >/dev/null || { $(SUDO) apt-get install -y -qq dpkg-dev; }
+	tools/build-deb.sh .build-static/release/mentionwatch $(VERSION)-$(DEB_REVISION) $(DEB_OUT)
+
+# Builds the package, runs lintian and systemd-analyze, installs, checks and purges it (as root; CI).
+check-deb:
+	tools/check-deb.sh
 
 clean:
-	rm -rf .build mentionwatch-demo
+	rm -rf .build .build-static .build-deb mentionwatch-demo

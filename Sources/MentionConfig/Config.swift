@@ -80,6 +80,9 @@ public struct AlertSettings: Sendable, Equatable {
     /// Alerts about the same person (or the school) within this long of the case's last post join its
     /// case and mail thread (`alerts.group_window`); 0: every alert a case of its own.
     public var groupWindow: Seconds = 3_600
+    /// The group a Maildir spool is shared with (`alerts.spool_group`), so Dovecot or a person in it
+    /// can read the mailbox; nil: the Maildir is private to the service user.
+    public var spoolGroup: String?
 }
 
 /// What an alert's subject says (`alerts.subject`). A subject shows on a locked phone's screen, where
@@ -97,6 +100,8 @@ public struct DigestSettings: Sendable, Equatable {
     /// Where the digest is delivered. A Maildir is one mailbox, so the coordinator's is not the MT's:
     /// default `maildir:/var/spool/mentionwatch/coordinator`, or the alerts' sendmail (which routes by To).
     public var spool: SpoolTarget = .maildir(path: "/var/spool/mentionwatch/coordinator")
+    /// `digest.spool_group`; default: the alerts' group when both spools are Maildirs.
+    public var spoolGroup: String?
 }
 
 /// How feeds are fetched: limits that keep the monitor polite to hosts and safe from hostile ones.

@@ -9,6 +9,7 @@ struct ConfigBuilder {
     var reader: YAMLReader
     let baseDirectory: String
     let isKnownTimeZone: (String) -> Bool
+    let isKnownGroup: (String) -> Bool
 
     mutating func build(_ top: [String: Node], root: Node) -> Config? {
         var school: School?
@@ -37,6 +38,7 @@ struct ConfigBuilder {
         }
         if let node = top["digest"] { digest = digestSettings(node, defaults: digest) }
         if let node = smtpNode { applySmtpAccount(node, to: &alerts.spool, and: &digest.spool) }
+        inheritSpoolGroup(&digest, from: alerts, digestNode: top["digest"])
         var storage = StorageSettings()
         if let node = top["storage"] { storage = storageSettings(node) }
         storage.database = resolve(storage.database)
@@ -143,7 +145,10 @@ struct ConfigBuilder {
         guard
             let map = reader.mapping(
                 node, "alerts",
-                allowed: ["min_severity", "max_per_hour", "to", "from", "spool", "subject", "group_window", "smtp"])
+                allowed: [
+                    "min_severity", "max_per_hour", "to", "from", "spool", "subject", "group_window", "spool_group",
+                    "smtp",
+                ])
         else { return alerts }
         if let node = map["min_severity"], let value = reader.choice(node, "alerts.min_severity", Severity.self) {
             alerts.minSeverity = value
@@ -163,12 +168,13 @@ struct ConfigBuilder {
         if let node = map["subject"], let mode = reader.choice(node, "alerts.subject", SubjectMode.self) {
             alerts.subject = mode
         }
+        alerts.spoolGroup = spoolGroup(map, "alerts", spool: alerts.spool)
         return alerts
     }
 
     private mutating func digestSettings(_ node: Node, defaults: DigestSettings) -> DigestSettings {
         var digest = defaults
-        guard let map = reader.mapping(node, "digest", allowed: ["at", "timezone", "to", "spool"]) else {
+        guard let map = reader.mapping(node, "digest", allowed: ["at", "timezone", "to", "spool", "spool_group"]) else {
             return digest
         }
         if let node = map["at"], let text = reader.string(node, "digest.at") {
@@ -185,6 +191,7 @@ struct ConfigBuilder {
         if let zone = timeZone(node, key: "timezone", path: "digest.timezone") { digest.timezone = zone }
         if let node = map["to"] { digest.to = addresses(node, "digest.to") ?? digest.to }
         if let node = map["spool"], let spool = spool(node, "digest.spool") { digest.spool = spool }
+        digest.spoolGroup = spoolGroup(map, "digest", spool: digest.spool)
         return digest
     }
 

@@ -8,9 +8,11 @@ public enum ConfigParser {
     ///   - file: the name used in error messages.
     ///   - baseDirectory: relative paths in the file are resolved against it (the config file's folder).
     ///   - isKnownTimeZone: checks a zone identifier; the core reads no tz database itself.
+    ///   - isKnownGroup: checks a group name (`alerts.spool_group`); the core reads no /etc/group itself.
     public static func parse(
         _ text: String, file: String, baseDirectory: String,
-        isKnownTimeZone: @escaping (String) -> Bool = { _ in true }
+        isKnownTimeZone: @escaping (String) -> Bool = { _ in true },
+        isKnownGroup: @escaping (String) -> Bool = { _ in true }
     ) throws(ConfigErrors) -> Config {
         var reader = YAMLReader(file: file)
         let root: Node?
@@ -33,7 +35,8 @@ public enum ConfigParser {
             }
             throw ConfigErrors(issues: reader.issues)
         }
-        var builder = ConfigBuilder(reader: reader, baseDirectory: baseDirectory, isKnownTimeZone: isKnownTimeZone)
+        var builder = ConfigBuilder(
+            reader: reader, baseDirectory: baseDirectory, isKnownTimeZone: isKnownTimeZone, isKnownGroup: isKnownGroup)
         let config = builder.build(top, root: root)
         if let config, builder.reader.issues.isEmpty { return config }
         throw ConfigErrors(issues: builder.reader.issues.sorted { ($0.line, $0.column) < ($1.line, $1.column) })

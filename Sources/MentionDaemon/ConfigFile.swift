@@ -1,6 +1,7 @@
 import Foundation
 import MentionClassify
 import MentionConfig
+import MentionMail
 
 /// Reads and validates a config file from disk (the core parses; this adapter does the I/O).
 public enum ConfigFile {
@@ -37,7 +38,8 @@ public enum ConfigFile {
         do {
             config = try ConfigParser.parse(
                 text, file: path, baseDirectory: absolute.deletingLastPathComponent().path,
-                isKnownTimeZone: { TimeZone(identifier: $0) != nil })
+                isKnownTimeZone: { TimeZone(identifier: $0) != nil },
+                isKnownGroup: { SystemAccounts.groupID(named: $0) != nil })
         } catch {
             throw .invalid(error)
         }

@@ -40,9 +40,11 @@ public actor Monitor {
         pipeline = try PollPipeline(config: config, store: store, errors: errors, logger: logger)
         politeness = pipeline.fetcher.politeness
         alerts = AlertDelivery(
-            outbox: store, spool: MailSpools.make(config.alerts.spool), config: config, errors: errors, logger: logger)
+            outbox: store, spool: MailSpools.make(config.alerts.spool, group: config.alerts.spoolGroup), config: config,
+            errors: errors, logger: logger)
         digests = DigestDelivery(
-            store: store, spool: MailSpools.make(config.digest.spool), config: config, logger: logger)
+            store: store, spool: MailSpools.make(config.digest.spool, group: config.digest.spoolGroup), config: config,
+            logger: logger)
         retention = Retention(store: store, errors: errors, logger: logger)
         health = FeedHealth(store: store)
     }
@@ -63,9 +65,9 @@ public actor Monitor {
         try store.register(newConfig.feeds)
         pipeline.apply(newConfig)
         alerts.config = newConfig
-        alerts.spool = MailSpools.make(newConfig.alerts.spool)
+        alerts.spool = MailSpools.make(newConfig.alerts.spool, group: newConfig.alerts.spoolGroup)
         digests.config = newConfig
-        digests.spool = MailSpools.make(newConfig.digest.spool)
+        digests.spool = MailSpools.make(newConfig.digest.spool, group: newConfig.digest.spoolGroup)
         config = newConfig
     }
 

@@ -71,9 +71,14 @@ public struct MailSpoolError: Error, CustomStringConvertible, Equatable {
 }
 
 public enum MailSpools {
-    public static func make(_ target: SpoolTarget) -> any MailSpool {
+    /// - Parameter group: a Maildir's `spool_group`, checked to exist when the config was loaded.
+    public static func make(_ target: SpoolTarget, group: String? = nil) -> any MailSpool {
         switch target {
-        case .maildir(let path): return MaildirSpool(path: path)
+        case .maildir(let path):
+            // Tidied when opened, then daily as it delivers.
+            let spool = MaildirSpool(path: path, group: group.flatMap(SystemAccounts.groupID(named:)))
+            spool.tidyIfDue()
+            return spool
         case .sendmail(let path): return SendmailSpool(path: path)
         case .smtp(let server): return SmtpSpool(server: server)
         }

@@ -15,6 +15,7 @@ struct Mentionwatch: AsyncParsableCommand {
             Review.self, Cases.self, CaseCommand.self, FalseAlarms.self, DossierCommand.self, Status.self,
             Demo.self,
             BenchParse.self, BenchMatch.self,
+            ProbeAccess.self,
         ]
     )
 }

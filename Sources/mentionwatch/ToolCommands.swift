@@ -14,6 +14,15 @@ struct Check: AsyncParsableCommand {
     @OptionGroup var options: ConfigOption
     @Flag(help: "Also fetch and parse every feed once (nothing is stored); exit 69 when one fails.")
     var fetch = false
+    @Flag(
+        help:
+            "Also try, as the unit's User= (and groups), to open every file and folder the service needs; exit 1 when one fails."
+    )
+    var asService = false
+    @Option(help: "With --as-service: check as this user instead of the unit's (e.g. nobody).")
+    var asUser: String?
+    @Option(help: "With --as-service: the unit file to read User=, Group= and SupplementaryGroups= from.")
+    var unit: String?
 
     func run() async throws {
         let config = try options.load()
@@ -71,6 +80,11 @@ struct Check: AsyncParsableCommand {
         print(Self.describeDictionaries(config))
         for problem in problems { FileHandle.standardError.write(Data("\(options.config): \(problem)\n".utf8)) }
         if !problems.isEmpty { throw ExitCode(ExitStatus.configError) }
+        if asService || asUser != nil,
+            try !ServiceCheck.run(config, configPath: options.config, user: asUser, unit: unit)
+        {
+            throw ExitCode(1)
+        }
         if fetch, await !Self.tryFeeds(config) { throw ExitCode(ExitStatus.unavailable) }
     }
 

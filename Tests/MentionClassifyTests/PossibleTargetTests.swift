@@ -1,0 +1,45 @@
+import Foundation
+import Testing
+
+@testable import MentionClassify
+@testable import MentionMatch
+
+/// Clear abuse aimed at someone the matcher confirms only with school context goes to review, never
+/// to the MT; the same words about someone plainly not of the school, or abuse read as reported,
+/// raise nothing; a confirmed target is unchanged (docs/classification.md, "Possible targets").
+struct PossibleTargetTests {
+    static func assess(_ text: String) -> Assessment { ShippedModelTests.assess(text) }
+
+    @Test(arguments: [
+        ("die directrice is een vuile heks", "die directrice"),  // a role, the school not named
+        ("iemand moet die hele zeehoek opblazen", "zeehoek"),  // the school's bare name, no context word
+        ("De Vries van de techniekles is een randdebiel", "De Vries"),  // a common surname alone
+        ("dirk-jan, ik weet in welke straat je woont", "dirk-jan"),  // a first name alone
+    ])
+    func abuseAtAPossibleTargetIsReviewed(_ text: String, _ surface: String) {
+        let assessment = Self.assess(text)
+        #expect(assessment.tier == .review, "\(assessment.categories.map(\.explanation))")
+        #expect(!assessment.alert && assessment.categories.allSatisfy { $0.severity == .low })
+        #expect(
+            assessment.categories.contains { $0.explanation.contains("'\(surface)', maar de school wordt niet genoemd") },
+            "\(assessment.categories.map(\.explanation))")
+    }
+
+    @Test(arguments: [
+        "de directrice van mijn werk is een schat",  // no abuse
+        "ik ben gisteren naar strandpaviljoen de zeehoek geweest, kut weer",  // an excluded place
+        "de directrice van de voetbalclub is een topper, echt",  // praise, no school
+        "het is echt niet oké dat mensen die directrice een heks noemen",  // counter-speech
+    ])
+    func noAbuseOrAnotherPlaceRaisesNothing(_ text: String) {
+        let assessment = Self.assess(text)
+        #expect(assessment.tier == .none, "\(assessment.categories.map(\.explanation))")
+    }
+
+    @Test func aConfirmedTargetIsJudgedAsBefore() {
+        // The school named: the role is the director's, and the threat goes to the MT.
+        let assessment = Self.assess("die directrice van De Zeehoek moet dood, ik steek haar neer")
+        #expect(assessment.alert, "\(assessment.categories.map(\.explanation))")
+        #expect(!assessment.categories.contains { $0.explanation.contains("maar de school wordt niet genoemd") })
+    }
+}
