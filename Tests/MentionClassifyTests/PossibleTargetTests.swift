@@ -21,7 +21,9 @@ struct PossibleTargetTests {
         #expect(assessment.tier == .review, "\(assessment.categories.map(\.explanation))")
         #expect(!assessment.alert && assessment.categories.allSatisfy { $0.severity == .low })
         #expect(
-            assessment.categories.contains { $0.explanation.contains("'\(surface)', maar de school wordt niet genoemd") },
+            assessment.categories.contains {
+                $0.explanation.contains("'\(surface)', maar de school wordt niet genoemd")
+            },
             "\(assessment.categories.map(\.explanation))")
     }
 
