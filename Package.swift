@@ -38,7 +38,7 @@ let package = Package(
         .target(name: "MentionSchedule", dependencies: ["MentionConfig", "FeedKit"]),
         .target(
             name: "MentionRender",
-            dependencies: ["FeedKit", "MentionMatch", "MentionClassify", "MentionConfig"]
+            dependencies: ["FeedKit", "MentionMatch", "MentionClassify", "MentionConfig", "MentionSchedule"]
         ),
 
         // Adapters.

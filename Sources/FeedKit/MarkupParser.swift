@@ -18,7 +18,11 @@ struct MarkupParser {
     var entities: DeclaredEntities?
     var entityBudgetExceeded = false
     var sawDoctype = false
-    var malformed = false
+    var malformed = false {
+        // Where the document first broke the rules: OPML import names its line.
+        didSet { if malformed, malformedAt == nil { malformedAt = index } }
+    }
+    var malformedAt: Int?
 
     init(_ bytes: [UInt8], baseURL: String? = nil) {
         self.bytes = bytes

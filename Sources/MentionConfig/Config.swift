@@ -16,6 +16,7 @@ public struct Config: Sendable, Equatable {
     /// `school.time_zone` as written; nil: the digest's zone. Kept apart from `School`, which is what the
     /// matcher looks for, not where the school is.
     public var schoolTimeZoneSetting: String?
+    public var metrics = MetricsSettings()
 
     /// The IANA zone the MT reads times in (alert mails): `school.time_zone`, else `digest.timezone`.
     public var schoolTimeZone: String { schoolTimeZoneSetting ?? digest.timezone }

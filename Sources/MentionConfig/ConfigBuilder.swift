@@ -49,9 +49,11 @@ struct ConfigBuilder {
         if let node = top["matching"] { matching = matchingSettings(node) }
         var classification = ClassificationSettings()
         if let node = top["classification"] { classification = classificationSettings(node) }
+        var metrics = MetricsSettings()
+        if let node = top["metrics"] { metrics = metricsSettings(node) }
         return Config(
             school: school, staff: staff, feeds: feeds, alerts: alerts, digest: digest, storage: storage, fetch: fetch,
-            matching: matching, classification: classification, schoolTimeZoneSetting: schoolTimeZone)
+            matching: matching, classification: classification, schoolTimeZoneSetting: schoolTimeZone, metrics: metrics)
     }
 
     private mutating func school(_ node: Node) -> School? {

@@ -26,6 +26,7 @@ public enum ConfigParser {
                 root, "",
                 allowed: [
                     "school", "staff", "feeds", "alerts", "digest", "storage", "fetch", "matching", "classification",
+                    "metrics",
                 ])
         else {
             if root == nil {

@@ -3,6 +3,7 @@ import Logging
 import MentionConfig
 import MentionFetch
 import MentionMail
+import MentionRender
 import MentionSchedule
 import MentionStore
 
@@ -25,6 +26,9 @@ public actor Monitor {
     public nonisolated let politeness: HostPoliteness
     let now: @Sendable () -> Date
     let logger: Logger
+    /// Counted for the metrics file since start; and the file's last write error, logged once.
+    private(set) var counters = PollCounters()
+    var metricsError: String?
 
     public init(config: Config, logger: Logger, now: @escaping @Sendable () -> Date = { Date() }) throws {
         self.config = config
@@ -95,7 +99,17 @@ public actor Monitor {
             if let turn { await fetcher.fetch(attempt.request, turn: turn) } else {
                 await fetcher.fetch(attempt.request)
             }
-        return pipeline.finish(attempt, result, at: now())
+        let summary = pipeline.finish(attempt, result, at: now())
+        count(summary)
+        return summary
+    }
+
+    private func count(_ summary: FeedPollSummary) {
+        guard summary.error != "\(FetchError.stopped)" else { return }  // a shutdown's, not the feed's
+        counters.polls += 1
+        counters.items += summary.newItems
+        counters.mentions += summary.mentions
+        if let kind = summary.errorKind { counters.fetchErrors[kind, default: 0] += 1 }
     }
 
     /// Polls every configured feed once, all at the same time within the fetch limits; summaries in config order.
@@ -168,7 +182,9 @@ public actor Monitor {
     // MARK: - Alerts, retention, digest, health
 
     public func deliverAlerts() -> DeliveryReport {
-        alerts.deliver(at: now())
+        let report = alerts.deliver(at: now())
+        if report.error != nil { counters.deliveryFailures += 1 }
+        return report
     }
 
     public func enforceRetention() {

@@ -16,6 +16,8 @@ public struct FeedPollSummary: Sendable, CustomStringConvertible {
     public var flagged = 0
     public var notModified = false
     public var error: String?
+    /// The failure's kind for the metrics (`Metrics.fetchErrorKinds`).
+    public var errorKind: String?
     public var nextPoll: Date?
 
     public var description: String {
@@ -82,19 +84,22 @@ final class PollPipeline {
             errors.record(error, while: "read the record", feedID: feed.id)
             var summary = FeedPollSummary(feedID: feed.id)
             summary.error = "database: \(error)"
+            summary.errorKind = "database"
             return .skipped(summary)
         }
         let request = FetchRequest(
             url: record?.movedTo ?? feed.url, etag: record?.etag, lastModified: record?.lastModified,
             allowPrivate: feed.allowPrivate, settings: config.fetch)
         let failures = (record?.failures ?? 0) + 1
-        // Should this poll never end (the process dies in it), the feed waits as after a failure.
+        // Should this poll never end (the process dies in it), the next start finds it begun and decides
+        // (`RestartSchedule`); until then, no one else takes the feed as due.
         do {
             try store.deferPoll(
                 feedID: feed.id,
                 until: schedule.nextPoll(
                     interval: feed.interval, outcome: PollOutcome(.failed),
-                    failures: failures, now: now, jitter: 0))
+                    failures: failures, now: now, jitter: 0),
+                started: now)
         } catch {
             errors.record(error, while: "defer the next poll", feedID: feed.id)
         }
@@ -130,6 +135,7 @@ final class PollPipeline {
                 default: .failed
                 }
             pollResult = .failed("\(error)")
+            summary.errorKind = error.metricKind
         case .success(.notModified):
             summary.notModified = true
             outcome.kind = .notModified
@@ -145,6 +151,7 @@ final class PollPipeline {
                     etag: response.etag, lastModified: response.lastModified, newItems: summary.newItems)
             case .failure(let error):
                 pollResult = .failed(error.message)
+                summary.errorKind = error.message.hasPrefix("database: ") ? "database" : "parse"
             }
         }
         if readdressed {

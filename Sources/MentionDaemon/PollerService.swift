@@ -23,11 +23,13 @@ public struct PollerService: Service {
             var reportedErrors = 0
             var ticking = true
             var timerArmed = false
+            var metricsDue = true  // written on the first tick, then within a second of each poll
             group.addTask { .tick }
             while let event = await group.next() {
                 switch event {
                 case .polled(let feed, let summary):
                     queue.finished(feed.id)
+                    metricsDue = true
                     logger.debug("\(summary)")
                     let delivery = await monitor.deliverAlerts()
                     notifier.notify(
@@ -39,6 +41,10 @@ public struct PollerService: Service {
                     ticking = false
                     // The watchdog hears from this loop itself: if it hangs, systemd restarts the service.
                     notifier.notify("WATCHDOG=1")
+                    if metricsDue {
+                        await monitor.writeMetrics()
+                        metricsDue = false
+                    }
                     // Due feeds are read once a tick, not after every poll: with a thousand feeds that
                     // would read the whole feeds table a thousand times a round.
                     queue.setWaiting(await monitor.duePolls(at: Date()))
@@ -52,6 +58,7 @@ public struct PollerService: Service {
                 if nextRetention <= now {
                     await monitor.enforceRetention()
                     _ = await monitor.deliverAlerts()  // also retries alerts a failed spool left waiting
+                    metricsDue = true
                     let errors = await monitor.databaseErrors
                     if errors > reportedErrors {
                         logger.warning("database errors since start: \(errors) (each is in the log above)")

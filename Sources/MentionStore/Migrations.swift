@@ -200,6 +200,11 @@ enum Migrations {
             PRIMARY KEY (message_key, recipient)
         ) STRICT;
         """,
+        // 8: when the poll in flight began (issue 15): set before the fetch, cleared when the poll is recorded,
+        // so a start after a kill knows which polls the process died in.
+        """
+        ALTER TABLE feeds ADD COLUMN poll_started INTEGER;
+        """,
     ]
 
     static func apply(to database: SQLiteDatabase) throws {

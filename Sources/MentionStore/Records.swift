@@ -22,6 +22,8 @@ public struct FeedRecord: Sendable, Equatable {
     /// still a lower bound when later polls are answered 304.
     public var freshFor: Int?
     public var lastNewItem: Date?
+    /// When the poll in flight began; set after the process died in a poll until the next start sees it.
+    public var pollStarted: Date?
 }
 
 /// How one poll of a feed ended, for the store.

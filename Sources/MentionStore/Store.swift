@@ -38,7 +38,7 @@ public final class Store {
                     """
                     INSERT INTO feeds (id, url) VALUES (?, ?)
                     ON CONFLICT (id) DO UPDATE SET url = excluded.url, moved_to = NULL, etag = NULL, last_modified = NULL,
-                        failures = 0, next_poll = NULL, last_error = NULL, fresh_for = NULL
+                        failures = 0, next_poll = NULL, last_error = NULL, fresh_for = NULL, poll_started = NULL
                     WHERE url != excluded.url
                     """, [.text(feed.id), .text(feed.url)])
             }
@@ -46,7 +46,7 @@ public final class Store {
     }
 
     static let feedColumns =
-        "id, url, moved_to, etag, last_modified, last_attempt, last_success, last_status, last_error, failures, next_poll, last_new_item, fresh_for"
+        "id, url, moved_to, etag, last_modified, last_attempt, last_success, last_status, last_error, failures, next_poll, last_new_item, fresh_for, poll_started"
 
     public func feed(_ id: String) throws -> FeedRecord? {
         try db.query("SELECT \(Self.feedColumns) FROM feeds WHERE id = ?", [.text(id)]).first.map(Self.feedRecord)
@@ -68,7 +68,8 @@ public final class Store {
             try db.query(
                 """
                 UPDATE feeds SET last_attempt = ?, last_status = ?, next_poll = ?, last_success = ?, last_error = NULL, failures = 0,
-                    etag = ?, last_modified = ?, last_new_item = CASE WHEN ? > 0 THEN ? ELSE last_new_item END, fresh_for = ?
+                    etag = ?, last_modified = ?, last_new_item = CASE WHEN ? > 0 THEN ? ELSE last_new_item END, fresh_for = ?,
+                    poll_started = NULL
                 WHERE id = ?
                 """,
                 common + [
@@ -77,19 +78,48 @@ public final class Store {
                 ])
         case .notModified:
             try db.query(
-                "UPDATE feeds SET last_attempt = ?, last_status = ?, next_poll = ?, last_success = ?, last_error = NULL, failures = 0 WHERE id = ?",
+                """
+                UPDATE feeds SET last_attempt = ?, last_status = ?, next_poll = ?, last_success = ?, last_error = NULL, failures = 0,
+                    poll_started = NULL
+                WHERE id = ?
+                """,
                 common + [at, .text(feedID)])
         case .failed(let error):
             try db.query(
-                "UPDATE feeds SET last_attempt = ?, last_status = ?, next_poll = ?, last_error = ?, failures = failures + 1 WHERE id = ?",
+                """
+                UPDATE feeds SET last_attempt = ?, last_status = ?, next_poll = ?, last_error = ?, failures = failures + 1,
+                    poll_started = NULL
+                WHERE id = ?
+                """,
                 common + [.text(error), .text(feedID)])
         }
     }
 
     /// Before a fetch: if the process dies during it (a feed that crashes it, say), the feed is not
     /// retried at once on restart but after this time; the poll's own record replaces it.
-    public func deferPoll(feedID: String, until date: Date) throws {
-        try db.query("UPDATE feeds SET next_poll = ? WHERE id = ?", [.integer(date.unixSeconds), .text(feedID)])
+    /// `started`: when the poll began, kept until the poll is recorded (a start after a kill finds it,
+    /// see `interruptedPolls`); nil puts a poll that never fetched back as it was.
+    public func deferPoll(feedID: String, until date: Date, started: Date? = nil) throws {
+        try db.query(
+            "UPDATE feeds SET next_poll = ?, poll_started = ? WHERE id = ?",
+            [.integer(date.unixSeconds), started.map { .integer($0.unixSeconds) } ?? .null, .text(feedID)])
+    }
+
+    /// The feeds whose poll began and was never recorded: the process died in it. Only meaningful
+    /// while no other mentionwatch polls this database (the daemon's lock says so).
+    public func interruptedPolls() throws -> [FeedRecord] {
+        try db.query("SELECT \(Self.feedColumns) FROM feeds WHERE poll_started IS NOT NULL ORDER BY id")
+            .map(Self.feedRecord)
+    }
+
+    /// Records an interrupted poll as a failure of the feed (it may be what crashed the process).
+    public func recordInterruption(feedID: String, error: String, nextPoll: Date) throws {
+        try db.query(
+            """
+            UPDATE feeds SET last_attempt = poll_started, last_status = NULL, last_error = ?, failures = failures + 1,
+                next_poll = ?, poll_started = NULL
+            WHERE id = ?
+            """, [.text(error), .integer(nextPoll.unixSeconds), .text(feedID)])
     }
 
     /// A permanent redirect: poll the new address from now on (until the configured URL changes).
@@ -112,7 +142,7 @@ public final class Store {
             etag: row["etag"].string, lastModified: row["last_modified"].string,
             lastAttempt: date("last_attempt"), lastSuccess: date("last_success"), lastStatus: row["last_status"].int,
             lastError: row["last_error"].string, failures: row["failures"].int ?? 0, nextPoll: date("next_poll"),
-            freshFor: row["fresh_for"].int, lastNewItem: date("last_new_item"))
+            freshFor: row["fresh_for"].int, lastNewItem: date("last_new_item"), pollStarted: date("poll_started"))
     }
 
     // MARK: - Items

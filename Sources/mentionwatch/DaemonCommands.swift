@@ -16,8 +16,23 @@ struct Run: AsyncParsableCommand {
         let config = try options.load()
         let logger = makeLogger()
         let monitor = try openMonitor(config, logger: logger)
+        let lock: DaemonLock
+        do {
+            lock = try DaemonLock(path: DaemonLock.path(forDatabase: config.storage.database))
+        } catch {
+            throw fail("\(error)", status: error is DaemonLock.Held ? ExitStatus.tempFail : ExitStatus.cantCreate)
+        }
         logger.notice(
             "mentionwatch \(mentionwatchVersion) watching \(config.feeds.count) feeds for \(config.school.name)")
+        do {
+            for (feed, next) in try await monitor.recoverInterruptedPolls() {
+                logger.notice(
+                    "feed \(feed): mentionwatch ended during its poll; polling it again at \(FeedDate.rfc3339(next))",
+                    metadata: ["feed": "\(feed)"])
+            }
+        } catch {
+            logger.error("cannot read which polls were interrupted: \(error)")
+        }
         let notifier = SystemdNotifier()
         let group = ServiceGroup(
             services: [
@@ -32,6 +47,7 @@ struct Run: AsyncParsableCommand {
             logger: logger
         )
         try await group.run()
+        withExtendedLifetime(lock) {}  // held until here: the kernel releases it when the process ends anyway
         logger.notice("mentionwatch stopped")
     }
 }
@@ -53,6 +69,11 @@ struct Poll: AsyncParsableCommand {
         SendmailSignals.install()
         let config = try options.load()
         let monitor = try openMonitor(config, logger: makeLogger(level: .warning))
+        // With no daemon running, the polls a killed process died in are due again first, as `run` decides.
+        if let lock = try? DaemonLock(path: DaemonLock.path(forDatabase: config.storage.database), wait: false) {
+            _ = try? await monitor.recoverInterruptedPolls()
+            withExtendedLifetime(lock) {}
+        }
         guard let due = await monitor.nextPollTimes() else {
             throw fail("cannot read the feeds' schedule from \(config.storage.database)", status: ExitStatus.ioError)
         }
@@ -78,9 +99,9 @@ struct Poll: AsyncParsableCommand {
     }
 }
 
-struct Feeds: AsyncParsableCommand {
+struct FeedsHealth: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Show every feed's health: last success, next poll, failures in a row, state.")
+        commandName: "health", abstract: "Show every feed's health: last success, next poll, failures in a row, state.")
     @OptionGroup var options: ConfigOption
 
     func run() async throws {

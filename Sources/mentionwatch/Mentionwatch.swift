@@ -12,7 +12,7 @@ struct Mentionwatch: AsyncParsableCommand {
         version: mentionwatchVersion,
         subcommands: [
             Run.self, Poll.self, Check.self, Parse.self, Match.self, Score.self, Train.self, Feeds.self, Digest.self,
-            Review.self, Cases.self, CaseCommand.self, FalseAlarms.self, DossierCommand.self,
+            Review.self, Cases.self, CaseCommand.self, FalseAlarms.self, DossierCommand.self, Status.self,
             Demo.self,
             BenchParse.self, BenchMatch.self,
             ProbeAccess.self,

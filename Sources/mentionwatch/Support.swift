@@ -8,9 +8,11 @@ import MentionDaemon
 enum ExitStatus {
     static let usage: Int32 = 64
     static let dataError: Int32 = 65
+    static let noInput: Int32 = 66
     static let unavailable: Int32 = 69
     static let cantCreate: Int32 = 73
     static let ioError: Int32 = 74
+    static let tempFail: Int32 = 75
     static let configError: Int32 = 78
 }
 

@@ -47,6 +47,13 @@ struct Check: AsyncParsableCommand {
             default: break
             }
         }
+        // The daemon does not make node_exporter's folder: it must be there, and writable.
+        if let textfile = config.metrics.textfile {
+            let folder = (textfile as NSString).deletingLastPathComponent
+            if !FileManager.default.isWritableFile(atPath: folder) {
+                problems.append("metrics.textfile: folder \(folder) does not exist or is not writable")
+            }
+        }
         print(
             "school: \(config.school.name) (\(config.school.aliases.count) aliases, \(config.school.handles.count) handles, \(config.school.hashtags.count) hashtags, \(config.school.domains.count) domains)"
         )

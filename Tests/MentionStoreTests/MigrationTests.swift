@@ -19,6 +19,7 @@ struct MigrationTests {
         "04c7bbc66790a98be840596c9579afdd8f9b81a9b85d0293e77189f76cde1aff",  // 5: cases, case_items, case_events
         "5544abed0312b63a9ea6870e93ee140dfc27bbdf53c0a1f751aaa4ac3b454f31",  // 6: documents
         "c307c532a00af8d23935cd2b2c9c95111bfe2b8a57929a7b0dd38cce2f1bf3fb",  // 7: mail_recipients
+        "ffdd9387879440c4f05c63c6b9ec71b32e219ed83c0755e2301168e63824e434",  // 8: feeds.poll_started
     ]
 
     @Test func shippedMigrationsAreUnchanged() {

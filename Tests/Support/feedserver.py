@@ -22,6 +22,8 @@ Routes:
   GET /big                  50 MB RSS-ish body, Content-Length set (?chunked=1: chunked, no length)
   GET /slow                 headers, then one byte per second for 60 s
   GET /drip                 headers (Content-Length 60), then one byte every 2 s for 120 s
+  GET /hang                 headers (logged at once), then nothing until the client disconnects
+                            (safety stop after 10 minutes): a transfer in flight for as long as a test needs
   GET /endless              chunked RSS-ish body, no Content-Length, until the client disconnects
                             (safety stop after 10 minutes: the connection is then cut, never finished)
   GET /gzipbomb             Content-Encoding: gzip; ~64 KB on the wire, 64 MiB of zeros decompressed
@@ -38,6 +40,7 @@ import email.utils
 import hashlib
 import json
 import os
+import select
 import signal
 import ssl
 import sys
@@ -233,6 +236,8 @@ class Handler(BaseHTTPRequestHandler):
                 self.slow()
             elif path == "/drip":
                 self.drip()
+            elif path == "/hang":
+                self.hang()
             elif path == "/endless":
                 self.endless()
             elif path == "/gzipbomb":
@@ -381,6 +386,17 @@ class Handler(BaseHTTPRequestHandler):
         deadline = time.monotonic() + ENDLESS_LIMIT
         while time.monotonic() < deadline:
             self.wfile.write(b"%x\r\n%s\r\n" % (len(chunk), chunk))
+
+    def hang(self):
+        # Headers, then silence until the client hangs up (a read of EOF) or ENDLESS_LIMIT passes.
+        if not self.start_stream(headers=[("Content-Length", "1000")]):
+            return
+        self.close_connection = True
+        deadline = time.monotonic() + ENDLESS_LIMIT
+        while time.monotonic() < deadline:
+            readable, _, _ = select.select([self.connection], [], [], 0.5)
+            if readable and not self.connection.recv(1024):
+                return
 
     def gzipbomb(self):
         # ~64 KB of gzip that inflates to 64 MiB of zeros; sent whatever the Accept-Encoding says.
