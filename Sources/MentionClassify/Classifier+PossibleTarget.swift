@@ -22,9 +22,10 @@ extension Classifier {
         }
     }
 
-    /// The findings of a post sent to review for a possible target: the model's categories (or the
-    /// rules' own findings), at low severity, each explanation saying whom it may be aimed at and why
-    /// that is not sure.
+    /// The findings of a post sent to review for a possible target: the rules' own findings as they
+    /// are (what was found does not change, only whom it is aimed at is unsure), or else the model's
+    /// categories at low severity, as for any review item; each explanation says whom it may be aimed
+    /// at and why that is not sure.
     func reviewFindings(
         _ findings: [CategoryFinding], scores: LinearModel.Scores?, possible: Mention, byStaff: Bool
     ) -> [CategoryFinding] {
@@ -33,7 +34,6 @@ extension Classifier {
             + "maar de school wordt niet genoemd: te beoordelen, geen melding aan het MT"
         var out = findings.map { finding in
             var finding = finding
-            finding.severity = .low
             finding.explanation += note
             return finding
         }

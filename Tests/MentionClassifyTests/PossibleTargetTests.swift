@@ -19,7 +19,7 @@ struct PossibleTargetTests {
     func abuseAtAPossibleTargetIsReviewed(_ text: String, _ surface: String) {
         let assessment = Self.assess(text)
         #expect(assessment.tier == .review, "\(assessment.categories.map(\.explanation))")
-        #expect(!assessment.alert && assessment.categories.allSatisfy { $0.severity == .low })
+        #expect(!assessment.alert && !assessment.categories.isEmpty)
         #expect(
             assessment.categories.contains {
                 $0.explanation.contains("'\(surface)', maar de school wordt niet genoemd")
