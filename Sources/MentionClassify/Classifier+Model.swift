@@ -21,7 +21,9 @@ extension Classifier {
         let categories = ModelDecision.categories(scores, byStaff: byStaff)
         if tier == .alert, !categories.contains(where: { Self.modelSeverity($0.0) >= minSeverity }) { tier = .review }
         for (category, probability) in categories {
-            let severity = tier == .alert ? Self.modelSeverity(category) : .low
+            // The same weight in review as in an alert: the tier says whether the MT hears of it, the
+            // severity what the post commits (and `score` counts the category either way).
+            let severity = Self.modelSeverity(category)
             if let index = findings.firstIndex(where: { $0.category == category }) {
                 guard findings[index].severity < severity else { continue }
                 findings.remove(at: index)

@@ -24,7 +24,7 @@ extension Classifier {
 
     /// The findings of a post sent to review for a possible target: the rules' own findings as they
     /// are (what was found does not change, only whom it is aimed at is unsure), or else the model's
-    /// categories at low severity, as for any review item; each explanation says whom it may be aimed
+    /// categories at their severity, as for any review item; each explanation says whom it may be aimed
     /// at and why that is not sure.
     func reviewFindings(
         _ findings: [CategoryFinding], scores: LinearModel.Scores?, possible: Mention, byStaff: Bool
@@ -43,7 +43,8 @@ extension Classifier {
             let words = scores.words.map { "'\($0)'" }.joined(separator: ", ")
             out.append(
                 CategoryFinding(
-                    category: category, severity: .low, evidence: scores.words, spans: scores.words.map { _ in nil },
+                    category: category, severity: Self.modelSeverity(category), evidence: scores.words,
+                    spans: scores.words.map { _ in nil },
                     explanation: "alleen het model (kans \(percent) %"
                         + (words.isEmpty ? "" : "; woorden die het zwaarst wogen: \(words)") + ")" + note))
         }
