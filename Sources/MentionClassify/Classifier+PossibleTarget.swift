@@ -6,14 +6,14 @@ extension Classifier {
     /// the school is not named. The person it may be aimed at is only possible, so the post goes to
     /// review, never to the MT (docs/classification.md, "Possible targets").
     ///
-    /// Clear abuse: the model at or above its alert threshold, or a rules hit at `alerts.min_severity`
+    /// Clear abuse: the model at or above its alert threshold (its threat threshold for a likely threat), or a rules hit at `alerts.min_severity`
     /// that had no one to aim at; neither when the rules read the abuse as negated or reported.
     /// - Returns: the possible target, or nil when the post is not such a case.
     func possibleTarget(
-        of post: Post, mentions: [Mention], hits: [Hit], rules: RulesVerdict, strength: Double?
+        of post: Post, mentions: [Mention], hits: [Hit], rules: RulesVerdict, strength: Double?, threat: Double
     ) -> Mention? {
         guard mode != .rules, !rules.alert, !rules.cleared else { return nil }
-        let modelSure = (strength ?? 0) >= thresholds.alert
+        let modelSure = (strength ?? 0) >= ModelDecision.alertBelief(thresholds, threat: threat)
         let rulesSure = hits.contains { $0.effectiveSeverity >= minSeverity && $0.category != .forwarding }
         guard modelSure || rulesSure else { return nil }
         let confirmed = Set(mentions.map { "\($0.entity)@\($0.start)" })

@@ -102,7 +102,7 @@ public struct Classifier: Sendable {
             thresholds
             ?? ModelThresholds(
                 alert: model?.header.alertThreshold ?? 1, review: model?.header.reviewThreshold ?? 1,
-                veto: model?.header.vetoThreshold ?? 0)
+                veto: model?.header.vetoThreshold ?? 0, threat: model?.header.threatThreshold ?? 1)
         self.mode = model == nil ? .rules : mode
     }
 
@@ -123,7 +123,8 @@ public struct Classifier: Sendable {
             text: found.text, mentions: mentions, byStaff: byStaff, rules: rules, findings: &findings)
         if judged.tier == .none, !judged.linked,
             let possible = possibleTarget(
-                of: post, mentions: mentions, hits: hits, rules: rules, strength: judged.strength)
+                of: post, mentions: mentions, hits: hits, rules: rules, strength: judged.strength,
+                threat: judged.scores?.categories[.threat] ?? 0)
         {
             judged.tier = .review
             findings = reviewFindings(findings, scores: judged.scores, possible: possible, byStaff: byStaff)

@@ -15,7 +15,7 @@ extension Classifier {
             ModelThresholds(
                 alert: settings.alertThreshold ?? $0.header.alertThreshold,
                 review: settings.reviewThreshold ?? $0.header.reviewThreshold,
-                veto: settings.vetoThreshold ?? $0.header.vetoThreshold)
+                veto: settings.vetoThreshold ?? $0.header.vetoThreshold, threat: $0.header.threatThreshold ?? 1)
         }
         self.init(
             matcher: Matcher(

@@ -95,10 +95,13 @@ struct Check: AsyncParsableCommand {
         }
         let classifier = Classifier(config: config)
         let header = model.header
+        let threat =
+            classifier.thresholds.threat < classifier.thresholds.alert
+            ? String(format: ", a likely threat at %.3f", classifier.thresholds.threat) : ""
         return String(
-            format: "model: %@ version %@ (%d posts), alert at %.3f, review at %.3f, veto below %.3f",
+            format: "model: %@ version %@ (%d posts), alert at %.3f%@, review at %.3f, veto below %.3f",
             config.classification.modelPath ?? "?", header.version, header.trainedOn, classifier.thresholds.alert,
-            classifier.thresholds.review, classifier.thresholds.veto)
+            threat, classifier.thresholds.review, classifier.thresholds.veto)
     }
 
     /// The word lists read, and what they taught: slips read back, name words that are ordinary words.

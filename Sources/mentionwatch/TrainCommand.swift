@@ -85,8 +85,8 @@ struct Train: ParsableCommand {
             maxFalseAlertRate: maxFalseAlertRate, reviewRecall: reviewRecall, reviewFloor: reviewFloor)
         print(
             String(
-                format: "%d posts, %d-fold cross-validation: alert threshold %.3f, review %.3f, veto %.3f",
-                posts.count, folds, thresholds.alert, thresholds.review, thresholds.veto))
+                format: "%d posts, %d-fold cross-validation: alert threshold %.3f, review %.3f, veto %.3f, threat %.3f",
+                posts.count, folds, thresholds.alert, thresholds.review, thresholds.veto, thresholds.threat))
         for mode in DecisionMode.allCases {
             print(validation.scoring(thresholds: thresholds, mode: mode).report(title: "cross-validation [\(mode)]"))
             print("")
@@ -97,6 +97,7 @@ struct Train: ParsableCommand {
         header.alertThreshold = thresholds.alert
         header.reviewThreshold = thresholds.review
         header.vetoThreshold = thresholds.veto
+        header.threatThreshold = thresholds.threat < 1 ? thresholds.threat : nil
         header.trainedOn = posts.count
         header.corpusDigest = SHA256.hex(SHA256.digest(digestInput))
         model = LinearModel(header: header, scales: model.scales, bias: model.bias, weights: model.weights)

@@ -94,6 +94,31 @@ struct LearnedModelTests {
                 == tier)
     }
 
+    /// A post the model holds more likely than not a threat alerts from the threat threshold; any other
+    /// post, or a threat the model doubts, needs the alert threshold; unlinked or cleared, never.
+    @Test(arguments: [
+        (0.8, 0.7, true, RulesVerdict(), Tier.alert),  // a likely threat at 0.8: over the threat threshold
+        (0.8, 0.4, true, RulesVerdict(), .review),  // the same belief, not a likely threat
+        (0.7, 0.9, true, RulesVerdict(), .review),  // a likely threat under the threat threshold
+        (0.8, 0.9, false, RulesVerdict(), .none),  // no target
+        (0.8, 0.9, true, RulesVerdict(cleared: true), .review),  // read as reported
+    ])
+    func aLikelyThreatAlertsFromTheThreatThreshold(
+        strength: Double, threat: Double, linked: Bool, rules: RulesVerdict, tier: Tier
+    ) {
+        let thresholds = ModelThresholds(alert: 0.9, review: 0.5, veto: 0.1, threat: 0.75)
+        #expect(
+            ModelDecision.tier(
+                mode: .combined, rules: rules, linked: linked, strength: strength, thresholds: thresholds,
+                threat: threat) == tier)
+        // Without a threat threshold (an older model file), a likely threat needs the alert threshold.
+        let off = ModelThresholds(alert: 0.9, review: 0.5, veto: 0.1)
+        #expect(
+            ModelDecision.tier(
+                mode: .combined, rules: rules, linked: linked, strength: strength, thresholds: off, threat: threat)
+                == (tier == .alert ? .review : tier))
+    }
+
     @Test(arguments: [
         ("Stop met juf Marieke een kankerwijf noemen, dat is gewoon pesten", true),
         ("Iemand schreef 'meneer El Amrani is een sukkel'. Walgelijk, ik heb het gemeld.", true),

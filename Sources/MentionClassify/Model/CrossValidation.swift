@@ -8,6 +8,8 @@ public struct CrossValidation: Sendable {
         public var linked: Bool
         public var strength: Double
         public var expectedAlert: Bool
+        /// The model's belief that the post is a threat.
+        public var threat: Double = 0
     }
 
     public let posts: [LabelledPost]
@@ -59,7 +61,8 @@ public struct CrossValidation: Sendable {
                 let assessment = asking.assess(posts[index].post)
                 outcomes[index] = Outcome(
                     rules: judged[index].rules, linked: assessment.linked,
-                    strength: assessment.modelStrength ?? 0, expectedAlert: posts[index].expect.alert)
+                    strength: assessment.modelStrength ?? 0, expectedAlert: posts[index].expect.alert,
+                    threat: assessment.model?.categories[.threat] ?? 0)
             }
             progress("fold \(fold + 1) of \(folds) trained")
         }
@@ -95,7 +98,7 @@ public struct CrossValidation: Sendable {
         func raised(_ outcome: Outcome, _ thresholds: ModelThresholds) -> Tier {
             ModelDecision.tier(
                 mode: .combined, rules: outcome.rules, linked: outcome.linked, strength: outcome.strength,
-                thresholds: thresholds)
+                thresholds: thresholds, threat: outcome.threat)
         }
         func rate(_ outcomes: [Outcome], _ thresholds: ModelThresholds, _ counts: (Tier) -> Bool) -> Double {
             outcomes.isEmpty
@@ -105,21 +108,30 @@ public struct CrossValidation: Sendable {
         var bestScore = (recall: -1.0, falseAlerts: 2.0)
         // The model vouches against a rule only where it would not even put the post up for review on
         // its own: a veto above the review floor would overrule a rule on a belief of 30 or 40 %.
+        // A likely threat may alert from a lower belief (0.1 to 0.4 below the alert threshold, or not at
+        // all): chosen here with the rest, under the same false-alert rate.
         for veto in [0, 0.02, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4] where veto <= reviewFloor {
             for step in stride(from: 199, through: 20, by: -1) {
-                let candidate = ModelThresholds(alert: Double(step) / 200, review: 1, veto: veto)
-                let falseAlerts = rate(negatives, candidate) { $0 == .alert }
-                guard falseAlerts <= maxFalseAlertRate else { continue }
-                let recall = rate(positives, candidate) { $0 == .alert }
-                if recall > bestScore.recall || (recall == bestScore.recall && falseAlerts < bestScore.falseAlerts) {
-                    best = candidate
-                    bestScore = (recall, falseAlerts)
+                for lower in [0, 0.1, 0.2, 0.3, 0.4] {
+                    let alert = Double(step) / 200
+                    let candidate = ModelThresholds(
+                        alert: alert, review: 1, veto: veto, threat: lower == 0 ? 1 : max(0.5, alert - lower))
+                    let falseAlerts = rate(negatives, candidate) { $0 == .alert }
+                    guard falseAlerts <= maxFalseAlertRate else { continue }
+                    let recall = rate(positives, candidate) { $0 == .alert }
+                    if recall > bestScore.recall
+                        || (recall == bestScore.recall && falseAlerts < bestScore.falseAlerts)
+                    {
+                        best = candidate
+                        bestScore = (recall, falseAlerts)
+                    }
                 }
             }
         }
         var review = reviewFloor
         for step in stride(from: Int(best.alert * 200), through: Int(reviewFloor * 200), by: -1) {
-            let candidate = ModelThresholds(alert: best.alert, review: Double(step) / 200, veto: best.veto)
+            let candidate = ModelThresholds(
+                alert: best.alert, review: Double(step) / 200, veto: best.veto, threat: best.threat)
             if rate(positives, candidate, { $0 != .none }) >= reviewRecall {
                 review = candidate.review
                 break

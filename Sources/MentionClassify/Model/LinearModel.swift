@@ -17,6 +17,9 @@ public struct LinearModel: Sendable {
         public var alertThreshold: Double
         public var reviewThreshold: Double
         public var vetoThreshold: Double
+        /// A post the model holds more likely than not a threat alerts from this belief on (below
+        /// `alertThreshold`): a missed threat costs more than a false alarm. Nil in older files: off.
+        public var threatThreshold: Double?
         /// How many posts it was trained on, and the SHA-256 of the training files.
         public var trainedOn: Int
         public var corpusDigest: String

@@ -25,11 +25,14 @@ public struct ModelThresholds: Sendable, Equatable {
     /// A rule's alert where the model's belief is below this goes to review instead: the model
     /// vouches against it (a laser-game report, a quote in a warning). 0: the rules always alert.
     public var veto: Double
+    /// The belief from which a likely threat alerts (`LinearModel.Header.threatThreshold`); 1: off.
+    public var threat: Double
 
-    public init(alert: Double, review: Double, veto: Double = 0) {
+    public init(alert: Double, review: Double, veto: Double = 0, threat: Double = 1) {
         self.alert = alert
         self.review = review
         self.veto = veto
+        self.threat = threat
     }
 }
 
@@ -74,22 +77,30 @@ public enum ModelDecision {
         return (sure.isEmpty ? Array(allowed.prefix(1)) : sure).map { ($0.key, $0.value) }
     }
 
+    /// The belief from which the model alerts: lower for a post it holds more likely than not a threat.
+    public static func alertBelief(_ thresholds: ModelThresholds, threat: Double) -> Double {
+        threat >= 0.5 ? min(thresholds.alert, thresholds.threat) : thresholds.alert
+    }
+
     /// The tier of a post. `linked`: the post names a target (the school, a staff member, a group or
-    /// a role of the school) or is a staff account's own post.
+    /// a role of the school) or is a staff account's own post. `threat`: the model's belief that the
+    /// post is a threat; at 0.5 or more, the threat threshold stands in for the alert threshold.
     public static func tier(
-        mode: DecisionMode, rules: RulesVerdict, linked: Bool, strength: Double?, thresholds: ModelThresholds
+        mode: DecisionMode, rules: RulesVerdict, linked: Bool, strength: Double?, thresholds: ModelThresholds,
+        threat: Double = 0
     ) -> Tier {
         let strength = strength ?? 0
+        let alerts = strength >= alertBelief(thresholds, threat: threat)
         switch mode {
         case .rules:
             return rules.alert ? .alert : .none
         case .model:
             guard linked else { return .none }
-            return strength >= thresholds.alert ? .alert : strength >= thresholds.review ? .review : .none
+            return alerts ? .alert : strength >= thresholds.review ? .review : .none
         case .combined:
             if rules.alert { return rules.critical || strength >= thresholds.veto ? .alert : .review }
             guard linked else { return .none }
-            if strength >= thresholds.alert { return rules.cleared ? .review : .alert }
+            if alerts { return rules.cleared ? .review : .alert }
             return strength >= thresholds.review ? .review : .none
         }
     }
