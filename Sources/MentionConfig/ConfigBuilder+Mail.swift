@@ -20,8 +20,10 @@ extension ConfigBuilder {
             url.user == nil, url.password == nil, url.query == nil, url.fragment == nil,
             url.path.isEmpty || url.path == "/"
         else {
+            // Never the text itself: it may hold a password ("smtp://user:secret@host").
+            let shown = text.contains("@") ? "a URL with a user or password in it" : "'\(text)'"
             reader.report(
-                node, path, "must be smtp://HOST:PORT or smtps://HOST:PORT with nothing after the port, not '\(text)'")
+                node, path, "must be smtp://HOST:PORT or smtps://HOST:PORT with nothing after the port, not \(shown)")
             return nil
         }
         // RFC 6409: submission is port 587 with STARTTLS; RFC 8314: implicit TLS on 465.
@@ -95,7 +97,11 @@ extension ConfigBuilder {
         return .smtp(server)
     }
 
+    /// This machine by name or address: "localhost", "::1", or an IPv4 address in 127.0.0.0/8 (a name
+    /// such as "127.mail.example.org" is not one).
     static func isLoopback(_ host: String) -> Bool {
-        host == "localhost" || host == "::1" || host.hasPrefix("127.")
+        if host == "localhost" || host == "::1" { return true }
+        let octets = host.split(separator: ".", omittingEmptySubsequences: false).map { UInt8($0) }
+        return octets.count == 4 && octets.allSatisfy { $0 != nil } && octets[0] == 127
     }
 }

@@ -28,7 +28,10 @@ extension Store: AlertOutbox {}
 /// is marked sent only after the spool accepted it; nothing is ever dropped, only held back.
 struct AlertDelivery {
     let outbox: any AlertOutbox
-    var spool: any MailSpool
+    /// A new spool (a reload) is tried at once, whatever the old one did.
+    var spool: any MailSpool {
+        didSet { pausedUntil = .distantPast }
+    }
     var config: Config
     let errors: DatabaseErrors
     let logger: Logger
@@ -38,6 +41,11 @@ struct AlertDelivery {
     private var recipients: RecipientDelivery
     /// After this long a round starts no new mail.
     static let roundTime: Duration = .seconds(15)
+    /// After a round the spool deferred, the next waits this long: every finished poll asks for a round,
+    /// and a mail server that hangs would otherwise hold the poller (and its watchdog) round after round.
+    static let pauseAfterDeferral: TimeInterval = 60
+    private var pausedUntil = Date.distantPast
+    private var pausedReport = DeliveryReport()
 
     init(outbox: any AlertOutbox, spool: any MailSpool, config: Config, errors: DatabaseErrors, logger: Logger) {
         self.outbox = outbox
@@ -51,6 +59,7 @@ struct AlertDelivery {
     /// One round. A spool failure stops it (the rest wait for the next one). So does a failed count of
     /// the alerts sent in the last hour: not knowing it, the round cannot keep `max_per_hour`.
     mutating func deliver(at date: Date) -> DeliveryReport {
+        if date < pausedUntil { return pausedReport }
         var report = DeliveryReport()
         let outboxEntries: [Result<PendingAlert, UnreadableAlert>]
         do {
@@ -92,7 +101,7 @@ struct AlertDelivery {
             let waitingFromHere = mails[index...].reduce(0) { $0 + $1.count }
             // The poller (and systemd's watchdog behind it) waits for this round: a slow spool's mails
             // wait for the next round rather than hold it up.
-            guard report.sent == 0 || ContinuousClock.now - started < Self.roundTime else {
+            guard index == 0 || ContinuousClock.now - started < Self.roundTime else {
                 report.waiting += waitingFromHere
                 logger.notice("\(waitingFromHere) alerts wait for the next round: the spool is slow")
                 return report
@@ -104,17 +113,22 @@ struct AlertDelivery {
                 return report
             }
             let first = mail[0].content
-            let messageID = renderer.messageID(for: mail.map(\.content))
-            let message = renderer.render(mail.map(\.content), date: date)
+            let contents = mail.map(\.content)
             let feedID = first.feedID
-            let key = String(messageID.dropFirst().prefix { $0 != "@" })
             let envelope = Envelope(sender: config.alerts.from, recipients: config.alerts.to)
             let sent: (result: MailResult, tried: Bool)
             let errors = self.errors
             do {
-                sent = try recipients.send(message, key: key, envelope: envelope, spool: spool, at: date) {
-                    errors.record($0, while: $1, feedID: feedID)
-                }
+                // Each post's answers are kept under its own key, so a post that joins the case later
+                // never sends the earlier ones again to whoever had them.
+                sent = try recipients.send(
+                    keys: contents.map { Self.key(renderer.messageID(for: $0)) }, envelope: envelope, spool: spool,
+                    at: date,
+                    render: { posts in
+                        let subset = posts.map { contents[$0] }
+                        return (renderer.render(subset, date: date), Self.key(renderer.messageID(for: subset)))
+                    },
+                    databaseError: { errors.record($0, while: $1, feedID: feedID) })
             } catch {
                 report.error = "database: \(error)"
                 report.waiting += waitingFromHere
@@ -132,6 +146,8 @@ struct AlertDelivery {
                 logger.error(
                     "alert \(first.caseNumber) not delivered, will retry: \(problem)", metadata: ["feed": "\(feedID)"])
                 recordFailure(problem, of: mail)
+                pausedUntil = date.addingTimeInterval(Self.pauseAfterDeferral)
+                pausedReport = DeliveryReport(subjects: [], waiting: report.waiting, error: problem)
                 return report
             case .refusedByAll(let problem):
                 // Stays in the outbox, where the digest shows it, and does not hold up other cases' alerts.
@@ -164,6 +180,11 @@ struct AlertDelivery {
             if unmarked { return report }
         }
         return report
+    }
+
+    /// A Message-ID's local part: the key a spool and the recipients' ledger know a mail by.
+    static func key(_ messageID: String) -> String {
+        String(messageID.dropFirst().prefix { $0 != "@" })
     }
 
     private func recordFailure(_ problem: String, of mail: [PendingAlert]) {

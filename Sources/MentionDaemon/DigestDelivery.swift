@@ -13,6 +13,16 @@ struct DigestDelivery {
     var spool: any MailSpool
     var config: Config
     let logger: Logger
+    /// Kept across sends, so an answer the database could not take is not forgotten at once.
+    private var recipients: RecipientDelivery
+
+    init(store: Store, spool: any MailSpool, config: Config, logger: Logger) {
+        self.store = store
+        self.spool = spool
+        self.config = config
+        self.logger = logger
+        self.recipients = RecipientDelivery(ledger: store)
+    }
 
     /// The day's content with the 14-day chart counts (ending with `day`) filled in. Today's digest covers
     /// the day so far: it ends at `now` (rounded up to the next whole second, as the store keeps seconds,
@@ -34,7 +44,7 @@ struct DigestDelivery {
     /// as a mail of its own that is not recorded as the day's: the whole day's digest still goes out at
     /// `digest.at`, so nothing fetched later that day is left out of every digest.
     /// - Returns: false when it had been sent already.
-    func send(day: String, schedule: DigestSchedule, at date: Date) throws -> Bool {
+    mutating func send(day: String, schedule: DigestSchedule, at date: Date) throws -> Bool {
         guard try !store.isDigestSent(day: day) else { return false }
         guard let range = schedule.range(of: day) else { throw MailSpoolError("not a day: \(day)") }
         let input = try input(day: day, from: range.from, to: range.to, now: date, schedule: schedule)
@@ -58,12 +68,12 @@ struct DigestDelivery {
 
     /// Each recipient once: a retry after one recipient's 4xx goes to the others only. Throws while any
     /// recipient is still to be tried, or when every one refused it.
-    private func deliver(_ mail: String, key: String, at date: Date) throws {
-        var recipients = RecipientDelivery(ledger: store)
+    private mutating func deliver(_ mail: String, key: String, at date: Date) throws {
         let envelope = Envelope(sender: config.alerts.from, recipients: config.digest.to)
-        let sent = try recipients.send(mail, key: key, envelope: envelope, spool: spool, at: date) { error, doing in
-            logger.error("database: cannot \(doing): \(error)")
-        }
+        let logger = self.logger
+        let sent = try recipients.send(
+            keys: [key], envelope: envelope, spool: spool, at: date, render: { _ in (mail, key) },
+            databaseError: { error, doing in logger.error("database: cannot \(doing): \(error)") })
         switch sent.result {
         case .delivered(let refused):
             if let said = MailOutcome(refused: refused).problems { logger.error("digest \(key): \(said)") }

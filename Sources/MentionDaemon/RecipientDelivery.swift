@@ -12,16 +12,19 @@ extension Store: RecipientLedger {}
 
 /// How a mail fared over all its recipients.
 enum MailResult: Equatable {
-    /// Every recipient answered for good and at least one accepted; `refused` names the others.
+    /// Every recipient answered for good and each post was accepted by one at least; `refused` names
+    /// the recipients that refused this round.
     case delivered(refused: [String: String])
     /// Some recipients are still to be tried (a 4xx, no connection): try again in a later round.
     case deferred(String)
-    /// Every recipient refused it: trying again changes nothing until `to` changes.
+    /// Every recipient refused a post: trying again changes nothing until `to` changes.
     case refusedByAll(String)
 }
 
-/// Sends a mail only to the recipients that have not answered it for good, and records each answer,
-/// so a retry after one recipient's 4xx never reaches the others twice.
+/// Sends each post of a mail to each recipient once, and records each answer per post (in
+/// `mail_recipients`, by the post's own key), so a retry after one recipient's 4xx never reaches the
+/// others twice, also when a new post of the case has joined the mail since: a recipient gets a mail
+/// of the posts it has not had, and recipients still missing the same posts share one mail.
 struct RecipientDelivery {
     let ledger: any RecipientLedger
     /// Answers that could not be recorded (the database failed), kept until they can be: lost at a restart.
@@ -29,43 +32,62 @@ struct RecipientDelivery {
 
     init(ledger: any RecipientLedger) { self.ledger = ledger }
 
+    /// - Parameters:
+    ///   - keys: one per post, stable (the post's own message key).
+    ///   - render: the mail of the posts at these indices of `keys`, and its spool key.
     /// - Returns: what became of the mail, and whether the spool was tried at all (not when every
     ///   recipient had answered before). Throws only when the ledger cannot be read.
     mutating func send(
-        _ message: String, key: String, envelope: Envelope, spool: any MailSpool, at date: Date,
-        databaseError: (Error, String) -> Void
+        keys: [String], envelope: Envelope, spool: any MailSpool, at date: Date,
+        render: ([Int]) -> (message: String, key: String), databaseError: (Error, String) -> Void
     ) throws -> (result: MailResult, tried: Bool) {
-        var (accepted, refused) = try ledger.recipientsDone(messageKey: key)
-        retryRecording(key, into: &accepted, &refused, at: date, databaseError: databaseError)
-        let open = envelope.recipients.filter { !accepted.contains($0) && !refused.contains($0) }
+        var answered: [[String: Bool]] = []  // per post: recipient → accepted
+        for key in keys {
+            let done = try ledger.recipientsDone(messageKey: key)
+            var answers = Dictionary(uniqueKeysWithValues: done.accepted.map { ($0, true) })
+            for recipient in done.refused where answers[recipient] == nil { answers[recipient] = false }
+            for (recipient, accepted) in unrecorded[key] ?? [:] { answers[recipient] = accepted }
+            answered.append(answers)
+        }
+        retryRecording(keys, at: date, databaseError: databaseError)
+        // Recipients missing the same posts share one mail.
+        var groups: [[Int]: [String]] = [:]
+        var order: [[Int]] = []
+        for recipient in envelope.recipients {
+            let missing = keys.indices.filter { answered[$0][recipient] == nil }
+            guard !missing.isEmpty else { continue }
+            if groups[missing] == nil { order.append(missing) }
+            groups[missing, default: []].append(recipient)
+        }
         var refusedNow: [String: String] = [:]
         var deferred: [String: String] = [:]
-        if !open.isEmpty {
+        for posts in order {
+            let mail = render(posts)
             let outcome = spool.deliver(
-                message, key: key, envelope: Envelope(sender: envelope.sender, recipients: open))
-            for recipient in outcome.accepted { accepted.insert(recipient) }
-            for (recipient, detail) in outcome.refused {
-                refused.insert(recipient)
-                refusedNow[recipient] = detail
-            }
-            deferred = outcome.deferred
+                mail.message, key: mail.key,
+                envelope: Envelope(sender: envelope.sender, recipients: groups[posts] ?? []))
+            for (recipient, detail) in outcome.refused { refusedNow[recipient] = detail }
+            deferred.merge(outcome.deferred) { first, _ in first }
             let answers =
                 outcome.accepted.map { ($0, true, String?.none) } + outcome.refused.map { ($0.key, false, $0.value) }
-            for (recipient, isAccepted, detail) in answers {
-                record(key, recipient, isAccepted, detail, at: date, databaseError: databaseError)
+            for (recipient, accepted, detail) in answers {
+                for post in posts {
+                    answered[post][recipient] = accepted
+                    record(keys[post], recipient, accepted, detail, at: date, databaseError: databaseError)
+                }
             }
         }
         let result: MailResult
         if let problem = MailOutcome(deferred: deferred).problems {
             result = .deferred(problem)
-        } else if envelope.recipients.contains(where: accepted.contains) {
+        } else if answered.allSatisfy({ answers in envelope.recipients.contains { answers[$0] == true } }) {
             result = .delivered(refused: refusedNow)
         } else {
             let said = MailOutcome(refused: refusedNow).problems
             result = .refusedByAll(
                 said ?? "every recipient (\(envelope.recipients.joined(separator: ", "))) refused it")
         }
-        return (result, !open.isEmpty)
+        return (result, !order.isEmpty)
     }
 
     private mutating func record(
@@ -75,20 +97,19 @@ struct RecipientDelivery {
         do {
             try ledger.recordRecipient(
                 messageKey: key, recipient: recipient, accepted: accepted, detail: detail, at: date)
+            unrecorded[key]?[recipient] = nil
         } catch {
             unrecorded[key, default: [:]][recipient] = accepted
             databaseError(error, "record that \(recipient) \(accepted ? "accepted" : "refused") mail \(key)")
         }
     }
 
-    private mutating func retryRecording(
-        _ key: String, into accepted: inout Set<String>, _ refused: inout Set<String>, at date: Date,
-        databaseError: (Error, String) -> Void
-    ) {
-        guard let pending = unrecorded.removeValue(forKey: key) else { return }
-        for (recipient, isAccepted) in pending {
-            if isAccepted { accepted.insert(recipient) } else { refused.insert(recipient) }
-            record(key, recipient, isAccepted, nil, at: date, databaseError: databaseError)
+    /// Answers a failed database could not take before: recorded now, if it can.
+    private mutating func retryRecording(_ keys: [String], at date: Date, databaseError: (Error, String) -> Void) {
+        for key in keys {
+            for (recipient, accepted) in unrecorded[key] ?? [:] {
+                record(key, recipient, accepted, nil, at: date, databaseError: databaseError)
+            }
         }
     }
 }

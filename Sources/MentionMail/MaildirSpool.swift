@@ -75,19 +75,25 @@ public struct MaildirSpool: MailSpool {
     /// admin made it; a folder this spool just made is 0700 anyway (mkdir's mode, narrowed by the umask).
     private func share(_ folder: String) throws(MailSpoolError) {
         guard let group else { return }
+        // Through a descriptor opened without following a link: a member of the group can write the
+        // Maildir's root, and a link swapped in between a check and a chmod by path would hand another
+        // folder of the service's to the group.
+        let descriptor = open(folder, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard descriptor >= 0 else { throw MailSpoolError("the Maildir folder \(folder) is not a folder") }
+        defer { close(descriptor) }
         var info = stat()
-        guard lstat(folder, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else {
+        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else {
             throw MailSpoolError("the Maildir folder \(folder) is not a folder")
         }
-        if info.st_gid != group, chown(folder, uid_t.max, group) != 0 {
+        if info.st_gid != group, fchown(descriptor, uid_t.max, group) != 0 {
             throw MailSpoolError(
                 "cannot give the Maildir folder \(folder) to group \(SystemAccounts.groupName(group)): "
                     + "\(String(cString: strerror(errno))) (\(Self.remedy))")
         }
         // A setgid bit inherited from the admin's folder is kept where the unit lets the service keep it.
         let inherited = info.st_mode & S_ISGID
-        if info.st_mode & 0o777 != folderMode, chmod(folder, folderMode | inherited) != 0,
-            inherited == 0 || chmod(folder, folderMode) != 0
+        if info.st_mode & 0o777 != folderMode, fchmod(descriptor, folderMode | inherited) != 0,
+            inherited == 0 || fchmod(descriptor, folderMode) != 0
         {
             throw MailSpoolError("cannot set mode 0770 on \(folder): \(String(cString: strerror(errno)))")
         }

@@ -72,8 +72,10 @@ struct SendmailChild {
     /// Feeds `body` to the child and waits for it to end. At `timeout`, or when `stopRequested`
     /// says so, its group gets SIGTERM, then SIGKILL after `grace`. Returns only once the child is
     /// reaped, so no zombie and no running process is left behind.
+    /// - Parameter beforeReap: called while the child's process group still exists: after the reap its
+    ///   id is free for another process, so nobody may signal it by then.
     mutating func run(
-        body: [UInt8], timeout: Duration, grace: Duration, stopRequested: () -> Bool
+        body: [UInt8], timeout: Duration, grace: Duration, stopRequested: () -> Bool, beforeReap: () -> Void = {}
     ) -> (ending: Ending, stop: Stop?, killed: Bool) {
         let clock = ContinuousClock()
         let deadline = clock.now + timeout
@@ -100,6 +102,7 @@ struct SendmailChild {
         // id, so this cannot reach a stranger that happens to get the same number.
         if stop != nil { kill(-pid, SIGKILL) }
         closeInput()
+        beforeReap()
         return (reap(), stop, killed)
     }
 

@@ -49,10 +49,10 @@ public struct SendmailSpool: MailSpool {
         }
         // sendmail wants LF line ends on its input; it writes the wire format itself.
         let body = Array(message.replacingOccurrences(of: "\r\n", with: "\n").utf8)
+        let pid = child.pid
         let outcome = child.run(
             body: body, timeout: .seconds(timeoutSeconds), grace: .seconds(graceSeconds),
-            stopRequested: { children.isStopping })
-        children.finished(child.pid)
+            stopRequested: { children.isStopping }, beforeReap: { children.finished(pid) })
 
         // Exit status 0 is a delivery even when it came just after our SIGTERM: sendmail accepted the
         // message, and counting it as failed would send it twice.

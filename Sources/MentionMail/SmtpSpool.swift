@@ -35,14 +35,18 @@ public struct SmtpSpool: MailSpool {
         } catch {
             return deferAll(envelope.recipients, error.message)
         }
-        guard let curl = curl_easy_init() else { return deferAll(envelope.recipients, "libcurl cannot start") }
-        defer { curl_easy_cleanup(curl) }
         let upload = Upload(Array(message.utf8))
+        // Allocated before the handle and freed after it: libcurl may call back into them until cleanup.
         let trace = UnsafeMutablePointer<mw_smtp_trace>.allocate(capacity: 1)
         let errorBuffer = UnsafeMutablePointer<CChar>.allocate(capacity: Int(CURL_ERROR_SIZE))
         defer {
             trace.deallocate()
             errorBuffer.deallocate()
+        }
+        guard let curl = curl_easy_init() else { return deferAll(envelope.recipients, "libcurl cannot start") }
+        defer {
+            curl_easy_cleanup(curl)
+            withExtendedLifetime(upload) {}  // READDATA holds it unretained
         }
         configure(curl, sender: envelope.sender, password: password, upload: upload, errors: errorBuffer)
         mw_set_smtp_trace(curl, trace)
@@ -119,6 +123,10 @@ public struct SmtpSpool: MailSpool {
             var status = stat()
             guard stat(file, &status) == 0 else {
                 throw MailSpoolError("cannot read the SMTP password file \(file): \(String(cString: strerror(errno)))")
+            }
+            // A pipe or a device would block the poller on the read; only a plain file is read.
+            guard status.st_mode & S_IFMT == S_IFREG else {
+                throw MailSpoolError("the SMTP password file \(file) is not a plain file")
             }
             guard status.st_mode & 0o077 == 0 else {
                 throw MailSpoolError(

@@ -17,6 +17,7 @@ public struct Matcher: Sendable {
     private let targets: TargetForms
     /// First names of five letters or more, one edit off, read only after an honorific ("juf Fatna").
     private let firstNameSlips: Misspellings
+    private let vowelless: VowellessNames
     private let ordinaryWords: Set<String>
     /// Whole surnames that need no context, of six letters or more: found also at the start of a
     /// sentence written as one word ("OOSTERHUISISEENDIKKEKUTBOER").
@@ -41,6 +42,7 @@ public struct Matcher: Sendable {
         misspellings = Misspellings(
             words: patterns.filter { [.name, .alias, .surname, .firstName].contains($0.rule) }.flatMap(\.words),
             settings: matching)
+        vowelless = VowellessNames(staff: staff)
         targets = TargetForms(staff: staff)
         var slips = MatchingSettings()
         (slips.misspellings, slips.oneEditFrom, slips.twoEditsFrom) = (matching.misspellings, 5, 1_000)
@@ -94,7 +96,7 @@ public struct Matcher: Sendable {
             where !forms.startsSomeForm(words[index])
                 && mayBeMisspeltName(at: index, in: words, post, contextWord || assumeSchool)
             {
-                if let word = misspellings.correction(of: words[index])
+                if let word = misspellings.correction(of: words[index]) ?? vowelless.name(for: words[index])
                     ?? (index > 0 && Self.honorificKeys.contains(words[index - 1])
                         ? firstNameSlips.correction(of: words[index]) : nil)
                 {

@@ -1,3 +1,4 @@
+import FeedKit
 import Foundation
 import MentionConfig
 import MentionMail
@@ -60,6 +61,48 @@ struct SmtpDeliveryTests {
         #expect(Set(toDirector) == Set(toMT) && toDirector.count == 3, "\(toDirector)")
         // The RCPT log: the MT's address was asked for each mail exactly once.
         #expect(server.log.filter { $0 == "RCPT \(Self.mt) 250" }.count == 3, "\(server.log)")
+    }
+
+    /// A post that joins the case while one recipient waits after a 4xx: the recipient who had the first
+    /// post gets a mail of the new post only; the waiting one gets both in one mail. Nobody gets a post twice.
+    @Test func aPostJoiningTheCaseIsNotSentAgainToWhoHadTheEarlierOnes() async throws {
+        let (_, store, server, allConfig) = try await Self.setUp()
+        var config = allConfig
+        config.alerts.maxPerHour = 100
+        try server.setRules(#"{"defer": ["directie@zeehoek-pro.example"]}"#)
+        var delivery = Self.delivery(store, config)
+        let firstAlert = try #require(try store.pendingAlerts().first?.get())
+        _ = delivery.deliver(at: AlertDeliveryTests.now)
+        let mtBefore = try Self.messageIDs(server, Self.mt).count
+        #expect(mtBefore == 1)  // the round stopped at the first case's deferral
+        var item = FeedItem(id: "joins", title: "nog een", link: "https://social.example/joins")
+        item.summary = "nog een bericht"
+        item.raw = Array("<entry><id>joins</id></entry>".utf8)
+        let assessment = try #require(try store.alertContent(itemID: firstAlert.itemID)).assessment
+        var new = NewItem(
+            feedID: "tag", item: item, fetchedAt: AlertDeliveryTests.now.addingTimeInterval(5), assessment: assessment,
+            sourceURL: "https://social.example/tags/dezeehoek.rss", documentSHA256: String(repeating: "d", count: 64))
+        new.groupWindow = 3_600
+        try #require(try store.insert(new) != nil)
+
+        try server.setRules("{}")
+        let second = delivery.deliver(at: AlertDeliveryTests.now.addingTimeInterval(120))
+        #expect(second.error == nil, "\(second)")
+        #expect(try store.pendingAlerts().isEmpty)
+        let toMT = try server.delivered(to: Self.mt).map { try MailReader.read($0) }
+        let toDirector = try server.delivered(to: Self.director).map { try MailReader.read($0) }
+        // The MT: the first post once, then the joining post alone (and the other cases).
+        let mtTexts = toMT.map { $0.parts.map { $0.text ?? "" }.joined() }
+        #expect(mtTexts.filter { $0.contains("nog een bericht") }.count == 1, "\(mtTexts.count) mails")
+        let firstLink = try #require(firstAlert.content.link)
+        #expect(mtTexts.filter { $0.contains(firstLink) }.count == 1, "the first post reached the MT again")
+        #expect(Set(toMT.map { $0.header("Message-ID") }).count == toMT.count)
+        // The director: the first post and the joining one together, in one mail.
+        let both = toDirector.filter { mail in
+            let text = mail.parts.map { $0.text ?? "" }.joined()
+            return text.contains("nog een bericht") && text.contains(firstAlert.content.caseNumber)
+        }
+        #expect(both.count == 1, "\(toDirector.count) mails to the director")
     }
 
     /// A 5xx for one recipient is logged and not retried; the alert reaches the others and leaves the outbox.

@@ -57,6 +57,12 @@ struct MatchFormsTests {
         ("Jan de Vries wint de marathon", []),  // another Jan de Vries
         ("meester Jan de Vries van De Zeehoek", ["school", "staff-02"]),
         ("Marieke is gemeen", []),
+        // A name without its vowels ("mldr" is Mulder) is read as a misspelling: it counts with context,
+        // and a skeleton alone anchors nothing.
+        ("de docent mldr is een sukkel", ["staff-06"]),
+        ("vrbk heeft de toets van de klas verpest", ["staff-01"]),
+        ("mldr is een sukkel", []),
+        ("de mldr van mijn opa", []),
         // Vetoes.
         ("Strandpaviljoen De Zeehoek in Zandvoort", []),
         ("De Zeehoek 14 in Groningen te koop", []),  // a street
