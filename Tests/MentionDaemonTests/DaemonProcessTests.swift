@@ -5,12 +5,7 @@ import Testing
 /// `mentionwatch run` as systemd runs it: polls and alerts, keeps its config on a bad SIGHUP, stops cleanly on SIGTERM.
 struct DaemonProcessTests {
     @Test func runAlertsReloadsAndStopsOnSigterm() async throws {
-        let server = try FeedServer()
-        try server.write(
-            "tag.atom",
-            try String(
-                contentsOfFile: Paths.repositoryRoot + "/Sources/mentionwatch/Demo/mastodon-dezeehoek.atom",
-                encoding: .utf8))
+        let server = try FeedServer.servingDemoTag()
         let folder = Paths.temporaryFolder("daemon")
         let config = folder + "/feeds.yaml"
         let good = """

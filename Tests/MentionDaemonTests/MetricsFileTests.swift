@@ -5,12 +5,7 @@ import Testing
 /// The metrics file the daemon writes for node_exporter, read back as the collector would.
 struct MetricsFileTests {
     @Test func theDaemonWritesValidMetricsAfterItsPolls() async throws {
-        let server = try FeedServer()
-        try server.write(
-            "tag.atom",
-            try String(
-                contentsOfFile: Paths.repositoryRoot + "/Sources/mentionwatch/Demo/mastodon-dezeehoek.atom",
-                encoding: .utf8))
+        let server = try FeedServer.servingDemoTag()
         let folder = Paths.temporaryFolder("metrics")
         try FileManager.default.createDirectory(atPath: folder + "/textfile", withIntermediateDirectories: true)
         let config = folder + "/feeds.yaml"

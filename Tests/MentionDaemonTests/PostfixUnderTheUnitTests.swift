@@ -50,12 +50,7 @@ struct PostfixUnderTheUnitTests {
         #expect(Set(dropIn.keys) == ["SupplementaryGroups", "ReadWritePaths"], "\(dropIn)")
         let group = try #require(dropIn["SupplementaryGroups"])
         let writable = try #require(dropIn["ReadWritePaths"])
-        let server = try FeedServer()
-        try server.write(
-            "tag.atom",
-            try String(
-                contentsOfFile: Paths.repositoryRoot + "/Sources/mentionwatch/Demo/mastodon-dezeehoek.atom",
-                encoding: .utf8))
+        let server = try FeedServer.servingDemoTag()
         let folder = Paths.temporaryFolder("postfix-unit")
         // The service user's own copy of the binary: the build folder may be closed to other users.
         let binary = folder + "/mentionwatch"

@@ -20,12 +20,7 @@ struct StatusCommandTests {
     }
 
     @Test func statusFollowsTheDaemonItsAlertsAndItsDeath() async throws {
-        let server = try FeedServer()
-        try server.write(
-            "tag.atom",
-            try String(
-                contentsOfFile: Paths.repositoryRoot + "/Sources/mentionwatch/Demo/mastodon-dezeehoek.atom",
-                encoding: .utf8))
+        let server = try FeedServer.servingDemoTag()
         let folder = Paths.temporaryFolder("status")
         let config = folder + "/feeds.yaml"
         // The MT's Maildir cannot be made: `blocked` is a file. The alerts stay in the outbox.

@@ -51,4 +51,15 @@ public final class FeedServer: @unchecked Sendable {  // immutable after init
     }
 
     public enum ServerError: Error { case didNotStart }
+
+    /// A server with the demo's Mastodon tag feed as `tag.atom`: three flagged posts, the daemon tests' usual feed.
+    public static func servingDemoTag() throws -> FeedServer {
+        let server = try FeedServer()
+        try server.write(
+            "tag.atom",
+            try String(
+                contentsOfFile: Paths.repositoryRoot + "/Sources/mentionwatch/Demo/mastodon-dezeehoek.atom",
+                encoding: .utf8))
+        return server
+    }
 }
