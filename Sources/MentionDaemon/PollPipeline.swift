@@ -244,7 +244,7 @@ final class PollPipeline {
             if let parent = item.repliesToIdentity {
                 post.thread = try namesByIdentity[parent] ?? store.mentions(ofIdentity: parent)
             }
-            var assessment = classifier.assess(post, forwarding: forwarding)
+            var assessment = classifier.screen(post, forwarding: forwarding)
             if !assessment.mentions.isEmpty { namesByIdentity[item.identity] = assessment.mentions }
             if assessment.tier == .review, assessment.track == .none,
                 classifier.matcher.owner(ofAuthor: post.author).map({ $0 != "school" }) ?? false
