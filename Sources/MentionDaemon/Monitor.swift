@@ -99,9 +99,23 @@ public actor Monitor {
             if let turn { await fetcher.fetch(attempt.request, turn: turn) } else {
                 await fetcher.fetch(attempt.request)
             }
-        let summary = pipeline.finish(attempt, result, at: now())
+        var prepared: PollPipeline.Prepared?
+        if case .success(.fetched(let response)) = result.outcome {
+            // Parsing and judging off the actor: other polls store meanwhile, and both cores work.
+            let parsed = await Self.offActor { PollBatch.parse(response) }
+            prepared = pipeline.prepare(parsed, of: attempt.feed)
+            if let batch = prepared?.batch, !batch.entries.isEmpty {
+                prepared?.judged = await Self.offActor { batch.judge() }
+            }
+        }
+        let summary = pipeline.finish(attempt, result, prepared: prepared, at: now())
         count(summary)
         return summary
+    }
+
+    /// Runs CPU-bound work on the global executor, not on this actor.
+    @concurrent private static func offActor<Value: Sendable>(_ work: @Sendable () -> Value) async -> Value {
+        work()
     }
 
     private func count(_ summary: FeedPollSummary) {

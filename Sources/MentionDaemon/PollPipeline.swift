@@ -28,8 +28,8 @@ public struct FeedPollSummary: Sendable, CustomStringConvertible {
 }
 
 /// The poll of one feed: fetch → parse → match → classify → store, then the feed's next poll.
-/// In two steps around the fetch, `begin` and `finish`, both run on `Monitor` (the store's owner):
-/// the fetch between them is the only place where a poll lets other work use the database.
+/// `begin`, `prepare` and `finish` run on `Monitor` (the store's owner); the fetch, the parse and the
+/// judging (`PollBatch`) run between them off the actor, several feeds at once.
 final class PollPipeline {
     private let store: Store
     private let errors: DatabaseErrors
@@ -38,6 +38,8 @@ final class PollPipeline {
     private var classifier: Classifier
     /// Flagged posts seen, to recognise a forwarded copy (kept across reloads; refilled from the database at start).
     private var forwarding = ForwardingMemory()
+    /// Counts the posts remembered in `forwarding`: a batch judged before the last one is judged again.
+    private var forwardingVersion = 0
     private let schedule = PollSchedule()
     /// One fetcher for the pipeline's life: a reload changes its limits in place, so turns in flight keep counting.
     let fetcher: CurlFetcher
@@ -107,7 +109,9 @@ final class PollPipeline {
     }
 
     /// Stores what the fetch brought and schedules the feed's next poll.
-    func finish(_ attempt: Attempt, _ result: FetchResult, at fetchedAt: Date) -> FeedPollSummary {
+    func finish(_ attempt: Attempt, _ result: FetchResult, prepared: Prepared? = nil, at fetchedAt: Date)
+        -> FeedPollSummary
+    {
         let (feed, record) = (attempt.feed, attempt.record)
         var summary = FeedPollSummary(feedID: feed.id)
         // A reload that gave this feed another url during the fetch has reset its record (validators,
@@ -143,7 +147,7 @@ final class PollPipeline {
             outcome.cacheMaxAge = outcome.cacheMaxAge ?? record?.freshFor
             pollResult = .notModified
         case .success(.fetched(let response)):
-            switch process(response, of: feed, at: fetchedAt, into: &summary) {
+            switch process(response, prepared, of: feed, at: fetchedAt, into: &summary) {
             case .success(let ttl):
                 outcome.kind = .fetched
                 outcome.ttl = ttl
@@ -198,21 +202,54 @@ final class PollPipeline {
         return summary
     }
 
-    /// Parses and stores a fetched body. Returns the feed's <ttl>, or the failure in plain words.
+    /// A fetched body parsed and its new items judged, off the actor (`PollBatch`); or why not.
+    struct Prepared: Sendable {
+        var parsed: Result<Feed, ProcessingError>
+        var batch: PollBatch?
+        var judged: [PollBatch.Judged] = []
+    }
+
+    /// The new items of a parsed feed, to be judged off the actor: what is stored already needs no
+    /// matching, and a reply gets the stored names of the post it answers.
+    func prepare(_ parsed: Result<Feed, ProcessingError>, of feed: FeedConfig) -> Prepared {
+        guard case .success(let document) = parsed else { return Prepared(parsed: parsed) }
+        let items = document.items
+        var entries: [PollBatch.Entry] = []
+        do {
+            for item in items.filter({ $0.inReplyTo == nil }) + items.filter({ $0.inReplyTo != nil })
+            where try !store.contains(feedID: feed.id, item: item) {
+                var entry = PollBatch.Entry(item: item, post: Post(item, of: feed))
+                if let parent = item.repliesToIdentity { entry.storedThread = try store.mentions(ofIdentity: parent) }
+                entries.append(entry)
+            }
+        } catch {
+            errors.record(error, while: "read the stored items", feedID: feed.id)
+            return Prepared(parsed: .failure(ProcessingError("database: \(error)")))
+        }
+        let batch = PollBatch(
+            entries: entries, classifier: classifier, forwarding: forwarding, forwardingVersion: forwardingVersion)
+        return Prepared(parsed: parsed, batch: batch)
+    }
+
+    /// Stores a fetched body's new items as judged. Returns the feed's <ttl>, or the failure in plain words.
     private func process(
-        _ response: FetchedBody, of feed: FeedConfig, at fetchedAt: Date,
+        _ response: FetchedBody, _ prepared: Prepared?, of feed: FeedConfig, at fetchedAt: Date,
         into summary: inout FeedPollSummary
     ) -> Result<Int?, ProcessingError> {
+        var prepared = prepared ?? prepare(PollBatch.parse(response), of: feed)
         let parsed: Feed
-        do {
-            parsed = try FeedParser.parse(
-                response.body, contentType: response.contentType, baseURL: response.effectiveURL)
-        } catch {
-            return .failure(ProcessingError("\(error)"))
+        switch prepared.parsed {
+        case .success(let document): parsed = document
+        case .failure(let error): return .failure(error)
+        }
+        if let batch = prepared.batch, prepared.judged.count != batch.entries.count || stale(batch, prepared.judged) {
+            var again = batch
+            again.forwarding = forwarding
+            prepared.judged = again.judge()
         }
         do {
             try store.inTransaction {
-                try storeNew(parsed.items, of: feed, response: response, at: fetchedAt, into: &summary)
+                try storeNew(prepared.judged, of: feed, response: response, at: fetchedAt, into: &summary)
             }
         } catch {
             // Also the feed's error (logged with it once per change of state); logged and counted here each time.
@@ -225,32 +262,19 @@ final class PollPipeline {
         return .success(parsed.ttl)
     }
 
+    /// Whether a post flagged since the batch was judged could make one of its posts a forwarded
+    /// copy: a forwarding finding is aimed at the names in the post, so only posts with names count.
+    private func stale(_ batch: PollBatch, _ judged: [PollBatch.Judged]) -> Bool {
+        batch.forwardingVersion != forwardingVersion
+            && judged.contains { $0.assessment.mentions.contains { $0.start < $0.end } }
+    }
+
     private func storeNew(
-        _ items: [FeedItem], of feed: FeedConfig, response: FetchedBody, at fetchedAt: Date,
+        _ judged: [PollBatch.Judged], of feed: FeedConfig, response: FetchedBody, at fetchedAt: Date,
         into summary: inout FeedPollSummary
     ) throws {
         var documentSHA256: String?  // computed once, and only when an item is flagged
-        // Posts before replies (RFC 4685 `thr:in-reply-to`), so a reply finds its thread's names in
-        // this batch; else in the store.
-        var namesByIdentity: [String: [Mention]] = [:]
-        let ordered = items.filter { $0.inReplyTo == nil } + items.filter { $0.inReplyTo != nil }
-        for item in ordered where try !store.contains(feedID: feed.id, item: item) {
-            var post = Post(
-                id: item.identity, source: feed.kind.rawValue,
-                author: item.authors.first?.name ?? item.authors.first?.email ?? "",
-                title: item.title ?? "", text: item.text, hasMedia: !item.media.isEmpty,
-                schoolSpecific: feed.schoolSpecific,
-                feedID: feed.id)
-            if let parent = item.repliesToIdentity {
-                post.thread = try namesByIdentity[parent] ?? store.mentions(ofIdentity: parent)
-            }
-            var assessment = classifier.screen(post, forwarding: forwarding)
-            if !assessment.mentions.isEmpty { namesByIdentity[item.identity] = assessment.mentions }
-            if assessment.tier == .review, assessment.track == .none,
-                classifier.matcher.owner(ofAuthor: post.author).map({ $0 != "school" }) ?? false
-            {
-                assessment.track = .staff  // a staff account's own post: the staff track, should it be promoted
-            }
+        for (item, post, assessment) in judged.map({ ($0.item, $0.post, $0.assessment) }) {
             // Alerts and review items keep their evidence (a review item may be promoted).
             if assessment.tier != .none, documentSHA256 == nil { documentSHA256 = SHA256.hex(response.body) }
             var new = NewItem(
@@ -259,7 +283,10 @@ final class PollPipeline {
                 documentSHA256: documentSHA256, document: assessment.tier != .none ? response.body : nil)
             new.groupWindow = config.alerts.groupWindow
             guard try store.insert(new) != nil else { continue }
-            classifier.remember(post, assessment, in: &forwarding)
+            if assessment.alert {
+                classifier.remember(post, assessment, in: &forwarding)
+                forwardingVersion += 1
+            }
             summary.newItems += 1
             if !assessment.mentions.isEmpty { summary.mentions += 1 }
             if assessment.alert { summary.flagged += 1 }
