@@ -14,7 +14,7 @@ struct Mentionwatch: AsyncParsableCommand {
             Run.self, Poll.self, Check.self, Parse.self, Match.self, Score.self, Train.self, Feeds.self, Digest.self,
             Review.self, Cases.self, CaseCommand.self, FalseAlarms.self, DossierCommand.self, Status.self,
             Demo.self,
-            BenchParse.self, BenchMatch.self,
+            BenchParse.self, BenchMatch.self, BenchClassify.self,
             ProbeAccess.self,
         ]
     )

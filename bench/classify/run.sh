@@ -5,7 +5,8 @@
 # 20,000 words, to show that time grows linearly with a post's length. Issue 6 names no peer for
 # classification, so this prints mentionwatch's own figures: the rules and the learned model
 # together (the default), and the rules alone (`classification.model: off`), so the model's cost is
-# the difference. Nothing leaves the machine.
+# the difference; and the time per post with a mention (p50, p90, p99), what a poll judges in full.
+# Nothing leaves the machine.
 set -eu
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -30,6 +31,9 @@ for path in sorted(glob.glob(support + "/classification-*.jsonl")):
     for line in open(path, encoding="utf-8"):
         if line.strip():
             post = json.loads(line); post.pop("expect", None); base.append(post)
+with open(out + "/base.jsonl", "w", encoding="utf-8") as f:
+    for post in base:
+        f.write(json.dumps(post, ensure_ascii=False) + "\n")
 with open(out + "/posts.jsonl", "w", encoding="utf-8") as f:
     for n in range(count):
         post = dict(base[n % len(base)]); post["id"] = "%s-%d" % (post["id"], n)
@@ -64,6 +68,8 @@ while [ "$i" -lt "$rounds" ]; do
     if [ -z "$rules_best" ] || awk -v a="$1" -v b="$rules_best" 'BEGIN { exit !(a < b) }'; then rules_best=$1 rules_peak=$2; fi
     i=$((i + 1))
 done
+# Per post with a mention (what a poll judges in full): percentiles of each post's best time.
+"$binary" bench-classify --config "$config" --rounds 5 "$results/base.jsonl" > "$results/per-post.json"
 set -- $(run "$results/long-10000.jsonl"); long10=$1
 set -- $(run "$results/long-20000.jsonl"); long20=$1 longpeak=$2
 after=$(cpu_busy_idle)
@@ -75,4 +81,10 @@ awk -v s="$best" -v n="$posts" -v b="$bytes" -v p="$peak" -v l1="$long10" -v l2=
     printf "  the model adds %.3f ms a post (%.0f posts/s of model alone)\n", 1000 * (s - rs) / n, (s > rs ? n / (s - rs) : 0)
     printf "  one post of 10,000 words: %.2f s; of 20,000 words: %.2f s (ratio %.2f; linear is 2), peak RSS %.1f MB\n", l1, l2, (l1 > 0 ? l2 / l1 : 0), lp / 1024
 }'
+python3 - "$results/per-post.json" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))
+print("  per post with a mention (%d of %d posts, rules and model, best of 5 rounds): %.0f posts/s; p50 %.3f ms, p90 %.3f ms, p99 %.3f ms, max %.3f ms"
+      % (r["mentioned"], r["posts"], r["posts_per_s"], r["p50_ms"], r["p90_ms"], r["p99_ms"], r["max_ms"]))
+PY
 machine_busy "$before" "$after"
