@@ -58,7 +58,7 @@ public struct FeedAuthor: Sendable, Equatable {
 
 /// A category or tag: `term` is the value (what a rule would compare), `label` the text a reader
 /// sees (Atom's `label`, RFC 4287 §4.2.2), `scheme` the vocabulary (Atom `scheme`, RSS `domain`).
-public struct FeedCategory: Sendable, Equatable {
+public struct FeedCategory: Sendable, Hashable {
     public var term: String
     public var label: String?
     public var scheme: String?

@@ -129,9 +129,9 @@ enum RSSReader {
                     String($0).trimmed.nonEmpty.map { FeedCategory(term: $0, scheme: Namespace.iTunesScheme) }
                 }
             } ?? []
-        var seen: [FeedCategory] = []
-        for category in categories + element.atomCategories() where !seen.contains(category) { seen.append(category) }
-        return seen
+        // A set, not a scan per category: a hostile item may carry tens of thousands.
+        var seen: Set<FeedCategory> = []
+        return (categories + element.atomCategories()).filter { seen.insert($0).inserted }
     }
 
     /// `<itunes:category text="Technology"><itunes:category text="Gadgets"/></itunes:category>`.
