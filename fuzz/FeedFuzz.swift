@@ -47,7 +47,7 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     // 1. The parser itself, and every derived value the daemon reads.
     if let feed = try? FeedParser.parse(document, contentType: contentType, baseURL: baseURL) {
         consume(feed.title); consume(feed.link); consume(feed.description); consume(feed.language)
-        consume(feed.ttl); consume(feed.format.rawValue); consume(feed.malformed)
+        consume(feed.ttl); consume(feed.format.rawValue); consume(feed.malformed); consume(feed.categories)
         exercise(feed.updated)
         for item in feed.items {
             consume(item.text)

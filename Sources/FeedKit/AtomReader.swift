@@ -15,6 +15,7 @@ enum AtomReader {
             }?.nonEmpty
         feed.language = root.xmlLanguage
         feed.updated = RSSReader.firstDate(root, [("updated", nil), ("modified", nil)])
+        feed.categories = root.children("category").compactMap(category)
         feed.items = root.children("entry").map { entry(from: $0, document: document) }
         return feed
     }
@@ -29,21 +30,14 @@ enum AtomReader {
         item.link = alternateLink(element).map(LinkUnwrapping.unwrap)
         item.published = RSSReader.firstDate(element, [("published", nil), ("issued", nil), ("created", nil)])
         item.updated = RSSReader.firstDate(element, [("updated", nil), ("modified", nil)])
-        for author in element.children("author") {
-            // Atom 0.3 wrote <url>, some feeds <homepage>, for RFC 4287's <uri>.
-            let uri = author.childText("uri") ?? author.childText("url") ?? author.childText("homepage")
-            item.authors.append(
-                FeedAuthor(name: author.childText("name"), email: author.childText("email"), uri: author.resolve(uri)))
-        }
+        item.authors = element.children("author").map(author)
         item.summary =
             element.child("summary").map { textConstruct($0, document: document, plain: false) }?.nonEmpty
             ?? element.mediaText("description").map(HTMLEntities.escaped)
         item.content = element.child("content").map { textConstruct($0, document: document, plain: false) }?.nonEmpty
         item.categories =
-            element.children("category").compactMap {
-                $0.attribute("term")?.trimmed.nonEmpty ?? $0.text.trimmed.nonEmpty
-            }
-            + element.children("category", Namespace.mediaRSS).compactMap { $0.text.trimmed.nonEmpty }
+            element.children("category").compactMap(category)
+            + element.children("category", Namespace.mediaRSS).compactMap(\.mediaCategory)
         for link in element.children("link") where link.attribute("rel") == "enclosure" {
             guard let href = link.resolve(link.attribute("href")) else { continue }
             item.media.append(
@@ -54,6 +48,22 @@ enum AtomReader {
         item.inReplyTo = element.inReplyTo()
         item.setRaw(document, element.outerRange)
         return item
+    }
+
+    /// A person construct (RFC 4287 §3.2). Atom 0.3 wrote <url>, some feeds <homepage>, for <uri>.
+    static func author(_ element: MarkupElement) -> FeedAuthor {
+        let uri = element.childText("uri") ?? element.childText("url") ?? element.childText("homepage")
+        return FeedAuthor(name: element.childText("name"), email: element.childText("email"), uri: element.resolve(uri))
+    }
+
+    /// `<category term label scheme/>` (RFC 4287 §4.2.2); a term written as text, as some feeds do, counts too.
+    static func category(_ element: MarkupElement) -> FeedCategory? {
+        guard let term = element.attribute("term")?.trimmed.nonEmpty ?? element.text.trimmed.nonEmpty else {
+            return nil
+        }
+        return FeedCategory(
+            term: term, label: element.attribute("label")?.trimmed.nonEmpty,
+            scheme: element.attribute("scheme")?.trimmed.nonEmpty)
     }
 
     /// `rel="alternate"` or no rel (RFC 4287 §4.2.7.2: absent rel means alternate), resolved
@@ -70,7 +80,7 @@ enum AtomReader {
     /// An Atom text construct (RFC 4287 §3.1) as HTML, or as plain text when `plain` (titles).
     /// 1.0 types: "text", "html" (escaped markup), "xhtml" (inline markup); 0.3 MIME types with
     /// `mode="escaped|xml|base64"`.
-    private static func textConstruct(_ element: MarkupElement, document: [UInt8], plain: Bool) -> String {
+    static func textConstruct(_ element: MarkupElement, document: [UInt8], plain: Bool) -> String {
         let type = element.attribute("type")?.lowercased() ?? "text"
         let mode = element.attribute("mode")?.lowercased()
         // Inline markup (xhtml, or HTML a feed left unescaped) is kept as HTML.

@@ -10,6 +10,8 @@ public struct Feed: Sendable, Equatable {
     public var updated: Date?
     /// RSS `<ttl>`: how long the feed may be cached, in seconds.
     public var ttl: Int?
+    /// The channel's or feed's own categories (RSS `<category>`, Atom `<category>`).
+    public var categories: [FeedCategory] = []
     public var items: [FeedItem]
     /// True when the document was not well-formed and the parser recovered what it could.
     public var malformed: Bool
@@ -54,6 +56,23 @@ public struct FeedAuthor: Sendable, Equatable {
     }
 }
 
+/// A category or tag: `term` is the value (what a rule would compare), `label` the text a reader
+/// sees (Atom's `label`, RFC 4287 §4.2.2), `scheme` the vocabulary (Atom `scheme`, RSS `domain`).
+public struct FeedCategory: Sendable, Hashable {
+    public var term: String
+    public var label: String?
+    public var scheme: String?
+
+    public init(term: String, label: String? = nil, scheme: String? = nil) {
+        self.term = term
+        self.label = label
+        self.scheme = scheme
+    }
+
+    /// What to show: the label when the feed gives one, else the term.
+    public var display: String { label ?? term }
+}
+
 public struct FeedMedia: Sendable, Equatable {
     public var url: String
     public var type: String?
@@ -79,7 +98,7 @@ public struct FeedItem: Sendable, Equatable {
     /// Summary and content as the feed gave them (may be HTML).
     public var summary: String?
     public var content: String?
-    public var categories: [String] = []
+    public var categories: [FeedCategory] = []
     public var media: [FeedMedia] = []
     /// The id of the entry this one replies to (RFC 4685 `thr:in-reply-to`): a comment under a post.
     public var inReplyTo: String?

@@ -12,6 +12,10 @@ enum Namespace {
     static let xhtml = "http://www.w3.org/1999/xhtml"
     /// Atom Threading Extensions (RFC 4685): `thr:in-reply-to`, in Atom entries and RSS items.
     static let thread = "http://purl.org/syndication/thread/1.0"
+    /// The scheme of iTunes categories and keywords (Apple's vocabulary), as feedparser names it.
+    static let iTunesScheme = "http://www.itunes.com/"
+    /// Media RSS: `media:category`'s scheme when none is given.
+    static let mediaCategoryScheme = "http://search.yahoo.com/mrss/category_schema"
 
     /// One spelling per module: feeds drop Media RSS's trailing slash and write iTunes's
     /// `DTDs/Podcast` in any case.
@@ -66,6 +70,15 @@ extension MarkupElement {
     func mediaText(_ name: String) -> String? {
         let direct = child(name, Namespace.mediaRSS)
         return (direct ?? child("group", Namespace.mediaRSS)?.child(name, Namespace.mediaRSS))?.text.trimmed.nonEmpty
+    }
+
+    /// `<media:category scheme label>term</media:category>`; Media RSS names a default scheme.
+    var mediaCategory: FeedCategory? {
+        text.trimmed.nonEmpty.map {
+            FeedCategory(
+                term: $0, label: attribute("label")?.trimmed.nonEmpty,
+                scheme: attribute("scheme")?.trimmed.nonEmpty ?? Namespace.mediaCategoryScheme)
+        }
     }
 
     /// `xml:lang` as a language tag ("en_US" is written "en-US", BCP 47).

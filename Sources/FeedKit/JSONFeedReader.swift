@@ -3,15 +3,27 @@ import Foundation
 /// Reads JSON Feed 1.0 and 1.1 (https://www.jsonfeed.org/version/1.1/), leniently: ids given as
 /// numbers, a 1.0 `author` beside 1.1 `authors`, missing optional fields.
 enum JSONFeedReader {
+    /// The two `version` values the spec allows (https://www.jsonfeed.org/version/1.1/).
+    static let versions: [String: FeedFormat] = [
+        "https://jsonfeed.org/version/1": .json10, "https://jsonfeed.org/version/1.1": .json11,
+    ]
+
     static func read(_ utf8: [UInt8], baseURL: String? = nil) throws(FeedParseError) -> Feed {
         guard let object = try? JSONSerialization.jsonObject(with: Data(utf8)), let root = object as? [String: Any]
         else {
             throw .notAFeed(rootElement: "JSON that is not an object")
         }
-        guard let version = root["version"] as? String, version.contains("jsonfeed.org/version/") else {
+        var feed: Feed
+        let version = root["version"] as? String
+        if let format = version.flatMap({ versions[$0.trimmed] }) {
+            feed = Feed(format: format)
+        } else if hasJSONFeedShape(root, version: version) {
+            // Read, and flagged as XML that is not well-formed is: as 1.1 unless it names version 1.
+            let oldVersion = version?.trimmed.hasSuffix("/1") ?? false
+            feed = Feed(format: oldVersion ? .json10 : .json11, malformed: true)
+        } else {
             throw .notAFeed(rootElement: "JSON without a JSON Feed version")
         }
-        var feed = Feed(format: version.hasSuffix("/1") ? .json10 : .json11)
         feed.title = string(root["title"])
         feed.link = string(root["home_page_url"]).flatMap { URLResolution.resolve($0, against: baseURL) }
         feed.description = string(root["description"])
@@ -34,6 +46,15 @@ enum JSONFeedReader {
         return feed
     }
 
+    /// A JSON Feed with a wrong or missing `version` ("http://…", "…/version/1.1/", "1.1"): an `items`
+    /// array beside a field only a JSON Feed has at its top, or a version naming jsonfeed.org.
+    /// Other JSON (an API's answer, an ActivityStreams collection) is still no feed.
+    private static func hasJSONFeedShape(_ root: [String: Any], version: String?) -> Bool {
+        if version?.contains("jsonfeed.org/version/") ?? false { return true }
+        guard root["items"] is [Any] else { return false }
+        return ["title", "home_page_url", "feed_url"].contains { string(root[$0]) != nil }
+    }
+
     private static func item(_ object: [String: Any], baseURL: String?) -> FeedItem {
         var item = FeedItem()
         item.id = string(object["id"])
@@ -48,7 +69,7 @@ enum JSONFeedReader {
         }
         item.summary = string(object["summary"])
         item.content = string(object["content_html"]) ?? string(object["content_text"]).map(HTMLEntities.escaped)
-        item.categories = (object["tags"] as? [Any] ?? []).compactMap(string)
+        item.categories = (object["tags"] as? [Any] ?? []).compactMap(string).map { FeedCategory(term: $0) }
         for attachment in object["attachments"] as? [Any] ?? [] {
             guard let attachment = attachment as? [String: Any],
                 let url = string(attachment["url"]).flatMap({ URLResolution.resolve($0, against: baseURL) })

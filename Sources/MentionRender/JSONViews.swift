@@ -10,10 +10,15 @@ public struct FeedJSON: Encodable {
         var authors: [Author]?
         var summary, content: String?
         var text: String
-        var categories: [String]?
+        var categories: [Category]?
         var media: [Media]?
     }
     struct Author: Encodable { var name, email, uri: String? }
+    struct Category: Encodable {
+        var term: String
+        var label, scheme: String?
+        init(_ category: FeedCategory) { (term, label, scheme) = (category.term, category.label, category.scheme) }
+    }
     struct Media: Encodable {
         var url: String
         var type: String?
@@ -23,6 +28,7 @@ public struct FeedJSON: Encodable {
     var format: String
     var title, link, description, language, updated: String?
     var malformed: Bool?
+    var categories: [Category]?
     var items: [Item]
 
     public init(_ feed: Feed) {
@@ -33,6 +39,7 @@ public struct FeedJSON: Encodable {
         language = feed.language
         updated = feed.updated.map(FeedDate.rfc3339)
         malformed = feed.malformed ? true : nil
+        categories = feed.categories.isEmpty ? nil : feed.categories.map(Category.init)
         items = feed.items.map { item in
             Item(
                 id: item.id, title: item.title, link: item.link, published: item.published.map(FeedDate.rfc3339),
@@ -40,7 +47,7 @@ public struct FeedJSON: Encodable {
                 authors: item.authors.isEmpty
                     ? nil : item.authors.map { Author(name: $0.name, email: $0.email, uri: $0.uri) },
                 summary: item.summary, content: item.content, text: item.text,
-                categories: item.categories.isEmpty ? nil : item.categories,
+                categories: item.categories.isEmpty ? nil : item.categories.map(Category.init),
                 media: item.media.isEmpty
                     ? nil : item.media.map { Media(url: $0.url, type: $0.type, length: $0.length) })
         }

@@ -37,7 +37,7 @@ struct FeedParserTests {
         #expect(item.authors == [FeedAuthor(name: "Redactie")])
         #expect(item.text == "Bij De Zeehoek café")
         #expect(item.media == [FeedMedia(url: "https://news.example/foto.jpg", type: "image/jpeg", length: 1234)])
-        #expect(item.categories == ["Onderwijs"])
+        #expect(item.categories == [FeedCategory(term: "Onderwijs")])
         #expect(feed.items[1].identity == "link:https://news.example/2")
     }
 

@@ -5,7 +5,7 @@ import Foundation
 /// feedparser's result shape, seen through mentionwatch's feed model.
 ///
 /// Only the fields mentionwatch has are mapped (title, link, id, summary, content, authors,
-/// dates, categories, enclosures, language, encoding, malformed, format); a check on any
+/// dates, categories (term, label, scheme), enclosures, language, encoding, malformed, format); a check on any
 /// other field is "not applicable". Text fields are compared as the text a reader sees
 /// (`FeedCaseView.sameText`), because mentionwatch keeps HTML only as evidence and
 /// matches on plain text, where feedparser returns sanitised HTML.
@@ -60,6 +60,9 @@ struct FeedCaseView {
     }
 
     private func channelField(_ feed: Feed, _ path: [Any]) -> Field {
+        if let key = path.first as? String, key == "category" || key == "tags" {
+            return Self.categoryField(feed.categories, key, Array(path.dropFirst()))
+        }
         guard path.count == 1, let key = path[0] as? String else { return .notApplicable }
         switch key {
         case "title": return .plain(feed.title)
@@ -67,6 +70,20 @@ struct FeedCaseView {
         case "link": return .exact(feed.link)
         case "language": return .exact(feed.language)
         case "updated_parsed": return .date(feed.updated)
+        default: return .notApplicable
+        }
+    }
+
+    /// feedparser's `category` (the first term) and `tags[i].term/label/scheme`.
+    static func categoryField(_ categories: [FeedCategory], _ key: String, _ path: [Any]) -> Field {
+        if key == "category" { return path.isEmpty ? .exact(categories.first?.term) : .notApplicable }
+        if path.count == 1, path[0] as? String == "#len" { return .count(categories.count) }
+        guard path.count == 2, let index = path[0] as? Int else { return .notApplicable }
+        let category = index < categories.count ? categories[index] : nil
+        switch path[1] as? String {
+        case "term": return .exact(category?.term)
+        case "label": return .exact(category?.label)
+        case "scheme": return .exact(category?.scheme)
         default: return .notApplicable
         }
     }
@@ -92,11 +109,7 @@ struct FeedCaseView {
         case ("authors", 2):
             return (rest[0] as? Int).map { $0 < item.authors.count ? author(item.authors[$0], rest[1]) : .exact(nil) }
                 ?? .notApplicable
-        case ("category", 0): return .exact(item.categories.first)
-        case ("tags", 1) where rest[0] as? String == "#len": return .count(item.categories.count)
-        case ("tags", 2) where rest[1] as? String == "term":
-            return (rest[0] as? Int).map { .exact($0 < item.categories.count ? item.categories[$0] : nil) }
-                ?? .notApplicable
+        case ("category", 0), ("tags", _): return Self.categoryField(item.categories, key, rest)
         case ("enclosures", 2):
             guard let index = rest[0] as? Int, let attribute = rest[1] as? String else { return .notApplicable }
             let media = index < item.media.count ? item.media[index] : nil
