@@ -13,6 +13,15 @@ items=${2:-20}
 port=${MENTIONWATCH_BENCH_PORT:-18080}
 work=$(mktemp -d "${TMPDIR:-/tmp}/mentionwatch-bench.XXXXXX")
 trap '"$here/serve.sh" stop >/dev/null 2>&1 || true' EXIT
+say() { echo "bench: $*" >&2; }
+. "$here/common.sh"
+
+# others BEFORE AFTER CPU: the CPU seconds the rest of the machine used while a tool ran (its own
+# CPU subtracted): near 0 on a quiet machine; more means the figures may be skewed.
+others() {
+    echo "$1 $2 $3 $(getconf CLK_TCK)" | awk '{ other = ($3 - $1) / $6 - $5; if (other < 0) other = 0
+        printf "%.1f CPU s%s", other, (other > 1 ? " (WARNING: the machine was busy, figures may be skewed)" : "") }'
+}
 
 echo "bench: building mentionwatch (release)..." >&2
 (cd "$root" && swift build -c release -q) >&2
@@ -53,16 +62,24 @@ measure() {  # measure LABEL TIMEFILE COMMAND...: prints "LABEL: wall W s, cpu C
 }
 
 echo "bench: mentionwatch first poll..." >&2
+before=$(cpu_busy_idle)
 first=$(measure mentionwatch "$work/mentionwatch/time.txt" "$binary" poll --once --config "$work/mentionwatch/feeds.yaml")
+between=$(cpu_busy_idle)
 second=$(measure "mentionwatch second poll" "$work/mentionwatch/time-again.txt" "$binary" poll --once --all --config "$work/mentionwatch/feeds.yaml")
+after=$(cpu_busy_idle)
+cpu_of() { echo "$1" | awk '{ for (i = 1; i <= NF; i++) if ($i == "cpu") print $(i + 1) }'; }
+mw_others="first poll $(others "$before" "$between" "$(cpu_of "$first")"), second poll $(others "$between" "$after" "$(cpu_of "$second")")"
 stored=$(python3 -c "import sqlite3, sys; r = sqlite3.connect(sys.argv[1]).execute('SELECT count(*), sum(mentioned), sum(flagged) FROM items').fetchone(); print(f'{r[0]} items, {r[1]} with mentions, {r[2]} flagged')" "$work/mentionwatch/mentionwatch.sqlite")
 failed=$(grep -c FAILED "$work/mentionwatch/time.txt.out" || true)
 alerts=$(find "$work/mentionwatch/maildir/mt/new" -type f 2>/dev/null | wc -l)
 
 echo "bench: rss2email first and second poll (takes a while)..." >&2
+before=$(cpu_busy_idle)
 "$here/rss2email.sh" --again "$work/urls.txt" "$work/rss2email" >"$work/rss2email.out"
+after=$(cpu_busy_idle)
 r2e_first=$(grep '^rss2email:' "$work/rss2email.out")
 r2e_second=$(grep '^rss2email second poll:' "$work/rss2email.out")
+r2e_others=$(others "$before" "$after" "$(echo "$(cpu_of "$r2e_first") $(cpu_of "$r2e_second")" | awk '{ print $1 + $2 }')")
 
 echo
 echo "$n feeds x $items items from nginx on 127.0.0.1 ($(nproc) cores)"
@@ -75,5 +92,9 @@ printf '%s\n%s\n%s\n%s\n' "$first" "$r2e_first" "$second" "$r2e_second" | awk '
     END {
         printf "first poll:  mentionwatch is %.1fx faster (wall), uses %.1fx less CPU, peak %.1f MB vs %.1f MB\n", w[2] / w[1], c[2] / c[1], p[1], p[2]
         printf "second poll: mentionwatch is %.1fx faster (wall), uses %.1fx less CPU, peak %.1f MB vs %.1f MB\n", w[4] / w[3], c[4] / c[3], p[3], p[4]
+        printf "goals (issue 16): first poll >= 20x by wall: %s; >= 15x less CPU: %s; peak <= 64 MB: %s; second poll >= 10x by wall: %s\n",
+            (w[2] / w[1] >= 20 ? "met" : "NOT met"), (c[2] / c[1] >= 15 ? "met" : "NOT met"), (p[1] <= 64 ? "met" : "NOT met"),
+            (w[4] / w[3] >= 10 ? "met" : "NOT met")
     }'
+echo "other processes on the machine meanwhile: mentionwatch's $mw_others; rss2email's two polls $r2e_others"
 echo "(work files in $work)"
