@@ -123,20 +123,25 @@ count=$(r2e list 2>>"$out/rss2email.log" | grep -c '^[0-9]*: \[\*\]' || true)
 r2e --version >/dev/null 2>&1
 
 # -- the measured poll -------------------------------------------------------------------------
+# The machine's busy CPU time in clock ticks: the run minus its own CPU is what other processes used.
+busy_ticks() { awk '/^cpu /{ print $2 + $3 + $4 + $7 + $8 }' /proc/stat; }
 measure() {  # measure LABEL TIMEFILE: one `r2e run` under /usr/bin/time -v; prints the result line
     before=$(find "$out/Maildir/new" "$out/Maildir/cur" -type f | wc -l)
     set +e
+    ticks=$(busy_ticks)
     /usr/bin/time -v -o "$out/$2" "$venv/bin/r2e" run >>"$out/rss2email.log" 2>&1
     status=$?
+    ticks=$(($(busy_ticks) - ticks))
     set -e
     [ $status -eq 0 ] || echo "rss2email.sh: r2e run exited $status (see $out/rss2email.log)" >&2
     mails=$(( $(find "$out/Maildir/new" "$out/Maildir/cur" -type f | wc -l) - before ))
-    awk -v label="$1" -v mails="$mails" -F': ' '
+    awk -v label="$1" -v mails="$mails" -v ticks="$ticks" -v hz="$(getconf CLK_TCK)" -F': ' '
         /Elapsed \(wall clock\) time/ { n = split($2, p, ":"); wall = 0; for (i = 1; i <= n; i++) wall = wall * 60 + p[i] }
         /User time \(seconds\)/       { cpu += $2 }
         /System time \(seconds\)/     { cpu += $2 }
         /Maximum resident set size/   { peak = $2 / 1024 }
-        END { printf "%s: wall %.2f s, cpu %.2f s, peak %.1f MB, mails %d\n", label, wall, cpu, peak, mails }
+        END { other = ticks / hz - cpu; if (other < 0) other = 0
+              printf "%s: wall %.2f s, cpu %.2f s, peak %.1f MB, mails %d, others %.1f CPU s\n", label, wall, cpu, peak, mails, other }
     ' "$out/$2" | tee -a "$out/result.txt"
     return $status
 }
