@@ -43,11 +43,11 @@ public struct FetchRequest: Sendable {
 
     /// The usual proxy variables, as curl would read them (lowercase first; no HTTP_PROXY, see httpoxy).
     public static func environmentProxy(for url: String) -> String? {
-        let environment = ProcessInfo.processInfo.environment
+        // getenv, not ProcessInfo's dictionary of the whole environment: this runs for every poll.
         let names =
             url.lowercased().hasPrefix("https:")
             ? ["https_proxy", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"] : ["http_proxy", "all_proxy", "ALL_PROXY"]
-        return names.lazy.compactMap { environment[$0] }.first { !$0.isEmpty }
+        return names.lazy.compactMap { getenv($0).map { String(cString: $0) } }.first { !$0.isEmpty }
     }
 }
 

@@ -11,6 +11,11 @@ struct Misspellings: Sendable {
     private let known: Set<[UInt8]>
     /// Hash of a deletion variant → the vocabulary words that have it.
     private var byDeletion: [UInt64: [Int32]] = [:]
+    /// One bit per deletion hash of `byDeletion`: nearly every text word shares no deletion with a
+    /// name, and a bit says so without a dictionary lookup (a poll asks this of every word of posts
+    /// that only school context could link: `possibleMentions`).
+    private var filter: [UInt64] = []
+    private var filterMask: UInt64 = 0
     private let shortest: Int
     private let longest: Int
 
@@ -31,6 +36,21 @@ struct Misspellings: Sendable {
             }
         }
         for key in byDeletion.keys { byDeletion[key] = Array(Set(byDeletion[key]!)).sorted() }
+        var bits = 4_096
+        while bits < byDeletion.count * 16 { bits *= 2 }
+        filterMask = UInt64(bits - 1)
+        filter = [UInt64](repeating: 0, count: bits / 64)
+        for key in byDeletion.keys {
+            let bit = Self.filterBit(key, filterMask)
+            filter[Int(bit >> 6)] |= 1 << (bit & 63)
+        }
+    }
+
+    private static func filterBit(_ hash: UInt64, _ mask: UInt64) -> UInt64 { (hash ^ (hash >> 29)) & mask }
+
+    private func mayHave(_ hash: UInt64) -> Bool {
+        let bit = Self.filterBit(hash, filterMask)
+        return filter[Int(bit >> 6)] & (1 << (bit & 63)) != 0
     }
 
     func allowedEdits(_ length: Int) -> Int { length >= twoEditsFrom ? 2 : length >= oneEditFrom ? 1 : 0 }
@@ -46,6 +66,7 @@ struct Misspellings: Sendable {
         var best: (index: Int32, distance: Int)?
         // A word under 8 letters can only be one edit from a name word (two edits need 10 letters).
         Self.forEachDeletionHash(of: bytes, upTo: bytes.count >= twoEditsFrom - 2 ? 2 : 1) { hash in
+            guard mayHave(hash) else { return }
             for index in byDeletion[hash] ?? [] where index != best?.index {
                 let candidate = vocabulary[Int(index)]
                 let allowed = allowedEdits(candidate.count)
