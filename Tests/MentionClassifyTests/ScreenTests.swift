@@ -29,6 +29,11 @@ struct ScreenTests {
                 posts.append(try JSONDecoder().decode(LabelledPost.self, from: Data(line.utf8)).post)
             }
         }
+        // `mayConcernTheSchool` asks only for the possible mentions: they must hold every post with a mention.
+        let matcher = Self.classifier.matcher
+        for post in posts where !matcher.mentions(in: post).isEmpty {
+            #expect(!matcher.possibleMentions(in: post).isEmpty, "\(post.id): a mention, but no possible one")
+        }
         var memory = ForwardingMemory()
         var skipped = 0
         var kept = 0
