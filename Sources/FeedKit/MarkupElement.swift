@@ -1,7 +1,11 @@
 /// One element of a parsed XML document.
 final class MarkupElement {
     let name: String  // local name, without prefix
-    var namespace: String  // resolved namespace URI, "" when none
+    var namespace: String {  // resolved namespace URI, "" when none
+        didSet { inCoreNamespace = Self.isCore(namespace) }
+    }
+    /// `namespace` is one of `coreNamespaces`: known once, not hashed at every lookup.
+    private var inCoreNamespace: Bool
     let attributes: [(name: String, value: String)]
     /// The base URL for relative references inside this element: `xml:base` resolved against
     /// the parent's base, the document's URL at the root (XML Base, RFC 3986 §5.1).
@@ -18,6 +22,7 @@ final class MarkupElement {
     ) {
         self.name = name
         self.namespace = namespace
+        self.inCoreNamespace = Self.isCore(namespace)
         self.attributes = attributes
         self.base = base
         self.outerRange = start..<contentStart
@@ -30,7 +35,8 @@ final class MarkupElement {
         let wanted = local.utf8
         for (name, value) in attributes {
             let bytes = name.utf8
-            if bytes.elementsEqual(wanted) { return value }
+            // `==` first (one compare for short names); bytes too, as canonically equal is not equal.
+            if bytes.count == wanted.count, name == local, bytes.elementsEqual(wanted) { return value }
             // "prefix:local"
             if bytes.count > wanted.count, bytes.dropFirst(bytes.count - wanted.count - 1).first == UInt8(ascii: ":"),
                 bytes.suffix(wanted.count).elementsEqual(wanted)
@@ -72,7 +78,11 @@ final class MarkupElement {
             name == local || name.utf8.elementsEqual(local.utf8, by: { $0 | 0x20 == $1 | 0x20 })
         else { return false }
         if let namespace { return namespace == self.namespace }
-        return self.namespace.isEmpty || Self.coreNamespaces.contains(self.namespace)
+        return inCoreNamespace
+    }
+
+    private static func isCore(_ namespace: String) -> Bool {
+        namespace.isEmpty || coreNamespaces.contains(namespace)
     }
 
     func child(_ name: String, _ namespace: String? = nil) -> MarkupElement? {
