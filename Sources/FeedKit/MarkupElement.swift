@@ -18,11 +18,11 @@ final class MarkupElement {
 
     init(
         name: String, namespace: String, attributes: [(name: String, value: String)], base: String?, start: Int,
-        contentStart: Int
+        contentStart: Int, inCoreNamespace: Bool? = nil
     ) {
         self.name = name
         self.namespace = namespace
-        self.inCoreNamespace = Self.isCore(namespace)
+        self.inCoreNamespace = inCoreNamespace ?? Self.isCore(namespace)
         self.attributes = attributes
         self.base = base
         self.outerRange = start..<contentStart
@@ -32,11 +32,13 @@ final class MarkupElement {
     /// The value of an attribute by local name (prefix ignored), e.g. "href" or "base" for xml:base.
     /// Compared without case: old formats (CDF) wrote `HREF`.
     func attribute(_ local: String) -> String? {
+        assert(local.utf8.allSatisfy { $0 < 0x80 }, "attribute names asked for are ASCII")
         let wanted = local.utf8
         for (name, value) in attributes {
             let bytes = name.utf8
-            // `==` first (one compare for short names); bytes too, as canonically equal is not equal.
-            if bytes.count == wanted.count, name == local, bytes.elementsEqual(wanted) { return value }
+            // Of the same length, a string equal to an ASCII one has its bytes (no character that
+            // is canonically equal to ASCII has as few bytes); `==` compares short strings at once.
+            if bytes.count == wanted.count, name == local { return value }
             // "prefix:local"
             if bytes.count > wanted.count, bytes.dropFirst(bytes.count - wanted.count - 1).first == UInt8(ascii: ":"),
                 bytes.suffix(wanted.count).elementsEqual(wanted)
@@ -81,7 +83,7 @@ final class MarkupElement {
         return inCoreNamespace
     }
 
-    private static func isCore(_ namespace: String) -> Bool {
+    static func isCore(_ namespace: String) -> Bool {
         namespace.isEmpty || coreNamespaces.contains(namespace)
     }
 

@@ -18,13 +18,22 @@ struct MarkupNames {
             return String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
         }
         var low: UInt64 = 0
-        var high = UInt64(count) << 56
-        var offset = 0
-        for index in range {
-            let byte = UInt64(bytes[index])
-            if offset < 8 { low |= byte << (UInt64(offset) * 8) } else { high |= byte << (UInt64(offset - 8) * 8) }
-            offset += 1
+        var high: UInt64 = 0
+        if range.lowerBound + 16 <= bytes.count {
+            // Two loads, and the bytes past the name masked off.
+            low = ByteWord.load(bytes, range.lowerBound)
+            high = ByteWord.load(bytes, range.lowerBound + 8)
+            if count < 8 { low &= (1 << (UInt64(count) * 8)) - 1 }
+            high = count <= 8 ? 0 : high & ((1 << (UInt64(count - 8) * 8)) - 1)
+        } else {
+            var offset = 0
+            for index in range {
+                let byte = UInt64(bytes[index])
+                if offset < 8 { low |= byte << (UInt64(offset) * 8) } else { high |= byte << (UInt64(offset - 8) * 8) }
+                offset += 1
+            }
         }
+        high |= UInt64(count) << 56
         let slot = Int(truncatingIfNeeded: ((low ^ (high &* 0x9E37_79B9_7F4A_7C15)) &* 0xFF51_AFD7_ED55_8CCD) >> 57)
         if keys[2 * slot] == low, keys[2 * slot + 1] == high { return strings[slot] }
         let string = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)

@@ -57,6 +57,7 @@ struct MarkupParser {
         // Start tags beyond `maxDepth` are kept, but flat beside each other (as unclosed `<br>`s in
         // HTML content are), and counted until an end tag of an open element closes them.
         var overflow = 0
+        var lastNamespace = (uri: "", isCore: true)
 
         func close(down to: Int, at end: Int, contentEnd: Int) {
             while open.count > to {
@@ -128,7 +129,8 @@ struct MarkupParser {
                 }
                 var defaultNamespace = open[open.count - 1].defaultNamespace
                 var hidden: [(prefix: String, binding: String?)] = []
-                for (attribute, value) in attributes where attribute.utf8.starts(with: "xmlns".utf8) {
+                for (attribute, value) in attributes
+                where attribute.utf8.first == UInt8(ascii: "x") && attribute.utf8.starts(with: "xmlns".utf8) {
                     if attribute == "xmlns" {
                         defaultNamespace = Namespace.canonical(value)
                     } else if attribute.hasPrefix("xmlns:") {
@@ -152,9 +154,14 @@ struct MarkupParser {
                         malformed = true
                     }
                 }
+                // Elements share a few namespaces: whether one is a core namespace is kept for the last
+                // one seen (the same string compares at once) instead of hashed per element.
+                if namespace != lastNamespace.uri {
+                    lastNamespace = (namespace, MarkupElement.isCore(namespace))
+                }
                 let element = MarkupElement(
                     name: local, namespace: namespace, attributes: attributes,
-                    base: base, start: tagStart, contentStart: index)
+                    base: base, start: tagStart, contentStart: index, inCoreNamespace: lastNamespace.isCore)
                 pending.append(element)
                 if selfClosing {
                     element.outerRange = tagStart..<index
