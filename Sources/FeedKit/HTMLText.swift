@@ -11,7 +11,9 @@ public enum HTMLText {
         if ByteSearch.next(UInt8(ascii: "<"), in: bytes, from: 0) == nil,
             ByteSearch.next(UInt8(ascii: "&"), in: bytes, from: 0) == nil
         {
-            return String(decoding: collapse(bytes), as: UTF8.self)
+            let collapsed = collapse(bytes)
+            // Often nothing to collapse: the string we have is the answer (no copy, no validation).
+            return collapsed == bytes ? html : String(decoding: collapsed, as: UTF8.self)
         }
         var converter = Converter(bytes)
         converter.run()
@@ -252,6 +254,20 @@ public enum HTMLText {
                         pendingNewline = false
                         out[n] = c
                         n += 1
+                        // Eight bytes at a time while they need no change: no control, line break,
+                        // tab or no-break space, and every space followed by a visible byte.
+                        while k + 10 <= count {
+                            let word = ByteWord.load(input, k + 1)
+                            let next = ByteWord.load(input, k + 2)
+                            let changed =
+                                ByteWord.bytes(below: 0x20, in: word) | ByteWord.bytes(equalTo: 0xC2, in: word)
+                                | (ByteWord.bytes(equalTo: 0x20, in: word)
+                                    & (ByteWord.bytes(below: 0x21, in: next) | ByteWord.bytes(equalTo: 0xC2, in: next)))
+                            if changed != 0 { break }
+                            UnsafeMutableRawPointer(out.baseAddress! + n).storeBytes(of: word, as: UInt64.self)
+                            n += 8
+                            k += 8
+                        }
                         // The rest of the word in a tight loop: no separator is pending inside it.
                         while k + 1 < count, input[k + 1] > 0x20, input[k + 1] != 0xC2 {
                             k += 1
