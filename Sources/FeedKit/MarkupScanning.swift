@@ -81,15 +81,13 @@ extension MarkupParser {
         malformed = true
     }
 
+    /// Letters, digits, `_ : - .` and every byte from 0x80, as two bitmaps (one test a byte, no branches
+    /// per range: names are scanned byte by byte).
+    @inline(__always)
     static func isNameByte(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-            UInt8(ascii: "0")...UInt8(ascii: "9"),
-            UInt8(ascii: "_"), UInt8(ascii: ":"), UInt8(ascii: "-"), UInt8(ascii: "."), 0x80...0xFF:
-            return true
-        default:
-            return false
-        }
+        let below64: UInt64 = 0x07FF_6000_0000_0000  // - . 0-9 :
+        let below128: UInt64 = 0x07FF_FFFE_87FF_FFFE  // A-Z _ a-z
+        return byte >= 0x80 || ((byte < 64 ? below64 : below128) >> UInt64(byte & 63)) & 1 != 0
     }
 
     /// The bytes of the name at `index` (empty when none starts there), moving past it.
