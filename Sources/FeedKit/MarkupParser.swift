@@ -62,8 +62,10 @@ struct MarkupParser {
         func close(down to: Int, at end: Int, contentEnd: Int) {
             while open.count > to {
                 let closing = open.removeLast()
-                closing.element.children = Array(pending[closing.firstChild...])
-                pending.removeSubrange(closing.firstChild...)
+                if closing.firstChild < pending.count {  // most elements (the leaves) have none
+                    closing.element.children = Array(pending[closing.firstChild...])
+                    pending.removeSubrange(closing.firstChild...)
+                }
                 closing.element.innerRange =
                     closing.element.innerRange.lowerBound..<max(closing.element.innerRange.lowerBound, contentEnd)
                 closing.element.outerRange = closing.element.outerRange.lowerBound..<end

@@ -181,7 +181,7 @@ extension MarkupParser {
             if quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") {
                 index += 1
                 start = index
-                while index < bytes.count, bytes[index] != quote { index += 1 }
+                index = firstIndex(of: quote, from: index) ?? bytes.count
                 attributes.append((name, decodeText(start..<index)))
                 index = min(index + 1, bytes.count)
             } else {
