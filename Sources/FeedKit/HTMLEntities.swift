@@ -59,7 +59,12 @@ public enum HTMLEntities {
         while i < end {
             // Copy the run up to the next "&" in one go.
             let ampersand = ByteSearch.next(UInt8(ascii: "&"), in: input, from: i) ?? end
-            out.append(contentsOf: input[i..<ampersand])
+            // Through a buffer pointer: appending the slice itself went the generic way.
+            input.withUnsafeBufferPointer { run in
+                out.append(
+                    contentsOf: UnsafeBufferPointer(
+                        rebasing: run[(i - input.startIndex)..<(ampersand - input.startIndex)]))
+            }
             i = ampersand
             guard i < end else { break }
             if let (scalar, next) = reference(in: input, at: i) {
