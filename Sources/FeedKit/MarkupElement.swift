@@ -75,8 +75,10 @@ final class MarkupElement {
     ]
 
     /// Element names compare without case, as feedparser and browsers do (`<pubdate>`, `<TITLE>`).
+    /// `local` is ASCII (callers pass literals): the first bytes then differ only between different names.
     func isNamed(_ local: String, _ namespace: String?) -> Bool {
         guard name.utf8.count == local.utf8.count,
+            (name.utf8.first ?? 0) | 0x20 == (local.utf8.first ?? 0) | 0x20,
             name == local || name.utf8.elementsEqual(local.utf8, by: { $0 | 0x20 == $1 | 0x20 })
         else { return false }
         if let namespace { return namespace == self.namespace }
