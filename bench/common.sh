@@ -29,14 +29,16 @@ EOF
 build_binary() {
     say "building mentionwatch (release)"
     tries=0
-    until (cd "$1" && swift build -c release -q --product mentionwatch) >&2; do
+    # SCRATCH_PATH: build there instead of ROOT/.build (a helper's own build folder).
+    scratch=${SCRATCH_PATH:-$1/.build}
+    until (cd "$1" && swift build -c release -q --product mentionwatch --scratch-path "$scratch") >&2; do
         tries=$((tries + 1))
         [ "$tries" -lt 5 ] || { say "swift build failed $tries times, giving up"; exit 1; }
         say "swift build failed, retrying in 60 s"
         sleep 60
     done
     results=$(mktemp -d "${TMPDIR:-/tmp}/mentionwatch-$2.XXXXXX")
-    cp "$1/.build/release/mentionwatch" "$results/mentionwatch"
+    cp "$scratch/release/mentionwatch" "$results/mentionwatch"
     binary=$results/mentionwatch
 }
 

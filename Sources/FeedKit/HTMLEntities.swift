@@ -5,27 +5,40 @@ public enum HTMLEntities {
     /// Escapes text for HTML element content and quoted attribute values.
     /// Works on UTF-8 bytes: all five characters are ASCII, so no multi-byte sequence is touched.
     public static func escaped(_ text: String) -> String {
-        let special: (UInt8) -> Bool = { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }
-        guard text.utf8.contains(where: special) else { return text }
+        let bytes = Array(text.utf8)
+        // Until the first special byte the text stays as it is (a closure per byte was most of the cost).
+        var first = 0
+        while first < bytes.count, !isSpecial(bytes[first]) { first += 1 }
+        guard first < bytes.count else { return text }
         var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count + 32)
-        for byte in text.utf8 {
+        out.reserveCapacity(bytes.count + 32)
+        out.append(contentsOf: bytes[..<first])
+        for byte in bytes[first...] {
             switch byte {
-            case 0x26: out += Array("&amp;".utf8)
-            case 0x3C: out += Array("&lt;".utf8)
-            case 0x3E: out += Array("&gt;".utf8)
-            case 0x22: out += Array("&quot;".utf8)
-            case 0x27: out += Array("&#39;".utf8)
+            case 0x26: append("&amp;", to: &out)
+            case 0x3C: append("&lt;", to: &out)
+            case 0x3E: append("&gt;", to: &out)
+            case 0x22: append("&quot;", to: &out)
+            case 0x27: append("&#39;", to: &out)
             default: out.append(byte)
             }
         }
         return String(decoding: out, as: UTF8.self)
     }
 
+    @inline(__always)
+    private static func isSpecial(_ byte: UInt8) -> Bool {
+        byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27
+    }
+
+    private static func append(_ literal: StaticString, to out: inout [UInt8]) {
+        literal.withUTF8Buffer { out.append(contentsOf: $0) }
+    }
+
     /// The text for an entity name without `&` and `;`, e.g. "eacute" -> "é".
     /// Names are case-sensitive, as in HTML ("Eacute" is "É").
     public static func character(named name: some StringProtocol) -> String? {
-        guard let scalar = table[String(name)] else { return nil }
+        guard let key = key(name.utf8), let scalar = table[key] else { return nil }
         return String(Character(scalar))
     }
 
@@ -46,7 +59,12 @@ public enum HTMLEntities {
         while i < end {
             // Copy the run up to the next "&" in one go.
             let ampersand = ByteSearch.next(UInt8(ascii: "&"), in: input, from: i) ?? end
-            out.append(contentsOf: input[i..<ampersand])
+            // Through a buffer pointer: appending the slice itself went the generic way.
+            input.withUnsafeBufferPointer { run in
+                out.append(
+                    contentsOf: UnsafeBufferPointer(
+                        rebasing: run[(i - input.startIndex)..<(ampersand - input.startIndex)]))
+            }
             i = ampersand
             guard i < end else { break }
             if let (scalar, next) = reference(in: input, at: i) {
@@ -84,9 +102,32 @@ public enum HTMLEntities {
         // The longest HTML 4 name is 8 characters; stop early on hostile input.
         while i < s.endIndex, i - start <= 9, isAlphanumeric(s[i]) { i += 1 }
         guard i > start + 1, i < s.endIndex, s[i] == UInt8(ascii: ";") else { return nil }
-        let name = String(decoding: s[(start + 1)..<i], as: UTF8.self)
-        guard let scalar = table[name] else { return nil }
+        guard let key = key(s[(start + 1)..<i]) else { return nil }
+        // XML's five first: escaped HTML is mostly `&lt;` and `&gt;`, and a table lookup hashes.
+        switch key {
+        case 0x746C: return ("<", i + 1)  // lt
+        case 0x7467: return (">", i + 1)  // gt
+        case 0x70_6D61: return ("&", i + 1)  // amp
+        case 0x746F_7571: return ("\"", i + 1)  // quot
+        case 0x736F_7061: return ("'", i + 1)  // apos
+        default: break
+        }
+        guard let scalar = table[key] else { return nil }
         return (scalar, i + 1)
+    }
+
+    /// An entity name as one number, its bytes little-endian: names are at most 8 bytes and hold
+    /// no NUL, so the number is unique. Table lookups then hash a word, not a string.
+    static func key(_ name: some Collection<UInt8>) -> UInt64? {
+        guard !name.isEmpty, name.count <= 8 else { return nil }
+        var value: UInt64 = 0
+        var shift: UInt64 = 0
+        for byte in name {
+            guard byte != 0 else { return nil }
+            value |= UInt64(byte) << shift
+            shift += 8
+        }
+        return value
     }
 
     /// The HTML rules for numeric references: 0, surrogates and values beyond
@@ -178,16 +219,16 @@ public enum HTMLEntities {
         """
 
     /// Built once, on first use (static lets are initialised lazily and thread-safely).
-    private static let table: [String: Unicode.Scalar] = {
-        var table = [String: Unicode.Scalar]()
+    private static let table: [UInt64: Unicode.Scalar] = {
+        var table = [UInt64: Unicode.Scalar]()
         for (first, names) in runs {
             for (offset, name) in names.split(whereSeparator: \.isWhitespace).enumerated() {
-                table[String(name)] = Unicode.Scalar(first + UInt32(offset))
+                table[key(name.utf8)!] = Unicode.Scalar(first + UInt32(offset))
             }
         }
         let words = singles.split(whereSeparator: \.isWhitespace)
         for index in stride(from: 0, to: words.count - 1, by: 2) {
-            table[String(words[index])] = UInt32(words[index + 1]).flatMap(Unicode.Scalar.init)
+            table[key(words[index].utf8)!] = UInt32(words[index + 1]).flatMap(Unicode.Scalar.init)
         }
         return table
     }()

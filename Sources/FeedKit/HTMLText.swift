@@ -7,26 +7,31 @@ public enum HTMLText {
     /// at the end (a tag, comment or <script>) is dropped, as browsers do.
     public static func plainText(_ html: String) -> String {
         // Plain text already (no markup, no references): only whitespace to collapse.
-        if !html.utf8.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "&") }) {
-            return String(decoding: collapse(Array(html.utf8)), as: UTF8.self)
+        let bytes = Array(html.utf8)
+        if ByteSearch.next(UInt8(ascii: "<"), in: bytes, from: 0) == nil,
+            ByteSearch.next(UInt8(ascii: "&"), in: bytes, from: 0) == nil
+        {
+            let collapsed = collapse(bytes)
+            // Often nothing to collapse: the string we have is the answer (no copy, no validation).
+            return collapsed == bytes ? html : String(decoding: collapsed, as: UTF8.self)
         }
-        var converter = Converter(Array(html.utf8))
+        var converter = Converter(bytes)
         converter.run()
         return String(decoding: collapse(converter.out), as: UTF8.self)
     }
 
     /// Tags whose content is not text for the reader.
-    private static let droppedContent: Set<UInt64> = packed(["script", "style", "head"])
+    private static let droppedContent = packed(["script", "style", "head"])
 
     /// Tags that start a new line when rendered.
-    private static let blockTags: Set<UInt64> = packed([
+    private static let blockTags = packed([
         "p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "blockquote",
         "ul", "ol", "dl", "dt", "dd", "hr", "pre", "table", "caption", "section", "article",
         "aside", "header", "footer", "nav", "main", "figure", "figcaption", "address",
     ])
 
     /// Table cells sit side by side; a space keeps their words apart.
-    private static let cellTags: Set<UInt64> = packed(["td", "th"])
+    private static let cellTags = packed(["td", "th"])
 
     private static let img = pack(Array("img".utf8)[...])
 
@@ -43,7 +48,9 @@ public enum HTMLText {
         return value
     }
 
-    private static func packed(_ names: [String]) -> Set<UInt64> { Set(names.map { pack(Array($0.utf8)[...]) }) }
+    private static func packed(_ names: [String]) -> PackedNameSet {
+        PackedNameSet(names.map { pack(Array($0.utf8)[...]) })
+    }
 
     private struct Converter {
         let s: [UInt8]
@@ -247,6 +254,26 @@ public enum HTMLText {
                         pendingNewline = false
                         out[n] = c
                         n += 1
+                        // Eight bytes at a time while they need no change: no control, line break,
+                        // tab or no-break space, and every space followed by a visible byte.
+                        while k + 10 <= count {
+                            let word = ByteWord.load(input, k + 1)
+                            let next = ByteWord.load(input, k + 2)
+                            let changed =
+                                ByteWord.bytes(below: 0x20, in: word) | ByteWord.bytes(equalTo: 0xC2, in: word)
+                                | (ByteWord.bytes(equalTo: 0x20, in: word)
+                                    & (ByteWord.bytes(below: 0x21, in: next) | ByteWord.bytes(equalTo: 0xC2, in: next)))
+                            if changed != 0 { break }
+                            UnsafeMutableRawPointer(out.baseAddress! + n).storeBytes(of: word, as: UInt64.self)
+                            n += 8
+                            k += 8
+                        }
+                        // The rest of the word in a tight loop: no separator is pending inside it.
+                        while k + 1 < count, input[k + 1] > 0x20, input[k + 1] != 0xC2 {
+                            k += 1
+                            out[n] = input[k]
+                            n += 1
+                        }
                     }
                     k += 1
                 }

@@ -1,7 +1,11 @@
 /// One element of a parsed XML document.
 final class MarkupElement {
     let name: String  // local name, without prefix
-    var namespace: String  // resolved namespace URI, "" when none
+    var namespace: String {  // resolved namespace URI, "" when none
+        didSet { inCoreNamespace = Self.isCore(namespace) }
+    }
+    /// `namespace` is one of `coreNamespaces`: known once, not hashed at every lookup.
+    private var inCoreNamespace: Bool
     let attributes: [(name: String, value: String)]
     /// The base URL for relative references inside this element: `xml:base` resolved against
     /// the parent's base, the document's URL at the root (XML Base, RFC 3986 §5.1).
@@ -14,10 +18,11 @@ final class MarkupElement {
 
     init(
         name: String, namespace: String, attributes: [(name: String, value: String)], base: String?, start: Int,
-        contentStart: Int
+        contentStart: Int, inCoreNamespace: Bool? = nil
     ) {
         self.name = name
         self.namespace = namespace
+        self.inCoreNamespace = inCoreNamespace ?? Self.isCore(namespace)
         self.attributes = attributes
         self.base = base
         self.outerRange = start..<contentStart
@@ -27,10 +32,13 @@ final class MarkupElement {
     /// The value of an attribute by local name (prefix ignored), e.g. "href" or "base" for xml:base.
     /// Compared without case: old formats (CDF) wrote `HREF`.
     func attribute(_ local: String) -> String? {
+        assert(local.utf8.allSatisfy { $0 < 0x80 }, "attribute names asked for are ASCII")
         let wanted = local.utf8
         for (name, value) in attributes {
             let bytes = name.utf8
-            if bytes.elementsEqual(wanted) { return value }
+            // Of the same length, a string equal to an ASCII one has its bytes (no character that
+            // is canonically equal to ASCII has as few bytes); `==` compares short strings at once.
+            if bytes.count == wanted.count, name == local { return value }
             // "prefix:local"
             if bytes.count > wanted.count, bytes.dropFirst(bytes.count - wanted.count - 1).first == UInt8(ascii: ":"),
                 bytes.suffix(wanted.count).elementsEqual(wanted)
@@ -67,12 +75,18 @@ final class MarkupElement {
     ]
 
     /// Element names compare without case, as feedparser and browsers do (`<pubdate>`, `<TITLE>`).
+    /// `local` is ASCII (callers pass literals): the first bytes then differ only between different names.
     func isNamed(_ local: String, _ namespace: String?) -> Bool {
         guard name.utf8.count == local.utf8.count,
+            (name.utf8.first ?? 0) | 0x20 == (local.utf8.first ?? 0) | 0x20,
             name == local || name.utf8.elementsEqual(local.utf8, by: { $0 | 0x20 == $1 | 0x20 })
         else { return false }
         if let namespace { return namespace == self.namespace }
-        return self.namespace.isEmpty || Self.coreNamespaces.contains(self.namespace)
+        return inCoreNamespace
+    }
+
+    static func isCore(_ namespace: String) -> Bool {
+        namespace.isEmpty || coreNamespaces.contains(namespace)
     }
 
     func child(_ name: String, _ namespace: String? = nil) -> MarkupElement? {

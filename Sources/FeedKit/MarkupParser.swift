@@ -23,6 +23,9 @@ struct MarkupParser {
         didSet { if malformed, malformedAt == nil { malformedAt = index } }
     }
     var malformedAt: Int?
+    var names = MarkupNames()
+    /// `readAttributes()`'s buffer, kept so that its capacity serves every tag.
+    var attributeBuffer: [(name: String, value: String)] = []
 
     init(_ bytes: [UInt8], baseURL: String? = nil) {
         self.bytes = bytes
@@ -32,7 +35,10 @@ struct MarkupParser {
     /// An element whose end tag has not come yet, with what closing it must undo.
     private struct OpenElement {
         let element: MarkupElement
-        let qualifiedName: String
+        /// Where its qualified name is in the document: end tags are matched on these bytes.
+        let name: Range<Int>
+        /// Where its children start in `pending`.
+        let firstChild: Int
         let defaultNamespace: String
         /// Prefixes this element declared, with the bindings they hid (restored when it closes).
         let hidden: [(prefix: String, binding: String?)]
@@ -41,17 +47,25 @@ struct MarkupParser {
     /// The document's root element, or nil when there is none.
     mutating func parse() throws(FeedParseError) -> MarkupElement? {
         let document = MarkupElement(name: "", namespace: "", attributes: [], base: baseURL, start: 0, contentStart: 0)
-        var open = [OpenElement(element: document, qualifiedName: "", defaultNamespace: "", hidden: [])]
+        var open = [OpenElement(element: document, name: 0..<0, firstChild: 0, defaultNamespace: "", hidden: [])]
+        // The children of the open elements, each one's after the other's: an element takes its own
+        // when it closes, in an array of their number (no growing array per element).
+        var pending: [MarkupElement] = []
         // One table of prefixes in scope, changed as elements open and restored as they close:
         // no copy per element, so declaring prefixes costs the same at any depth.
         var prefixes: [String: String] = ["xml": "http://www.w3.org/XML/1998/namespace"]
         // Start tags beyond `maxDepth` are kept, but flat beside each other (as unclosed `<br>`s in
         // HTML content are), and counted until an end tag of an open element closes them.
         var overflow = 0
+        var lastNamespace = (uri: "", isCore: true)
 
         func close(down to: Int, at end: Int, contentEnd: Int) {
             while open.count > to {
                 let closing = open.removeLast()
+                if closing.firstChild < pending.count {  // most elements (the leaves) have none
+                    closing.element.children = Array(pending[closing.firstChild...])
+                    pending.removeSubrange(closing.firstChild...)
+                }
                 closing.element.innerRange =
                     closing.element.innerRange.lowerBound..<max(closing.element.innerRange.lowerBound, contentEnd)
                 closing.element.outerRange = closing.element.outerRange.lowerBound..<end
@@ -79,15 +93,15 @@ struct MarkupParser {
                 top.text += String(decoding: bytes[start..<end], as: UTF8.self)
                 index = min(end + 3, bytes.count)
             } else if next == UInt8(ascii: "!") {
-                skipDeclaration(beforeRoot: document.children.isEmpty)
+                skipDeclaration(beforeRoot: pending.isEmpty)
             } else if next == UInt8(ascii: "?") {
                 skip(past: "?>")
             } else if next == UInt8(ascii: "/") {
                 let tagStart = index
                 index += 2
-                let name = readName()
+                let name = readNameRange()
                 skip(past: ">")
-                if let depth = open.lastIndex(where: { $0.qualifiedName == name }), depth > 0 {
+                if let depth = open.lastIndex(where: { sameBytes($0.name, name) }), depth > 0 {
                     if depth != open.count - 1 || overflow > 0 { malformed = true }
                     overflow = 0
                     close(down: depth, at: index, contentEnd: tagStart)
@@ -99,7 +113,7 @@ struct MarkupParser {
             } else {
                 let tagStart = index
                 index += 1
-                let name = readName()
+                let name = readNameRange()
                 guard !name.isEmpty else {
                     // A lone "<" in text: keep it as text, as a browser would.
                     malformed = true
@@ -107,7 +121,7 @@ struct MarkupParser {
                     continue
                 }
                 let (attributes, selfClosing) = readAttributes()
-                let (prefix, local) = split(name)
+                let (prefix, local) = splitName(name)
                 // An unclosed <item> or <entry> ends where the next one starts: they never nest in a feed.
                 if local == "item" || local == "entry", open.count > 1, overflow == 0,
                     open[open.count - 1].element.name == local
@@ -117,7 +131,8 @@ struct MarkupParser {
                 }
                 var defaultNamespace = open[open.count - 1].defaultNamespace
                 var hidden: [(prefix: String, binding: String?)] = []
-                for (attribute, value) in attributes where attribute.utf8.starts(with: "xmlns".utf8) {
+                for (attribute, value) in attributes
+                where attribute.utf8.first == UInt8(ascii: "x") && attribute.utf8.starts(with: "xmlns".utf8) {
                     if attribute == "xmlns" {
                         defaultNamespace = Namespace.canonical(value)
                     } else if attribute.hasPrefix("xmlns:") {
@@ -141,10 +156,15 @@ struct MarkupParser {
                         malformed = true
                     }
                 }
+                // Elements share a few namespaces: whether one is a core namespace is kept for the last
+                // one seen (the same string compares at once) instead of hashed per element.
+                if namespace != lastNamespace.uri {
+                    lastNamespace = (namespace, MarkupElement.isCore(namespace))
+                }
                 let element = MarkupElement(
                     name: local, namespace: namespace, attributes: attributes,
-                    base: base, start: tagStart, contentStart: index)
-                parent.children.append(element)
+                    base: base, start: tagStart, contentStart: index, inCoreNamespace: lastNamespace.isCore)
+                pending.append(element)
                 if selfClosing {
                     element.outerRange = tagStart..<index
                     for (prefix, binding) in hidden.reversed() { prefixes[prefix] = binding }
@@ -159,14 +179,15 @@ struct MarkupParser {
                 } else {
                     open.append(
                         OpenElement(
-                            element: element, qualifiedName: name, defaultNamespace: defaultNamespace, hidden: hidden))
+                            element: element, name: name, firstChild: pending.count,
+                            defaultNamespace: defaultNamespace, hidden: hidden))
                 }
             }
         }
         if entityBudgetExceeded { throw .entityExpansion(limit: DeclaredEntities.maxExpandedBytes) }
         if open.count > 1 { malformed = true }
         close(down: 1, at: bytes.count, contentEnd: bytes.count)
-        return document.children.first
+        return pending.first
     }
 }
 

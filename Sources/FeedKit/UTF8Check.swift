@@ -15,6 +15,18 @@ enum UTF8Check {
             var c1 = false
             @inline(__always) func continuation(_ at: Int) -> Bool { at < count && base[at] & 0xC0 == 0x80 }
             while i < count {
+                // Four words per step through long ASCII runs (most of a feed's markup and text).
+                if i + 32 <= count {
+                    let raw = UnsafeRawPointer(base + i)
+                    let any =
+                        raw.loadUnaligned(as: UInt64.self) | raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+                        | raw.loadUnaligned(fromByteOffset: 16, as: UInt64.self)
+                        | raw.loadUnaligned(fromByteOffset: 24, as: UInt64.self)
+                    if any & 0x8080_8080_8080_8080 == 0 {
+                        i += 32
+                        continue
+                    }
+                }
                 if i + 8 <= count,
                     UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0
                 {
