@@ -22,6 +22,8 @@ public struct Matcher: Sendable {
     /// Whole surnames that need no context, of six letters or more: found also at the start of a
     /// sentence written as one word ("OOSTERHUISISEENDIKKEKUTBOER").
     private let gluedHeads: [NamePattern]
+    /// Tells from a post's key bytes alone that it mentions no one (most posts).
+    private let filter: MentionFilter
 
     /// `compoundHeads`: words that, written before an honorific in one word, still address someone:
     /// curses and school roles ("kankerjuf Marieke", "invaljuf Marieke"). Only these, because many other
@@ -53,6 +55,9 @@ public struct Matcher: Sendable {
         excludePhrases = school.exclude.map(MatchText.words).filter { !$0.isEmpty }
         contextTails = contextPhrases.filter { $0.count == 1 && $0[0].utf8.count >= 5 }.map { Array($0[0].utf8) }
         accounts = AccountOwners(school: school, staff: staff)
+        filter = MentionFilter(
+            honorifics: Array(Self.honorificKeys), contextPhrases: contextPhrases, contextTails: contextTails,
+            compoundHonorifics: self.compoundHeads.isEmpty ? [] : Self.compoundHonorifics)
     }
 
     /// Every pattern as its match keys joined by spaces: the literal strings a plain
@@ -63,7 +68,9 @@ public struct Matcher: Sendable {
 
     public func mentions(in post: Post) -> [Mention] {
         let text = post.matchText
-        return mentions(in: post, text: text, tokens: MatchText.tokens(text))
+        let keyed = MatchText.keyed(text)
+        if !post.schoolSpecific, !filter.mayMention(keyed, forms: forms) { return authorMention(post) }
+        return fullPass(post, text: text, tokens: keyed.tokens)
     }
 
     /// What would be a mention if the post were known to be about the school: names that need school
@@ -76,6 +83,19 @@ public struct Matcher: Sendable {
 
     /// The same, on text already split by `MatchText.tokens`.
     package func mentions(in post: Post, text: String, tokens: [TextToken], assumeSchool: Bool = false) -> [Mention] {
+        if !post.schoolSpecific, !assumeSchool, !filter.mayMention(KeyedText(tokens), forms: forms) {
+            return authorMention(post)
+        }
+        return fullPass(post, text: text, tokens: tokens, assumeSchool: assumeSchool)
+    }
+
+    /// A post by one of the configured accounts mentions its owner.
+    private func authorMention(_ post: Post) -> [Mention] {
+        guard !post.author.isEmpty, let entity = owner(ofAuthor: post.author) else { return [] }
+        return [Mention(entity: entity, surface: post.author, start: 0, end: 0, rule: .author)]
+    }
+
+    private func fullPass(_ post: Post, text: String, tokens: [TextToken], assumeSchool: Bool = false) -> [Mention] {
         var words = tokens.map(\.folded)
         // "kankerjuf Marieke", "invaljuf Marieke": an honorific at the end of a compound still addresses someone.
         for index in words.indices.dropLast() {
@@ -264,8 +284,11 @@ public struct Matcher: Sendable {
         pattern: NamePattern, from: Int, to: Int
     )] {
         var candidates: [(pattern: NamePattern, from: Int, to: Int)] = []
+        let hashes = words.map(WordHash.of)
         for index in words.indices {
-            forms.forEachForm(in: words, at: index) { pattern, end in candidates.append((pattern, index, end)) }
+            forms.forEachForm(in: words, hashes: hashes, at: index) { pattern, end in
+                candidates.append((pattern, index, end))
+            }
         }
         // Words written together that MatchText split at a capital ("#DeZeehoek", "@JufMarieke")
         // also match as the one word they are written as.
@@ -282,7 +305,8 @@ public struct Matcher: Sendable {
         }
         // A sentence glued into one word starts with a name: "hoekstradaggaatmorgenslechtaflopen".
         for index in words.indices
-        where words[index].utf8.count >= 14 && !candidates.contains(where: { $0.from == index }) {
+        where words[index].utf8.count >= MentionFilter.gluedLength && !candidates.contains(where: { $0.from == index })
+        {
             if let head = gluedHeads.first(where: { words[index].hasPrefix($0.words[0]) }) {
                 candidates.append((head, index, index + 1))
             }
