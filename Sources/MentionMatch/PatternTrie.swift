@@ -20,7 +20,20 @@ struct PatternTrie: Sendable {
     private var edgeCount = 0
     private var arena: [UInt8] = []
     private var terminals: [[NamePattern]] = [[]]
+    /// What the forms ending at each node can be without school context (`FormKind`).
+    private var kinds: [FormKind] = [.none]
     private(set) var count = 0
+
+    /// Whether a form can be a mention in a post with no school context.
+    enum FormKind: UInt8, Comparable {
+        case none
+        /// Only with context (a surname alone, initials), or next to a word read as a misspelt name.
+        case contextual
+        /// Without context too, or the school's name spelled out letter by letter.
+        case free
+
+        static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }
+    }
 
     init(_ patterns: [NamePattern]) {
         for pattern in patterns { insert(pattern) }
@@ -36,6 +49,7 @@ struct PatternTrie: Sendable {
                 continue
             }
             terminals.append([])
+            kinds.append(.none)
             let new = Int32(terminals.count - 1)
             let offset = Int32(arena.count)
             arena += [UInt8(truncatingIfNeeded: bytes.count >> 8), UInt8(truncatingIfNeeded: bytes.count)] + bytes
@@ -45,6 +59,9 @@ struct PatternTrie: Sendable {
             node = new
         }
         terminals[Int(node)].append(pattern)
+        // `Matcher.isSpelledOut`: a one-word school name of five letters or more needs no context then.
+        let spelledOut = pattern.entity == "school" && pattern.words.count == 1 && pattern.words[0].utf8.count >= 5
+        kinds[Int(node)] = max(kinds[Int(node)], pattern.needsContext && !spelledOut ? .contextual : .free)
         count += 1
     }
 
@@ -122,19 +139,24 @@ struct PatternTrie: Sendable {
         }
     }
 
-    /// True when a whole form starts at word `start` of `text` (the bytes-only check of `Matcher`).
-    func startsForm(in text: KeyedText, at start: Int) -> Bool {
+    /// The most a form that starts at word `start` of `text` can be (the bytes-only check of `Matcher`).
+    func formKind(in text: KeyedText, at start: Int) -> FormKind {
         var node: Int32 = 0
         var index = start
-        while index < text.words.count {
+        var kind = FormKind.none
+        while index < text.words.count, kind != .free {
             let word = text.words[index]
-            guard let next = child(of: node, text.keys[Int(word.keyStart)..<Int(word.keyEnd)], word.hash)
-            else { return false }
-            if !terminals[Int(next)].isEmpty { return true }
+            guard let next = child(of: node, text.key(index), word.hash) else { break }
+            kind = max(kind, kinds[Int(next)])
             node = next
             index += 1
         }
-        return false
+        return kind
+    }
+
+    /// True when some form starts with word `index` of `text`.
+    func startsSomeForm(_ text: KeyedText, _ index: Int) -> Bool {
+        child(of: 0, text.key(index), text.words[index].hash) != nil
     }
 
     /// Every form as its words joined by spaces.
