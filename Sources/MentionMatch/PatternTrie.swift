@@ -19,7 +19,10 @@ struct PatternTrie: Sendable {
     private var edges = [Edge](repeating: Edge(), count: 1 << 10)
     private var edgeCount = 0
     private var arena: [UInt8] = []
-    private var terminals: [[NamePattern]] = [[]]
+    /// The forms ending at each node: `forms[formStarts[node]..<formStarts[node + 1]]`, in the order
+    /// given (one array for all, where an array per node cost a million small allocations).
+    private var forms: [NamePattern] = []
+    private var formStarts: [Int32] = []
     /// What the forms ending at each node can be without school context (`FormKind`).
     private var kinds: [FormKind] = [.none]
     private(set) var count = 0
@@ -36,10 +39,27 @@ struct PatternTrie: Sendable {
     }
 
     init(_ patterns: [NamePattern]) {
-        for pattern in patterns { insert(pattern) }
+        let nodes = patterns.map { insert($0) }
+        // Grouped by node, each group in the given order (a counting sort).
+        var starts = [Int32](repeating: 0, count: kinds.count + 1)
+        for node in nodes { starts[Int(node) + 1] += 1 }
+        for node in kinds.indices { starts[node + 1] += starts[node] }
+        var next = starts
+        var grouped = [NamePattern?](repeating: nil, count: patterns.count)
+        for (pattern, node) in zip(patterns, nodes) {
+            grouped[Int(next[Int(node)])] = pattern
+            next[Int(node)] += 1
+        }
+        forms = grouped.map { $0! }
+        formStarts = starts
     }
 
-    private mutating func insert(_ pattern: NamePattern) {
+    private func terminals(_ node: Int32) -> ArraySlice<NamePattern> {
+        forms[Int(formStarts[Int(node)])..<Int(formStarts[Int(node) + 1])]
+    }
+
+    /// Adds the words of `pattern`; the node it ends at.
+    private mutating func insert(_ pattern: NamePattern) -> Int32 {
         var node: Int32 = 0
         for word in pattern.words {
             let bytes = Array(word.utf8)
@@ -48,9 +68,8 @@ struct PatternTrie: Sendable {
                 node = next
                 continue
             }
-            terminals.append([])
             kinds.append(.none)
-            let new = Int32(terminals.count - 1)
+            let new = Int32(kinds.count - 1)
             let offset = Int32(arena.count)
             arena += [UInt8(truncatingIfNeeded: bytes.count >> 8), UInt8(truncatingIfNeeded: bytes.count)] + bytes
             if (edgeCount + 1) * 4 > edges.count * 3 { grow() }
@@ -58,11 +77,11 @@ struct PatternTrie: Sendable {
             edgeCount += 1
             node = new
         }
-        terminals[Int(node)].append(pattern)
         // `Matcher.isSpelledOut`: a one-word school name of five letters or more needs no context then.
         let spelledOut = pattern.entity == "school" && pattern.words.count == 1 && pattern.words[0].utf8.count >= 5
         kinds[Int(node)] = max(kinds[Int(node)], pattern.needsContext && !spelledOut ? .contextual : .free)
         count += 1
+        return node
     }
 
     private mutating func grow() {
@@ -124,7 +143,7 @@ struct PatternTrie: Sendable {
 
     /// The one-word forms that are exactly `word`.
     func oneWordForms(_ word: String) -> [NamePattern] {
-        child(of: 0, word, WordHash.of(word)).map { terminals[Int($0)] } ?? []
+        child(of: 0, word, WordHash.of(word)).map { Array(terminals($0)) } ?? []
     }
 
     /// Calls `body` with each form that starts at `words[start]` and the index after its last word;
@@ -135,7 +154,7 @@ struct PatternTrie: Sendable {
         while index < words.count, let next = child(of: node, words[index], hashes[index]) {
             node = next
             index += 1
-            for pattern in terminals[Int(node)] { body(pattern, index) }
+            for pattern in terminals(node) { body(pattern, index) }
         }
     }
 
@@ -161,7 +180,7 @@ struct PatternTrie: Sendable {
 
     /// Every form as its words joined by spaces.
     var literals: [String] {
-        terminals.flatMap { $0.map { $0.words.joined(separator: " ") } }
+        forms.map { $0.words.joined(separator: " ") }
     }
 }
 
