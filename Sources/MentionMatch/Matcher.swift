@@ -3,7 +3,7 @@ import Foundation
 /// Finds mentions of the school and its staff in a post. Built once per configuration.
 public struct Matcher: Sendable {
     /// All forms of all names, compiled once per configuration (and again on reload).
-    private let forms: PatternTrie
+    let forms: PatternTrie
     private let misspellings: Misspellings
     private let contextPhrases: [[String]]
     /// The same by their first word.
@@ -25,7 +25,7 @@ public struct Matcher: Sendable {
     /// sentence written as one word ("OOSTERHUISISEENDIKKEKUTBOER").
     private let gluedHeads: GluedHeads
     /// Tells from a post's key bytes alone that it mentions no one (most posts).
-    private let filter: MentionFilter
+    let filter: MentionFilter
 
     /// `compoundHeads`: words that, written before an honorific in one word, still address someone:
     /// curses and school roles ("kankerjuf Marieke", "invaljuf Marieke"). Only these, because many other
@@ -100,7 +100,7 @@ public struct Matcher: Sendable {
 
     /// A misspelt or vowel-less name word, as the full pass reads one where no honorific is
     /// (`firstNameSlips` need one before the word).
-    private func isMisspeltName(_ word: String) -> Bool {
+    func isMisspeltName(_ word: String) -> Bool {
         misspellings.correction(of: word) != nil || vowelless.name(for: word) != nil
     }
 
@@ -110,7 +110,7 @@ public struct Matcher: Sendable {
         return [Mention(entity: entity, surface: post.author, start: 0, end: 0, rule: .author)]
     }
 
-    private func fullPass(_ post: Post, text: String, tokens: [TextToken], assumeSchool: Bool = false) -> [Mention] {
+    func fullPass(_ post: Post, text: String, tokens: [TextToken], assumeSchool: Bool = false) -> [Mention] {
         var words = tokens.map(\.folded)
         // "kankerjuf Marieke", "invaljuf Marieke": an honorific at the end of a compound still addresses someone.
         for index in words.indices.dropLast() {
