@@ -12,7 +12,7 @@ struct PatternTrie: Sendable {
         var tag: UInt32 = 0
         var parent: Int32 = 0
         var child: Int32 = 0
-        /// The word's bytes in `arena`, after their length (two bytes).
+        /// The word's bytes in `arena`, after their length (two bytes; 0xFFFF and four more for a longer word).
         var word: Int32 = 0
     }
 
@@ -71,7 +71,12 @@ struct PatternTrie: Sendable {
             kinds.append(.none)
             let new = Int32(kinds.count - 1)
             let offset = Int32(arena.count)
-            arena += [UInt8(truncatingIfNeeded: bytes.count >> 8), UInt8(truncatingIfNeeded: bytes.count)] + bytes
+            let length = bytes.count
+            arena +=
+                length < 0xFFFF
+                ? [UInt8(truncatingIfNeeded: length >> 8), UInt8(truncatingIfNeeded: length)]
+                : [0xFF, 0xFF] + (0..<4).map { UInt8(truncatingIfNeeded: length >> (24 - 8 * $0)) }
+            arena += bytes
             if (edgeCount + 1) * 4 > edges.count * 3 { grow() }
             place(Edge(tag: 0, parent: node, child: new, word: offset), hash: Self.slotHash(node, hash))
             edgeCount += 1
@@ -106,7 +111,9 @@ struct PatternTrie: Sendable {
 
     private func wordRange(_ edge: Edge) -> (start: Int, length: Int) {
         let offset = Int(edge.word)
-        return (offset + 2, Int(arena[offset]) << 8 | Int(arena[offset + 1]))
+        let short = Int(arena[offset]) << 8 | Int(arena[offset + 1])
+        guard short == 0xFFFF else { return (offset + 2, short) }
+        return (offset + 6, arena[(offset + 2)..<(offset + 6)].reduce(0) { $0 << 8 | Int($1) })
     }
 
     private static func slotHash(_ node: Int32, _ wordHash: UInt64) -> UInt64 {

@@ -58,4 +58,23 @@ struct MentionFilterTests {
         #expect(check(Post(id: "t", text: "Pfff maandag weer, echt koffie nodig")))
         #expect(!check(Post(id: "t", text: "juf Marieke was er niet")))
     }
+
+    /// The trie keeps each edge's word with its length: also past 65,535 bytes.
+    @Test func formsOfAnyLengthAreFound() {
+        let letters = Array("abcdefghij")
+        for length in [1, 300, 65_534, 65_535, 70_000] {
+            let word = String((0..<length).map { letters[$0 % 10] })
+            let trie = PatternTrie([
+                NamePattern(entity: "x", words: [word], rule: .name, needsContext: false, vetoable: true),
+                NamePattern(entity: "y", words: [word, "b"], rule: .name, needsContext: false, vetoable: true),
+            ])
+            #expect(trie.oneWordForms(word).map(\.entity) == ["x"], "\(length)")
+            #expect(trie.oneWordForms(word + "a").isEmpty)
+            var found: [String] = []
+            trie.forEachForm(in: [word, "b"], hashes: [WordHash.of(word), WordHash.of("b")], at: 0) { pattern, _ in
+                found.append(pattern.entity)
+            }
+            #expect(found == ["x", "y"])
+        }
+    }
 }
