@@ -15,8 +15,14 @@ public enum MatchText {
     /// from "i" ("lul", "lijer"), and a letter written twice stays twice ("deel" is not "del"); only
     /// three or more in a row are one ("kankerrrr").
     public static func tokens(_ text: String, readingLAsI: Bool = true) -> [TextToken] {
+        keyed(text, readingLAsI: readingLAsI).tokens
+    }
+
+    /// The same words as keys in one byte buffer, no `String` per word: the matcher's hot path.
+    static func keyed(_ text: String, readingLAsI: Bool = true) -> KeyedText {
         let scalars = Array(text.unicodeScalars)
-        var tokens: [TextToken] = []
+        var out = KeyedText()
+        out.keys.reserveCapacity(scalars.count)
         var word: [UInt8] = []
         word.reserveCapacity(32)
         var start = 0
@@ -25,16 +31,14 @@ public enum MatchText {
         var inHandle = false  // from an "@" that starts a word up to the next white space
         func finish() {
             if !word.isEmpty {
-                tokens.append(
-                    TextToken(
-                        folded: key(word, readingLAsI: readingLAsI), start: start, end: lastLetterEnd,
-                        inHandle: inHandle))
+                out.append(key: word, readingLAsI: readingLAsI, start: start, end: lastLetterEnd, inHandle: inHandle)
             }
             word.removeAll(keepingCapacity: true)
             previousWasLower = false
         }
         for (offset, scalar) in scalars.enumerated() {
-            if isIgnorable(scalar) { continue }
+            // ASCII first: most text is, and none of it is ignorable.
+            if !scalar.isASCII, isIgnorable(scalar) { continue }
             var letter = TextTokens.isWordScalar(scalar)
             // "@" and "$" are letters in disguise when a letter follows: "m@rieke" (after at most
             // three letters, so "info@school.nl" stays an address) and "$anne" (a price has digits).
@@ -51,8 +55,8 @@ public enum MatchText {
             guard letter else {
                 finish()
                 // The name before "@" in an address ("jan@...") is as chosen as a handle.
-                if scalar == "@", let last = tokens.indices.last, tokens[last].end == offset {
-                    tokens[last].inHandle = true
+                if scalar == "@", let last = out.words.indices.last, out.words[last].end == offset {
+                    out.words[last].inHandle = true
                 }
                 if scalar == "@" {
                     inHandle = true
@@ -73,7 +77,7 @@ public enum MatchText {
             previousWasLower = ascii ? (0x61...0x7A).contains(scalar.value) : scalar.properties.isLowercase
         }
         finish()
-        return joinSpelledOut(tokens, scalars, readingLAsI: readingLAsI)
+        return joinSpelledOut(out, scalars, readingLAsI: readingLAsI)
     }
 
     /// The text as its match keys joined by spaces (what the benchmark's peers search).
@@ -163,9 +167,16 @@ public enum MatchText {
     /// k4nker, 5anne), "l" as "i", and runs of one letter written once (juffff → juf, but also
     /// zeehoek → zehoek, on both sides). A word of digits only stays as it is (2026, 14).
     static func key(_ folded: [UInt8], readingLAsI: Bool = true) -> String {
-        let hasLetter = folded.contains { $0 >= 0x61 && $0 <= 0x7A || $0 >= 0x80 }
         var out: [UInt8] = []
         out.reserveCapacity(folded.count)
+        appendKey(folded, readingLAsI: readingLAsI, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `key`, written at the end of `out` in place (no array of its own).
+    static func appendKey(_ folded: [UInt8], readingLAsI: Bool, to out: inout [UInt8]) {
+        let base = out.count
+        let hasLetter = folded.contains { $0 >= 0x61 && $0 <= 0x7A || $0 >= 0x80 }
         for byte in folded {
             var mapped = byte
             if hasLetter {
@@ -182,11 +193,14 @@ public enum MatchText {
             }
             // The matcher's keys write every run once, inline (this is its hot path); the classifier's
             // keep pairs and are collapsed below.
-            if readingLAsI, hasLetter, mapped < 0x80, out.last == mapped { continue }
+            if readingLAsI, hasLetter, mapped < 0x80, out.count > base, out[out.count - 1] == mapped { continue }
             out.append(mapped)
         }
-        if hasLetter, !readingLAsI { out = collapsed(out, keepingPairs: true) }
-        return String(decoding: out, as: UTF8.self)
+        if hasLetter, !readingLAsI {
+            let word = collapsed(Array(out[base...]), keepingPairs: true)
+            out.removeSubrange(base...)
+            out += word
+        }
     }
 
     /// Runs of one ASCII letter written once; with `keepingPairs`, a run of two stays two.
@@ -206,29 +220,28 @@ public enum MatchText {
 
     /// "j u f  m a r i e k e", "m.a.r.i.e.k.e", "z-e-e-h-o-e-k": three or more one-letter words in a
     /// row, each apart by at most two spaces, dots, dashes or underscores, are one word.
-    private static func joinSpelledOut(_ tokens: [TextToken], _ scalars: [Unicode.Scalar], readingLAsI: Bool)
-        -> [TextToken]
+    private static func joinSpelledOut(_ text: KeyedText, _ scalars: [Unicode.Scalar], readingLAsI: Bool)
+        -> KeyedText
     {
-        guard tokens.count >= 3 else { return tokens }
-        var out: [TextToken] = []
+        let words = text.words
+        guard words.count >= 3, words.contains(where: { $0.end - $0.start == 1 }) else { return text }
+        var out = KeyedText()
         var index = 0
-        while index < tokens.count {
+        while index < words.count {
             var end = index
-            while end < tokens.count, tokens[end].end - tokens[end].start == 1,
-                end == index || isLetterGap(scalars[tokens[end - 1].end..<tokens[end].start])
+            while end < words.count, words[end].end - words[end].start == 1,
+                end == index || isLetterGap(scalars[words[end - 1].end..<words[end].start])
             {
                 end += 1
             }
             if end - index >= 3 {
-                let letters = tokens[index..<end].map(\.folded).joined()
+                let letters = words[index..<end].flatMap { text.keys[Int($0.keyStart)..<Int($0.keyEnd)] }
                 out.append(
-                    TextToken(
-                        folded: key(Array(letters.utf8), readingLAsI: readingLAsI), start: tokens[index].start,
-                        end: tokens[end - 1].end,
-                        inHandle: tokens[index].inHandle))
+                    key: letters, readingLAsI: readingLAsI, start: words[index].start, end: words[end - 1].end,
+                    inHandle: words[index].inHandle)
                 index = end
             } else {
-                out.append(tokens[index])
+                out.append(copying: words[index], from: text)
                 index += 1
             }
         }

@@ -3,9 +3,11 @@ import Foundation
 /// Finds mentions of the school and its staff in a post. Built once per configuration.
 public struct Matcher: Sendable {
     /// All forms of all names, compiled once per configuration (and again on reload).
-    private let forms: PatternTrie
+    let forms: PatternTrie
     private let misspellings: Misspellings
     private let contextPhrases: [[String]]
+    /// The same by their first word.
+    private let contextByFirstWord: [String: [[String]]]
     private let excludePhrases: [[String]]
     /// One-word context words of five letters or more, as bytes: also found as a compound's tail.
     private let contextTails: [[UInt8]]
@@ -21,7 +23,9 @@ public struct Matcher: Sendable {
     private let ordinaryWords: Set<String>
     /// Whole surnames that need no context, of six letters or more: found also at the start of a
     /// sentence written as one word ("OOSTERHUISISEENDIKKEKUTBOER").
-    private let gluedHeads: [NamePattern]
+    private let gluedHeads: GluedHeads
+    /// Tells from a post's key bytes alone that it mentions no one (most posts).
+    let filter: MentionFilter
 
     /// `compoundHeads`: words that, written before an honorific in one word, still address someone:
     /// curses and school roles ("kankerjuf Marieke", "invaljuf Marieke"). Only these, because many other
@@ -35,9 +39,10 @@ public struct Matcher: Sendable {
         ordinaryWords = Set(matching.ordinaryWords.flatMap(MatchText.words))
         let patterns = NameForms.patterns(school: school, staff: staff)
         forms = PatternTrie(patterns)
-        gluedHeads = patterns.filter {
-            $0.rule == .surname && !$0.needsContext && $0.words.count == 1 && $0.words[0].utf8.count >= 6
-        }
+        gluedHeads = GluedHeads(
+            patterns.filter {
+                $0.rule == .surname && !$0.needsContext && $0.words.count == 1 && $0.words[0].utf8.count >= 6
+            })
         // Misspellings of the names themselves, not of handles, hashtags or domains.
         misspellings = Misspellings(
             words: patterns.filter { [.name, .alias, .surname, .firstName].contains($0.rule) }.flatMap(\.words),
@@ -51,8 +56,13 @@ public struct Matcher: Sendable {
                 .flatMap { $0 }, settings: slips)
         contextPhrases = (school.context + TargetWords.schoolContext).map(MatchText.words).filter { !$0.isEmpty }
         excludePhrases = school.exclude.map(MatchText.words).filter { !$0.isEmpty }
+        contextByFirstWord = Dictionary(grouping: contextPhrases, by: { $0[0] })
         contextTails = contextPhrases.filter { $0.count == 1 && $0[0].utf8.count >= 5 }.map { Array($0[0].utf8) }
         accounts = AccountOwners(school: school, staff: staff)
+        filter = MentionFilter(
+            honorifics: Array(Self.honorificKeys), particles: Array(Self.particleKeys), contextPhrases: contextPhrases,
+            contextTails: contextTails,
+            compoundHonorifics: self.compoundHeads.isEmpty ? [] : Self.compoundHonorifics)
     }
 
     /// Every pattern as its match keys joined by spaces: the literal strings a plain
@@ -63,7 +73,11 @@ public struct Matcher: Sendable {
 
     public func mentions(in post: Post) -> [Mention] {
         let text = post.matchText
-        return mentions(in: post, text: text, tokens: MatchText.tokens(text))
+        let keyed = MatchText.keyed(text)
+        if !post.schoolSpecific, !filter.mayMention(keyed, forms: forms, misspelt: { isMisspeltName($0) }) {
+            return authorMention(post)
+        }
+        return fullPass(post, text: text, tokens: keyed.tokens)
     }
 
     /// What would be a mention if the post were known to be about the school: names that need school
@@ -76,6 +90,27 @@ public struct Matcher: Sendable {
 
     /// The same, on text already split by `MatchText.tokens`.
     package func mentions(in post: Post, text: String, tokens: [TextToken], assumeSchool: Bool = false) -> [Mention] {
+        if !post.schoolSpecific, !assumeSchool,
+            !filter.mayMention(KeyedText(tokens), forms: forms, misspelt: { isMisspeltName($0) })
+        {
+            return authorMention(post)
+        }
+        return fullPass(post, text: text, tokens: tokens, assumeSchool: assumeSchool)
+    }
+
+    /// A misspelt or vowel-less name word, as the full pass reads one where no honorific is
+    /// (`firstNameSlips` need one before the word).
+    func isMisspeltName(_ word: String) -> Bool {
+        misspellings.correction(of: word) != nil || vowelless.name(for: word) != nil
+    }
+
+    /// A post by one of the configured accounts mentions its owner.
+    private func authorMention(_ post: Post) -> [Mention] {
+        guard !post.author.isEmpty, let entity = owner(ofAuthor: post.author) else { return [] }
+        return [Mention(entity: entity, surface: post.author, start: 0, end: 0, rule: .author)]
+    }
+
+    func fullPass(_ post: Post, text: String, tokens: [TextToken], assumeSchool: Bool = false) -> [Mention] {
         var words = tokens.map(\.folded)
         // "kankerjuf Marieke", "invaljuf Marieke": an honorific at the end of a compound still addresses someone.
         for index in words.indices.dropLast() {
@@ -108,17 +143,27 @@ public struct Matcher: Sendable {
         }
         // "De Zeehoek 14": a house number makes a school's name a street; "#dezeehoek 2C" is a hashtag and a class.
         let scalars = Array(text.unicodeScalars)
-        candidates.removeAll {
-            $0.pattern.entity == "school" && $0.pattern.vetoable && [.name, .alias].contains($0.pattern.rule)
-                && $0.to < tokens.count && Self.isHouseNumber(scalars[tokens[$0.to].start..<tokens[$0.to].end])
-                && !(tokens[$0.from].start > 0 && scalars[tokens[$0.from].start - 1] == "#")
-        }
-        // Part of a handle ("@jufmarieke_zeehoek") is a name someone chose, not a mention by itself.
-        candidates.removeAll { $0.pattern.needsContext && tokens[$0.from..<$0.to].contains(where: \.inHandle) }
         let excluded = excludePhrases.contains { Self.contains($0, in: words) }
-        candidates.removeAll { excluded && $0.pattern.vetoable && $0.pattern.entity == "school" }
-        candidates.removeAll { $0.pattern.rule == .surname && Self.isBusinessName(after: $0.to, in: words) }
-        candidates.removeAll { $0.pattern.rule == .surname && Self.isSomeoneElse(before: $0.from, in: words) }
+        // One pass for all (each candidate is judged alone). A word starts many candidates (initials
+        // shared by dozens of staff): what the words around it say is looked up once per place.
+        var firmOrTitle = [UInt8](repeating: 2, count: words.count + 1)
+        func isFirmOrOther(_ from: Int, _ to: Int) -> Bool {
+            if firmOrTitle[from] == 2 || to != from + 1 {
+                let answer = Self.isBusinessName(after: to, in: words) || Self.isSomeoneElse(before: from, in: words)
+                guard to == from + 1 else { return answer }
+                firmOrTitle[from] = answer ? 1 : 0
+            }
+            return firmOrTitle[from] == 1
+        }
+        candidates.removeAll {
+            ($0.pattern.entity == "school" && $0.pattern.vetoable && [.name, .alias].contains($0.pattern.rule)
+                && $0.to < tokens.count && Self.isHouseNumber(scalars[tokens[$0.to].start..<tokens[$0.to].end])
+                && !(tokens[$0.from].start > 0 && scalars[tokens[$0.from].start - 1] == "#"))
+                // Part of a handle ("@jufmarieke_zeehoek") is a name someone chose, not a mention by itself.
+                || ($0.pattern.needsContext && tokens[$0.from..<$0.to].contains(where: \.inHandle))
+                || (excluded && $0.pattern.vetoable && $0.pattern.entity == "school")
+                || ($0.pattern.rule == .surname && isFirmOrOther($0.from, $0.to))
+        }
         // Context: the school named unambiguously, someone addressed with an honorific, a context
         // word, or a feed about the school.
         // A corrected (misspelt) word never anchors: a Dutch word near a name must not make context.
@@ -127,8 +172,10 @@ public struct Matcher: Sendable {
                 && !corrected[$0.from..<$0.to].contains(true)
         }
         let hasContext = post.schoolSpecific || (assumeSchool && !excluded) || anchored || (!excluded && contextWord)
-        if !hasContext { candidates.removeAll { $0.pattern.needsContext && !Self.isSpelledOut($0, tokens, scalars) } }
-        candidates.removeAll { isOrdinaryWord($0, words) }
+        candidates.removeAll {
+            (!hasContext && $0.pattern.needsContext && !Self.isSpelledOut($0, tokens, scalars))
+                || isOrdinaryWord($0, words)
+        }
 
         // Longest first; a shorter match inside a longer one ("De Zeehoek" in "Praktijkschool De Zeehoek") is dropped.
         candidates.sort { ($0.to - $0.from, -$0.from) > ($1.to - $1.from, -$1.from) }
@@ -210,7 +257,13 @@ public struct Matcher: Sendable {
     /// A context word in the post, also at the end of a Dutch compound ("kutschool", "rotleraar")
     /// when it is five letters or more.
     private func hasContextWord(_ words: [String]) -> Bool {
-        if contextPhrases.contains(where: { Self.contains($0, in: words) }) { return true }
+        for index in words.indices {
+            if let phrases = contextByFirstWord[words[index]],
+                phrases.contains(where: { Self.matches($0, words, at: index) })
+            {
+                return true
+            }
+        }
         for word in words where word.utf8.count > 5 {
             for tail in contextTails where Self.endsWith(word, tail) { return true }
         }
@@ -264,8 +317,11 @@ public struct Matcher: Sendable {
         pattern: NamePattern, from: Int, to: Int
     )] {
         var candidates: [(pattern: NamePattern, from: Int, to: Int)] = []
+        let hashes = words.map(WordHash.of)
         for index in words.indices {
-            forms.forEachForm(in: words, at: index) { pattern, end in candidates.append((pattern, index, end)) }
+            forms.forEachForm(in: words, hashes: hashes, at: index) { pattern, end in
+                candidates.append((pattern, index, end))
+            }
         }
         // Words written together that MatchText split at a capital ("#DeZeehoek", "@JufMarieke")
         // also match as the one word they are written as.
@@ -282,8 +338,9 @@ public struct Matcher: Sendable {
         }
         // A sentence glued into one word starts with a name: "hoekstradaggaatmorgenslechtaflopen".
         for index in words.indices
-        where words[index].utf8.count >= 14 && !candidates.contains(where: { $0.from == index }) {
-            if let head = gluedHeads.first(where: { words[index].hasPrefix($0.words[0]) }) {
+        where words[index].utf8.count >= MentionFilter.gluedLength && !candidates.contains(where: { $0.from == index })
+        {
+            if let head = gluedHeads.head(of: words[index]) {
                 candidates.append((head, index, index + 1))
             }
         }

@@ -9,13 +9,11 @@ struct Misspellings: Sendable {
 
     private let vocabulary: [[UInt8]]
     private let known: Set<[UInt8]>
-    /// Hash of a deletion variant → the vocabulary words that have it.
-    private var byDeletion: [UInt64: [Int32]] = [:]
-    /// One bit per deletion hash of `byDeletion`: nearly every text word shares no deletion with a
-    /// name, and a bit says so without a dictionary lookup (a poll asks this of every word of posts
-    /// that only school context could link: `possibleMentions`).
-    private var filter: [UInt64] = []
-    private var filterMask: UInt64 = 0
+    /// Hash of a deletion variant → the vocabulary words that have it: an open-addressing table of
+    /// the hashes, each with its run of `postings` (a lookup is a multiply and a probe, no SipHash).
+    private let slotHashes: [UInt64]
+    private let slotRuns: [(start: Int32, count: Int32)]
+    private let postings: [Int32]
     private let shortest: Int
     private let longest: Int
 
@@ -30,27 +28,44 @@ struct Misspellings: Sendable {
         known = unique
         shortest = vocabulary.map(\.count).min() ?? 0
         longest = vocabulary.map(\.count).max() ?? 0
+        var byDeletion: [UInt64: [Int32]] = [:]
         for (index, word) in vocabulary.enumerated() {
-            Self.forEachDeletionHash(of: word, upTo: allowedEdits(word.count)) {
+            Self.forEachDeletionHash(of: word, upTo: word.count >= twoEditsFrom ? 2 : word.count >= oneEditFrom ? 1 : 0)
+            {
                 byDeletion[$0, default: []].append(Int32(index))
             }
         }
-        for key in byDeletion.keys { byDeletion[key] = Array(Set(byDeletion[key]!)).sorted() }
-        var bits = 4_096
-        while bits < byDeletion.count * 16 { bits *= 2 }
-        filterMask = UInt64(bits - 1)
-        filter = [UInt64](repeating: 0, count: bits / 64)
-        for key in byDeletion.keys {
-            let bit = Self.filterBit(key, filterMask)
-            filter[Int(bit >> 6)] |= 1 << (bit & 63)
+        var bits = 3
+        while 1 << bits < byDeletion.count * 2 { bits += 1 }
+        var hashes = [UInt64](repeating: 0, count: 1 << bits)
+        var runs = [(start: Int32, count: Int32)](repeating: (0, 0), count: 1 << bits)
+        var postings: [Int32] = []
+        for (hash, words) in byDeletion {
+            var slot = Self.slot(hash, bits: bits)
+            while runs[slot].count != 0 { slot = (slot + 1) & (hashes.count - 1) }
+            let unique = Array(Set(words)).sorted()
+            (hashes[slot], runs[slot]) = (hash, (Int32(postings.count), Int32(unique.count)))
+            postings += unique
         }
+        (slotHashes, slotRuns, self.postings) = (hashes, runs, postings)
     }
 
-    private static func filterBit(_ hash: UInt64, _ mask: UInt64) -> UInt64 { (hash ^ (hash >> 29)) & mask }
+    private static func slot(_ hash: UInt64, bits: Int) -> Int {
+        Int(truncatingIfNeeded: (hash &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - bits))
+    }
 
-    private func mayHave(_ hash: UInt64) -> Bool {
-        let bit = Self.filterBit(hash, filterMask)
-        return filter[Int(bit >> 6)] & (1 << (bit & 63)) != 0
+    /// The vocabulary words with the deletion variant `hash`.
+    private func words(withDeletion hash: UInt64) -> ArraySlice<Int32> {
+        let mask = slotHashes.count - 1
+        var slot = Self.slot(hash, bits: mask.nonzeroBitCount)
+        while slotRuns[slot].count != 0 {
+            if slotHashes[slot] == hash {
+                let run = slotRuns[slot]
+                return postings[Int(run.start)..<Int(run.start + run.count)]
+            }
+            slot = (slot + 1) & mask
+        }
+        return []
     }
 
     func allowedEdits(_ length: Int) -> Int { length >= twoEditsFrom ? 2 : length >= oneEditFrom ? 1 : 0 }
@@ -66,8 +81,7 @@ struct Misspellings: Sendable {
         var best: (index: Int32, distance: Int)?
         // A word under 8 letters can only be one edit from a name word (two edits need 10 letters).
         Self.forEachDeletionHash(of: bytes, upTo: bytes.count >= twoEditsFrom - 2 ? 2 : 1) { hash in
-            guard mayHave(hash) else { return }
-            for index in byDeletion[hash] ?? [] where index != best?.index {
+            for index in words(withDeletion: hash) where index != best?.index {
                 let candidate = vocabulary[Int(index)]
                 let allowed = allowedEdits(candidate.count)
                 guard abs(candidate.count - bytes.count) <= allowed else { continue }

@@ -2,52 +2,204 @@
 /// automaton. Finding all forms that start at a word follows at most as many edges as the
 /// longest form has words, with one hash lookup each, however many names there are (10,000
 /// staff give a million forms, and "juf" alone starts 25,000 of them).
+///
+/// The edges sit in one open-addressing table keyed by (node, FNV-1a of the word's bytes), their
+/// words in one byte arena: a lookup hashes bytes already in hand and compares them once, with no
+/// `String` and no dictionary per node (a million small dictionaries cost time and memory).
 struct PatternTrie: Sendable {
-    private var children: [[String: Int32]] = [[:]]
-    private var terminals: [[NamePattern]] = [[]]
-    private(set) var count = 0
-
-    init(_ patterns: [NamePattern]) {
-        for pattern in patterns { insert(pattern) }
+    private struct Edge {
+        /// The slot's hash (upper half); `child == 0` marks an empty slot (the root is no one's child).
+        var tag: UInt32 = 0
+        var parent: Int32 = 0
+        var child: Int32 = 0
+        /// The word's bytes in `arena`, after their length (two bytes; 0xFFFF and four more for a longer word).
+        var word: Int32 = 0
     }
 
-    private mutating func insert(_ pattern: NamePattern) {
-        var node = 0
-        for word in pattern.words {
-            if let next = children[node][word] {
-                node = Int(next)
-            } else {
-                children.append([:])
-                terminals.append([])
-                children[node][word] = Int32(children.count - 1)
-                node = children.count - 1
-            }
+    private var edges = [Edge](repeating: Edge(), count: 1 << 10)
+    private var edgeCount = 0
+    private var arena: [UInt8] = []
+    /// The forms ending at each node: `forms[formStarts[node]..<formStarts[node + 1]]`, in the order
+    /// given (one array for all, where an array per node cost a million small allocations).
+    private var forms: [NamePattern] = []
+    private var formStarts: [Int32] = []
+    /// What the forms ending at each node can be without school context (`FormKind`).
+    private var kinds: [FormKind] = [.none]
+    private(set) var count = 0
+
+    /// Whether a form can be a mention in a post with no school context.
+    enum FormKind: UInt8, Comparable {
+        case none
+        /// Only with context (a surname alone, initials), or next to a word read as a misspelt name.
+        case contextual
+        /// Without context too, or the school's name spelled out letter by letter.
+        case free
+
+        static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }
+    }
+
+    init(_ patterns: [NamePattern]) {
+        let nodes = patterns.map { insert($0) }
+        // Grouped by node, each group in the given order (a counting sort).
+        var starts = [Int32](repeating: 0, count: kinds.count + 1)
+        for node in nodes { starts[Int(node) + 1] += 1 }
+        for node in kinds.indices { starts[node + 1] += starts[node] }
+        var next = starts
+        var grouped = [NamePattern?](repeating: nil, count: patterns.count)
+        for (pattern, node) in zip(patterns, nodes) {
+            grouped[Int(next[Int(node)])] = pattern
+            next[Int(node)] += 1
         }
-        terminals[node].append(pattern)
+        forms = grouped.map { $0! }
+        formStarts = starts
+    }
+
+    private func terminals(_ node: Int32) -> ArraySlice<NamePattern> {
+        forms[Int(formStarts[Int(node)])..<Int(formStarts[Int(node) + 1])]
+    }
+
+    /// Adds the words of `pattern`; the node it ends at.
+    private mutating func insert(_ pattern: NamePattern) -> Int32 {
+        var node: Int32 = 0
+        for word in pattern.words {
+            let bytes = Array(word.utf8)
+            let hash = WordHash.of(bytes)
+            if let next = child(of: node, bytes, hash) {
+                node = next
+                continue
+            }
+            kinds.append(.none)
+            let new = Int32(kinds.count - 1)
+            let offset = Int32(arena.count)
+            let length = bytes.count
+            arena +=
+                length < 0xFFFF
+                ? [UInt8(truncatingIfNeeded: length >> 8), UInt8(truncatingIfNeeded: length)]
+                : [0xFF, 0xFF] + (0..<4).map { UInt8(truncatingIfNeeded: length >> (24 - 8 * $0)) }
+            arena += bytes
+            if (edgeCount + 1) * 4 > edges.count * 3 { grow() }
+            place(Edge(tag: 0, parent: node, child: new, word: offset), hash: Self.slotHash(node, hash))
+            edgeCount += 1
+            node = new
+        }
+        // `Matcher.isSpelledOut`: a one-word school name of five letters or more needs no context then.
+        let spelledOut = pattern.entity == "school" && pattern.words.count == 1 && pattern.words[0].utf8.count >= 5
+        kinds[Int(node)] = max(kinds[Int(node)], pattern.needsContext && !spelledOut ? .contextual : .free)
         count += 1
+        return node
+    }
+
+    private mutating func grow() {
+        let old = edges
+        edges = [Edge](repeating: Edge(), count: old.count * 2)
+        for edge in old where edge.child != 0 {
+            let (start, length) = wordRange(edge)
+            let hash = arena.withUnsafeBufferPointer {
+                WordHash.of(UnsafeBufferPointer(rebasing: $0[start..<start + length]))
+            }
+            place(edge, hash: Self.slotHash(edge.parent, hash))
+        }
+    }
+
+    private mutating func place(_ edge: Edge, hash: UInt64) {
+        let mask = edges.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while edges[slot].child != 0 { slot = (slot + 1) & mask }
+        edges[slot] = edge
+        edges[slot].tag = UInt32(truncatingIfNeeded: hash >> 32)
+    }
+
+    private func wordRange(_ edge: Edge) -> (start: Int, length: Int) {
+        let offset = Int(edge.word)
+        let short = Int(arena[offset]) << 8 | Int(arena[offset + 1])
+        guard short == 0xFFFF else { return (offset + 2, short) }
+        return (offset + 6, arena[(offset + 2)..<(offset + 6)].reduce(0) { $0 << 8 | Int($1) })
+    }
+
+    private static func slotHash(_ node: Int32, _ wordHash: UInt64) -> UInt64 {
+        var hash = wordHash ^ (UInt64(UInt32(bitPattern: node)) &* 0x9E37_79B9_7F4A_7C15)
+        hash ^= hash >> 29
+        hash &*= 0xBF58_476D_1CE4_E5B9
+        return hash ^ (hash >> 32)
+    }
+
+    /// The node reached from `node` over the word `bytes` (whose `WordHash` is `hash`), if any.
+    func child(of node: Int32, _ bytes: some Collection<UInt8>, _ hash: UInt64) -> Int32? {
+        let slotHash = Self.slotHash(node, hash)
+        let tag = UInt32(truncatingIfNeeded: slotHash >> 32)
+        let mask = edges.count - 1
+        var slot = Int(truncatingIfNeeded: slotHash) & mask
+        while edges[slot].child != 0 {
+            let edge = edges[slot]
+            if edge.tag == tag, edge.parent == node {
+                let (start, length) = wordRange(edge)
+                if length == bytes.count, arena[start..<start + length].elementsEqual(bytes) { return edge.child }
+            }
+            slot = (slot + 1) & mask
+        }
+        return nil
+    }
+
+    private func child(of node: Int32, _ word: String, _ hash: UInt64) -> Int32? {
+        word.utf8.withContiguousStorageIfAvailable { child(of: node, $0, hash) }
+            ?? child(of: node, Array(word.utf8), hash)
     }
 
     /// True when some form starts with `word`.
-    func startsSomeForm(_ word: String) -> Bool { children[0][word] != nil }
+    func startsSomeForm(_ word: String) -> Bool { child(of: 0, word, WordHash.of(word)) != nil }
 
     /// The one-word forms that are exactly `word`.
     func oneWordForms(_ word: String) -> [NamePattern] {
-        children[0][word].map { terminals[Int($0)] } ?? []
+        child(of: 0, word, WordHash.of(word)).map { Array(terminals($0)) } ?? []
     }
 
-    /// Calls `body` with each form that starts at `words[start]` and the index after its last word.
-    func forEachForm(in words: [String], at start: Int, _ body: (NamePattern, Int) -> Void) {
-        var node = 0
+    /// Calls `body` with each form that starts at `words[start]` and the index after its last word;
+    /// `hashes` are the words' `WordHash`es.
+    func forEachForm(in words: [String], hashes: [UInt64], at start: Int, _ body: (NamePattern, Int) -> Void) {
+        var node: Int32 = 0
         var index = start
-        while index < words.count, let next = children[node][words[index]] {
-            node = Int(next)
+        while index < words.count, let next = child(of: node, words[index], hashes[index]) {
+            node = next
             index += 1
-            for pattern in terminals[node] { body(pattern, index) }
+            for pattern in terminals(node) { body(pattern, index) }
         }
+    }
+
+    /// The most a form that starts at word `start` of `text` can be (the bytes-only check of `Matcher`).
+    func formKind(in text: KeyedText, at start: Int) -> FormKind {
+        var node: Int32 = 0
+        var index = start
+        var kind = FormKind.none
+        while index < text.words.count, kind != .free {
+            let word = text.words[index]
+            guard let next = child(of: node, text.key(index), word.hash) else { break }
+            kind = max(kind, kinds[Int(next)])
+            node = next
+            index += 1
+        }
+        return kind
+    }
+
+    /// True when some form starts with word `index` of `text`.
+    func startsSomeForm(_ text: KeyedText, _ index: Int) -> Bool {
+        child(of: 0, text.key(index), text.words[index].hash) != nil
     }
 
     /// Every form as its words joined by spaces.
     var literals: [String] {
-        terminals.flatMap { $0.map { $0.words.joined(separator: " ") } }
+        forms.map { $0.words.joined(separator: " ") }
+    }
+}
+
+/// FNV-1a over a match key's bytes: cheap, and computed once per word of a text.
+enum WordHash {
+    static func of(_ bytes: some Sequence<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return hash
+    }
+
+    static func of(_ word: String) -> UInt64 {
+        word.utf8.withContiguousStorageIfAvailable { of($0) } ?? of(word.utf8)
     }
 }

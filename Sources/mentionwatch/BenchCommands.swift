@@ -97,10 +97,20 @@ struct BenchMatch: ParsableCommand {
         }
         var best = Duration.seconds(Int64.max)
         var mentions = 0
+        // FNV-1a over every post's mentions (entity, offsets, rule): a change in what is found shows here.
+        var checksum: UInt64 = 0xcbf2_9ce4_8422_2325
         for _ in 0..<max(1, rounds) {
-            mentions = 0
+            (mentions, checksum) = (0, 0xcbf2_9ce4_8422_2325)
             let elapsed = ContinuousClock().measure {
-                for line in lines { mentions += matcher.mentions(in: Post(id: "", text: line)).count }
+                for line in lines {
+                    let found = matcher.mentions(in: Post(id: "", text: line))
+                    mentions += found.count
+                    for mention in found {
+                        for byte in "\(mention.entity) \(mention.start) \(mention.end) \(mention.rule)\n".utf8 {
+                            checksum = (checksum ^ UInt64(byte)) &* 0x100_0000_01b3
+                        }
+                    }
+                }
             }
             best = min(best, elapsed)
         }
@@ -110,6 +120,7 @@ struct BenchMatch: ParsableCommand {
         let line: [String: Any] = [
             "posts": lines.count, "bytes": data.count, "mentions": mentions, "patterns": matcher.literalPatterns.count,
             "names": config.staff.count, "build_seconds": seconds(build), "seconds": seconds(best),
+            "checksum": String(checksum, radix: 16),
             "mb_per_s": Double(data.count) / 1e6 / seconds(best),
         ]
         print(String(decoding: try JSONSerialization.data(withJSONObject: line, options: [.sortedKeys]), as: UTF8.self))

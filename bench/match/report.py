@@ -47,6 +47,7 @@ def main():
         print(f"{label:<21} {text:<14} {size / 1e6:>6.1f} {r['seconds']:>8.3f} {r['mb_per_s']:>7.2f} {found:>9,} "
               f"{r['peak_rss_mb'] or 0:>11.1f} {r['build_seconds']:>8.2f}  {what}")
     print()
+    print(f"mentionwatch found {mw['mentions']:,} mentions, checksum {mw.get('checksum', '-')} (entity, offsets, rule of each)")
     print(f"MB = 10^6 bytes. mentionwatch reads the raw posts ({mw['bytes'] / 1e6:.1f} MB) and normalises them itself "
           f"(NFKC, folding, look-alikes, leet: timed);")
     if len(rows) > 1:

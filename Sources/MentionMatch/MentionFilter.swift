@@ -1,0 +1,87 @@
+/// Whether a post may mention anyone, from the bytes and hashes of its keys alone: most posts name
+/// no one, and for them the matcher's full pass (words as `String`s, candidates, context rules) is
+/// skipped. Exact, not a guess: it answers no only when that pass would find nothing but the author,
+/// that is when no form starts at any word, and no word is an honorific, starts a context phrase,
+/// ends in a context word or a compound's honorific, is long enough to be a glued sentence, or is
+/// written together with the word before it; a form that needs context counts only when a word next
+/// to it would be read as a misspelt name (which is what the full pass does then). A hash that
+/// collides only sends a post the long way.
+struct MentionFilter: Sendable {
+    /// `WordHash`es of the honorifics and of each context phrase's first word.
+    private let words: HashSet64
+    /// The one-word context words a compound may end in, hashed from their last byte backwards
+    /// (`backwardHash`), so one pass over a word's end tries every length; and the longest.
+    private let tails: HashSet64
+    private let longestTail: Int
+    /// Honorifics a compound may end in ("kankerjuf"); none when no compound heads are configured.
+    private let compoundHonorifics: [[UInt8]]
+    /// Tussenvoegsels and articles: a word after one is no misspelt name for it ("de zeshoek").
+    private let particles: [[UInt8]]
+    /// As `Matcher`'s glued sentences: a word this long may start with a surname.
+    static let gluedLength = 14
+
+    init(
+        honorifics: [String], particles: [String], contextPhrases: [[String]], contextTails: [[UInt8]],
+        compoundHonorifics: [String]
+    ) {
+        self.particles = particles.map { Array($0.utf8) }
+        words = HashSet64((honorifics + contextPhrases.compactMap(\.first)).map(WordHash.of))
+        tails = HashSet64(contextTails.map { Self.backwardHash(ofLast: $0.count, $0[...]) })
+        longestTail = contextTails.map(\.count).max() ?? 0
+        self.compoundHonorifics = compoundHonorifics.map { Array($0.utf8) }
+    }
+
+    /// `misspelt`: whether the full pass would read a word as a misspelt name.
+    func mayMention(_ text: KeyedText, forms: PatternTrie, misspelt: (String) -> Bool) -> Bool {
+        var contextual = false
+        for index in text.words.indices {
+            let word = text.words[index]
+            let length = Int(word.keyEnd - word.keyStart)
+            if length >= Self.gluedLength || words.contains(word.hash) { return true }
+            // Split at a capital ("#DeZeehoek"): also matched as the one word it was written as.
+            if index > 0, text.words[index - 1].end == word.start { return true }
+            switch forms.formKind(in: text, at: index) {
+            case .free: return true
+            case .contextual: contextual = true
+            case .none: break
+            }
+            guard length > 4 else { continue }
+            let key = text.key(index)
+            if longestTail > 0, endsInTail(key) { return true }
+            for honorific in compoundHonorifics where length > honorific.count {
+                if key.suffix(honorific.count).elementsEqual(honorific) { return true }
+            }
+        }
+        guard contextual else { return false }
+        // `Matcher.mayBeMisspeltName` with no context: only next to a word that starts a form.
+        func startsForm(_ index: Int) -> Bool {
+            text.words.indices.contains(index) && forms.startsSomeForm(text, index)
+                && !particles.contains { $0.elementsEqual(text.key(index)) }
+        }
+        for index in text.words.indices where startsForm(index - 1) || startsForm(index + 1) {
+            if misspelt(String(decoding: text.key(index), as: UTF8.self)) { return true }
+        }
+        return false
+    }
+
+    /// A context word at the end of a longer word ("kutschool").
+    private func endsInTail(_ key: ArraySlice<UInt8>) -> Bool {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var index = key.endIndex
+        var length = 0
+        while length < min(longestTail, key.count - 1) {
+            index -= 1
+            length += 1
+            hash = (hash ^ UInt64(key[index])) &* 0x100_0000_01b3
+            if length >= 5, tails.contains(hash ^ UInt64(length)) { return true }
+        }
+        return false
+    }
+
+    /// FNV-1a over the last `count` bytes, last first, mixed with the count.
+    private static func backwardHash(ofLast count: Int, _ key: ArraySlice<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in key.suffix(count).reversed() { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return hash ^ UInt64(count)
+    }
+}
