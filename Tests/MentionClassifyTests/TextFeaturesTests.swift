@@ -1,0 +1,144 @@
+import Foundation
+import TestSupport
+import Testing
+
+@testable import MentionClassify
+@testable import MentionMatch
+
+/// `TextFeatures` hashes bytes where they lie and folds ASCII words without Foundation, for speed.
+/// What it computes is defined by the plain version below (joined strings, Foundation's folding):
+/// a shipped model was trained on that, so the fast version must give the same words and buckets.
+struct TextFeaturesTests {
+    @Test func theFastFeaturesAreThePlainOnesOnObfuscatedWords() {
+        let texts = [
+            "K a n k e r wijf!!! h0er k@nker $let kankerrrrr", "Ｆｕｌｌ width and ҝаnker with look-alikes",
+            "Crème brûlée, café, één twee 12345678901234 0612345678 2B", "http://x.nl www https @someone 🔥🔥 😀",
+            "ÄÖÜ straße İstanbul ﬁne", "a b c d", "x*y ** a1b2 4ever 7even", "",
+        ]
+        let features = TextFeatures(buckets: 1 << 18)
+        for text in texts {
+            let words = TextFeatures.words(in: text, mentions: [])
+            #expect(words == PlainFeatures.words(in: text), "\(text)")
+            #expect(features.features(of: words) == PlainFeatures(buckets: 1 << 18).features(of: words), "\(text)")
+        }
+    }
+
+    @Test func theFastFeaturesAreThePlainOnesOnTheCorpus() async throws {
+        let directory = Paths.repositoryRoot + "/corpus/train"
+        let features = TextFeatures(buckets: 1 << 18)
+        let plain = PlainFeatures(buckets: 1 << 18)
+        var count = 0
+        for file in try FileManager.default.contentsOfDirectory(atPath: directory).sorted() {
+            for line in try String(contentsOfFile: directory + "/" + file, encoding: .utf8).split(separator: "\n") {
+                let post = try JSONDecoder().decode(LabelledPost.self, from: Data(line.utf8)).post
+                let words = TextFeatures.words(in: post.matchText, mentions: [])
+                #expect(words == PlainFeatures.words(in: post.matchText), "\(post.id)")
+                #expect(features.features(of: words) == plain.features(of: words), "\(post.id)")
+                count += 1
+                // A long synchronous loop holds a thread of the shared test pool; let timed tests run.
+                if count % 200 == 0 { await Task.yield() }
+            }
+        }
+        #expect(count > 5_000)
+    }
+}
+
+/// The definition: what `TextFeatures` computed before it was made fast (scheme 2).
+private struct PlainFeatures {
+    let buckets: Int
+
+    static func words(in text: String) -> [String] {
+        var words: [String] = []
+        var current = String.UnicodeScalarView()
+        func flush() {
+            if !current.isEmpty { words.append(normalised(String(current))) }
+            current = String.UnicodeScalarView()
+        }
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "@$*€".unicodeScalars.contains(scalar)
+                || scalar.properties.generalCategory == .nonspacingMark
+            {
+                current.append(scalar)
+            } else {
+                flush()
+                if scalar.properties.isEmojiPresentation || (scalar.value >= 0x1F300 && scalar.value <= 0x1FAFF) {
+                    words.append(String(scalar))
+                }
+            }
+        }
+        flush()
+        var result: [String] = []
+        var run: [String] = []
+        func flushRun() {
+            if run.count >= 3 { result.append(run.joined()) } else { result += run }
+            run = []
+        }
+        for word in words.filter({ !$0.isEmpty }) {
+            if word.count == 1, word.first?.isLetter == true {
+                run.append(word)
+            } else {
+                flushRun()
+                result.append(word)
+            }
+        }
+        flushRun()
+        return result
+    }
+
+    static func normalised(_ word: String) -> String {
+        if word.hasPrefix("@"), word.count > 1 { return "⟨h⟩" }
+        let lookAlikes: [Unicode.Scalar: Character] = [
+            "а": "a", "е": "e", "о": "o", "р": "p", "с": "c", "у": "y", "х": "x", "і": "i", "ѕ": "s", "к": "k",
+            "м": "m", "т": "t", "н": "h", "в": "b", "ј": "j", "ԁ": "d", "ο": "o", "α": "a", "ε": "e", "ι": "i",
+            "κ": "k", "ν": "v", "ρ": "p", "τ": "t", "υ": "u",
+        ]
+        let leet: [Character: Character] = [
+            "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "€": "e",
+        ]
+        let lowered = String(word.unicodeScalars.map { lookAlikes[$0].map(String.init) ?? String($0) }.joined())
+            .lowercased()
+        var letters = lowered.decomposedStringWithCanonicalMapping.unicodeScalars
+            .filter { $0.properties.generalCategory != .nonspacingMark }.map(Character.init)
+        if letters.allSatisfy(\.isNumber) { return String(letters.prefix(10).map { _ in "0" }) }
+        if letters.contains(where: \.isLetter) { letters = letters.map { leet[$0] ?? $0 } }
+        var folded: [Character] = []
+        for letter in letters {
+            if folded.count >= 2, folded[folded.count - 1] == letter, folded[folded.count - 2] == letter { continue }
+            folded.append(letter)
+        }
+        let result = String(folded)
+        return result == "http" || result == "https" || result == "www" ? "⟨u⟩" : result
+    }
+
+    func features(of words: [String]) -> [TextFeatures.Feature] {
+        var features: [TextFeatures.Feature] = []
+        var previous = "^"
+        for (index, word) in words.enumerated() {
+            features.append(.init(bucket: bucket("w", word), word: index))
+            features.append(.init(bucket: bucket("b", previous + " " + word), word: -1))
+            previous = word
+            let scalars = Array(word.unicodeScalars)
+            guard scalars.count >= 2, scalars.allSatisfy({ $0.properties.isAlphabetic }) else { continue }
+            let marked = ["<"] + scalars.map(String.init) + [">"]
+            for length in 3...5 where marked.count >= length {
+                for start in 0...(marked.count - length) {
+                    features.append(.init(bucket: bucket("c", marked[start..<start + length].joined()), word: index))
+                }
+            }
+            if scalars.count >= 4 {
+                let skeleton = scalars.filter { !"aeiouy".unicodeScalars.contains($0) }
+                if skeleton.count >= 3 {
+                    features.append(.init(bucket: bucket("k", String(String.UnicodeScalarView(skeleton))), word: index))
+                }
+            }
+        }
+        features.append(.init(bucket: bucket("b", previous + " $"), word: -1))
+        return features
+    }
+
+    func bucket(_ kind: String, _ text: String) -> Int {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in Array(kind.utf8) + [0x1f] + Array(text.utf8) { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return Int(truncatingIfNeeded: hash & UInt64(buckets - 1))
+    }
+}
