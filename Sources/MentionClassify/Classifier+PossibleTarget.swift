@@ -8,16 +8,18 @@ extension Classifier {
     ///
     /// Clear abuse: the model at or above its alert threshold (its threat threshold for a likely threat), or a rules hit at `alerts.min_severity`
     /// that had no one to aim at; neither when the rules read the abuse as negated or reported.
+    /// `possible`: the post's possible mentions, when known already.
     /// - Returns: the possible target, or nil when the post is not such a case.
     func possibleTarget(
-        of post: Post, mentions: [Mention], hits: [Hit], rules: RulesVerdict, strength: Double?, threat: Double
+        of post: Post, possible: [Mention]?, mentions: [Mention], hits: [Hit], rules: RulesVerdict, strength: Double?,
+        threat: Double
     ) -> Mention? {
         guard mode != .rules, !rules.alert, !rules.cleared else { return nil }
         let modelSure = (strength ?? 0) >= ModelDecision.alertBelief(thresholds, threat: threat)
         let rulesSure = hits.contains { $0.effectiveSeverity >= minSeverity && $0.category != .forwarding }
         guard modelSure || rulesSure else { return nil }
         let confirmed = Set(mentions.map { "\($0.entity)@\($0.start)" })
-        return matcher.possibleMentions(in: post).first {
+        return (possible ?? matcher.possibleMentions(in: post)).first {
             $0.start < $0.end && !confirmed.contains("\($0.entity)@\($0.start)")
         }
     }

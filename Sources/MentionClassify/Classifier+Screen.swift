@@ -7,10 +7,11 @@ extension Classifier {
     /// cost about 0.3 ms a post, nine tenths of a poll's CPU, and on such a post they cannot reach
     /// the MT or the review list: an alert needs a target, and review needs a target or a possible one.
     public func screen(_ post: Post, forwarding: ForwardingMemory? = nil) -> Assessment {
-        guard mayConcernTheSchool(post) else {
+        let (concerns, possible) = links(post)
+        guard concerns else {
             return Assessment(mentions: [], categories: [], track: .none, alert: false, tier: Tier.none)
         }
-        return assess(post, forwarding: forwarding)
+        return assess(post, forwarding: forwarding, possible: possible)
     }
 
     /// Whether anything in the post could link it to the school or its people: a mention in its
@@ -18,16 +19,21 @@ extension Classifier {
     /// targets), its author (a watched account, or a handle named like staff: impersonation), the
     /// post it replies to, or a feed about the school. A forwarded copy of a flagged post is aimed
     /// only at the names in it, so the forwarding memory adds nothing here.
-    public func mayConcernTheSchool(_ post: Post) -> Bool {
-        if post.schoolSpecific || !post.thread.isEmpty { return true }
+    public func mayConcernTheSchool(_ post: Post) -> Bool { links(post).concerns }
+
+    /// Whether the post may concern the school, and its possible mentions when they were what told
+    /// (kept for `assess`, which needs them for a possible target).
+    private func links(_ post: Post) -> (concerns: Bool, possible: [Mention]?) {
+        if post.schoolSpecific || !post.thread.isEmpty { return (true, nil) }
         if !post.author.isEmpty,
             matcher.owner(ofAuthor: post.author) != nil
                 || !matcher.mentions(in: Post(id: post.id, text: post.author)).isEmpty
         {
-            return true
+            return (true, nil)
         }
         // The possible mentions hold the mentions: school context assumed only lets more forms count
         // (ScreenTests checks it on the corpus), so one pass of the matcher answers for both.
-        return !matcher.possibleMentions(in: post).isEmpty
+        let possible = matcher.possibleMentions(in: post)
+        return (!possible.isEmpty, possible)
     }
 }

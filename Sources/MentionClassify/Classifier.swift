@@ -108,6 +108,11 @@ public struct Classifier: Sendable {
 
     /// Judges a post; `forwarding` holds earlier flagged posts, to recognise their content again.
     public func assess(_ post: Post, forwarding: ForwardingMemory? = nil) -> Assessment {
+        assess(post, forwarding: forwarding, possible: nil)
+    }
+
+    /// `possible`: the post's `Matcher.possibleMentions` when the caller has them already (`screen`).
+    func assess(_ post: Post, forwarding: ForwardingMemory?, possible: [Mention]?) -> Assessment {
         let found = self.hits(in: post, forwarding: forwarding)
         let (hits, words, byStaff) = (found.hits, found.words, found.byStaff)
         var mentions = found.mentions
@@ -123,7 +128,7 @@ public struct Classifier: Sendable {
             text: found.text, mentions: mentions, byStaff: byStaff, rules: rules, findings: &findings)
         if judged.tier == .none, !judged.linked,
             let possible = possibleTarget(
-                of: post, mentions: mentions, hits: hits, rules: rules, strength: judged.strength,
+                of: post, possible: possible, mentions: mentions, hits: hits, rules: rules, strength: judged.strength,
                 threat: judged.scores?.categories[.threat] ?? 0)
         {
             judged.tier = .review

@@ -62,7 +62,7 @@ public struct Matcher: Sendable {
         filter = MentionFilter(
             honorifics: Array(Self.honorificKeys), particles: Array(Self.particleKeys), contextPhrases: contextPhrases,
             contextTails: contextTails,
-            compoundHonorifics: self.compoundHeads.isEmpty ? [] : Self.compoundHonorifics)
+            compoundHonorifics: self.compoundHeads.isEmpty ? [] : Self.compoundHonorifics, targetHeads: targets.heads)
     }
 
     /// Every pattern as its match keys joined by spaces: the literal strings a plain
@@ -85,7 +85,13 @@ public struct Matcher: Sendable {
     /// Never enough for an alert; the classifier sends abuse aimed at these to review (docs/matching.md).
     public func possibleMentions(in post: Post) -> [Mention] {
         let text = post.matchText
-        return mentions(in: post, text: text, tokens: MatchText.tokens(text), assumeSchool: true)
+        let keyed = MatchText.keyed(text)
+        if !post.schoolSpecific,
+            !filter.mayMentionAssumingSchool(keyed, forms: forms, misspelt: { isMisspeltName(key: $0) })
+        {
+            return authorMention(post)
+        }
+        return fullPass(post, text: text, tokens: keyed.tokens, assumeSchool: true)
     }
 
     /// The same, on text already split by `MatchText.tokens`.
@@ -102,6 +108,11 @@ public struct Matcher: Sendable {
     /// (`firstNameSlips` need one before the word).
     func isMisspeltName(_ word: String) -> Bool {
         misspellings.correction(of: word) != nil || vowelless.name(for: word) != nil
+    }
+
+    /// The same for a key's bytes.
+    func isMisspeltName(key: ArraySlice<UInt8>) -> Bool {
+        misspellings.hasCorrection(key) || vowelless.name(for: String(decoding: key, as: UTF8.self)) != nil
     }
 
     /// A post by one of the configured accounts mentions its owner.

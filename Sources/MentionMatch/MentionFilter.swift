@@ -9,6 +9,9 @@
 struct MentionFilter: Sendable {
     /// `WordHash`es of the honorifics and of each context phrase's first word.
     private let words: HashSet64
+    /// `WordHash`es of the honorifics and of each group's or role's first word: with the school
+    /// assumed, these may start a mention where no name form does.
+    private let possibleWords: HashSet64
     /// The one-word context words a compound may end in, hashed from their last byte backwards
     /// (`backwardHash`), so one pass over a word's end tries every length; and the longest.
     private let tails: HashSet64
@@ -22,10 +25,11 @@ struct MentionFilter: Sendable {
 
     init(
         honorifics: [String], particles: [String], contextPhrases: [[String]], contextTails: [[UInt8]],
-        compoundHonorifics: [String]
+        compoundHonorifics: [String], targetHeads: [String]
     ) {
         self.particles = particles.map { Array($0.utf8) }
         words = HashSet64((honorifics + contextPhrases.compactMap(\.first)).map(WordHash.of))
+        possibleWords = HashSet64((honorifics + targetHeads).map(WordHash.of))
         tails = HashSet64(contextTails.map { Self.backwardHash(ofLast: $0.count, $0[...]) })
         longestTail = contextTails.map(\.count).max() ?? 0
         self.compoundHonorifics = compoundHonorifics.map { Array($0.utf8) }
@@ -60,6 +64,28 @@ struct MentionFilter: Sendable {
         }
         for index in text.words.indices where startsForm(index - 1) || startsForm(index + 1) {
             if misspelt(String(decoding: text.key(index), as: UTF8.self)) { return true }
+        }
+        return false
+    }
+
+    /// The same for `Matcher.possibleMentions`, where the school is assumed: then every form counts,
+    /// a group or role may start at any of its first words, and any word may be a misspelt name
+    /// (context words matter no more: the context is assumed). `misspelt` as for `mayMention`.
+    func mayMentionAssumingSchool(_ text: KeyedText, forms: PatternTrie, misspelt: (ArraySlice<UInt8>) -> Bool) -> Bool
+    {
+        for index in text.words.indices {
+            let word = text.words[index]
+            let length = Int(word.keyEnd - word.keyStart)
+            if length >= Self.gluedLength || possibleWords.contains(word.hash) { return true }
+            if index > 0, text.words[index - 1].end == word.start { return true }
+            if forms.formKind(in: text, at: index) != .none { return true }
+            // Misspelt names are five letters or more, vowel-less ones four consonants or more.
+            guard length >= 4 else { continue }
+            let key = text.key(index)
+            for honorific in compoundHonorifics where length > honorific.count {
+                if key.suffix(honorific.count).elementsEqual(honorific) { return true }
+            }
+            if misspelt(key) { return true }
         }
         return false
     }

@@ -8,6 +8,12 @@ struct Misspellings: Sendable {
     private let twoEditsFrom: Int
 
     private let vocabulary: [[UInt8]]
+    /// Which bytes (mod 64) each vocabulary word has: with few name words (one school's staff) a scan
+    /// of these beats hashing every deletion of every word. An edit changes at most two bits, so a
+    /// word more than `2 × edits` bits off cannot be within `edits`.
+    private let byteMasks: [UInt64]
+    /// Up to this many vocabulary words, `byteMasks` are scanned instead of the deletion index.
+    private let scanUpTo: Int
     private let known: Set<[UInt8]>
     /// Hash of a deletion variant → the vocabulary words that have it: an open-addressing table of
     /// the hashes, each with its run of `postings` (a lookup is a multiply and a probe, no SipHash).
@@ -18,13 +24,15 @@ struct Misspellings: Sendable {
     private let longest: Int
 
     /// `words`: the name words that may be misspelled (match keys).
-    init(words: some Sequence<String>, settings: MatchingSettings = MatchingSettings()) {
+    init(words: some Sequence<String>, settings: MatchingSettings = MatchingSettings(), scanUpTo: Int = 64) {
         // Clamped: the type is public, and a word of 4 letters or fewer is never corrected.
         oneEditFrom = settings.misspellings ? min(max(settings.oneEditFrom, 5), 1_000) : 1_000
         twoEditsFrom = settings.misspellings ? min(max(settings.twoEditsFrom, oneEditFrom + 1), 1_000) : 1_000
         let minimum = oneEditFrom
         let unique = Set(words.map { Array($0.utf8) }.filter { $0.count >= minimum && $0.count <= 40 })
         vocabulary = unique.sorted { $0.lexicographicallyPrecedes($1) }
+        byteMasks = vocabulary.map(Self.byteMask)
+        self.scanUpTo = scanUpTo
         known = unique
         shortest = vocabulary.map(\.count).min() ?? 0
         longest = vocabulary.map(\.count).max() ?? 0
@@ -72,12 +80,47 @@ struct Misspellings: Sendable {
 
     /// The name word `word` is a misspelling of, or nil (also when it is the name itself).
     func correction(of word: String) -> String? {
-        let bytes = Array(word.utf8)
-        // Cheap refusals first: most words are far too short or long to be one edit from a name.
-        guard !vocabulary.isEmpty, bytes.count >= shortest - 1, bytes.count <= longest + 2,
-            bytes.count >= oneEditFrom - 1,
-            !known.contains(bytes)
-        else { return nil }
+        guard mayBeMisspelling(length: word.utf8.count) else { return nil }
+        return correctionIndex(Array(word.utf8)).map { String(decoding: vocabulary[Int($0)], as: UTF8.self) }
+    }
+
+    /// Whether `correction` would find a name word for a key's bytes.
+    func hasCorrection(_ key: ArraySlice<UInt8>) -> Bool {
+        guard mayBeMisspelling(length: key.count) else { return false }
+        return vocabulary.count <= scanUpTo ? scan(key) != nil : correctionIndex(Array(key)) != nil
+    }
+
+    private static func byteMask(_ bytes: some Sequence<UInt8>) -> UInt64 {
+        bytes.reduce(0) { $0 | 1 << UInt64($1 & 63) }
+    }
+
+    /// `correctionIndex` by comparing with each vocabulary word.
+    private func scan(_ key: some Collection<UInt8>) -> Int32? {
+        let mask = Self.byteMask(key)
+        var best: (index: Int32, distance: Int)?
+        var bytes: [UInt8]?
+        for index in vocabulary.indices {
+            let candidate = vocabulary[index]
+            let allowed = allowedEdits(candidate.count)
+            guard abs(candidate.count - key.count) <= allowed, (byteMasks[index] ^ mask).nonzeroBitCount <= 2 * allowed
+            else { continue }
+            if bytes == nil { bytes = Array(key) }
+            let distance = Self.distance(bytes!, candidate, limit: allowed)
+            // The name itself is no misspelling of anything.
+            if distance == 0 { return nil }
+            if distance <= allowed, best == nil || distance < best!.distance { best = (Int32(index), distance) }
+        }
+        return best?.index
+    }
+
+    /// Cheap refusals first: most words are far too short or long to be one edit from a name.
+    private func mayBeMisspelling(length: Int) -> Bool {
+        !vocabulary.isEmpty && length >= shortest - 1 && length <= longest + 2 && length >= oneEditFrom - 1
+    }
+
+    private func correctionIndex(_ bytes: [UInt8]) -> Int32? {
+        if vocabulary.count <= scanUpTo { return scan(bytes) }
+        guard !known.contains(bytes) else { return nil }
         var best: (index: Int32, distance: Int)?
         // A word under 8 letters can only be one edit from a name word (two edits need 10 letters).
         Self.forEachDeletionHash(of: bytes, upTo: bytes.count >= twoEditsFrom - 2 ? 2 : 1) { hash in
@@ -92,7 +135,7 @@ struct Misspellings: Sendable {
                 }
             }
         }
-        return best.map { String(decoding: vocabulary[Int($0.index)], as: UTF8.self) }
+        return best?.index
     }
 
     /// FNV-1a of the word with no position, each position, and (up to 2) each pair of positions left out.

@@ -38,6 +38,9 @@ struct TargetForms: Sendable {
         self.phrases = phrases.mapValues { $0.sorted { $0.words.count > $1.words.count } }
     }
 
+    /// The first word of every group and role phrase, as match keys.
+    var heads: [String] { Array(phrases.keys) }
+
     /// A configured role and the words people use for it, as match keys: "docent lichamelijke
     /// opvoeding (LO)" → "docent lichamelijke opvoeding", "leraar lo", "gymleraar", "gym juf", ...
     static func roleWords(_ role: String) -> Set<[String]> {
@@ -76,10 +79,14 @@ struct TargetForms: Sendable {
         assumeSchool: Bool = false
     ) -> [(from: Int, to: Int, kind: Kind)] {
         guard assumeSchool || school.contains(true) else { return [] }
+        // Each word looked up once: most words start no phrase and are no determiner.
+        let starts = words.map { phrases[$0] != nil }
+        let determines = words.map { groupDeterminers.contains($0) || roleDeterminers.contains($0) }
         var found: [(from: Int, to: Int, kind: Kind)] = []
         var index = 0
         while index < words.count {
-            if let target = target(at: index, words, tokens, scalars, school),
+            if starts[index] || determines[index],
+                let target = target(at: index, words, tokens, scalars, school, starts: starts, determines: determines),
                 !taken[target.from..<target.to].contains(true)
             {
                 found.append(target)
@@ -92,13 +99,16 @@ struct TargetForms: Sendable {
     }
 
     private func target(
-        at start: Int, _ words: [String], _ tokens: [TextToken], _ scalars: [Unicode.Scalar], _ school: [Bool]
+        at start: Int, _ words: [String], _ tokens: [TextToken], _ scalars: [Unicode.Scalar], _ school: [Bool],
+        starts: [Bool], determines: [Bool]
     ) -> (from: Int, to: Int, kind: Kind)? {
         // Up to two determiners ("al die leraren"), then the longest phrase.
         for determiners in [2, 1, 0] where start + determiners < words.count {
+            guard starts[start + determiners], determines[start..<(start + determiners)].allSatisfy({ $0 }) else {
+                continue
+            }
             let leading = words[start..<(start + determiners)]
-            guard leading.allSatisfy({ groupDeterminers.contains($0) || roleDeterminers.contains($0) }),
-                let phrase = phrase(at: start + determiners, words)
+            guard let phrase = phrase(at: start + determiners, words)
             else { continue }
             let determined: Bool
             switch phrase.kind {

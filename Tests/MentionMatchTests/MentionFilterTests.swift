@@ -17,6 +17,10 @@ struct MentionFilterTests {
     func check(_ post: Post) -> Bool {
         let full = matcher.fullPass(post, text: post.matchText, tokens: MatchText.tokens(post.matchText))
         #expect(matcher.mentions(in: post) == full, "\(post.title) \(post.text)")
+        // The same with the school assumed (`possibleMentions`), which has a check of its own.
+        let possible = matcher.fullPass(
+            post, text: post.matchText, tokens: MatchText.tokens(post.matchText), assumeSchool: true)
+        #expect(matcher.possibleMentions(in: post) == possible, "assumed: \(post.title) \(post.text)")
         return !post.schoolSpecific
             && !matcher.filter.mayMention(
                 MatchText.keyed(post.matchText), forms: matcher.forms, misspelt: { matcher.isMisspeltName($0) })
@@ -51,6 +55,9 @@ struct MentionFilterTests {
         "Mulder", "Mulder Transport", "wethouder Mulder", "De Zeehoek 14", "het MT van De Zeehoek",
         "de gymleraar daar", "n00rdh0ek", "juffff Marieke", "Jan de Vries van De Zeehoek", "Jan de Vries",
         "mаrieke", "ju\u{200B}f Marieke", "DJ Mulder", "m@rieke", "info@zeehoek-pro.nl", "",
+        // Possible mentions only: a group, a role, a first name or misspelt surname alone.
+        "die leraren zijn dom", "iedereen die daar werkt", "de directrice weer", "Marieke zei", "Hoekstar zei",
+        "het mt", "de juf", "Oosterhuisss", "kankerjuf",
     ])
     func postsOnTheEdgesAreFoundAsByTheFullPass(_ text: String) {
         check(Post(id: "t", text: text))
@@ -62,6 +69,13 @@ struct MentionFilterTests {
     @Test func aPostNamingNoOneSkipsTheFullPass() {
         #expect(check(Post(id: "t", text: "Pfff maandag weer, echt koffie nodig")))
         #expect(!check(Post(id: "t", text: "juf Marieke was er niet")))
+        func skipsAssumed(_ text: String) -> Bool {
+            !matcher.filter.mayMentionAssumingSchool(
+                MatchText.keyed(text), forms: matcher.forms, misspelt: { matcher.isMisspeltName(key: $0) })
+        }
+        #expect(skipsAssumed("Pfff maandag weer, echt koffie nodig op school"))
+        #expect(!skipsAssumed("de docenten zijn trots"))
+        #expect(!skipsAssumed("Hoekstar zei het"))
     }
 
     /// The trie keeps each edge's word with its length: also past 65,535 bytes.
