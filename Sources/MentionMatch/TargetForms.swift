@@ -19,6 +19,7 @@ struct TargetForms: Sendable {
     private let placeWords = Self.keys(TargetWords.placeWords)
     private let articles = Self.keys(["de", "het", "the"])
     private let institution = TargetWords.institution.map(MatchText.words)
+    private let otherSchools = OtherSchools()
 
     init(staff: [StaffMember]) {
         var all: [(words: [String], kind: Kind)] = []
@@ -79,6 +80,10 @@ struct TargetForms: Sendable {
         assumeSchool: Bool = false
     ) -> [(from: Int, to: Int, kind: Kind)] {
         guard assumeSchool || school.contains(true) else { return [] }
+        // The school assumed, not named: in a post about another school its staff are that school's.
+        if !school.contains(true), otherSchools.named(in: words, tokens: tokens, scalars: scalars, school: school) {
+            return []
+        }
         // Each word looked up once: most words start no phrase and are no determiner.
         let starts = words.map { phrases[$0] != nil }
         let determines = words.map { groupDeterminers.contains($0) || roleDeterminers.contains($0) }

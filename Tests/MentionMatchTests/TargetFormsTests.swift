@@ -84,3 +84,42 @@ struct TargetFormsTests {
         #expect(TargetForms.roleWords("directeur (MT)").contains(["directrice"]))
     }
 }
+
+/// In a post that names another school and not the watched one, groups and roles are that school's:
+/// no possible target (`OtherSchools`). Each way of naming a school has a positive and a negative case.
+struct OtherSchoolsTests {
+    let matcher = Matcher(school: WorldFixture.config.school, staff: WorldFixture.config.staff)
+
+    func possibleGroups(_ text: String) -> [String] {
+        matcher.possibleMentions(in: Post(id: "t", text: text)).filter { [.group, .role].contains($0.rule) }
+            .map(\.surface)
+    }
+
+    @Test(arguments: [
+        "Leerlingen van basisschool De Regenboog halen geld op. De docenten zijn trots.",
+        "OBS De Vlinder viert feest; de directie is blij",
+        "Op het Kustlyceum zijn de leraren streng",
+        "Het Polder College: de docenten staken",
+        "Bij het Baken-college is het MT vertrokken",
+    ])
+    func anotherSchoolNamedLeavesNoPossibleGroup(_ text: String) {
+        #expect(possibleGroups(text).isEmpty, "\(text)")
+    }
+
+    @Test(arguments: [
+        ("die docenten zijn allemaal sukkels", "die docenten"),
+        ("Ik zit op school. De docenten zijn sukkels", "De docenten"),  // a capital after a full stop
+        ("Mijn School is kut, de leraren daar ook", "de leraren daar"),  // a possessive, no name
+        ("meneer Jacobs zegt: de directie liegt", "de directie"),  // a surname that ends like "obs"
+        ("op de basisschool was het beter, de docenten hier zijn lui", "de docenten"),  // no name after it
+    ])
+    func noOtherSchoolLeavesTheGroupPossible(_ text: String, _ group: String) {
+        #expect(possibleGroups(text) == [group], "\(text)")
+    }
+
+    @Test func theWatchedSchoolNamedKeepsItsGroups() {
+        let post = Post(
+            id: "t", text: "Praktijkschool De Zeehoek en basisschool De Regenboog: de docenten daar zijn lui")
+        #expect(matcher.mentions(in: post).contains { $0.rule == .group })
+    }
+}
