@@ -8,7 +8,7 @@ public struct Matcher: Sendable {
     private let contextPhrases: [[String]]
     /// The same by their first word.
     private let contextByFirstWord: [String: [[String]]]
-    private let excludePhrases: [[String]]
+    let excludePhrases: [[String]]
     /// One-word context words of five letters or more, as bytes: also found as a compound's tail.
     private let contextTails: [[UInt8]]
     /// The configured accounts: a post *by* one of them mentions that entity.
@@ -16,7 +16,7 @@ public struct Matcher: Sendable {
     /// Words put before an honorific in one compound that still address someone, as match keys.
     private let compoundHeads: [String]
     /// Groups of the school's staff and staff roles ("het MT", "de gymleraar").
-    private let targets: TargetForms
+    let targets: TargetForms
     /// First names of five letters or more, one edit off, read only after an honorific ("juf Fatna").
     private let firstNameSlips: Misspellings
     private let vowelless: VowellessNames
@@ -86,12 +86,12 @@ public struct Matcher: Sendable {
     public func possibleMentions(in post: Post) -> [Mention] {
         let text = post.matchText
         let keyed = MatchText.keyed(text)
-        if !post.schoolSpecific,
-            !filter.mayMentionAssumingSchool(keyed, forms: forms, misspelt: { isMisspeltName(key: $0) })
-        {
-            return authorMention(post)
+        guard !post.schoolSpecific else { return fullPass(post, text: text, tokens: keyed.tokens, assumeSchool: true) }
+        switch filter.mayMentionAssumingSchool(keyed, forms: forms, misspelt: { isMisspeltName(key: $0) }) {
+        case .nothing: return authorMention(post)
+        case .groupsOrRoles: return groupsAndRoles(post, text: text, tokens: keyed.tokens)
+        case .anything: return fullPass(post, text: text, tokens: keyed.tokens, assumeSchool: true)
         }
-        return fullPass(post, text: text, tokens: keyed.tokens, assumeSchool: true)
     }
 
     /// The same, on text already split by `MatchText.tokens`.
@@ -116,7 +116,7 @@ public struct Matcher: Sendable {
     }
 
     /// A post by one of the configured accounts mentions its owner.
-    private func authorMention(_ post: Post) -> [Mention] {
+    func authorMention(_ post: Post) -> [Mention] {
         guard !post.author.isEmpty, let entity = owner(ofAuthor: post.author) else { return [] }
         return [Mention(entity: entity, surface: post.author, start: 0, end: 0, rule: .author)]
     }
@@ -210,21 +210,8 @@ public struct Matcher: Sendable {
                     start: start, end: end, rule: rule))
         }
         // "de leraren daar", "de gymleraar": only in a post that names the school.
-        for target in targets.find(
-            in: words, tokens: tokens, scalars: scalars, school: school, taken: taken,
-            assumeSchool: assumeSchool && !excluded)
-        {
-            let (start, end) = (tokens[target.from].start, tokens[target.to - 1].end)
-            let (entity, rule): (String, MentionRule) =
-                switch target.kind {
-                case .role(let id): (id, .role)
-                case .group, .people: ("school", .group)
-                }
-            mentions.append(
-                Mention(
-                    entity: entity, surface: String(String.UnicodeScalarView(scalars[start..<end])), start: start,
-                    end: end, rule: rule))
-        }
+        mentions += targetMentions(
+            words, tokens, scalars, school: school, taken: taken, assumeSchool: assumeSchool && !excluded)
         if !post.author.isEmpty, let entity = owner(ofAuthor: post.author) {
             mentions.append(Mention(entity: entity, surface: post.author, start: 0, end: 0, rule: .author))
         }
@@ -406,7 +393,7 @@ public struct Matcher: Sendable {
         return true
     }
 
-    private static func contains(_ phrase: [String], in words: [String]) -> Bool {
+    static func contains(_ phrase: [String], in words: [String]) -> Bool {
         words.indices.contains { words[$0] == phrase[0] && matches(phrase, words, at: $0) }
     }
 }

@@ -9,9 +9,10 @@
 struct MentionFilter: Sendable {
     /// `WordHash`es of the honorifics and of each context phrase's first word.
     private let words: HashSet64
-    /// `WordHash`es of the honorifics and of each group's or role's first word: with the school
+    /// `WordHash`es of the honorifics, and of each group's or role's first word: with the school
     /// assumed, these may start a mention where no name form does.
-    private let possibleWords: HashSet64
+    private let honorifics: HashSet64
+    private let targetHeads: HashSet64
     /// The one-word context words a compound may end in, hashed from their last byte backwards
     /// (`backwardHash`), so one pass over a word's end tries every length; and the longest.
     private let tails: HashSet64
@@ -29,7 +30,8 @@ struct MentionFilter: Sendable {
     ) {
         self.particles = particles.map { Array($0.utf8) }
         words = HashSet64((honorifics + contextPhrases.compactMap(\.first)).map(WordHash.of))
-        possibleWords = HashSet64((honorifics + targetHeads).map(WordHash.of))
+        self.honorifics = HashSet64(honorifics.map(WordHash.of))
+        self.targetHeads = HashSet64(targetHeads.map(WordHash.of))
         tails = HashSet64(contextTails.map { Self.backwardHash(ofLast: $0.count, $0[...]) })
         longestTail = contextTails.map(\.count).max() ?? 0
         self.compoundHonorifics = compoundHonorifics.map { Array($0.utf8) }
@@ -68,26 +70,37 @@ struct MentionFilter: Sendable {
         return false
     }
 
+    /// What `Matcher.possibleMentions` may find.
+    enum Possible {
+        case nothing
+        /// Only groups and roles ("de docenten"): no word could start a name or be a misspelt one.
+        case groupsOrRoles
+        case anything
+    }
+
     /// The same for `Matcher.possibleMentions`, where the school is assumed: then every form counts,
     /// a group or role may start at any of its first words, and any word may be a misspelt name
     /// (context words matter no more: the context is assumed). `misspelt` as for `mayMention`.
-    func mayMentionAssumingSchool(_ text: KeyedText, forms: PatternTrie, misspelt: (ArraySlice<UInt8>) -> Bool) -> Bool
+    func mayMentionAssumingSchool(_ text: KeyedText, forms: PatternTrie, misspelt: (ArraySlice<UInt8>) -> Bool)
+        -> Possible
     {
+        var answer = Possible.nothing
         for index in text.words.indices {
             let word = text.words[index]
             let length = Int(word.keyEnd - word.keyStart)
-            if length >= Self.gluedLength || possibleWords.contains(word.hash) { return true }
-            if index > 0, text.words[index - 1].end == word.start { return true }
-            if forms.formKind(in: text, at: index) != .none { return true }
+            if length >= Self.gluedLength || honorifics.contains(word.hash) { return .anything }
+            if index > 0, text.words[index - 1].end == word.start { return .anything }
+            if forms.formKind(in: text, at: index) != .none { return .anything }
+            if targetHeads.contains(word.hash) { answer = .groupsOrRoles }
             // Misspelt names are five letters or more, vowel-less ones four consonants or more.
             guard length >= 4 else { continue }
             let key = text.key(index)
             for honorific in compoundHonorifics where length > honorific.count {
-                if key.suffix(honorific.count).elementsEqual(honorific) { return true }
+                if key.suffix(honorific.count).elementsEqual(honorific) { return .anything }
             }
-            if misspelt(key) { return true }
+            if misspelt(key) { return .anything }
         }
-        return false
+        return answer
     }
 
     /// A context word at the end of a longer word ("kutschool").

@@ -80,10 +80,6 @@ struct TargetForms: Sendable {
         assumeSchool: Bool = false
     ) -> [(from: Int, to: Int, kind: Kind)] {
         guard assumeSchool || school.contains(true) else { return [] }
-        // The school assumed, not named: in a post about another school its staff are that school's.
-        if !school.contains(true), otherSchools.named(in: words, tokens: tokens, scalars: scalars, school: school) {
-            return []
-        }
         // Each word looked up once: most words start no phrase and are no determiner.
         let starts = words.map { phrases[$0] != nil }
         let determines = words.map { groupDeterminers.contains($0) || roleDeterminers.contains($0) }
@@ -99,6 +95,12 @@ struct TargetForms: Sendable {
             } else {
                 index += 1
             }
+        }
+        // The school assumed, not named: in a post about another school its staff are that school's.
+        if !found.isEmpty, !school.contains(true),
+            otherSchools.named(in: words, tokens: tokens, scalars: scalars, school: school)
+        {
+            return []
         }
         return found
     }
