@@ -62,7 +62,8 @@ public struct Matcher: Sendable {
         filter = MentionFilter(
             honorifics: Array(Self.honorificKeys), particles: Array(Self.particleKeys), contextPhrases: contextPhrases,
             contextTails: contextTails,
-            compoundHonorifics: self.compoundHeads.isEmpty ? [] : Self.compoundHonorifics, targetHeads: targets.heads)
+            compoundHonorifics: self.compoundHeads.isEmpty ? [] : Self.compoundHonorifics,
+            compoundHeads: self.compoundHeads, gluedHeads: gluedHeads, targetHeads: targets.heads)
     }
 
     /// Every pattern as its match keys joined by spaces: the literal strings a plain

@@ -2,8 +2,8 @@
 /// no one, and for them the matcher's full pass (words as `String`s, candidates, context rules) is
 /// skipped. Exact, not a guess: it answers no only when that pass would find nothing but the author,
 /// that is when no form starts at any word, and no word is an honorific, starts a context phrase,
-/// ends in a context word or a compound's honorific, is long enough to be a glued sentence, or is
-/// written together with the word before it; a form that needs context counts only when a word next
+/// ends in a context word or in a compound's honorific after a compound head, is a glued sentence
+/// that starts with a surname, or is written together with the word before it; a form that needs context counts only when a word next
 /// to it would be read as a misspelt name (which is what the full pass does then). A hash that
 /// collides only sends a post the long way.
 struct MentionFilter: Sendable {
@@ -19,6 +19,10 @@ struct MentionFilter: Sendable {
     private let longestTail: Int
     /// Honorifics a compound may end in ("kankerjuf"); none when no compound heads are configured.
     private let compoundHonorifics: [[UInt8]]
+    /// The words a compound's honorific may follow ("kanker" in "kankerjuf"), as `Matcher`'s.
+    private let compoundHeads: [[UInt8]]
+    /// Surnames a sentence written as one word may start with, as `Matcher`'s.
+    private let gluedHeads: GluedHeads
     /// Tussenvoegsels and articles: a word after one is no misspelt name for it ("de zeshoek").
     private let particles: [[UInt8]]
     /// As `Matcher`'s glued sentences: a word this long may start with a surname.
@@ -26,8 +30,10 @@ struct MentionFilter: Sendable {
 
     init(
         honorifics: [String], particles: [String], contextPhrases: [[String]], contextTails: [[UInt8]],
-        compoundHonorifics: [String], targetHeads: [String]
+        compoundHonorifics: [String], compoundHeads: [String], gluedHeads: GluedHeads, targetHeads: [String]
     ) {
+        self.compoundHeads = compoundHeads.map { Array($0.utf8) }
+        self.gluedHeads = gluedHeads
         self.particles = particles.map { Array($0.utf8) }
         words = HashSet64((honorifics + contextPhrases.compactMap(\.first)).map(WordHash.of))
         self.honorifics = HashSet64(honorifics.map(WordHash.of))
@@ -43,7 +49,9 @@ struct MentionFilter: Sendable {
         for index in text.words.indices {
             let word = text.words[index]
             let length = Int(word.keyEnd - word.keyStart)
-            if length >= Self.gluedLength || words.contains(word.hash) { return true }
+            if words.contains(word.hash) || (length >= Self.gluedLength && startsWithSurname(text.key(index))) {
+                return true
+            }
             // Split at a capital ("#DeZeehoek"): also matched as the one word it was written as.
             if index > 0, text.words[index - 1].end == word.start { return true }
             switch forms.formKind(in: text, at: index) {
@@ -54,9 +62,7 @@ struct MentionFilter: Sendable {
             guard length > 4 else { continue }
             let key = text.key(index)
             if longestTail > 0, endsInTail(key) { return true }
-            for honorific in compoundHonorifics where length > honorific.count {
-                if key.suffix(honorific.count).elementsEqual(honorific) { return true }
-            }
+            if endsInCompoundHonorific(key) { return true }
         }
         guard contextual else { return false }
         // `Matcher.mayBeMisspeltName` with no context: only next to a word that starts a form.
@@ -88,19 +94,34 @@ struct MentionFilter: Sendable {
         for index in text.words.indices {
             let word = text.words[index]
             let length = Int(word.keyEnd - word.keyStart)
-            if length >= Self.gluedLength || honorifics.contains(word.hash) { return .anything }
+            if honorifics.contains(word.hash) || (length >= Self.gluedLength && startsWithSurname(text.key(index))) {
+                return .anything
+            }
             if index > 0, text.words[index - 1].end == word.start { return .anything }
             if forms.formKind(in: text, at: index) != .none { return .anything }
             if targetHeads.contains(word.hash) { answer = .groupsOrRoles }
             // Misspelt names are five letters or more, vowel-less ones four consonants or more.
             guard length >= 4 else { continue }
             let key = text.key(index)
-            for honorific in compoundHonorifics where length > honorific.count {
-                if key.suffix(honorific.count).elementsEqual(honorific) { return .anything }
-            }
+            if endsInCompoundHonorific(key) { return .anything }
             if misspelt(key) { return .anything }
         }
         return answer
+    }
+
+    /// A sentence written as one word that starts with a surname (`Matcher`'s glued heads).
+    private func startsWithSurname(_ key: ArraySlice<UInt8>) -> Bool {
+        gluedHeads.head(of: String(decoding: key, as: UTF8.self)) != nil
+    }
+
+    /// An honorific after a compound head in one word ("kankerjuf"; not "burgemeester").
+    private func endsInCompoundHonorific(_ key: ArraySlice<UInt8>) -> Bool {
+        for honorific in compoundHonorifics where key.count > honorific.count {
+            guard key.suffix(honorific.count).elementsEqual(honorific) else { continue }
+            let head = key.prefix(key.count - honorific.count)
+            if compoundHeads.contains(where: { $0.elementsEqual(head) }) { return true }
+        }
+        return false
     }
 
     /// A context word at the end of a longer word ("kutschool").
