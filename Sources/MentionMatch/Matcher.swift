@@ -4,7 +4,8 @@ import Foundation
 public struct Matcher: Sendable {
     /// All forms of all names, compiled once per configuration (and again on reload).
     let forms: PatternTrie
-    private let misspellings: Misspellings
+    /// Name words misspelt or written without vowels.
+    let misspelt: MisspeltNames
     private let contextPhrases: [[String]]
     /// The same by their first word.
     private let contextByFirstWord: [String: [[String]]]
@@ -19,7 +20,6 @@ public struct Matcher: Sendable {
     let targets: TargetForms
     /// First names of five letters or more, one edit off, read only after an honorific ("juf Fatna").
     private let firstNameSlips: Misspellings
-    private let vowelless: VowellessNames
     private let ordinaryWords: Set<String>
     /// Whole surnames that need no context, of six letters or more: found also at the start of a
     /// sentence written as one word ("OOSTERHUISISEENDIKKEKUTBOER").
@@ -44,10 +44,10 @@ public struct Matcher: Sendable {
                 $0.rule == .surname && !$0.needsContext && $0.words.count == 1 && $0.words[0].utf8.count >= 6
             })
         // Misspellings of the names themselves, not of handles, hashtags or domains.
-        misspellings = Misspellings(
+        let misspellings = Misspellings(
             words: patterns.filter { [.name, .alias, .surname, .firstName].contains($0.rule) }.flatMap(\.words),
             settings: matching)
-        vowelless = VowellessNames(staff: staff)
+        misspelt = MisspeltNames(misspellings: misspellings, vowelless: VowellessNames(staff: staff))
         targets = TargetForms(staff: staff)
         var slips = MatchingSettings()
         (slips.misspellings, slips.oneEditFrom, slips.twoEditsFrom) = (matching.misspellings, 5, 1_000)
@@ -75,7 +75,7 @@ public struct Matcher: Sendable {
     public func mentions(in post: Post) -> [Mention] {
         let text = post.matchText
         let keyed = MatchText.keyed(text)
-        if !post.schoolSpecific, !filter.mayMention(keyed, forms: forms, misspelt: { isMisspeltName($0) }) {
+        if !post.schoolSpecific, !filter.mayMention(keyed, forms: forms, misspelt: misspelt) {
             return authorMention(post)
         }
         return fullPass(post, text: text, tokens: keyed.tokens)
@@ -88,7 +88,7 @@ public struct Matcher: Sendable {
         let text = post.matchText
         let keyed = MatchText.keyed(text)
         guard !post.schoolSpecific else { return fullPass(post, text: text, tokens: keyed.tokens, assumeSchool: true) }
-        switch filter.mayMentionAssumingSchool(keyed, forms: forms, misspelt: { isMisspeltName(key: $0) }) {
+        switch filter.mayMentionAssumingSchool(keyed, forms: forms, misspelt: misspelt) {
         case .nothing: return authorMention(post)
         case .groupsOrRoles: return groupsAndRoles(post, text: text, tokens: keyed.tokens)
         case .anything: return fullPass(post, text: text, tokens: keyed.tokens, assumeSchool: true)
@@ -98,22 +98,11 @@ public struct Matcher: Sendable {
     /// The same, on text already split by `MatchText.tokens`.
     package func mentions(in post: Post, text: String, tokens: [TextToken], assumeSchool: Bool = false) -> [Mention] {
         if !post.schoolSpecific, !assumeSchool,
-            !filter.mayMention(KeyedText(tokens), forms: forms, misspelt: { isMisspeltName($0) })
+            !filter.mayMention(KeyedText(tokens), forms: forms, misspelt: misspelt)
         {
             return authorMention(post)
         }
         return fullPass(post, text: text, tokens: tokens, assumeSchool: assumeSchool)
-    }
-
-    /// A misspelt or vowel-less name word, as the full pass reads one where no honorific is
-    /// (`firstNameSlips` need one before the word).
-    func isMisspeltName(_ word: String) -> Bool {
-        misspellings.correction(of: word) != nil || vowelless.name(for: word) != nil
-    }
-
-    /// The same for a key's bytes.
-    func isMisspeltName(key: ArraySlice<UInt8>) -> Bool {
-        misspellings.hasCorrection(key) || vowelless.name(for: String(decoding: key, as: UTF8.self)) != nil
     }
 
     /// A post by one of the configured accounts mentions its owner.
@@ -143,7 +132,8 @@ public struct Matcher: Sendable {
             where !forms.startsSomeForm(words[index])
                 && mayBeMisspeltName(at: index, in: words, post, contextWord || assumeSchool)
             {
-                if let word = misspellings.correction(of: words[index]) ?? vowelless.name(for: words[index])
+                if let word = misspelt.misspellings.correction(of: words[index])
+                    ?? misspelt.vowelless.name(for: words[index])
                     ?? (index > 0 && Self.honorificKeys.contains(words[index - 1])
                         ? firstNameSlips.correction(of: words[index]) : nil)
                 {

@@ -43,8 +43,8 @@ struct MentionFilter: Sendable {
         self.compoundHonorifics = compoundHonorifics.map { Array($0.utf8) }
     }
 
-    /// `misspelt`: whether the full pass would read a word as a misspelt name.
-    func mayMention(_ text: KeyedText, forms: PatternTrie, misspelt: (String) -> Bool) -> Bool {
+    /// `misspelt`: the words the full pass would read as a misspelt name.
+    func mayMention(_ text: KeyedText, forms: PatternTrie, misspelt: MisspeltNames) -> Bool {
         var contextual = false
         for index in text.words.indices {
             let word = text.words[index]
@@ -71,7 +71,7 @@ struct MentionFilter: Sendable {
                 && !particles.contains { $0.elementsEqual(text.key(index)) }
         }
         for index in text.words.indices where startsForm(index - 1) || startsForm(index + 1) {
-            if misspelt(String(decoding: text.key(index), as: UTF8.self)) { return true }
+            if misspelt.contains(key: text.key(index)) { return true }
         }
         return false
     }
@@ -87,9 +87,7 @@ struct MentionFilter: Sendable {
     /// The same for `Matcher.possibleMentions`, where the school is assumed: then every form counts,
     /// a group or role may start at any of its first words, and any word may be a misspelt name
     /// (context words matter no more: the context is assumed). `misspelt` as for `mayMention`.
-    func mayMentionAssumingSchool(_ text: KeyedText, forms: PatternTrie, misspelt: (ArraySlice<UInt8>) -> Bool)
-        -> Possible
-    {
+    func mayMentionAssumingSchool(_ text: KeyedText, forms: PatternTrie, misspelt: MisspeltNames) -> Possible {
         var answer = Possible.nothing
         for index in text.words.indices {
             let word = text.words[index]
@@ -104,7 +102,7 @@ struct MentionFilter: Sendable {
             guard length >= 4 else { continue }
             let key = text.key(index)
             if endsInCompoundHonorific(key) { return .anything }
-            if misspelt(key) { return .anything }
+            if misspelt.contains(key: key) { return .anything }
         }
         return answer
     }

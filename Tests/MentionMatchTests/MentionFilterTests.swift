@@ -23,7 +23,7 @@ struct MentionFilterTests {
         #expect(matcher.possibleMentions(in: post) == possible, "assumed: \(post.title) \(post.text)")
         return !post.schoolSpecific
             && !matcher.filter.mayMention(
-                MatchText.keyed(post.matchText), forms: matcher.forms, misspelt: { matcher.isMisspeltName($0) })
+                MatchText.keyed(post.matchText), forms: matcher.forms, misspelt: matcher.misspelt)
     }
 
     @Test func theCorpusIsFoundAsByTheFullPass() async throws {
@@ -71,7 +71,7 @@ struct MentionFilterTests {
         #expect(!check(Post(id: "t", text: "juf Marieke was er niet")))
         func assumed(_ text: String) -> MentionFilter.Possible {
             matcher.filter.mayMentionAssumingSchool(
-                MatchText.keyed(text), forms: matcher.forms, misspelt: { matcher.isMisspeltName(key: $0) })
+                MatchText.keyed(text), forms: matcher.forms, misspelt: matcher.misspelt)
         }
         #expect(assumed("Pfff maandag weer, echt koffie nodig op school") == .nothing)
         #expect(assumed("de docenten zijn trots") == .groupsOrRoles)

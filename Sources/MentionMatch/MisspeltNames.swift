@@ -1,0 +1,16 @@
+/// A misspelt or vowel-less name word, as the full pass reads one where no honorific is
+/// (`Matcher`'s first-name slips need one before the word). `MentionFilter` asks it too; it is
+/// passed to it as a value, not in a closure, which would copy the whole `Matcher` for every post.
+struct MisspeltNames: Sendable {
+    let misspellings: Misspellings
+    let vowelless: VowellessNames
+
+    func contains(_ word: String) -> Bool {
+        misspellings.correction(of: word) != nil || vowelless.name(for: word) != nil
+    }
+
+    /// The same for a key's bytes.
+    func contains(key: ArraySlice<UInt8>) -> Bool {
+        misspellings.hasCorrection(key) || vowelless.name(for: String(decoding: key, as: UTF8.self)) != nil
+    }
+}
