@@ -11,6 +11,6 @@ struct MisspeltNames: Sendable {
 
     /// The same for a key's bytes.
     func contains(key: ArraySlice<UInt8>) -> Bool {
-        misspellings.hasCorrection(key) || vowelless.name(for: String(decoding: key, as: UTF8.self)) != nil
+        vowelless.isSkeleton(key) || misspellings.hasCorrection(key)
     }
 }
