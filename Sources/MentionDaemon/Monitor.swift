@@ -106,6 +106,13 @@ public actor Monitor {
             prepared = pipeline.prepare(parsed, of: attempt.feed)
             if let batch = prepared?.batch, !batch.entries.isEmpty {
                 prepared?.judged = await Self.offActor { batch.judge() }
+                // Flagged elsewhere meanwhile: judged again, off the actor too (`finish` does it last,
+                // on the actor, should a post be flagged after the third round).
+                for _ in 0..<3 {
+                    guard let current = prepared, let again = pipeline.rejudging(current) else { break }
+                    prepared?.batch = again
+                    prepared?.judged = await Self.offActor { again.judge() }
+                }
             }
         }
         let summary = pipeline.finish(attempt, result, prepared: prepared, at: now())

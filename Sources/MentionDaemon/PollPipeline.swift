@@ -262,6 +262,16 @@ final class PollPipeline {
         return .success(parsed.ttl)
     }
 
+    /// The batch with the flagged posts remembered now, when one flagged since it was judged could
+    /// make one of its posts a forwarded copy; nil when its judgement stands.
+    func rejudging(_ prepared: Prepared) -> PollBatch? {
+        guard let batch = prepared.batch, prepared.judged.count == batch.entries.count, stale(batch, prepared.judged)
+        else { return nil }
+        var again = batch
+        (again.forwarding, again.forwardingVersion) = (forwarding, forwardingVersion)
+        return again
+    }
+
     /// Whether a post flagged since the batch was judged could make one of its posts a forwarded
     /// copy: a forwarding finding is aimed at the names in the post, so only posts with names count.
     private func stale(_ batch: PollBatch, _ judged: [PollBatch.Judged]) -> Bool {

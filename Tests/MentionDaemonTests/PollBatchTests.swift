@@ -63,8 +63,16 @@ struct PollBatchTests {
         // The copy is judged first, while the original is not known yet ...
         let copyJudged = try prepared(copy, config.feeds[1])
         #expect(copyJudged.judged.first?.assessment.categories.map(\.category) == [.insult])
+        #expect(pipeline.rejudging(copyJudged) == nil, "nothing was flagged meanwhile")
         // ... the original is judged and stored, and then the copy is stored.
         _ = pipeline.finish(attemptA, original, prepared: try prepared(original, config.feeds[0]), at: Self.now)
+        // The daemon judges it again off the actor (`Monitor.poll`): with the original remembered.
+        let again = try #require(pipeline.rejudging(copyJudged))
+        #expect(again.judge().first?.assessment.categories.map(\.category) == [.insult, .forwarding])
+        var rejudged = copyJudged
+        (rejudged.batch, rejudged.judged) = (again, again.judge())
+        #expect(pipeline.rejudging(rejudged) == nil, "judged with what is flagged now")
+        // Stored as judged before (finish judges it again itself).
         let summary = pipeline.finish(attemptB, copy, prepared: copyJudged, at: Self.now)
         #expect(summary.newItems == 1 && summary.flagged == 1)
         let stored = try store.db.query(
