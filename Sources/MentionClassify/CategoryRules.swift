@@ -176,7 +176,7 @@ struct CategoryRules {
     /// followed by a word of `namefrom` ("uit", "van") or by an initial ("Kevin R."). In a staff post
     /// next to something sensitive, likely a pupil.
     private func names() -> [Range<Int>] {
-        let scalars = Array(text.text.unicodeScalars)
+        let scalars = text.scalars
         let from = lexicon.cueWords("namefrom")
         return words.indices.filter { index in
             let word = words[index]
@@ -195,7 +195,7 @@ struct CategoryRules {
 
     /// "3A", "2b", "4H": a class, which narrows a pupil down to a few people.
     private func classCodes() -> [Range<Int>] {
-        let scalars = Array(text.text.unicodeScalars)
+        let scalars = text.scalars
         return words.indices.filter { index in
             let raw = scalars[words[index].start..<words[index].end]
             guard (2...3).contains(raw.count), let first = raw.first, ("1"..."6").contains(first) else { return false }
