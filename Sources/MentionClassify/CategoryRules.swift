@@ -100,10 +100,13 @@ struct CategoryRules {
     /// Mulder") from an account that is not theirs.
     func claimedName(matcher: Matcher) -> [Hit] {
         guard authorEntity == nil else { return [] }
+        // Without a claim there is nothing to check the author against (the matcher's pass is costly).
+        let claims = search.occurrences(of: "selfname")
+        guard !claims.isEmpty else { return [] }
         // The school's own newsletter signed by a teacher, from an account named like the school.
         if !post.author.isEmpty, !matcher.mentions(in: Post(id: post.id, text: post.author)).isEmpty { return [] }
         var hits: [Hit] = []
-        for claim in search.occurrences(of: "selfname") {
+        for claim in claims {
             let next = claim.upperBound
             let greeting = lexicon.cueWords("greeting").contains(words[claim.lowerBound].key)
             guard next < words.count, words[next].sentence == words[claim.lowerBound].sentence || greeting,

@@ -292,7 +292,9 @@ final class PhraseSearch {
 
     /// Where a phrase of a cue list that starts at this word can end (worked out once per word and depth).
     private func cueEnds(_ list: Int, from position: Int, sentence: Int, depth: Int) -> [Int] {
-        guard depth <= 2, position < post.count, post.sentence[position] == sentence, tables.listExists[list] else {
+        guard depth <= 2, position < post.count, post.sentence[position] == sentence, tables.listExists[list],
+            tables.mayStart(post.ids[position], list)
+        else {
             return []
         }
         let slot = (depth - 1) * tables.listNumbers.count + list

@@ -53,6 +53,8 @@ final class PhraseTables: Sendable {
 
     // Per word id.
     let cueSingles: [UInt64]
+    /// The lists a phrase of which can start with the word (a one-word phrase or a longer one).
+    let cueStarts: [UInt64]
     let cueFirst: [[(list: Int, phrases: [Int32])]]
     let byWord: [[Int32]]
     let atTargetsByNextWord: [[Int32]]
@@ -180,6 +182,9 @@ final class PhraseTables: Sendable {
         personList = listNumbers["person"]!
         pronounList = listNumbers["pronoun"]!
         cueSingles = singlesByID
+        var starts = singlesByID
+        for (word, lists) in first { for entry in lists { starts[Int(word)] |= 1 << UInt64(entry.list) } }
+        cueStarts = starts
         cueFirst = firstByID
         self.byWord = byWordByID
         atTargetsByNextWord = atNextByID
@@ -194,6 +199,12 @@ final class PhraseTables: Sendable {
     /// Whether a word of this id is a one-word phrase of the list.
     @inline(__always) func isSingle(_ word: Int32, _ list: Int) -> Bool {
         word >= 0 && cueSingles[Int(word)] & (1 << UInt64(list)) != 0
+    }
+
+    /// Whether a phrase of the list can start with the word: false rules out the list there without
+    /// trying a phrase (lists with phrases that start with a pattern or a list are always tried).
+    @inline(__always) func mayStart(_ word: Int32, _ list: Int) -> Bool {
+        !cueOthers[list].isEmpty || (word >= 0 && cueStarts[Int(word)] & (1 << UInt64(list)) != 0)
     }
 
     /// The phrases of a list worth trying at a word (beyond its one-word phrases), in
