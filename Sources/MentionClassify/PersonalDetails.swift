@@ -73,11 +73,14 @@ enum PersonalDetails {
                 end += 1
             }
             while end > index, scalars[end - 1] == "-" || scalars[end - 1] == " " { end -= 1 }
-            let run = Array(scalars[index..<end])
-            if isPhone(run) {
-                found.append(PersonalDetail(kind: .phone, start: index, end: end))
-            } else if isPlate(run) {
-                found.append(PersonalDetail(kind: .plate, start: index, end: end))
+            // Phones and plates both have digits: a run without (any plain word) is passed over.
+            if scalars[index..<end].contains(where: { ("0"..."9").contains($0) }) {
+                let run = Array(scalars[index..<end])
+                if isPhone(run) {
+                    found.append(PersonalDetail(kind: .phone, start: index, end: end))
+                } else if isPlate(run) {
+                    found.append(PersonalDetail(kind: .plate, start: index, end: end))
+                }
             }
             index = max(end, index + 1)
         }

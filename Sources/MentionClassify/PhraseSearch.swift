@@ -21,10 +21,6 @@ final class PhraseSearch {
     private var endsCache: [[[Int]?]]
     /// Per word and per word joined to the next: 0 not known yet, 1 ignored ("kankerbestrijding"), 2 not.
     private var ignored: [UInt8]
-    /// When an entry was last tried as a candidate (its start + 1): one try per entry and word.
-    private var tried: [Int]
-    /// Per entry: 0 not known yet, 1 all its required words occur in the post, 2 not (it cannot match).
-    private var possible: [UInt8]
 
     convenience init(lexicon: Lexicon, text: ClassifyText, mentions: [Mention]) {
         self.init(tables: PhraseTables(lexicon), text: text, mentions: mentions)
@@ -39,15 +35,16 @@ final class PhraseSearch {
         cueCache = Array(repeating: nil, count: tables.listNumbers.count)
         endsCache = Array(repeating: [], count: 2 * tables.listNumbers.count)
         ignored = Array(repeating: 0, count: 2 * post.count)
-        tried = []
-        possible = []
     }
 
     /// Every entry that matches, at each word it starts at (the shortest match of each).
     func hits() -> [LexiconHit] {
         var hits: [LexiconHit] = []
-        tried = Array(repeating: 0, count: tables.entries.count)
-        possible = Array(repeating: 0, count: tables.entries.count)
+        // Locals, not properties: the loop below runs for every candidate at every word.
+        // When an entry was last tried (its start + 1): one try per entry and word.
+        var tried = [Int](repeating: 0, count: tables.entries.count)
+        // Per entry: 0 not known yet, 1 all its required words occur in the post, 2 not (it cannot match).
+        var possible = [UInt8](repeating: 0, count: tables.entries.count)
         var candidates: [Int32] = []
         for start in 0..<post.count {
             candidates.removeAll(keepingCapacity: true)
@@ -70,7 +67,7 @@ final class PhraseSearch {
                 // Most candidates fail at their first word or lack a word of the phrase in the whole
                 // post: both checked without building any list.
                 if case .word(let pattern) = tables.items[items.lowerBound], !canStart(pattern, at: start) { continue }
-                guard mayMatch(Int(entry)) else { continue }
+                guard mayMatch(Int(entry), &possible) else { continue }
                 guard let end = ends(items, from: start, sentence: post.sentence[start], depth: 0).min() else {
                     continue
                 }
@@ -242,7 +239,7 @@ final class PhraseSearch {
     }
 
     /// Whether every word an entry names occurs in the post (worked out once per entry).
-    private func mayMatch(_ entry: Int) -> Bool {
+    private func mayMatch(_ entry: Int, _ possible: inout [UInt8]) -> Bool {
         if possible[entry] == 0 {
             let all = tables.requiredItems[tables.required[entry]].allSatisfy { index in
                 guard case .word(let pattern) = tables.items[index] else { return true }
