@@ -100,10 +100,13 @@ struct CategoryRules {
     /// Mulder") from an account that is not theirs.
     func claimedName(matcher: Matcher) -> [Hit] {
         guard authorEntity == nil else { return [] }
+        // Without a claim there is nothing to check the author against (the matcher's pass is costly).
+        let claims = search.occurrences(of: "selfname")
+        guard !claims.isEmpty else { return [] }
         // The school's own newsletter signed by a teacher, from an account named like the school.
         if !post.author.isEmpty, !matcher.mentions(in: Post(id: post.id, text: post.author)).isEmpty { return [] }
         var hits: [Hit] = []
-        for claim in search.occurrences(of: "selfname") {
+        for claim in claims {
             let next = claim.upperBound
             let greeting = lexicon.cueWords("greeting").contains(words[claim.lowerBound].key)
             guard next < words.count, words[next].sentence == words[claim.lowerBound].sentence || greeting,
@@ -176,7 +179,7 @@ struct CategoryRules {
     /// followed by a word of `namefrom` ("uit", "van") or by an initial ("Kevin R."). In a staff post
     /// next to something sensitive, likely a pupil.
     private func names() -> [Range<Int>] {
-        let scalars = Array(text.text.unicodeScalars)
+        let scalars = text.scalars
         let from = lexicon.cueWords("namefrom")
         return words.indices.filter { index in
             let word = words[index]
@@ -195,7 +198,7 @@ struct CategoryRules {
 
     /// "3A", "2b", "4H": a class, which narrows a pupil down to a few people.
     private func classCodes() -> [Range<Int>] {
-        let scalars = Array(text.text.unicodeScalars)
+        let scalars = text.scalars
         return words.indices.filter { index in
             let raw = scalars[words[index].start..<words[index].end]
             guard (2...3).contains(raw.count), let first = raw.first, ("1"..."6").contains(first) else { return false }

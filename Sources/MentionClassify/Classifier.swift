@@ -87,6 +87,8 @@ public struct Classifier: Sendable {
     public let mode: DecisionMode
     /// Reads obfuscated words back as lexicon words, where dictionaries were loaded (`SpellingRepair`).
     public let spelling: SpellingRepair?
+    /// The lexicon compiled for `PhraseSearch`, once per classifier rather than once per post.
+    let phraseTables: PhraseTables
 
     /// MentionConfig adds `init(config:model:)`, which takes these from feeds.yaml.
     public init(
@@ -96,6 +98,7 @@ public struct Classifier: Sendable {
         self.spelling = spelling
         self.matcher = matcher
         self.lexicon = lexicon
+        phraseTables = PhraseTables(lexicon)
         self.minSeverity = minSeverity
         self.model = model
         self.thresholds =
@@ -180,7 +183,7 @@ public struct Classifier: Sendable {
         var mentions = matcher.mentions(in: post, text: text, tokens: MatchText.tokens(text))
         var words = ClassifyText(text, mentions: mentions, abbreviations: lexicon.cueWords("abbreviation"))
         if let spelling { words.repairSpelling(spelling) }
-        let search = PhraseSearch(lexicon: lexicon, text: words, mentions: mentions)
+        let search = PhraseSearch(tables: phraseTables, text: words, mentions: mentions)
         let authorEntity = matcher.owner(ofAuthor: post.author)
         let byStaff = authorEntity.map { $0 != "school" } ?? false
         let rules = CategoryRules(
@@ -243,7 +246,7 @@ public struct Classifier: Sendable {
     /// The categories found by lexicon entries only, for the lexicon's own tests.
     func findCategories(in text: String) -> [CategoryFinding] {
         let words = ClassifyText(text, abbreviations: lexicon.cueWords("abbreviation"))
-        let search = PhraseSearch(lexicon: lexicon, text: words, mentions: [])
+        let search = PhraseSearch(tables: phraseTables, text: words, mentions: [])
         return summarise(lexiconHits(search, authorEntity: nil), words: words, mentions: [], author: "")
     }
 

@@ -12,7 +12,7 @@ enum PersonalDetails {
     /// Street addresses use the lexicon's Dutch street-name endings (`streetend`: "Kerkstraat 12", "Van
     /// Goghlaan 5a") and English street words (`streetword`: "12 Elm Road").
     static func find(in text: ClassifyText, lexicon: Lexicon) -> [PersonalDetail] {
-        let scalars = Array(text.text.unicodeScalars)
+        let scalars = text.scalars
         guard scalars.contains(where: { ("0"..."9").contains($0) }) else { return [] }
         return addresses(
             text, scalars, streetEndings: lexicon.cueWords("streetend"), streetWords: lexicon.cueWords("streetword"))
@@ -29,15 +29,18 @@ enum PersonalDetails {
         for index in words.indices.dropLast() {
             let word = words[index]
             let next = words[index + 1]
-            let raw = String(String.UnicodeScalarView(scalars[word.start..<word.end]))
-            let nextRaw = String(String.UnicodeScalarView(scalars[next.start..<next.end]))
-            if isHouseNumber(nextRaw), let first = raw.unicodeScalars.first, first.properties.isUppercase,
+            // Both forms start with a house number or a capitalised word: most words are neither, and
+            // are passed over without building their text.
+            let nextIsNumber = isHouseNumber(scalars[next.start..<next.end])
+            let isNumber = isHouseNumber(scalars[word.start..<word.end])
+            guard nextIsNumber || isNumber else { continue }
+            if nextIsNumber, let first = scalars[word.start..<word.end].first, first.properties.isUppercase,
                 streetEndings.contains(where: { word.key.count > $0.count + 1 && word.key.hasSuffix($0) })
             {
                 found.append(PersonalDetail(kind: .address, start: word.start, end: next.end))
             }
-            if isHouseNumber(raw), index + 2 < words.count, streetWords.contains(words[index + 2].key),
-                nextRaw.unicodeScalars.first?.properties.isUppercase == true
+            if isNumber, index + 2 < words.count, streetWords.contains(words[index + 2].key),
+                scalars[next.start..<next.end].first?.properties.isUppercase == true
             {
                 found.append(PersonalDetail(kind: .address, start: word.start, end: words[index + 2].end))
             }
@@ -45,9 +48,9 @@ enum PersonalDetails {
         return found
     }
 
-    private static func isHouseNumber(_ raw: String) -> Bool {
-        let digits = raw.unicodeScalars.prefix { ("0"..."9").contains($0) }
-        let rest = raw.unicodeScalars.dropFirst(digits.count)
+    private static func isHouseNumber(_ raw: ArraySlice<Unicode.Scalar>) -> Bool {
+        let digits = raw.prefix { ("0"..."9").contains($0) }
+        let rest = raw.dropFirst(digits.count)
         return (1...4).contains(digits.count) && digits.first != "0" && rest.count <= 1
             && rest.allSatisfy { $0.properties.isAlphabetic }
     }
@@ -70,11 +73,14 @@ enum PersonalDetails {
                 end += 1
             }
             while end > index, scalars[end - 1] == "-" || scalars[end - 1] == " " { end -= 1 }
-            let run = Array(scalars[index..<end])
-            if isPhone(run) {
-                found.append(PersonalDetail(kind: .phone, start: index, end: end))
-            } else if isPlate(run) {
-                found.append(PersonalDetail(kind: .plate, start: index, end: end))
+            // Phones and plates both have digits: a run without (any plain word) is passed over.
+            if scalars[index..<end].contains(where: { ("0"..."9").contains($0) }) {
+                let run = Array(scalars[index..<end])
+                if isPhone(run) {
+                    found.append(PersonalDetail(kind: .phone, start: index, end: end))
+                } else if isPlate(run) {
+                    found.append(PersonalDetail(kind: .plate, start: index, end: end))
+                }
             }
             index = max(end, index + 1)
         }

@@ -7,49 +7,71 @@ struct LexiconHit: Sendable {
 }
 
 /// Finds lexicon phrases and cue lists in one post's words. A phrase never crosses a sentence.
+/// Words are compared by id (`PhraseTables`, `SearchWords`); where a cue list can end at a word is
+/// worked out once per word, as the entries, the targets and the rules all ask for the same lists.
 final class PhraseSearch {
     let lexicon: Lexicon
     let words: [ClassWord]
     let mentions: [Mention]
-    private var cueCache: [String: [Range<Int>]] = [:]
-    private var bySentenceCache: [String: [Int: [Range<Int>]]] = [:]
-    /// Per word: an ignored word ("kankerbestrijding"), checked once rather than at every phrase.
-    private let ignored: [Bool]
+    private let tables: PhraseTables
+    private let post: SearchWords
+    /// Per list: its occurrences, in the order of their first word.
+    private var cueCache: [[Range<Int>]?]
+    /// Per depth (1, 2) and list: where its phrases that start at each word can end.
+    private var endsCache: [[[Int]?]]
+    /// Per word and per word joined to the next: 0 not known yet, 1 ignored ("kankerbestrijding"), 2 not.
+    private var ignored: [UInt8]
 
-    init(lexicon: Lexicon, text: ClassifyText, mentions: [Mention]) {
-        self.lexicon = lexicon
+    convenience init(lexicon: Lexicon, text: ClassifyText, mentions: [Mention]) {
+        self.init(tables: PhraseTables(lexicon), text: text, mentions: mentions)
+    }
+
+    init(tables: PhraseTables, text: ClassifyText, mentions: [Mention]) {
+        self.tables = tables
+        lexicon = tables.lexicon
         words = text.words
         self.mentions = mentions
-        ignored =
-            lexicon.ignored.isEmpty
-            ? [Bool](repeating: false, count: text.words.count) : text.words.map { lexicon.isIgnored($0.key) }
+        post = SearchWords(text.words, vocabulary: tables.vocabulary)
+        cueCache = Array(repeating: nil, count: tables.listNumbers.count)
+        endsCache = Array(repeating: [], count: 2 * tables.listNumbers.count)
+        ignored = Array(repeating: 0, count: 2 * post.count)
     }
 
     /// Every entry that matches, at each word it starts at (the shortest match of each).
     func hits() -> [LexiconHit] {
         var hits: [LexiconHit] = []
-        let index = lexicon.index
-        for start in words.indices {
-            let word = words[start]
-            var candidates: [Int] = index.anywhere
-            candidates += targetFirstCandidates(at: start)
-            if word.key.utf8.contains(UInt8(ascii: "*")) {
-                candidates = Array(lexicon.entries.indices)
+        // Locals, not properties: the loop below runs for every candidate at every word.
+        // When an entry was last tried (its start + 1): one try per entry and word.
+        var tried = [Int](repeating: 0, count: tables.entries.count)
+        // Per entry: 0 not known yet, 1 all its required words occur in the post, 2 not (it cannot match).
+        var possible = [UInt8](repeating: 0, count: tables.entries.count)
+        var candidates: [Int32] = []
+        for start in 0..<post.count {
+            candidates.removeAll(keepingCapacity: true)
+            if post.masked[start] {
+                candidates += (0..<Int32(tables.entries.count))
             } else {
-                var keys = [word.key]
-                if word.hyphenNext, start + 1 < words.count { keys.append(word.key + words[start + 1].key) }
-                for key in keys {
-                    candidates += index.byWord[key] ?? []
-                    if let first = key.utf8.first { candidates += index.byFirstByte[first] ?? [] }
-                    if let last = key.utf8.last { candidates += index.byLastByte[last] ?? [] }
+                candidates += tables.anywhere
+                targetFirstCandidates(at: start, into: &candidates)
+                for joined in [false, true] where !joined || post.joins[start] {
+                    let id = joined ? post.joinedIDs[start] : post.ids[start]
+                    if id >= 0 { candidates += tables.byWord[Int(id)] }
+                    let (first, last) = post.edges(start, joined: joined)
+                    if let first { candidates += tables.byFirstByte[Int(first)] }
+                    if let last { candidates += tables.byLastByte[Int(last)] }
                 }
             }
-            var seen = Set<Int>()
-            for entry in candidates where seen.insert(entry).inserted {
-                guard
-                    let end = ends(lexicon.entries[entry].phrase.items[...], from: start, sentence: word.sentence).min()
-                else { continue }
-                hits.append(LexiconHit(entry: entry, words: start..<end))
+            for entry in candidates where tried[Int(entry)] != start + 1 {
+                tried[Int(entry)] = start + 1
+                let items = tables.entries[Int(entry)]
+                // Most candidates fail at their first word or lack a word of the phrase in the whole
+                // post: both checked without building any list.
+                if case .word(let pattern) = tables.items[items.lowerBound], !canStart(pattern, at: start) { continue }
+                guard mayMatch(Int(entry), &possible) else { continue }
+                guard let end = ends(items, from: start, sentence: post.sentence[start], depth: 0).min() else {
+                    continue
+                }
+                hits.append(LexiconHit(entry: Int(entry), words: start..<end))
             }
         }
         return hits
@@ -57,10 +79,15 @@ final class PhraseSearch {
 
     /// Where the phrases of a cue list occur (cached: the rules ask for some lists more than once).
     func occurrences(of list: String) -> [Range<Int>] {
+        guard let number = tables.listNumbers[list] else { return [] }
+        return occurrences(number)
+    }
+
+    private func occurrences(_ list: Int) -> [Range<Int>] {
         if let cached = cueCache[list] { return cached }
         var found: [Range<Int>] = []
-        for start in words.indices {
-            if let end = cueEnds(list, from: start, sentence: words[start].sentence, depth: 1).max() {
+        for start in 0..<post.count {
+            if let end = cueEnds(list, from: start, sentence: post.sentence[start], depth: 1).max() {
                 found.append(start..<end)
             }  // the longest: "niet waar dat" over "niet"
         }
@@ -72,10 +99,10 @@ final class PhraseSearch {
     /// before their start, in the same clause.
     func hasCue(_ list: String, in range: Range<Int>, before: Int = 0) -> Bool {
         guard !range.isEmpty else { return false }
-        let clause = words[range.lowerBound].clause
+        let clause = post.clause[range.lowerBound]
         return occurrences(of: list).contains { cue in
             cue.upperBound > range.lowerBound - before && cue.lowerBound < range.upperBound
-                && (words[cue.upperBound - 1].clause == clause || cue.lowerBound >= range.lowerBound)
+                && (post.clause[cue.upperBound - 1] == clause || cue.lowerBound >= range.lowerBound)
         }
     }
 
@@ -83,39 +110,63 @@ final class PhraseSearch {
         occurrences(of: list, inSentence: sentence).first
     }
 
-    /// The occurrences of a cue list in one sentence (grouped once per list, so long posts stay linear).
-    func occurrences(of list: String, inSentence sentence: Int) -> [Range<Int>] {
-        if bySentenceCache[list] == nil {
-            bySentenceCache[list] = Dictionary(grouping: occurrences(of: list)) { words[$0.lowerBound].sentence }
+    /// The occurrences of a cue list in one sentence: a run of the list's occurrences, which come in
+    /// the order of their words, found by binary search (so long posts stay linear).
+    func occurrences(of list: String, inSentence sentence: Int) -> ArraySlice<Range<Int>> {
+        let all = occurrences(of: list)
+        func firstIndex(from sentence: Int) -> Int {
+            var low = 0
+            var high = all.count
+            while low < high {
+                let middle = (low + high) / 2
+                if post.sentence[all[middle].lowerBound] < sentence { low = middle + 1 } else { high = middle }
+            }
+            return low
         }
-        return bySentenceCache[list]?[sentence] ?? []
+        return all[firstIndex(from: sentence)..<firstIndex(from: sentence + 1)]
+    }
+
+    /// Whether a phrase silenced by the school overlaps these words ("idioot van het jaar" silences the
+    /// "idioot" in it; "stiekem best" the "stiekem").
+    func isSilenced(_ range: Range<Int>) -> Bool {
+        guard !tables.silenced.isEmpty, !range.isEmpty else { return false }
+        for start in max(0, range.lowerBound - 4)..<range.upperBound {
+            for phrase in tables.silenced
+            where ends(phrase, from: start, sentence: post.sentence[start], depth: 0).contains(where: {
+                $0 > range.lowerBound
+            }) {
+                return true
+            }
+        }
+        return false
     }
 
     // MARK: - Matching items
 
-    /// All word positions where `items` can end when they start at `start`.
-    func ends(_ items: ArraySlice<PhraseItem>, from start: Int, sentence: Int, depth: Int = 0) -> [Int] {
+    /// All word positions where the phrase of these `items` (of `PhraseTables.items`) can end when it starts at `start`.
+    private func ends(_ items: Range<Int>, from start: Int, sentence: Int, depth: Int) -> [Int] {
         var positions = [start]
         var afterGap = true
-        for item in items {
+        for item in tables.items[items] {
             var next: [Int] = []
+            let isGap: Bool
+            if case .gap = item { isGap = true } else { isGap = false }
             for position in positions {
                 // Words next to each other in a phrase are in one clause: "kanker, meester Pieter" is two.
-                if !afterGap, item != .gap, position > start, position < words.count,
-                    words[position].clause != words[position - 1].clause
+                if !afterGap, !isGap, position > start, position < post.count,
+                    post.clause[position] != post.clause[position - 1]
                 {
                     continue
                 }
-                for end in self.ends(of: item, from: position, sentence: sentence, depth: depth)
-                where !next.contains(end) { next.append(end) }
+                addEnds(of: item, from: position, sentence: sentence, depth: depth, to: &next)
             }
             if next.isEmpty { return [] }
             // Fillers between a phrase's words are skipped: "echt een kk clown" is "een clown".
-            if depth == 0, item != .gap, let fillers = lexicon.cueIndex["filler"]?.singles {
+            if depth == 0, !isGap, let fillers = tables.fillerList {
                 for position in next {
                     var skipped = position
-                    while skipped < words.count, skipped - position < 2, words[skipped].sentence == sentence,
-                        fillers.contains(words[skipped].key)
+                    while skipped < post.count, skipped - position < 2, post.sentence[skipped] == sentence,
+                        tables.isSingle(post.ids[skipped], fillers)
                     {
                         skipped += 1
                         if !next.contains(skipped) { next.append(skipped) }
@@ -123,118 +174,148 @@ final class PhraseSearch {
                 }
             }
             positions = next
-            afterGap = item == .gap
+            afterGap = isGap
         }
         return positions
     }
 
-    private func ends(of item: PhraseItem, from position: Int, sentence: Int, depth: Int) -> [Int] {
+    /// Adds where one item can end when it starts at `position` to `ends`, each once, in order.
+    private func addEnds(of item: IDItem, from position: Int, sentence: Int, depth: Int, to ends: inout [Int]) {
+        func add(_ end: Int) { if !ends.contains(end) { ends.append(end) } }
         if case .gap = item {
             // Up to three words, a found name counting as one ("maak juf Marieke van De Zeehoek morgen af").
-            var ends = [position]
+            add(position)
             var end = position
             var skipped = 0
-            while end < words.count, skipped < 3, words[end].sentence == sentence {
-                if let mention = words[end].mention {
-                    while end < words.count, words[end].mention == mention { end += 1 }
+            while end < post.count, skipped < 3, post.sentence[end] == sentence {
+                let mention = post.mention[end]
+                if mention >= 0 {
+                    while end < post.count, post.mention[end] == mention { end += 1 }
                 } else {
                     end += 1
                 }
                 skipped += 1
-                ends.append(end)
+                add(end)
             }
-            return ends
+            return
         }
-        guard position < words.count, words[position].sentence == sentence else { return [] }
+        guard position < post.count, post.sentence[position] == sentence else { return }
         switch item {
         case .word(let pattern):
-            var ends: [Int] = []
-            let key = words[position].key
-            if pattern.matches(key), pattern == .any || !ignored[position] { ends.append(position + 1) }
-            if words[position].hyphenNext, position + 1 < words.count, pattern != .any {
-                let joined = key + words[position + 1].key
-                if pattern.matches(joined), !lexicon.isIgnored(joined) { ends.append(position + 2) }
+            if post.matches(pattern, position, joined: false, tables),
+                pattern.isAny || !isIgnored(position, joined: false)
+            {
+                add(position + 1)
             }
-            return ends
-        case .gap, .compound:
-            return []  // a gap is handled above; compounds are resolved when the lexicon is read
+            if post.joins[position], !pattern.isAny, post.matches(pattern, position, joined: true, tables),
+                !isIgnored(position, joined: true)
+            {
+                add(position + 2)
+            }
+        case .gap, .never:
+            return  // a gap is handled above; compounds are resolved when the lexicon is read
         case .cue(let list):
-            return cueEnds(list, from: position, sentence: sentence, depth: depth + 1)
+            for end in cueEnds(list, from: position, sentence: sentence, depth: depth + 1) { add(end) }
         case .target:
-            if let end = mentionEnd(position) { return [end] }
-            return cueEnds("person", from: position, sentence: sentence, depth: depth + 1)
-                + cueEnds("pronoun", from: position, sentence: sentence, depth: depth + 1)
+            if let end = mentionEnd(position) { return add(end) }
+            for end in cueEnds(tables.personList, from: position, sentence: sentence, depth: depth + 1) { add(end) }
+            for end in cueEnds(tables.pronounList, from: position, sentence: sentence, depth: depth + 1) { add(end) }
         case .mention:
-            return mentionEnd(position).map { [$0] } ?? []
+            if let end = mentionEnd(position) { add(end) }
         case .school:
-            guard let mention = words[position].mention, mentions[mention].entity == "school" else { return [] }
-            return mentionEnd(position).map { [$0] } ?? []
+            let mention = post.mention[position]
+            guard mention >= 0, mentions[mention].entity == "school", let end = mentionEnd(position) else { return }
+            add(end)
         }
+    }
+
+    /// Whether a word pattern that begins an entry matches here at all (what `ends` would find first).
+    private func canStart(_ pattern: IDPattern, at start: Int) -> Bool {
+        if post.matches(pattern, start, joined: false, tables), pattern.isAny || !isIgnored(start, joined: false) {
+            return true
+        }
+        return post.joins[start] && !pattern.isAny && post.matches(pattern, start, joined: true, tables)
+            && !isIgnored(start, joined: true)
+    }
+
+    /// Whether every word an entry names occurs in the post (worked out once per entry).
+    private func mayMatch(_ entry: Int, _ possible: inout [UInt8]) -> Bool {
+        if possible[entry] == 0 {
+            let all = tables.requiredItems[tables.required[entry]].allSatisfy { index in
+                guard case .word(let pattern) = tables.items[index] else { return true }
+                return post.mayOccur(pattern, tables)
+            }
+            possible[entry] = all ? 1 : 2
+        }
+        return possible[entry] == 1
+    }
+
+    /// A word the lexicon says never counts, whatever it matches; worked out when first asked.
+    private func isIgnored(_ position: Int, joined: Bool) -> Bool {
+        let slot = 2 * position + (joined ? 1 : 0)
+        if ignored[slot] == 0 {
+            ignored[slot] = tables.ignored.contains { post.matches($0, position, joined: joined, tables) } ? 1 : 2
+        }
+        return ignored[slot] == 1
     }
 
     /// The entries starting with a name, person word or pronoun that could match here: by the word
     /// after the target (or after a filler or two), so most of them are never tried.
-    private func targetFirstCandidates(at start: Int) -> [Int] {
-        let word = words[start]
-        let index = lexicon.index
+    private func targetFirstCandidates(at start: Int, into candidates: inout [Int32]) {
+        let sentence = post.sentence[start]
         var ends =
-            cueEnds("person", from: start, sentence: word.sentence, depth: 1)
-            + cueEnds("pronoun", from: start, sentence: word.sentence, depth: 1)
+            cueEnds(tables.personList, from: start, sentence: sentence, depth: 1)
+            + cueEnds(tables.pronounList, from: start, sentence: sentence, depth: 1)
         if let end = mentionEnd(start) { ends.append(end) }
-        guard !ends.isEmpty else { return [] }
-        var candidates = index.atTargetsAnyNext
-        let fillers = lexicon.cueIndex["filler"]?.singles ?? []
+        guard !ends.isEmpty else { return }
+        var found = tables.atTargetsAnyNext
         for end in ends {
             var next = end
-            while next < words.count, next - end <= 2 {
-                if words[next].key.utf8.contains(UInt8(ascii: "*")) { return index.atTargets }  // masked: try them all
-                candidates += index.atTargetsByNextWord[words[next].key] ?? []
-                if words[next].hyphenNext, next + 1 < words.count {
-                    candidates += index.atTargetsByNextWord[words[next].key + words[next + 1].key] ?? []
+            while next < post.count, next - end <= 2 {
+                if post.masked[next] {  // masked: try them all
+                    candidates += tables.atTargets
+                    return
                 }
-                guard fillers.contains(words[next].key) else { break }
+                if post.ids[next] >= 0 { found += tables.atTargetsByNextWord[Int(post.ids[next])] }
+                if post.joins[next], post.joinedIDs[next] >= 0 {
+                    found += tables.atTargetsByNextWord[Int(post.joinedIDs[next])]
+                }
+                guard let fillers = tables.fillerList, tables.isSingle(post.ids[next], fillers) else { break }
                 next += 1
             }
         }
-        return candidates
+        candidates += found
     }
 
-    /// Where a phrase of a cue list that starts at this word can end.
-    private func cueEnds(_ list: String, from position: Int, sentence: Int, depth: Int) -> [Int] {
-        guard depth <= 2, position < words.count, words[position].sentence == sentence,
-            let index = lexicon.cueIndex[list]
-        else { return [] }
-        let key = words[position].key
-        var ends: [Int] = index.singles.contains(key) ? [position + 1] : []
-        for phrase in index.candidates(for: key) {
-            for end in self.ends(phrase.items[...], from: position, sentence: sentence, depth: depth)
-            where !ends.contains(end) { ends.append(end) }
+    /// Where a phrase of a cue list that starts at this word can end (worked out once per word and depth).
+    private func cueEnds(_ list: Int, from position: Int, sentence: Int, depth: Int) -> [Int] {
+        guard depth <= 2, position < post.count, post.sentence[position] == sentence, tables.listExists[list],
+            tables.mayStart(post.ids[position], list)
+        else {
+            return []
         }
+        let slot = (depth - 1) * tables.listNumbers.count + list
+        if endsCache[slot].isEmpty { endsCache[slot] = Array(repeating: nil, count: post.count) }
+        if let cached = endsCache[slot][position] { return cached }
+        let id = post.ids[position]
+        var ends: [Int] = tables.isSingle(id, list) ? [position + 1] : []
+        let (first, others) = tables.cueCandidates(id, list)
+        for phrases in [first, others] {
+            for phrase in phrases {
+                for end in self.ends(tables.cuePhrases[Int(phrase)], from: position, sentence: sentence, depth: depth)
+                where !ends.contains(end) { ends.append(end) }
+            }
+        }
+        endsCache[slot][position] = ends
         return ends
     }
 
     /// The end of the found name that starts at this word (a name is matched whole, not from its middle).
     private func mentionEnd(_ position: Int) -> Int? {
-        guard let mention = words[position].mention, position == 0 || words[position - 1].mention != mention else {
-            return nil
-        }
+        let mention = post.mention[position]
+        guard mention >= 0, position == 0 || post.mention[position - 1] != mention else { return nil }
         var end = position + 1
-        while end < words.count, words[end].mention == mention { end += 1 }
+        while end < post.count, post.mention[end] == mention { end += 1 }
         return end
-    }
-
-    /// Whether a phrase the school silenced overlaps these words ("idioot van het jaar" silences the
-    /// "idioot" in it; "stiekem best" the "stiekem").
-    func isSilenced(_ range: Range<Int>) -> Bool {
-        guard !lexicon.silenced.isEmpty, !range.isEmpty else { return false }
-        for start in max(0, range.lowerBound - 4)..<range.upperBound {
-            for phrase in lexicon.silenced
-            where ends(phrase.items[...], from: start, sentence: words[start].sentence).contains(where: {
-                $0 > range.lowerBound
-            }) {
-                return true
-            }
-        }
-        return false
     }
 }
