@@ -61,23 +61,14 @@ struct PhraseSearchTests {
     /// Every 16th post of the training corpus and every other of the labelled sets of Tests/Support, each also
     /// written online: letters masked ("k*nker") and words joined by hyphens ("kanker-juf").
     private static func posts() throws -> [Post] {
-        let root = Paths.repositoryRoot
-        let corpus = try FileManager.default.contentsOfDirectory(atPath: root + "/corpus/train").sorted()
-            .map { root + "/corpus/train/" + $0 }
-        let support = ["classification-independent.jsonl", "classification-fresh.jsonl", "classification-third.jsonl"]
-            .map(Paths.support)
         var posts: [Post] = []
-        for file in corpus + support {
-            let lines = try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n")
-            let every = file.contains("/corpus/") ? 16 : 2
-            for (number, line) in lines.enumerated() where number % every == 0 {
-                let post = try JSONDecoder().decode(LabelledPost.self, from: Data(line.utf8)).post
-                posts.append(post)
-                var written = post
-                written.id += "-written"
-                written.text = obfuscated(post.text)
-                posts.append(written)
-            }
+        for line in try Paths.labelledLines(corpusEvery: 16, supportEvery: 2) {
+            let post = try JSONDecoder().decode(LabelledPost.self, from: Data(line.utf8)).post
+            posts.append(post)
+            var written = post
+            written.id += "-written"
+            written.text = obfuscated(post.text)
+            posts.append(written)
         }
         return posts
     }

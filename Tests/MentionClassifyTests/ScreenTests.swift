@@ -16,18 +16,8 @@ struct ScreenTests {
     func noPostThatAlertsOrGoesToReviewIsSkipped() async throws {
         // Every fourth post of the training corpus and every labelled set of Tests/Support, in order,
         // with the forwarding memory filled as the daemon fills it.
-        let root = Paths.repositoryRoot
-        let corpus = try FileManager.default.contentsOfDirectory(atPath: root + "/corpus/train").sorted()
-            .map { root + "/corpus/train/" + $0 }
-        let support = ["classification-independent.jsonl", "classification-fresh.jsonl", "classification-third.jsonl"]
-            .map(Paths.support)
-        var posts: [Post] = []
-        for file in corpus + support {
-            let lines = try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n")
-            let every = file.contains("/corpus/") ? 4 : 1
-            for (number, line) in lines.enumerated() where number % every == 0 {
-                posts.append(try JSONDecoder().decode(LabelledPost.self, from: Data(line.utf8)).post)
-            }
+        let posts = try Paths.labelledLines(corpusEvery: 4, supportEvery: 1).map {
+            try JSONDecoder().decode(LabelledPost.self, from: Data($0.utf8)).post
         }
         // `mayConcernTheSchool` asks only for the possible mentions: they must hold every post with a mention.
         let matcher = Self.classifier.matcher

@@ -22,6 +22,22 @@ public enum Paths {
 
     public static func support(_ name: String) -> String { repositoryRoot + "/Tests/Support/" + name }
 
+    /// JSON lines of the labelled posts, in order: every `corpusEvery`th of each file of the training
+    /// corpus (corpus/train, never the blind set) and every `supportEvery`th of the labelled sets of
+    /// Tests/Support.
+    public static func labelledLines(corpusEvery: Int, supportEvery: Int) throws -> [Substring] {
+        let corpus = try FileManager.default.contentsOfDirectory(atPath: repositoryRoot + "/corpus/train").sorted()
+            .map { (repositoryRoot + "/corpus/train/" + $0, corpusEvery) }
+        let support = ["classification-independent.jsonl", "classification-fresh.jsonl", "classification-third.jsonl"]
+            .map { (Self.support($0), supportEvery) }
+        var lines: [Substring] = []
+        for (file, every) in corpus + support {
+            let text = try String(contentsOfFile: file, encoding: .utf8)
+            lines += text.split(separator: "\n").enumerated().filter { $0.offset % every == 0 }.map(\.element)
+        }
+        return lines
+    }
+
     /// A fresh, empty folder for one test.
     public static func temporaryFolder(_ label: String = "test") -> String {
         let path = NSTemporaryDirectory() + "mentionwatch-\(label)-\(UUID().uuidString.prefix(8))"
