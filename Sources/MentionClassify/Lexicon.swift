@@ -56,7 +56,7 @@ public struct Lexicon: Sendable {
     /// Reads lexicon files, given as (file name, contents).
     public init(files: [(name: String, text: String)]) throws(SyntaxError) {
         for file in files {
-            for (number, line) in file.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            for (number, line) in LexiconLines.lines(file.text).enumerated() {
                 try read(String(line), file: file.name, line: number + 1)
             }
         }
@@ -118,7 +118,7 @@ public struct Lexicon: Sendable {
     }
 
     private mutating func read(_ line: String, file: String, line number: Int) throws(SyntaxError) {
-        let fields = line.split(whereSeparator: \.isWhitespace).map(String.init)
+        let fields = LexiconLines.fields(line)
         guard let first = fields.first, !first.hasPrefix("#") else { return }
         func fail(_ message: String) -> SyntaxError { SyntaxError(file: file, line: number, message: message) }
         switch first {

@@ -61,7 +61,7 @@ struct Phrase: Sendable, Equatable {
         func fail(_ message: String) -> Lexicon.SyntaxError {
             Lexicon.SyntaxError(file: file, line: line, message: message)
         }
-        for field in text.split(whereSeparator: \.isWhitespace).map(String.init) {
+        for field in LexiconLines.fields(text) {
             switch field {
             case "?": items.append(.word(.any))
             case "...": items.append(.gap)

@@ -13,6 +13,9 @@ public struct SpellingRepair: Sendable {
 
         public var count: Int { wordOfSlip.count }
 
+        /// The hashes of every slip, for a filter in front of `contains(hash:)`.
+        public var hashes: Dictionary<UInt64, Int32>.Keys { wordOfSlip.keys }
+
         /// Whether a word of a dictionary (its bytes) is a slip: then it is an ordinary word instead.
         public func contains(hash: UInt64) -> Bool { wordOfSlip[hash] != nil }
 
@@ -34,11 +37,14 @@ public struct SpellingRepair: Sendable {
         let takenHashes = Set(taken)
         let words = literal.uses.keys.sorted()
         var best: [UInt64: (word: Int32, uses: Int)] = [:]
+        best.reserveCapacity(words.count * 32)
         var ambiguous: Set<UInt64> = []
+        var forms = SlipForms()
         for (number, word) in words.enumerated() where word.utf8.count >= 4 && word.utf8.allSatisfy(isLetter) {
             let uses = literal.uses[word] ?? 0
-            for slip in Self.forms(of: word) {
-                let key = hash(slip.utf8)
+            forms.read(word)
+            // A slip met twice for one word changes nothing the second time: no need to dedupe.
+            for key in forms.hashes {
                 guard !takenHashes.contains(key) else { continue }
                 guard let other = best[key], other.word != Int32(number) else {
                     best[key] = (Int32(number), uses)
@@ -94,42 +100,13 @@ public struct SpellingRepair: Sendable {
 
     // MARK: - The forms of a word
 
-    private static let vowels: Set<UInt8> = Set("aeiou".utf8)
-    private static let vowelsAndY: Set<UInt8> = Set("aeiouy".utf8)
+    static let vowels: Set<UInt8> = Set("aeiou".utf8)
+    static let vowelsAndY: Set<UInt8> = Set("aeiouy".utf8)
 
-    private static func isLetter(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") }
+    static func isLetter(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") }
 
     static func skeleton(_ word: String, dropping: Set<UInt8>) -> String {
         String(decoding: word.utf8.filter { !dropping.contains($0) }, as: UTF8.self)
-    }
-
-    /// The slips people make on purpose or by accident. The first letter stays: a word is read by it.
-    static func forms(of word: String) -> Set<String> {
-        let letters = Array(word.utf8)
-        var forms: Set<String> = []
-        for dropping in [vowels, vowelsAndY] {
-            let skeleton = skeleton(word, dropping: dropping)
-            if skeleton.utf8.count >= 3 { forms.insert(skeleton) }
-        }
-        func add(_ bytes: [UInt8]) { forms.insert(String(decoding: bytes, as: UTF8.self)) }
-        for index in 1..<(letters.count - 1) where letters[index] != letters[index + 1] {
-            var swapped = letters
-            swapped.swapAt(index, index + 1)
-            add(swapped)
-        }
-        if letters.count >= 5 {
-            for index in 1..<letters.count {
-                var dropped = letters
-                dropped.remove(at: index)
-                add(dropped)
-            }
-        }
-        for index in letters.indices where index + 1 == letters.count || letters[index] != letters[index + 1] {
-            var doubled = letters
-            doubled.insert(letters[index], at: index)
-            add(doubled)
-        }
-        return forms
     }
 }
 
