@@ -158,11 +158,11 @@ struct Phrase: Sendable, Equatable {
     private static func words(_ field: String, fail: (String) -> Lexicon.SyntaxError) throws(Lexicon.SyntaxError)
         -> [PhraseItem]
     {
-        if field.contains("|") {
+        if field.utf8.contains(UInt8(ascii: "|")) {  // bytes: Foundation's `contains` goes through NSString
             var options: Set<String> = []
             for option in field.split(separator: "|") {
                 let keys = ClassifyText.keys(String(option))
-                guard keys.count == 1, !option.contains("*") else {
+                guard keys.count == 1, !option.utf8.contains(UInt8(ascii: "*")) else {
                     throw fail("each of '\(field)' must be one plain word")
                 }
                 options.insert(keys[0])

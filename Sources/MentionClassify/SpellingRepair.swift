@@ -36,29 +36,30 @@ public struct SpellingRepair: Sendable {
         let taken = Set(literal.uses.keys).union(lexicon.cueVocabulary()).map { hash($0.utf8) }
         let takenHashes = Set(taken)
         let words = literal.uses.keys.sorted()
-        var best: [UInt64: (word: Int32, uses: Int)] = [:]
+        let uses = words.map { literal.uses[$0] ?? 0 }
+        // The slip's word by number (its uses by `uses`): 12 bytes a slot of 100,000, not a copy of twice that.
+        var best: [UInt64: Int32] = [:]
         best.reserveCapacity(words.count * 32)
         var ambiguous: Set<UInt64> = []
         var forms = SlipForms()
         for (number, word) in words.enumerated() where word.utf8.count >= 4 && word.utf8.allSatisfy(isLetter) {
-            let uses = literal.uses[word] ?? 0
             forms.read(word)
             // A slip met twice for one word changes nothing the second time: no need to dedupe.
             for key in forms.hashes {
                 guard !takenHashes.contains(key) else { continue }
-                guard let other = best[key], other.word != Int32(number) else {
-                    best[key] = (Int32(number), uses)
+                guard let other = best[key], other != Int32(number) else {
+                    best[key] = Int32(number)
                     continue
                 }
-                if uses == other.uses {
+                if uses[number] == uses[Int(other)] {
                     ambiguous.insert(key)
-                } else if uses > other.uses {
-                    best[key] = (Int32(number), uses)
+                } else if uses[number] > uses[Int(other)] {
+                    best[key] = Int32(number)
                 }
             }
         }
         for key in ambiguous { best[key] = nil }
-        return Slips(wordOfSlip: best.mapValues(\.word), words: words)
+        return Slips(wordOfSlip: best, words: words)
     }
 
     /// `ordinaryWords`: the slips that a dictionary knows as words of their own; those are never repaired.

@@ -37,8 +37,9 @@ public enum Dictionaries {
         let ordinary = try ordinaryWords(in: lists) {
             bitmap.mightContain($0) && (slips.contains(hash: $0) || nameHashes.contains($0))
         }
+        // Given up, so the table of 100,000 slips is changed in place, not copied first.
         config.classification.spelling = SpellingRepair(
-            slips: slips, lexicon: config.classification.lexicon, ordinary: ordinary)
+            slips: consume slips, lexicon: config.classification.lexicon, ordinary: ordinary)
         config.matching.ordinaryWords = Set(nameWords.filter { ordinary.contains(SpellingRepair.hash($0.utf8)) })
     }
 
