@@ -52,6 +52,9 @@ public struct Lexicon: Sendable {
     private(set) var silenced: [Phrase] = []
     private(set) var index = EntryIndex()
     private(set) var cueIndex: [String: CueIndex] = [:]
+    /// Holds exactly the built-in lexicon (`builtIn`, extended by nothing): what is derived from that
+    /// one alone can be made ahead, while the config is still being read (`SpellingRepair.slips`).
+    public private(set) var isBuiltIn = false
 
     /// Reads lexicon files, given as (file name, contents).
     public init(files: [(name: String, text: String)]) throws(SyntaxError) {
@@ -75,6 +78,7 @@ public struct Lexicon: Sendable {
         throws(SyntaxError) -> Lexicon
     {
         var copy = self
+        copy.isBuiltIn = isBuiltIn && lines.isEmpty && terms.isEmpty
         for line in lines { try copy.read(line.text, file: line.file, line: line.line) }
         for term in terms {
             let phrase = try Phrase(term, file: "silence", line: 0)
@@ -185,7 +189,11 @@ public struct Lexicon: Sendable {
 
     /// The lexicon shipped with mentionwatch, embedded at build time (no file to lose at run time).
     public static let builtIn: Lexicon = {
-        do { return try Lexicon(files: builtInFiles) } catch {
+        do {
+            var lexicon = try Lexicon(files: builtInFiles)
+            lexicon.isBuiltIn = true
+            return lexicon
+        } catch {
             fatalError("the built-in lexicon is invalid: \(error)")
         }  // caught by LexiconTests
     }()

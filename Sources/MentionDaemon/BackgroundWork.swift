@@ -16,6 +16,17 @@ final class BackgroundWork<Value: Sendable, Failure: Error>: Sendable {
         }
     }
 
+    /// Waits for the work and hands its value over: kept here no more, a value type is changed in
+    /// place, not copied first. Only once.
+    func take() -> Value where Failure == Never {
+        finished.wait()
+        return outcome.withLock {
+            let result = $0!
+            $0 = nil
+            return result.get()
+        }
+    }
+
     /// Waits for the work; its value, or what it threw.
     func value() throws(Failure) -> Value {
         finished.wait()

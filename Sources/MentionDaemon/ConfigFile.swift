@@ -26,9 +26,11 @@ public enum ConfigFile {
 
     /// `loadingModel: false` reads the config alone (`mentionwatch train` makes the model).
     public static func load(_ path: String, loadingModel: Bool = true) throws(LoadError) -> Config {
-        // The built-in lexicon is made once a process, a tenth of a start: on the other core while
-        // the YAML is read (the parse waits for it there if it is not done).
-        Thread.detachNewThread { _ = Lexicon.builtIn }
+        // The built-in lexicon (made once a process) and its slips (Dictionaries) are a fifth of a
+        // start each: made on the other core while the YAML is read. The parse and the word lists
+        // wait for them there if they are not done; a config that adds to the lexicon or silences
+        // terms makes its own slips instead.
+        let builtInSlips = BackgroundWork { SpellingRepair.slips(of: .builtIn) }
         let text: String
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)
@@ -55,7 +57,7 @@ public enum ConfigFile {
                 let modelPath = try ModelFile.resolve(configured, relativeTo: base)
                 return (path: modelPath, model: try ModelFile.load(modelPath))
             } : nil
-        try Dictionaries.apply(to: &config, relativeTo: base)
+        try Dictionaries.apply(to: &config, relativeTo: base, builtInSlips: builtInSlips.take)
         if let loaded = try model?.value() {
             config.classification.model = loaded.model
             config.classification.modelPath = loaded.path

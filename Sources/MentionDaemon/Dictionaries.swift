@@ -20,12 +20,21 @@ public enum Dictionaries {
         }
     }
 
-    /// Sets the spelling repair and the matcher's ordinary name words from the lists.
-    public static func apply(to config: inout Config, relativeTo base: String) throws(ConfigFile.LoadError) {
+    /// Sets the spelling repair and the matcher's ordinary name words from the lists. `builtInSlips`:
+    /// the built-in lexicon's slips made ahead (ConfigFile), used when the config adds and silences nothing.
+    public static func apply(
+        to config: inout Config, relativeTo base: String, builtInSlips: (() -> SpellingRepair.Slips)? = nil
+    ) throws(ConfigFile.LoadError) {
         let lists = paths(config.classification.dictionaries, relativeTo: base)
         config.classification.dictionaries = lists
         guard !lists.isEmpty else { return }
-        let slips = SpellingRepair.slips(of: config.classification.lexicon)
+        let lexicon = config.classification.lexicon
+        let slips: SpellingRepair.Slips
+        if lexicon.isBuiltIn, let builtInSlips {
+            slips = builtInSlips()
+        } else {
+            slips = SpellingRepair.slips(of: lexicon)
+        }
         let nameWords = Set(
             config.staff.flatMap { MatchText.tokens($0.name, readingLAsI: false).map(\.folded) }.filter {
                 $0.utf8.count >= 3
