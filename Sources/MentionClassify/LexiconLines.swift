@@ -23,4 +23,21 @@ enum LexiconLines {
             String(decoding: $0, as: UTF8.self)
         }
     }
+
+    /// `text.split(separator: separator)`, on bytes when the text is ASCII (where a `Character` is
+    /// a byte, or "\r\n", which no ASCII separator but "\r" or "\n" meets).
+    static func split<Text: StringProtocol>(_ text: Text, on separator: Character) -> [Text.SubSequence] {
+        guard let byte = separator.asciiValue, byte != 0x0A, byte != 0x0D, text.utf8.allSatisfy({ $0 < 0x80 }) else {
+            return text.split(separator: separator)
+        }
+        return text.utf8.split(separator: byte).map { text[$0.startIndex..<$0.endIndex] }
+    }
+
+    /// `text.firstIndex(of: character)`, on bytes when the text is ASCII.
+    static func firstIndex(of character: Character, in text: String) -> String.Index? {
+        guard let byte = character.asciiValue, byte != 0x0A, byte != 0x0D, text.utf8.allSatisfy({ $0 < 0x80 }) else {
+            return text.firstIndex(of: character)
+        }
+        return text.utf8.firstIndex(of: byte)
+    }
 }

@@ -33,10 +33,10 @@ public struct SpellingRepair: Sendable {
     /// share goes to the one more entries use ("knkr": "kanker", not its variant "kenker"), or to none.
     public static func slips(of lexicon: Lexicon) -> Slips {
         let literal = lexicon.literalWords()
-        let taken = Set(literal.uses.keys).union(lexicon.cueVocabulary()).map { hash($0.utf8) }
+        let taken = Set(literal.keys).union(lexicon.cueVocabulary()).map { hash($0.utf8) }
         let takenHashes = Set(taken)
-        let words = literal.uses.keys.sorted()
-        let uses = words.map { literal.uses[$0] ?? 0 }
+        let words = literal.keys.sorted()
+        let uses = words.map { literal[$0] ?? 0 }
         // The slip's word by number (its uses by `uses`): 12 bytes a slot of 100,000, not a copy of twice that.
         var best: [UInt64: Int32] = [:]
         best.reserveCapacity(words.count * 32)
@@ -73,7 +73,7 @@ public struct SpellingRepair: Sendable {
         var slips = slips
         for key in ordinary { slips.wordOfSlip[key] = nil }
         self.slips = slips
-        compoundHeads = lexicon.literalWords().prefixes.compactMap { word in
+        compoundHeads = lexicon.compoundPrefixes().compactMap { word in
             let skeleton = Self.skeleton(word, dropping: Self.vowelsAndY)
             return skeleton.utf8.count >= 3 && skeleton != word ? (skeleton, word) : nil
         }.sorted { $0.skeleton.utf8.count > $1.skeleton.utf8.count }
@@ -113,23 +113,28 @@ public struct SpellingRepair: Sendable {
 
 extension Lexicon {
     /// The plain words of the category entries (not the cue lists) with the number of entries that
-    /// use each, and the words that start compounds.
-    func literalWords() -> (uses: [String: Int], prefixes: [String]) {
+    /// use each.
+    func literalWords() -> [String: Int] {
         var uses: [String: Int] = [:]
-        var prefixes: Set<String> = []
         for entry in entries {
             for case .word(let pattern) in entry.phrase.items {
                 switch pattern {
-                case .exact(let word): uses[word, default: 0] += 1
+                case .exact(let word), .prefix(let word): uses[word, default: 0] += 1
                 case .oneOf(let words): for word in words { uses[word, default: 0] += 1 }
-                case .prefix(let word):
-                    uses[word, default: 0] += 1
-                    prefixes.insert(word)
                 case .suffix, .any: break
                 }
             }
         }
-        return (uses, prefixes.sorted())
+        return uses
+    }
+
+    /// The words that start compounds (`kanker*`), sorted.
+    func compoundPrefixes() -> [String] {
+        var prefixes: Set<String> = []
+        for entry in entries {
+            for case .word(.prefix(let word)) in entry.phrase.items { prefixes.insert(word) }
+        }
+        return prefixes.sorted()
     }
 
     /// Every plain word of the cue lists ("niet", "politie"): never read as a slip of an entry's word.

@@ -26,6 +26,20 @@ struct LexiconLinesTests {
         #expect(fieldCount > 10_000)
     }
 
+    @Test func splitsAtBarsAndPlusesAreTheCharacterOnes() {
+        var fields = ["a|b", "|a||b|", "kanker|tyfus+@person", "x+\u{0301}y+z", "é|\u{0301}x|y", "a+b|c", "", "+"]
+        for file in Lexicon.builtInFiles {
+            for line in LexiconLines.lines(file.text) { fields += LexiconLines.fields(line) }
+        }
+        for field in fields {
+            #expect(LexiconLines.split(field, on: "|") == field.split(separator: "|"), "\(field)")
+            #expect(LexiconLines.firstIndex(of: "+", in: field) == field.firstIndex(of: "+"), "\(field)")
+            let head = field[..<(field.firstIndex(of: "+") ?? field.endIndex)]
+            #expect(LexiconLines.split(head, on: "|") == head.split(separator: "|"), "\(field)")
+        }
+        #expect(fields.filter { $0.contains("|") }.count > 100)
+    }
+
     @Test func plainKeysAreTheFoldedOnes() {
         var words: Set<String> = [
             "kankerrrr", "aaa", "aa", "a", "deel", "juffff", "zzzzzz", "abba", "jufMarieke", "k4nker",

@@ -35,7 +35,7 @@ struct SlipFormsTests {
     }
 
     static var lexiconWords: [String] {
-        Lexicon.builtIn.literalWords().uses.keys.sorted().filter {
+        Lexicon.builtIn.literalWords().keys.sorted().filter {
             $0.utf8.count >= 4 && $0.utf8.allSatisfy(SpellingRepair.isLetter)
         }
     }
@@ -56,11 +56,11 @@ struct SlipFormsTests {
     @Test func theSlipTableIsTheDefinedOne() {
         let lexicon = Lexicon.builtIn
         let literal = lexicon.literalWords()
-        let taken = Set(literal.uses.keys).union(lexicon.cueVocabulary())
+        let taken = Set(literal.keys).union(lexicon.cueVocabulary())
         var best: [String: (word: String, uses: Int)] = [:]
         var ambiguous: Set<String> = []
         for word in Self.lexiconWords {
-            let uses = literal.uses[word] ?? 0
+            let uses = literal[word] ?? 0
             for slip in Self.referenceForms(of: word) where !taken.contains(slip) {
                 guard let other = best[slip], other.word != word else {
                     best[slip] = (word, uses)
