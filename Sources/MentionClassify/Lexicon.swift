@@ -52,11 +52,14 @@ public struct Lexicon: Sendable {
     private(set) var silenced: [Phrase] = []
     private(set) var index = EntryIndex()
     private(set) var cueIndex: [String: CueIndex] = [:]
+    /// Holds exactly the built-in lexicon (`builtIn`, extended by nothing): what is derived from that
+    /// one alone can be made ahead, while the config is still being read (`SpellingRepair.slips`).
+    public private(set) var isBuiltIn = false
 
     /// Reads lexicon files, given as (file name, contents).
     public init(files: [(name: String, text: String)]) throws(SyntaxError) {
         for file in files {
-            for (number, line) in file.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            for (number, line) in LexiconLines.lines(file.text).enumerated() {
                 try read(String(line), file: file.name, line: number + 1)
             }
         }
@@ -75,6 +78,7 @@ public struct Lexicon: Sendable {
         throws(SyntaxError) -> Lexicon
     {
         var copy = self
+        copy.isBuiltIn = isBuiltIn && lines.isEmpty && terms.isEmpty
         for line in lines { try copy.read(line.text, file: line.file, line: line.line) }
         for term in terms {
             let phrase = try Phrase(term, file: "silence", line: 0)
@@ -118,7 +122,7 @@ public struct Lexicon: Sendable {
     }
 
     private mutating func read(_ line: String, file: String, line number: Int) throws(SyntaxError) {
-        let fields = line.split(whereSeparator: \.isWhitespace).map(String.init)
+        let fields = LexiconLines.fields(line)
         guard let first = fields.first, !first.hasPrefix("#") else { return }
         func fail(_ message: String) -> SyntaxError { SyntaxError(file: file, line: number, message: message) }
         switch first {
@@ -185,7 +189,11 @@ public struct Lexicon: Sendable {
 
     /// The lexicon shipped with mentionwatch, embedded at build time (no file to lose at run time).
     public static let builtIn: Lexicon = {
-        do { return try Lexicon(files: builtInFiles) } catch {
+        do {
+            var lexicon = try Lexicon(files: builtInFiles)
+            lexicon.isBuiltIn = true
+            return lexicon
+        } catch {
             fatalError("the built-in lexicon is invalid: \(error)")
         }  // caught by LexiconTests
     }()

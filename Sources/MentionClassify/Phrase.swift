@@ -61,7 +61,7 @@ struct Phrase: Sendable, Equatable {
         func fail(_ message: String) -> Lexicon.SyntaxError {
             Lexicon.SyntaxError(file: file, line: line, message: message)
         }
-        for field in text.split(whereSeparator: \.isWhitespace).map(String.init) {
+        for field in LexiconLines.fields(text) {
             switch field {
             case "?": items.append(.word(.any))
             case "...": items.append(.gap)
@@ -73,11 +73,12 @@ struct Phrase: Sendable, Equatable {
                     items.append(.cue(String(field.dropFirst())))
                     continue
                 }
-                if let plus = field.firstIndex(of: "+"), field.count > 2 {
-                    let stems = field[..<plus].split(separator: "|").map { ClassifyText.keys(String($0)) }
+                if let plus = LexiconLines.firstIndex(of: "+", in: field), field.count > 2 {
+                    let stems = LexiconLines.split(field[..<plus], on: "|").map { ClassifyText.keys(String($0)) }
                     let tail = field[field.index(after: plus)...]
                     let tails =
-                        tail.hasPrefix("@") ? [] : tail.split(separator: "|").map { ClassifyText.keys(String($0)) }
+                        tail.hasPrefix("@")
+                        ? [] : LexiconLines.split(tail, on: "|").map { ClassifyText.keys(String($0)) }
                     guard !stems.isEmpty, stems.allSatisfy({ $0.count == 1 }), !tail.isEmpty,
                         tails.allSatisfy({ $0.count == 1 })
                     else {
@@ -158,11 +159,11 @@ struct Phrase: Sendable, Equatable {
     private static func words(_ field: String, fail: (String) -> Lexicon.SyntaxError) throws(Lexicon.SyntaxError)
         -> [PhraseItem]
     {
-        if field.contains("|") {
+        if field.utf8.contains(UInt8(ascii: "|")) {  // bytes: Foundation's `contains` goes through NSString
             var options: Set<String> = []
-            for option in field.split(separator: "|") {
+            for option in LexiconLines.split(field, on: "|") {
                 let keys = ClassifyText.keys(String(option))
-                guard keys.count == 1, !option.contains("*") else {
+                guard keys.count == 1, !option.utf8.contains(UInt8(ascii: "*")) else {
                     throw fail("each of '\(field)' must be one plain word")
                 }
                 options.insert(keys[0])

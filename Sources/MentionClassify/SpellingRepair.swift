@@ -13,6 +13,9 @@ public struct SpellingRepair: Sendable {
 
         public var count: Int { wordOfSlip.count }
 
+        /// The hashes of every slip, for a filter in front of `contains(hash:)`.
+        public var hashes: Dictionary<UInt64, Int32>.Keys { wordOfSlip.keys }
+
         /// Whether a word of a dictionary (its bytes) is a slip: then it is an ordinary word instead.
         public func contains(hash: UInt64) -> Bool { wordOfSlip[hash] != nil }
 
@@ -30,29 +33,33 @@ public struct SpellingRepair: Sendable {
     /// share goes to the one more entries use ("knkr": "kanker", not its variant "kenker"), or to none.
     public static func slips(of lexicon: Lexicon) -> Slips {
         let literal = lexicon.literalWords()
-        let taken = Set(literal.uses.keys).union(lexicon.cueVocabulary()).map { hash($0.utf8) }
+        let taken = Set(literal.keys).union(lexicon.cueVocabulary()).map { hash($0.utf8) }
         let takenHashes = Set(taken)
-        let words = literal.uses.keys.sorted()
-        var best: [UInt64: (word: Int32, uses: Int)] = [:]
+        let words = literal.keys.sorted()
+        let uses = words.map { literal[$0] ?? 0 }
+        // The slip's word by number (its uses by `uses`): 12 bytes a slot of 100,000, not a copy of twice that.
+        var best: [UInt64: Int32] = [:]
+        best.reserveCapacity(words.count * 32)
         var ambiguous: Set<UInt64> = []
+        var forms = SlipForms()
         for (number, word) in words.enumerated() where word.utf8.count >= 4 && word.utf8.allSatisfy(isLetter) {
-            let uses = literal.uses[word] ?? 0
-            for slip in Self.forms(of: word) {
-                let key = hash(slip.utf8)
+            forms.read(word)
+            // A slip met twice for one word changes nothing the second time: no need to dedupe.
+            for key in forms.hashes {
                 guard !takenHashes.contains(key) else { continue }
-                guard let other = best[key], other.word != Int32(number) else {
-                    best[key] = (Int32(number), uses)
+                guard let other = best[key], other != Int32(number) else {
+                    best[key] = Int32(number)
                     continue
                 }
-                if uses == other.uses {
+                if uses[number] == uses[Int(other)] {
                     ambiguous.insert(key)
-                } else if uses > other.uses {
-                    best[key] = (Int32(number), uses)
+                } else if uses[number] > uses[Int(other)] {
+                    best[key] = Int32(number)
                 }
             }
         }
         for key in ambiguous { best[key] = nil }
-        return Slips(wordOfSlip: best.mapValues(\.word), words: words)
+        return Slips(wordOfSlip: best, words: words)
     }
 
     /// `ordinaryWords`: the slips that a dictionary knows as words of their own; those are never repaired.
@@ -66,7 +73,7 @@ public struct SpellingRepair: Sendable {
         var slips = slips
         for key in ordinary { slips.wordOfSlip[key] = nil }
         self.slips = slips
-        compoundHeads = lexicon.literalWords().prefixes.compactMap { word in
+        compoundHeads = lexicon.compoundPrefixes().compactMap { word in
             let skeleton = Self.skeleton(word, dropping: Self.vowelsAndY)
             return skeleton.utf8.count >= 3 && skeleton != word ? (skeleton, word) : nil
         }.sorted { $0.skeleton.utf8.count > $1.skeleton.utf8.count }
@@ -94,64 +101,40 @@ public struct SpellingRepair: Sendable {
 
     // MARK: - The forms of a word
 
-    private static let vowels: Set<UInt8> = Set("aeiou".utf8)
-    private static let vowelsAndY: Set<UInt8> = Set("aeiouy".utf8)
+    static let vowels: Set<UInt8> = Set("aeiou".utf8)
+    static let vowelsAndY: Set<UInt8> = Set("aeiouy".utf8)
 
-    private static func isLetter(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") }
+    static func isLetter(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") }
 
     static func skeleton(_ word: String, dropping: Set<UInt8>) -> String {
         String(decoding: word.utf8.filter { !dropping.contains($0) }, as: UTF8.self)
-    }
-
-    /// The slips people make on purpose or by accident. The first letter stays: a word is read by it.
-    static func forms(of word: String) -> Set<String> {
-        let letters = Array(word.utf8)
-        var forms: Set<String> = []
-        for dropping in [vowels, vowelsAndY] {
-            let skeleton = skeleton(word, dropping: dropping)
-            if skeleton.utf8.count >= 3 { forms.insert(skeleton) }
-        }
-        func add(_ bytes: [UInt8]) { forms.insert(String(decoding: bytes, as: UTF8.self)) }
-        for index in 1..<(letters.count - 1) where letters[index] != letters[index + 1] {
-            var swapped = letters
-            swapped.swapAt(index, index + 1)
-            add(swapped)
-        }
-        if letters.count >= 5 {
-            for index in 1..<letters.count {
-                var dropped = letters
-                dropped.remove(at: index)
-                add(dropped)
-            }
-        }
-        for index in letters.indices where index + 1 == letters.count || letters[index] != letters[index + 1] {
-            var doubled = letters
-            doubled.insert(letters[index], at: index)
-            add(doubled)
-        }
-        return forms
     }
 }
 
 extension Lexicon {
     /// The plain words of the category entries (not the cue lists) with the number of entries that
-    /// use each, and the words that start compounds.
-    func literalWords() -> (uses: [String: Int], prefixes: [String]) {
+    /// use each.
+    func literalWords() -> [String: Int] {
         var uses: [String: Int] = [:]
-        var prefixes: Set<String> = []
         for entry in entries {
             for case .word(let pattern) in entry.phrase.items {
                 switch pattern {
-                case .exact(let word): uses[word, default: 0] += 1
+                case .exact(let word), .prefix(let word): uses[word, default: 0] += 1
                 case .oneOf(let words): for word in words { uses[word, default: 0] += 1 }
-                case .prefix(let word):
-                    uses[word, default: 0] += 1
-                    prefixes.insert(word)
                 case .suffix, .any: break
                 }
             }
         }
-        return (uses, prefixes.sorted())
+        return uses
+    }
+
+    /// The words that start compounds (`kanker*`), sorted.
+    func compoundPrefixes() -> [String] {
+        var prefixes: Set<String> = []
+        for entry in entries {
+            for case .word(.prefix(let word)) in entry.phrase.items { prefixes.insert(word) }
+        }
+        return prefixes.sorted()
     }
 
     /// Every plain word of the cue lists ("niet", "politie"): never read as a slip of an entry's word.

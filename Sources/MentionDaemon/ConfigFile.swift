@@ -26,6 +26,11 @@ public enum ConfigFile {
 
     /// `loadingModel: false` reads the config alone (`mentionwatch train` makes the model).
     public static func load(_ path: String, loadingModel: Bool = true) throws(LoadError) -> Config {
+        // The built-in lexicon (made once a process) and its slips (Dictionaries) are a fifth of a
+        // start each: made on the other core while the YAML is read. The parse and the word lists
+        // wait for them there if they are not done; a config that adds to the lexicon or silences
+        // terms makes its own slips instead.
+        let builtInSlips = BackgroundWork { SpellingRepair.slips(of: .builtIn) }
         let text: String
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)
@@ -43,12 +48,19 @@ public enum ConfigFile {
         } catch {
             throw .invalid(error)
         }
-        try Dictionaries.apply(to: &config, relativeTo: absolute.deletingLastPathComponent().path)
-        if loadingModel, !config.classification.rulesOnly {
-            let modelPath = try ModelFile.resolve(
-                config.classification.modelPath, relativeTo: absolute.deletingLastPathComponent().path)
-            config.classification.model = try ModelFile.load(modelPath)
-            config.classification.modelPath = modelPath
+        let base = absolute.deletingLastPathComponent().path
+        // The model file is read while the word lists are; a bad word list is still told first.
+        let configured = config.classification.modelPath
+        let model =
+            loadingModel && !config.classification.rulesOnly
+            ? BackgroundWork { () throws(LoadError) in
+                let modelPath = try ModelFile.resolve(configured, relativeTo: base)
+                return (path: modelPath, model: try ModelFile.load(modelPath))
+            } : nil
+        try Dictionaries.apply(to: &config, relativeTo: base, builtInSlips: builtInSlips.take)
+        if let loaded = try model?.value() {
+            config.classification.model = loaded.model
+            config.classification.modelPath = loaded.path
         }
         return config
     }

@@ -20,20 +20,35 @@ public enum Dictionaries {
         }
     }
 
-    /// Sets the spelling repair and the matcher's ordinary name words from the lists.
-    public static func apply(to config: inout Config, relativeTo base: String) throws(ConfigFile.LoadError) {
+    /// Sets the spelling repair and the matcher's ordinary name words from the lists. `builtInSlips`:
+    /// the built-in lexicon's slips made ahead (ConfigFile), used when the config adds and silences nothing.
+    public static func apply(
+        to config: inout Config, relativeTo base: String, builtInSlips: (() -> SpellingRepair.Slips)? = nil
+    ) throws(ConfigFile.LoadError) {
         let lists = paths(config.classification.dictionaries, relativeTo: base)
         config.classification.dictionaries = lists
         guard !lists.isEmpty else { return }
-        let slips = SpellingRepair.slips(of: config.classification.lexicon)
+        let lexicon = config.classification.lexicon
+        let slips: SpellingRepair.Slips
+        if lexicon.isBuiltIn, let builtInSlips {
+            slips = builtInSlips()
+        } else {
+            slips = SpellingRepair.slips(of: lexicon)
+        }
         let nameWords = Set(
             config.staff.flatMap { MatchText.tokens($0.name, readingLAsI: false).map(\.folded) }.filter {
                 $0.utf8.count >= 3
             })
         let nameHashes = Set(nameWords.map { SpellingRepair.hash($0.utf8) })
-        let ordinary = try ordinaryWords(in: lists) { slips.contains(hash: $0) || nameHashes.contains($0) }
+        var bitmap = HashBitmap(capacity: slips.count + nameHashes.count)
+        for hash in slips.hashes { bitmap.insert(hash) }
+        for hash in nameHashes { bitmap.insert(hash) }
+        let ordinary = try ordinaryWords(in: lists) {
+            bitmap.mightContain($0) && (slips.contains(hash: $0) || nameHashes.contains($0))
+        }
+        // Given up, so the table of 100,000 slips is changed in place, not copied first.
         config.classification.spelling = SpellingRepair(
-            slips: slips, lexicon: config.classification.lexicon, ordinary: ordinary)
+            slips: consume slips, lexicon: config.classification.lexicon, ordinary: ordinary)
         config.matching.ordinaryWords = Set(nameWords.filter { ordinary.contains(SpellingRepair.hash($0.utf8)) })
     }
 
@@ -52,28 +67,10 @@ public enum Dictionaries {
     {
         var found: Set<UInt64> = []
         for path in lists {
-            guard let data = FileManager.default.contents(atPath: path) else {
-                let reason = FileManager.default.fileExists(atPath: path) ? "cannot read it" : "no such file"
-                throw .dictionary(path: path, reason: reason)
-            }
-            // Byte by byte, without an array of lines or strings: a list has 400,000 of them.
-            data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
-                var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-                var length = 0
-                var plain = true  // only a-z so far
-                for index in 0...bytes.count {
-                    let byte = index < bytes.count ? bytes[index] : UInt8(ascii: "\n")
-                    if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
-                        if plain, length >= 3, wanted(hash) { found.insert(hash) }
-                        hash = 0xcbf2_9ce4_8422_2325
-                        length = 0
-                        plain = true
-                    } else {
-                        if byte < UInt8(ascii: "a") || byte > UInt8(ascii: "z") { plain = false }
-                        hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
-                        length += 1
-                    }
-                }
+            do {
+                try WordListScan.hashes(in: path) { if wanted($0) { found.insert($0) } }
+            } catch {
+                throw .dictionary(path: path, reason: error == .noSuchFile ? "no such file" : "cannot read it")
             }
         }
         return found

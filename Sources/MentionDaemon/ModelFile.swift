@@ -22,12 +22,12 @@ public enum ModelFile {
     }
 
     public static func load(_ path: String) throws(ConfigFile.LoadError) -> LinearModel {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let bytes = FileBytes.read(path) else {
             let reason = FileManager.default.fileExists(atPath: path) ? "cannot read it" : "no such file"
             throw .model(path: path, reason: reason)
         }
         do {
-            return try LinearModel(fileBytes: [UInt8](data))
+            return try LinearModel(fileBytes: bytes)
         } catch {
             throw .model(path: path, reason: error.description)
         }

@@ -40,6 +40,37 @@ struct DictionaryTests {
         #expect(insult.alert)
     }
 
+    /// The built-in lexicon's slips are made ahead while the config is read; a config that adds to
+    /// the lexicon gets the slips of its own words, and one that silences a word loses that word's.
+    @Test func aConfigThatChangesTheLexiconGetsItsOwnSlips() throws {
+        let list = try Self.wordList(["fiets"])
+        let plain = try ConfigFile.load(
+            try CommandLineTests.writeConfig(Self.world + "classification: { dictionaries: [\(list)] }\n"),
+            loadingModel: false)
+        #expect(plain.classification.lexicon.isBuiltIn)
+        #expect(plain.classification.spelling?.repaired("flpdrl") == nil)
+        #expect(plain.classification.spelling?.repaired("skkl") == "sukkel")
+
+        let changed = try ConfigFile.load(
+            try CommandLineTests.writeConfig(
+                Self.world
+                    + "classification: { add: [\"insult medium flapdrol\"], silence: [sukkel], dictionaries: [\(list)] }\n"
+            ),
+            loadingModel: false)
+        #expect(!changed.classification.lexicon.isBuiltIn)
+        #expect(changed.classification.spelling?.repaired("flpdrl") == "flapdrol")
+        #expect(
+            changed.classification.spelling?.count == SpellingRepair.slips(of: changed.classification.lexicon).count)
+    }
+
+    @Test func onlyTheUnchangedBuiltInLexiconIsTheBuiltInOne() throws {
+        #expect(Lexicon.builtIn.isBuiltIn)
+        #expect(try Lexicon.builtIn.extended(adding: [], silencing: []).isBuiltIn)
+        #expect(try !Lexicon.builtIn.extended(adding: [], silencing: ["sukkel"]).isBuiltIn)
+        #expect(try !Lexicon.builtIn.extended(adding: [("f", 1, "insult medium flapdrol")], silencing: []).isBuiltIn)
+        #expect(try !Lexicon(parsing: "insult medium flapdrol").isBuiltIn)
+    }
+
     @Test func offReadsNoList() throws {
         let path = try CommandLineTests.writeConfig(Self.world + "classification: { dictionaries: off }\n")
         let config = try ConfigFile.load(path, loadingModel: false)
