@@ -15,7 +15,12 @@ struct PollQueue {
     }
 
     var windowSize: Int
+    /// The waiting polls, last first: the polls that start are mostly at the queue's head, and an
+    /// array gives up its last elements without moving the others (a thousand feeds moved a
+    /// thousand times were a tenth of a poll with nothing new).
     private var waiting: [Entry] = []
+    /// How many waiting polls each host has: a pass ends once every one of them has refused.
+    private var waitingPerHost: [String: Int] = [:]
     private var running: Set<String> = []
 
     init(windowSize: Int) {
@@ -28,7 +33,9 @@ struct PollQueue {
     /// The feeds to poll, in order (the daemon gives the due list anew on each tick); feeds being
     /// polled stay out.
     mutating func setWaiting(_ entries: [Entry]) {
-        waiting = entries.filter { !running.contains($0.feed.id) }
+        waiting = entries.filter { !running.contains($0.feed.id) }.reversed()
+        waitingPerHost = [:]
+        for entry in waiting { waitingPerHost[entry.host, default: 0] += 1 }
     }
 
     /// What may start now: the polls with their turns, in queue order; `lookAgainIn`: when a host's
@@ -44,28 +51,26 @@ struct PollQueue {
     mutating func start(_ politeness: HostPoliteness) -> Start {
         var start = Start()
         var refusedHosts: Set<String> = []  // asked once per pass: the answer does not change within it
-        var position = 0
-        while position < waiting.count, running.count < windowSize {
+        var position = waiting.count - 1
+        while position >= 0, running.count < windowSize, refusedHosts.count < waitingPerHost.count {
             let entry = waiting[position]
-            guard !refusedHosts.contains(entry.host) else {
-                position += 1
-                continue
-            }
+            position -= 1
+            guard !refusedHosts.contains(entry.host) else { continue }
             switch politeness.tryTake(entry.host) {
             case .turn(let turn):
-                waiting.remove(at: position)
+                waiting.remove(at: position + 1)
+                waitingPerHost[entry.host, default: 1] -= 1
+                if waitingPerHost[entry.host] == 0 { waitingPerHost[entry.host] = nil }
                 running.insert(entry.feed.id)
                 start.polls.append((entry.feed, turn))
             case .later(let delay):
                 start.lookAgainIn = min(start.lookAgainIn ?? delay, delay)
                 refusedHosts.insert(entry.host)
-                position += 1
             case .full:
                 refusedHosts.insert(entry.host)
-                position += 1
             case .closed:
-                start.stopped = waiting.map(\.feed)
-                waiting = []
+                start.stopped = waiting.reversed().map(\.feed)
+                (waiting, waitingPerHost) = ([], [:])
                 return start
             }
         }
