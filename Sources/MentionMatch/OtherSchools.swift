@@ -23,8 +23,9 @@ struct OtherSchools: Sendable {
         func capitalised(_ index: Int) -> Bool { scalars[tokens[index].start].properties.isUppercase }
         /// Only spaces, or a hyphen, between word `index - 1` and word `index`: the same name.
         func joined(_ index: Int, hyphen: Bool) -> Bool {
+            guard tokens[index - 1].end < tokens[index].start else { return false }
             let gap = scalars[tokens[index - 1].end..<tokens[index].start]
-            return !gap.isEmpty && gap.allSatisfy { $0 == " " || (hyphen && $0 == "-") }
+            return gap.allSatisfy { $0 == " " || (hyphen && $0 == "-") }
         }
         for index in words.indices where !school[index] {
             let word = words[index]
