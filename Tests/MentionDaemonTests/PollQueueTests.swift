@@ -28,6 +28,14 @@ struct PollQueueTests {
         feeds.map { PollQueue.Entry(feed: $0, host: HostPoliteness.hostKey(of: $0.url)) }
     }
 
+    /// The six feeds waiting in a queue of `window`, and turns without limits but the window's.
+    static func queue(window: Int) throws -> (PollQueue, HostPoliteness, [PollQueue.Entry]) {
+        var queue = PollQueue(windowSize: window)
+        let entries = entries(try feeds())
+        queue.setWaiting(entries)
+        return (queue, HostPoliteness(limits: FetchLimits(concurrency: 16, perHost: 16, hostInterval: 0)), entries)
+    }
+
     @Test func pollsStartInQueueOrderAsTheHostsAllow() throws {
         let feeds = try Self.feeds()
         let politeness = HostPoliteness(limits: FetchLimits(concurrency: 4, perHost: 2, hostInterval: 0))
@@ -48,10 +56,7 @@ struct PollQueueTests {
     }
 
     @Test func theWindowLimitsThePollsInFlightAndStoppingHandsBackTheRestInOrder() throws {
-        let feeds = try Self.feeds()
-        let politeness = HostPoliteness(limits: FetchLimits(concurrency: 16, perHost: 16, hostInterval: 0))
-        var queue = PollQueue(windowSize: 2)
-        queue.setWaiting(Self.entries(feeds))
+        var (queue, politeness, _) = try Self.queue(window: 2)
         #expect(queue.start(politeness).polls.map(\.feed.id) == ["a1", "a2"])
         #expect(queue.start(politeness).polls.isEmpty, "the window is full")
         queue.finished("a1")
@@ -63,12 +68,9 @@ struct PollQueueTests {
     }
 
     @Test func aFeedBeingPolledIsNotQueuedAgain() throws {
-        let feeds = try Self.feeds()
-        let politeness = HostPoliteness(limits: FetchLimits(concurrency: 16, perHost: 16, hostInterval: 0))
-        var queue = PollQueue(windowSize: 1)
-        queue.setWaiting(Self.entries(feeds))
+        var (queue, politeness, entries) = try Self.queue(window: 1)
         #expect(queue.start(politeness).polls.map(\.feed.id) == ["a1"])
-        queue.setWaiting(Self.entries(feeds))  // the next tick's due list still holds a1
+        queue.setWaiting(entries)  // the next tick's due list still holds a1
         queue.finished("a1")
         #expect(queue.start(politeness).polls.map(\.feed.id) == ["a2"])
     }
