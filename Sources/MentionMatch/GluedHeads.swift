@@ -4,14 +4,18 @@
 /// names one by one (10,000 staff give thousands of such surnames).
 struct GluedHeads: Sendable {
     private let heads: [NamePattern]
+    /// Each head's index among the trie's forms (`PatternTrie.facts`).
+    private let forms: [Int32]
     /// An ASCII head word → the first index that has it.
     private let firstIndex: [String: Int]
     private let lengths: [Int]
     /// Heads with other letters, tried one by one as before (String prefixes compare characters).
     private let otherHeads: [Int]
 
-    init(_ heads: [NamePattern]) {
+    /// `heads` are among the forms of `trie`.
+    init(_ heads: [NamePattern], in trie: PatternTrie) {
         self.heads = heads
+        forms = heads.map { trie.formIndex(of: $0) ?? -1 }
         var firstIndex: [String: Int] = [:]
         var otherHeads: [Int] = []
         for (index, head) in heads.enumerated() {
@@ -27,8 +31,15 @@ struct GluedHeads: Sendable {
     }
 
     /// The first head whose word starts `word`, if any.
-    func head(of word: String) -> NamePattern? {
-        guard word.utf8.allSatisfy({ $0 < 0x80 }) else { return heads.first(where: { word.hasPrefix($0.words[0]) }) }
+    func head(of word: String) -> NamePattern? { headIndex(of: word).map { heads[$0] } }
+
+    /// The same as its index among the trie's forms.
+    func headForm(of word: String) -> Int32? { headIndex(of: word).map { forms[$0] } }
+
+    private func headIndex(of word: String) -> Int? {
+        guard word.utf8.allSatisfy({ $0 < 0x80 }) else {
+            return heads.firstIndex(where: { word.hasPrefix($0.words[0]) })
+        }
         var best = otherHeads.first { word.hasPrefix(heads[$0].words[0]) }
         let bytes = Array(word.utf8)
         for length in lengths where length <= bytes.count {
@@ -38,6 +49,6 @@ struct GluedHeads: Sendable {
                 best = index
             }
         }
-        return best.map { heads[$0] }
+        return best
     }
 }

@@ -23,7 +23,7 @@ public struct Matcher: Sendable {
     private let ordinaryWords: Set<String>
     /// Whole surnames that need no context, of six letters or more: found also at the start of a
     /// sentence written as one word ("OOSTERHUISISEENDIKKEKUTBOER").
-    private let gluedHeads: GluedHeads
+    let gluedHeads: GluedHeads
     /// Tells from a post's key bytes alone that it mentions no one (most posts).
     let filter: MentionFilter
 
@@ -38,11 +38,12 @@ public struct Matcher: Sendable {
         self.compoundHeads = compoundHeads.flatMap(MatchText.words)
         ordinaryWords = Set(matching.ordinaryWords.flatMap(MatchText.words))
         let patterns = NameForms.patterns(school: school, staff: staff)
-        forms = PatternTrie(patterns)
+        let forms = PatternTrie(patterns)
+        self.forms = forms
         gluedHeads = GluedHeads(
             patterns.filter {
                 $0.rule == .surname && !$0.needsContext && $0.words.count == 1 && $0.words[0].utf8.count >= 6
-            })
+            }, in: forms)
         // Misspellings of the names themselves, not of handles, hashtags or domains.
         let misspellings = Misspellings(
             words: patterns.filter { [.name, .alias, .surname, .firstName].contains($0.rule) }.flatMap(\.words),
@@ -149,6 +150,9 @@ public struct Matcher: Sendable {
         // One pass for all (each candidate is judged alone). A word starts many candidates (initials
         // shared by dozens of staff): what the words around it say is looked up once per place.
         var firmOrTitle = [UInt8](repeating: 2, count: words.count + 1)
+        // Plain values in the closures below: capturing `self` copies the whole matcher.
+        let facts = forms.facts
+        let ordinaryWords = ordinaryWords
         func isFirmOrOther(_ from: Int, _ to: Int) -> Bool {
             if firmOrTitle[from] == 2 || to != from + 1 {
                 let answer = Self.isBusinessName(after: to, in: words) || Self.isSomeoneElse(before: from, in: words)
@@ -158,25 +162,29 @@ public struct Matcher: Sendable {
             return firmOrTitle[from] == 1
         }
         candidates.removeAll {
-            ($0.pattern.entity == "school" && $0.pattern.vetoable && [.name, .alias].contains($0.pattern.rule)
+            let form = facts[Int($0.form)]
+            return
+                (form.isSchool && form.vetoable && (form.rule == .name || form.rule == .alias)
                 && $0.to < tokens.count && Self.isHouseNumber(scalars[tokens[$0.to].start..<tokens[$0.to].end])
                 && !(tokens[$0.from].start > 0 && scalars[tokens[$0.from].start - 1] == "#"))
                 // Part of a handle ("@jufmarieke_zeehoek") is a name someone chose, not a mention by itself.
-                || ($0.pattern.needsContext && tokens[$0.from..<$0.to].contains(where: \.inHandle))
-                || (excluded && $0.pattern.vetoable && $0.pattern.entity == "school")
-                || ($0.pattern.rule == .surname && isFirmOrOther($0.from, $0.to))
+                || (form.needsContext && tokens[$0.from..<$0.to].contains(where: \.inHandle))
+                || (excluded && form.vetoable && form.isSchool)
+                || (form.rule == .surname && isFirmOrOther($0.from, $0.to))
         }
         // Context: the school named unambiguously, someone addressed with an honorific, a context
         // word, or a feed about the school.
         // A corrected (misspelt) word never anchors: a Dutch word near a name must not make context.
         let anchored = candidates.contains {
-            !$0.pattern.needsContext && ($0.pattern.entity == "school" || $0.pattern.rule == .honorific)
+            let form = facts[Int($0.form)]
+            return !form.needsContext && (form.isSchool || form.rule == .honorific)
                 && !corrected[$0.from..<$0.to].contains(true)
         }
         let hasContext = post.schoolSpecific || (assumeSchool && !excluded) || anchored || (!excluded && contextWord)
         candidates.removeAll {
-            (!hasContext && $0.pattern.needsContext && !Self.isSpelledOut($0, tokens, scalars))
-                || isOrdinaryWord($0, words)
+            let form = facts[Int($0.form)]
+            return (!hasContext && form.needsContext && !Self.isSpelledOut(form, $0.from, $0.to, tokens, scalars))
+                || Self.isOrdinaryWord(form, $0.from, $0.to, words, ordinaryWords)
         }
 
         // Longest first; a shorter match inside a longer one ("De Zeehoek" in "Praktijkschool De Zeehoek") is dropped.
@@ -185,19 +193,21 @@ public struct Matcher: Sendable {
         var school = [Bool](repeating: false, count: words.count)
         var mentions: [Mention] = []
         for candidate in candidates where !taken[candidate.from..<candidate.to].contains(true) {
+            let form = facts[Int(candidate.form)]
             for index in candidate.from..<candidate.to {
                 taken[index] = true
-                school[index] = candidate.pattern.entity == "school"
+                school[index] = form.isSchool
             }
             let start = tokens[candidate.from].start
             let end = tokens[candidate.to - 1].end
             let rule =
                 corrected[candidate.from..<candidate.to].contains(true)
-                ? MentionRule.misspelling : candidate.pattern.rule
+                ? MentionRule.misspelling : form.rule
             // From the scalars already split: finding each surface from the text's start was quadratic.
             mentions.append(
                 Mention(
-                    entity: candidate.pattern.entity, surface: String(String.UnicodeScalarView(scalars[start..<end])),
+                    entity: forms.pattern(candidate.form).entity,
+                    surface: String(String.UnicodeScalarView(scalars[start..<end])),
                     start: start, end: end, rule: rule))
         }
         // "de leraren daar", "de gymleraar": only in a post that names the school.
@@ -212,14 +222,15 @@ public struct Matcher: Sendable {
     /// "in het bos", "een berg": a name word that is also an ordinary word, used as one after an article.
     /// Case says little (pupils write "mulder is een sukkel"), and neither does a rare dictionary word
     /// alone, so the article decides.
-    private func isOrdinaryWord(_ candidate: (pattern: NamePattern, from: Int, to: Int), _ words: [String]) -> Bool {
-        guard !ordinaryWords.isEmpty, candidate.to - candidate.from == 1,
-            [.surname, .firstName].contains(candidate.pattern.rule)
+    private static func isOrdinaryWord(
+        _ form: PatternTrie.FormFacts, _ from: Int, _ to: Int, _ words: [String], _ ordinaryWords: Set<String>
+    ) -> Bool {
+        guard !ordinaryWords.isEmpty, to - from == 1, form.rule == .surname || form.rule == .firstName
         else { return false }
-        let word = words[candidate.from]
+        let word = words[from]
         guard ordinaryWords.contains(word) || (word.hasSuffix("s") && ordinaryWords.contains(String(word.dropLast())))
         else { return false }
-        return candidate.from > 0 && Self.articleKeys.contains(words[candidate.from - 1])
+        return from > 0 && articleKeys.contains(words[from - 1])
     }
 
     private static let articleKeys: Set<String> = Set(
@@ -228,12 +239,10 @@ public struct Matcher: Sendable {
     /// "Z e e h o e k", "Z.e.e.h.o.e.k": the school's name spelled out letter by letter (five or more) is
     /// written to be read as that name, not a street or a beach pavilion, so it needs no context.
     static func isSpelledOut(
-        _ candidate: (pattern: NamePattern, from: Int, to: Int), _ tokens: [TextToken], _ scalars: [Unicode.Scalar]
+        _ form: PatternTrie.FormFacts, _ from: Int, _ to: Int, _ tokens: [TextToken], _ scalars: [Unicode.Scalar]
     ) -> Bool {
-        guard candidate.pattern.entity == "school", candidate.to - candidate.from == 1,
-            candidate.pattern.words.count == 1, candidate.pattern.words[0].utf8.count >= 5
-        else { return false }
-        let token = tokens[candidate.from]
+        guard form.isSchool, to - from == 1, form.wordCount == 1, form.firstWordBytes >= 5 else { return false }
+        let token = tokens[from]
         return scalars[token.start..<token.end].contains { " .-_*".unicodeScalars.contains($0) }
     }
 
@@ -302,40 +311,6 @@ public struct Matcher: Sendable {
     }
 
     /// Every pattern found at every word, and one-word patterns across words written together.
-    private func findCandidates(_ words: [String], _ tokens: [TextToken]) -> [(
-        pattern: NamePattern, from: Int, to: Int
-    )] {
-        var candidates: [(pattern: NamePattern, from: Int, to: Int)] = []
-        let hashes = words.map(WordHash.of)
-        for index in words.indices {
-            forms.forEachForm(in: words, hashes: hashes, at: index) { pattern, end in
-                candidates.append((pattern, index, end))
-            }
-        }
-        // Words written together that MatchText split at a capital ("#DeZeehoek", "@JufMarieke")
-        // also match as the one word they are written as.
-        var groupStart = 0
-        for index in words.indices.dropFirst() + [words.count]
-        where index == words.count || tokens[index].start != tokens[index - 1].end {
-            if index - groupStart >= 2 {
-                let joined = MatchText.key(Array(words[groupStart..<index].joined().utf8))
-                for pattern in forms.oneWordForms(joined) {
-                    candidates.append((pattern, groupStart, index))
-                }
-            }
-            groupStart = index
-        }
-        // A sentence glued into one word starts with a name: "hoekstradaggaatmorgenslechtaflopen".
-        for index in words.indices
-        where words[index].utf8.count >= MentionFilter.gluedLength && !candidates.contains(where: { $0.from == index })
-        {
-            if let head = gluedHeads.head(of: words[index]) {
-                candidates.append((head, index, index + 1))
-            }
-        }
-        return candidates
-    }
-
     /// Words that make a surname before them a firm's name: "Verbeek Transport", "De Vries Bouw B.V.".
     static let businessWords: Set<String> = Set(
         [

@@ -22,6 +22,9 @@ struct PatternTrie: Sendable {
     /// The forms ending at each node: `forms[formStarts[node]..<formStarts[node + 1]]`, in the order
     /// given (one array for all, where an array per node cost a million small allocations).
     private var forms: [NamePattern] = []
+    /// What the matcher asks of each of `forms`, as plain values: candidates are form indices, and
+    /// judging them this way touches no reference counts.
+    private(set) var facts: [FormFacts] = []
     private var formStarts: [Int32] = []
     /// What the forms ending at each node can be without school context (`FormKind`).
     private var kinds: [FormKind] = [.none]
@@ -51,7 +54,44 @@ struct PatternTrie: Sendable {
             next[Int(node)] += 1
         }
         forms = grouped.map { $0! }
+        facts = forms.map(FormFacts.init)
         formStarts = starts
+    }
+
+    /// A form's facts that `Matcher.fullPass` filters and sorts candidates by.
+    struct FormFacts: Sendable {
+        let isSchool: Bool
+        let rule: MentionRule
+        let needsContext: Bool
+        let vetoable: Bool
+        let wordCount: Int32
+        let firstWordBytes: Int32
+
+        init(_ pattern: NamePattern) {
+            isSchool = pattern.entity == "school"
+            rule = pattern.rule
+            needsContext = pattern.needsContext
+            vetoable = pattern.vetoable
+            wordCount = Int32(pattern.words.count)
+            firstWordBytes = Int32(pattern.words.first?.utf8.count ?? 0)
+        }
+    }
+
+    /// The form at an index of `facts`.
+    func pattern(_ form: Int32) -> NamePattern { forms[Int(form)] }
+
+    /// The index of `pattern` (the very object given to `init`), if it is one of the forms.
+    func formIndex(of pattern: NamePattern) -> Int32? {
+        var node: Int32 = 0
+        for word in pattern.words {
+            guard let next = child(of: node, word, WordHash.of(word)) else { return nil }
+            node = next
+        }
+        return terminalRange(node).first { forms[$0] === pattern }.map { Int32($0) }
+    }
+
+    private func terminalRange(_ node: Int32) -> Range<Int> {
+        Int(formStarts[Int(node)])..<Int(formStarts[Int(node) + 1])
     }
 
     private func terminals(_ node: Int32) -> ArraySlice<NamePattern> {
@@ -151,6 +191,22 @@ struct PatternTrie: Sendable {
     /// The one-word forms that are exactly `word`.
     func oneWordForms(_ word: String) -> [NamePattern] {
         child(of: 0, word, WordHash.of(word)).map { Array(terminals($0)) } ?? []
+    }
+
+    /// The same as indices of `facts`.
+    func oneWordFormIndices(_ word: String) -> Range<Int> {
+        child(of: 0, word, WordHash.of(word)).map { terminalRange($0) } ?? 0..<0
+    }
+
+    /// `forEachForm` with the forms as a range of indices of `facts` per end, with no reference counting.
+    func forEachFormRange(in words: [String], hashes: [UInt64], at start: Int, _ body: (Range<Int>, Int) -> Void) {
+        var node: Int32 = 0
+        var index = start
+        while index < words.count, let next = child(of: node, words[index], hashes[index]) {
+            node = next
+            index += 1
+            body(terminalRange(node), index)
+        }
     }
 
     /// Calls `body` with each form that starts at `words[start]` and the index after its last word;
