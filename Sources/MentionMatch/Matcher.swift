@@ -181,10 +181,21 @@ public struct Matcher: Sendable {
                 && !corrected[$0.from..<$0.to].contains(true)
         }
         let hasContext = post.schoolSpecific || (assumeSchool && !excluded) || anchored || (!excluded && contextWord)
+        // Dozens of one-word forms end at a common name: whether it is an ordinary word there, once per place.
+        var ordinaryAt = [UInt8](repeating: 2, count: words.count)
+        func isOrdinaryWord(_ candidate: Candidate, _ form: PatternTrie.FormFacts) -> Bool {
+            guard candidate.to - candidate.from == 1, form.rule == .surname || form.rule == .firstName else {
+                return false
+            }
+            if ordinaryAt[candidate.from] == 2 {
+                ordinaryAt[candidate.from] = Self.isOrdinaryWord(at: candidate.from, words, ordinaryWords) ? 1 : 0
+            }
+            return ordinaryAt[candidate.from] == 1
+        }
         candidates.removeAll {
             let form = facts[Int($0.form)]
             return (!hasContext && form.needsContext && !Self.isSpelledOut(form, $0.from, $0.to, tokens, scalars))
-                || Self.isOrdinaryWord(form, $0.from, $0.to, words, ordinaryWords)
+                || isOrdinaryWord($0, form)
         }
 
         // Longest first; a shorter match inside a longer one ("De Zeehoek" in "Praktijkschool De Zeehoek") is dropped.
@@ -221,12 +232,9 @@ public struct Matcher: Sendable {
 
     /// "in het bos", "een berg": a name word that is also an ordinary word, used as one after an article.
     /// Case says little (pupils write "mulder is een sukkel"), and neither does a rare dictionary word
-    /// alone, so the article decides.
-    private static func isOrdinaryWord(
-        _ form: PatternTrie.FormFacts, _ from: Int, _ to: Int, _ words: [String], _ ordinaryWords: Set<String>
-    ) -> Bool {
-        guard !ordinaryWords.isEmpty, to - from == 1, form.rule == .surname || form.rule == .firstName
-        else { return false }
+    /// alone, so the article decides. (For a one-word surname or first name at `from`.)
+    private static func isOrdinaryWord(at from: Int, _ words: [String], _ ordinaryWords: Set<String>) -> Bool {
+        guard !ordinaryWords.isEmpty else { return false }
         let word = words[from]
         guard ordinaryWords.contains(word) || (word.hasSuffix("s") && ordinaryWords.contains(String(word.dropLast())))
         else { return false }
