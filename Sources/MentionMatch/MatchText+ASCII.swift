@@ -79,6 +79,7 @@ private struct ASCIIWordReader {
     var start = 0
     var lastLetterEnd = 0
     var previousWasLower = false
+    var wordHasLetter = false  // every folded byte but a digit is a letter
     var inHandle = false  // from an "@" that starts a word up to the next white space
 
     init(keys: UnsafeMutablePointer<UInt8>, readingLAsI: Bool) {
@@ -90,6 +91,16 @@ private struct ASCIIWordReader {
         let count = bytes.count
         for offset in 0..<count {
             let byte = bytes[offset]
+            // Most bytes: a lowercase letter.
+            if byte &- 0x61 < 26 {
+                if written == wordStart { start = offset }
+                keys[written] = byte
+                written += 1
+                lastLetterEnd = offset + 1
+                previousWasLower = true
+                wordHasLetter = true
+                continue
+            }
             var letter = MatchText.isAlphanumeric(byte)
             // "m@rieke" and "$anne", as in `keyedScalars`.
             if !letter, byte == UInt8(ascii: "@") || byte == UInt8(ascii: "$"), offset + 1 < count,
@@ -123,18 +134,21 @@ private struct ASCIIWordReader {
                     ? UInt8(ascii: "a") : byte == UInt8(ascii: "$") ? UInt8(ascii: "s") : byte
             written += 1
             lastLetterEnd = offset + 1
-            previousWasLower = byte &- 0x61 < 26
+            previousWasLower = false
+            wordHasLetter = wordHasLetter || byte &- 0x30 >= 10
         }
         finish()
     }
 
     private mutating func finish() {
         if written > wordStart {
-            written =
-                wordStart
-                + MatchText.keyInPlace(
-                    UnsafeMutableBufferPointer(start: keys + wordStart, count: written - wordStart),
-                    readingLAsI: readingLAsI)
+            if wordHasLetter {
+                written =
+                    wordStart
+                    + MatchText.keyInPlace(
+                        withLetters: UnsafeMutableBufferPointer(start: keys + wordStart, count: written - wordStart),
+                        readingLAsI: readingLAsI)
+            }
             let hash = WordHash.of(UnsafeBufferPointer(start: keys + wordStart, count: written - wordStart))
             words.append(
                 KeyedText.Word(
@@ -143,6 +157,7 @@ private struct ASCIIWordReader {
             wordStart = written
         }
         previousWasLower = false
+        wordHasLetter = false
     }
 }
 /// ASCII bytes seen as the scalars they are.

@@ -191,18 +191,26 @@ public enum MatchText {
     /// Turns the folded word in `word` into its key, in place (a key is never longer); its length.
     static func keyInPlace(_ word: UnsafeMutableBufferPointer<UInt8>, readingLAsI: Bool) -> Int {
         guard word.contains(where: { $0 >= 0x61 && $0 <= 0x7A || $0 >= 0x80 }) else { return word.count }
+        return keyInPlace(withLetters: word, readingLAsI: readingLAsI)
+    }
+
+    /// `keyInPlace` for a word known to have a letter.
+    static func keyInPlace(withLetters word: UnsafeMutableBufferPointer<UInt8>, readingLAsI: Bool) -> Int {
         var count = 0
         for index in word.indices {
             var mapped = word[index]
-            switch mapped {
-            case UInt8(ascii: "0"): mapped = UInt8(ascii: "o")
-            case UInt8(ascii: "1"): mapped = UInt8(ascii: "i")
-            case UInt8(ascii: "l") where readingLAsI: mapped = UInt8(ascii: "i")
-            case UInt8(ascii: "3"): mapped = UInt8(ascii: "e")
-            case UInt8(ascii: "4"): mapped = UInt8(ascii: "a")
-            case UInt8(ascii: "5"): mapped = UInt8(ascii: "s")
-            case UInt8(ascii: "7"): mapped = UInt8(ascii: "t")
-            default: break
+            if mapped &- 0x30 < 10 {
+                switch mapped {
+                case UInt8(ascii: "0"): mapped = UInt8(ascii: "o")
+                case UInt8(ascii: "1"): mapped = UInt8(ascii: "i")
+                case UInt8(ascii: "3"): mapped = UInt8(ascii: "e")
+                case UInt8(ascii: "4"): mapped = UInt8(ascii: "a")
+                case UInt8(ascii: "5"): mapped = UInt8(ascii: "s")
+                case UInt8(ascii: "7"): mapped = UInt8(ascii: "t")
+                default: break
+                }
+            } else if mapped == UInt8(ascii: "l"), readingLAsI {
+                mapped = UInt8(ascii: "i")
             }
             // The matcher's keys write every run once, inline (this is its hot path); the classifier's
             // keep pairs and are collapsed below.
