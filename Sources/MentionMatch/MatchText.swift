@@ -247,6 +247,18 @@ public enum MatchText {
     ) -> KeyedText where Scalars.Index == Int {
         let words = text.words
         guard words.count >= 3, words.contains(where: { $0.end - $0.start == 1 }) else { return text }
+        // Most texts with a one-letter word have no three in a row: keep them as they are, not copied.
+        var run = 0
+        for index in words.indices where run < 3 {
+            if words[index].end - words[index].start != 1 {
+                run = 0
+            } else if run > 0, isLetterGap(scalars[words[index - 1].end..<words[index].start]) {
+                run += 1
+            } else {
+                run = 1
+            }
+        }
+        guard run >= 3 else { return text }
         var out = KeyedText()
         var index = 0
         while index < words.count {
