@@ -20,6 +20,11 @@ public enum MatchText {
 
     /// The same words as keys in one byte buffer, no `String` per word: the matcher's hot path.
     static func keyed(_ text: String, readingLAsI: Bool = true) -> KeyedText {
+        keyedASCII(text, readingLAsI: readingLAsI) ?? keyedScalars(text, readingLAsI: readingLAsI)
+    }
+
+    /// `keyed` for any text, scalar by scalar: what the ASCII path must equal.
+    static func keyedScalars(_ text: String, readingLAsI: Bool) -> KeyedText {
         let scalars = Array(text.unicodeScalars)
         var out = KeyedText()
         out.keys.reserveCapacity(scalars.count)
@@ -176,55 +181,84 @@ public enum MatchText {
     /// `key`, written at the end of `out` in place (no array of its own).
     static func appendKey(_ folded: [UInt8], readingLAsI: Bool, to out: inout [UInt8]) {
         let base = out.count
-        let hasLetter = folded.contains { $0 >= 0x61 && $0 <= 0x7A || $0 >= 0x80 }
-        for byte in folded {
-            var mapped = byte
-            if hasLetter {
-                switch byte {
+        out += folded
+        let count = out.withUnsafeMutableBufferPointer {
+            keyInPlace(UnsafeMutableBufferPointer(rebasing: $0[base...]), readingLAsI: readingLAsI)
+        }
+        out.removeLast(out.count - base - count)
+    }
+
+    /// Turns the folded word in `word` into its key, in place (a key is never longer); its length.
+    static func keyInPlace(_ word: UnsafeMutableBufferPointer<UInt8>, readingLAsI: Bool) -> Int {
+        guard word.contains(where: { $0 >= 0x61 && $0 <= 0x7A || $0 >= 0x80 }) else { return word.count }
+        return keyInPlace(withLetters: word, readingLAsI: readingLAsI)
+    }
+
+    /// `keyInPlace` for a word known to have a letter.
+    static func keyInPlace(withLetters word: UnsafeMutableBufferPointer<UInt8>, readingLAsI: Bool) -> Int {
+        var count = 0
+        for index in word.indices {
+            var mapped = word[index]
+            if mapped &- 0x30 < 10 {
+                switch mapped {
                 case UInt8(ascii: "0"): mapped = UInt8(ascii: "o")
                 case UInt8(ascii: "1"): mapped = UInt8(ascii: "i")
-                case UInt8(ascii: "l") where readingLAsI: mapped = UInt8(ascii: "i")
                 case UInt8(ascii: "3"): mapped = UInt8(ascii: "e")
                 case UInt8(ascii: "4"): mapped = UInt8(ascii: "a")
                 case UInt8(ascii: "5"): mapped = UInt8(ascii: "s")
                 case UInt8(ascii: "7"): mapped = UInt8(ascii: "t")
                 default: break
                 }
+            } else if mapped == UInt8(ascii: "l"), readingLAsI {
+                mapped = UInt8(ascii: "i")
             }
             // The matcher's keys write every run once, inline (this is its hot path); the classifier's
             // keep pairs and are collapsed below.
-            if readingLAsI, hasLetter, mapped < 0x80, out.count > base, out[out.count - 1] == mapped { continue }
-            out.append(mapped)
+            if readingLAsI, mapped < 0x80, count > 0, word[count - 1] == mapped { continue }
+            word[count] = mapped
+            count += 1
         }
-        if hasLetter, !readingLAsI {
-            let word = collapsed(Array(out[base...]), keepingPairs: true)
-            out.removeSubrange(base...)
-            out += word
-        }
+        return readingLAsI ? count : collapsedKeepingPairs(UnsafeMutableBufferPointer(rebasing: word[..<count]))
     }
 
-    /// Runs of one ASCII letter written once; with `keepingPairs`, a run of two stays two.
-    private static func collapsed(_ word: [UInt8], keepingPairs: Bool) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(word.count)
+    /// Runs of one ASCII letter written once, but a run of two stays two; in place, the new length.
+    private static func collapsedKeepingPairs(_ word: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        var count = 0
         var index = 0
         while index < word.count {
+            let byte = word[index]
             var end = index + 1
-            while end < word.count, word[end] == word[index], word[index] < 0x80 { end += 1 }
-            out.append(word[index])
-            if keepingPairs, end - index == 2 { out.append(word[index]) }
+            while end < word.count, word[end] == byte, byte < 0x80 { end += 1 }
+            word[count] = byte
+            count += 1
+            if end - index == 2 {
+                word[count] = byte
+                count += 1
+            }
             index = end
         }
-        return out
+        return count
     }
 
     /// "j u f  m a r i e k e", "m.a.r.i.e.k.e", "z-e-e-h-o-e-k": three or more one-letter words in a
     /// row, each apart by at most two spaces, dots, dashes or underscores, are one word.
-    private static func joinSpelledOut(_ text: KeyedText, _ scalars: [Unicode.Scalar], readingLAsI: Bool)
-        -> KeyedText
-    {
+    static func joinSpelledOut<Scalars: RandomAccessCollection<Unicode.Scalar>>(
+        _ text: KeyedText, _ scalars: Scalars, readingLAsI: Bool
+    ) -> KeyedText where Scalars.Index == Int {
         let words = text.words
         guard words.count >= 3, words.contains(where: { $0.end - $0.start == 1 }) else { return text }
+        // Most texts with a one-letter word have no three in a row: keep them as they are, not copied.
+        var run = 0
+        for index in words.indices where run < 3 {
+            if words[index].end - words[index].start != 1 {
+                run = 0
+            } else if run > 0, isLetterGap(scalars[words[index - 1].end..<words[index].start]) {
+                run += 1
+            } else {
+                run = 1
+            }
+        }
+        guard run >= 3 else { return text }
         var out = KeyedText()
         var index = 0
         while index < words.count {
@@ -248,7 +282,7 @@ public enum MatchText {
         return out
     }
 
-    private static func isLetterGap(_ gap: ArraySlice<Unicode.Scalar>) -> Bool {
+    private static func isLetterGap(_ gap: some Collection<Unicode.Scalar>) -> Bool {
         gap.count <= 2
             && gap.allSatisfy { $0 == " " || $0 == "." || $0 == "-" || $0 == "_" || $0 == "*" || isIgnorable($0) }
     }

@@ -1,0 +1,59 @@
+import Foundation
+import TestSupport
+import Testing
+
+@testable import MentionConfig
+@testable import MentionMatch
+
+/// `MatchText.keyed` reads ASCII text in place; it must give what the scalar path gives, word for
+/// word, on every post of the corpus and on text made to sit on its edges.
+struct MatchTextKeyedTests {
+    /// Keys, hashes, offsets and handles of every word, both ways of reading "l".
+    func check(_ text: String) {
+        for readingLAsI in [true, false] {
+            let fast = MatchText.keyed(text, readingLAsI: readingLAsI)
+            let general = MatchText.keyedScalars(text, readingLAsI: readingLAsI)
+            #expect(fast.words.count == general.words.count, "\(readingLAsI) \(text)")
+            guard fast.words.count == general.words.count else { continue }
+            for index in fast.words.indices {
+                let (one, other) = (fast.words[index], general.words[index])
+                #expect(fast.key(index).elementsEqual(general.key(index)), "\(readingLAsI) \(index) \(text)")
+                #expect(one.hash == other.hash, "\(readingLAsI) \(index) \(text)")
+                #expect(one.start == other.start && one.end == other.end, "\(readingLAsI) \(index) \(text)")
+                #expect(one.inHandle == other.inHandle, "\(readingLAsI) \(index) \(text)")
+            }
+        }
+    }
+
+    @Test func theCorpusIsKeyedAsByTheScalarPath() async throws {
+        let folder = Paths.repositoryRoot + "/corpus/train"
+        var count = 0
+        for file in try FileManager.default.contentsOfDirectory(atPath: folder) where file.hasSuffix(".jsonl") {
+            let text = try String(contentsOfFile: folder + "/" + file, encoding: .utf8)
+            for line in text.split(separator: "\n") {
+                let post = try JSONDecoder().decode(MatchInputLine.self, from: Data(line.utf8)).post
+                check(post.matchText)
+                check(post.title)
+                count += 1
+                // A long synchronous loop holds a thread of the shared test pool; let timed tests run.
+                if count % 200 == 0 { await Task.yield() }
+            }
+        }
+        #expect(count > 9_000)
+    }
+
+    @Test(arguments: [
+        "", " ", "@", "$", "a", "info@zeehoek-pro.nl", "mail jan@zeehoek-pro.nl nu", "m@rieke", "M@RIEKE",
+        "abcd@rieke", "$anne", "$5", "kost $40", "#jufMarieke", "@JufMarieke_zeehoek", "#JUFMarieke",
+        "Z e e h o e k", "Z.e.e.h.o.e.k", "z-e-e-h-o-e-k", "j u f  m a r i e k e", "a b", "ju\u{200B}f Marieke",
+        "Marieke \u{200B}Z e e h o e k", "juffff Marieke", "deel lul kankerrrr", "n00rdh0ek k4nker 5anne 2026",
+        "ll 1l l1 LLL", "De Zeehoek is stom, echt waar. Vraag het juf Verbeeck maar: zij weet het wél",
+        "De Zeehoek is stom, echt waar. Vraag het juf Verbeeck maar: zij weet het 😂", "mаrieke", "Ｍａｒｉｅｋｅ",
+        "Haha kijk dit filmpje nou best 😂😂. Iemand nog kaartjes?", "tab\tna\r\nregel @jan\rzeehoek",
+        "@jan\u{00A0}zeehoek", "a@b.c x@y", "@@jan", "a@.nl", "ab@cd-", "Straße Ĳsselmeer ﬁets",
+    ])
+    func textOnTheEdgesIsKeyedAsByTheScalarPath(_ text: String) {
+        check(text)
+        check(text + " " + text)
+    }
+}
