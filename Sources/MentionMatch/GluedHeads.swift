@@ -15,7 +15,12 @@ struct GluedHeads: Sendable {
     /// `heads` are among the forms of `trie`.
     init(_ heads: [NamePattern], in trie: PatternTrie) {
         self.heads = heads
-        forms = heads.map { trie.formIndex(of: $0) ?? -1 }
+        forms = heads.map { head in
+            guard let form = trie.formIndex(of: head) else {
+                preconditionFailure("a glued head is no form of the trie")
+            }
+            return form
+        }
         var firstIndex: [String: Int] = [:]
         var otherHeads: [Int] = []
         for (index, head) in heads.enumerated() {

@@ -160,6 +160,7 @@ private struct ASCIIWordReader {
         wordHasLetter = false
     }
 }
+
 /// ASCII bytes seen as the scalars they are.
 struct ASCIIScalars: RandomAccessCollection {
     let bytes: UnsafeBufferPointer<UInt8>

@@ -96,14 +96,12 @@ public struct Matcher: Sendable {
         }
     }
 
-    /// The same, on text already split by `MatchText.tokens`.
-    package func mentions(in post: Post, text: String, tokens: [TextToken], assumeSchool: Bool = false) -> [Mention] {
-        if !post.schoolSpecific, !assumeSchool,
-            !filter.mayMention(KeyedText(tokens), forms: forms, misspelt: misspelt)
-        {
+    /// `mentions(in:)` on text already split by `MatchText.tokens`.
+    package func mentions(in post: Post, text: String, tokens: [TextToken]) -> [Mention] {
+        if !post.schoolSpecific, !filter.mayMention(KeyedText(tokens), forms: forms, misspelt: misspelt) {
             return authorMention(post)
         }
-        return fullPass(post, text: text, tokens: tokens, assumeSchool: assumeSchool)
+        return fullPass(post, text: text, tokens: tokens)
     }
 
     /// A post by one of the configured accounts mentions its owner.

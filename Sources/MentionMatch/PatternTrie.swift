@@ -94,10 +94,6 @@ struct PatternTrie: Sendable {
         Int(formStarts[Int(node)])..<Int(formStarts[Int(node) + 1])
     }
 
-    private func terminals(_ node: Int32) -> ArraySlice<NamePattern> {
-        forms[Int(formStarts[Int(node)])..<Int(formStarts[Int(node) + 1])]
-    }
-
     /// Adds the words of `pattern`; the node it ends at.
     private mutating func insert(_ pattern: NamePattern) -> Int32 {
         var node: Int32 = 0
@@ -188,17 +184,13 @@ struct PatternTrie: Sendable {
     /// True when some form starts with `word`.
     func startsSomeForm(_ word: String) -> Bool { child(of: 0, word, WordHash.of(word)) != nil }
 
-    /// The one-word forms that are exactly `word`.
-    func oneWordForms(_ word: String) -> [NamePattern] {
-        child(of: 0, word, WordHash.of(word)).map { Array(terminals($0)) } ?? []
-    }
-
-    /// The same as indices of `facts`.
+    /// The one-word forms that are exactly `word`, as indices of `facts`.
     func oneWordFormIndices(_ word: String) -> Range<Int> {
         child(of: 0, word, WordHash.of(word)).map { terminalRange($0) } ?? 0..<0
     }
 
-    /// `forEachForm` with the forms as a range of indices of `facts` per end, with no reference counting.
+    /// Calls `body` with the forms that start at `words[start]`, as a range of indices of `facts`, and
+    /// the index after their last word; `hashes` are the words' `WordHash`es.
     func forEachFormRange(in words: [String], hashes: [UInt64], at start: Int, _ body: (Range<Int>, Int) -> Void) {
         var node: Int32 = 0
         var index = start
@@ -206,18 +198,6 @@ struct PatternTrie: Sendable {
             node = next
             index += 1
             body(terminalRange(node), index)
-        }
-    }
-
-    /// Calls `body` with each form that starts at `words[start]` and the index after its last word;
-    /// `hashes` are the words' `WordHash`es.
-    func forEachForm(in words: [String], hashes: [UInt64], at start: Int, _ body: (NamePattern, Int) -> Void) {
-        var node: Int32 = 0
-        var index = start
-        while index < words.count, let next = child(of: node, words[index], hashes[index]) {
-            node = next
-            index += 1
-            for pattern in terminals(node) { body(pattern, index) }
         }
     }
 

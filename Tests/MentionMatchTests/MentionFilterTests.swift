@@ -88,11 +88,11 @@ struct MentionFilterTests {
                 NamePattern(entity: "x", words: [word], rule: .name, needsContext: false, vetoable: true),
                 NamePattern(entity: "y", words: [word, "b"], rule: .name, needsContext: false, vetoable: true),
             ])
-            #expect(trie.oneWordForms(word).map(\.entity) == ["x"], "\(length)")
-            #expect(trie.oneWordForms(word + "a").isEmpty)
+            #expect(trie.oneWordFormIndices(word).map { trie.pattern(Int32($0)).entity } == ["x"], "\(length)")
+            #expect(trie.oneWordFormIndices(word + "a").isEmpty)
             var found: [String] = []
-            trie.forEachForm(in: [word, "b"], hashes: [WordHash.of(word), WordHash.of("b")], at: 0) { pattern, _ in
-                found.append(pattern.entity)
+            trie.forEachFormRange(in: [word, "b"], hashes: [WordHash.of(word), WordHash.of("b")], at: 0) { range, _ in
+                found += range.map { trie.pattern(Int32($0)).entity }
             }
             #expect(found == ["x", "y"])
         }
