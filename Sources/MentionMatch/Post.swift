@@ -36,7 +36,7 @@ public struct Post: Sendable, Equatable {
 }
 
 /// How a mention was found; shown to the coordinator so a match can be judged.
-public enum MentionRule: String, Sendable, Equatable, Codable {
+public enum MentionRule: String, Sendable, Equatable, Codable, CaseIterable {
     case name, alias, handle, hashtag, domain, honorific, surname, author
     /// "M. Verbeek", "MVS".
     case initials
