@@ -1,12 +1,13 @@
 extension Matcher {
-    /// Candidates are indices of `PatternTrie.facts`, not patterns: a common first name ends dozens
-    /// of forms at one word, and counting references to each cost more than finding them.
-    func findCandidates(_ words: [String], _ tokens: [TextToken]) -> [Candidate] {
+    /// The places where forms were found, each with its forms as a range of `PatternTrie.facts`
+    /// indices: a common first name ends dozens of forms at one word ("juf Robin" for every Robin),
+    /// and one place judged with its forms in order costs far less than a candidate per form.
+    func findCandidates(_ words: [String], _ hashes: [UInt64], _ tokens: [TextToken]) -> [Candidate] {
         var candidates: [Candidate] = []
-        let hashes = words.map(WordHash.of)
         for index in words.indices {
             forms.forEachFormRange(in: words, hashes: hashes, at: index) { range, end in
-                for form in range { candidates.append(Candidate(form: Int32(form), from: index, to: end)) }
+                guard !range.isEmpty else { return }
+                candidates.append(Candidate(forms: Int32(range.lowerBound)..<Int32(range.upperBound), from: index, to: end))
             }
         }
         // Words written together that MatchText split at a capital ("#DeZeehoek", "@JufMarieke")
@@ -16,8 +17,10 @@ extension Matcher {
         where index == words.count || tokens[index].start != tokens[index - 1].end {
             if index - groupStart >= 2 {
                 let joined = MatchText.key(Array(words[groupStart..<index].joined().utf8))
-                for form in forms.oneWordFormIndices(joined) {
-                    candidates.append(Candidate(form: Int32(form), from: groupStart, to: index))
+                let range = forms.oneWordFormIndices(joined)
+                if !range.isEmpty {
+                    candidates.append(
+                        Candidate(forms: Int32(range.lowerBound)..<Int32(range.upperBound), from: groupStart, to: index))
                 }
             }
             groupStart = index
@@ -27,15 +30,16 @@ extension Matcher {
         where words[index].utf8.count >= MentionFilter.gluedLength && !candidates.contains(where: { $0.from == index })
         {
             if let head = gluedHeads.headForm(of: words[index]) {
-                candidates.append(Candidate(form: head, from: index, to: index + 1))
+                candidates.append(Candidate(forms: head..<head + 1, from: index, to: index + 1))
             }
         }
         return candidates
     }
 
-    /// A form found at words `from..<to`, by its index among `PatternTrie.facts`.
+    /// Forms found at words `from..<to`: indices of `PatternTrie.facts`, in the order the forms
+    /// were given (which decides between forms of the same words: the first that counts is taken).
     struct Candidate {
-        var form: Int32
+        var forms: Range<Int32>
         var from: Int
         var to: Int
     }

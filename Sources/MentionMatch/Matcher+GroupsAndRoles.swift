@@ -16,7 +16,7 @@ extension Matcher {
                 case .group, .people: ("school", .group)
                 }
             return Mention(
-                entity: entity, surface: String(String.UnicodeScalarView(scalars[start..<end])), start: start,
+                entity: entity, surface: String(scalars: scalars[start..<end]), start: start,
                 end: end, rule: rule)
         }
     }

@@ -9,6 +9,10 @@ public struct Matcher: Sendable {
     private let contextPhrases: [[String]]
     /// The same by their first word.
     private let contextByFirstWord: [String: [[String]]]
+    /// `WordHash`es of the context phrases' first words and of the honorifics: most words are
+    /// neither, and a probe here is cheaper than hashing a `String` for a `Set`.
+    private let contextFirstWords: HashSet64
+    private let honorifics: HashSet64
     let excludePhrases: [[String]]
     /// One-word context words of five letters or more, as bytes: also found as a compound's tail.
     private let contextTails: [[UInt8]]
@@ -58,6 +62,8 @@ public struct Matcher: Sendable {
         contextPhrases = (school.context + TargetWords.schoolContext).map(MatchText.words).filter { !$0.isEmpty }
         excludePhrases = school.exclude.map(MatchText.words).filter { !$0.isEmpty }
         contextByFirstWord = Dictionary(grouping: contextPhrases, by: { $0[0] })
+        contextFirstWords = HashSet64(contextPhrases.map { WordHash.of($0[0]) })
+        honorifics = HashSet64(Self.honorificKeys.map(WordHash.of))
         contextTails = contextPhrases.filter { $0.count == 1 && $0[0].utf8.count >= 5 }.map { Array($0[0].utf8) }
         accounts = AccountOwners(school: school, staff: staff)
         filter = MentionFilter(
@@ -111,42 +117,56 @@ public struct Matcher: Sendable {
     }
 
     func fullPass(_ post: Post, text: String, tokens: [TextToken], assumeSchool: Bool = false) -> [Mention] {
+        // What is asked of a word more than once, found once: its hash, whether a form starts with
+        // it, whether it is an honorific. `replace` keeps them true when a word is read as another.
         var words = tokens.map(\.folded)
-        // "kankerjuf Marieke", "invaljuf Marieke": an honorific at the end of a compound still addresses someone.
-        for index in words.indices.dropLast() {
-            if let honorific = honorificInCompound(words[index]), !forms.startsSomeForm(words[index]) {
-                words[index] = honorific
-            }
+        var hashes = words.map(WordHash.of)
+        var startsForm = words.indices.map { forms.startsSomeForm(words[$0], hash: hashes[$0]) }
+        var isHonorific = words.indices.map { honorifics.contains(hashes[$0]) && Self.honorificKeys.contains(words[$0]) }
+        func replace(_ index: Int, with word: String) {
+            words[index] = word
+            hashes[index] = WordHash.of(word)
+            startsForm[index] = forms.startsSomeForm(word, hash: hashes[index])
+            isHonorific[index] = Self.honorificKeys.contains(word)
         }
-        var candidates = findCandidates(words, tokens)
+        // "kankerjuf Marieke", "invaljuf Marieke": an honorific at the end of a compound still addresses someone.
+        for index in words.indices.dropLast() where !startsForm[index] {
+            if let honorific = honorificInCompound(words[index]) { replace(index, with: honorific) }
+        }
+        var candidates = findCandidates(words, hashes, tokens)
         // Words one or two letters off a name word are read as that word, and say so. Only where
         // a misspelled name could count at all: next to a name or an honorific, or in a post with
         // school context. (That also keeps the cost off the many posts that mention nobody.)
         var corrected = [Bool](repeating: false, count: words.count)
-        let contextWord = hasContextWord(words)
-        if post.schoolSpecific || assumeSchool || !candidates.isEmpty || contextWord
-            || words.contains(where: Self.honorificKeys.contains)
-        {
+        let contextWord = hasContextWord(words, hashes)
+        if post.schoolSpecific || assumeSchool || !candidates.isEmpty || contextWord || isHonorific.contains(true) {
+            // A misspelt name word counts only after an honorific or a name's first word ("meneer
+            // Verbeeck", "Marieke Verbeeck"), before a name word ("Mariekke Verbeek"), or alone in a
+            // post with context; elsewhere looking is wasted work.
+            // Not after an article or tussenvoegsel: "de" starts "De Zeehoek", but "de zeshoek" is no name.
+            func nameStartsAt(_ index: Int) -> Bool {
+                words.indices.contains(index) && startsForm[index] && !Self.particleKeys.contains(words[index])
+            }
+            let anywhere = post.schoolSpecific || contextWord || assumeSchool
             for index in words.indices
-            where !forms.startsSomeForm(words[index])
-                && mayBeMisspeltName(at: index, in: words, post, contextWord || assumeSchool)
+            where !startsForm[index]
+                && (anywhere || (index > 0 && isHonorific[index - 1]) || nameStartsAt(index - 1) || nameStartsAt(index + 1))
             {
                 if let word = misspelt.misspellings.correction(of: words[index])
                     ?? misspelt.vowelless.name(for: words[index])
-                    ?? (index > 0 && Self.honorificKeys.contains(words[index - 1])
-                        ? firstNameSlips.correction(of: words[index]) : nil)
+                    ?? (index > 0 && isHonorific[index - 1] ? firstNameSlips.correction(of: words[index]) : nil)
                 {
-                    words[index] = word
+                    replace(index, with: word)
                     corrected[index] = true
                 }
             }
-            if corrected.contains(true) { candidates = findCandidates(words, tokens) }
+            if corrected.contains(true) { candidates = findCandidates(words, hashes, tokens) }
         }
         // "De Zeehoek 14": a house number makes a school's name a street; "#dezeehoek 2C" is a hashtag and a class.
         let scalars = Array(text.unicodeScalars)
         let excluded = excludePhrases.contains { Self.contains($0, in: words) }
-        // One pass for all (each candidate is judged alone). A word starts many candidates (initials
-        // shared by dozens of staff): what the words around it say is looked up once per place.
+        // A word starts many forms (initials shared by dozens of staff): what the words around a
+        // place say is looked up once per place, and only when a form there asks.
         var firmOrTitle = [UInt8](repeating: 2, count: words.count + 1)
         // Plain values in the closures below: capturing `self` copies the whole matcher.
         let facts = forms.facts
@@ -159,24 +179,29 @@ public struct Matcher: Sendable {
             }
             return firmOrTitle[from] == 1
         }
-        candidates.removeAll {
-            let form = facts[Int($0.form)]
-            return
-                (form.isSchool && form.vetoable && (form.rule == .name || form.rule == .alias)
-                && $0.to < tokens.count && Self.isHouseNumber(scalars[tokens[$0.to].start..<tokens[$0.to].end])
-                && !(tokens[$0.from].start > 0 && scalars[tokens[$0.from].start - 1] == "#"))
+        // Why a form found at a place is no mention there, whatever the context.
+        func isVetoed(_ form: PatternTrie.FormFacts, _ place: Candidate, inHandle: Bool) -> Bool {
+            (form.isSchool && form.vetoable && (form.rule == .name || form.rule == .alias)
+                && place.to < tokens.count
+                && Self.isHouseNumber(scalars[tokens[place.to].start..<tokens[place.to].end])
+                && !(tokens[place.from].start > 0 && scalars[tokens[place.from].start - 1] == "#"))
                 // Part of a handle ("@jufmarieke_zeehoek") is a name someone chose, not a mention by itself.
-                || (form.needsContext && tokens[$0.from..<$0.to].contains(where: \.inHandle))
+                || (form.needsContext && inHandle)
                 || (excluded && form.vetoable && form.isSchool)
-                || (form.rule == .surname && isFirmOrOther($0.from, $0.to))
+                || (form.rule == .surname && isFirmOrOther(place.from, place.to))
         }
+        let inHandle = candidates.map { tokens[$0.from..<$0.to].contains(where: \.inHandle) }
         // Context: the school named unambiguously, someone addressed with an honorific, a context
         // word, or a feed about the school.
         // A corrected (misspelt) word never anchors: a Dutch word near a name must not make context.
-        let anchored = candidates.contains {
-            let form = facts[Int($0.form)]
-            return !form.needsContext && (form.isSchool || form.rule == .honorific)
-                && !corrected[$0.from..<$0.to].contains(true)
+        let anchored = candidates.indices.contains { place in
+            let candidate = candidates[place]
+            guard !corrected[candidate.from..<candidate.to].contains(true) else { return false }
+            return candidate.forms.contains {
+                let form = facts[Int($0)]
+                return !form.needsContext && (form.isSchool || form.rule == .honorific)
+                    && !isVetoed(form, candidate, inHandle: inHandle[place])
+            }
         }
         let hasContext = post.schoolSpecific || (assumeSchool && !excluded) || anchored || (!excluded && contextWord)
         // Dozens of one-word forms end at a common name: whether it is an ordinary word there, once per place.
@@ -190,22 +215,30 @@ public struct Matcher: Sendable {
             }
             return ordinaryAt[candidate.from] == 1
         }
-        candidates.removeAll {
-            let form = facts[Int($0.form)]
-            return (!hasContext && form.needsContext && !Self.isSpelledOut(form, $0.from, $0.to, tokens, scalars))
-                || isOrdinaryWord($0, form)
+        func counts(_ form: PatternTrie.FormFacts, _ place: Int) -> Bool {
+            let candidate = candidates[place]
+            return !isVetoed(form, candidate, inHandle: inHandle[place])
+                && !(!hasContext && form.needsContext
+                    && !Self.isSpelledOut(form, candidate.from, candidate.to, tokens, scalars))
+                && !isOrdinaryWord(candidate, form)
         }
 
-        // Longest first; a shorter match inside a longer one ("De Zeehoek" in "Praktijkschool De Zeehoek") is dropped.
-        candidates.sort { ($0.to - $0.from, -$0.from) > ($1.to - $1.from, -$1.from) }
+        // Longest first; a shorter match inside a longer one ("De Zeehoek" in "Praktijkschool De Zeehoek")
+        // is dropped. At each place, the first of its forms that counts is the mention.
+        let order = candidates.indices.sorted {
+            let (a, b) = (candidates[$0], candidates[$1])
+            return (a.to - a.from, -a.from, -$0) > (b.to - b.from, -b.from, -$1)
+        }
         var taken = [Bool](repeating: false, count: words.count)
         var school = [Bool](repeating: false, count: words.count)
         var mentions: [Mention] = []
-        for candidate in candidates where !taken[candidate.from..<candidate.to].contains(true) {
-            let form = facts[Int(candidate.form)]
-            for index in candidate.from..<candidate.to {
-                taken[index] = true
-                school[index] = form.isSchool
+        for place in order where !taken[candidates[place].from..<candidates[place].to].contains(true) {
+            let candidate = candidates[place]
+            guard let index = candidate.forms.first(where: { counts(facts[Int($0)], place) }) else { continue }
+            let form = facts[Int(index)]
+            for word in candidate.from..<candidate.to {
+                taken[word] = true
+                school[word] = form.isSchool
             }
             let start = tokens[candidate.from].start
             let end = tokens[candidate.to - 1].end
@@ -215,8 +248,8 @@ public struct Matcher: Sendable {
             // From the scalars already split: finding each surface from the text's start was quadratic.
             mentions.append(
                 Mention(
-                    entity: forms.pattern(candidate.form).entity,
-                    surface: String(String.UnicodeScalarView(scalars[start..<end])),
+                    entity: forms.pattern(index).entity,
+                    surface: String(scalars: scalars[start..<end]),
                     start: start, end: end, rule: rule))
         }
         // "de leraren daar", "de gymleraar": only in a post that names the school.
@@ -260,15 +293,15 @@ public struct Matcher: Sendable {
 
     /// A context word in the post, also at the end of a Dutch compound ("kutschool", "rotleraar")
     /// when it is five letters or more.
-    private func hasContextWord(_ words: [String]) -> Bool {
-        for index in words.indices {
+    private func hasContextWord(_ words: [String], _ hashes: [UInt64]) -> Bool {
+        for index in words.indices where contextFirstWords.contains(hashes[index]) {
             if let phrases = contextByFirstWord[words[index]],
                 phrases.contains(where: { Self.matches($0, words, at: index) })
             {
                 return true
             }
         }
-        for word in words where word.utf8.count > 5 {
+        for word in words where word.utf8.count > 5 && filter.endsInTail(word.utf8) {
             for tail in contextTails where Self.endsWith(word, tail) { return true }
         }
         return false
@@ -278,22 +311,6 @@ public struct Matcher: Sendable {
         let bytes = word.utf8
         guard bytes.count > tail.count else { return false }
         return bytes.suffix(tail.count).elementsEqual(tail)
-    }
-
-    /// A misspelt name word counts only after an honorific or a name's first word ("meneer
-    /// Verbeeck", "Marieke Verbeeck"), before a name word ("Mariekke Verbeek"), or alone in a post
-    /// with context; elsewhere looking is wasted work.
-    private func mayBeMisspeltName(at index: Int, in words: [String], _ post: Post, _ contextWord: Bool) -> Bool {
-        if post.schoolSpecific || contextWord { return true }
-        // Not after an article or tussenvoegsel: "de" starts "De Zeehoek", but "de zeshoek" is no name.
-        if index > 0,
-            Self.honorificKeys.contains(words[index - 1])
-                || (forms.startsSomeForm(words[index - 1]) && !Self.particleKeys.contains(words[index - 1]))
-        {
-            return true
-        }
-        return index + 1 < words.count && forms.startsSomeForm(words[index + 1])
-            && !Self.particleKeys.contains(words[index + 1])
     }
 
     private static let particleKeys: Set<String> = Set(

@@ -65,7 +65,7 @@ struct MentionFilter: Sendable {
             if endsInCompoundHonorific(key) { return true }
         }
         guard contextual else { return false }
-        // `Matcher.mayBeMisspeltName` with no context: only next to a word that starts a form.
+        // `Matcher.fullPass`'s places for a misspelt name, with no context: only next to a word that starts a form.
         func startsForm(_ index: Int) -> Bool {
             text.words.indices.contains(index) && forms.startsSomeForm(text, index)
                 && !particles.contains { $0.elementsEqual(text.key(index)) }
@@ -122,13 +122,13 @@ struct MentionFilter: Sendable {
         return false
     }
 
-    /// A context word at the end of a longer word ("kutschool").
-    private func endsInTail(_ key: ArraySlice<UInt8>) -> Bool {
+    /// A context word at the end of a longer word ("kutschool"), or a hash that collides with one.
+    func endsInTail(_ key: some BidirectionalCollection<UInt8>) -> Bool {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         var index = key.endIndex
         var length = 0
         while length < min(longestTail, key.count - 1) {
-            index -= 1
+            key.formIndex(before: &index)
             length += 1
             hash = (hash ^ UInt64(key[index])) &* 0x100_0000_01b3
             if length >= 5, tails.contains(hash ^ UInt64(length)) { return true }

@@ -184,6 +184,9 @@ struct PatternTrie: Sendable {
     /// True when some form starts with `word`.
     func startsSomeForm(_ word: String) -> Bool { child(of: 0, word, WordHash.of(word)) != nil }
 
+    /// The same for a word whose `WordHash` is known.
+    func startsSomeForm(_ word: String, hash: UInt64) -> Bool { child(of: 0, word, hash) != nil }
+
     /// The one-word forms that are exactly `word`, as indices of `facts`.
     func oneWordFormIndices(_ word: String) -> Range<Int> {
         child(of: 0, word, WordHash.of(word)).map { terminalRange($0) } ?? 0..<0
