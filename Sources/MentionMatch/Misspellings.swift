@@ -1,8 +1,8 @@
 /// Small misspellings of long name words: "Verbeeck" for Verbeek, "Hoekstar" for Hoekstra.
 /// By default edit distance 1 from 6 letters, 2 from 10 (`matching:` in feeds.yaml; a swap of two letters counts as one), looked up
 /// through an index of deletions (SymSpell): two words within d edits share a string made by
-/// deleting at most d letters from each. The deletions are hashed, not built, so a text word
-/// costs some arithmetic and a few dictionary lookups whatever the number of names.
+/// deleting at most d letters from each. The deletions are hashed, not built (`DeletionHashes`),
+/// so a text word costs some arithmetic and a few table probes whatever the number of names.
 struct Misspellings: Sendable {
     private let oneEditFrom: Int
     private let twoEditsFrom: Int
@@ -14,12 +14,14 @@ struct Misspellings: Sendable {
     private let byteMasks: [UInt64]
     /// Up to this many vocabulary words, `byteMasks` are scanned instead of the deletion index.
     private let scanUpTo: Int
-    private let known: Set<[UInt8]>
     /// Hash of a deletion variant → the vocabulary words that have it: an open-addressing table of
     /// the hashes, each with its run of `postings` (a lookup is a multiply and a probe, no SipHash).
     private let slotHashes: [UInt64]
     private let slotRuns: [(start: Int32, count: Int32)]
     private let postings: [Int32]
+    /// One bit per `slotHashes` entry's hash, eight times as many bits as slots: most variants of a
+    /// text word are in no name, and this small table (in cache) says so before the large one is probed.
+    private let present: [UInt64]
     private let shortest: Int
     private let longest: Int
 
@@ -33,14 +35,15 @@ struct Misspellings: Sendable {
         vocabulary = unique.sorted { $0.lexicographicallyPrecedes($1) }
         byteMasks = vocabulary.map(Self.byteMask)
         self.scanUpTo = scanUpTo
-        known = unique
         shortest = vocabulary.map(\.count).min() ?? 0
         longest = vocabulary.map(\.count).max() ?? 0
         var byDeletion: [UInt64: [Int32]] = [:]
         for (index, word) in vocabulary.enumerated() {
-            Self.forEachDeletionHash(of: word, upTo: word.count >= twoEditsFrom ? 2 : word.count >= oneEditFrom ? 1 : 0)
-            {
-                byDeletion[$0, default: []].append(Int32(index))
+            let edits = word.count >= twoEditsFrom ? 2 : word.count >= oneEditFrom ? 1 : 0
+            word.withUnsafeBufferPointer {
+                DeletionHashes.forEach(of: $0, upTo: edits) {
+                    byDeletion[$0, default: []].append(Int32(index))
+                }
             }
         }
         var bits = 3
@@ -56,6 +59,16 @@ struct Misspellings: Sendable {
             postings += unique
         }
         (slotHashes, slotRuns, self.postings) = (hashes, runs, postings)
+        var present = [UInt64](repeating: 0, count: (1 << bits) / 8)
+        for hash in byDeletion.keys {
+            let bit = Self.presenceBit(hash, bits: bits + 3)
+            present[bit >> 6] |= 1 << UInt64(bit & 63)
+        }
+        self.present = present
+    }
+
+    private static func presenceBit(_ hash: UInt64, bits: Int) -> Int {
+        Int(truncatingIfNeeded: hash >> UInt64(64 - bits))
     }
 
     private static func slot(_ hash: UInt64, bits: Int) -> Int {
@@ -65,7 +78,10 @@ struct Misspellings: Sendable {
     /// The vocabulary words with the deletion variant `hash`.
     private func words(withDeletion hash: UInt64) -> ArraySlice<Int32> {
         let mask = slotHashes.count - 1
-        var slot = Self.slot(hash, bits: mask.nonzeroBitCount)
+        let bits = mask.nonzeroBitCount
+        let bit = Self.presenceBit(hash, bits: bits + 3)
+        guard present[bit >> 6] & (1 << UInt64(bit & 63)) != 0 else { return [] }
+        var slot = Self.slot(hash, bits: bits)
         while slotRuns[slot].count != 0 {
             if slotHashes[slot] == hash {
                 let run = slotRuns[slot]
@@ -81,13 +97,16 @@ struct Misspellings: Sendable {
     /// The name word `word` is a misspelling of, or nil (also when it is the name itself).
     func correction(of word: String) -> String? {
         guard mayBeMisspelling(length: word.utf8.count) else { return nil }
-        return correctionIndex(Array(word.utf8)).map { String(decoding: vocabulary[Int($0)], as: UTF8.self) }
+        let index =
+            word.utf8.withContiguousStorageIfAvailable(correctionIndex)
+            ?? Array(word.utf8).withUnsafeBufferPointer(correctionIndex)
+        return index.map { String(decoding: vocabulary[Int($0)], as: UTF8.self) }
     }
 
     /// Whether `correction` would find a name word for a key's bytes.
     func hasCorrection(_ key: ArraySlice<UInt8>) -> Bool {
         guard mayBeMisspelling(length: key.count) else { return false }
-        return vocabulary.count <= scanUpTo ? scan(key) != nil : correctionIndex(Array(key)) != nil
+        return key.withUnsafeBufferPointer(correctionIndex) != nil
     }
 
     private static func byteMask(_ bytes: some Sequence<UInt8>) -> UInt64 {
@@ -95,17 +114,15 @@ struct Misspellings: Sendable {
     }
 
     /// `correctionIndex` by comparing with each vocabulary word.
-    private func scan(_ key: some Collection<UInt8>) -> Int32? {
+    private func scan(_ key: UnsafeBufferPointer<UInt8>) -> Int32? {
         let mask = Self.byteMask(key)
         var best: (index: Int32, distance: Int)?
-        var bytes: [UInt8]?
         for index in vocabulary.indices {
             let candidate = vocabulary[index]
             let allowed = allowedEdits(candidate.count)
             guard abs(candidate.count - key.count) <= allowed, (byteMasks[index] ^ mask).nonzeroBitCount <= 2 * allowed
             else { continue }
-            if bytes == nil { bytes = Array(key) }
-            let distance = Self.distance(bytes!, candidate, limit: allowed)
+            let distance = candidate.withUnsafeBufferPointer { Self.distance(key, $0, limit: allowed) }
             // The name itself is no misspelling of anything.
             if distance == 0 { return nil }
             if distance <= allowed, best == nil || distance < best!.distance { best = (Int32(index), distance) }
@@ -118,72 +135,67 @@ struct Misspellings: Sendable {
         !vocabulary.isEmpty && length >= shortest - 1 && length <= longest + 2 && length >= oneEditFrom - 1
     }
 
-    private func correctionIndex(_ bytes: [UInt8]) -> Int32? {
+    private func correctionIndex(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
         if vocabulary.count <= scanUpTo { return scan(bytes) }
-        guard !known.contains(bytes) else { return nil }
         var best: (index: Int32, distance: Int)?
+        var isName = false
         // A word under 8 letters can only be one edit from a name word (two edits need 10 letters).
-        Self.forEachDeletionHash(of: bytes, upTo: bytes.count >= twoEditsFrom - 2 ? 2 : 1) { hash in
+        // The first hash is the word's own: a name word there is this word, which is no misspelling.
+        var first = true
+        DeletionHashes.forEach(of: bytes, upTo: bytes.count >= twoEditsFrom - 2 ? 2 : 1) { hash in
+            guard !isName else { return }
+            defer { first = false }
             for index in words(withDeletion: hash) where index != best?.index {
                 let candidate = vocabulary[Int(index)]
+                if first, candidate.elementsEqual(bytes) {
+                    isName = true
+                    return
+                }
                 let allowed = allowedEdits(candidate.count)
                 guard abs(candidate.count - bytes.count) <= allowed else { continue }
-                let distance = Self.distance(bytes, candidate, limit: allowed)
+                let distance = candidate.withUnsafeBufferPointer { Self.distance(bytes, $0, limit: allowed) }
                 guard distance <= allowed else { continue }
                 if best == nil || distance < best!.distance || (distance == best!.distance && index < best!.index) {
                     best = (index, distance)
                 }
             }
         }
-        return best?.index
-    }
-
-    /// FNV-1a of the word with no position, each position, and (up to 2) each pair of positions left out.
-    static func forEachDeletionHash(of word: [UInt8], upTo edits: Int, _ body: (UInt64) -> Void) {
-        func hash(skipping a: Int, _ b: Int) -> UInt64 {
-            var value: UInt64 = 0xcbf2_9ce4_8422_2325
-            for (position, byte) in word.enumerated() where position != a && position != b {
-                value = (value ^ UInt64(byte)) &* 0x100_0000_01b3
-            }
-            return value ^ UInt64(word.count - (a >= 0 ? 1 : 0) - (b >= 0 ? 1 : 0)) << 56
-        }
-        body(hash(skipping: -1, -1))
-        guard edits >= 1 else { return }
-        for a in word.indices {
-            // Deleting either of two equal neighbours gives the same string: hash it once.
-            if a > 0, word[a] == word[a - 1] { continue }
-            body(hash(skipping: a, -1))
-            guard edits >= 2 else { continue }
-            for b in (a + 1)..<word.count where !(b > a + 1 && word[b] == word[b - 1]) { body(hash(skipping: a, b)) }
-        }
+        return isName ? nil : best?.index
     }
 
     /// Edit distance with adjacent transpositions ("Hoekstar" is one slip from Hoekstra; optimal
     /// string alignment), or `limit + 1` as soon as it must exceed `limit`.
     static func distance(_ a: String, _ b: String, limit: Int) -> Int {
-        distance(Array(a.utf8), Array(b.utf8), limit: limit)
+        Array(a.utf8).withUnsafeBufferPointer { a in
+            Array(b.utf8).withUnsafeBufferPointer { b in distance(a, b, limit: limit) }
+        }
     }
 
-    static func distance(_ a: [UInt8], _ b: [UInt8], limit: Int) -> Int {
+    static func distance(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>, limit: Int) -> Int {
         if abs(a.count - b.count) > limit { return limit + 1 }
         if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
-        var beforePrevious = [Int](repeating: 0, count: b.count + 1)
-        var previous = Array(0...b.count)
-        var current = [Int](repeating: 0, count: b.count + 1)
-        for i in 1...a.count {
-            current[0] = i
-            var rowMinimum = i
-            for j in 1...b.count {
-                var cost = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
-                    cost = min(cost, beforePrevious[j - 2] + 1)
+        // Three rows of the table, on the stack.
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: 3 * (b.count + 1)) { rows in
+            var beforePrevious = UnsafeMutableBufferPointer(rebasing: rows[0...b.count])
+            var previous = UnsafeMutableBufferPointer(rebasing: rows[(b.count + 1)...(2 * b.count + 1)])
+            var current = UnsafeMutableBufferPointer(rebasing: rows[(2 * b.count + 2)...])
+            for j in 0...b.count { (beforePrevious[j], previous[j], current[j]) = (0, j, 0) }
+            for i in 1...a.count {
+                current[0] = i
+                var rowMinimum = i
+                for j in 1...b.count {
+                    var cost = min(
+                        previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+                    if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                        cost = min(cost, beforePrevious[j - 2] + 1)
+                    }
+                    current[j] = cost
+                    rowMinimum = min(rowMinimum, cost)
                 }
-                current[j] = cost
-                rowMinimum = min(rowMinimum, cost)
+                if rowMinimum > limit { return limit + 1 }
+                (beforePrevious, previous, current) = (previous, current, beforePrevious)
             }
-            if rowMinimum > limit { return limit + 1 }
-            (beforePrevious, previous, current) = (previous, current, beforePrevious)
+            return min(previous[b.count], limit + 1)
         }
-        return min(previous[b.count], limit + 1)
     }
 }

@@ -49,3 +49,32 @@ struct MisspellingsTests {
         }
     }
 }
+
+/// `DeletionHashes` makes each variant's hash from prefix hashes; it must be the hash of the
+/// string the variant is, for every variant (a string may come twice: that costs a probe, no more).
+struct DeletionHashesTests {
+    @Test(arguments: ["verbeek", "hoekstra", "aab", "abcdefghijkl", "x", "mississippi"])
+    func eachVariantHashesAsTheStringItIs(_ word: String) {
+        let bytes = Array(word.utf8)
+        for edits in 0...2 {
+            var given: [UInt64] = []
+            bytes.withUnsafeBufferPointer { DeletionHashes.forEach(of: $0, upTo: edits) { given.append($0) } }
+            // Every string made by deleting up to `edits` letters, built and hashed plainly.
+            var strings: Set<[UInt8]> = [bytes]
+            if edits >= 1 {
+                for a in bytes.indices {
+                    var one = bytes
+                    one.remove(at: a)
+                    strings.insert(one)
+                    guard edits >= 2 else { continue }
+                    for b in one.indices {
+                        var two = one
+                        two.remove(at: b)
+                        strings.insert(two)
+                    }
+                }
+            }
+            #expect(Set(given) == Set(strings.map { DeletionHashes.of($0) }), "\(word), \(edits) edits")
+        }
+    }
+}
