@@ -3,7 +3,8 @@
 /// through an index of deletions (SymSpell): two words within d edits share a string made by
 /// deleting at most d letters from each. The deletions are hashed, not built (`DeletionHashes`),
 /// so a text word costs some arithmetic and a few table probes whatever the number of names.
-struct Misspellings: Sendable {
+/// A class: the matcher hands it on for every word, and a struct of six arrays costs six retains a copy.
+final class Misspellings: Sendable {
     private let oneEditFrom: Int
     private let twoEditsFrom: Int
 
