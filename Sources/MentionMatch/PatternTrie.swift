@@ -29,6 +29,10 @@ struct PatternTrie: Sendable {
     /// What the forms ending at each node can be without school context (`FormKind`).
     private var kinds: [FormKind] = [.none]
     private(set) var count = 0
+    /// A bit for each first word's hash, sixteen bits a first word: most words of a text start no
+    /// form, and this table (small enough to stay in cache) says so before the edge table is probed.
+    private var firstWords: [UInt64] = []
+    private var firstWordBits = 0
 
     /// Whether a form can be a mention in a post with no school context.
     enum FormKind: UInt8, Comparable {
@@ -56,6 +60,24 @@ struct PatternTrie: Sendable {
         forms = grouped.map { $0! }
         facts = forms.map(FormFacts.init)
         formStarts = starts
+        let firstHashes = Set(patterns.compactMap { $0.words.first.map(WordHash.of) })
+        firstWordBits = 12
+        while 1 << firstWordBits < firstHashes.count * 16 { firstWordBits += 1 }
+        firstWords = [UInt64](repeating: 0, count: 1 << (firstWordBits - 6))
+        for hash in firstHashes {
+            let bit = Self.firstWordBit(hash, bits: firstWordBits)
+            firstWords[bit >> 6] |= 1 << UInt64(bit & 63)
+        }
+    }
+
+    private static func firstWordBit(_ hash: UInt64, bits: Int) -> Int {
+        Int(truncatingIfNeeded: (hash &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - bits))
+    }
+
+    /// False when no form starts with a word of this hash; true when one may.
+    private func mayStartForm(_ hash: UInt64) -> Bool {
+        let bit = Self.firstWordBit(hash, bits: firstWordBits)
+        return firstWords[bit >> 6] & (1 << UInt64(bit & 63)) != 0
     }
 
     /// A form's facts that `Matcher.fullPass` filters and sorts candidates by.
@@ -161,6 +183,7 @@ struct PatternTrie: Sendable {
 
     /// The node reached from `node` over the word `bytes` (whose `WordHash` is `hash`), if any.
     func child(of node: Int32, _ bytes: some Collection<UInt8>, _ hash: UInt64) -> Int32? {
+        if node == 0, !firstWords.isEmpty, !mayStartForm(hash) { return nil }
         let slotHash = Self.slotHash(node, hash)
         let tag = UInt32(truncatingIfNeeded: slotHash >> 32)
         let mask = edges.count - 1
