@@ -32,6 +32,6 @@ extension Matcher {
         var mentions = targetMentions(
             words, tokens, Array(text.unicodeScalars), school: none, taken: none, assumeSchool: !excluded)
         mentions += authorMention(post)
-        return mentions.sorted { ($0.start, $0.end, $0.entity) < ($1.start, $1.end, $1.entity) }
+        return Self.inTextOrder(mentions)
     }
 }

@@ -225,10 +225,7 @@ public struct Matcher: Sendable {
 
         // Longest first; a shorter match inside a longer one ("De Zeehoek" in "Praktijkschool De Zeehoek")
         // is dropped. At each place, the first of its forms that counts is the mention.
-        let order = candidates.indices.sorted {
-            let (a, b) = (candidates[$0], candidates[$1])
-            return (a.to - a.from, -a.from, -$0) > (b.to - b.from, -b.from, -$1)
-        }
+        let order = Self.longestFirst(candidates)
         var taken = [Bool](repeating: false, count: words.count)
         var school = [Bool](repeating: false, count: words.count)
         var mentions: [Mention] = []
@@ -258,7 +255,32 @@ public struct Matcher: Sendable {
         if !post.author.isEmpty, let entity = owner(ofAuthor: post.author) {
             mentions.append(Mention(entity: entity, surface: post.author, start: 0, end: 0, rule: .author))
         }
-        return mentions.sorted { ($0.start, $0.end, $0.entity) < ($1.start, $1.end, $1.entity) }
+        return Self.inTextOrder(mentions)
+    }
+
+    /// The indices of `places`, longest first, then first in the text, then first found.
+    static func longestFirst(_ places: [Candidate]) -> [Int] {
+        // As one integer each (sorting plain integers costs far less than comparing tuples in a
+        // closure), when the counts fit in 21 bits; they always do but in a post of 2 million words.
+        let limit = 1 << 21
+        guard places.count < limit, places.allSatisfy({ $0.to < limit }) else {
+            return places.indices.sorted {
+                let (a, b) = (places[$0], places[$1])
+                return (a.to - a.from, -a.from, -$0) > (b.to - b.from, -b.from, -$1)
+            }
+        }
+        var keys = places.indices.map {
+            UInt64(limit - 1 - (places[$0].to - places[$0].from)) << 42 | UInt64(places[$0].from) << 21 | UInt64($0)
+        }
+        keys.sort()
+        return keys.map { Int($0 & UInt64(limit - 1)) }
+    }
+
+    /// Mentions by place in the text, then entity (most often already so).
+    static func inTextOrder(_ mentions: [Mention]) -> [Mention] {
+        func before(_ a: Mention, _ b: Mention) -> Bool { (a.start, a.end, a.entity) < (b.start, b.end, b.entity) }
+        if zip(mentions, mentions.dropFirst()).allSatisfy({ !before($1, $0) }) { return mentions }
+        return mentions.sorted(by: before)
     }
 
     /// "in het bos", "een berg": a name word that is also an ordinary word, used as one after an article.
