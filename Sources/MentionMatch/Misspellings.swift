@@ -140,10 +140,13 @@ final class Misspellings: Sendable {
         if vocabulary.count <= scanUpTo { return scan(bytes) }
         var best: (index: Int32, distance: Int)?
         var isName = false
-        // A word under 8 letters can only be one edit from a name word (two edits need 10 letters).
-        // The first hash is the word's own: a name word there is this word, which is no misspelling.
+        // Two letters deleted from this word are needed only when it is as long as a name word
+        // allowed two edits: a shorter word within two edits of one (10 letters or more) lacks a
+        // letter of it, so at most one edit is left that costs it a deletion (MisspellingsTests
+        // holds this to the plain scan). The first hash is the word's own: a name word there is
+        // this word, which is no misspelling.
         var first = true
-        DeletionHashes.forEach(of: bytes, upTo: bytes.count >= twoEditsFrom - 2 ? 2 : 1) { hash in
+        DeletionHashes.forEach(of: bytes, upTo: bytes.count >= twoEditsFrom ? 2 : 1) { hash in
             guard !isName else { return }
             defer { first = false }
             for index in words(withDeletion: hash) where index != best?.index {
