@@ -20,10 +20,10 @@ public enum MatchText {
 
     /// The same words as keys in one byte buffer, no `String` per word: the matcher's hot path.
     static func keyed(_ text: String, readingLAsI: Bool = true) -> KeyedText {
-        keyedASCII(text, readingLAsI: readingLAsI) ?? keyedScalars(text, readingLAsI: readingLAsI)
+        keyedUTF8(text, readingLAsI: readingLAsI) ?? keyedScalars(text, readingLAsI: readingLAsI)
     }
 
-    /// `keyed` for any text, scalar by scalar: what the ASCII path must equal.
+    /// `keyed` for any text, scalar by scalar: what the UTF-8 path must equal.
     static func keyedScalars(_ text: String, readingLAsI: Bool) -> KeyedText {
         let scalars = Array(text.unicodeScalars)
         var out = KeyedText()
@@ -118,7 +118,7 @@ public enum MatchText {
         }
     }
 
-    private static func append(_ scalar: Unicode.Scalar, to word: inout [UInt8]) {
+    static func append(_ scalar: Unicode.Scalar, to word: inout [UInt8]) {
         if scalar.isASCII {
             let byte = UInt8(scalar.value)
             word.append(
@@ -246,7 +246,7 @@ public enum MatchText {
         _ text: KeyedText, _ scalars: Scalars, readingLAsI: Bool
     ) -> KeyedText where Scalars.Index == Int {
         let words = text.words
-        guard words.count >= 3, words.contains(where: { $0.end - $0.start == 1 }) else { return text }
+        guard mayBeSpelledOut(words) else { return text }
         // Most texts with a one-letter word have no three in a row: keep them as they are, not copied.
         var run = 0
         for index in words.indices where run < 3 {
@@ -280,6 +280,11 @@ public enum MatchText {
             }
         }
         return out
+    }
+
+    /// Three words or more, one of them a single letter: what `joinSpelledOut` looks further at.
+    static func mayBeSpelledOut(_ words: [KeyedText.Word]) -> Bool {
+        words.count >= 3 && words.contains(where: { $0.end - $0.start == 1 })
     }
 
     private static func isLetterGap(_ gap: some Collection<Unicode.Scalar>) -> Bool {

@@ -5,8 +5,8 @@ import Testing
 @testable import MentionConfig
 @testable import MentionMatch
 
-/// `MatchText.keyed` reads ASCII text in place; it must give what the scalar path gives, word for
-/// word, on every post of the corpus and on text made to sit on its edges.
+/// `MatchText.keyed` reads the text's UTF-8 in place; it must give what the scalar path gives, word
+/// for word, on every post of the corpus and on text made to sit on its edges.
 struct MatchTextKeyedTests {
     /// Keys, hashes, offsets and handles of every word, both ways of reading "l".
     func check(_ text: String) {
@@ -51,6 +51,12 @@ struct MatchTextKeyedTests {
         "De Zeehoek is stom, echt waar. Vraag het juf Verbeeck maar: zij weet het 😂", "mаrieke", "Ｍａｒｉｅｋｅ",
         "Haha kijk dit filmpje nou best 😂😂. Iemand nog kaartjes?", "tab\tna\r\nregel @jan\rzeehoek",
         "@jan\u{00A0}zeehoek", "a@b.c x@y", "@@jan", "a@.nl", "ab@cd-", "Straße Ĳsselmeer ﬁets",
+        // Outside ASCII: read where it is, offsets in scalars.
+        "m@ría", "Ö@rieke", "jan@zeehöek-pro.nl", "jan@zeehoek-prö.nl nu", "ab@ñame", "x $ñ", "😂@jan", "a@😂",
+        "J U F 😂 M A R I E K E", "z\u{200B}e\u{200B}e h o e k", "j\u{00AD}u\u{00AD}f", "ＪｕｆＭａｒｉｅｋｅ",
+        "ÖzTürk ÇelikÖz", "ß ẞ STRASSE", "\u{FDFA} ok", "ﬃ ﬁets", "٣٤ ١٢٣ ３４ ｗ１", "İstanbul ıi",
+        "👍🏽 juf", "M\u{0301}arieke \u{0301}x e\u{0301}", "@jan\u{2003}zeehoek", "\u{1D4DC}arieke", "Ǆemal ǅ ǆ",
+        "mаrieke😂Zeehoek", "😂 a b c 😂", "a😂b😂c", "#MariëMulder", "zeehöKe",
     ])
     func textOnTheEdgesIsKeyedAsByTheScalarPath(_ text: String) {
         check(text)
