@@ -2,10 +2,13 @@ extension Matcher {
     /// The places where forms were found, each with its forms as a range of `PatternTrie.facts`
     /// indices: a common first name ends dozens of forms at one word ("juf Robin" for every Robin),
     /// and one place judged with its forms in order costs far less than a candidate per form.
-    func findCandidates(_ words: [String], _ hashes: [UInt64], _ tokens: [TextToken]) -> [Candidate] {
+    /// `firstNodes`: each word's `PatternTrie.firstWordNode`.
+    func findCandidates(_ words: [String], _ hashes: [UInt64], _ firstNodes: [Int32], _ tokens: [TextToken])
+        -> [Candidate]
+    {
         var candidates: [Candidate] = []
         for index in words.indices {
-            forms.forEachFormRange(in: words, hashes: hashes, at: index) { range, end in
+            forms.forEachFormRange(in: words, hashes: hashes, at: index, firstNode: firstNodes[index]) { range, end in
                 guard !range.isEmpty else { return }
                 candidates.append(Candidate(forms: Int32(range.lowerBound)..<Int32(range.upperBound), from: index, to: end))
             }

@@ -117,23 +117,24 @@ public struct Matcher: Sendable {
     }
 
     func fullPass(_ post: Post, text: String, tokens: [TextToken], assumeSchool: Bool = false) -> [Mention] {
-        // What is asked of a word more than once, found once: its hash, whether a form starts with
-        // it, whether it is an honorific. `replace` keeps them true when a word is read as another.
+        // What is asked of a word more than once, found once: its hash, the trie node it leads to as
+        // a form's first word (-1: none), whether it is an honorific. `replace` keeps them true when
+        // a word is read as another.
         var words = tokens.map(\.folded)
         var hashes = words.map(WordHash.of)
-        var startsForm = words.indices.map { forms.startsSomeForm(words[$0], hash: hashes[$0]) }
+        var firstNodes = words.indices.map { forms.firstWordNode(words[$0], hash: hashes[$0]) }
         var isHonorific = words.indices.map { honorifics.contains(hashes[$0]) && Self.honorificKeys.contains(words[$0]) }
         func replace(_ index: Int, with word: String) {
             words[index] = word
             hashes[index] = WordHash.of(word)
-            startsForm[index] = forms.startsSomeForm(word, hash: hashes[index])
+            firstNodes[index] = forms.firstWordNode(word, hash: hashes[index])
             isHonorific[index] = Self.honorificKeys.contains(word)
         }
         // "kankerjuf Marieke", "invaljuf Marieke": an honorific at the end of a compound still addresses someone.
-        for index in words.indices.dropLast() where !startsForm[index] {
+        for index in words.indices.dropLast() where firstNodes[index] < 0 {
             if let honorific = honorificInCompound(words[index]) { replace(index, with: honorific) }
         }
-        var candidates = findCandidates(words, hashes, tokens)
+        var candidates = findCandidates(words, hashes, firstNodes, tokens)
         // Words one or two letters off a name word are read as that word, and say so. Only where
         // a misspelled name could count at all: next to a name or an honorific, or in a post with
         // school context. (That also keeps the cost off the many posts that mention nobody.)
@@ -145,11 +146,11 @@ public struct Matcher: Sendable {
             // post with context; elsewhere looking is wasted work.
             // Not after an article or tussenvoegsel: "de" starts "De Zeehoek", but "de zeshoek" is no name.
             func nameStartsAt(_ index: Int) -> Bool {
-                words.indices.contains(index) && startsForm[index] && !Self.particleKeys.contains(words[index])
+                words.indices.contains(index) && firstNodes[index] > 0 && !Self.particleKeys.contains(words[index])
             }
             let anywhere = post.schoolSpecific || contextWord || assumeSchool
             for index in words.indices
-            where !startsForm[index]
+            where firstNodes[index] < 0
                 && (anywhere || (index > 0 && isHonorific[index - 1]) || nameStartsAt(index - 1) || nameStartsAt(index + 1))
             {
                 if let word = misspelt.misspellings.correction(of: words[index])
@@ -160,7 +161,7 @@ public struct Matcher: Sendable {
                     corrected[index] = true
                 }
             }
-            if corrected.contains(true) { candidates = findCandidates(words, hashes, tokens) }
+            if corrected.contains(true) { candidates = findCandidates(words, hashes, firstNodes, tokens) }
         }
         // "De Zeehoek 14": a house number makes a school's name a street; "#dezeehoek 2C" is a hashtag and a class.
         let scalars = Array(text.unicodeScalars)

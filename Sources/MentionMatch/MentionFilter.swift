@@ -46,6 +46,8 @@ struct MentionFilter: Sendable {
     /// `misspelt`: the words the full pass would read as a misspelt name.
     func mayMention(_ text: KeyedText, forms: PatternTrie, misspelt: MisspeltNames) -> Bool {
         var contextual = false
+        // Which words start a form, as found on the way (most posts have few words; longer ones ask again).
+        var starts: UInt64 = 0
         for index in text.words.indices {
             let word = text.words[index]
             let length = Int(word.keyEnd - word.keyStart)
@@ -54,7 +56,9 @@ struct MentionFilter: Sendable {
             }
             // Split at a capital ("#DeZeehoek"): also matched as the one word it was written as.
             if index > 0, text.words[index - 1].end == word.start { return true }
-            switch forms.formKind(in: text, at: index) {
+            let (kind, startsForm) = forms.formKind(in: text, at: index)
+            if startsForm, index < 64 { starts |= 1 << UInt64(index) }
+            switch kind {
             case .free: return true
             case .contextual: contextual = true
             case .none: break
@@ -67,8 +71,10 @@ struct MentionFilter: Sendable {
         guard contextual else { return false }
         // `Matcher.fullPass`'s places for a misspelt name, with no context: only next to a word that starts a form.
         func startsForm(_ index: Int) -> Bool {
-            text.words.indices.contains(index) && forms.startsSomeForm(text, index)
-                && !particles.contains { $0.elementsEqual(text.key(index)) }
+            guard text.words.indices.contains(index),
+                index < 64 ? starts & (1 << UInt64(index)) != 0 : forms.startsSomeForm(text, index)
+            else { return false }
+            return !particles.contains { $0.elementsEqual(text.key(index)) }
         }
         for index in text.words.indices where startsForm(index - 1) || startsForm(index + 1) {
             if misspelt.contains(key: text.key(index)) { return true }
@@ -96,7 +102,7 @@ struct MentionFilter: Sendable {
                 return .anything
             }
             if index > 0, text.words[index - 1].end == word.start { return .anything }
-            if forms.formKind(in: text, at: index) != .none { return .anything }
+            if forms.formKind(in: text, at: index).kind != .none { return .anything }
             if targetHeads.contains(word.hash) { answer = .groupsOrRoles }
             // Misspelt names are five letters or more, vowel-less ones four consonants or more.
             guard length >= 4 else { continue }

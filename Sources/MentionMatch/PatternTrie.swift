@@ -207,8 +207,9 @@ struct PatternTrie: Sendable {
     /// True when some form starts with `word`.
     func startsSomeForm(_ word: String) -> Bool { child(of: 0, word, WordHash.of(word)) != nil }
 
-    /// The same for a word whose `WordHash` is known.
-    func startsSomeForm(_ word: String, hash: UInt64) -> Bool { child(of: 0, word, hash) != nil }
+    /// The node a form's first word `word` (whose `WordHash` is `hash`) leads to, or -1 when no form
+    /// starts with it: found once per word of a post, and walked on from there.
+    func firstWordNode(_ word: String, hash: UInt64) -> Int32 { child(of: 0, word, hash) ?? -1 }
 
     /// The one-word forms that are exactly `word`, as indices of `facts`.
     func oneWordFormIndices(_ word: String) -> Range<Int> {
@@ -216,10 +217,15 @@ struct PatternTrie: Sendable {
     }
 
     /// Calls `body` with the forms that start at `words[start]`, as a range of indices of `facts`, and
-    /// the index after their last word; `hashes` are the words' `WordHash`es.
-    func forEachFormRange(in words: [String], hashes: [UInt64], at start: Int, _ body: (Range<Int>, Int) -> Void) {
-        var node: Int32 = 0
-        var index = start
+    /// the index after their last word; `hashes` are the words' `WordHash`es, `firstNode` the
+    /// `firstWordNode` of `words[start]`.
+    func forEachFormRange(
+        in words: [String], hashes: [UInt64], at start: Int, firstNode: Int32, _ body: (Range<Int>, Int) -> Void
+    ) {
+        guard firstNode > 0 else { return }
+        var node = firstNode
+        var index = start + 1
+        body(terminalRange(node), index)
         while index < words.count, let next = child(of: node, words[index], hashes[index]) {
             node = next
             index += 1
@@ -227,11 +233,13 @@ struct PatternTrie: Sendable {
         }
     }
 
-    /// The most a form that starts at word `start` of `text` can be (the bytes-only check of `Matcher`).
-    func formKind(in text: KeyedText, at start: Int) -> FormKind {
-        var node: Int32 = 0
-        var index = start
-        var kind = FormKind.none
+    /// The most a form that starts at word `start` of `text` can be (the bytes-only check of `Matcher`),
+    /// and whether any form starts with that word.
+    func formKind(in text: KeyedText, at start: Int) -> (kind: FormKind, startsForm: Bool) {
+        guard let first = child(of: 0, text.key(start), text.words[start].hash) else { return (.none, false) }
+        var node = first
+        var index = start + 1
+        var kind = kinds[Int(first)]
         while index < text.words.count, kind != .free {
             let word = text.words[index]
             guard let next = child(of: node, text.key(index), word.hash) else { break }
@@ -239,7 +247,7 @@ struct PatternTrie: Sendable {
             node = next
             index += 1
         }
-        return kind
+        return (kind, true)
     }
 
     /// True when some form starts with word `index` of `text`.

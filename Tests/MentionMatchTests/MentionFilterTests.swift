@@ -91,7 +91,9 @@ struct MentionFilterTests {
             #expect(trie.oneWordFormIndices(word).map { trie.pattern(Int32($0)).entity } == ["x"], "\(length)")
             #expect(trie.oneWordFormIndices(word + "a").isEmpty)
             var found: [String] = []
-            trie.forEachFormRange(in: [word, "b"], hashes: [WordHash.of(word), WordHash.of("b")], at: 0) { range, _ in
+            let hashes = [WordHash.of(word), WordHash.of("b")]
+            let first = trie.firstWordNode(word, hash: hashes[0])
+            trie.forEachFormRange(in: [word, "b"], hashes: hashes, at: 0, firstNode: first) { range, _ in
                 found += range.map { trie.pattern(Int32($0)).entity }
             }
             #expect(found == ["x", "y"])
