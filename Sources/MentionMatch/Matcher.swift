@@ -346,14 +346,12 @@ public struct Matcher: Sendable {
         MatchText.words)
 
     func honorificInCompound(_ word: String) -> String? {
-        // Most words end in no honorific: that check first, on bytes (this runs for every word).
+        // The filter is given `compoundHonorifics` when there are compound heads, and none otherwise.
         guard !compoundHeads.isEmpty, word.utf8.count > 4,
-            let honorific = Self.compoundHonorifics.first(where: {
-                word.utf8.count > $0.utf8.count && word.utf8.suffix($0.utf8.count).elementsEqual($0.utf8)
-            })
+            let index = word.utf8.withContiguousStorageIfAvailable({ filter.compoundHonorific(in: $0) })
+                ?? Array(word.utf8).withUnsafeBufferPointer({ filter.compoundHonorific(in: $0) })
         else { return nil }
-        let head = word.utf8.prefix(word.utf8.count - honorific.utf8.count)
-        return compoundHeads.contains(where: { head.elementsEqual($0.utf8) }) ? honorific : nil
+        return Self.compoundHonorifics[index]
     }
 
     /// Every pattern found at every word, and one-word patterns across words written together.

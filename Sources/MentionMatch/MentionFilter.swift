@@ -120,12 +120,19 @@ struct MentionFilter: Sendable {
 
     /// An honorific after a compound head in one word ("kankerjuf"; not "burgemeester").
     private func endsInCompoundHonorific(_ key: ArraySlice<UInt8>) -> Bool {
-        for honorific in compoundHonorifics where key.count > honorific.count {
-            guard key.suffix(honorific.count).elementsEqual(honorific) else { continue }
-            let head = key.prefix(key.count - honorific.count)
-            if compoundHeads.contains(where: { $0.elementsEqual(head) }) { return true }
-        }
-        return false
+        key.withUnsafeBufferPointer { compoundHonorific(in: $0) } != nil
+    }
+
+    /// The index among the compound honorifics of the one `word` ends in after a compound head, if
+    /// any. (The first that ends it decides; none of them ends another.)
+    func compoundHonorific(in word: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard word.count > 4,
+            let index = compoundHonorifics.firstIndex(where: {
+                word.count > $0.count && word.suffix($0.count).elementsEqual($0)
+            })
+        else { return nil }
+        let head = word.prefix(word.count - compoundHonorifics[index].count)
+        return compoundHeads.contains(where: { $0.elementsEqual(head) }) ? index : nil
     }
 
     /// A context word at the end of a longer word ("kutschool"), or a hash that collides with one.
