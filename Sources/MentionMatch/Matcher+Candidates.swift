@@ -10,7 +10,8 @@ extension Matcher {
         for index in words.indices {
             forms.forEachFormRange(in: words, hashes: hashes, at: index, firstNode: firstNodes[index]) { range, end in
                 guard !range.isEmpty else { return }
-                candidates.append(Candidate(forms: Int32(range.lowerBound)..<Int32(range.upperBound), from: index, to: end))
+                candidates.append(
+                    Candidate(forms: Int32(range.lowerBound)..<Int32(range.upperBound), from: index, to: end))
             }
         }
         // Words written together that MatchText split at a capital ("#DeZeehoek", "@JufMarieke")
@@ -23,7 +24,8 @@ extension Matcher {
                 let range = forms.oneWordFormIndices(joined)
                 if !range.isEmpty {
                     candidates.append(
-                        Candidate(forms: Int32(range.lowerBound)..<Int32(range.upperBound), from: groupStart, to: index))
+                        Candidate(forms: Int32(range.lowerBound)..<Int32(range.upperBound), from: groupStart, to: index)
+                    )
                 }
             }
             groupStart = index

@@ -123,7 +123,9 @@ public struct Matcher: Sendable {
         var words = tokens.map(\.folded)
         var hashes = words.map(WordHash.of)
         var firstNodes = words.indices.map { forms.firstWordNode(words[$0], hash: hashes[$0]) }
-        var isHonorific = words.indices.map { honorifics.contains(hashes[$0]) && Self.honorificKeys.contains(words[$0]) }
+        var isHonorific = words.indices.map {
+            honorifics.contains(hashes[$0]) && Self.honorificKeys.contains(words[$0])
+        }
         func replace(_ index: Int, with word: String) {
             words[index] = word
             hashes[index] = WordHash.of(word)
@@ -151,7 +153,8 @@ public struct Matcher: Sendable {
             let anywhere = post.schoolSpecific || contextWord || assumeSchool
             for index in words.indices
             where firstNodes[index] < 0
-                && (anywhere || (index > 0 && isHonorific[index - 1]) || nameStartsAt(index - 1) || nameStartsAt(index + 1))
+                && (anywhere || (index > 0 && isHonorific[index - 1]) || nameStartsAt(index - 1)
+                    || nameStartsAt(index + 1))
             {
                 if let word = misspelt.misspellings.correction(of: words[index])
                     ?? misspelt.vowelless.name(for: words[index])
