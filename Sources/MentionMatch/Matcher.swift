@@ -262,31 +262,6 @@ public struct Matcher: Sendable {
         return Self.inTextOrder(mentions)
     }
 
-    /// The indices of `places`, longest first, then first in the text, then first found.
-    static func longestFirst(_ places: [Candidate]) -> [Int] {
-        // As one integer each (sorting plain integers costs far less than comparing tuples in a
-        // closure), when the counts fit in 21 bits; they always do but in a post of 2 million words.
-        let limit = 1 << 21
-        guard places.count < limit, places.allSatisfy({ $0.to < limit }) else {
-            return places.indices.sorted {
-                let (a, b) = (places[$0], places[$1])
-                return (a.to - a.from, -a.from, -$0) > (b.to - b.from, -b.from, -$1)
-            }
-        }
-        var keys = places.indices.map {
-            UInt64(limit - 1 - (places[$0].to - places[$0].from)) << 42 | UInt64(places[$0].from) << 21 | UInt64($0)
-        }
-        keys.sort()
-        return keys.map { Int($0 & UInt64(limit - 1)) }
-    }
-
-    /// Mentions by place in the text, then entity (most often already so).
-    static func inTextOrder(_ mentions: [Mention]) -> [Mention] {
-        func before(_ a: Mention, _ b: Mention) -> Bool { (a.start, a.end, a.entity) < (b.start, b.end, b.entity) }
-        if zip(mentions, mentions.dropFirst()).allSatisfy({ !before($1, $0) }) { return mentions }
-        return mentions.sorted(by: before)
-    }
-
     /// "in het bos", "een berg": a name word that is also an ordinary word, used as one after an article.
     /// Case says little (pupils write "mulder is een sukkel"), and neither does a rare dictionary word
     /// alone, so the article decides. (For a one-word surname or first name at `from`.)
