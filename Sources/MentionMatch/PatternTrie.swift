@@ -204,9 +204,6 @@ struct PatternTrie: Sendable {
             ?? child(of: node, Array(word.utf8), hash)
     }
 
-    /// True when some form starts with `word`.
-    func startsSomeForm(_ word: String) -> Bool { child(of: 0, word, WordHash.of(word)) != nil }
-
     /// The node a form's first word `word` (whose `WordHash` is `hash`) leads to, or -1 when no form
     /// starts with it: found once per word of a post, and walked on from there.
     func firstWordNode(_ word: String, hash: UInt64) -> Int32 { child(of: 0, word, hash) ?? -1 }
