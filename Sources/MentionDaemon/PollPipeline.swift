@@ -35,7 +35,16 @@ final class PollPipeline {
     private let errors: DatabaseErrors
     private let logger: Logger
     private var config: Config
-    private var classifier: Classifier
+    /// The classifier (its matcher and compiled lexicon) is made on a thread of its own at start, while
+    /// the first fetches run: a poll that brings nothing new never needs it.
+    private var classifierAtStart: BackgroundWork<Classifier, Never>?
+    private var madeClassifier: Classifier?
+    private var classifier: Classifier {
+        if let madeClassifier { return madeClassifier }
+        let made = classifierAtStart!.take()
+        (madeClassifier, classifierAtStart) = (made, nil)
+        return made
+    }
     /// Flagged posts seen, to recognise a forwarded copy (kept across reloads; refilled from the database at start).
     private var forwarding = ForwardingMemory()
     /// Counts the posts remembered in `forwarding`: a batch judged before the last one is judged again.
@@ -49,7 +58,7 @@ final class PollPipeline {
         self.store = store
         self.errors = errors
         self.logger = logger
-        classifier = Classifier(config: config)
+        classifierAtStart = BackgroundWork { Classifier(config: config) }
         fetcher = CurlFetcher(limits: FetchLimits(config.fetch))
         for (post, severity) in try store.recentFlaggedPosts(limit: forwarding.capacity).reversed() {
             forwarding.remember(post, severity: severity)
@@ -57,7 +66,7 @@ final class PollPipeline {
     }
 
     func apply(_ newConfig: Config) {
-        classifier = Classifier(config: newConfig)
+        (madeClassifier, classifierAtStart) = (Classifier(config: newConfig), nil)
         if newConfig.fetch != config.fetch { fetcher.update(FetchLimits(newConfig.fetch)) }
         config = newConfig
     }
