@@ -36,7 +36,7 @@ final class PollPipeline {
     private let logger: Logger
     private var config: Config
     /// The classifier (its matcher and compiled lexicon) is made on a thread of its own at start, while
-    /// the first fetches run: a poll that brings nothing new never needs it.
+    /// the first fetches run; the first poll that brings a new item waits for it, if it must.
     private var classifierAtStart: BackgroundWork<Classifier, Never>?
     private var madeClassifier: Classifier?
     private var classifier: Classifier {
@@ -235,6 +235,8 @@ final class PollPipeline {
             errors.record(error, while: "read the stored items", feedID: feed.id)
             return Prepared(parsed: .failure(ProcessingError("database: \(error)")))
         }
+        // No new item, nothing to judge: the classifier is not asked for (at start it may still be made).
+        guard !entries.isEmpty else { return Prepared(parsed: parsed) }
         let batch = PollBatch(
             entries: entries, classifier: classifier, forwarding: forwarding, forwardingVersion: forwardingVersion)
         return Prepared(parsed: parsed, batch: batch)

@@ -3,8 +3,9 @@
 /// decoded where they are and judged as `keyedScalars` judges them, and offsets count scalars.
 /// It must give what `keyedScalars` gives (see MatchTextKeyedTests).
 extension MatchText {
-    /// nil when the text is not contiguous, or when a scalar's key is longer than its UTF-8 (a
-    /// ligature of many letters): then the caller reads it scalar by scalar.
+    /// nil when the text is not contiguous, or when a scalar folds to more bytes than its UTF-8 has
+    /// ("½" is "1⁄2", "ﬃ" has three as "ffi" has, a ligature of many letters has more): then the
+    /// caller reads it scalar by scalar.
     static func keyedUTF8(_ text: String, readingLAsI: Bool) -> KeyedText? {
         let keyed = text.utf8.withContiguousStorageIfAvailable { bytes -> KeyedText? in
             guard let (out, ascii) = keyedUTF8(bytes, readingLAsI: readingLAsI) else { return nil }
@@ -22,10 +23,10 @@ extension MatchText {
         guard !bytes.isEmpty else { return (out, true) }
         var words: [KeyedText.Word] = []
         var (fits, ascii) = (true, true)
-        // A folded ASCII word is one byte a letter and its key no longer, so the keys fit in `count`
-        // unless another scalar folds to more bytes than it has ("ﬃ" has three, as "ffi" has).
+        // Every byte read gives at most one byte of keys (the reader stops at a scalar that would give
+        // more), so the keys fit in `count`.
         out.keys = [UInt8](unsafeUninitializedCapacity: bytes.count) { keys, written in
-            var reader = UTF8WordReader(keys: keys.baseAddress!, capacity: bytes.count, readingLAsI: readingLAsI)
+            var reader = UTF8WordReader(keys: keys.baseAddress!, readingLAsI: readingLAsI)
             reader.words.reserveCapacity(bytes.count / 4 + 4)
             reader.read(bytes)
             (written, words, fits, ascii) = (reader.written, reader.words, !reader.overflowed, reader.ascii)
@@ -86,9 +87,9 @@ extension MatchText {
 /// The loop of `keyedUTF8`, its state in a struct rather than captured by a closure (which would
 /// check exclusive access at run time on every word).
 private struct UTF8WordReader {
-    /// Room for `capacity` bytes of keys; the word being read runs from `wordStart` to `written`.
+    /// Room for a byte of keys for each byte of the text; the word being read runs from `wordStart`
+    /// to `written`.
     let keys: UnsafeMutablePointer<UInt8>
-    let capacity: Int
     let readingLAsI: Bool
     var words: [KeyedText.Word] = []
     var written = 0
@@ -104,9 +105,8 @@ private struct UTF8WordReader {
     /// One scalar's folded bytes (reused).
     var folded: [UInt8] = []
 
-    init(keys: UnsafeMutablePointer<UInt8>, capacity: Int, readingLAsI: Bool) {
+    init(keys: UnsafeMutablePointer<UInt8>, readingLAsI: Bool) {
         self.keys = keys
-        self.capacity = capacity
         self.readingLAsI = readingLAsI
     }
 
@@ -131,7 +131,7 @@ private struct UTF8WordReader {
             guard byte < 0x80 else {
                 let (scalar, length) = MatchText.decode(bytes, at: index)
                 ascii = false
-                read(scalar, at: offset)
+                read(scalar, length: length, at: offset)
                 if overflowed { return }
                 index += length
                 continue
@@ -176,8 +176,8 @@ private struct UTF8WordReader {
         finish()
     }
 
-    /// A scalar outside ASCII, as `keyedScalars` reads it.
-    private mutating func read(_ scalar: Unicode.Scalar, at offset: Int) {
+    /// A scalar outside ASCII of `length` bytes, as `keyedScalars` reads it.
+    private mutating func read(_ scalar: Unicode.Scalar, length: Int, at offset: Int) {
         // Invisible: neither a letter nor a break.
         if MatchText.isIgnorable(scalar) { return }
         guard TextTokens.isWordScalar(scalar) else {
@@ -190,7 +190,8 @@ private struct UTF8WordReader {
         if written == wordStart { start = offset }
         folded.removeAll(keepingCapacity: true)
         MatchText.append(scalar, to: &folded)
-        guard written + folded.count <= capacity else {
+        // Written no further than read: what keeps the ASCII bytes after it inside the buffer.
+        guard folded.count <= length else {
             overflowed = true
             return
         }

@@ -136,13 +136,13 @@ public struct Matcher: Sendable {
         for index in words.indices.dropLast() where firstNodes[index] < 0 {
             if let honorific = honorificInCompound(words[index]) { replace(index, with: honorific) }
         }
-        var candidates = findCandidates(words, hashes, firstNodes, tokens)
+        var places = findPlaces(words, hashes, firstNodes, tokens)
         // Words one or two letters off a name word are read as that word, and say so. Only where
         // a misspelled name could count at all: next to a name or an honorific, or in a post with
         // school context. (That also keeps the cost off the many posts that mention nobody.)
         var corrected = [Bool](repeating: false, count: words.count)
         let contextWord = hasContextWord(words, hashes)
-        if post.schoolSpecific || assumeSchool || !candidates.isEmpty || contextWord || isHonorific.contains(true) {
+        if post.schoolSpecific || assumeSchool || !places.isEmpty || contextWord || isHonorific.contains(true) {
             // A misspelt name word counts only after an honorific or a name's first word ("meneer
             // Verbeeck", "Marieke Verbeeck"), before a name word ("Mariekke Verbeek"), or alone in a
             // post with context; elsewhere looking is wasted work.
@@ -164,7 +164,7 @@ public struct Matcher: Sendable {
                     corrected[index] = true
                 }
             }
-            if corrected.contains(true) { candidates = findCandidates(words, hashes, firstNodes, tokens) }
+            if corrected.contains(true) { places = findPlaces(words, hashes, firstNodes, tokens) }
         }
         // "De Zeehoek 14": a house number makes a school's name a street; "#dezeehoek 2C" is a hashtag and a class.
         let scalars = Array(text.unicodeScalars)
@@ -184,7 +184,7 @@ public struct Matcher: Sendable {
             return firmOrTitle[from] == 1
         }
         // Why a form found at a place is no mention there, whatever the context.
-        func isVetoed(_ form: PatternTrie.FormFacts, _ place: Candidate, inHandle: Bool) -> Bool {
+        func isVetoed(_ form: PatternTrie.FormFacts, _ place: Place, inHandle: Bool) -> Bool {
             (form.isSchool && form.vetoable && (form.rule == .name || form.rule == .alias)
                 && place.to < tokens.count
                 && Self.isHouseNumber(scalars[tokens[place.to].start..<tokens[place.to].end])
@@ -194,57 +194,57 @@ public struct Matcher: Sendable {
                 || (excluded && form.vetoable && form.isSchool)
                 || (form.rule == .surname && isFirmOrOther(place.from, place.to))
         }
-        let inHandle = candidates.map { tokens[$0.from..<$0.to].contains(where: \.inHandle) }
+        let inHandle = places.map { tokens[$0.from..<$0.to].contains(where: \.inHandle) }
         // Context: the school named unambiguously, someone addressed with an honorific, a context
         // word, or a feed about the school.
         // A corrected (misspelt) word never anchors: a Dutch word near a name must not make context.
-        let anchored = candidates.indices.contains { place in
-            let candidate = candidates[place]
-            guard !corrected[candidate.from..<candidate.to].contains(true) else { return false }
-            return candidate.forms.contains {
+        let anchored = places.indices.contains { i in
+            let place = places[i]
+            guard !corrected[place.from..<place.to].contains(true) else { return false }
+            return place.forms.contains {
                 let form = facts[Int($0)]
                 return !form.needsContext && (form.isSchool || form.rule == .honorific)
-                    && !isVetoed(form, candidate, inHandle: inHandle[place])
+                    && !isVetoed(form, place, inHandle: inHandle[i])
             }
         }
         let hasContext = post.schoolSpecific || (assumeSchool && !excluded) || anchored || (!excluded && contextWord)
         // Dozens of one-word forms end at a common name: whether it is an ordinary word there, once per place.
         var ordinaryAt = [UInt8](repeating: 2, count: words.count)
-        func isOrdinaryWord(_ candidate: Candidate, _ form: PatternTrie.FormFacts) -> Bool {
-            guard candidate.to - candidate.from == 1, form.rule == .surname || form.rule == .firstName else {
+        func isOrdinaryWord(_ place: Place, _ form: PatternTrie.FormFacts) -> Bool {
+            guard place.to - place.from == 1, form.rule == .surname || form.rule == .firstName else {
                 return false
             }
-            if ordinaryAt[candidate.from] == 2 {
-                ordinaryAt[candidate.from] = Self.isOrdinaryWord(at: candidate.from, words, ordinaryWords) ? 1 : 0
+            if ordinaryAt[place.from] == 2 {
+                ordinaryAt[place.from] = Self.isOrdinaryWord(at: place.from, words, ordinaryWords) ? 1 : 0
             }
-            return ordinaryAt[candidate.from] == 1
+            return ordinaryAt[place.from] == 1
         }
-        func counts(_ form: PatternTrie.FormFacts, _ place: Int) -> Bool {
-            let candidate = candidates[place]
-            return !isVetoed(form, candidate, inHandle: inHandle[place])
+        func counts(_ form: PatternTrie.FormFacts, _ i: Int) -> Bool {
+            let place = places[i]
+            return !isVetoed(form, place, inHandle: inHandle[i])
                 && !(!hasContext && form.needsContext
-                    && !Self.isSpelledOut(form, candidate.from, candidate.to, tokens, scalars))
-                && !isOrdinaryWord(candidate, form)
+                    && !Self.isSpelledOut(form, place.from, place.to, tokens, scalars))
+                && !isOrdinaryWord(place, form)
         }
 
         // Longest first; a shorter match inside a longer one ("De Zeehoek" in "Praktijkschool De Zeehoek")
         // is dropped. At each place, the first of its forms that counts is the mention.
-        let order = Self.longestFirst(candidates)
+        let order = Self.longestFirst(places)
         var taken = [Bool](repeating: false, count: words.count)
         var school = [Bool](repeating: false, count: words.count)
         var mentions: [Mention] = []
-        for place in order where !taken[candidates[place].from..<candidates[place].to].contains(true) {
-            let candidate = candidates[place]
-            guard let index = candidate.forms.first(where: { counts(facts[Int($0)], place) }) else { continue }
+        for i in order where !taken[places[i].from..<places[i].to].contains(true) {
+            let place = places[i]
+            guard let index = place.forms.first(where: { counts(facts[Int($0)], i) }) else { continue }
             let form = facts[Int(index)]
-            for word in candidate.from..<candidate.to {
+            for word in place.from..<place.to {
                 taken[word] = true
                 school[word] = form.isSchool
             }
-            let start = tokens[candidate.from].start
-            let end = tokens[candidate.to - 1].end
+            let start = tokens[place.from].start
+            let end = tokens[place.to - 1].end
             let rule =
-                corrected[candidate.from..<candidate.to].contains(true)
+                corrected[place.from..<place.to].contains(true)
                 ? MentionRule.misspelling : form.rule
             // From the scalars already split: finding each surface from the text's start was quadratic.
             mentions.append(

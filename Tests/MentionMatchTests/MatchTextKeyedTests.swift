@@ -57,9 +57,32 @@ struct MatchTextKeyedTests {
         "ÖzTürk ÇelikÖz", "ß ẞ STRASSE", "\u{FDFA} ok", "ﬃ ﬁets", "٣٤ ١٢٣ ３４ ｗ１", "İstanbul ıi",
         "👍🏽 juf", "M\u{0301}arieke \u{0301}x e\u{0301}", "@jan\u{2003}zeehoek", "\u{1D4DC}arieke", "Ǆemal ǅ ǆ",
         "mаrieke😂Zeehoek", "😂 a b c 😂", "a😂b😂c", "#MariëMulder", "zeehöKe",
+        // Scalars whose key is longer than their UTF-8, before more letters: "½" is "1⁄2".
+        "1½uur", "½ liter", "Ⱥbc", "ŉoot", "⅓ van de klas", "ⅷ ⑽ abc",
     ])
     func textOnTheEdgesIsKeyedAsByTheScalarPath(_ text: String) {
         check(text)
         check(text + " " + text)
+    }
+
+    /// Texts strung together at random (a fixed seed) from pieces that sit on the edges: letters,
+    /// separators, `@` and `$`, and scalars that fold to fewer, as many or more bytes than they have.
+    @Test func randomTextsAreKeyedAsByTheScalarPath() {
+        let pieces = [
+            "a", "Z", "l", "0", "4", " ", "  ", ".", "-", "_", "@", "$", "#", "\n", "jan", "Marie", "ke", "nl",
+            "😂", "👍🏽", "é", "Ö", "ß", "ẞ", "ı", "İ", "а", "Ｍ", "ｗ", "½", "⅓", "ⅷ", "⑽", "ﬃ", "ŉ", "Ⱥ", "Ǆ",
+            "\u{FDFA}", "\u{0301}", "\u{200B}", "\u{00AD}", "\u{00A0}", "\u{2003}", "٣", "𝓜",
+        ]
+        var state: UInt64 = 0x5EED
+        func next(_ bound: Int) -> Int {  // SplitMix64
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return Int((z ^ (z >> 31)) % UInt64(bound))
+        }
+        for _ in 0..<3_000 {
+            check((0..<next(16)).map { _ in pieces[next(pieces.count)] }.joined())
+        }
     }
 }

@@ -1,17 +1,17 @@
 extension Matcher {
     /// The places where forms were found, each with its forms as a range of `PatternTrie.facts`
     /// indices: a common first name ends dozens of forms at one word ("juf Robin" for every Robin),
-    /// and one place judged with its forms in order costs far less than a candidate per form.
+    /// and one place judged with its forms in order costs far less than a candidate per form did.
     /// `firstNodes`: each word's `PatternTrie.firstWordNode`.
-    func findCandidates(_ words: [String], _ hashes: [UInt64], _ firstNodes: [Int32], _ tokens: [TextToken])
-        -> [Candidate]
+    func findPlaces(_ words: [String], _ hashes: [UInt64], _ firstNodes: [Int32], _ tokens: [TextToken])
+        -> [Place]
     {
-        var candidates: [Candidate] = []
+        var places: [Place] = []
         for index in words.indices {
             forms.forEachFormRange(in: words, hashes: hashes, at: index, firstNode: firstNodes[index]) { range, end in
                 guard !range.isEmpty else { return }
-                candidates.append(
-                    Candidate(forms: Int32(range.lowerBound)..<Int32(range.upperBound), from: index, to: end))
+                places.append(
+                    Place(forms: Int32(range.lowerBound)..<Int32(range.upperBound), from: index, to: end))
             }
         }
         // Words written together that MatchText split at a capital ("#DeZeehoek", "@JufMarieke")
@@ -23,8 +23,8 @@ extension Matcher {
                 let joined = MatchText.key(Array(words[groupStart..<index].joined().utf8))
                 let range = forms.oneWordFormIndices(joined)
                 if !range.isEmpty {
-                    candidates.append(
-                        Candidate(forms: Int32(range.lowerBound)..<Int32(range.upperBound), from: groupStart, to: index)
+                    places.append(
+                        Place(forms: Int32(range.lowerBound)..<Int32(range.upperBound), from: groupStart, to: index)
                     )
                 }
             }
@@ -32,19 +32,18 @@ extension Matcher {
         }
         // A sentence glued into one word starts with a name: "hoekstradaggaatmorgenslechtaflopen".
         for index in words.indices
-        where words[index].utf8.count >= MentionFilter.gluedLength && !candidates.contains(where: { $0.from == index })
-        {
+        where words[index].utf8.count >= MentionFilter.gluedLength && !places.contains(where: { $0.from == index }) {
             if let head = gluedHeads.headForm(of: words[index]) {
-                candidates.append(Candidate(forms: head..<head + 1, from: index, to: index + 1))
+                places.append(Place(forms: head..<head + 1, from: index, to: index + 1))
             }
         }
-        return candidates
+        return places
     }
 
     /// The indices of `places`, longest first, then first in the text, then first found.
-    static func longestFirst(_ places: [Candidate]) -> [Int] {
+    static func longestFirst(_ places: [Place]) -> [Int] {
         // As one integer each (sorting plain integers costs far less than comparing tuples in a
-        // closure), when the counts fit in 21 bits; they always do but in a post of 2 million words.
+        // closure), when the counts fit in 21 bits: always, unless a post has more than 2 million words.
         let limit = 1 << 21
         guard places.count < limit, places.allSatisfy({ $0.to < limit }) else {
             return places.indices.sorted {
@@ -68,7 +67,7 @@ extension Matcher {
 
     /// Forms found at words `from..<to`: indices of `PatternTrie.facts`, in the order the forms
     /// were given (which decides between forms of the same words: the first that counts is taken).
-    struct Candidate {
+    struct Place {
         var forms: Range<Int32>
         var from: Int
         var to: Int
