@@ -73,16 +73,6 @@ struct MatchTextKeyedTests {
             "😂", "👍🏽", "é", "Ö", "ß", "ẞ", "ı", "İ", "а", "Ｍ", "ｗ", "½", "⅓", "ⅷ", "⑽", "ﬃ", "ŉ", "Ⱥ", "Ǆ",
             "\u{FDFA}", "\u{0301}", "\u{200B}", "\u{00AD}", "\u{00A0}", "\u{2003}", "٣", "𝓜",
         ]
-        var state: UInt64 = 0x5EED
-        func next(_ bound: Int) -> Int {  // SplitMix64
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return Int((z ^ (z >> 31)) % UInt64(bound))
-        }
-        for _ in 0..<3_000 {
-            check((0..<next(16)).map { _ in pieces[next(pieces.count)] }.joined())
-        }
+        for text in randomTexts(from: pieces, count: 3_000, longest: 16, seed: 0x5EED) { check(text) }
     }
 }

@@ -20,17 +20,9 @@ struct MatcherRandomTextTests {
     ]
 
     @Test func randomTextsGiveMentionsThatPointAtTheirText() {
-        var state: UInt64 = 0xC0FFEE
-        func next(_ bound: Int) -> Int {  // SplitMix64
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return Int((z ^ (z >> 31)) % UInt64(bound))
-        }
         var found = 0
-        for round in 0..<3_000 {
-            let text = (0..<next(14)).map { _ in Self.pieces[next(Self.pieces.count)] }.joined()
+        let texts = randomTexts(from: Self.pieces, count: 3_000, longest: 14, seed: 0xC0FFEE)
+        for (round, text) in texts.enumerated() {
             let post = Post(id: "r", title: round % 5 == 0 ? "juf" : "", text: text, schoolSpecific: round % 3 == 0)
             let scalars = Array(post.matchText.unicodeScalars)
             let mentions = matcher.mentions(in: post)
