@@ -126,7 +126,9 @@ public struct Classifier: Sendable {
         var counted = hits.filter { $0.effectiveSeverity >= minSeverity && (!$0.aimedAt.isEmpty || $0.aimedAtAuthor) }
         let rules = RulesVerdict(
             alert: !counted.isEmpty, critical: counted.contains { $0.effectiveSeverity == .critical },
-            cleared: counted.isEmpty && Self.isCleared(hits, minSeverity: minSeverity))
+            cleared: counted.isEmpty && Self.isCleared(hits, minSeverity: minSeverity),
+            brief: !counted.isEmpty
+                && TextFeatures.words(in: found.text, mentions: mentions).count <= ModelDecision.briefWords)
         var judged = judgeWithModel(
             text: found.text, mentions: mentions, byStaff: byStaff, rules: rules, findings: &findings)
         if judged.tier == .none, !judged.linked,

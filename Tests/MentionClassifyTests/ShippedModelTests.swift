@@ -39,6 +39,8 @@ struct ShippedModelTests {
     @Test(arguments: [
         "juf marieke is echt een kankerwijf, altijd zeiken over mn telefoon",  // 2026.12.1 vetoed it
         "Ik ga meneer Oosterhuis na school in elkaar slaan",
+        "Juf Marieke is walgelijk.",  // a post of a few words: 2026.12.8 vetoed it at 0.12
+        "Meneer El Amrani is walgelijk",
     ])
     func aPlainBreachTheRulesFindIsAnAlert(_ text: String) {
         let assessment = Self.assess(text)

@@ -47,11 +47,16 @@ public struct RulesVerdict: Sendable, Equatable {
     /// ("Stop met juf Marieke uitschelden", a news report, a quote to report it): the model, which
     /// reads words and not their context, cannot alarm the MT on such a post, only put it up for review.
     public var cleared = false
+    /// The post is at most `ModelDecision.briefWords` words: the rule's words are nearly all of it, and
+    /// the model has too little to vouch against them with ("Juf Marieke is walgelijk." got 0.12: a
+    /// post's features are scaled by 1/√(count + 30), so a short one stays near the model's prior).
+    public var brief = false
 
-    public init(alert: Bool = false, critical: Bool = false, cleared: Bool = false) {
+    public init(alert: Bool = false, critical: Bool = false, cleared: Bool = false, brief: Bool = false) {
         self.alert = alert
         self.critical = critical
         self.cleared = cleared
+        self.brief = brief
     }
 }
 
@@ -59,6 +64,11 @@ public enum ModelDecision {
     /// Categories only a staff account can commit (its own post): the model's word for them counts
     /// only when a staff account wrote the post.
     static let staffOnly: Set<ProtocolCategory> = [.confidentialInfo, .unauthorisedStatement]
+
+    /// The most words a post may have for the model not to vouch against a rule's alert
+    /// (`RulesVerdict.brief`). In cross-validation on 9,562 posts, none of the 96 rule alerts the
+    /// veto rightly stopped had 8 words or fewer; 5 of the 30 it wrongly stopped had.
+    public static let briefWords = 8
 
     /// The model's belief in a breach: its "any" head. Not the likeliest category: the category heads
     /// weigh their rare positives up so they can name a category, which makes them overconfident
@@ -98,7 +108,7 @@ public enum ModelDecision {
             guard linked else { return .none }
             return alerts ? .alert : strength >= thresholds.review ? .review : .none
         case .combined:
-            if rules.alert { return rules.critical || strength >= thresholds.veto ? .alert : .review }
+            if rules.alert { return rules.critical || rules.brief || strength >= thresholds.veto ? .alert : .review }
             guard linked else { return .none }
             if alerts { return rules.cleared ? .review : .alert }
             return strength >= thresholds.review ? .review : .none
