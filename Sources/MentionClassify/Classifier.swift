@@ -126,7 +126,7 @@ public struct Classifier: Sendable {
         var counted = hits.filter { $0.effectiveSeverity >= minSeverity && (!$0.aimedAt.isEmpty || $0.aimedAtAuthor) }
         let rules = RulesVerdict(
             alert: !counted.isEmpty, critical: counted.contains { $0.effectiveSeverity == .critical },
-            cleared: counted.isEmpty && Self.isCleared(hits, minSeverity: minSeverity),
+            cleared: counted.isEmpty && Self.isCleared(hits),
             brief: !counted.isEmpty
                 && TextFeatures.words(in: found.text, mentions: mentions).count <= ModelDecision.briefWords)
         var judged = judgeWithModel(
@@ -160,10 +160,11 @@ public struct Classifier: Sendable {
         return assessment
     }
 
-    /// Abuse the rules read as negated, condemned or reported, and nothing they count.
-    static func isCleared(_ hits: [Hit], minSeverity: Severity) -> Bool {
+    /// Abuse the rules read as negated, condemned or reported, and nothing they count. Mild words too:
+    /// "zijn niet stom" denies what the model, reading words, takes for an insult.
+    static func isCleared(_ hits: [Hit]) -> Bool {
         let readings: Set<Hit.LowReason> = [.negated, .counterSpeech, .reported]
-        let abusive = hits.filter { $0.severity >= minSeverity && $0.category != .forwarding }
+        let abusive = hits.filter { $0.category != .forwarding }
         return !abusive.isEmpty && abusive.allSatisfy { $0.lowered.map(readings.contains) ?? false }
     }
 

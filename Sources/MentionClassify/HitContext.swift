@@ -58,7 +58,7 @@ struct HitContext {
 
     /// A negation up to five words before the hit in its clause ("I would never call mr Mulder an
     /// idiot"), between its words ("ik maak je niet af"), or right after it at the end of the sentence
-    /// ("ik haat homo's niet").
+    /// or clause ("ik haat homo's niet", "ik haat juf Marieke niet, maar ...").
     private func isNegated(_ hit: Hit) -> Bool {
         let sentence = words[hit.words.lowerBound].sentence
         let clause = words[hit.words.lowerBound].clause
@@ -79,8 +79,10 @@ struct HitContext {
             {
                 return true
             }
+            // Dutch puts "niet" after the object: "ik haat juf Marieke niet, ik snap haar alleen niet".
             if negation.lowerBound == hit.words.upperBound,
-                negation.upperBound == words.count || words[negation.upperBound].sentence != sentence
+                negation.upperBound == words.count
+                    || words[negation.upperBound].clause != words[negation.upperBound - 1].clause
             {
                 return true
             }

@@ -4,12 +4,16 @@
 /// usage, not of logic: add words here, and a case to `TargetFormsTests`. `TargetForms` reads them.
 /// Every word is compared as a match key (`MatchText`), like the names.
 enum TargetWords {
-    /// The staff of a school as a group.
+    /// The staff of a school as a group, one unnamed teacher of it, and its pupils.
     static let groups = [
         "leraren", "leraressen", "lerarenkamer", "lerarenteam", "docenten", "docentenkamer", "docententeam",
         "leerkrachten", "juffen", "juffrouwen", "meesters", "mt", "managementteam", "directie", "schooldirectie",
         "schoolleiding", "personeel", "schoolpersoneel", "staf", "teamleiders", "mentoren",
         "teachers", "staff", "staffroom", "management", "faculty",
+        // One unnamed teacher of the school is one of its staff ("die leraar van De Zeehoek").
+        "leraar", "lerares", "docent", "docente", "leerkracht", "teacher",
+        // Its pupils: abuse aimed at them counts as at the school (corpus/LABELS.md).
+        "leerlingen", "scholieren", "kinderen", "kids", "jongeren", "pupils", "students",
     ]
     /// Whole phrases for the people of a place named before: they need no article.
     static let groupPhrases = [
@@ -18,8 +22,8 @@ enum TargetWords {
     ]
     /// Before a group: it is a definite group ("het MT", "al die leraren"); "leraren" alone are anyone's.
     static let groupDeterminers = [
-        "de", "het", "die", "deze", "dat", "alle", "al", "onze", "jullie",
-        "the", "those", "these", "that", "all", "our", "your",
+        "de", "het", "die", "deze", "dat", "alle", "al", "onze", "jullie", "elke", "iedere", "ieder",
+        "the", "those", "these", "that", "all", "our", "your", "every", "each",
     ]
     /// Before a role: an article or a pupil's possessive ("de gymleraar", "mijn mentor").
     static let roleDeterminers = ["de", "die", "deze", "onze", "mijn", "jullie", "the", "that", "our", "my", "your"]
@@ -57,9 +61,9 @@ enum TargetWords {
     /// Other words for a subject: "docent lichamelijke opvoeding" is "de gymleraar", "de gymjuf", "docent LO".
     static let subjectWords: [String: [String]] = [
         "lichamelijke opvoeding": ["gym", "lo", "sport", "pe"],
-        "nederlands": ["ned"],
-        "techniek": ["techniek"],
-        "groen": ["groen"],
+        "nederlands": ["ned", "dutch"],
+        "techniek": ["techniek", "technology", "tech"],
+        "groen": ["groen", "gardening"],
         "zorg en welzijn": ["zorg", "zw"],
         "engels": ["english"],
         "wiskunde": ["wis", "math", "maths"],

@@ -49,6 +49,8 @@ struct ClassificationTableTests {
         Case(text: "juf Marieke is een kankerrrrwijf"), Case(text: "kk juf Marieke weer"),
         Case(text: "kankerjuf marieke heeft mijn telefoon weer afgepakt"),
         Case(text: "mr Mulder is such a fucking idiot"), Case(text: "mrs Hoekstra is a stupid bitch"),
+        Case(text: "die leraar van De Zeehoek is een sukkel"),  // one unnamed teacher of the school
+        Case(text: "De Zeehoek? Ik haat de leerlingen daar"),  // its pupils as a group
     ])
     func insult(_ item: Case) { Self.expectAlarm(.insult, item) }
 
@@ -59,6 +61,7 @@ struct ClassificationTableTests {
         Case(text: "Stop met juf Marieke uitschelden, dat is gewoon pesten"),
         Case(text: "Ik ben echt een sukkel, vergeten dat er les was van juf Marieke"),
         Case(text: "I would never call mr Mulder an idiot"),
+        Case(text: "Ik haat juf Marieke niet, ik snap haar alleen soms niet"),  // "niet" after the object
     ])
     func noInsultAlarm(_ item: Case) { Self.expectNoAlarm(.insult, item) }
 

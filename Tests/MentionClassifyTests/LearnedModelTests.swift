@@ -126,6 +126,8 @@ struct LearnedModelTests {
         ("Iemand schreef 'meneer El Amrani is een sukkel'. Walgelijk, ik heb het gemeld.", true),
         ("juf Marieke is een kankerwijf", false),  // counted: an alert, not cleared
         ("juf Marieke gaf vandaag een leuke les", false),  // no abuse read at all
+        ("De leraren van De Zeehoek zijn niet stom, ze hebben gewoon te grote klassen", true),  // a mild word denied
+        ("De leraren van De Zeehoek zijn stom", false),  // a mild word meant: not cleared (and no alert)
     ])
     func theRulesClearCounterSpeech(text: String, cleared: Bool) {
         let assessment = Classifier(config: WorldFixture.config, mode: .rules).assess(

@@ -27,6 +27,10 @@ struct TargetFormsTests {
         ("De Zeehoek: de leraren van die school", ["school de leraren van die school"]),
         ("De Zeehoek, the teachers there are idiots", ["school the teachers there"]),
         ("De Zeehoek: the management is useless", ["school the management"]),
+        ("die leraar van De Zeehoek", ["school die leraar"]),
+        ("I'll find every teacher at De Zeehoek", ["school every teacher"]),
+        ("de leerlingen van De Zeehoek", ["school de leerlingen"]),
+        ("De Zeehoek: those kids are a menace", ["school those kids"]),
     ])
     func groupsOfTheSchoolsStaffAreTheSchool(_ text: String, _ expected: [String]) {
         #expect(found(text, .group) == expected, "\(text)")
@@ -40,6 +44,8 @@ struct TargetFormsTests {
         "De Zeehoek: leraren zijn ook mensen",  // no article: anyone's teachers
         "De Zeehoek: MT vergadert",
         "the teachers there are idiots",
+        "De Zeehoek is top, maar de leerlingen van het Baken niet",  // another school's pupils
+        "mijn kinderen gaan naar De Zeehoek",  // no group determiner
     ])
     func groupsElsewhereAreNoMention(_ text: String) {
         #expect(found(text, .group).isEmpty, "\(text)")
@@ -58,6 +64,8 @@ struct TargetFormsTests {
         ("De Zeehoek: the principal", ["staff-04 the principal"]),
         ("De Zeehoek: de leraar Nederlands", ["staff-06 de leraar Nederlands"]),
         ("De Zeehoek: de techniekleraar", ["staff-02 de techniekleraar"]),
+        ("De Zeehoek: the Dutch teacher", ["staff-06 the Dutch teacher"]),
+        ("De Zeehoek: the gardening teacher", ["staff-08 the gardening teacher"]),
     ])
     func aRoleIsTheOneWhoHasIt(_ text: String, _ expected: [String]) {
         #expect(found(text, .role) == expected, "\(text)")
