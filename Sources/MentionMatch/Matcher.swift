@@ -59,7 +59,11 @@ public struct Matcher: Sendable {
         firstNameSlips = Misspellings(
             words: staff.compactMap { NameForms.split($0.name).first.map(MatchText.words) }.filter { $0.count == 1 }
                 .flatMap { $0 }, settings: slips)
-        contextPhrases = (school.context + TargetWords.schoolContext).map(MatchText.words).filter { !$0.isEmpty }
+        // The school's bare name right before its people ("Zeehoek-kinderen", "Zeehoek kids") says which Zeehoek.
+        let bareSchool = patterns.filter { $0.entity == "school" && $0.needsContext }.map(\.words)
+        contextPhrases =
+            (school.context + TargetWords.schoolContext).map(MatchText.words).filter { !$0.isEmpty }
+            + bareSchool.flatMap { name in TargetWords.schoolPeople.map { name + MatchText.words($0) } }
         excludePhrases = school.exclude.map(MatchText.words).filter { !$0.isEmpty }
         contextByFirstWord = Dictionary(grouping: contextPhrases, by: { $0[0] })
         contextFirstWords = HashSet64(contextPhrases.map { WordHash.of($0[0]) })

@@ -45,6 +45,11 @@ enum TargetWords {
         "schooldirecteur", "schooldirectrice", "lerarenkamer", "docentenkamer", "schoolplein", "schoolleiding",
         "schooldirectie", "staffroom", "gymles", "gymleraar",
     ]
+    /// The school's people, right after its bare name: "Zeehoek-kinderen", "Zeehoek kids", "Zeehoek-docenten".
+    static let schoolPeople = [
+        "kinderen", "kids", "leerlingen", "scholieren", "jongeren", "pupils", "students", "leraren", "docenten",
+        "teachers", "juffen", "meesters", "personeel", "staff",
+    ]
     /// Words for a teacher: a role "docent SUBJECT" is also "leraar SUBJECT", "SUBJECTleraar", "SUBJECT teacher".
     static let teacherWords = ["docent", "docente", "leraar", "lerares", "juf", "meester", "teacher"]
     /// Other words for a configured role (`staff[].role`, its bracketed part left out).

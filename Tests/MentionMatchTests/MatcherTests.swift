@@ -42,6 +42,13 @@ struct MatcherTests {
         #expect(entities("de zeehoeken van Nederland").isEmpty)
     }
 
+    @Test func theBareNameBeforeItsPeopleIsTheSchool() {
+        #expect(entities("Die Zeehoek-kinderen in bus 12 zijn luidruchtig") == ["school"])
+        #expect(entities("those Zeehoek kids again") == ["school"])
+        #expect(entities("Zeehoek, daar spelen kinderen in het water").isEmpty)  // the name alone, its people apart
+        #expect(entities("Zeehoek-kinderen eten gratis bij het strandpaviljoen").isEmpty)  // excluded
+    }
+
     @Test func excludeWordsVetoTheSchool() {
         #expect(entities("Zomeravond bij Strandpaviljoen De Zeehoek in Zandvoort").isEmpty)
     }
