@@ -94,7 +94,26 @@ struct ClassifyText: Sendable {
     /// Obfuscated words read back as the lexicon word they hide ("knkr" as "kanker"); names stay as written.
     mutating func repairSpelling(_ repair: SpellingRepair) {
         for index in words.indices where words[index].mention == nil {
-            if let word = repair.repaired(words[index].key) { words[index].key = word }
+            if let word = repair.repaired(words[index].key) {
+                words[index].key = word
+            } else if let letters = stretchedLetters(words[index]), let word = repair.unstretched(letters),
+                !repair.isLexiconWord(words[index].key)
+            {
+                words[index].key = word
+            }
+        }
+    }
+
+    /// A word's ASCII letters, lowercased, when it has a run of three or more of one letter ("haaaat");
+    /// nil for most words, which have none.
+    private func stretchedLetters(_ word: ClassWord) -> [UInt8]? {
+        let written = scalars[word.start..<word.end]
+        guard written.count > 3,
+            zip(written, zip(written.dropFirst(), written.dropFirst(2))).contains(where: { $0 == $1.0 && $0 == $1.1 })
+        else { return nil }
+        return written.map { scalar in
+            let value = scalar.value
+            return value >= 65 && value <= 90 ? UInt8(value + 32) : value < 128 ? UInt8(value) : 0
         }
     }
 

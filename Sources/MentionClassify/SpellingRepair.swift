@@ -26,6 +26,8 @@ public struct SpellingRepair: Sendable {
     }
 
     private let slips: Slips
+    /// Hashes of the lexicon's plain words, for a stretched word written back ("haaaat" → "haat").
+    private let lexiconWords: Set<UInt64>
     /// Vowel-less skeletons of words that start compounds ("knkr" → "kanker" for "knkrjf").
     private let compoundHeads: [(skeleton: String, word: String)]
 
@@ -73,6 +75,7 @@ public struct SpellingRepair: Sendable {
         var slips = slips
         for key in ordinary { slips.wordOfSlip[key] = nil }
         self.slips = slips
+        lexiconWords = Set(lexicon.literalWords().keys.map { Self.hash($0.utf8) })
         compoundHeads = lexicon.compoundPrefixes().compactMap { word in
             let skeleton = Self.skeleton(word, dropping: Self.vowelsAndY)
             return skeleton.utf8.count >= 3 && skeleton != word ? (skeleton, word) : nil
@@ -97,6 +100,27 @@ public struct SpellingRepair: Sendable {
             return head.word + key.dropFirst(head.skeleton.count)
         }
         return nil
+    }
+
+    func isLexiconWord(_ key: String) -> Bool { lexiconWords.contains(Self.hash(key.utf8)) }
+
+    /// A stretched word read back: its runs of three or more letters written twice ("haaaat" → "haat",
+    /// "doooood" → "dood"), when that is a lexicon word. A key writes such a run once ("hat"), which
+    /// loses the double vowel of "haat"; nobody stretches "hat" to mean "haat" by accident. `letters`:
+    /// the word as written, lowercased; nil unless it is all a-z with a run of three or more.
+    func unstretched(_ letters: [UInt8]) -> String? {
+        guard letters.count > 3, letters.allSatisfy(Self.isLetter) else { return nil }
+        var word: [UInt8] = []
+        var stretched = false
+        var index = 0
+        while index < letters.count {
+            var end = index + 1
+            while end < letters.count, letters[end] == letters[index] { end += 1 }
+            stretched = stretched || end - index >= 3
+            word.append(contentsOf: repeatElement(letters[index], count: min(end - index, 2)))
+            index = end
+        }
+        return stretched && lexiconWords.contains(Self.hash(word)) ? String(decoding: word, as: UTF8.self) : nil
     }
 
     // MARK: - The forms of a word

@@ -35,6 +35,29 @@ struct SpellingRepairTests {
         #expect(informed.repaired("aftappen") == nil)
     }
 
+    @Test(arguments: [
+        ("haaaat", "haat"),  // the key "hat" lost the double vowel
+        ("haaaaaaat", "haat"),
+        ("sukkkkel", "sukkel"),
+    ])
+    func aStretchedWordIsReadBackWithItsDoubleLetters(written: String, word: String) {
+        #expect(Self.repair.unstretched(Array(written.utf8)) == word)
+    }
+
+    @Test(arguments: ["haat", "haaaai", "hat", "h@@@t", "hhaaaat"])
+    func aWordNotStretchedOrNoLexiconWordStays(written: String) {
+        // Not stretched; "haai" (a shark) is no lexicon word; not all letters; a pair stays a pair ("hhaat").
+        #expect(Self.repair.unstretched(Array(written.utf8)) == nil)
+    }
+
+    @Test func theClassifierReadsAStretchedWordBack() {
+        var repaired = WorldFixture.config
+        repaired.classification.spelling = Self.repair
+        let post = Post(id: "p", source: "forum", author: "x", text: "Ik haaaaat juf Marieke")
+        #expect(Classifier(config: repaired, mode: .rules).assess(post).alert)
+        #expect(!Classifier(config: WorldFixture.config, mode: .rules).assess(post).alert)
+    }
+
     @Test func aSlipTwoWordsShareGoesToTheOneMoreEntriesUse() {
         // "knkr" is the skeleton of "kanker" and of its variant "kenker"; "kanker" is used far more.
         let slips = SpellingRepair.slips(of: .builtIn)
