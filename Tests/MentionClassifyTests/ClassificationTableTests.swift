@@ -152,6 +152,7 @@ struct ClassificationTableTests {
         Case(text: "bommetje in het zwembad met de klas van juf Marieke"),
         Case(text: "Die presentatie van meester Pieter was killer"),
         Case(text: "ik zou meester Pieter nooit iets aandoen, hij is top"),
+        Case(text: "People saying mr Mulder should die need to log off"),  // counter-speech quoting a threat
         // Gloves are for gardening: a menacing kit is a balaclava or a club, not gloves.
         Case(text: "Groen morgen: neem je handschoenen mee, we gaan snoeien bij meneer Oosterhuis"),
     ])
