@@ -196,6 +196,8 @@ public struct Matcher: Sendable {
                 // Part of a handle ("@jufmarieke_zeehoek") is a name someone chose, not a mention by itself.
                 || (form.needsContext && inHandle)
                 || (excluded && form.vetoable && form.isSchool)
+                || (form.isSchool && form.vetoable && (form.rule == .name || form.rule == .alias) && place.from > 0
+                    && Self.placeKinds.contains(words[place.from - 1]))
                 || (form.rule == .surname && isFirmOrOther(place.from, place.to))
         }
         let inHandle = places.map { tokens[$0.from..<$0.to].contains(where: \.inHandle) }
@@ -355,6 +357,16 @@ public struct Matcher: Sendable {
         // "B.V." is split into "b" and "v".
         return index + 1 < words.count && words[index] == "b" && words[index + 1] == "v"
     }
+
+    /// Kinds of place before the school's name that make it another place of that name: "lunchroom De
+    /// Zeehoek", "camping De Zeehoek" ("de lunchroom van De Zeehoek" is still the school's).
+    static let placeKinds: Set<String> = Set(
+        [
+            "lunchroom", "cafe", "eetcafe", "restaurant", "snackbar", "cafetaria", "strandtent", "strandpaviljoen",
+            "paviljoen", "camping", "hotel", "pension", "jachthaven", "manege", "boerderij", "zorgboerderij",
+            "vakantiepark", "bungalowpark", "winkel", "kapsalon", "bakkerij", "sportschool", "zwembad", "kinderopvang",
+            "creche", "buurthuis", "wijkcentrum", "straat", "restaurant", "bar", "club", "speeltuin",
+        ].flatMap(MatchText.words))
 
     /// Titles and initials that make a surname after them someone else: "wethouder Verbeek",
     /// "dokter Mulder", "M. Verbeek" (initials count as the staff member's only with context).

@@ -153,6 +153,8 @@ struct ClassificationTableTests {
         Case(text: "Die presentatie van meester Pieter was killer"),
         Case(text: "ik zou meester Pieter nooit iets aandoen, hij is top"),
         Case(text: "People saying mr Mulder should die need to log off"),  // counter-speech quoting a threat
+        Case(text: "iemand heeft 'meneer Mulder moet dood' op de muur gekalkt, de conciërge weet het"),  // reported
+        Case(text: "wie typt er nou dat de gymleraar van De Zeehoek dood moet? doe normaal"),
         // Gloves are for gardening: a menacing kit is a balaclava or a club, not gloves.
         Case(text: "Groen morgen: neem je handschoenen mee, we gaan snoeien bij meneer Oosterhuis"),
     ])

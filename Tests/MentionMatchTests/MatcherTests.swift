@@ -49,6 +49,12 @@ struct MatcherTests {
         #expect(entities("Zeehoek-kinderen eten gratis bij het strandpaviljoen").isEmpty)  // excluded
     }
 
+    @Test func aKindOfPlaceBeforeTheNameIsAnotherPlace() {
+        #expect(entities("Die eigenaar van lunchroom De Zeehoek in Harlingen is chagrijnig").isEmpty)
+        #expect(entities("camping De Zeehoek heeft nog plek").isEmpty)
+        #expect(entities("de lunchroom van De Zeehoek is open voor ouders") == ["school"])
+    }
+
     @Test func excludeWordsVetoTheSchool() {
         #expect(entities("Zomeravond bij Strandpaviljoen De Zeehoek in Zandvoort").isEmpty)
     }
