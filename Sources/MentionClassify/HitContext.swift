@@ -113,6 +113,9 @@ struct HitContext {
         if search.cueInSentence("rebuttal", sentence) != nil || search.cueInSentence("rebuttal", sentence + 1) != nil {
             return true
         }
+        // A warning that an account is not who it claims ("Let op: dat is niet meneer Mulder, niet
+        // accepteren"): the protocol counts that as no breach, wherever in the post it stands.
+        if hit.category == .impersonation, !search.occurrences(of: "warning").isEmpty { return true }
         return hit.words.allSatisfy { words[$0].quoted } && !search.occurrences(of: "counter").isEmpty
     }
 

@@ -35,7 +35,7 @@ public struct Lexicon: Sendable {
         "negation", "counter", "report", "intensifier", "person", "pronoun", "group", "firstperson",
         "media", "recording", "share", "passon", "consent", "account", "disclaimer", "pupil", "sensitive", "role",
         "other",
-        "selfname", "speech", "contrast", "filler", "rebuttal",
+        "selfname", "speech", "contrast", "filler", "rebuttal", "warning",
         "greeting", "pictureof", "namefrom", "actually", "degree", "official", "me", "relative", "streetend",
         "streetword", "compoundhead", "institution",
         "abbreviation",

@@ -213,6 +213,9 @@ struct ClassificationTableTests {
     @Test(arguments: [
         Case(text: "Vandaag met 2B gedichten geschreven. Mooie resultaten!", author: "@djmulder"),
         Case(text: "mijn laptop is gehackt, dus ik mis de les van juf Marieke"),
+        // Warnings: the account is not who it claims.
+        Case(text: "Let op: meester_pieter_zeehoek is een nepaccount. Niet van meneer Oosterhuis, niet accepteren!"),
+        Case(text: "someone made a fake insta as mr Mulder. it's not him, don't accept it"),
     ])
     func noImpersonationAlarm(_ item: Case) { Self.expectNoAlarm(.impersonation, item) }
 
