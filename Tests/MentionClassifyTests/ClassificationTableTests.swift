@@ -153,7 +153,7 @@ struct ClassificationTableTests {
         Case(text: "Die presentatie van meester Pieter was killer"),
         Case(text: "ik zou meester Pieter nooit iets aandoen, hij is top"),
         Case(text: "People saying mr Mulder should die need to log off"),  // counter-speech quoting a threat
-        Case(text: "iemand heeft 'meneer Mulder moet dood' op de muur gekalkt, de conciërge weet het"),  // reported
+        Case(text: "iemand noemde meneer Mulder 'een vuile klootzak' in de groep, wat triest"),  // reported
         Case(text: "wie typt er nou dat de gymleraar van De Zeehoek dood moet? doe normaal"),
         // Gloves are for gardening: a menacing kit is a balaclava or a club, not gloves.
         Case(text: "Groen morgen: neem je handschoenen mee, we gaan snoeien bij meneer Oosterhuis"),
@@ -216,6 +216,7 @@ struct ClassificationTableTests {
         // Warnings: the account is not who it claims.
         Case(text: "Let op: meester_pieter_zeehoek is een nepaccount. Niet van meneer Oosterhuis, niet accepteren!"),
         Case(text: "someone made a fake insta as mr Mulder. it's not him, don't accept it"),
+        Case(text: "Pas op, @prozeehoek_officieel is een nep account. Het echte account is @prozeehoek."),
     ])
     func noImpersonationAlarm(_ item: Case) { Self.expectNoAlarm(.impersonation, item) }
 
