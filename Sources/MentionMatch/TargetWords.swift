@@ -47,8 +47,9 @@ enum TargetWords {
     ]
     /// The school's people, right after its bare name: "Zeehoek-kinderen", "Zeehoek kids", "Zeehoek-docenten".
     static let schoolPeople = [
-        "kinderen", "kids", "leerlingen", "scholieren", "jongeren", "pupils", "students", "leraren", "docenten",
-        "teachers", "juffen", "meesters", "personeel", "staff",
+        "kinderen", "kids", "kid", "leerlingen", "leerling", "scholieren", "jongeren", "jongens", "meiden",
+        "pubers", "tieners", "brats", "brat", "pupils", "students", "leraren", "docenten", "teachers", "juffen",
+        "meesters", "personeel", "staff",
     ]
     /// Words for a teacher: a role "docent SUBJECT" is also "leraar SUBJECT", "SUBJECTleraar", "SUBJECT teacher".
     static let teacherWords = ["docent", "docente", "leraar", "lerares", "juf", "meester", "teacher"]

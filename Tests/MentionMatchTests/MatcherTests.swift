@@ -45,6 +45,7 @@ struct MatcherTests {
     @Test func theBareNameBeforeItsPeopleIsTheSchool() {
         #expect(entities("Die Zeehoek-kinderen in bus 12 zijn luidruchtig") == ["school"])
         #expect(entities("those Zeehoek kids again") == ["school"])
+        #expect(entities("die Zeehoek-pubers bij de Spar") == ["school"])
         #expect(entities("Zeehoek, daar spelen kinderen in het water").isEmpty)  // the name alone, its people apart
         #expect(entities("Zeehoek-kinderen eten gratis bij het strandpaviljoen").isEmpty)  // excluded
     }
