@@ -23,6 +23,17 @@ struct TextFeaturesTests {
         }
     }
 
+    @Test func wordsAfterANegationAreAlsoReadAsNegated() {
+        let features = TextFeatures(buckets: 1 << 18)
+        let negatedDom = features.bucket("n", "dom")
+        let denied = features.features(of: TextFeatures.words(in: "ze zijn niet dom", mentions: []))
+        let meant = features.features(of: TextFeatures.words(in: "ze zijn echt dom", mentions: []))
+        let far = features.features(of: TextFeatures.words(in: "niet dat ze echt dom zijn", mentions: []))
+        #expect(denied.contains { $0.bucket == negatedDom })
+        #expect(!meant.contains { $0.bucket == negatedDom })
+        #expect(!far.contains { $0.bucket == negatedDom })  // three words after: out of reach
+    }
+
     @Test func theFastFeaturesAreThePlainOnesOnTheCorpus() async throws {
         let directory = Paths.repositoryRoot + "/corpus/train"
         let features = TextFeatures(buckets: 1 << 18)
@@ -43,7 +54,8 @@ struct TextFeaturesTests {
     }
 }
 
-/// The definition: what `TextFeatures` computed before it was made fast (scheme 2).
+/// The definition: what `TextFeatures` computed before it was made fast (scheme 2), and the negated
+/// words of scheme 3.
 private struct PlainFeatures {
     let buckets: Int
 
@@ -113,8 +125,12 @@ private struct PlainFeatures {
     func features(of words: [String]) -> [TextFeatures.Feature] {
         var features: [TextFeatures.Feature] = []
         var previous = "^"
+        var sinceNegation: Int?
         for (index, word) in words.enumerated() {
             features.append(.init(bucket: bucket("w", word), word: index))
+            sinceNegation = sinceNegation.map { $0 + 1 }
+            if let since = sinceNegation, since <= 2 { features.append(.init(bucket: bucket("n", word), word: -1)) }
+            if TextFeatures.negations.contains(word) { sinceNegation = 0 }
             features.append(.init(bucket: bucket("b", previous + " " + word), word: -1))
             previous = word
             let scalars = Array(word.unicodeScalars)
