@@ -104,7 +104,9 @@ public struct TextFeatures: Sendable {
             // A word within two after a negation is also read as negated ("zijn niet dom", "isnt a
             // thug"): the words alone say the same for the insult and its denial.
             sinceNegation = sinceNegation == Int.max ? sinceNegation : sinceNegation + 1
-            if sinceNegation <= 2 { features.append(Feature(bucket: bucket(Self.fnv(negatedSeed, word.utf8)), word: -1)) }
+            if sinceNegation <= 2 {
+                features.append(Feature(bucket: bucket(Self.fnv(negatedSeed, word.utf8)), word: -1))
+            }
             if Self.negations.contains(word) { sinceNegation = 0 }
             let pair = Self.fnv(Self.fnv(previous, CollectionOfOne(0x20)), word.utf8)
             features.append(Feature(bucket: bucket(pair), word: -1))
