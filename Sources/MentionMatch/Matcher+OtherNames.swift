@@ -48,3 +48,60 @@ extension Matcher {
         return otherTitles.contains(previous) || (previous.count == 1 && previous.first?.isLetter == true)
     }
 }
+
+extension Matcher {
+    /// Words that tie a name to where its bearer belongs: "juf Marieke van De Duinpieper", "Mr Mulder from Lidl".
+    static let belongingWords: Set<String> = Set(["van", "from"].flatMap(MatchText.words))
+    /// Capitalised words after "van" that still mean the school's own: a subject, a class, a year, or
+    /// that say whose something is ("de foto's van het Facebook van haar zus").
+    static let ownPlaces: Set<String> = {
+        let classes = ["groep", "klas", "class", "year", "leerjaar", "jaar", "afdeling", "onderbouw", "bovenbouw"]
+        let platforms = [
+            "facebook", "instagram", "insta", "tiktok", "snapchat", "snap", "whatsapp", "youtube", "twitter",
+            "discord", "linkedin", "google", "marktplaats",
+        ]
+        let subjects: [String] =
+            TargetWords.subjectWords.keys.flatMap { $0.split(separator: " ").map(String.init) }
+            + TargetWords.subjectWords.values.joined() + ["engels", "frans", "duits", "geschiedenis", "biologie"]
+        return Set((classes + platforms + subjects + ["stage"]).flatMap(MatchText.words))
+    }()
+    /// Kinds of club or shop after "van de" that make the name someone else's ("van de voetbalclub").
+    static let clubWords: Set<String> = Set(
+        ["club", "voetbalclub", "vereniging", "supermarkt", "fc", "vv", "sv", "sportclub", "hockeyclub"].flatMap(
+            MatchText.words))
+
+    /// The ends of a compound that make it a club: "caravanclub", "buurtvereniging" (as keys: "club" is "ciub").
+    static let clubEndings = ["club", "vereniging"].flatMap(MatchText.words)
+
+    /// A staff name followed by "van" or "from" and another proper name or a club: "juf Marieke van
+    /// De Duinpieper", "El Amrani van Kustwijk FC", "meneer Mulder van de Jumbo". People share names,
+    /// and the place they are said to belong to tells them apart. Not a surname's particles ("van
+    /// den Berg"), not a subject or class ("van Nederlands", "van groep 8"), not an abbreviation
+    /// alone ("van LO"), not the school (`schoolAt`: a school form starts at that word).
+    static func belongsElsewhere(
+        after index: Int, _ words: [String], _ tokens: [TextToken], _ scalars: [Unicode.Scalar],
+        schoolAt: (Int) -> Bool
+    ) -> Bool {
+        guard index < words.count, belongingWords.contains(words[index]) else { return false }
+        var at = index + 1
+        if at < words.count, ["de", "het", "t", "the"].contains(words[at]) { at += 1 }
+        guard at < words.count, !schoolAt(index + 1), !schoolAt(at), !ownPlaces.contains(words[at]) else {
+            return false
+        }
+        if ["der", "den", "ter", "ten"].contains(words[at]) { return false }
+        if clubWords.contains(words[at]) || clubEndings.contains(where: words[at].hasSuffix)
+            || businessWords.contains(words[at]) || placeKinds.contains(words[at])
+        {
+            return true
+        }
+        let written = scalars[tokens[at].start..<tokens[at].end]
+        guard written.first?.properties.isUppercase == true else { return false }
+        // "van LO", "van het MT": an abbreviation alone is a subject or a group; "VV Westerveen" is a club.
+        let isAbbreviation = written.count <= 4 && written.allSatisfy { !$0.properties.isLowercase }
+        if isAbbreviation {
+            return at + 1 < words.count && !schoolAt(at + 1)
+                && scalars[tokens[at + 1].start].properties.isUppercase
+        }
+        return true
+    }
+}

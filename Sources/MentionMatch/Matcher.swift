@@ -187,6 +187,20 @@ public struct Matcher: Sendable {
             }
             return firmOrTitle[from] == 1
         }
+        let schoolStarts = Set(
+            places.filter { $0.forms.contains { facts[Int($0)].isSchool } }.map(\.from))
+        var elsewhere = [UInt8](repeating: 2, count: words.count + 1)
+        func isElsewhere(after to: Int) -> Bool {
+            if elsewhere[to] == 2 {
+                elsewhere[to] =
+                    Self.belongsElsewhere(after: to, words, tokens, scalars, schoolAt: schoolStarts.contains) ? 1 : 0
+            }
+            return elsewhere[to] == 1
+        }
+        // The place or a longer one around it: "Jan" in "Jan de Vries van VV Westerveen" is that Jan too.
+        func isElsewhere(_ place: Place) -> Bool {
+            places.contains { $0.from <= place.from && $0.to >= place.to && isElsewhere(after: $0.to) }
+        }
         // Why a form found at a place is no mention there, whatever the context.
         func isVetoed(_ form: PatternTrie.FormFacts, _ place: Place, inHandle: Bool) -> Bool {
             (form.isSchool && form.vetoable && (form.rule == .name || form.rule == .alias)
@@ -199,6 +213,7 @@ public struct Matcher: Sendable {
                 || (form.isSchool && form.vetoable && (form.rule == .name || form.rule == .alias) && place.from > 0
                     && Self.placeKinds.contains(words[place.from - 1]))
                 || (form.rule == .surname && isFirmOrOther(place.from, place.to))
+                || (!form.isSchool && form.rule != .handle && isElsewhere(place))
         }
         let inHandle = places.map { tokens[$0.from..<$0.to].contains(where: \.inHandle) }
         // Context: the school named unambiguously, someone addressed with an honorific, a context

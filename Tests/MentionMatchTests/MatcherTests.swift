@@ -56,6 +56,23 @@ struct MatcherTests {
         #expect(entities("de lunchroom van De Zeehoek is open voor ouders") == ["school"])
     }
 
+    @Test func aNameThatBelongsElsewhereIsSomeoneElse() {
+        // Another school, club or shop after "van"/"from": another person of that name.
+        #expect(entities("juf Marieke van De Meeuwenhof zingt in het koor").isEmpty)
+        #expect(entities("meneer Mulder van de Lidl was vandaag chagrijnig").isEmpty)
+        #expect(entities("Youssef El Amrani van Duinrand FC scoorde twee keer").isEmpty)
+        #expect(entities("Jan de Vries van SV Westerveen floot de wedstrijd", schoolSpecific: true).isEmpty)
+        #expect(entities("Pieter Oosterhuis van de fotoclub won een prijs").isEmpty)
+        #expect(entities("Mr Mulder from Harbour Books sold me a novel").isEmpty)
+        // The school's own: the school itself, a subject, a class, an abbreviation, a surname's particles.
+        #expect(entities("juf Marieke van De Zeehoek zingt in het koor").sorted() == ["school", "staff-01"])
+        #expect(entities("juf Marieke van Engels was ziek") == ["staff-01"])
+        #expect(entities("juf Marieke van groep 2 was ziek") == ["staff-01"])
+        #expect(entities("meneer El Amrani van LO was ziek") == ["staff-03"])
+        #expect(entities("mevrouw Ingrid van den Berg-Bos") == ["staff-04"])
+        #expect(entities("de foto van juf Marieke van het Instagram van haar broer") == ["staff-01"])
+    }
+
     @Test func excludeWordsVetoTheSchool() {
         #expect(entities("Zomeravond bij Strandpaviljoen De Zeehoek in Zandvoort").isEmpty)
     }
