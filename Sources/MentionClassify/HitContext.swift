@@ -163,13 +163,14 @@ struct HitContext {
             if !speaks { aimed.insert(mention) }
         }
         // "die tent", "het gebouw": the school as a building, back to the school named in any sentence
-        // before ("De Zeehoek ... Ik steek die tent in de fik"); a pronoun or a role refers to a person:
-        // back to a staff member in the two sentences before, not to the school.
+        // before ("De Zeehoek ... Ik steek die tent in de fik"); a pronoun or a role refers to people:
+        // back to a staff member or a group of the school ("de leerlingen van De Zeehoek ... Ze zijn
+        // ratten") in the two sentences before, not to the school itself.
         if aimed.isEmpty, refersBack(hit, sentence, through: ["institution"]) {
             aimed = namedBefore(sentence, within: sentence) { $0.entity == "school" }
         }
         if aimed.isEmpty, refersBack(hit, sentence) {
-            aimed = namedBefore(sentence, within: 2) { $0.entity != "school" }
+            aimed = namedBefore(sentence, within: 2) { $0.entity != "school" || $0.rule == .group }
         }
         // A reply ("die vent moet weg", "die tent"): the one named in the post it replies to.
         if aimed.isEmpty, mentions.contains(where: { $0.rule == .thread }) {

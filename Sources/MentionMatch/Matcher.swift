@@ -64,6 +64,10 @@ public struct Matcher: Sendable {
         contextPhrases =
             (school.context + TargetWords.schoolContext).map(MatchText.words).filter { !$0.isEmpty }
             + bareSchool.flatMap { name in TargetWords.schoolPeople.map { name + MatchText.words($0) } }
+            // "die Zeehoek" is as plainly the school as "de Zeehoek", which is a form of its own.
+            + bareSchool.flatMap { name in TargetWords.demonstratives.map { MatchText.words($0) + name } }
+            // "meneer de Vries van techniek": a teacher's subject says which de Vries.
+            + TargetForms.subjects(of: staff).flatMap { subject in ["van", "from"].map { [$0] + subject } }
         excludePhrases = school.exclude.map(MatchText.words).filter { !$0.isEmpty }
         contextByFirstWord = Dictionary(grouping: contextPhrases, by: { $0[0] })
         contextFirstWords = HashSet64(contextPhrases.map { WordHash.of($0[0]) })
@@ -198,8 +202,10 @@ public struct Matcher: Sendable {
             return elsewhere[to] == 1
         }
         // The place or a longer one around it: "Jan" in "Jan de Vries van VV Westerveen" is that Jan too.
+        // Only places before "van"/"from" can be (in most posts none).
+        let beforeBelonging = places.filter { $0.to < words.count && Self.belongingWords.contains(words[$0.to]) }
         func isElsewhere(_ place: Place) -> Bool {
-            places.contains { $0.from <= place.from && $0.to >= place.to && isElsewhere(after: $0.to) }
+            beforeBelonging.contains { $0.from <= place.from && $0.to >= place.to && isElsewhere(after: $0.to) }
         }
         // Why a form found at a place is no mention there, whatever the context.
         func isVetoed(_ form: PatternTrie.FormFacts, _ place: Place, inHandle: Bool) -> Bool {

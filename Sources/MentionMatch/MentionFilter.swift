@@ -35,13 +35,21 @@ struct MentionFilter: Sendable {
         self.compoundHeads = compoundHeads.map { Array($0.utf8) }
         self.gluedHeads = gluedHeads
         self.particles = particles.map { Array($0.utf8) }
-        words = HashSet64((honorifics + contextPhrases.compactMap(\.first)).map(WordHash.of))
+        words = HashSet64((honorifics + contextPhrases.compactMap(Self.telling)).map(WordHash.of))
         self.honorifics = HashSet64(honorifics.map(WordHash.of))
         self.targetHeads = HashSet64(targetHeads.map(WordHash.of))
         tails = HashSet64(contextTails.map { Self.backwardHash(ofLast: $0.count, $0[...]) })
         longestTail = contextTails.map(\.count).max() ?? 0
         self.compoundHonorifics = compoundHonorifics.map { Array($0.utf8) }
     }
+
+    /// The word of a context phrase to look for: its first, unless that is a word nearly every post
+    /// has ("die Zeehoek", "van techniek"); a phrase is there only if all its words are, so any will do.
+    static func telling(_ phrase: [String]) -> String? {
+        phrase.first { !commonWords.contains($0) } ?? phrase.first
+    }
+    private static let commonWords: Set<String> = Set(
+        (TargetWords.demonstratives + ["van", "from"]).flatMap(MatchText.words))
 
     /// `misspelt`: the words the full pass would read as a misspelt name.
     func mayMention(_ text: KeyedText, forms: PatternTrie, misspelt: MisspeltNames) -> Bool {

@@ -73,6 +73,24 @@ struct TargetForms: Sendable {
         return out
     }
 
+    /// The subjects of the configured teaching roles and their other words, as match keys: "docent
+    /// lichamelijke opvoeding" gives "lichamelijke opvoeding", "gym", "lo", ...
+    static func subjects(of staff: [StaffMember]) -> Set<[String]> {
+        let teachers = keys(TargetWords.teacherWords)
+        var out: Set<[String]> = []
+        for member in staff {
+            let plain = (member.role ?? "").split(separator: "(").first.map(String.init) ?? ""
+            let words = MatchText.words(plain)
+            guard words.count >= 2, teachers.contains(words[0]) else { continue }
+            let subject = Array(words.dropFirst())
+            out.insert(subject)
+            for (name, others) in TargetWords.subjectWords where MatchText.words(name) == subject {
+                for other in others { out.insert(MatchText.words(other)) }
+            }
+        }
+        return out
+    }
+
     /// Each group or role in `words` (match keys of `tokens`), as word ranges; `school` marks the
     /// words of a found mention of the school, `taken` those of any found mention.
     func find(

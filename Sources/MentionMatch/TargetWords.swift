@@ -51,6 +51,8 @@ enum TargetWords {
         "pubers", "tieners", "brats", "brat", "pupils", "students", "leraren", "docenten", "teachers", "juffen",
         "meesters", "personeel", "staff",
     ]
+    /// Before the school's bare name, they make it the one meant: "die Zeehoek", "that Zeehoek".
+    static let demonstratives = ["die", "deze", "dat", "that", "this"]
     /// Words for a teacher: a role "docent SUBJECT" is also "leraar SUBJECT", "SUBJECTleraar", "SUBJECT teacher".
     static let teacherWords = ["docent", "docente", "leraar", "lerares", "juf", "meester", "teacher"]
     /// Other words for a configured role (`staff[].role`, its bracketed part left out).

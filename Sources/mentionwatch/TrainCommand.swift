@@ -60,13 +60,16 @@ struct Train: ParsableCommand {
         var validation = CrossValidation(posts: posts, rules: rules, training: training, folds: folds)
         validation.run { print($0) }
         if let outcomes {
-            var lines = ["id\tfold\trules_alert\tlinked\tstrength\texpected_alert\tcategories"]
+            var lines = [
+                "id\tfold\trules_alert\tlinked\tstrength\texpected_alert\tcategories\tthreat\tcritical\tcleared\tbrief"
+            ]
             for (index, outcome) in validation.outcomes.enumerated() {
                 lines.append(
                     [
                         posts[index].id, "\(validation.foldOf[index])", "\(outcome.rules.alert)", "\(outcome.linked)",
                         String(format: "%.4f", outcome.strength), "\(outcome.expectedAlert)",
-                        posts[index].expect.categories.joined(separator: ","),
+                        posts[index].expect.categories.joined(separator: ","), String(format: "%.4f", outcome.threat),
+                        "\(outcome.rules.critical)", "\(outcome.rules.cleared)", "\(outcome.rules.brief)",
                     ].joined(separator: "\t"))
             }
             try lines.joined(separator: "\n").write(toFile: outcomes, atomically: true, encoding: .utf8)

@@ -21,6 +21,9 @@ struct TargetAimTests {
         ("Praktijkschool De Zeehoek, jaja. Morgen zet ik het gebouw in brand", .a, "Praktijkschool De Zeehoek"),
         ("Ik zat op De Zeehoek. De gymleraar is een kankerlijer", .b, "De gymleraar"),
         ("De Zeehoek: de mentor van 2B is een kankerwijf", .b, "de mentor van 2B"),
+        // A pronoun in a later sentence: an English contraction, and a group named before.
+        ("Ken je meneer Mulder? He's a total moron", .b, "meneer Mulder"),
+        ("De leerlingen van De Zeehoek zaten in mijn bus. Ze zijn echte kankerlijers", .a, "leerlingen"),
     ])
     func aimsAtTheTarget(_ text: String, _ track: ProtocolTrack, _ surface: String) {
         let assessment = Self.assess(text)

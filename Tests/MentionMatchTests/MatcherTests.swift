@@ -73,6 +73,18 @@ struct MatcherTests {
         #expect(entities("de foto van juf Marieke van het Instagram van haar broer") == ["staff-01"])
     }
 
+    @Test func aDemonstrativeOrASubjectSaysWhichOneIsMeant() {
+        // "die Zeehoek" is as plainly the school as "de Zeehoek"; a teacher's subject says which de Vries.
+        #expect(entities("die Zeehoek moet gewoon dicht") == ["school"])
+        #expect(entities("that Zeehoek place again") == ["school"])
+        #expect(entities("meneer de vries van techniek was er niet") == ["staff-02"])
+        #expect(entities("De Vries from tech fixed my bike") == ["staff-02"])
+        // Without them the bare name and the common name need other context.
+        #expect(entities("Zeehoek moet gewoon dicht").isEmpty)
+        #expect(entities("meneer de vries van de bakkerij was er niet").isEmpty)
+        #expect(entities("die Zeehoek bij het strand heeft goede friet").isEmpty)  // excluded
+    }
+
     @Test func excludeWordsVetoTheSchool() {
         #expect(entities("Zomeravond bij Strandpaviljoen De Zeehoek in Zandvoort").isEmpty)
     }
