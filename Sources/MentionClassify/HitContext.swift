@@ -172,6 +172,11 @@ struct HitContext {
         if aimed.isEmpty, refersBack(hit, sentence) {
             aimed = namedBefore(sentence, within: 2) { $0.entity != "school" || $0.rule == .group }
         }
+        // A plural pronoun may mean the people of the school named just before ("Die Zeehoek-kinderen?
+        // Ik ga ze ...", "De Zeehoek? They're ..."); a singular one never means the school.
+        if aimed.isEmpty, refersBack(hit, sentence, through: ["plural"]) {
+            aimed = namedBefore(sentence, within: 2) { $0.entity == "school" }
+        }
         // A reply ("die vent moet weg", "die tent"): the one named in the post it replies to.
         if aimed.isEmpty, mentions.contains(where: { $0.rule == .thread }) {
             let thread = mentions.indices.filter { mentions[$0].rule == .thread }

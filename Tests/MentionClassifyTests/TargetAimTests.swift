@@ -24,6 +24,8 @@ struct TargetAimTests {
         // A pronoun in a later sentence: an English contraction, and a group named before.
         ("Ken je meneer Mulder? He's a total moron", .b, "meneer Mulder"),
         ("De leerlingen van De Zeehoek zaten in mijn bus. Ze zijn echte kankerlijers", .a, "leerlingen"),
+        // A plural pronoun may mean the school's people; a singular one never means the school.
+        ("Zag je die Zeehoek-kinderen? Ik ga ze een keer goed te grazen nemen", .a, "Zeehoek"),
     ])
     func aimsAtTheTarget(_ text: String, _ track: ProtocolTrack, _ surface: String) {
         let assessment = Self.assess(text)
@@ -38,6 +40,7 @@ struct TargetAimTests {
         "Ik steek die tent in de fik",  // no school named before
         "Het MT van het Baken-college is een stelletje kankerlijers. Gelukkig zit ik op De Zeehoek",
         "Ik zat op De Zeehoek. Mijn broertje zet die tent in de fik",  // about someone else
+        "De Zeehoek speelde gisteren. Hij is een klootzak",  // "hij" is no school
     ])
     func aimsAtNoOne(_ text: String) {
         let assessment = Self.assess(text)
