@@ -217,11 +217,12 @@ final class PhraseSearch {
         case .cue(let list):
             for end in cueEnds(list, from: position, sentence: sentence, depth: depth + 1) { add(end) }
         case .target:
-            if let end = mentionEnd(position) { return add(end) }
+            let named = mentionEnds(position)
+            if !named.isEmpty { return named.forEach(add) }
             for end in cueEnds(tables.personList, from: position, sentence: sentence, depth: depth + 1) { add(end) }
             for end in cueEnds(tables.pronounList, from: position, sentence: sentence, depth: depth + 1) { add(end) }
         case .mention:
-            if let end = mentionEnd(position) { add(end) }
+            mentionEnds(position).forEach(add)
         case .school:
             let mention = post.mention[position]
             guard mention >= 0, mentions[mention].entity == "school", let end = mentionEnd(position) else { return }
@@ -266,7 +267,7 @@ final class PhraseSearch {
         var ends =
             cueEnds(tables.personList, from: start, sentence: sentence, depth: 1)
             + cueEnds(tables.pronounList, from: start, sentence: sentence, depth: 1)
-        if let end = mentionEnd(start) { ends.append(end) }
+        ends += mentionEnds(start)
         guard !ends.isEmpty else { return }
         var found = tables.atTargetsAnyNext
         for end in ends {
@@ -309,6 +310,24 @@ final class PhraseSearch {
         endsCache[slot][position] = ends
         return ends
     }
+
+    /// The ends of the found name that starts at this word: the name, and the name with the school it
+    /// belongs to, which is one noun phrase ("de leraren van PrO Zeehoek", "the PE teacher at De
+    /// Zeehoek"): "ik ga de leraren van PrO Zeehoek afmaken" is aimed like "ik ga ze afmaken".
+    private func mentionEnds(_ position: Int) -> [Int] {
+        guard let end = mentionEnd(position) else { return [] }
+        guard let first = words[position].mention, mentions[first].entity != "school" || mentions[first].rule == .group,
+            end + 1 < post.count,
+            Self.ofWords.contains(words[end].key), post.sentence[end + 1] == post.sentence[position]
+        else { return [end] }
+        var at = end + 1
+        if words[at].mention == nil, Self.articles.contains(words[at].key), at + 1 < post.count { at += 1 }
+        guard let school = words[at].mention, mentions[school].entity == "school", let schoolEnd = mentionEnd(at)
+        else { return [end] }
+        return [end, schoolEnd]
+    }
+    private static let ofWords: Set<String> = ["van", "op", "bij", "at", "of", "from"]
+    private static let articles: Set<String> = ["de", "het", "the"]
 
     /// The end of the found name that starts at this word (a name is matched whole, not from its middle).
     private func mentionEnd(_ position: Int) -> Int? {

@@ -158,11 +158,12 @@ final class ReferencePhraseSearch {
         case .cue(let list):
             return cueEnds(list, from: position, sentence: sentence, depth: depth + 1)
         case .target:
-            if let end = mentionEnd(position) { return [end] }
+            let named = mentionEnds(position)
+            if !named.isEmpty { return named }
             return cueEnds("person", from: position, sentence: sentence, depth: depth + 1)
                 + cueEnds("pronoun", from: position, sentence: sentence, depth: depth + 1)
         case .mention:
-            return mentionEnd(position).map { [$0] } ?? []
+            return mentionEnds(position)
         case .school:
             guard let mention = words[position].mention, mentions[mention].entity == "school" else { return [] }
             return mentionEnd(position).map { [$0] } ?? []
@@ -177,7 +178,7 @@ final class ReferencePhraseSearch {
         var ends =
             cueEnds("person", from: start, sentence: word.sentence, depth: 1)
             + cueEnds("pronoun", from: start, sentence: word.sentence, depth: 1)
-        if let end = mentionEnd(start) { ends.append(end) }
+        ends += mentionEnds(start)
         guard !ends.isEmpty else { return [] }
         var candidates = index.atTargetsAnyNext
         let fillers = lexicon.cueIndex["filler"]?.singles ?? []
@@ -208,6 +209,22 @@ final class ReferencePhraseSearch {
             where !ends.contains(end) { ends.append(end) }
         }
         return ends
+    }
+
+    /// The name's end, and for a person or group followed by "van"/"op"/... (an article) and the
+    /// school, also the school's end.
+    private func mentionEnds(_ position: Int) -> [Int] {
+        guard let end = mentionEnd(position) else { return [] }
+        let first = mentions[words[position].mention!]
+        guard first.entity != "school" || first.rule == .group, end + 1 < words.count,
+            ["van", "op", "bij", "at", "of", "from"].contains(words[end].key),
+            words[end + 1].sentence == words[position].sentence
+        else { return [end] }
+        var at = end + 1
+        if words[at].mention == nil, ["de", "het", "the"].contains(words[at].key), at + 1 < words.count { at += 1 }
+        guard let school = words[at].mention, mentions[school].entity == "school", let schoolEnd = mentionEnd(at)
+        else { return [end] }
+        return [end, schoolEnd]
     }
 
     /// The end of the found name that starts at this word (a name is matched whole, not from its middle).

@@ -26,6 +26,9 @@ struct TargetAimTests {
         ("De leerlingen van De Zeehoek zaten in mijn bus. Ze zijn echte kankerlijers", .a, "leerlingen"),
         // A plural pronoun may mean the school's people; a singular one never means the school.
         ("Zag je die Zeehoek-kinderen? Ik ga ze een keer goed te grazen nemen", .a, "Zeehoek"),
+        // A name with the school it belongs to is one noun phrase.
+        ("Ik ga de leraren van PrO Zeehoek afmaken", .a, "de leraren"),
+        ("ik ga juf Marieke van De Zeehoek afmaken", .b, "juf Marieke"),
     ])
     func aimsAtTheTarget(_ text: String, _ track: ProtocolTrack, _ surface: String) {
         let assessment = Self.assess(text)
@@ -41,6 +44,7 @@ struct TargetAimTests {
         "Het MT van het Baken-college is een stelletje kankerlijers. Gelukkig zit ik op De Zeehoek",
         "Ik zat op De Zeehoek. Mijn broertje zet die tent in de fik",  // about someone else
         "De Zeehoek speelde gisteren. Hij is een klootzak",  // "hij" is no school
+        "Ik ga de opdracht van het MT van De Zeehoek afmaken",  // the task is finished, not the MT
     ])
     func aimsAtNoOne(_ text: String) {
         let assessment = Self.assess(text)
