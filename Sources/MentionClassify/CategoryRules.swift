@@ -170,6 +170,8 @@ struct CategoryRules {
             }
             var hit = Hit(.confidentialInfo, .high, words: span(sensitive, pupil), kind: .rule("pupil+sensitive"))
             hit.aimedAtAuthor = true
+            // "Ik ben zwanger", "ik heb zelf dyslexie", "my own diabetes": about the writer, no one else.
+            if search.hasCue("self", in: sensitive, before: 3) { hit.lower(.ownIdentity) }
             hits.append(hit)
         }
         return hits

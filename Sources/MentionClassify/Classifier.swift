@@ -160,6 +160,10 @@ public struct Classifier: Sendable {
         return assessment
     }
 
+    /// Categories that expose someone (a picture, a whereabouts, a post passed on). Not impersonation:
+    /// a fake account's own words may say "schaam je"; only a warning clears it (`HitContext`).
+    static let exposure: Set<ProtocolCategory> = [.unconsentedMedia, .stalking, .forwarding]
+
     /// Abuse the rules read as negated, condemned or reported, and nothing they count. Mild words too:
     /// "zijn niet stom" denies what the model, reading words, takes for an insult.
     static func isCleared(_ hits: [Hit]) -> Bool {
@@ -223,6 +227,14 @@ public struct Classifier: Sendable {
         }
         escalateThreatsWithDetails(&hits)
         if authorEntity == nil { hits += PassingOn.hits(hits, search: search, words: words.words) }
+        // Speaking against exposure anywhere in the post ("heb het gemeld", "niet doorsturen", "stop
+        // sending that clip around"): the poster reports the picture or the address, and does not
+        // pass it on. Insults and threats keep the narrower reading of `HitContext`.
+        if !search.occurrences(of: "counter").isEmpty || !search.occurrences(of: "warning").isEmpty {
+            for index in hits.indices where Self.exposure.contains(hits[index].category) {
+                hits[index].lower(.counterSpeech)
+            }
+        }
         // A configured account (the school's own repost of its newsletter) does not forward abuse.
         if let forwarding, authorEntity == nil, let original = forwarding.original(of: post, words: words.words) {
             let range = ForwardingMemory.repeatedWords(words.words, shared: original.shingles) ?? 0..<words.words.count

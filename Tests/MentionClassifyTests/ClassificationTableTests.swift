@@ -174,6 +174,8 @@ struct ClassificationTableTests {
     @Test(arguments: [
         Case(text: "Open dag bij De Zeehoek, Schoolweg 3. Bel 0512-345678 voor vragen"),
         Case(text: "De Zeehoek verhuist in 2027 naar een nieuw gebouw"),
+        // Speaking against it anywhere in the post: the poster reports, does not expose.
+        Case(text: "Iemand zette het adres van meneer Mulder in de klassenapp. Niet doorsturen, ik heb het gemeld."),
     ])
     func noStalkingAlarm(_ item: Case) { Self.expectNoAlarm(.stalking, item) }
 
@@ -197,6 +199,8 @@ struct ClassificationTableTests {
     @Test(arguments: [
         Case(text: "Filmpje van de sportdag bij De Zeehoek, met toestemming geplaatst. Stiekem best leuk", media: true),
         Case(text: "Mooie foto's van de open dag bij De Zeehoek", media: true),
+        Case(text: "er gaat een filmpje rond van juf Fatma, stiekem opgenomen. Verwijder het aub, het is gemeld."),
+        Case(text: "guys stop sending that clip of mr Mulder around. he never knew he was filmed"),
     ])
     func noMediaAlarm(_ item: Case) { Self.expectNoAlarm(.unconsentedMedia, item) }
 
@@ -257,12 +261,16 @@ struct ClassificationTableTests {
         Case(text: "Leerling Kevin uit 3A heeft ADHD en is weer geschorst", author: "@djmulder"),
         Case(text: "Lotte uit 2B heeft weer een onvoldoende en blijft zitten", author: "@djmulder"),
         Case(text: "One of my pupils in 4B was suspended again, his dad is in jail", author: "@fatma_yilmaz_docent"),
+        Case(text: "Ik heb een leerling in 3A met ADHD die nu geschorst is", author: "@djmulder"),
     ])
     func confidentialInfo(_ item: Case) { Self.expectAlarm(.confidentialInfo, item) }
 
     @Test(arguments: [
         Case(text: "Vandaag met 2B gedichten geschreven over de zee", author: "@djmulder"),
         Case(text: "Mijn dochter heeft ADHD en is geschorst, maar De Zeehoek helpt goed", author: "@moedervanlotte"),
+        // About the writer's own health, not a pupil's.
+        Case(text: "Ik heb zelf dyslexie, dat vertel ik mijn klas 2B altijd", author: "@djmulder"),
+        Case(text: "My own depression taught me a lot, I tell my pupils in 4B", author: "@fatma_yilmaz_docent"),
     ])
     func noConfidentialAlarm(_ item: Case) { Self.expectNoAlarm(.confidentialInfo, item) }
 
@@ -276,6 +284,11 @@ struct ClassificationTableTests {
     @Test(arguments: [
         Case(text: "Wij als school vinden lezen belangrijk (persoonlijk account, eigen mening)", author: "@djmulder"),
         Case(text: "Namens de ouderraad: bedankt De Zeehoek!", author: "@ouderraad"),
+        Case(
+            text:
+                "Nee, ik praat hier niet voor de school, wat de school vindt zegt de directie. Dit is mijn eigen account.",
+            author: "@djmulder"),
+        Case(text: "Nothing I post here is on behalf of the school, just my thoughts", author: "@djmulder"),
     ])
     func noStatementAlarm(_ item: Case) { Self.expectNoAlarm(.unauthorisedStatement, item) }
 
