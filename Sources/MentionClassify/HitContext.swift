@@ -125,7 +125,8 @@ struct HitContext {
     private func isReported(_ hit: Hit) -> Bool {
         let sentence = words[hit.words.lowerBound].sentence
         // "Ik steek hem neer, ook al komt de politie": a threat in the first person (a word of `me`) is no report.
-        if hit.category == .threat,
+        // A quoted threat's "ik" is the one quoted ("posted 'im gonna …' and sent it to the police").
+        if hit.category == .threat, !hit.words.allSatisfy({ words[$0].quoted }),
             search.hasCue("firstperson", in: hit.words, before: 2)
                 || hit.words.contains(where: { lexicon.cueWords("me").contains(words[$0].key) })
         {

@@ -71,7 +71,11 @@ extension Matcher {
             MatchText.words))
 
     /// The ends of a compound that make it a club: "caravanclub", "buurtvereniging" (as keys: "club" is "ciub").
-    static let clubEndings = ["club", "vereniging"].flatMap(MatchText.words)
+    static let clubEndings = ["club", "vereniging", "bedrijf", "speelzaal", "opvang"].flatMap(MatchText.words)
+    /// A compound that ends in "school" is another school ("de dansschool", "de basisschool"), unless
+    /// it is the kind the watched school is: that one is `ownKinds`.
+    static let schoolEnding = MatchText.words("school")[0]
+    static let ownKinds: Set<String> = Set(["praktijkschool", "school"].flatMap(MatchText.words))
 
     /// A staff name followed by "van" or "from" and another proper name or a club: "juf Marieke van
     /// De Duinpieper", "El Amrani van Kustwijk FC", "meneer Mulder van de Jumbo". People share names,
@@ -89,6 +93,7 @@ extension Matcher {
             return false
         }
         if ["der", "den", "ter", "ten"].contains(words[at]) { return false }
+        if words[at].hasSuffix(schoolEnding), !ownKinds.contains(words[at]) { return true }
         if clubWords.contains(words[at]) || clubEndings.contains(where: words[at].hasSuffix)
             || businessWords.contains(words[at]) || placeKinds.contains(words[at])
         {

@@ -143,6 +143,7 @@ struct ClassificationTableTests {
         Case(text: "ik kom morgen met een mes naar De Zeehoek"),
         Case(text: "I will kill mr Mulder"), Case(text: "someone should burn down De Zeehoek"),
         Case(text: "neem je bivakmuts mee, we wachten meneer Oosterhuis op"),
+        Case(text: "im gonna shoot up De Zeehoek, not even the police can stop me"),  // one's own, not quoted
     ])
     func threat(_ item: Case) { Self.expectAlarm(.threat, item) }
 
@@ -157,6 +158,9 @@ struct ClassificationTableTests {
         Case(text: "wie typt er nou dat de gymleraar van De Zeehoek dood moet? doe normaal"),
         // Gloves are for gardening: a menacing kit is a balaclava or a club, not gloves.
         Case(text: "Groen morgen: neem je handschoenen mee, we gaan snoeien bij meneer Oosterhuis"),
+        // A quoted threat passed to the police: the quote's "im" is the one quoted.
+        Case(text: "someone wrote 'im gonna shoot up De Zeehoek' and I sent it to the police"),
+        Case(text: "Er kwam een dreigbericht binnen: 'ik steek De Zeehoek in de fik'. De school weet het al."),
     ])
     func noThreatAlarm(_ item: Case) { Self.expectNoAlarm(.threat, item) }
 
