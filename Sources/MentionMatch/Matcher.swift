@@ -191,19 +191,19 @@ public struct Matcher: Sendable {
             }
             return firmOrTitle[from] == 1
         }
-        let schoolStarts = Set(
-            places.filter { $0.forms.contains { facts[Int($0)].isSchool } }.map(\.from))
-        var elsewhere = [UInt8](repeating: 2, count: words.count + 1)
+        // A name followed by "van"/"from" and another place's name is someone else. Only places before
+        // "van"/"from" can be (in most posts none, and then nothing below is built or asked).
+        let beforeBelonging = places.filter { $0.to < words.count && Self.belongingWords.contains(words[$0.to]) }
+        var elsewhere: [Int: Bool] = [:]
         func isElsewhere(after to: Int) -> Bool {
-            if elsewhere[to] == 2 {
-                elsewhere[to] =
-                    Self.belongsElsewhere(after: to, words, tokens, scalars, schoolAt: schoolStarts.contains) ? 1 : 0
+            if let known = elsewhere[to] { return known }
+            let answer = Self.belongsElsewhere(after: to, words, tokens, scalars) { index in
+                places.contains { $0.from == index && $0.forms.contains { facts[Int($0)].isSchool } }
             }
-            return elsewhere[to] == 1
+            elsewhere[to] = answer
+            return answer
         }
         // The place or a longer one around it: "Jan" in "Jan de Vries van VV Westerveen" is that Jan too.
-        // Only places before "van"/"from" can be (in most posts none).
-        let beforeBelonging = places.filter { $0.to < words.count && Self.belongingWords.contains(words[$0.to]) }
         func isElsewhere(_ place: Place) -> Bool {
             beforeBelonging.contains { $0.from <= place.from && $0.to >= place.to && isElsewhere(after: $0.to) }
         }
