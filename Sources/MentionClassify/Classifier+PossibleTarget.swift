@@ -6,16 +6,16 @@ extension Classifier {
     /// the school is not named. The person it may be aimed at is only possible, so the post goes to
     /// review, never to the MT (docs/classification.md, "Possible targets").
     ///
-    /// Clear abuse: the model at or above its alert threshold (its threat threshold for a likely threat), or a rules hit at `alerts.min_severity`
-    /// that had no one to aim at; neither when the rules read the abuse as negated or reported.
+    /// Abuse likely enough for a person to look: the model holds it more likely than not a breach
+    /// (`ModelDecision.possibleTargetBelief`), or a rules hit at `alerts.min_severity` that had no one
+    /// to aim at; neither when the rules read the abuse as negated or reported.
     /// `possible`: the post's possible mentions, when known already.
     /// - Returns: the possible target, or nil when the post is not such a case.
     func possibleTarget(
-        of post: Post, possible: [Mention]?, mentions: [Mention], hits: [Hit], rules: RulesVerdict, strength: Double?,
-        threat: Double
+        of post: Post, possible: [Mention]?, mentions: [Mention], hits: [Hit], rules: RulesVerdict, strength: Double?
     ) -> Mention? {
         guard mode != .rules, !rules.alert, !rules.cleared else { return nil }
-        let modelSure = (strength ?? 0) >= ModelDecision.alertBelief(thresholds, threat: threat)
+        let modelSure = (strength ?? 0) >= min(ModelDecision.possibleTargetBelief, thresholds.alert)
         let rulesSure = hits.contains { $0.effectiveSeverity >= minSeverity && $0.category != .forwarding }
         guard modelSure || rulesSure else { return nil }
         let confirmed = Set(mentions.map { "\($0.entity)@\($0.start)" })

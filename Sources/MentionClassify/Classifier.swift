@@ -133,8 +133,7 @@ public struct Classifier: Sendable {
             text: found.text, mentions: mentions, byStaff: byStaff, rules: rules, findings: &findings)
         if judged.tier == .none, !judged.linked,
             let possible = possibleTarget(
-                of: post, possible: possible, mentions: mentions, hits: hits, rules: rules, strength: judged.strength,
-                threat: judged.scores?.categories[.threat] ?? 0)
+                of: post, possible: possible, mentions: mentions, hits: hits, rules: rules, strength: judged.strength)
         {
             judged.tier = .review
             findings = reviewFindings(findings, scores: judged.scores, possible: possible, byStaff: byStaff)

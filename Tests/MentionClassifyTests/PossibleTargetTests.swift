@@ -15,6 +15,8 @@ struct PossibleTargetTests {
         ("iemand moet die hele zeehoek opblazen", "zeehoek"),  // the school's bare name, no context word
         ("De Vries van de techniekles is een randdebiel", "De Vries"),  // a common surname alone
         ("dirk-jan, ik weet in welke straat je woont", "dirk-jan"),  // a first name alone
+        // The model alone, more likely than not a breach but under the alert threshold.
+        ("die directrice is echt een vervelend mens", "die directrice"),
     ])
     func abuseAtAPossibleTargetIsReviewed(_ text: String, _ surface: String) {
         let assessment = Self.assess(text)
@@ -32,10 +34,17 @@ struct PossibleTargetTests {
         "ik ben gisteren naar strandpaviljoen de zeehoek geweest, kut weer",  // an excluded place
         "de directrice van de voetbalclub is een topper, echt",  // praise, no school
         "het is echt niet oké dat mensen die directrice een heks noemen",  // counter-speech
+        "de directrice opende vandaag de nieuwe kantine",  // the model holds it no breach
     ])
     func noAbuseOrAnotherPlaceRaisesNothing(_ text: String) {
         let assessment = Self.assess(text)
         #expect(assessment.tier == .none, "\(assessment.categories.map(\.explanation))")
+    }
+
+    @Test func theModelsBarForAPossibleTargetIsMoreLikelyThanNot() throws {
+        let strength = try #require(Self.assess("die directrice is echt een vervelend mens").modelStrength)
+        #expect(strength >= ModelDecision.possibleTargetBelief)
+        #expect(strength < ShippedModelTests.classifier.thresholds.alert)  // the alert threshold would drop it
     }
 
     @Test func aConfirmedTargetIsJudgedAsBefore() {

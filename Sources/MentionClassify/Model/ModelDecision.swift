@@ -70,6 +70,13 @@ public enum ModelDecision {
     /// veto rightly stopped had 8 words or fewer; 5 of the 30 it wrongly stopped had.
     public static let briefWords = 8
 
+    /// From this belief a post at a possible target goes to review (`Classifier.possibleTarget`): the
+    /// model holds it more likely than not a breach. In cross-validation on 14,013 posts, the alert
+    /// threshold (0.955) as the bar gave alert-or-review recall 0.90 with 3,535 posts to review (1,415
+    /// without a breach); 0.5 gave 0.92 with 3,737 (1,493): three in five of the added posts are
+    /// breaches, as on the rest of the list. 0.3 added 62 more, 47 of them without a breach.
+    public static let possibleTargetBelief = 0.5
+
     /// The model's belief in a breach: its "any" head. Not the likeliest category: the category heads
     /// weigh their rare positives up so they can name a category, which makes them overconfident
     /// ("⟨p⟩ is een topper" scored 0.99 as an insult). In cross-validation "any" alone found as many
