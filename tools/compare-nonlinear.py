@@ -8,6 +8,7 @@ Usage: tools/compare-nonlinear.py FOLDS.tsv OUTCOMES.tsv
 Prints per model: AUC of "any breach", recall of the alert labels among linked posts at a false-alert
 rate of at most 1.5 % (the model alone), and the same with the rules' alerts (veto 0.2).
 """
+import os
 import sys
 import numpy as np
 import scipy.sparse as sp
@@ -16,17 +17,12 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import roc_auc_score
 from sklearn.neural_network import MLPClassifier
 
-folds_file, outcomes_file = sys.argv[1], sys.argv[2]
-rows = [l.rstrip("\n").split("\t") for l in open(folds_file, encoding="utf-8")]
-outcome = {l.split("\t")[0]: l.rstrip("\n").split("\t") for l in open(outcomes_file, encoding="utf-8") if not l.startswith("id\t")}
-ids = [r[0] for r in rows]
-fold = np.array([int(r[1]) for r in rows])
-y = np.array([1 if r[2] else 0 for r in rows])
-words = [r[3].split(" ") if len(r) > 3 else [] for r in rows]
-rules_alert = np.array([outcome[i][2] == "true" for i in ids])
-linked = np.array([outcome[i][3] == "true" for i in ids])
-ours = np.array([float(outcome[i][4]) for i in ids])
-expected = np.array([outcome[i][5] == "true" for i in ids])
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import heldout  # noqa: E402  (beside this script)
+
+held = heldout.load(sys.argv[1], sys.argv[2])
+fold, y, words = held["fold"], held["y"], held["words"]
+rules_alert, linked, ours, expected = held["rules_alert"], held["linked"], held["ours"], held["expected_alert"]
 
 def features(ws):  # as TextFeatures: words, pairs, character 3- to 5-grams, consonant skeletons
     out, previous = [], "<b>"
