@@ -55,7 +55,9 @@ extension Matcher {
     /// Capitalised words after "van" that still mean the school's own: a subject, a class, a year, or
     /// that say whose something is ("de foto's van het Facebook van haar zus").
     static let ownPlaces: Set<String> = {
-        let classes = ["groep", "klas", "class", "year", "leerjaar", "jaar", "afdeling", "onderbouw", "bovenbouw"]
+        let classes = [
+            "groep", "klas", "class", "year", "leerjaar", "jaar", "afdeling", "onderbouw", "bovenbouw", "stage",
+        ]
         let platforms = [
             "facebook", "instagram", "insta", "tiktok", "snapchat", "snap", "whatsapp", "youtube", "twitter",
             "discord", "linkedin", "google", "marktplaats",
@@ -63,14 +65,12 @@ extension Matcher {
         let subjects: [String] =
             TargetWords.subjectWords.keys.flatMap { $0.split(separator: " ").map(String.init) }
             + TargetWords.subjectWords.values.joined() + ["engels", "frans", "duits", "geschiedenis", "biologie"]
-        return Set((classes + platforms + subjects + ["stage"]).flatMap(MatchText.words))
+        return Set((classes + platforms + subjects).flatMap(MatchText.words))
     }()
-    /// Kinds of club or shop after "van de" that make the name someone else's ("van de voetbalclub").
-    static let clubWords: Set<String> = Set(
-        ["club", "voetbalclub", "vereniging", "supermarkt", "fc", "vv", "sv", "sportclub", "hockeyclub"].flatMap(
-            MatchText.words))
-
-    /// The ends of a compound that make it a club: "caravanclub", "buurtvereniging" (as keys: "club" is "ciub").
+    /// Clubs and shops after "van de" that make the name someone else's ("van de supermarkt", "van VV …").
+    static let clubWords: Set<String> = Set(["supermarkt", "fc", "vv", "sv"].flatMap(MatchText.words))
+    /// What a club or firm's word ends in, the word itself included: "club", "caravanclub", "buurtvereniging",
+    /// "hoveniersbedrijf" (as keys: "club" is "ciub").
     static let clubEndings = ["club", "vereniging", "bedrijf", "speelzaal", "opvang"].flatMap(MatchText.words)
     /// A compound that ends in "school" is another school ("de dansschool", "de basisschool"), unless
     /// it is the kind the watched school is: that one is `ownKinds`.

@@ -54,41 +54,31 @@ struct TargetForms: Sendable {
             for other in others { out.insert(MatchText.words(other)) }
         }
         // "docent groen": the subject with every word for a teacher, before it, after it, and in one word.
-        let teachers = keys(TargetWords.teacherWords)
-        if words.count >= 2, teachers.contains(words[0]) {
-            let subject = Array(words.dropFirst())
-            var subjects = [subject]
-            for (name, others) in TargetWords.subjectWords
-            where MatchText.words(name) == subject {
-                subjects += others.map(MatchText.words)
-            }
-            for subject in subjects {
-                for teacher in TargetWords.teacherWords.map(MatchText.words) {
-                    out.insert(teacher + subject)
-                    out.insert(subject + teacher)
-                    out.insert([MatchText.key(Array((subject + teacher).joined().utf8))])
-                }
+        for subject in subjects(ofRole: role) {
+            for teacher in TargetWords.teacherWords.map(MatchText.words) {
+                out.insert(teacher + subject)
+                out.insert(subject + teacher)
+                out.insert([MatchText.key(Array((subject + teacher).joined().utf8))])
             }
         }
         return out
     }
 
-    /// The subjects of the configured teaching roles and their other words, as match keys: "docent
-    /// lichamelijke opvoeding" gives "lichamelijke opvoeding", "gym", "lo", ...
+    /// The subject of a teaching role and its other words, as match keys: "docent lichamelijke
+    /// opvoeding (LO)" gives "lichamelijke opvoeding", "gym", "lo", ...; none for a role that is no
+    /// teacher's ("directeur").
+    static func subjects(ofRole role: String) -> [[String]] {
+        let words = MatchText.words(role.split(separator: "(").first.map(String.init) ?? "")
+        guard words.count >= 2, keys(TargetWords.teacherWords).contains(words[0]) else { return [] }
+        let subject = Array(words.dropFirst())
+        return [subject]
+            + TargetWords.subjectWords.filter { MatchText.words($0.key) == subject }.values.joined().map(
+                MatchText.words)
+    }
+
+    /// The subjects of the configured teaching roles, and their other words.
     static func subjects(of staff: [StaffMember]) -> Set<[String]> {
-        let teachers = keys(TargetWords.teacherWords)
-        var out: Set<[String]> = []
-        for member in staff {
-            let plain = (member.role ?? "").split(separator: "(").first.map(String.init) ?? ""
-            let words = MatchText.words(plain)
-            guard words.count >= 2, teachers.contains(words[0]) else { continue }
-            let subject = Array(words.dropFirst())
-            out.insert(subject)
-            for (name, others) in TargetWords.subjectWords where MatchText.words(name) == subject {
-                for other in others { out.insert(MatchText.words(other)) }
-            }
-        }
-        return out
+        Set(staff.flatMap { subjects(ofRole: $0.role ?? "") })
     }
 
     /// Each group or role in `words` (match keys of `tokens`), as word ranges; `school` marks the
