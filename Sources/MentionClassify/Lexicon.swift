@@ -156,6 +156,10 @@ public struct Lexicon: Sendable {
                 }
             }
             entries.append(Entry(category: category, severity: severity, phrase: phrase, origin: "\(file):\(number)"))
+            if let inverted = phrase.inverted {
+                entries.append(
+                    Entry(category: category, severity: severity, phrase: inverted, origin: "\(file):\(number)"))
+            }
         }
     }
 

@@ -98,6 +98,26 @@ struct Phrase: Sendable, Equatable {
         if items.first == .gap || items.last == .gap { throw fail("a phrase cannot start or end with ...") }
     }
 
+    /// Dutch subjects that, after a fronted word or clause, follow their verb.
+    static let invertingSubjects: Set<String> = ["ik", "wij", "we", "ikke"]
+
+    /// A phrase that starts with a Dutch first-person subject and a verb ("ik|we sla|slaan ..."), with
+    /// the two swapped: a Dutch main clause puts its verb second, so after a fronted word or a
+    /// condition the subject follows it ("morgen sla ik je in elkaar", "als hij dat doet, steek ik de
+    /// school in de fik"). Nil for any other phrase. "we" alone is English as often: it must come
+    /// with "ik" or "wij".
+    var inverted: Phrase? {
+        guard items.count >= 3, case .word(let subject) = items[0], case .word(let verb) = items[1] else { return nil }
+        let subjects = Self.words(of: subject)
+        guard !subjects.isEmpty, subjects.isSubset(of: Self.invertingSubjects),
+            subjects.contains("ik") || subjects.contains("wij"),
+            Self.words(of: verb).isDisjoint(with: Self.invertingSubjects)
+        else { return nil }
+        var copy = self
+        copy.items.swapAt(0, 1)
+        return copy
+    }
+
     /// This phrase without the word sequences that hold `term` (a silenced term leaving a cue list):
     /// none when every sequence holds it ("groetjes" silenced takes out "groetjes"), itself when none
     /// does, else the phrase with the alternatives that hold it taken out ("groetjes" silenced leaves
