@@ -1,7 +1,10 @@
 /// Whole surnames that need no context, of six letters or more, looked for at the start of a
 /// sentence written as one word ("OOSTERHUISISEENDIKKEKUTBOER"). The first of them, in order, whose
 /// word starts the long word: found by looking up the word's prefixes, not by trying thousands of
-/// names one by one (10,000 staff give thousands of such surnames).
+/// names one by one (10,000 staff give thousands of such surnames). And the school's own names that
+/// need no context, of eight letters or more ("dezehoek", "prozehoek"), anywhere in such a word:
+/// "allelerarenvandezeehoekmoetendood" names the school as plainly as its words apart would. A
+/// surname inside a word is not looked for: "Berg" is in "bergschoen".
 struct GluedHeads: Sendable {
     private let heads: [NamePattern]
     /// Each head's index among the trie's forms (`PatternTrie.facts`).
@@ -11,11 +14,14 @@ struct GluedHeads: Sendable {
     private let lengths: [Int]
     /// Heads with other letters, tried one by one as before (String prefixes compare characters).
     private let otherHeads: [Int]
+    /// The school's names looked for anywhere in the word: their keys and indices in `heads`.
+    private let inside: [(key: [UInt8], index: Int)]
 
-    /// `heads` are among the forms of `trie`.
-    init(_ heads: [NamePattern], in trie: PatternTrie) {
-        self.heads = heads
-        forms = heads.map { head in
+    /// `heads` and `inside` are among the forms of `trie`.
+    init(_ heads: [NamePattern], inside: [NamePattern] = [], in trie: PatternTrie) {
+        self.heads = heads + inside
+        self.inside = inside.enumerated().map { (Array($1.words[0].utf8), heads.count + $0) }
+        forms = self.heads.map { head in
             guard let form = trie.formIndex(of: head) else {
                 preconditionFailure("a glued head is no form of the trie")
             }
@@ -23,7 +29,7 @@ struct GluedHeads: Sendable {
         }
         var firstIndex: [String: Int] = [:]
         var otherHeads: [Int] = []
-        for (index, head) in heads.enumerated() {
+        for (index, head) in heads.enumerated() {  // the prefix heads only
             if head.words[0].utf8.allSatisfy({ $0 < 0x80 }) {
                 if firstIndex[head.words[0]] == nil { firstIndex[head.words[0]] = index }
             } else {
@@ -42,8 +48,29 @@ struct GluedHeads: Sendable {
     func headForm(of word: String) -> Int32? { headIndex(of: word).map { forms[$0] } }
 
     private func headIndex(of word: String) -> Int? {
+        prefixIndex(of: word) ?? insideIndex(of: Array(word.utf8))
+    }
+
+    private func insideIndex(of bytes: [UInt8]) -> Int? {
+        for (key, index) in inside where key.count < bytes.count {
+            for start in 0...(bytes.count - key.count) where bytes[start] == key[0] {
+                guard bytes[start..<start + key.count].elementsEqual(key) else { continue }
+                let rest = bytes[(start + key.count)...]
+                if !Self.placeEndings.contains(where: { rest.starts(with: $0) }) { return index }
+            }
+        }
+        return nil
+    }
+
+    /// A place named after the school's name ("dezeehoekstraat", "de Zeehoeklaan") is no school.
+    private static let placeEndings: [[UInt8]] = [
+        "straat", "weg", "laan", "plein", "kade", "dijk", "pad", "hof", "singel", "gracht", "park", "strand",
+        "paviljoen", "steeg", "dreef", "erf",
+    ].map { Array(MatchText.key(Array($0.utf8)).utf8) }
+
+    private func prefixIndex(of word: String) -> Int? {
         guard word.utf8.allSatisfy({ $0 < 0x80 }) else {
-            return heads.firstIndex(where: { word.hasPrefix($0.words[0]) })
+            return heads.indices.first { !isInside($0) && word.hasPrefix(heads[$0].words[0]) }
         }
         var best = otherHeads.first { word.hasPrefix(heads[$0].words[0]) }
         let bytes = Array(word.utf8)
@@ -56,4 +83,6 @@ struct GluedHeads: Sendable {
         }
         return best
     }
+
+    private func isInside(_ index: Int) -> Bool { index >= heads.count - inside.count }
 }

@@ -30,7 +30,8 @@ extension Matcher {
             }
             groupStart = index
         }
-        // A sentence glued into one word starts with a name: "hoekstradaggaatmorgenslechtaflopen".
+        // A sentence glued into one word starts with a name ("hoekstradaggaatmorgenslechtaflopen") or
+        // holds the school's ("allelerarenvandezeehoekmoetendood").
         for index in words.indices
         where words[index].utf8.count >= MentionFilter.gluedLength && !places.contains(where: { $0.from == index }) {
             if let head = gluedHeads.headForm(of: words[index]) {

@@ -47,6 +47,10 @@ public struct Matcher: Sendable {
         gluedHeads = GluedHeads(
             patterns.filter {
                 $0.rule == .surname && !$0.needsContext && $0.words.count == 1 && $0.words[0].utf8.count >= 6
+            },
+            inside: patterns.filter {
+                $0.entity == "school" && !$0.needsContext && [.name, .alias, .handle, .hashtag].contains($0.rule)
+                    && $0.words.count == 1 && $0.words[0].utf8.count >= 8
             }, in: forms)
         // Misspellings of the names themselves, not of handles, hashtags or domains.
         let misspellings = Misspellings(

@@ -72,6 +72,24 @@ enum NameForms {
             // The name without its school word and article ("Zeehoek"): ambiguous on its own.
             let core = words.filter { !schoolWordKeys.contains($0) && !articleKeys.contains($0) }
             if !core.isEmpty, core != words { add("school", core, .alias, context: true) }
+            // The school's people in one word with its bare name ("zeehoekleerlingen", "Zeehoekers"):
+            // as plainly the school as "Zeehoek-kinderen" is (`TargetWords.schoolPeople`).
+            if core.count == 1, core != words {
+                let endings =
+                    TargetWords.schoolPeople
+                    + (core[0].last.map { "aeiouy".contains($0) } == true ? [] : TargetWords.demonymEndings)
+                for ending in endings {
+                    add(
+                        "school", [MatchText.key(Array((core[0] + MatchText.words(ending).joined()).utf8))], .alias,
+                        context: false)
+                }
+            }
+            // Written without vowels, the way pupils hide it from a filter ("de zhk"): with an
+            // article as plainly the school as the name is; bare, it needs context as the bare name does.
+            if let skeleton = schoolSkeleton(core) {
+                add("school", skeleton, .alias, context: true)
+                for article in ["de", "d"] { add("school", [article] + skeleton, .alias, context: false) }
+            }
         }
         for handle in school.handles { add("school", handle, .handle, context: false, veto: false) }
         for hashtag in school.hashtags { add("school", hashtag, .hashtag, context: false, veto: false) }

@@ -39,5 +39,19 @@ extension NameForms {
         return found.filter { owners[$0.key]?.count == 1 && !nameWords.contains($0.key) }
     }
 
+    /// The school's core name without its vowels ("Zeehoek" → "zhk"), when each word keeps three
+    /// consonants or more and differs from the word; nil otherwise (a short name's skeleton is some
+    /// other abbreviation as often).
+    static func schoolSkeleton(_ core: [String]) -> [String]? {
+        guard !core.isEmpty else { return nil }
+        var skeleton: [String] = []
+        for word in core {
+            let consonants = word.filter { !"aeiouy".contains($0) }
+            guard consonants.count >= 3, consonants != word else { return nil }
+            skeleton.append(MatchText.key(Array(consonants.utf8)))
+        }
+        return skeleton
+    }
+
     private static let tussenvoegselKeys: Set<String> = Set(tussenvoegsels.flatMap(MatchText.words))
 }

@@ -51,6 +51,9 @@ enum TargetWords {
         "pubers", "tieners", "brats", "brat", "pupils", "students", "leraren", "docenten", "teachers", "juffen",
         "meesters", "personeel", "staff",
     ]
+    /// After the school's bare name in one word, its people: "Zeehoekers", "zeehoekertjes" (Dutch
+    /// names a place's people so when the name ends in a consonant).
+    static let demonymEndings = ["er", "ers", "ertje", "ertjes"]
     /// Before the school's bare name, they make it the one meant: "die Zeehoek", "that Zeehoek".
     static let demonstratives = ["die", "deze", "dat", "that", "this"]
     /// Words for a teacher: a role "docent SUBJECT" is also "leraar SUBJECT", "SUBJECTleraar", "SUBJECT teacher".

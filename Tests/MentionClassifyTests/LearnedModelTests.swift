@@ -19,6 +19,18 @@ struct LearnedModelTests {
         #expect(TextFeatures.words(in: text, mentions: mentions) == ["⟨p⟩", "en", "⟨s⟩", "⟨h⟩"])
     }
 
+    @Test func aSentenceGluedAroundANameKeepsItsWord() {
+        let glued = "\nallelerarenvandezeehoekmoetendood!"
+        let school = Mention(entity: "school", surface: "", start: 1, end: 34, rule: .alias)
+        #expect(TextFeatures.words(in: glued, mentions: [school]) == ["⟨s⟩", "allelerarenvandezeehoekmoetendood"])
+        let short = "\nzeehoekers!"  // one word, but a name's length: masked as any name
+        #expect(
+            TextFeatures.words(
+                in: short, mentions: [Mention(entity: "school", surface: "", start: 1, end: 11, rule: .alias)]) == [
+                    "⟨s⟩"
+                ])
+    }
+
     @Test(arguments: [
         ("kаnker", "kanker"),  // a Cyrillic а
         ("H0ER", "hoer"),

@@ -92,6 +92,22 @@ struct MatchFormsTests {
         ("hoekstradaggaatmorgenslechtaflopen", ["staff-05"]),
         ("de Oosterhuislaan is afgesloten", []),  // a compound is short; a glued sentence is long (14+ letters as keys)
         ("Zeehoek heeft het mooiste terras van Zandvoort", []),  // the beach pavilion
+        // The school's name without vowels: with an article it is the school, bare it needs context.
+        ("de zhk is een rare school", ["school"]),
+        ("wie gaat er mee naar d zhk", ["school"]),
+        ("zhk morgen?", []),
+        ("zhk is een kutschool", ["school"]),
+        // A sentence glued into one word that holds the school's name with its article or its PrO.
+        ("ikhaatallelerarenvandezeehoek", ["school"]),
+        ("allelerarenvanprozeehoekzijntop", ["school"]),
+        ("wonenaandezeehoekstraatnummer", []),  // a street's name in it is no school
+        ("dekapperindezeehoekstraat", []),
+        ("zeehoekstraat 4 is te koop", []),
+        // Its people in one word with its bare name, and what its people are called.
+        ("zeehoekleerlingen in de bus", ["school"]),
+        ("die Zeehoekers zijn luid", ["school"]),
+        ("zeehoekertjes op schoolreis", ["school"]),
+        ("zeehoekfans op het strand", []),  // not a word for its people
     ])
     func countsOnlyWithContext(_ text: String, _ expected: [String]) {
         #expect(found(text) == expected, "\(text)")
