@@ -46,7 +46,9 @@ public struct Matcher: Sendable {
         self.forms = forms
         gluedHeads = GluedHeads(
             patterns.filter {
-                $0.rule == .surname && !$0.needsContext && $0.words.count == 1 && $0.words[0].utf8.count >= 6
+                // Whole names too, written as one word by `NameForms` ("fatmayilmazisgewooneenkutwijf").
+                [.surname, .name].contains($0.rule) && !$0.needsContext && $0.words.count == 1
+                    && $0.words[0].utf8.count >= 6
             },
             inside: patterns.filter {
                 $0.entity == "school" && !$0.needsContext && [.name, .alias, .handle, .hashtag].contains($0.rule)
@@ -238,7 +240,6 @@ public struct Matcher: Sendable {
                     && !isVetoed(form, place, inHandle: inHandle[i])
             }
         }
-        let hasContext = post.schoolSpecific || (assumeSchool && !excluded) || anchored || (!excluded && contextWord)
         // Dozens of one-word forms end at a common name: whether it is an ordinary word there, once per place.
         var ordinaryAt = [UInt8](repeating: 2, count: words.count)
         func isOrdinaryWord(_ place: Place, _ form: PatternTrie.FormFacts) -> Bool {
@@ -250,6 +251,22 @@ public struct Matcher: Sendable {
             }
             return ordinaryAt[place.from] == 1
         }
+        // The school's bare name and a staff name that needs context, in one post, confirm each other
+        // ("that de vries guy in the tech room at Zeehoek"): both by chance is unlikely.
+        func ambiguous(school: Bool) -> Bool {
+            places.indices.contains { i in
+                let place = places[i]
+                guard !corrected[place.from..<place.to].contains(true) else { return false }
+                return place.forms.contains {
+                    let form = facts[Int($0)]
+                    return form.needsContext && form.isSchool == school && !isVetoed(form, place, inHandle: inHandle[i])
+                        && !isOrdinaryWord(place, form)
+                }
+            }
+        }
+        let confirmed = !anchored && !contextWord && ambiguous(school: true) && ambiguous(school: false)
+        let hasContext =
+            post.schoolSpecific || (assumeSchool && !excluded) || anchored || (!excluded && (contextWord || confirmed))
         func counts(_ form: PatternTrie.FormFacts, _ i: Int) -> Bool {
             let place = places[i]
             return !isVetoed(form, place, inHandle: inHandle[i])

@@ -3,7 +3,8 @@
 /// skipped. Exact, not a guess: it answers no only when that pass would find nothing but the author,
 /// that is when no form starts at any word, and no word is an honorific, starts a context phrase,
 /// ends in a context word or in a compound's honorific after a compound head, is a glued sentence
-/// that starts with a surname, or is written together with the word before it; a form that needs context counts only when a word next
+/// that starts with a surname, or is written together with the word before it, and no two words
+/// start forms that need context (they may confirm each other); a form that needs context counts only when a word next
 /// to it would be read as a misspelt name (which is what the full pass does then). A hash that
 /// collides only sends a post the long way.
 struct MentionFilter: Sendable {
@@ -54,6 +55,9 @@ struct MentionFilter: Sendable {
     /// `misspelt`: the words the full pass would read as a misspelt name.
     func mayMention(_ text: KeyedText, forms: PatternTrie, misspelt: MisspeltNames) -> Bool {
         var contextual = false
+        // Two places that need context may confirm each other (the school's bare name and a staff
+        // name: `Matcher.fullPass`); the full pass tells.
+        var contextualStarts = 0
         // Which words start a form, as found on the way (most posts have few words; longer ones ask again).
         var starts: UInt64 = 0
         for index in text.words.indices {
@@ -68,7 +72,10 @@ struct MentionFilter: Sendable {
             if startsForm, index < 64 { starts |= 1 << UInt64(index) }
             switch kind {
             case .free: return true
-            case .contextual: contextual = true
+            case .contextual:
+                contextual = true
+                contextualStarts += 1
+                if contextualStarts >= 2 { return true }
             case .none: break
             }
             guard length > 4 else { continue }

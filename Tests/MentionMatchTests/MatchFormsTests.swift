@@ -90,6 +90,8 @@ struct MatchFormsTests {
         ("the zeehoek principal is a witch", ["school"]),  // a word only a school has is context
         ("OOSTERHUISISEENDIKKEKUTBOER", ["staff-08"]),  // a sentence glued into one word, a name at its head
         ("hoekstradaggaatmorgenslechtaflopen", ["staff-05"]),
+        ("fatmayilmazisgewooneenkutwijf", ["staff-07"]),  // a whole name at its head
+        ("jandevriesisgewooneenkutman", []),  // a common name needs context, glued or not
         ("de Oosterhuislaan is afgesloten", []),  // a compound is short; a glued sentence is long (14+ letters as keys)
         ("Zeehoek heeft het mooiste terras van Zandvoort", []),  // the beach pavilion
         // The school's name without vowels: with an article it is the school, bare it needs context.
@@ -108,6 +110,12 @@ struct MatchFormsTests {
         ("die Zeehoekers zijn luid", ["school"]),
         ("zeehoekertjes op schoolreis", ["school"]),
         ("zeehoekfans op het strand", []),  // not a word for its people
+        // The school's bare name and a staff name that needs context confirm each other.
+        ("that de vries guy in the tech room at Zeehoek", ["school", "staff-02"]),
+        ("Jan de Vries en Zeehoek", ["school", "staff-02"]),
+        ("Jan de Vries wint de marathon", []),
+        ("Zeehoek en Smit", ["school", "staff-01"]),
+        ("Zeehoek heeft een nieuwe kok, Smit heet hij, in Zandvoort", []),  // an exclude word vetoes both
     ])
     func countsOnlyWithContext(_ text: String, _ expected: [String]) {
         #expect(found(text) == expected, "\(text)")
