@@ -86,6 +86,8 @@ struct CategoryRules {
         let named = matcher.mentions(
             in: Post(id: post.id, text: post.author), text: post.author, tokens: MatchText.tokens(post.author))
         guard let staff = named.first(where: { $0.entity != "school" && $0.rule != .author }) else { return nil }
+        // An account that says what it is ("mulder_fanclub", "hoekstra_parody") does not pose as the person.
+        if MatchText.words(post.author).contains(where: Self.declaredAccountWords.contains) { return nil }
         // A display name ("Sanne Hoekstra", "Fans van meneer Mulder") may be the person's own account:
         // only a handle counts, and only a look-alike of a configured one or one with a title in it.
         let isHandle = !post.author.contains(where: \.isWhitespace)
@@ -95,6 +97,11 @@ struct CategoryRules {
         hit.aimedAt = mentions.indices.filter { mentions[$0].entity == staff.entity }
         return (hit, Mention(entity: staff.entity, surface: post.author, start: 0, end: 0, rule: .accountName))
     }
+
+    /// Words in an account's name that say it is not the person's own ("fanclub", "parody").
+    static let declaredAccountWords: Set<String> = Set(
+        ["fan", "fans", "fanclub", "fanpage", "fanaccount", "parodie", "parody", "haters", "hater", "memes", "roast"]
+            .flatMap(MatchText.words))
 
     /// A post that claims to be written by a staff member ("ik ben meneer Mulder", "Groetjes, Dirk-Jan
     /// Mulder") from an account that is not theirs.

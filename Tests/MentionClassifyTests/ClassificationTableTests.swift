@@ -212,6 +212,7 @@ struct ClassificationTableTests {
 
     @Test(arguments: [
         Case(text: "hoi allemaal, morgen geen huiswerk!", author: "@juf_marieke_zeehoek"),
+        Case(text: "hoi allemaal, morgen geen huiswerk!", author: "@juf_marieke_official"),
         Case(text: "het insta account van meester Pieter is gehackt, wij posten nu namens hem"),
         Case(text: "ik heb een nepaccount van juf Fatma gemaakt"),
         Case(text: "made a fake account of mr Mulder lol"),
@@ -225,6 +226,11 @@ struct ClassificationTableTests {
         Case(text: "Let op: meester_pieter_zeehoek is een nepaccount. Niet van meneer Oosterhuis, niet accepteren!"),
         Case(text: "someone made a fake insta as mr Mulder. it's not him, don't accept it"),
         Case(text: "Pas op, @prozeehoek_officieel is een nep account. Het echte account is @prozeehoek."),
+        Case(text: "er gaat een nepaccount van juf Fatma rond, rapporteer het allemaal"),
+        Case(text: "Het bericht van meneer Mulder over de toets is nep, hij heeft geen tiktok"),
+        Case(text: "the fake page of mr Mulder has been reported and removed"),
+        // An account that says what it is does not pose as the person.
+        Case(text: "juf Marieke heeft weer de mooiste klas van de school!", author: "@juf_marieke_fanclub"),
     ])
     func noImpersonationAlarm(_ item: Case) { Self.expectNoAlarm(.impersonation, item) }
 
