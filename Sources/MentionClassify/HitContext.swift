@@ -24,7 +24,16 @@ struct HitContext {
             hit.lower(.reported)
         } else if isOwnIdentity(hit) {
             hit.lower(.ownIdentity)
+        } else if isGame(hit) {
+            hit.lower(.game)
         }
+    }
+
+    /// "ik maak je af met trefbal", "I'll kill you in fortnite": a threat in a game whose own words
+    /// are violent (`game`: a preposition and such a game, in the same sentence). Not team sports:
+    /// "tijdens de voetbal sla ik hem" is a fight.
+    private func isGame(_ hit: Hit) -> Bool {
+        hit.category == .threat && search.cueInSentence("game", words[hit.words.lowerBound].sentence) != nil
     }
 
     /// "kankergoed", "kanker lekker", "tering mooi": a curse that strengthens a word, aimed at nobody.

@@ -37,7 +37,7 @@ public struct Lexicon: Sendable {
         "other",
         "selfname", "speech", "contrast", "filler", "rebuttal", "warning",
         "greeting", "pictureof", "namefrom", "actually", "degree", "official", "me", "relative", "streetend",
-        "streetword", "compoundhead", "institution", "plural", "self",
+        "streetword", "compoundhead", "institution", "plural", "self", "game",
         "abbreviation",
     ]
 

@@ -54,6 +54,9 @@ struct CueListTests {
             list: "official", listed: "Officieel bericht van De Zeehoek: morgen is de school dicht",
             unlisted: "Namens De Zeehoek: morgen is de school dicht", word: "namens", alertWhenListed: true),
         Row(
+            list: "game", listed: "ik maak meneer Mulder af met trefbal vrijdag",
+            unlisted: "ik maak meneer Mulder af met stenen vrijdag", word: "stenen", alertWhenListed: false),
+        Row(
             list: "me", listed: "Ik steek meneer Mulder neer, ook al komt de politie",
             unlisted: "Ikke steek meneer Mulder neer, ook al komt de politie", word: "ikke", alertWhenListed: true),
         Row(
