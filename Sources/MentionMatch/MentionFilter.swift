@@ -3,8 +3,9 @@
 /// skipped. Exact, not a guess: it answers no only when that pass would find nothing but the author,
 /// that is when no form starts at any word, and no word is an honorific, starts a context phrase,
 /// ends in a context word or in a compound's honorific after a compound head, is a glued sentence
-/// that starts with a surname, or is written together with the word before it, and no two words
-/// start forms that need context (they may confirm each other); a form that needs context counts only when a word next
+/// that starts with a surname, or is written together with the word before it, and the school's
+/// bare name and a staff name that need context are not both there (they confirm each other); a
+/// form that needs context counts only when a word next
 /// to it would be read as a misspelt name (which is what the full pass does then). A hash that
 /// collides only sends a post the long way.
 struct MentionFilter: Sendable {
@@ -55,9 +56,9 @@ struct MentionFilter: Sendable {
     /// `misspelt`: the words the full pass would read as a misspelt name.
     func mayMention(_ text: KeyedText, forms: PatternTrie, misspelt: MisspeltNames) -> Bool {
         var contextual = false
-        // Two places that need context may confirm each other (the school's bare name and a staff
-        // name: `Matcher.fullPass`); the full pass tells.
-        var contextualStarts = 0
+        // The school's bare name and a staff name that need context confirm each other
+        // (`Matcher.fullPass`): whose such forms were seen, 1 the school's, 2 a staff member's.
+        var contextualOwners: UInt8 = 0
         // Which words start a form, as found on the way (most posts have few words; longer ones ask again).
         var starts: UInt64 = 0
         for index in text.words.indices {
@@ -68,14 +69,13 @@ struct MentionFilter: Sendable {
             }
             // Split at a capital ("#DeZeehoek"): also matched as the one word it was written as.
             if index > 0, text.words[index - 1].end == word.start { return true }
-            let (kind, startsForm) = forms.formKind(in: text, at: index)
+            let (kind, startsForm, owners) = forms.formKind(in: text, at: index)
+            contextualOwners |= owners
+            if contextualOwners == 3 { return true }
             if startsForm, index < 64 { starts |= 1 << UInt64(index) }
             switch kind {
             case .free: return true
-            case .contextual:
-                contextual = true
-                contextualStarts += 1
-                if contextualStarts >= 2 { return true }
+            case .contextual: contextual = true
             case .none: break
             }
             guard length > 4 else { continue }

@@ -28,6 +28,9 @@ struct PatternTrie: Sendable {
     private var formStarts: [Int32] = []
     /// What the forms ending at each node can be without school context (`FormKind`).
     private var kinds: [FormKind] = [.none]
+    /// Whose forms that need context end at each node: 1 the school's, 2 a staff member's (`Matcher`'s
+    /// mutual context: the two together confirm each other).
+    private var contextualOwners: [UInt8] = [0]
     private(set) var count = 0
     /// A bit for each first word's hash, sixteen bits a first word: most words of a text start no
     /// form, and this table (small enough to stay in cache) says so before the edge table is probed.
@@ -127,6 +130,7 @@ struct PatternTrie: Sendable {
                 continue
             }
             kinds.append(.none)
+            contextualOwners.append(0)
             let new = Int32(kinds.count - 1)
             let offset = Int32(arena.count)
             let length = bytes.count
@@ -143,6 +147,7 @@ struct PatternTrie: Sendable {
         // `Matcher.isSpelledOut`: a one-word school name of five letters or more needs no context then.
         let spelledOut = pattern.entity == "school" && pattern.words.count == 1 && pattern.words[0].utf8.count >= 5
         kinds[Int(node)] = max(kinds[Int(node)], pattern.needsContext && !spelledOut ? .contextual : .free)
+        if pattern.needsContext { contextualOwners[Int(node)] |= pattern.entity == "school" ? 1 : 2 }
         count += 1
         return node
     }
@@ -232,19 +237,22 @@ struct PatternTrie: Sendable {
 
     /// The most a form that starts at word `start` of `text` can be (the bytes-only check of `Matcher`),
     /// and whether any form starts with that word.
-    func formKind(in text: KeyedText, at start: Int) -> (kind: FormKind, startsForm: Bool) {
-        guard let first = child(of: 0, text.key(start), text.words[start].hash) else { return (.none, false) }
+    /// `owners`: whose forms that need context end on the way (`contextualOwners`).
+    func formKind(in text: KeyedText, at start: Int) -> (kind: FormKind, startsForm: Bool, owners: UInt8) {
+        guard let first = child(of: 0, text.key(start), text.words[start].hash) else { return (.none, false, 0) }
         var node = first
         var index = start + 1
         var kind = kinds[Int(first)]
+        var owners = contextualOwners[Int(first)]
         while index < text.words.count, kind != .free {
             let word = text.words[index]
             guard let next = child(of: node, text.key(index), word.hash) else { break }
             kind = max(kind, kinds[Int(next)])
+            owners |= contextualOwners[Int(next)]
             node = next
             index += 1
         }
-        return (kind, true)
+        return (kind, true, owners)
     }
 
     /// True when some form starts with word `index` of `text`.

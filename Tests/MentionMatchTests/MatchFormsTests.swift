@@ -113,6 +113,7 @@ struct MatchFormsTests {
         // The school's bare name and a staff name that needs context confirm each other.
         ("that de vries guy in the tech room at Zeehoek", ["school", "staff-02"]),
         ("Jan de Vries en Zeehoek", ["school", "staff-02"]),
+        ("de vries van zhk", ["school", "staff-02"]),  // a bare skeleton too (the pre-filter lets it through)
         ("Jan de Vries wint de marathon", []),
         ("Zeehoek en Smit", ["school", "staff-01"]),
         ("Zeehoek heeft een nieuwe kok, Smit heet hij, in Zandvoort", []),  // an exclude word vetoes both
