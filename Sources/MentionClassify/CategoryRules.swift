@@ -98,9 +98,10 @@ struct CategoryRules {
         return (hit, Mention(entity: staff.entity, surface: post.author, start: 0, end: 0, rule: .accountName))
     }
 
-    /// Words in an account's name that say it is not the person's own ("fanclub", "parody").
+    /// Words in an account's name that say it is not the person's own ("fanclub", "parody"). Not "fan"
+    /// or "memes": an impersonator adds those as easily ("@meneer_mulder_fan").
     static let declaredAccountWords: Set<String> = Set(
-        ["fan", "fans", "fanclub", "fanpage", "fanaccount", "parodie", "parody", "haters", "hater", "memes", "roast"]
+        ["fanclub", "fanpage", "fanaccount", "parodie", "parody", "parodyaccount", "parodieaccount"]
             .flatMap(MatchText.words))
 
     /// A post that claims to be written by a staff member ("ik ben meneer Mulder", "Groetjes, Dirk-Jan

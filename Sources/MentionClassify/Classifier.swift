@@ -196,7 +196,7 @@ public struct Classifier: Sendable {
             post: post, lexicon: lexicon, text: words, search: search, mentions: mentions, authorEntity: authorEntity)
 
         let isNews = post.source == FeedKind.news.rawValue
-        var hits = lexiconHits(search, authorEntity: authorEntity, isNews: isNews)
+        var hits = lexiconHits(search, text: words, authorEntity: authorEntity, isNews: isNews)
         hits +=
             rules.unconsentedMedia() + rules.personalDetails() + rules.claimedName(matcher: matcher)
             + rules.confidentialInfo()
@@ -261,15 +261,25 @@ public struct Classifier: Sendable {
     func findCategories(in text: String) -> [CategoryFinding] {
         let words = ClassifyText(text, abbreviations: lexicon.cueWords("abbreviation"))
         let search = PhraseSearch(tables: phraseTables, text: words, mentions: [])
-        return summarise(lexiconHits(search, authorEntity: nil), words: words, mentions: [], author: "")
+        return summarise(lexiconHits(search, text: words, authorEntity: nil), words: words, mentions: [], author: "")
     }
 
     // MARK: - Steps
 
     /// Lexicon hits; what staff must not post counts only in posts by configured accounts.
-    private func lexiconHits(_ search: PhraseSearch, authorEntity: String?, isNews: Bool = false) -> [Hit] {
+    private func lexiconHits(_ search: PhraseSearch, text: ClassifyText, authorEntity: String?, isNews: Bool = false)
+        -> [Hit]
+    {
         search.hits().compactMap { found in
             let entry = lexicon.entries[found.entry]
+            // A verb first is a question ("krijgen we jullie nog te zien?"), not the verb second of
+            // a main clause after a fronted word (`Phrase.inverted`).
+            if entry.inverted {
+                let sentence = text.words[found.words.lowerBound].sentence
+                if text.questions.contains(sentence) || found.words.lowerBound == text.sentences[sentence].lowerBound {
+                    return nil
+                }
+            }
             var hit = Hit(entry.category, entry.severity, words: found.words, kind: .lexicon(found.entry))
             switch entry.category {
             case .confidentialInfo:

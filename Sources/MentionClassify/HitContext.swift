@@ -30,10 +30,14 @@ struct HitContext {
     }
 
     /// "ik maak je af met trefbal", "I'll kill you in fortnite": a threat in a game whose own words
-    /// are violent (`game`: a preposition and such a game, in the same sentence). Not team sports:
-    /// "tijdens de voetbal sla ik hem" is a fight.
+    /// are violent (`game`: a preposition and such a game, right after the threat, up to two words
+    /// between). Not team sports: "tijdens de voetbal sla ik hem" is a fight.
     private func isGame(_ hit: Hit) -> Bool {
-        hit.category == .threat && search.cueInSentence("game", words[hit.words.lowerBound].sentence) != nil
+        guard hit.category == .threat else { return false }
+        let sentence = words[hit.words.lowerBound].sentence
+        return search.occurrences(of: "game", inSentence: sentence).contains {
+            $0.lowerBound >= hit.words.upperBound && $0.lowerBound <= hit.words.upperBound + 2
+        }
     }
 
     /// "kankergoed", "kanker lekker", "tering mooi": a curse that strengthens a word, aimed at nobody.

@@ -21,6 +21,8 @@ public struct Lexicon: Sendable {
         var phrase: Phrase
         /// "insult.txt:12" or "feeds.yaml:40": where a reviewer finds the entry.
         var origin: String
+        /// Made by `Phrase.inverted` from the entry written before it: it does not count in a question.
+        var inverted = false
     }
 
     public struct SyntaxError: Error, Equatable, CustomStringConvertible {
@@ -158,7 +160,9 @@ public struct Lexicon: Sendable {
             entries.append(Entry(category: category, severity: severity, phrase: phrase, origin: "\(file):\(number)"))
             if let inverted = phrase.inverted {
                 entries.append(
-                    Entry(category: category, severity: severity, phrase: inverted, origin: "\(file):\(number)"))
+                    Entry(
+                        category: category, severity: severity, phrase: inverted, origin: "\(file):\(number)",
+                        inverted: true))
             }
         }
     }

@@ -100,6 +100,12 @@ struct Phrase: Sendable, Equatable {
 
     /// Dutch subjects that, after a fronted word or clause, follow their verb.
     static let invertingSubjects: Set<String> = ["ik", "wij", "we", "ikke"]
+    /// Words after a subject that are no verb ("wij als school", "ik haar auto"): no inversion.
+    static let notVerbs: Set<String> = [
+        "als", "haar", "je", "jouw", "jullie", "u", "hem", "hun", "die", "dat", "de", "het", "een", "niet", "nog",
+        "ook",
+        "wel", "allemaal", "zelf",
+    ]
 
     /// A phrase that starts with a Dutch first-person subject and a verb ("ik|we sla|slaan ..."), with
     /// the two swapped: a Dutch main clause puts its verb second, so after a fronted word or a
@@ -111,7 +117,7 @@ struct Phrase: Sendable, Equatable {
         let subjects = Self.words(of: subject)
         guard !subjects.isEmpty, subjects.isSubset(of: Self.invertingSubjects),
             subjects.contains("ik") || subjects.contains("wij"),
-            Self.words(of: verb).isDisjoint(with: Self.invertingSubjects)
+            Self.words(of: verb).isDisjoint(with: Self.invertingSubjects.union(Self.notVerbs))
         else { return nil }
         var copy = self
         copy.items.swapAt(0, 1)

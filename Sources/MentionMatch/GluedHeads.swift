@@ -56,7 +56,12 @@ struct GluedHeads: Sendable {
             for start in 0...(bytes.count - key.count) where bytes[start] == key[0] {
                 guard bytes[start..<start + key.count].elementsEqual(key) else { continue }
                 let rest = bytes[(start + key.count)...]
-                if !Self.placeEndings.contains(where: { rest.starts(with: $0) }) { return index }
+                // A letter shared by the name's end and the ending's start is written once in a key
+                // ("zeehoek" + "kade" is "zehoekade").
+                let isPlace = Self.placeEndings.contains { ending in
+                    rest.starts(with: ending) || (ending.first == key.last && rest.starts(with: ending.dropFirst()))
+                }
+                if !isPlace { return index }
             }
         }
         return nil

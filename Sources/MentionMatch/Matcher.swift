@@ -253,18 +253,27 @@ public struct Matcher: Sendable {
         }
         // The school's bare name and a staff name that needs context, in one post, confirm each other
         // ("that de vries guy in the tech room at Zeehoek"): both by chance is unlikely.
-        func ambiguous(school: Bool) -> Bool {
-            places.indices.contains { i in
+        // Not a first name or initials ("Op 15 jan …", "met Sanne … bij Zeehoek"): a name thousands share.
+        func ambiguous(school: Bool) -> [Range<Int>] {
+            places.indices.compactMap { i in
                 let place = places[i]
-                guard !corrected[place.from..<place.to].contains(true) else { return false }
-                return place.forms.contains {
+                guard !corrected[place.from..<place.to].contains(true) else { return nil }
+                let found = place.forms.contains {
                     let form = facts[Int($0)]
                     return form.needsContext && form.isSchool == school && !isVetoed(form, place, inHandle: inHandle[i])
+                        && (school || [.name, .surname, .honorific, .alias].contains(form.rule))
                         && !isOrdinaryWord(place, form)
                 }
+                return found ? place.from..<place.to : nil
             }
         }
-        let confirmed = !anchored && !contextWord && ambiguous(school: true) && ambiguous(school: false)
+        // Two places apart: one word never confirms itself (a staff member's initials that spell the
+        // school's skeleton).
+        let confirmed =
+            !anchored && !contextWord
+            && ambiguous(school: true).contains { school in
+                ambiguous(school: false).contains { !$0.overlaps(school) }
+            }
         let hasContext =
             post.schoolSpecific || (assumeSchool && !excluded) || anchored || (!excluded && (contextWord || confirmed))
         func counts(_ form: PatternTrie.FormFacts, _ i: Int) -> Bool {
@@ -294,12 +303,14 @@ public struct Matcher: Sendable {
             let rule =
                 corrected[place.from..<place.to].contains(true)
                 ? MentionRule.misspelling : form.rule
+            // A one-word form found in a longer word: a glued sentence around the name.
+            let pattern = forms.pattern(index)
+            let glued = place.to - place.from == 1 && pattern.words.count == 1 && pattern.words[0] != words[place.from]
             // From the scalars already split: finding each surface from the text's start was quadratic.
             mentions.append(
                 Mention(
-                    entity: forms.pattern(index).entity,
-                    surface: String(scalars: scalars[start..<end]),
-                    start: start, end: end, rule: rule))
+                    entity: pattern.entity, surface: String(scalars: scalars[start..<end]),
+                    start: start, end: end, rule: rule, glued: glued))
         }
         // "de leraren daar", "de gymleraar": only in a post that names the school.
         mentions += targetMentions(

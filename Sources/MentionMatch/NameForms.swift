@@ -75,9 +75,10 @@ enum NameForms {
             // The school's people in one word with its bare name ("zeehoekleerlingen", "Zeehoekers"):
             // as plainly the school as "Zeehoek-kinderen" is (`TargetWords.schoolPeople`).
             if core.count == 1, core != words {
-                let endings =
-                    TargetWords.schoolPeople
-                    + (core[0].last.map { "aeiouy".contains($0) } == true ? [] : TargetWords.demonymEndings)
+                // The name as written ("Zeehoek"), not its key, which reads "l" as "i".
+                let written = MatchText.tokens(phrase, readingLAsI: false).map(\.folded).last ?? ""
+                let endsInVowel = written.last.map { "aeiouy".contains($0) } ?? true
+                let endings = TargetWords.schoolPeople + (endsInVowel ? [] : TargetWords.demonymEndings)
                 for ending in endings {
                     add(
                         "school", [MatchText.key(Array((core[0] + MatchText.words(ending).joined()).utf8))], .alias,
@@ -86,7 +87,7 @@ enum NameForms {
             }
             // Written without vowels, the way pupils hide it from a filter ("de zhk"): with an
             // article as plainly the school as the name is; bare, it needs context as the bare name does.
-            if let skeleton = schoolSkeleton(core) {
+            if let skeleton = schoolSkeleton(phrase) {
                 add("school", skeleton, .alias, context: true)
                 for article in ["de", "d"] { add("school", [article] + skeleton, .alias, context: false) }
             }
@@ -151,8 +152,8 @@ enum NameForms {
         return deduplicated(patterns)
     }
 
-    private static let schoolWordKeys: Set<String> = Set(schoolWords.flatMap(MatchText.words))
-    private static let articleKeys: Set<String> = Set(articles.flatMap(MatchText.words))
+    static let schoolWordKeys: Set<String> = Set(schoolWords.flatMap(MatchText.words))
+    static let articleKeys: Set<String> = Set(articles.flatMap(MatchText.words))
 
     /// "Ingrid van den Berg-Bos" → ("Ingrid", ["van den Berg-Bos", "Berg-Bos", "van den Berg", "Berg", "Bos"]).
     static func split(_ name: String) -> (first: String?, surnames: [String]) {

@@ -39,18 +39,20 @@ extension NameForms {
         return found.filter { owners[$0.key]?.count == 1 && !nameWords.contains($0.key) }
     }
 
-    /// The school's core name without its vowels ("Zeehoek" → "zhk"), when each word keeps three
-    /// consonants or more and differs from the word; nil otherwise (a short name's skeleton is some
-    /// other abbreviation as often).
-    static func schoolSkeleton(_ core: [String]) -> [String]? {
-        guard !core.isEmpty else { return nil }
+    /// The school's name without its school word, article and vowels ("De Zeehoek" → "zhk"), when each
+    /// word keeps three consonants or more and differs from the word; nil otherwise (a short name's
+    /// skeleton is some other abbreviation as often). Made from the letters as written, then made a
+    /// key, as `skeletons` does: a key reads "l" as "i", which would drop every "l".
+    static func schoolSkeleton(_ name: String) -> [String]? {
         var skeleton: [String] = []
-        for word in core {
-            let consonants = word.filter { !"aeiouy".contains($0) }
-            guard consonants.count >= 3, consonants != word else { return nil }
+        for token in MatchText.tokens(name, readingLAsI: false) {
+            let key = MatchText.key(Array(token.folded.utf8))
+            guard !schoolWordKeys.contains(key), !articleKeys.contains(key) else { continue }
+            let consonants = token.folded.filter { !"aeiouy".contains($0) }
+            guard consonants.count >= 3, consonants != token.folded else { return nil }
             skeleton.append(MatchText.key(Array(consonants.utf8)))
         }
-        return skeleton
+        return skeleton.isEmpty ? nil : skeleton
     }
 
     private static let tussenvoegselKeys: Set<String> = Set(tussenvoegsels.flatMap(MatchText.words))

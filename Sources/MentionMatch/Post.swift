@@ -61,13 +61,17 @@ public struct Mention: Sendable, Equatable {
     public var start: Int
     public var end: Int
     public var rule: MentionRule
+    /// Found inside a sentence written as one word (`GluedHeads`: "allelerarenvandezeehoekmoetendood"):
+    /// the mention spans the whole word, of which the name is only a part.
+    public var glued: Bool
 
-    public init(entity: String, surface: String, start: Int, end: Int, rule: MentionRule) {
+    public init(entity: String, surface: String, start: Int, end: Int, rule: MentionRule, glued: Bool = false) {
         self.entity = entity
         self.surface = surface
         self.start = start
         self.end = end
         self.rule = rule
+        self.glued = glued
     }
 }
 

@@ -144,6 +144,11 @@ struct ClassificationTableTests {
         Case(text: "I will kill mr Mulder"), Case(text: "someone should burn down De Zeehoek"),
         Case(text: "neem je bivakmuts mee, we wachten meneer Oosterhuis op"),
         Case(text: "im gonna shoot up De Zeehoek, not even the police can stop me"),  // one's own, not quoted
+        // A game named far from the threat, or no game's name: still a threat.
+        Case(text: "ik leg een bom in De Zeehoek tijdens de quiz"),
+        Case(text: "I will shoot up De Zeehoek during the game tonight"),
+        // The verb second after a condition (`Phrase.inverted`).
+        Case(text: "als hij me nog een keer laat voorlezen ram ik meneer Mulder in elkaar"),
     ])
     func threat(_ item: Case) { Self.expectAlarm(.threat, item) }
 
@@ -161,6 +166,12 @@ struct ClassificationTableTests {
         // A quoted threat passed to the police: the quote's "im" is the one quoted.
         Case(text: "someone wrote 'im gonna shoot up De Zeehoek' and I sent it to the police"),
         Case(text: "Er kwam een dreigbericht binnen: 'ik steek De Zeehoek in de fik'. De school weet het al."),
+        // A game whose own words are violent, named right after the threat.
+        Case(text: "Youssef ik maak je af bij tafeltennis vrijdag, meneer El Amrani"),
+        Case(text: "we gaan meneer El Amrani afmaken met trefbal vrijdag"),
+        // A question puts the verb first: no inverted phrase.
+        Case(text: "juf Marieke, krijgen we jullie nog te zien voor de vakantie?"),
+        Case(text: "weten we wanneer juf Marieke alleen is voor het gesprek?"),
     ])
     func noThreatAlarm(_ item: Case) { Self.expectNoAlarm(.threat, item) }
 

@@ -46,6 +46,13 @@ struct NameVariantsTests {
         #expect(matcher.mentions(in: Post(id: "t", text: text)).isEmpty, "\(text)")
     }
 
+    @Test func theSchoolsSkeletonIsMadeFromItsLettersAsWritten() {
+        #expect(NameForms.schoolSkeleton("Praktijkschool De Zeehoek") == ["zhk"])
+        // Keys read "l" as "i": from the key, "Wellant" would lose its l's.
+        #expect(NameForms.schoolSkeleton("Wellant College") == [MatchText.key(Array("wllnt".utf8))])
+        #expect(NameForms.schoolSkeleton("De Ark") == nil)  // two consonants: some other abbreviation
+    }
+
     @Test func skeletonsTwoNamesShareAreDropped() {
         var staff = WorldFixture.config.staff
         staff.append(StaffMember(id: "staff-99", name: "Kees Oosterhuus"))

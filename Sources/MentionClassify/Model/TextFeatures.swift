@@ -4,8 +4,10 @@ import MentionMatch
 /// daemon use this one type, so what the model learned is what it is asked.
 ///
 /// Names are masked first: a mention of a staff member becomes `⟨p⟩`, of the school `⟨s⟩`, any
-/// other handle `⟨h⟩` and a link `⟨u⟩`. The model must judge what is said, not about whom (the
-/// corpus names the school in negatives as often as in breaches, and so must the model).
+/// other handle `⟨h⟩` and a link `⟨u⟩`; a name found inside a sentence written as one word puts its
+/// placeholder before the word and keeps the word, so what the sentence says is still read. The
+/// model must judge what is said, not about whom (the corpus names the school in negatives as often
+/// as in breaches, and so must the model).
 /// Spelling is folded the way people obfuscate: case, diacritics, look-alike letters from other
 /// scripts, digits and signs inside words (`h0er`, `$let`), stretched letters, spaced letters
 /// (`k a n k e r`). Each word then gives its word, its pair with the word before, its character
@@ -15,11 +17,9 @@ public struct TextFeatures: Sendable {
     /// Changes whenever a feature changes: a model trained with another scheme is refused.
     /// 2: a post's features are scaled by 1/√(count + `smoothing`), not 1/√count.
     /// 3: a word within two after a negation word gives a negated feature as well.
-    /// 4: a name found in a sentence glued into one word keeps the word (`gluedLength`).
-    public static let scheme = 4
-    /// A mention this many scalars long, all of one word, is a sentence glued around a name: as the
-    /// matcher's glued sentences (`MentionFilter.gluedLength`).
-    static let gluedLength = 14
+    /// 4: a name found in a sentence glued into one word keeps the word (judged by its length).
+    /// 5: the same, judged by the matcher (`Mention.glued`): a long one-word name stays masked.
+    public static let scheme = 5
     /// Added to a post's feature count before scaling: a short post ("Oud-leerlingen van De Zeehoek
     /// houden reünie") has few features, and without it each weighed so much that a few words made
     /// the model sure. Chosen by cross-validation (30: alert recall 0.57 against 0.56 without).
@@ -56,7 +56,7 @@ public struct TextFeatures: Sendable {
             let upper = min(scalars.count, mention.end)
             guard lower < upper else { continue }
             let kind: UInt8 = mention.entity == "school" ? 2 : 1
-            if upper - lower >= gluedLength, scalars[lower..<upper].allSatisfy(isWordScalar) {
+            if mention.glued {
                 gluedStarts[lower] = kind
                 continue
             }
