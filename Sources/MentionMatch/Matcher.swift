@@ -25,8 +25,8 @@ public struct Matcher: Sendable {
     /// First names of five letters or more, one edit off, read only after an honorific ("juf Fatna").
     private let firstNameSlips: Misspellings
     private let ordinaryWords: Set<String>
-    /// Whole surnames that need no context, of six letters or more: found also at the start of a
-    /// sentence written as one word ("OOSTERHUISISEENDIKKEKUTBOER").
+    /// Whole surnames and names that need no context, of six letters or more, found also at the start
+    /// of a sentence written as one word ("OOSTERHUISISEENDIKKEKUTBOER"); the school's names anywhere in it.
     let gluedHeads: GluedHeads
     /// Tells from a post's key bytes alone that it mentions no one (most posts).
     let filter: MentionFilter
@@ -321,36 +321,6 @@ public struct Matcher: Sendable {
         return Self.inTextOrder(mentions)
     }
 
-    /// "in het bos", "een berg": a name word that is also an ordinary word, used as one after an article.
-    /// Case says little (pupils write "mulder is een sukkel"), and neither does a rare dictionary word
-    /// alone, so the article decides. (For a one-word surname or first name at `from`.)
-    private static func isOrdinaryWord(at from: Int, _ words: [String], _ ordinaryWords: Set<String>) -> Bool {
-        guard !ordinaryWords.isEmpty else { return false }
-        let word = words[from]
-        guard ordinaryWords.contains(word) || (word.hasSuffix("s") && ordinaryWords.contains(String(word.dropLast())))
-        else { return false }
-        return from > 0 && articleKeys.contains(words[from - 1])
-    }
-
-    private static let articleKeys: Set<String> = Set(
-        ["de", "het", "t", "een", "n", "the", "a", "an", "mijn", "ons", "onze"].flatMap(MatchText.words))
-
-    /// "Z e e h o e k", "Z.e.e.h.o.e.k": the school's name spelled out letter by letter (five or more) is
-    /// written to be read as that name, not a street or a beach pavilion, so it needs no context.
-    static func isSpelledOut(
-        _ form: PatternTrie.FormFacts, _ from: Int, _ to: Int, _ tokens: [TextToken], _ scalars: [Unicode.Scalar]
-    ) -> Bool {
-        guard form.isSchool, to - from == 1, form.wordCount == 1, form.firstWordBytes >= 5 else { return false }
-        let token = tokens[from]
-        return scalars[token.start..<token.end].contains { " .-_*".unicodeScalars.contains($0) }
-    }
-
-    /// "14", "3a", "112": a house number, in the text as written (a year such as 2026 is not one).
-    static func isHouseNumber(_ written: ArraySlice<Unicode.Scalar>) -> Bool {
-        let digits = written.prefix { $0.isASCII && $0.properties.numericType != nil }
-        return (1...3).contains(digits.count) && written.count - digits.count <= 1
-    }
-
     /// A context word in the post, also at the end of a Dutch compound ("kutschool", "rotleraar")
     /// when it is five letters or more.
     private func hasContextWord(_ words: [String], _ hashes: [UInt64]) -> Bool {
@@ -396,14 +366,4 @@ public struct Matcher: Sendable {
 
     /// The school or staff member who owns the account that wrote a post, if any (see `AccountOwners`).
     public func owner(ofAuthor author: String) -> String? { accounts.owner(ofAuthor: author) }
-
-    private static func matches(_ pattern: [String], _ words: [String], at index: Int) -> Bool {
-        guard index + pattern.count <= words.count else { return false }
-        for offset in 1..<max(pattern.count, 1) where words[index + offset] != pattern[offset] { return false }
-        return true
-    }
-
-    static func contains(_ phrase: [String], in words: [String]) -> Bool {
-        words.indices.contains { words[$0] == phrase[0] && matches(phrase, words, at: $0) }
-    }
 }

@@ -3,7 +3,7 @@
 /// skipped. Exact, not a guess: it answers no only when that pass would find nothing but the author,
 /// that is when no form starts at any word, and no word is an honorific, starts a context phrase,
 /// ends in a context word or in a compound's honorific after a compound head, is a glued sentence
-/// that starts with a surname, or is written together with the word before it, and the school's
+/// that holds a name (`GluedHeads`), or is written together with the word before it, and the school's
 /// bare name and a staff name that need context are not both there (they confirm each other); a
 /// form that needs context counts only when a word next
 /// to it would be read as a misspelt name (which is what the full pass does then). A hash that
@@ -27,7 +27,7 @@ struct MentionFilter: Sendable {
     private let gluedHeads: GluedHeads
     /// Tussenvoegsels and articles: a word after one is no misspelt name for it ("de zeshoek").
     private let particles: [[UInt8]]
-    /// As `Matcher`'s glued sentences: a word this long may start with a surname.
+    /// As `Matcher`'s glued sentences: a word this long may hold a name (`GluedHeads`).
     static let gluedLength = 14
 
     init(
@@ -128,7 +128,7 @@ struct MentionFilter: Sendable {
         return answer
     }
 
-    /// A sentence written as one word that starts with a surname (`Matcher`'s glued heads).
+    /// A sentence written as one word that holds a name (`Matcher`'s glued heads).
     private func startsWithSurname(_ key: ArraySlice<UInt8>) -> Bool {
         gluedHeads.head(of: String(decoding: key, as: UTF8.self)) != nil
     }
