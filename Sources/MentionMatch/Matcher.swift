@@ -269,11 +269,13 @@ public struct Matcher: Sendable {
         }
         // Two places apart: one word never confirms itself (a staff member's initials that spell the
         // school's skeleton).
-        let confirmed =
-            !anchored && !contextWord
-            && ambiguous(school: true).contains { school in
-                ambiguous(school: false).contains { !$0.overlaps(school) }
-            }
+        let confirmed: Bool = {
+            guard !anchored, !contextWord else { return false }
+            let schoolPlaces = ambiguous(school: true)
+            guard !schoolPlaces.isEmpty else { return false }
+            let staffPlaces = ambiguous(school: false)
+            return schoolPlaces.contains { school in staffPlaces.contains { !$0.overlaps(school) } }
+        }()
         let hasContext =
             post.schoolSpecific || (assumeSchool && !excluded) || anchored || (!excluded && (contextWord || confirmed))
         func counts(_ form: PatternTrie.FormFacts, _ i: Int) -> Bool {

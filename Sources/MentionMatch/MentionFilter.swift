@@ -64,7 +64,7 @@ struct MentionFilter: Sendable {
         for index in text.words.indices {
             let word = text.words[index]
             let length = Int(word.keyEnd - word.keyStart)
-            if words.contains(word.hash) || (length >= Self.gluedLength && startsWithSurname(text.key(index))) {
+            if words.contains(word.hash) || (length >= Self.gluedLength && holdsGluedName(text.key(index))) {
                 return true
             }
             // Split at a capital ("#DeZeehoek"): also matched as the one word it was written as.
@@ -113,7 +113,7 @@ struct MentionFilter: Sendable {
         for index in text.words.indices {
             let word = text.words[index]
             let length = Int(word.keyEnd - word.keyStart)
-            if honorifics.contains(word.hash) || (length >= Self.gluedLength && startsWithSurname(text.key(index))) {
+            if honorifics.contains(word.hash) || (length >= Self.gluedLength && holdsGluedName(text.key(index))) {
                 return .anything
             }
             if index > 0, text.words[index - 1].end == word.start { return .anything }
@@ -129,7 +129,7 @@ struct MentionFilter: Sendable {
     }
 
     /// A sentence written as one word that holds a name (`Matcher`'s glued heads).
-    private func startsWithSurname(_ key: ArraySlice<UInt8>) -> Bool {
+    private func holdsGluedName(_ key: ArraySlice<UInt8>) -> Bool {
         gluedHeads.head(of: String(decoding: key, as: UTF8.self)) != nil
     }
 

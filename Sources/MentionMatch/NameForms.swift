@@ -77,7 +77,7 @@ enum NameForms {
             if core.count == 1, core != words {
                 // The name as written ("Zeehoek"), not its key, which reads "l" as "i".
                 let written = MatchText.tokens(phrase, readingLAsI: false).map(\.folded).last ?? ""
-                let endsInVowel = written.last.map { "aeiouy".contains($0) } ?? true
+                let endsInVowel = written.last.map(vowels.contains) ?? true
                 let endings = TargetWords.schoolPeople + (endsInVowel ? [] : TargetWords.demonymEndings)
                 for ending in endings {
                     add(

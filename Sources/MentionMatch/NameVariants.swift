@@ -28,7 +28,7 @@ extension NameForms {
             for token in MatchText.tokens(member.name, readingLAsI: false) {
                 let word = MatchText.key(Array(token.folded.utf8))
                 guard !tussenvoegselKeys.contains(word) else { continue }
-                let consonants = token.folded.filter { !"aeiou".contains($0) }
+                let consonants = token.folded.filter { !vowels.contains($0) }
                 let skeleton = MatchText.key(Array(consonants.utf8))
                 guard consonants.count >= 4, skeleton != word else { continue }
                 owners[skeleton, default: []].insert(member.id + " " + word)
@@ -48,12 +48,15 @@ extension NameForms {
         for token in MatchText.tokens(name, readingLAsI: false) {
             let key = MatchText.key(Array(token.folded.utf8))
             guard !schoolWordKeys.contains(key), !articleKeys.contains(key) else { continue }
-            let consonants = token.folded.filter { !"aeiouy".contains($0) }
+            let consonants = token.folded.filter { !vowels.contains($0) }
             guard consonants.count >= 3, consonants != token.folded else { return nil }
             skeleton.append(MatchText.key(Array(consonants.utf8)))
         }
         return skeleton.isEmpty ? nil : skeleton
     }
+
+    /// What a skeleton leaves out ("Yilmaz" keeps its y: "ylmz").
+    static let vowels: Set<Character> = ["a", "e", "i", "o", "u"]
 
     private static let tussenvoegselKeys: Set<String> = Set(tussenvoegsels.flatMap(MatchText.words))
 }
