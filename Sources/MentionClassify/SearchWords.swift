@@ -23,6 +23,14 @@ struct SearchWords {
     /// can stand for any of them.
     let present: [UInt64]?
 
+    /// A key's id, or that of the key with "y" read as "ij" ("kutwyf", "teringlyer", "lyp"), the
+    /// way Dutch is often typed; -1 for a word no phrase names.
+    static func id(of key: String, in vocabulary: [String: Int32]) -> Int32 {
+        if let id = vocabulary[key] { return id }
+        guard key.utf8.contains(UInt8(ascii: "y")) else { return -1 }
+        return vocabulary[String(key.flatMap { $0 == "y" ? ["i", "j"] : [$0] })] ?? -1
+    }
+
     init(_ words: [ClassWord], vocabulary: [String: Int32]) {
         count = words.count
         keys = words.map(\.key)
@@ -34,13 +42,13 @@ struct SearchWords {
         var offsets = [0]
         offsets.reserveCapacity(count + 1)
         for (index, word) in words.enumerated() {
-            ids[index] = vocabulary[word.key] ?? -1
+            ids[index] = Self.id(of: word.key, in: vocabulary)
             bytes += word.key.utf8
             offsets.append(bytes.count)
             masked[index] = word.key.utf8.contains(UInt8(ascii: "*"))
             if word.hyphenNext, index + 1 < count {
                 joins[index] = true
-                joinedIDs[index] = vocabulary[word.key + words[index + 1].key] ?? -1
+                joinedIDs[index] = Self.id(of: word.key + words[index + 1].key, in: vocabulary)
             }
         }
         self.ids = ids

@@ -149,6 +149,10 @@ private struct UTF8WordReader {
                     letter = true
                 }
             }
+            // "h!er", as in `keyedScalars`.
+            if !letter, byte == UInt8(ascii: "!"), wordHasLetter, index < count, MatchText.isLetter(bytes, at: index) {
+                letter = true
+            }
             guard letter else {
                 finish()
                 if byte == UInt8(ascii: "@") {
@@ -163,11 +167,7 @@ private struct UTF8WordReader {
             let isUpper = byte &- 0x41 < 26
             if isUpper, previousWasLower { finish() }
             if written == wordStart { start = offset }
-            keys[written] =
-                isUpper
-                ? byte + 32
-                : byte == UInt8(ascii: "@")
-                    ? UInt8(ascii: "a") : byte == UInt8(ascii: "$") ? UInt8(ascii: "s") : byte
+            keys[written] = MatchText.asciiKey(byte)
             written += 1
             lastLetterEnd = offset + 1
             previousWasLower = false
@@ -180,6 +180,11 @@ private struct UTF8WordReader {
     private mutating func read(_ scalar: Unicode.Scalar, length: Int, at offset: Int) {
         // Invisible: neither a letter nor a break.
         if MatchText.isIgnorable(scalar) { return }
+        // "€" for "e" depends on the scalar after it: `keyedScalars` reads such a text.
+        if scalar == "€" {
+            overflowed = true
+            return
+        }
         guard TextTokens.isWordScalar(scalar) else {
             finish()
             if scalar.properties.isWhitespace { inHandle = false }

@@ -57,6 +57,13 @@ public enum MatchText {
                 }
                 if scalar == "$", scalars[offset + 1].properties.isAlphabetic { letter = true }
             }
+            // "!" and "€" are letters in disguise: "h!er" ("!" between letters, not "stop!"), "ho€r",
+            // "d€ z€€h0€k" ("€" beside a letter, not "€5").
+            if !letter, scalar == "!" || scalar == "€" {
+                let letterBefore = word.contains(where: isLetterKey)
+                let letterAfter = offset + 1 < scalars.count && scalars[offset + 1].properties.isAlphabetic
+                letter = scalar == "!" ? letterBefore && letterAfter : letterBefore || letterAfter
+            }
             guard letter else {
                 finish()
                 // The name before "@" in an address ("jan@...") is as chosen as a handle.
@@ -120,12 +127,11 @@ public enum MatchText {
 
     static func append(_ scalar: Unicode.Scalar, to word: inout [UInt8]) {
         if scalar.isASCII {
-            let byte = UInt8(scalar.value)
-            word.append(
-                (0x41...0x5A).contains(byte)
-                    ? byte + 32
-                    : byte == UInt8(ascii: "@")
-                        ? UInt8(ascii: "a") : byte == UInt8(ascii: "$") ? UInt8(ascii: "s") : byte)
+            word.append(asciiKey(UInt8(scalar.value)))
+            return
+        }
+        if scalar == "€" {
+            word.append(UInt8(ascii: "e"))
             return
         }
         if let latin = confusables[scalar.value] {
@@ -152,6 +158,22 @@ public enum MatchText {
             }
         }
     }
+
+    /// An ASCII byte of a word as its folded byte: lower case, and signs written for letters read as them.
+    @inline(__always)
+    static func asciiKey(_ byte: UInt8) -> UInt8 {
+        switch byte {
+        case 0x41...0x5A: byte + 32
+        case UInt8(ascii: "@"): UInt8(ascii: "a")
+        case UInt8(ascii: "$"): UInt8(ascii: "s")
+        case UInt8(ascii: "!"): UInt8(ascii: "i")
+        default: byte
+        }
+    }
+
+    /// A folded byte that is a letter (what `keyInPlace` reads digits as letters beside).
+    @inline(__always)
+    static func isLetterKey(_ byte: UInt8) -> Bool { byte &- 0x61 < 26 || byte >= 0x80 }
 
     /// Cyrillic and Greek letters that look like Latin ones (Unicode's confusables, the common part).
     private static let confusables: [UInt32: UInt8] = {

@@ -60,10 +60,12 @@ enum NameForms {
             }
         }
         func add(_ entity: String, _ phrase: String, _ rule: MentionRule, context: Bool, veto: Bool = true) {
-            add(entity, MatchText.words(phrase), rule, context: context, veto: veto)
+            for reading in readings(phrase) {
+                add(entity, MatchText.words(reading), rule, context: context, veto: veto)
+            }
         }
 
-        for (phrase, rule) in [(school.name, MentionRule.name)] + school.aliases.map({ ($0, MentionRule.alias) }) {
+        func addSchool(_ phrase: String, _ rule: MentionRule) {
             let words = MatchText.words(phrase)
             // Only a name without a school word ("De Zeehoek") can be a beach pavilion or a street:
             // `exclude` words and house numbers veto those, never "Praktijkschool De Zeehoek".
@@ -91,6 +93,9 @@ enum NameForms {
                 add("school", skeleton, .alias, context: true)
                 for article in ["de", "d"] { add("school", [article] + skeleton, .alias, context: false) }
             }
+        }
+        for (name, rule) in [(school.name, MentionRule.name)] + school.aliases.map({ ($0, MentionRule.alias) }) {
+            for phrase in readings(name) { addSchool(phrase, rule) }
         }
         for handle in school.handles { add("school", handle, .handle, context: false, veto: false) }
         for hashtag in school.hashtags { add("school", hashtag, .hashtag, context: false, veto: false) }
@@ -150,6 +155,13 @@ enum NameForms {
             if initials.count >= 3 { add(member.id, initials, .initials, context: true) }
         }
         return deduplicated(patterns)
+    }
+
+    /// A configured name as written and, when that reads otherwise, in lower case: written "PrO
+    /// Zeehoek" splits like a camelCase hashtag ("pr o zeehoek"), and people write "pro zeehoek".
+    static func readings(_ phrase: String) -> [String] {
+        let lowered = phrase.lowercased()
+        return MatchText.words(lowered) == MatchText.words(phrase) ? [phrase] : [phrase, lowered]
     }
 
     static let schoolWordKeys: Set<String> = Set(schoolWords.flatMap(MatchText.words))

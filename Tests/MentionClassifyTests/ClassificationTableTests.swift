@@ -51,6 +51,8 @@ struct ClassificationTableTests {
         Case(text: "mr Mulder is such a fucking idiot"), Case(text: "mrs Hoekstra is a stupid bitch"),
         Case(text: "die leraar van De Zeehoek is een sukkel"),  // one unnamed teacher of the school
         Case(text: "De Zeehoek? Ik haat de leerlingen daar"),  // its pupils as a group
+        Case(text: "juf Marieke is een kutwyf"),  // "y" typed for "ij"
+        Case(text: "juf Marieke is een ho€r"), Case(text: "meneer Oosterhuis is een kankerl!jer"),  // signs for letters
     ])
     func insult(_ item: Case) { Self.expectAlarm(.insult, item) }
 
@@ -62,6 +64,7 @@ struct ClassificationTableTests {
         Case(text: "Ik ben echt een sukkel, vergeten dat er les was van juf Marieke"),
         Case(text: "I would never call mr Mulder an idiot"),
         Case(text: "Ik haat juf Marieke niet, ik snap haar alleen soms niet"),  // "niet" after the object
+        Case(text: "juf Marieke is byna jarig, wie helpt met de slinger"),  // "y" for "ij", no insult
     ])
     func noInsultAlarm(_ item: Case) { Self.expectNoAlarm(.insult, item) }
 

@@ -11,7 +11,8 @@ import Testing
 struct TextFeaturesTests {
     @Test func theFastFeaturesAreThePlainOnesOnObfuscatedWords() {
         let texts = [
-            "K a n k e r wijf!!! h0er k@nker $let kankerrrrr", "Ｆｕｌｌ width and ҝаnker with look-alikes",
+            "K a n k e r wijf!!! h0er k@nker $let kankerrrrr h!er sl!m stop!ik !x a! b!",
+            "Ｆｕｌｌ width and ҝаnker with look-alikes",
             "Crème brûlée, café, één twee 12345678901234 0612345678 2B", "http://x.nl www https @someone 🔥🔥 😀",
             "ÄÖÜ straße İstanbul ﬁne", "a b c d", "x*y ** a1b2 4ever 7even", "",
         ]
@@ -34,6 +35,27 @@ struct TextFeaturesTests {
         #expect(!far.contains { $0.bucket == negatedDom })  // three words after: out of reach
     }
 
+    @Test func aWordOfKnownPolarityAlsoGivesItsClass() {
+        // Positive: an unseen praise shares its class with a known one; negative: a neutral word has none.
+        let features = TextFeatures(buckets: 1 << 18)
+        let positive = features.bucket("p", "\u{2}")  // class 2, very positive
+        #expect(WordClasses.polarity["hero"] == 2 && WordClasses.polarity["lieve"] == 2)
+        #expect(WordClasses.polarity["die"] == nil)  // Dutch "that", not English "die"
+        #expect(
+            features.features(of: TextFeatures.words(in: "she is a hero", mentions: [])).contains {
+                $0.bucket == positive
+            })
+        #expect(
+            !features.features(of: TextFeatures.words(in: "she is a teacher", mentions: [])).contains {
+                $0.bucket == positive
+            })
+    }
+
+    @Test func anExclamationMarkBetweenLettersIsAnI() {
+        #expect(TextFeatures.words(in: "wat een h!er", mentions: []) == ["wat", "een", "hier"])
+        #expect(TextFeatures.words(in: "stop! nu", mentions: []) == ["stop", "nu"])
+    }
+
     @Test func theFastFeaturesAreThePlainOnesOnTheCorpus() async throws {
         let directory = Paths.repositoryRoot + "/corpus/train"
         let features = TextFeatures(buckets: 1 << 18)
@@ -54,8 +76,8 @@ struct TextFeaturesTests {
     }
 }
 
-/// The definition: what `TextFeatures` computed before it was made fast (scheme 2), and the negated
-/// words of scheme 3.
+/// The definition: what `TextFeatures` computed before it was made fast (scheme 2), the negated
+/// words of scheme 3, and the word classes and "!" of scheme 6.
 private struct PlainFeatures {
     let buckets: Int
 
@@ -66,9 +88,13 @@ private struct PlainFeatures {
             if !current.isEmpty { words.append(normalised(String(current))) }
             current = String.UnicodeScalarView()
         }
-        for scalar in text.unicodeScalars {
+        let scalars = Array(text.unicodeScalars)
+        for (index, scalar) in scalars.enumerated() {
+            let disguisedI =
+                scalar == "!" && !current.isEmpty && index + 1 < scalars.count
+                && scalars[index + 1].properties.isAlphabetic
             if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "@$*€".unicodeScalars.contains(scalar)
-                || scalar.properties.generalCategory == .nonspacingMark
+                || scalar.properties.generalCategory == .nonspacingMark || disguisedI
             {
                 current.append(scalar)
             } else {
@@ -105,7 +131,7 @@ private struct PlainFeatures {
             "κ": "k", "ν": "v", "ρ": "p", "τ": "t", "υ": "u",
         ]
         let leet: [Character: Character] = [
-            "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "€": "e",
+            "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "€": "e", "!": "i",
         ]
         let lowered = String(word.unicodeScalars.map { lookAlikes[$0].map(String.init) ?? String($0) }.joined())
             .lowercased()
@@ -132,6 +158,15 @@ private struct PlainFeatures {
             if let since = sinceNegation, since <= 2 { features.append(.init(bucket: bucket("n", word), word: -1)) }
             if TextFeatures.negations.contains(word) { sinceNegation = 0 }
             features.append(.init(bucket: bucket("b", previous + " " + word), word: -1))
+            if let polarity = WordClasses.polarity[word] {
+                let classByte = UInt8(bitPattern: polarity)
+                features.append(.init(bucket: bucket("p", bytes: [classByte]), word: index))
+                features.append(
+                    .init(bucket: bucket("b", bytes: Array(previous.utf8) + [0x1e, classByte]), word: index))
+                if let since = sinceNegation, since <= 2 {
+                    features.append(.init(bucket: bucket("n", bytes: [0x1e, classByte]), word: -1))
+                }
+            }
             previous = word
             let scalars = Array(word.unicodeScalars)
             guard scalars.count >= 2, scalars.allSatisfy({ $0.properties.isAlphabetic }) else { continue }
@@ -152,9 +187,11 @@ private struct PlainFeatures {
         return features
     }
 
-    func bucket(_ kind: String, _ text: String) -> Int {
+    func bucket(_ kind: String, _ text: String) -> Int { bucket(kind, bytes: Array(text.utf8)) }
+
+    func bucket(_ kind: String, bytes: [UInt8]) -> Int {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in Array(kind.utf8) + [0x1f] + Array(text.utf8) { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        for byte in Array(kind.utf8) + [0x1f] + bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
         return Int(truncatingIfNeeded: hash & UInt64(buckets - 1))
     }
 }

@@ -71,6 +71,12 @@ struct MatchFormsTests {
         ("De Vries Bouw B.V. bij de school", []),
         ("volg @jufmarieke_zeehoek", ["staff-01"]),  // "zeehoek" as part of a handle is no school mention
         ("Sportdag PrO Zeehoek 2026", ["school"]),  // a year is no house number
+        ("sportdag pro zeehoek", ["school"]),  // "PrO" as configured splits like camelCase; lower case does not
+        ("pr0 z33h03k is kk", ["school"]),
+        // Signs for letters: "!" between letters is an i, "€" beside a letter an e.
+        ("p!eter 00sterhu!s is een boer", ["staff-08"]),
+        ("d€ z€€h0€k is een kanker school", ["school"]),
+        ("kost €5 bij De Zeehoek", ["school"]),
         ("info@zeehoek-pro.nl", ["school"]),
         ("mail jan@zeehoek-pro.nl", ["school"]),  // a short address is no "j@n"
         ("Praktijkschool De Zeehoek 50 jaar!", ["school"]),  // only an ambiguous name becomes a street

@@ -9,7 +9,7 @@ import MentionMatch
 /// model must judge what is said, not about whom (the corpus names the school in negatives as often
 /// as in breaches, and so must the model).
 /// Spelling is folded the way people obfuscate: case, diacritics, look-alike letters from other
-/// scripts, digits and signs inside words (`h0er`, `$let`), stretched letters, spaced letters
+/// scripts, digits and signs inside words (`h0er`, `$let`, `h!er`), stretched letters, spaced letters
 /// (`k a n k e r`). Each word then gives its word, its pair with the word before, its character
 /// 3- to 5-grams (fastText's sub-words, robust to a letter dropped or swapped) and its consonant
 /// skeleton (robust to vowels left out: `kttnkr`).
@@ -19,7 +19,9 @@ public struct TextFeatures: Sendable {
     /// 3: a word within two after a negation word gives a negated feature as well.
     /// 4: a name found in a sentence glued into one word keeps the word (judged by its length).
     /// 5: the same, judged by the matcher (`Mention.glued`): a long one-word name stays masked.
-    public static let scheme = 5
+    /// 6: a word of a known polarity also gives its class, alone, after the word before, negated;
+    ///    "!" between letters is read as "i".
+    public static let scheme = 6
     /// Added to a post's feature count before scaling: a short post ("Oud-leerlingen van De Zeehoek
     /// houden reünie") has few features, and without it each weighed so much that a few words made
     /// the model sure. Chosen by cross-validation (30: alert recall 0.57 against 0.56 without).
@@ -87,7 +89,11 @@ public struct TextFeatures: Sendable {
                 continue
             }
             if currentMask != 0 { flush() }
-            if isWordScalar(scalar) {
+            // "!" between letters is an "i" in disguise ("h!er"), as the matcher reads it.
+            let disguised =
+                scalar == "!" && !current.isEmpty && index + 1 < scalars.count
+                && scalars[index + 1].properties.isAlphabetic
+            if isWordScalar(scalar) || disguised {
                 current.append(scalar)
             } else {
                 flush()
@@ -109,7 +115,7 @@ public struct TextFeatures: Sendable {
         var features: [Feature] = []
         features.reserveCapacity(words.count * 12)
         let (wordSeed, pairSeed, gramSeed, skeletonSeed) = (seed("w"), seed("b"), seed("c"), seed("k"))
-        let negatedSeed = seed("n")
+        let (negatedSeed, classSeed) = (seed("n"), seed("p"))
         var previous = Self.fnv(pairSeed, "^".utf8)
         var sinceNegation = Int.max  // words since the last negation word
         var marked: [UInt8] = []  // "<" + the word's bytes + ">"
@@ -127,6 +133,18 @@ public struct TextFeatures: Sendable {
             if Self.negations.contains(word) { sinceNegation = 0 }
             let pair = Self.fnv(Self.fnv(previous, CollectionOfOne(0x20)), word.utf8)
             features.append(Feature(bucket: bucket(pair), word: -1))
+            if let polarity = WordClasses.polarity[word] {
+                // The class as a word of its own ("⟨p⟩ is a gem" meets "⟨p⟩ is a star"), after the
+                // word before, and negated.
+                let classByte = CollectionOfOne(UInt8(bitPattern: polarity))
+                features.append(Feature(bucket: bucket(Self.fnv(classSeed, classByte)), word: index))
+                let classPair = Self.fnv(Self.fnv(previous, CollectionOfOne(0x1e)), classByte)
+                features.append(Feature(bucket: bucket(classPair), word: index))
+                if sinceNegation <= 2 {
+                    let negated = Self.fnv(Self.fnv(negatedSeed, CollectionOfOne(0x1e)), classByte)
+                    features.append(Feature(bucket: bucket(negated), word: -1))
+                }
+            }
             previous = Self.fnv(pairSeed, word.utf8)
             marked.removeAll(keepingCapacity: true)
             starts.removeAll(keepingCapacity: true)
@@ -219,7 +237,7 @@ public struct TextFeatures: Sendable {
     ]
     /// Digits and signs written for letters inside a word (`h0er`, `k@nker`, `$let`).
     private static let leet: [Character: Character] = [
-        "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "€": "e",
+        "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "€": "e", "!": "i",
     ]
 
     private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
@@ -288,6 +306,7 @@ public struct TextFeatures: Sendable {
                 case UInt8(ascii: "4"), UInt8(ascii: "@"): letters[index] = UInt8(ascii: "a")
                 case UInt8(ascii: "5"), UInt8(ascii: "$"): letters[index] = UInt8(ascii: "s")
                 case UInt8(ascii: "7"): letters[index] = UInt8(ascii: "t")
+                case UInt8(ascii: "!"): letters[index] = UInt8(ascii: "i")
                 default: break
                 }
             }
