@@ -54,9 +54,11 @@ public struct Matcher: Sendable {
                 $0.entity == "school" && !$0.needsContext && [.name, .alias, .handle, .hashtag].contains($0.rule)
                     && $0.words.count == 1 && $0.words[0].utf8.count >= 8
             }, in: forms)
-        // Misspellings of the names themselves, not of handles, hashtags or domains.
+        // Misspellings of the names themselves, not of handles, hashtags or domains, nor of the words
+        // of the school's kind ("teachers" in "PrO teachers": "teacher" is no misspelt name).
         let misspellings = Misspellings(
-            words: patterns.filter { [.name, .alias, .surname, .firstName].contains($0.rule) }.flatMap(\.words),
+            words: patterns.filter { [.name, .alias, .surname, .firstName].contains($0.rule) && $0.kind == .none }
+                .flatMap(\.words),
             settings: matching)
         misspelt = MisspeltNames(misspellings: misspellings, vowelless: VowellessNames(staff: staff))
         targets = TargetForms(staff: staff)
@@ -66,7 +68,7 @@ public struct Matcher: Sendable {
             words: staff.compactMap { NameForms.split($0.name).first.map(MatchText.words) }.filter { $0.count == 1 }
                 .flatMap { $0 }, settings: slips)
         // The school's bare name right before its people ("Zeehoek-kinderen", "Zeehoek kids") says which Zeehoek.
-        let bareSchool = patterns.filter { $0.entity == "school" && $0.needsContext }.map(\.words)
+        let bareSchool = patterns.filter { $0.entity == "school" && $0.needsContext && $0.kind == .none }.map(\.words)
         contextPhrases =
             (school.context + TargetWords.schoolContext).map(MatchText.words).filter { !$0.isEmpty }
             + bareSchool.flatMap { name in TargetWords.schoolPeople.map { name + MatchText.words($0) } }
@@ -278,8 +280,35 @@ public struct Matcher: Sendable {
         }()
         let hasContext =
             post.schoolSpecific || (assumeSchool && !excluded) || anchored || (!excluded && (contextWord || confirmed))
+        // The school by its kind (`NamePattern.SchoolKind`) counts where the school is named or
+        // assumed, or in a place that a context word names: "die praktijkschool in Westerveen",
+        // "Praktijkschool Westerveen". Not by a context word elsewhere: "de praktijkschool" and
+        // "leerlingen" are any praktijkschool's, and its own word ("kankerschool") says nothing.
+        let contextByFirstWord = contextByFirstWord
+        func inPlace(after end: Int) -> Bool {
+            var at = end
+            guard at < words.count else { return false }
+            if NameForms.kindPlaceWords.contains(words[at]) {
+                at += 1
+            } else if !scalars[tokens[at].start].properties.isUppercase {
+                return false
+            }
+            return at < words.count
+                && contextByFirstWord[words[at]]?.contains { Self.matches($0, words, at: at) } == true
+        }
+        func kindCounts(_ form: PatternTrie.FormFacts, _ place: Place) -> Bool {
+            let placed = inPlace(after: place.to)
+            // Bare, only "die praktijkschool" or one in a place, not a word for the type of school.
+            if form.kind == .bare, !placed,
+                place.from == 0 || !NameForms.kindDeterminerKeys.contains(words[place.from - 1])
+            {
+                return false
+            }
+            return placed || post.schoolSpecific || assumeSchool || anchored
+        }
         func counts(_ form: PatternTrie.FormFacts, _ i: Int) -> Bool {
             let place = places[i]
+            if form.kind != .none { return !isVetoed(form, place, inHandle: inHandle[i]) && kindCounts(form, place) }
             return !isVetoed(form, place, inHandle: inHandle[i])
                 && !(!hasContext && form.needsContext
                     && !Self.isSpelledOut(form, place.from, place.to, tokens, scalars))

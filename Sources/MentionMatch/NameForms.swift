@@ -11,13 +11,26 @@ final class NamePattern: Sendable {
     let needsContext: Bool
     /// An `exclude` word in the post vetoes it (names, not handles or domains).
     let vetoable: Bool
+    /// The school's kind, from its name ("die praktijkschool", "PrO kids"): `Kind.bare` or `Kind.people`.
+    let kind: SchoolKind
 
-    init(entity: String, words: [String], rule: MentionRule, needsContext: Bool, vetoable: Bool) {
+    /// A form that names the school by its kind ("Praktijkschool", "PrO") rather than its name. Any
+    /// school of that kind could be meant, so it counts only with context from another word of the
+    /// post (the kind word is a context word itself), and bare only after a determiner ("die
+    /// praktijkschool", "op de PrO"), not "praktijkschool" as a word for the type of school.
+    enum SchoolKind: UInt8, Sendable {
+        case none, bare, people
+    }
+
+    init(
+        entity: String, words: [String], rule: MentionRule, needsContext: Bool, vetoable: Bool, kind: SchoolKind = .none
+    ) {
         self.entity = entity
         self.words = words
         self.rule = rule
         self.needsContext = needsContext
         self.vetoable = vetoable
+        self.kind = kind
     }
 }
 
@@ -44,6 +57,14 @@ enum NameForms {
         "academie",
     ]
     static let articles: Set<String> = ["de", "het", "t", "the", "een"]
+    /// School words that say which kind of school, so that "die praktijkschool" can mean this one;
+    /// "school", "college" or "campus" say too little.
+    static let kindWords: Set<String> = [
+        "praktijkschool", "pro", "basisschool", "lyceum", "gymnasium", "atheneum", "mavo", "havo", "vwo", "vmbo",
+        "scholengemeenschap",
+    ]
+    /// Words before a kind word that make it one school: "die praktijkschool", "op de PrO".
+    static let kindDeterminers: Set<String> = ["de", "die", "deze", "dat", "that", "this", "the", "those", "these"]
 
     static func patterns(school: School, staff: [StaffMember]) -> [NamePattern] {
         var patterns: [NamePattern] = []
@@ -85,6 +106,23 @@ enum NameForms {
                     add(
                         "school", [MatchText.key(Array((core[0] + MatchText.words(ending).joined()).utf8))], .alias,
                         context: false)
+                }
+            }
+            // Its kind: "die praktijkschool", "PrO kids", "praktijkschoolleerlingen" (`SchoolKind`), in
+            // the words as written ("PrO" reads "pr o", as the text's "PrO" does) and in lower case.
+            for part in phrase.split(separator: " ")
+            where kindWordKeys.contains(MatchText.words(part.lowercased()).joined()) {
+                let kind = MatchText.words(String(part))
+                patterns.append(
+                    NamePattern(
+                        entity: "school", words: kind, rule: .alias, needsContext: true, vetoable: true, kind: .bare))
+                for people in TargetWords.schoolPeople.map(MatchText.words) {
+                    for form in [kind + people, [MatchText.key(Array((kind + people).joined().utf8))]] {
+                        patterns.append(
+                            NamePattern(
+                                entity: "school", words: form, rule: .alias, needsContext: true, vetoable: true,
+                                kind: .people))
+                    }
                 }
             }
             // Written without vowels, the way pupils hide it from a filter ("de zhk"): with an
@@ -166,6 +204,11 @@ enum NameForms {
 
     static let schoolWordKeys: Set<String> = Set(schoolWords.flatMap(MatchText.words))
     static let articleKeys: Set<String> = Set(articles.flatMap(MatchText.words))
+    static let kindWordKeys: Set<String> = Set(kindWords.flatMap(MatchText.words))
+    static let kindDeterminerKeys: Set<String> = Set(kindDeterminers.flatMap(MatchText.words))
+    /// Words between a kind word and its place: "die praktijkschool in Westerveen".
+    static let kindPlaceWords: Set<String> = Set(
+        ["in", "uit", "te", "bij", "at", "from", "of", "van"].flatMap(MatchText.words))
 
     /// "Ingrid van den Berg-Bos" → ("Ingrid", ["van den Berg-Bos", "Berg-Bos", "van den Berg", "Berg", "Bos"]).
     static func split(_ name: String) -> (first: String?, surnames: [String]) {

@@ -89,6 +89,7 @@ struct PatternTrie: Sendable {
         let rule: MentionRule
         let needsContext: Bool
         let vetoable: Bool
+        let kind: NamePattern.SchoolKind
         let wordCount: Int32
         let firstWordBytes: Int32
 
@@ -97,6 +98,7 @@ struct PatternTrie: Sendable {
             rule = pattern.rule
             needsContext = pattern.needsContext
             vetoable = pattern.vetoable
+            kind = pattern.kind
             wordCount = Int32(pattern.words.count)
             firstWordBytes = Int32(pattern.words.first?.utf8.count ?? 0)
         }

@@ -53,10 +53,12 @@ struct TargetForms: Sendable {
         for (name, others) in TargetWords.roleWords where MatchText.words(name).joined(separator: " ") == joined {
             for other in others { out.insert(MatchText.words(other)) }
         }
-        // "docent groen": the subject with every word for a teacher, before it, after it, and in one word.
+        // "docent groen": the subject with every word for a teacher, before it, after it, in one word,
+        // and joined by "van" or "of" ("die juf van zorg", "the teacher of groen").
         for subject in subjects(ofRole: role) {
             for teacher in TargetWords.teacherWords.map(MatchText.words) {
                 out.insert(teacher + subject)
+                for joint in ["van", "of"] { out.insert(teacher + [joint] + subject) }
                 out.insert(subject + teacher)
                 out.insert([MatchText.key(Array((subject + teacher).joined().utf8))])
             }

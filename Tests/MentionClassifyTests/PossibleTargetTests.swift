@@ -15,6 +15,8 @@ struct PossibleTargetTests {
         ("iemand moet die hele zeehoek opblazen", "zeehoek"),  // the school's bare name, no context word
         ("De Vries van de techniekles is een randdebiel", "De Vries"),  // a common surname alone
         ("dirk-jan, ik weet in welke straat je woont", "dirk-jan"),  // a first name alone
+        ("die praktijkschool is een kankerschool vol tuig", "praktijkschool"),  // the school's kind
+        ("die juf van zorg is een vuile trut", "die juf van zorg"),  // a role: teacher "van" subject
         // The model alone, more likely than not a breach but under the alert threshold.
         ("die directrice is echt een vervelend mens", "die directrice"),
     ])

@@ -77,6 +77,13 @@ struct MatchFormsTests {
         ("p!eter 00sterhu!s is een boer", ["staff-08"]),
         ("d€ z€€h0€k is een kanker school", ["school"]),
         ("kost €5 bij De Zeehoek", ["school"]),
+        // The school by its kind: in a place a context word names, or where the school is named.
+        ("die praktijkschool in Westerveen moet plat", ["school"]),
+        ("Re: Praktijkschool Westerveen ervaringen", ["school"]),
+        ("those PrO kids in Westerveen are trouble", ["school"]),
+        ("die praktijkschool is een kankerschool", []),  // any praktijkschool; its own word is no context
+        ("De praktijkschool is een schooltype voor leerlingen die meer tijd nodig hebben", []),
+        ("de praktijkschool in Almere heeft een open dag", []),
         ("info@zeehoek-pro.nl", ["school"]),
         ("mail jan@zeehoek-pro.nl", ["school"]),  // a short address is no "j@n"
         ("Praktijkschool De Zeehoek 50 jaar!", ["school"]),  // only an ambiguous name becomes a street

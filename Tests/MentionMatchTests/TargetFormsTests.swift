@@ -66,6 +66,8 @@ struct TargetFormsTests {
         ("De Zeehoek: de techniekleraar", ["staff-02 de techniekleraar"]),
         ("De Zeehoek: the Dutch teacher", ["staff-06 the Dutch teacher"]),
         ("De Zeehoek: the gardening teacher", ["staff-08 the gardening teacher"]),
+        ("De Zeehoek: die juf van zorg", ["staff-07 die juf van zorg"]),  // teacher "van" subject
+        ("De Zeehoek: the teacher of groen", ["staff-08 the teacher of groen"]),
     ])
     func aRoleIsTheOneWhoHasIt(_ text: String, _ expected: [String]) {
         #expect(found(text, .role) == expected, "\(text)")
@@ -77,6 +79,7 @@ struct TargetFormsTests {
         "De Zeehoek: gymleraar gezocht",  // no article: a vacancy, not a person
         "De Zeehoek: de leraar",  // a teacher, not a role one person has
         "De Zeehoek: de leraar wiskunde",  // a role no staff member has
+        "De Zeehoek: de juf van groep 8",  // "van" and no subject of a role
     ])
     func aRoleElsewhereIsNoMention(_ text: String) {
         #expect(found(text, .role).isEmpty, "\(text)")
