@@ -150,7 +150,9 @@ private struct UTF8WordReader {
                 }
             }
             // "h!er", as in `keyedScalars`.
-            if !letter, byte == UInt8(ascii: "!"), wordHasLetter, index < count, MatchText.isLetter(bytes, at: index) {
+            if !letter, byte == UInt8(ascii: "!"), wordHasLetter, index < count,
+                MatchText.isLetter(bytes, at: index) || bytes[index] &- 0x30 < 10
+            {
                 letter = true
             }
             guard letter else {

@@ -57,12 +57,15 @@ public enum MatchText {
                 }
                 if scalar == "$", scalars[offset + 1].properties.isAlphabetic { letter = true }
             }
-            // "!" and "€" are letters in disguise: "h!er" ("!" between letters, not "stop!"), "ho€r",
+            // "!" and "€" are letters in disguise: "h!er" ("!" after a letter and before a letter or digit,
+            // not "stop!"), "ho€r",
             // "d€ z€€h0€k" ("€" beside a letter, not "€5").
             if !letter, scalar == "!" || scalar == "€" {
                 let letterBefore = word.contains(where: isLetterKey)
-                let letterAfter = offset + 1 < scalars.count && scalars[offset + 1].properties.isAlphabetic
-                letter = scalar == "!" ? letterBefore && letterAfter : letterBefore || letterAfter
+                let next = offset + 1 < scalars.count ? scalars[offset + 1] : nil
+                let letterAfter = next?.properties.isAlphabetic == true
+                let digitAfter = next.map { ("0"..."9").contains($0) } == true  // "m@r!3k3"
+                letter = scalar == "!" ? letterBefore && (letterAfter || digitAfter) : letterBefore || letterAfter
             }
             guard letter else {
                 finish()

@@ -18,6 +18,10 @@ struct TargetForms: Sendable {
     private let there = Self.keys(TargetWords.there)
     private let placeWords = Self.keys(TargetWords.placeWords)
     private let articles = Self.keys(["de", "het", "the"])
+    private let notTheSame = Self.keys(TargetWords.notTheSame)
+    private let shortAdjectives = Self.keys(TargetWords.shortAdjectives)
+    /// Endings of adjectives, as match keys ("less" is keyed "ies", "ful" "fui").
+    private let adjectiveEndings = ["e", "less", "ful", "ous", "ish", "y"].flatMap(MatchText.words)
     private let institution = TargetWords.institution.map(MatchText.words)
     private let otherSchools = OtherSchools()
 
@@ -119,13 +123,19 @@ struct TargetForms: Sendable {
         at start: Int, _ words: [String], _ tokens: [TextToken], _ scalars: [Unicode.Scalar], _ school: [Bool],
         starts: [Bool], determines: [Bool]
     ) -> (from: Int, to: Int, kind: Kind)? {
-        // Up to two determiners ("al die leraren"), then the longest phrase.
+        // Up to two determiners ("al die leraren"), up to two adjectives after them ("die vette
+        // directrice", "al die domme leraren"), then the longest phrase.
         for determiners in [2, 1, 0] where start + determiners < words.count {
-            guard starts[start + determiners], determines[start..<(start + determiners)].allSatisfy({ $0 }) else {
-                continue
+            guard determines[start..<(start + determiners)].allSatisfy({ $0 }) else { continue }
+            var at = start + determiners
+            while determiners > 0, at < words.count, at - start - determiners < 2, !starts[at], !determines[at],
+                isAdjective(words[at])
+            {
+                at += 1
             }
+            guard at < words.count, starts[at] else { continue }
             let leading = words[start..<(start + determiners)]
-            guard let phrase = phrase(at: start + determiners, words)
+            guard let phrase = phrase(at: at, words)
             else { continue }
             let determined: Bool
             switch phrase.kind {
@@ -133,12 +143,22 @@ struct TargetForms: Sendable {
             case .role: determined = determiners == 1 && roleDeterminers.contains(leading.first!)
             case .people: determined = determiners == 0
             }
-            let end = start + determiners + phrase.words.count
+            let end = at + phrase.words.count
             guard let place = placeEnd(after: end, words, tokens, scalars, school) else { return nil }
             if place == end, !determined { continue }
             return (start, place, phrase.kind)
         }
         return nil
+    }
+
+    /// An adjective before a group or role, as a match key: Dutch ones inflected there end in "e"
+    /// ("vette", "domme"), English ones by their ending ("useless", "creepy") or a short list ("fat");
+    /// not one that makes it someone else ("de vorige directrice").
+    private func isAdjective(_ word: String) -> Bool {
+        guard !notTheSame.contains(word) else { return false }
+        if shortAdjectives.contains(word) { return true }
+        guard word.utf8.count >= 4 else { return false }
+        return adjectiveEndings.contains { word.hasSuffix($0) }
     }
 
     private func phrase(at index: Int, _ words: [String]) -> (words: [String], kind: Kind)? {

@@ -27,6 +27,17 @@ enum TargetWords {
     ]
     /// Before a role: an article or a pupil's possessive ("de gymleraar", "mijn mentor").
     static let roleDeterminers = ["de", "die", "deze", "onze", "mijn", "jullie", "the", "that", "our", "my", "your"]
+    /// Words before a group or role that make it another one than the school's own now: "de vorige
+    /// directrice", "the other gym teacher". Any other adjective keeps it ("die vette directrice").
+    static let notTheSame = [
+        "andere", "ander", "vorige", "oude", "vroegere", "voormalige", "toenmalige", "volgende", "ex", "other",
+        "former", "previous", "old", "last", "next",
+    ]
+    /// English adjectives without a telling ending, seen before a role in abuse ("that fat gym teacher").
+    static let shortAdjectives = [
+        "fat", "new", "big", "dumb", "weird", "rude", "lame", "bald", "mean", "vile", "evil", "sick", "mad", "bad",
+        "sad", "fake",
+    ]
     /// After a group or role: the one at the place named before ("de leraren daar").
     static let there = ["daar", "there", "aldaar"]
     /// Before a place: "van De Zeehoek"; before any other place the group or role is not the school's.

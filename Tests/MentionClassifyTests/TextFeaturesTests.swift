@@ -11,7 +11,7 @@ import Testing
 struct TextFeaturesTests {
     @Test func theFastFeaturesAreThePlainOnesOnObfuscatedWords() {
         let texts = [
-            "K a n k e r wijf!!! h0er k@nker $let kankerrrrr h!er sl!m stop!ik !x a! b!",
+            "K a n k e r wijf!!! h0er k@nker $let kankerrrrr h!er sl!m stop!ik !x a! b! m@r!3k3",
             "Ｆｕｌｌ width and ҝаnker with look-alikes",
             "Crème brûlée, café, één twee 12345678901234 0612345678 2B", "http://x.nl www https @someone 🔥🔥 😀",
             "ÄÖÜ straße İstanbul ﬁne", "a b c d", "x*y ** a1b2 4ever 7even", "",
@@ -53,6 +53,7 @@ struct TextFeaturesTests {
 
     @Test func anExclamationMarkBetweenLettersIsAnI() {
         #expect(TextFeatures.words(in: "wat een h!er", mentions: []) == ["wat", "een", "hier"])
+        #expect(TextFeatures.words(in: "juf m@r!3k3", mentions: []) == ["juf", "marieke"])
         #expect(TextFeatures.words(in: "stop! nu", mentions: []) == ["stop", "nu"])
     }
 
@@ -92,7 +93,7 @@ private struct PlainFeatures {
         for (index, scalar) in scalars.enumerated() {
             let disguisedI =
                 scalar == "!" && !current.isEmpty && index + 1 < scalars.count
-                && scalars[index + 1].properties.isAlphabetic
+                && (scalars[index + 1].properties.isAlphabetic || ("0"..."9").contains(scalars[index + 1]))
             if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "@$*€".unicodeScalars.contains(scalar)
                 || scalar.properties.generalCategory == .nonspacingMark || disguisedI
             {

@@ -75,6 +75,7 @@ struct MatchFormsTests {
         ("pr0 z33h03k is kk", ["school"]),
         // Signs for letters: "!" between letters is an i, "€" beside a letter an e.
         ("p!eter 00sterhu!s is een boer", ["staff-08"]),
+        ("juf y!lm4z is er vandaag niet", ["staff-07"]),  // "!" before a digit
         ("d€ z€€h0€k is een kanker school", ["school"]),
         ("kost €5 bij De Zeehoek", ["school"]),
         // The school by its kind: in a place a context word names, or where the school is named.

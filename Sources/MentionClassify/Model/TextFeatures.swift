@@ -92,7 +92,7 @@ public struct TextFeatures: Sendable {
             // "!" between letters is an "i" in disguise ("h!er"), as the matcher reads it.
             let disguised =
                 scalar == "!" && !current.isEmpty && index + 1 < scalars.count
-                && scalars[index + 1].properties.isAlphabetic
+                && (scalars[index + 1].properties.isAlphabetic || ("0"..."9").contains(scalars[index + 1]))
             if isWordScalar(scalar) || disguised {
                 current.append(scalar)
             } else {
