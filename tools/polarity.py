@@ -23,8 +23,15 @@ FALSE_FRIENDS = set(
     "die kind lied lies gift hand trap lag more most mere hak sok rank rose aas stark wan loom lone "
     "drop war arm been door want room mist brand slim grave mild lost won tops base block".split()
 )
-# Laughter mocks as often as it cheers in a post about a person, and "like" mostly compares.
-NOT_POLAR = set("lol haha hahaha hahahaha lmao lmfao rofl like likes".split())
+# Laughter mocks as often as it cheers in a post about a person, "like" mostly compares, and
+# "joke" and "gay" are insults as often (insult.txt, discrimination.txt).
+NOT_POLAR = set("lol haha hahaha hahahaha lmao lmfao rofl like likes joke jokes gay".split())
+# Dutch intensifiers (they stand inside insults as inside praise) and colours (a skin colour is no
+# judgement; "groen" is a subject).
+DUTCH_NOT_POLAR = set(
+    "echt best enorm zeker net vrij erg super heel gewoon wel zo flink behoorlijk ontzettend "
+    "zwart bruin wit blank geel rood groen blauw grijs".split()
+)
 
 
 def pattern(path):
@@ -58,26 +65,56 @@ def polarity_class(score):
 
 
 def dutch_inflections(adjective):
-    """The attributive form (-e) and the superlative (-ste) of a Dutch adjective, by the spelling
-    rules: f/s become v/z after a long vowel, a double vowel is written single before one consonant
-    (groot: grote), a short vowel doubles the consonant after it (dom: domme)."""
+    """The attributive form (-e) and the superlative (-ste, -te after an s) of a Dutch adjective, by
+    the spelling rules: a double vowel is written single before one consonant (groot: grote); a short
+    stressed vowel doubles the consonant after it (dom: domme), an unstressed e does not (lekker:
+    lekkere, simpel: simpele); f and s after a long vowel or a diphthong become v and z (lief: lieve,
+    wijs: wijze, vies: vieze), f after l or r too (half: halve); a word ending in a vowel takes -e as it
+    is (mooi: mooie, blij: blije); -en adjectives of material and participles do not inflect (gouden,
+    gebroken), -een and -oen do (gemeen: gemene, groen: groene).
+
+    >>> [dutch_inflections(w)[0] for w in "groot dom lief vies aardig lekker simpel mooi gemeen groen wijs half".split()]
+    ['grote', 'domme', 'lieve', 'vieze', 'aardige', 'lekkere', 'simpele', 'mooie', 'gemene', 'groene', 'wijze', 'halve']
+    >>> dutch_inflections("vies")[1], dutch_inflections("dom")[1]
+    ('vieste', 'domste')
+    """
     word = adjective
-    if word.endswith(("e", "en")):
-        return [word + "ste"] if word.endswith("e") else []
+    superlative = word + ("te" if word.endswith("s") else "ste")
+    if word.endswith("e"):
+        return [superlative]
+    if word.endswith("en") and len(word) > 3 and word[-3] not in VOWELS:
+        return []  # gouden, gebroken
+    if word[-1] in VOWELS or word.endswith("ij"):
+        return [word + "e", superlative]
     if word.endswith(("ig", "lijk", "isch", "baar", "zaam")):
-        return [word + "e", word + "ste"]
+        return [word + "e", superlative]
+    last, body = word[-1], word[:-1]
+    # The vowel group before the last consonant(s).
+    end = len(body)
+    while end > 0 and body[end - 1] not in VOWELS and not body[: end].endswith("ij"):
+        end -= 1
+    start = end
+    while start > 0 and (body[start - 1] in VOWELS or body[start - 1 : start + 1] == "ij"):
+        start -= 1
+    group = body[start:end] if end == len(body) else ""
+    if body.endswith("ij"):  # wijs, stijf: "ij" is a diphthong
+        group, start = "ij", len(body) - 2
+    syllables = sum(1 for i, c in enumerate(word) if c in VOWELS and (i == 0 or word[i - 1] not in VOWELS))
     stem = word
-    last, before = word[-1], word[-2] if len(word) > 1 else ""
-    long_vowel = len(word) > 2 and word[-2] in VOWELS and word[-3] == word[-2]
-    if long_vowel:
-        stem = word[:-2] + word[-1]
-    elif last not in VOWELS and before in VOWELS and (len(word) < 3 or word[-3] not in VOWELS) and last not in "wjhx":
-        stem = word + last
-    if (long_vowel or (before in VOWELS and len(word) > 2 and word[-3] in VOWELS)) and last == "f":
+    if len(group) == 2 and group[0] == group[1]:  # groot: grote
+        stem = body[: start + 1] + last
+        long_vowel = True
+    else:
+        long_vowel = len(group) >= 2  # lief, wijs, groen, klein
+    if group == "e" and syllables > 1:
+        pass  # lekker, simpel: unstressed
+    elif len(group) == 1 and last not in "wjhx":
+        stem = word + last  # dom: domme
+    if last == "f" and (long_vowel or word[-2] in "lr"):
         stem = stem[:-1] + "v"
-    elif (long_vowel or (before in VOWELS and len(word) > 2 and word[-3] in VOWELS)) and last == "s":
+    elif last == "s" and long_vowel:
         stem = stem[:-1] + "z"
-    return [stem + "e", word + "ste"]
+    return [stem + "e", superlative]
 
 
 def main():
@@ -85,7 +122,7 @@ def main():
     classes = {}
     for word, score in pattern(nl_xml).items():
         value = polarity_class(score)
-        if value:
+        if value and word not in DUTCH_NOT_POLAR:
             for form in [word] + dutch_inflections(word):
                 classes.setdefault(form, value)
     english = pattern(en_xml)

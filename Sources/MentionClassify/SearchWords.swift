@@ -23,8 +23,9 @@ struct SearchWords {
     /// can stand for any of them.
     let present: [UInt64]?
 
-    /// A key's id, or that of the key with "y" read as "ij" ("kutwyf", "teringlyer", "lyp"), the
-    /// way Dutch is often typed; -1 for a word no phrase names.
+    /// A key's id, or that of the key with "y" read as "ij" ("kutwyf"), the way Dutch is often typed;
+    /// -1 for a word no phrase names. Whole words only: the prefix and suffix patterns ("*lijer") read
+    /// the word as written.
     static func id(of key: String, in vocabulary: [String: Int32]) -> Int32 {
         if let id = vocabulary[key] { return id }
         guard key.utf8.contains(UInt8(ascii: "y")) else { return -1 }

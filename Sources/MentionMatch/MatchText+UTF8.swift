@@ -4,8 +4,8 @@
 /// It must give what `keyedScalars` gives (see MatchTextKeyedTests).
 extension MatchText {
     /// nil when the text is not contiguous, or when a scalar folds to more bytes than its UTF-8 has
-    /// ("½" is "1⁄2", "ﬃ" has three as "ffi" has, a ligature of many letters has more): then the
-    /// caller reads it scalar by scalar.
+    /// ("½" is "1⁄2", "ﬃ" has three as "ffi" has, a ligature of many letters has more), or holds a
+    /// "€" (an "e" or not by the scalar after it): then the caller reads it scalar by scalar.
     static func keyedUTF8(_ text: String, readingLAsI: Bool) -> KeyedText? {
         let keyed = text.utf8.withContiguousStorageIfAvailable { bytes -> KeyedText? in
             guard let (out, ascii) = keyedUTF8(bytes, readingLAsI: readingLAsI) else { return nil }
@@ -56,6 +56,13 @@ extension MatchText {
     fileprivate static func isLetter(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
         if bytes[index] < 0x80 { return isLetter(bytes[index]) }
         return decode(bytes, at: index).0.properties.isAlphabetic
+    }
+
+    /// A letter at byte `index`, or digits and then a letter ("m@r!3k3" after its "!", not "!1!!").
+    fileprivate static func letterFollows(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        var at = index
+        while at < bytes.count, bytes[at] &- 0x30 < 10 { at += 1 }
+        return at < bytes.count && isLetter(bytes, at: at)
     }
 
     /// `looksLikeMailDomain` on UTF-8: after the "@" at byte `at` come up to 63 letters, digits
@@ -151,7 +158,7 @@ private struct UTF8WordReader {
             }
             // "h!er", as in `keyedScalars`.
             if !letter, byte == UInt8(ascii: "!"), wordHasLetter, index < count,
-                MatchText.isLetter(bytes, at: index) || bytes[index] &- 0x30 < 10
+                MatchText.letterFollows(bytes, at: index)
             {
                 letter = true
             }

@@ -57,15 +57,19 @@ public enum MatchText {
                 }
                 if scalar == "$", scalars[offset + 1].properties.isAlphabetic { letter = true }
             }
-            // "!" and "€" are letters in disguise: "h!er" ("!" after a letter and before a letter or digit,
-            // not "stop!"), "ho€r",
+            // "!" and "€" are letters in disguise: "h!er" ("!" after a letter and before a letter, or digits
+            // and a letter; not "stop!"), "ho€r",
             // "d€ z€€h0€k" ("€" beside a letter, not "€5").
             if !letter, scalar == "!" || scalar == "€" {
                 let letterBefore = word.contains(where: isLetterKey)
-                let next = offset + 1 < scalars.count ? scalars[offset + 1] : nil
-                let letterAfter = next?.properties.isAlphabetic == true
-                let digitAfter = next.map { ("0"..."9").contains($0) } == true  // "m@r!3k3"
-                letter = scalar == "!" ? letterBefore && (letterAfter || digitAfter) : letterBefore || letterAfter
+                let letterAfter = offset + 1 < scalars.count && scalars[offset + 1].properties.isAlphabetic
+                // Digits then a letter after "!" ("m@r!3k3"), not the shouted "!1!!".
+                var after = offset + 1
+                while after < scalars.count, ("0"..."9").contains(scalars[after]) { after += 1 }
+                let digitsThenLetter =
+                    after > offset + 1 && after < scalars.count
+                    && scalars[after].properties.isAlphabetic
+                letter = scalar == "!" ? letterBefore && (letterAfter || digitsThenLetter) : letterBefore || letterAfter
             }
             guard letter else {
                 finish()

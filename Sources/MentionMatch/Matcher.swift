@@ -9,6 +9,9 @@ public struct Matcher: Sendable {
     private let contextPhrases: [[String]]
     /// The same by their first word.
     private let contextByFirstWord: [String: [[String]]]
+    /// Context words written with a capital in the config: proper nouns, the school's place
+    /// ("Westerveen"), which say which praktijkschool is meant (`NamePattern.SchoolKind`).
+    private let placeNames: [String: [[String]]]
     /// `WordHash`es of the context phrases' first words and of the honorifics: most words are
     /// neither, and a probe here is cheaper than hashing a `String` for a `Set`.
     private let contextFirstWords: HashSet64
@@ -78,6 +81,10 @@ public struct Matcher: Sendable {
             + TargetForms.subjects(of: staff).flatMap { subject in ["van", "from"].map { [$0] + subject } }
         excludePhrases = school.exclude.map(MatchText.words).filter { !$0.isEmpty }
         contextByFirstWord = Dictionary(grouping: contextPhrases, by: { $0[0] })
+        placeNames = Dictionary(
+            grouping: school.context.filter { $0.first?.isUppercase == true }.map(MatchText.words).filter {
+                !$0.isEmpty
+            }, by: { $0[0] })
         contextFirstWords = HashSet64(contextPhrases.map { WordHash.of($0[0]) })
         honorifics = HashSet64(Self.honorificKeys.map(WordHash.of))
         contextTails = contextPhrases.filter { $0.count == 1 && $0[0].utf8.count >= 5 }.map { Array($0[0].utf8) }
@@ -262,7 +269,8 @@ public struct Matcher: Sendable {
                 guard !corrected[place.from..<place.to].contains(true) else { return nil }
                 let found = place.forms.contains {
                     let form = facts[Int($0)]
-                    return form.needsContext && form.isSchool == school && !isVetoed(form, place, inHandle: inHandle[i])
+                    return form.needsContext && form.isSchool == school && form.kind == .none
+                        && !isVetoed(form, place, inHandle: inHandle[i])
                         && (school || [.name, .surname, .honorific, .alias].contains(form.rule))
                         && !isOrdinaryWord(place, form)
                 }
@@ -281,30 +289,32 @@ public struct Matcher: Sendable {
         let hasContext =
             post.schoolSpecific || (assumeSchool && !excluded) || anchored || (!excluded && (contextWord || confirmed))
         // The school by its kind (`NamePattern.SchoolKind`) counts where the school is named or
-        // assumed, or in a place that a context word names: "die praktijkschool in Westerveen",
-        // "Praktijkschool Westerveen". Not by a context word elsewhere: "de praktijkschool" and
-        // "leerlingen" are any praktijkschool's, and its own word ("kankerschool") says nothing.
-        let contextByFirstWord = contextByFirstWord
-        func inPlace(after end: Int) -> Bool {
+        // assumed, or with the school's place right after it: "die praktijkschool in Westerveen",
+        // "Praktijkschool Westerveen" (a context word written with a capital in the config). Not by a
+        // context word elsewhere or a generic one ("de praktijkschool in klas 2", "… bij juf Anna"):
+        // those are any praktijkschool's. Another capitalised place after it is another school, even
+        // in a post that names the school ("juf Marieke werkte vroeger op de praktijkschool in Almere").
+        let placeNames = placeNames
+        func placeAfter(_ end: Int) -> (named: Bool, elsewhere: Bool) {
             var at = end
-            guard at < words.count else { return false }
-            if NameForms.kindPlaceWords.contains(words[at]) {
-                at += 1
-            } else if !scalars[tokens[at].start].properties.isUppercase {
-                return false
+            guard at < words.count else { return (false, false) }
+            if NameForms.kindPlaceWords.contains(words[at]) { at += 1 }
+            guard at < words.count else { return (false, false) }
+            if placeNames[words[at]]?.contains(where: { Self.matches($0, words, at: at) }) == true {
+                return (true, false)
             }
-            return at < words.count
-                && contextByFirstWord[words[at]]?.contains { Self.matches($0, words, at: at) } == true
+            return (false, at > end && scalars[tokens[at].start].properties.isUppercase)
         }
         func kindCounts(_ form: PatternTrie.FormFacts, _ place: Place) -> Bool {
-            let placed = inPlace(after: place.to)
-            // Bare, only "die praktijkschool" or one in a place, not a word for the type of school.
-            if form.kind == .bare, !placed,
+            let (named, elsewhere) = placeAfter(place.to)
+            guard !elsewhere else { return false }
+            // Bare, only "die praktijkschool" or one in its place, not a word for the type of school.
+            if form.kind == .bare, !named,
                 place.from == 0 || !NameForms.kindDeterminerKeys.contains(words[place.from - 1])
             {
                 return false
             }
-            return placed || post.schoolSpecific || assumeSchool || anchored
+            return named || post.schoolSpecific || assumeSchool || anchored
         }
         func counts(_ form: PatternTrie.FormFacts, _ i: Int) -> Bool {
             let place = places[i]

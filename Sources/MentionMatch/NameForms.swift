@@ -11,13 +11,13 @@ final class NamePattern: Sendable {
     let needsContext: Bool
     /// An `exclude` word in the post vetoes it (names, not handles or domains).
     let vetoable: Bool
-    /// The school's kind, from its name ("die praktijkschool", "PrO kids"): `Kind.bare` or `Kind.people`.
+    /// The school's kind, from its name ("die praktijkschool", "PrO kids"), or `.none`.
     let kind: SchoolKind
 
     /// A form that names the school by its kind ("Praktijkschool", "PrO") rather than its name. Any
-    /// school of that kind could be meant, so it counts only with context from another word of the
-    /// post (the kind word is a context word itself), and bare only after a determiner ("die
-    /// praktijkschool", "op de PrO"), not "praktijkschool" as a word for the type of school.
+    /// school of that kind could be meant, so it counts only with the school's place right after it
+    /// or where the school is named or assumed (`Matcher.fullPass`), and bare only after a determiner
+    /// ("die praktijkschool", "op de PrO") or before its place, not as a word for the type of school.
     enum SchoolKind: UInt8, Sendable {
         case none, bare, people
     }

@@ -30,8 +30,9 @@ enum TargetWords {
     /// Words before a group or role that make it another one than the school's own now: "de vorige
     /// directrice", "the other gym teacher". Any other adjective keeps it ("die vette directrice").
     static let notTheSame = [
-        "andere", "ander", "vorige", "oude", "vroegere", "voormalige", "toenmalige", "volgende", "ex", "other",
-        "former", "previous", "old", "last", "next",
+        "andere", "ander", "vorige", "oude", "vroegere", "voormalige", "toenmalige", "volgende", "toekomstige",
+        "vervangende", "tijdelijke", "waarnemende", "invallende", "ex", "other", "former", "previous", "old", "last",
+        "next", "future", "substitute", "temporary", "acting", "interim",
     ]
     /// English adjectives without a telling ending, seen before a role in abuse ("that fat gym teacher").
     static let shortAdjectives = [

@@ -54,6 +54,7 @@ struct TextFeaturesTests {
     @Test func anExclamationMarkBetweenLettersIsAnI() {
         #expect(TextFeatures.words(in: "wat een h!er", mentions: []) == ["wat", "een", "hier"])
         #expect(TextFeatures.words(in: "juf m@r!3k3", mentions: []) == ["juf", "marieke"])
+        #expect(TextFeatures.words(in: "stom!1!! juf", mentions: []) == ["stom", "0", "juf"])  // shouting, no letter
         #expect(TextFeatures.words(in: "stop! nu", mentions: []) == ["stop", "nu"])
     }
 
@@ -78,7 +79,7 @@ struct TextFeaturesTests {
 }
 
 /// The definition: what `TextFeatures` computed before it was made fast (scheme 2), the negated
-/// words of scheme 3, and the word classes and "!" of scheme 6.
+/// words of scheme 3, and the word classes and "!" of schemes 6 and 7.
 private struct PlainFeatures {
     let buckets: Int
 
@@ -92,8 +93,8 @@ private struct PlainFeatures {
         let scalars = Array(text.unicodeScalars)
         for (index, scalar) in scalars.enumerated() {
             let disguisedI =
-                scalar == "!" && !current.isEmpty && index + 1 < scalars.count
-                && (scalars[index + 1].properties.isAlphabetic || ("0"..."9").contains(scalars[index + 1]))
+                scalar == "!" && current.contains(where: { $0.properties.isAlphabetic })
+                && Self.letterFollows(scalars, after: index)
             if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "@$*€".unicodeScalars.contains(scalar)
                 || scalar.properties.generalCategory == .nonspacingMark || disguisedI
             {
@@ -122,6 +123,11 @@ private struct PlainFeatures {
         }
         flushRun()
         return result
+    }
+
+    static func letterFollows(_ scalars: [Unicode.Scalar], after index: Int) -> Bool {
+        let rest = scalars[(index + 1)...].drop { ("0"..."9").contains($0) }
+        return rest.first?.properties.isAlphabetic == true
     }
 
     static func normalised(_ word: String) -> String {

@@ -76,6 +76,12 @@ struct MatchFormsTests {
         // Signs for letters: "!" between letters is an i, "€" beside a letter an e.
         ("p!eter 00sterhu!s is een boer", ["staff-08"]),
         ("juf y!lm4z is er vandaag niet", ["staff-07"]),  // "!" before a digit
+        ("juf Marieke!1!! kom op", ["staff-01"]),  // shouting: "!1" before no letter is no "i"
+        // The school by its kind: not in a class or with a teacher of any praktijkschool, nor in another town.
+        ("Mijn zoon zit op de praktijkschool in klas 2", []),
+        ("Mijn dochter zit op de praktijkschool bij juf Anna", []),
+        ("Ik zit op de praktijkschool. Leraren zijn daar top", []),
+        ("Jan de Vries is echt een pro", []),  // a kind word confirms no common name
         ("d€ z€€h0€k is een kanker school", ["school"]),
         ("kost €5 bij De Zeehoek", ["school"]),
         // The school by its kind: in a place a context word names, or where the school is named.

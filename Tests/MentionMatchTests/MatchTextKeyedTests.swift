@@ -60,7 +60,8 @@ struct MatchTextKeyedTests {
         // Scalars whose key is longer than their UTF-8, before more letters: "½" is "1⁄2".
         "1½uur", "½ liter", "Ⱥbc", "ŉoot", "⅓ van de klas", "ⅷ ⑽ abc",
         // Signs for letters: "!" between letters, "€" beside one.
-        "h!er", "a! b", "!b", "stop!Ik", "x!!y", "é!a", "a!é", "5!a", "@!a", "m@r!3k3", "wow!1!!", "5!3", "d€ z€€h0€k",
+        "h!er", "a! b", "!b", "stop!Ik", "x!!y", "é!a", "a!é", "5!a", "@!a", "m@r!3k3", "wow!1!!", "5!3",
+        "juf marieke!1!!", "a!12b", "a!1", "d€ z€€h0€k",
         "€5", "5€", "€uro", "€€",
     ])
     func textOnTheEdgesIsKeyedAsByTheScalarPath(_ text: String) {

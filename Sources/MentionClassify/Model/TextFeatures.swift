@@ -21,7 +21,9 @@ public struct TextFeatures: Sendable {
     /// 5: the same, judged by the matcher (`Mention.glued`): a long one-word name stays masked.
     /// 6: a word of a known polarity also gives its class, alone, after the word before, negated;
     ///    "!" between letters is read as "i".
-    public static let scheme = 6
+    /// 7: the word classes' list corrected (Dutch inflections, intensifiers and colours left out) and
+    ///    "!" before digits only when a letter follows.
+    public static let scheme = 7
     /// Added to a post's feature count before scaling: a short post ("Oud-leerlingen van De Zeehoek
     /// houden reünie") has few features, and without it each weighed so much that a few words made
     /// the model sure. Chosen by cross-validation (30: alert recall 0.57 against 0.56 without).
@@ -35,7 +37,8 @@ public struct TextFeatures: Sendable {
     }
 
     /// One feature: its bucket and the word (index into `words`) it came from, to name the words
-    /// that weighed most; -1 for a feature of two words.
+    /// that weighed most; -1 for a feature of two words (a word class after the word before counts
+    /// as the classed word's).
     public struct Feature: Sendable, Equatable {
         public var bucket: Int
         public var word: Int
@@ -89,10 +92,11 @@ public struct TextFeatures: Sendable {
                 continue
             }
             if currentMask != 0 { flush() }
-            // "!" between letters is an "i" in disguise ("h!er"), as the matcher reads it.
+            // "!" after a letter and before a letter, or digits and a letter, is an "i" in disguise
+            // ("h!er", "m@r!3k3"; not "stom!1"), as the matcher reads it.
             let disguised =
-                scalar == "!" && !current.isEmpty && index + 1 < scalars.count
-                && (scalars[index + 1].properties.isAlphabetic || ("0"..."9").contains(scalars[index + 1]))
+                scalar == "!" && current.contains(where: { $0.properties.isAlphabetic })
+                && Self.letterFollows(scalars, after: index)
             if isWordScalar(scalar) || disguised {
                 current.append(scalar)
             } else {
@@ -247,6 +251,13 @@ public struct TextFeatures: Sendable {
         }
         return scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "@" || scalar == "$"
             || scalar == "*" || scalar == "€" || scalar.properties.generalCategory == .nonspacingMark
+    }
+
+    /// A letter right after `index`, or digits and then a letter.
+    private static func letterFollows(_ scalars: [Unicode.Scalar], after index: Int) -> Bool {
+        var at = index + 1
+        while at < scalars.count, ("0"..."9").contains(scalars[at]) { at += 1 }
+        return at < scalars.count && scalars[at].properties.isAlphabetic
     }
 
     private static func isPictograph(_ scalar: Unicode.Scalar) -> Bool {
