@@ -288,33 +288,12 @@ public struct Matcher: Sendable {
         }()
         let hasContext =
             post.schoolSpecific || (assumeSchool && !excluded) || anchored || (!excluded && (contextWord || confirmed))
-        // The school by its kind (`NamePattern.SchoolKind`) counts where the school is named or
-        // assumed, or with the school's place right after it: "die praktijkschool in Westerveen",
-        // "Praktijkschool Westerveen" (a context word written with a capital in the config). Not by a
-        // context word elsewhere or a generic one ("de praktijkschool in klas 2", "… bij juf Anna"):
-        // those are any praktijkschool's. Another capitalised place after it is another school, even
-        // in a post that names the school ("juf Marieke werkte vroeger op de praktijkschool in Almere").
+        // The school by its kind (`Matcher+SchoolKind.swift`).
         let placeNames = placeNames
-        func placeAfter(_ end: Int) -> (named: Bool, elsewhere: Bool) {
-            var at = end
-            guard at < words.count else { return (false, false) }
-            if NameForms.kindPlaceWords.contains(words[at]) { at += 1 }
-            guard at < words.count else { return (false, false) }
-            if placeNames[words[at]]?.contains(where: { Self.matches($0, words, at: at) }) == true {
-                return (true, false)
-            }
-            return (false, at > end && scalars[tokens[at].start].properties.isUppercase)
-        }
         func kindCounts(_ form: PatternTrie.FormFacts, _ place: Place) -> Bool {
-            let (named, elsewhere) = placeAfter(place.to)
-            guard !elsewhere else { return false }
-            // Bare, only "die praktijkschool" or one in its place, not a word for the type of school.
-            if form.kind == .bare, !named,
-                place.from == 0 || !NameForms.kindDeterminerKeys.contains(words[place.from - 1])
-            {
-                return false
-            }
-            return named || post.schoolSpecific || assumeSchool || anchored
+            Self.kindCounts(
+                bare: form.kind == .bare, from: place.from, to: place.to, words, tokens, scalars,
+                placeNames: placeNames, assumed: post.schoolSpecific || assumeSchool || anchored)
         }
         func counts(_ form: PatternTrie.FormFacts, _ i: Int) -> Bool {
             let place = places[i]
