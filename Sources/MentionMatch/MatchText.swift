@@ -63,13 +63,8 @@ public enum MatchText {
             if !letter, scalar == "!" || scalar == "€" {
                 let letterBefore = word.contains(where: isLetterKey)
                 let letterAfter = offset + 1 < scalars.count && scalars[offset + 1].properties.isAlphabetic
-                // Digits then a letter after "!" ("m@r!3k3"), not the shouted "!1!!".
-                var after = offset + 1
-                while after < scalars.count, ("0"..."9").contains(scalars[after]) { after += 1 }
-                let digitsThenLetter =
-                    after > offset + 1 && after < scalars.count
-                    && scalars[after].properties.isAlphabetic
-                letter = scalar == "!" ? letterBefore && (letterAfter || digitsThenLetter) : letterBefore || letterAfter
+                letter =
+                    scalar == "!" ? letterBefore && letterFollows(scalars, after: offset) : letterBefore || letterAfter
             }
             guard letter else {
                 finish()
@@ -164,6 +159,14 @@ public enum MatchText {
                 word += Array(String(part.properties.lowercaseMapping).utf8)
             }
         }
+    }
+
+    /// A letter right after `index`, or digits and then a letter: what makes a "!" an "i" ("h!er",
+    /// "m@r!3k3", not the shouted "!1!!"). The classifier's features read "!" by it too.
+    package static func letterFollows(_ scalars: [Unicode.Scalar], after index: Int) -> Bool {
+        var at = index + 1
+        while at < scalars.count, ("0"..."9").contains(scalars[at]) { at += 1 }
+        return at < scalars.count && scalars[at].properties.isAlphabetic
     }
 
     /// An ASCII byte of a word as its folded byte: lower case, and signs written for letters read as them.

@@ -96,7 +96,7 @@ public struct TextFeatures: Sendable {
             // ("h!er", "m@r!3k3"; not "stom!1"), as the matcher reads it.
             let disguised =
                 scalar == "!" && current.contains(where: { $0.properties.isAlphabetic })
-                && Self.letterFollows(scalars, after: index)
+                && MatchText.letterFollows(scalars, after: index)
             if isWordScalar(scalar) || disguised {
                 current.append(scalar)
             } else {
@@ -251,13 +251,6 @@ public struct TextFeatures: Sendable {
         }
         return scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "@" || scalar == "$"
             || scalar == "*" || scalar == "€" || scalar.properties.generalCategory == .nonspacingMark
-    }
-
-    /// A letter right after `index`, or digits and then a letter.
-    private static func letterFollows(_ scalars: [Unicode.Scalar], after index: Int) -> Bool {
-        var at = index + 1
-        while at < scalars.count, ("0"..."9").contains(scalars[at]) { at += 1 }
-        return at < scalars.count && scalars[at].properties.isAlphabetic
     }
 
     private static func isPictograph(_ scalar: Unicode.Scalar) -> Bool {
