@@ -51,6 +51,21 @@ struct TextFeaturesTests {
             })
     }
 
+    @Test func wordsSoonAfterANameAreReadAsSaidAboutIt() {
+        // Positive: a word up to eight after the name; negative: the same word before the name, or
+        // nine words after it.
+        let features = TextFeatures(buckets: 1 << 18)
+        let smell = features.bucket("t", "stinkt")
+        func read(_ words: [String]) -> [TextFeatures.Feature] { features.features(of: words) }
+        #expect(read(["⟨p⟩", "stinkt"]).contains { $0.bucket == smell })
+        #expect(
+            read(["⟨s⟩", "de", "hele", "gang", "van", "het", "gebouw", "echt", "stinkt"]).contains {
+                $0.bucket == smell
+            })
+        #expect(!read(["het", "stinkt", "bij", "⟨p⟩"]).contains { $0.bucket == smell })
+        #expect(!read(["⟨p⟩", "a", "b", "c", "d", "e", "f", "g", "h", "stinkt"]).contains { $0.bucket == smell })
+    }
+
     @Test func anExclamationMarkBetweenLettersIsAnI() {
         #expect(TextFeatures.words(in: "wat een h!er", mentions: []) == ["wat", "een", "hier"])
         #expect(TextFeatures.words(in: "juf m@r!3k3", mentions: []) == ["juf", "marieke"])
@@ -79,7 +94,8 @@ struct TextFeaturesTests {
 }
 
 /// The definition: what `TextFeatures` computed before it was made fast (scheme 2), the negated
-/// words of scheme 3, and the word classes and "!" of schemes 6 and 7.
+/// words of scheme 3, the word classes and "!" of schemes 6 and 7, and the words after a name of
+/// scheme 8.
 private struct PlainFeatures {
     let buckets: Int
 
@@ -159,12 +175,21 @@ private struct PlainFeatures {
         var features: [TextFeatures.Feature] = []
         var previous = "^"
         var sinceNegation: Int?
+        var sinceName: Int?
         for (index, word) in words.enumerated() {
             features.append(.init(bucket: bucket("w", word), word: index))
             sinceNegation = sinceNegation.map { $0 + 1 }
             if let since = sinceNegation, since <= 2 { features.append(.init(bucket: bucket("n", word), word: -1)) }
             if TextFeatures.negations.contains(word) { sinceNegation = 0 }
             features.append(.init(bucket: bucket("b", previous + " " + word), word: -1))
+            sinceName = word == "⟨p⟩" || word == "⟨s⟩" ? 0 : sinceName.map { $0 + 1 }
+            if let since = sinceName, (1...8).contains(since) {
+                features.append(.init(bucket: bucket("t", word), word: index))
+                if let polarity = WordClasses.polarity[word] {
+                    features.append(
+                        .init(bucket: bucket("t", bytes: [0x1e, UInt8(bitPattern: polarity)]), word: index))
+                }
+            }
             if let polarity = WordClasses.polarity[word] {
                 let classByte = UInt8(bitPattern: polarity)
                 features.append(.init(bucket: bucket("p", bytes: [classByte]), word: index))
