@@ -110,3 +110,40 @@ extension Matcher {
         return true
     }
 }
+
+extension Matcher {
+    /// Words between the school's name and a town: "De Zeehoek in Harlingen", "De Zeehoek te Almere".
+    static let townWords: Set<String> = Set(["in", "te", "uit"].flatMap(MatchText.words))
+    /// Capitalised words after those that are no town: articles, months, days, the country.
+    static let notTowns: Set<String> = Set(
+        [
+            "de", "het", "the", "een", "a", "an", "nederland", "holland", "netherlands", "januari", "februari",
+            "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december",
+            "january", "february", "march", "may", "june", "july", "august", "october", "maandag", "dinsdag",
+            "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag", "monday", "tuesday", "wednesday", "thursday",
+            "friday", "saturday", "sunday", "klas", "groep",
+        ].flatMap(MatchText.words))
+    /// Street words written apart after the school's name: "de Zeehoek straat" is a street. Compared as
+    /// written, not as keys: the key of "laan" is also that of "LAN".
+    static let streetWords: Set<String> = [
+        "straat", "weg", "laan", "plein", "kade", "dijk", "singel", "gracht", "street", "road", "lane",
+    ]
+
+    /// The school's name in another town or as a street: "aan de Zeehoek in Harlingen", "the Zeehoek in
+    /// Almere", "die zeehoek straat": a place that shares the name. A town is a capitalised word after
+    /// "in", "te" or "uit" that is not one of the school's own places (a `context` word written with a
+    /// capital: "De Zeehoek in Westerveen" is the school).
+    static func isAnotherPlace(
+        after index: Int, _ words: [String], _ tokens: [TextToken], _ scalars: [Unicode.Scalar],
+        placeNames: [String: [[String]]]
+    ) -> Bool {
+        guard index < words.count else { return false }
+        let written = String(String.UnicodeScalarView(scalars[tokens[index].start..<tokens[index].end]))
+        if streetWords.contains(written.lowercased()) { return true }
+        let at = index + 1
+        guard townWords.contains(words[index]), at < words.count,
+            scalars[tokens[at].start].properties.isUppercase, !notTowns.contains(words[at])
+        else { return false }
+        return placeNames[words[at]]?.contains { matches($0, words, at: at) } != true
+    }
+}

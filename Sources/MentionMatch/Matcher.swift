@@ -198,6 +198,7 @@ public struct Matcher: Sendable {
         // Plain values in the closures below: capturing `self` copies the whole matcher.
         let facts = forms.facts
         let ordinaryWords = ordinaryWords
+        let placeNames = placeNames
         func isFirmOrOther(_ from: Int, _ to: Int) -> Bool {
             if firmOrTitle[from] == 2 || to != from + 1 {
                 let answer = Self.isBusinessName(after: to, in: words) || Self.isSomeoneElse(before: from, in: words)
@@ -233,6 +234,8 @@ public struct Matcher: Sendable {
                 || (excluded && form.vetoable && form.isSchool)
                 || (form.isSchool && form.vetoable && (form.rule == .name || form.rule == .alias) && place.from > 0
                     && Self.placeKinds.contains(words[place.from - 1]))
+                || (form.isSchool && form.vetoable && (form.rule == .name || form.rule == .alias)
+                    && Self.isAnotherPlace(after: place.to, words, tokens, scalars, placeNames: placeNames))
                 || (form.rule == .surname && isFirmOrOther(place.from, place.to))
                 || (!form.isSchool && form.rule != .handle && isElsewhere(place))
         }
@@ -289,7 +292,6 @@ public struct Matcher: Sendable {
         let hasContext =
             post.schoolSpecific || (assumeSchool && !excluded) || anchored || (!excluded && (contextWord || confirmed))
         // The school by its kind (`Matcher+SchoolKind.swift`).
-        let placeNames = placeNames
         func kindCounts(_ form: PatternTrie.FormFacts, _ place: Place) -> Bool {
             Self.kindCounts(
                 bare: form.kind == .bare, from: place.from, to: place.to, words, tokens, scalars,

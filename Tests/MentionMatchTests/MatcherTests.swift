@@ -56,6 +56,19 @@ struct MatcherTests {
         #expect(entities("de lunchroom van De Zeehoek is open voor ouders") == ["school"])
     }
 
+    @Test func theNameInAnotherTownOrAsAStreetIsAnotherPlace() {
+        // Positive: another town after "in", "te" or "uit"; a street word written apart.
+        #expect(entities("Wegwerkzaamheden op de Zeehoek in Harlingen").isEmpty)
+        #expect(entities("the Zeehoek in Almere needs a new playground").isEmpty)
+        #expect(entities("de zeehoek straat zit vol tuig").isEmpty)
+        // Negative: the school's own place, a month, an article, a lower-case word, "LAN" (its key is "laan").
+        #expect(entities("De Zeehoek in Westerveen is een kutschool") == ["school"])
+        #expect(entities("De Zeehoek in December is gezellig") == ["school"])
+        #expect(entities("De Zeehoek in de krant vandaag") == ["school"])
+        #expect(entities("Praktijkschool De Zeehoek in Harlingen") == ["school"])  // the full name is never vetoed
+        #expect(entities("De Zeehoek LAN party met meneer El Amrani").sorted() == ["school", "staff-03"])
+    }
+
     @Test func aNameThatBelongsElsewhereIsSomeoneElse() {
         // Another school, club or shop after "van"/"from": another person of that name.
         #expect(entities("juf Marieke van De Meeuwenhof zingt in het koor").isEmpty)
