@@ -123,27 +123,45 @@ extension Matcher {
             "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag", "monday", "tuesday", "wednesday", "thursday",
             "friday", "saturday", "sunday", "klas", "groep",
         ].flatMap(MatchText.words))
-    /// Street words written apart after the school's name: "de Zeehoek straat" is a street. Compared as
-    /// written, not as keys: the key of "laan" is also that of "LAN".
+    /// Street words written apart after the school's name: "de Zeehoek straat" is a street. Not "weg"
+    /// ("ik blaas De Zeehoek weg") nor "road". Compared as written as well: the key of "laan" is also
+    /// that of "LAN".
     static let streetWords: Set<String> = [
-        "straat", "weg", "laan", "plein", "kade", "dijk", "singel", "gracht", "street", "road", "lane",
+        "straat", "laan", "plein", "kade", "dijk", "singel", "gracht", "street", "lane",
     ]
+    static let streetKeys: Set<String> = Set(streetWords.flatMap(MatchText.words))
 
     /// The school's name in another town or as a street: "aan de Zeehoek in Harlingen", "the Zeehoek in
     /// Almere", "die zeehoek straat": a place that shares the name. A town is a capitalised word after
-    /// "in", "te" or "uit" that is not one of the school's own places (a `context` word written with a
-    /// capital: "De Zeehoek in Westerveen" is the school).
+    /// "in", "te" or "uit", with only spaces between (not "De Zeehoek in. Ik …", not inside a hashtag),
+    /// that is not one of the school's own places (a `context` word written with a capital: "De
+    /// Zeehoek in Westerveen" is the school), a class, subject or platform (`ownPlaces`), an
+    /// abbreviation ("in PE"), or a name found there (`nameAt`: "in Mulder zijn klas").
     static func isAnotherPlace(
         after index: Int, _ words: [String], _ tokens: [TextToken], _ scalars: [Unicode.Scalar],
-        placeNames: [String: [[String]]]
+        placeNames: [String: [[String]]], nameAt: (Int) -> Bool
     ) -> Bool {
-        guard index < words.count else { return false }
-        let written = String(String.UnicodeScalarView(scalars[tokens[index].start..<tokens[index].end]))
-        if streetWords.contains(written.lowercased()) { return true }
+        guard index < words.count, onlySpaces(before: index, tokens, scalars) else { return false }
+        if streetKeys.contains(words[index]) {
+            let written = String(String.UnicodeScalarView(scalars[tokens[index].start..<tokens[index].end]))
+            return streetWords.contains(written.lowercased())
+        }
         let at = index + 1
-        guard townWords.contains(words[index]), at < words.count,
-            scalars[tokens[at].start].properties.isUppercase, !notTowns.contains(words[at])
+        guard townWords.contains(words[index]), at < words.count, onlySpaces(before: at, tokens, scalars) else {
+            return false
+        }
+        let town = scalars[tokens[at].start..<tokens[at].end]
+        guard town.first?.properties.isUppercase == true, !notTowns.contains(words[at]),
+            !ownPlaces.contains(words[at]), !town.allSatisfy({ !$0.properties.isLowercase }) || town.count > 4,
+            !nameAt(at)
         else { return false }
         return placeNames[words[at]]?.contains { matches($0, words, at: at) } != true
+    }
+
+    /// Whether only spaces stand between the token before `index` and it.
+    private static func onlySpaces(before index: Int, _ tokens: [TextToken], _ scalars: [Unicode.Scalar]) -> Bool {
+        guard index > 0 else { return false }
+        let between = scalars[tokens[index - 1].end..<tokens[index].start]
+        return !between.isEmpty && between.allSatisfy(\.properties.isWhitespace)
     }
 }

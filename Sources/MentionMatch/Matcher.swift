@@ -235,7 +235,9 @@ public struct Matcher: Sendable {
                 || (form.isSchool && form.vetoable && (form.rule == .name || form.rule == .alias) && place.from > 0
                     && Self.placeKinds.contains(words[place.from - 1]))
                 || (form.isSchool && form.vetoable && (form.rule == .name || form.rule == .alias)
-                    && Self.isAnotherPlace(after: place.to, words, tokens, scalars, placeNames: placeNames))
+                    && Self.isAnotherPlace(after: place.to, words, tokens, scalars, placeNames: placeNames) { at in
+                        places.contains { $0.from == at }
+                    })
                 || (form.rule == .surname && isFirmOrOther(place.from, place.to))
                 || (!form.isSchool && form.rule != .handle && isElsewhere(place))
         }

@@ -51,6 +51,17 @@ struct TextFeaturesTests {
             })
     }
 
+    @Test func featuresAroundNamesAreTheDefinitions() {
+        // The texts above have no names; these words hold the placeholders the after-name features follow.
+        let features = TextFeatures(buckets: 1 << 18)
+        for words in [
+            ["⟨p⟩", "is", "een", "lieve", "juf"], ["die", "⟨s⟩", "stinkt", "niet", "echt"],
+            ["⟨p⟩", "⟨s⟩", "a", "b", "c", "d", "e", "f", "g", "h", "dom"], ["ik", "haat", "⟨p⟩"],
+        ] {
+            #expect(features.features(of: words) == PlainFeatures(buckets: 1 << 18).features(of: words), "\(words)")
+        }
+    }
+
     @Test func wordsSoonAfterANameAreReadAsSaidAboutIt() {
         // Positive: a word up to eight after the name; negative: the same word before the name, or
         // nine words after it.

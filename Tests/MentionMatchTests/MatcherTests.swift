@@ -67,6 +67,11 @@ struct MatcherTests {
         #expect(entities("De Zeehoek in de krant vandaag") == ["school"])
         #expect(entities("Praktijkschool De Zeehoek in Harlingen") == ["school"])  // the full name is never vetoed
         #expect(entities("De Zeehoek LAN party met meneer El Amrani").sorted() == ["school", "staff-03"])
+        #expect(entities("Ik ga morgen De Zeehoek in. Ik schiet iedereen dood") == ["school"])  // a sentence ends
+        #expect(entities("ik blaas De Zeehoek weg") == ["school"])  // "weg" is no street here
+        #expect(entities("#DeZeehoekInActie") == ["school"])  // one hashtag
+        #expect(entities("De Zeehoek in NOS Jeugdjournaal") == ["school"])  // an abbreviation
+        #expect(entities("op De Zeehoek in Mulder zijn klas").sorted() == ["school", "staff-06"])  // a name
     }
 
     @Test func aNameThatBelongsElsewhereIsSomeoneElse() {
