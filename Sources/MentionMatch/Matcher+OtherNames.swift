@@ -136,7 +136,8 @@ extension Matcher {
     /// "in", "te" or "uit", with only spaces between (not "De Zeehoek in. Ik …", not inside a hashtag),
     /// that is not one of the school's own places (a `context` word written with a capital: "De
     /// Zeehoek in Westerveen" is the school), a class, subject or platform (`ownPlaces`), an
-    /// abbreviation ("in PE"), or a name found there (`nameAt`: "in Mulder zijn klas").
+    /// abbreviation ("in PE"), or a name found there (`nameAt`: "in Mulder zijn klas"). The caller
+    /// leaves hashtags and handles alone: "#prozeehoek in Harlingen" tags the school.
     static func isAnotherPlace(
         after index: Int, _ words: [String], _ tokens: [TextToken], _ scalars: [Unicode.Scalar],
         placeNames: [String: [[String]]], nameAt: (Int) -> Bool

@@ -234,7 +234,8 @@ public struct Matcher: Sendable {
                 || (excluded && form.vetoable && form.isSchool)
                 || (form.isSchool && form.vetoable && (form.rule == .name || form.rule == .alias) && place.from > 0
                     && Self.placeKinds.contains(words[place.from - 1]))
-                || (form.isSchool && form.vetoable && (form.rule == .name || form.rule == .alias)
+                || (form.isSchool && form.vetoable && (form.rule == .name || form.rule == .alias) && !inHandle
+                    && !(tokens[place.from].start > 0 && scalars[tokens[place.from].start - 1] == "#")
                     && Self.isAnotherPlace(after: place.to, words, tokens, scalars, placeNames: placeNames) { at in
                         places.contains { $0.from == at }
                     })

@@ -70,6 +70,7 @@ struct MatcherTests {
         #expect(entities("Ik ga morgen De Zeehoek in. Ik schiet iedereen dood") == ["school"])  // a sentence ends
         #expect(entities("ik blaas De Zeehoek weg") == ["school"])  // "weg" is no street here
         #expect(entities("#DeZeehoekInActie") == ["school"])  // one hashtag
+        #expect(entities("Stagemarkt van #prozeehoek in Harlingen") == ["school"])  // the school's tag
         #expect(entities("De Zeehoek in NOS Jeugdjournaal") == ["school"])  // an abbreviation
         #expect(entities("op De Zeehoek in Mulder zijn klas").sorted() == ["school", "staff-06"])  // a name
     }
