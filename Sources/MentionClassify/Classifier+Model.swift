@@ -17,9 +17,19 @@ extension Classifier {
         if mode == .model {
             findings.removeAll()
         }
-        guard tier != .none, !rules.alert || mode == .model else { return (tier, scores, strength, linked) }
-        let categories = ModelDecision.categories(scores, byStaff: byStaff)
-        if tier == .alert, !categories.contains(where: { Self.modelSeverity($0.0) >= minSeverity }) { tier = .review }
+        guard tier != .none else { return (tier, scores, strength, linked) }
+        var categories = ModelDecision.categories(scores, byStaff: byStaff)
+        if rules.alert, mode != .model {
+            // The rules name what their words say. That the post passes someone else's words on is
+            // the whole post's shape, which the rules see in few posts (cross-validated recall 0.13)
+            // and the model in more: its forwarding joins a rule's alert. Only forwarding: its other
+            // heads would add "insult" to every threat (docs/model.md).
+            categories = categories.filter { category, probability in
+                category == .forwarding && probability >= 0.5 && !findings.contains { $0.category == category }
+            }
+        } else if tier == .alert, !categories.contains(where: { Self.modelSeverity($0.0) >= minSeverity }) {
+            tier = .review
+        }
         for (category, probability) in categories {
             // The same weight in review as in an alert: the tier says whether the MT hears of it, the
             // severity what the post commits (and `score` counts the category either way).

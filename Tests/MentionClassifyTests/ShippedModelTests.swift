@@ -47,4 +47,17 @@ struct ShippedModelTests {
         #expect(
             assessment.alert, "\(assessment.categories.map(\.explanation)), model \(assessment.modelStrength ?? -1)")
     }
+
+    // The rules find the insult; that the post passes someone's story on, the model reads: its
+    // forwarding joins the rules' alert. Not where the model does not see a re-share.
+    @Test func theModelsForwardingJoinsARulesAlert() {
+        let passedOn = Self.assess(
+            "voor wie het gemist heeft, dit stond gisteren in de story van Daan: meneer Mulder is een kankerlijer")
+        #expect(passedOn.alert)
+        #expect(passedOn.categories.contains { $0.category == .forwarding && $0.severity >= .medium })
+        #expect(passedOn.categories.contains { $0.category == .insult })
+        let ownWords = Self.assess("ik ben het zat: meneer Mulder is een kankerlijer")
+        #expect(ownWords.alert)
+        #expect(!ownWords.categories.contains { $0.category == .forwarding })
+    }
 }
