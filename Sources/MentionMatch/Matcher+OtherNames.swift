@@ -114,14 +114,15 @@ extension Matcher {
 extension Matcher {
     /// Words between the school's name and a town: "De Zeehoek in Harlingen", "De Zeehoek te Almere".
     static let townWords: Set<String> = Set(["in", "te", "uit"].flatMap(MatchText.words))
-    /// Capitalised words after those that are no town: articles, months, days, the country.
+    /// Capitalised words after those that are no town: articles, months, days, the country (classes,
+    /// subjects and platforms are `ownPlaces`).
     static let notTowns: Set<String> = Set(
         [
             "de", "het", "the", "een", "a", "an", "nederland", "holland", "netherlands", "januari", "februari",
             "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december",
             "january", "february", "march", "may", "june", "july", "august", "october", "maandag", "dinsdag",
             "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag", "monday", "tuesday", "wednesday", "thursday",
-            "friday", "saturday", "sunday", "klas", "groep",
+            "friday", "saturday", "sunday",
         ].flatMap(MatchText.words))
     /// Street words written apart after the school's name: "de Zeehoek straat" is a street. Not "weg"
     /// ("ik blaas De Zeehoek weg") nor "road". Compared as written as well: the key of "laan" is also
@@ -152,9 +153,9 @@ extension Matcher {
             return false
         }
         let town = scalars[tokens[at].start..<tokens[at].end]
-        guard town.first?.properties.isUppercase == true, !notTowns.contains(words[at]),
-            !ownPlaces.contains(words[at]), !town.allSatisfy({ !$0.properties.isLowercase }) || town.count > 4,
-            !nameAt(at)
+        let isAbbreviation = town.count <= 4 && town.allSatisfy { !$0.properties.isLowercase }
+        guard town.first?.properties.isUppercase == true, !isAbbreviation, !notTowns.contains(words[at]),
+            !ownPlaces.contains(words[at]), !nameAt(at)
         else { return false }
         return placeNames[words[at]]?.contains { matches($0, words, at: at) } != true
     }
