@@ -18,17 +18,17 @@ extension Classifier {
             findings.removeAll()
         }
         guard tier != .none else { return (tier, scores, strength, linked) }
-        var categories = ModelDecision.categories(scores, byStaff: byStaff)
+        let categories: [(ProtocolCategory, Double)]
         if rules.alert, mode != .model {
-            // The rules name what their words say. That the post passes someone else's words on is
-            // the whole post's shape, which the rules see in few posts (cross-validated recall 0.13)
-            // and the model in more: its forwarding joins a rule's alert. Only forwarding: its other
-            // heads would add "insult" to every threat (docs/model.md).
-            categories = categories.filter { category, probability in
-                category == .forwarding && probability >= 0.5 && !findings.contains { $0.category == category }
+            // The rules name what their words say; the model adds a category they did not find from
+            // its own bar (forwarding, the shape of the whole post, which the rules see in few posts).
+            categories = ModelDecision.joining(
+                scores, byStaff: byStaff, found: Set(findings.map(\.category)), thresholds: thresholds.categories)
+        } else {
+            categories = ModelDecision.categories(scores, byStaff: byStaff, thresholds: thresholds.categories)
+            if tier == .alert, !categories.contains(where: { Self.modelSeverity($0.0) >= minSeverity }) {
+                tier = .review
             }
-        } else if tier == .alert, !categories.contains(where: { Self.modelSeverity($0.0) >= minSeverity }) {
-            tier = .review
         }
         for (category, probability) in categories {
             // The same weight in review as in an alert: the tier says whether the MT hears of it, the

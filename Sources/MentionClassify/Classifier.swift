@@ -56,6 +56,8 @@ public struct Assessment: Sendable, Equatable {
     public var modelStrength: Double?
     /// The post names a target (the school, its people) or is a staff account's own post.
     public var linked = false
+    /// A staff account wrote the post (only it can leak or speak for the school).
+    public var byStaff = false
     /// What the rules concluded, before the model was asked.
     public var rules = RulesVerdict()
 
@@ -105,7 +107,8 @@ public struct Classifier: Sendable {
             thresholds
             ?? ModelThresholds(
                 alert: model?.header.alertThreshold ?? 1, review: model?.header.reviewThreshold ?? 1,
-                veto: model?.header.vetoThreshold ?? 0, threat: model?.header.threatThreshold ?? 1)
+                veto: model?.header.vetoThreshold ?? 0, threat: model?.header.threatThreshold ?? 1,
+                categories: model?.header.categoryThresholds ?? .standard)
         self.mode = model == nil ? .rules : mode
     }
 
@@ -156,6 +159,7 @@ public struct Classifier: Sendable {
             mentions: mentions, categories: findings, track: track, alert: judged.tier == .alert, tier: judged.tier,
             model: judged.scores, modelStrength: judged.strength, linked: judged.linked)
         assessment.rules = rules
+        assessment.byStaff = byStaff
         return assessment
     }
 

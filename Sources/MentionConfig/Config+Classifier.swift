@@ -15,7 +15,8 @@ extension Classifier {
             ModelThresholds(
                 alert: settings.alertThreshold ?? $0.header.alertThreshold,
                 review: settings.reviewThreshold ?? $0.header.reviewThreshold,
-                veto: settings.vetoThreshold ?? $0.header.vetoThreshold, threat: $0.header.threatThreshold ?? 1)
+                veto: settings.vetoThreshold ?? $0.header.vetoThreshold, threat: $0.header.threatThreshold ?? 1,
+                categories: $0.header.categoryThresholds ?? .standard)
         }
         self.init(
             matcher: Matcher(

@@ -84,12 +84,16 @@ struct Train: ParsableCommand {
             }
             try lines.joined(separator: "\n").write(toFile: foldsExport, atomically: true, encoding: .utf8)
         }
-        let thresholds = validation.chooseThresholds(
+        var thresholds = validation.chooseThresholds(
             maxFalseAlertRate: maxFalseAlertRate, reviewRecall: reviewRecall, reviewFloor: reviewFloor)
         print(
             String(
                 format: "%d posts, %d-fold cross-validation: alert threshold %.3f, review %.3f, veto %.3f, threat %.3f",
                 posts.count, folds, thresholds.alert, thresholds.review, thresholds.veto, thresholds.threat))
+        thresholds.categories = validation.chooseCategoryThresholds(thresholds)
+        let naming = ProtocolCategory.allCases.map { ($0.rawValue, thresholds.categories.naming($0)) }
+        print("categories named from:", Self.describe(Dictionary(uniqueKeysWithValues: naming)))
+        print("categories joining a rule's alert from:", Self.describe(thresholds.categories.joining))
         for mode in DecisionMode.allCases {
             print(validation.scoring(thresholds: thresholds, mode: mode).report(title: "cross-validation [\(mode)]"))
             print("")
@@ -101,6 +105,7 @@ struct Train: ParsableCommand {
         header.reviewThreshold = thresholds.review
         header.vetoThreshold = thresholds.veto
         header.threatThreshold = thresholds.threat < 1 ? thresholds.threat : nil
+        header.categoryThresholds = thresholds.categories
         header.trainedOn = posts.count
         header.corpusDigest = SHA256.hex(SHA256.digest(digestInput))
         model = LinearModel(header: header, scales: model.scales, bias: model.bias, weights: model.weights)
@@ -113,5 +118,13 @@ struct Train: ParsableCommand {
         try FileManager.default.moveItem(atPath: temporary, toPath: output)
         let seconds = Double((clock.now - started).components.seconds)
         print("wrote \(output): \(bytes.count) bytes, version \(version), \(Int(seconds)) s")
+    }
+
+    /// "insult 0.45, threat 0.6" in the order of the protocol's categories; "none" when empty.
+    static func describe(_ bars: [String: Double]) -> String {
+        let named = ProtocolCategory.allCases.compactMap { category in
+            bars[category.rawValue].map { category.rawValue + String(format: " %.2f", $0) }
+        }
+        return named.isEmpty ? "none" : named.joined(separator: ", ")
     }
 }

@@ -10,6 +10,9 @@ public struct CrossValidation: Sendable {
         public var expectedAlert: Bool
         /// The model's belief that the post is a threat.
         public var threat: Double = 0
+        /// The categories the rules found (any severity), and those they count (above low).
+        public var ruleFindings: Set<ProtocolCategory> = []
+        public var ruleCounted: Set<ProtocolCategory> = []
     }
 
     public let posts: [LabelledPost]
@@ -62,7 +65,9 @@ public struct CrossValidation: Sendable {
                 outcomes[index] = Outcome(
                     rules: judged[index].rules, linked: assessment.linked,
                     strength: assessment.modelStrength ?? 0, expectedAlert: posts[index].expect.alert,
-                    threat: assessment.model?.categories[.threat] ?? 0)
+                    threat: assessment.model?.categories[.threat] ?? 0,
+                    ruleFindings: Set(judged[index].categories.map(\.category)),
+                    ruleCounted: Set(judged[index].categories.filter { $0.severity > .low }.map(\.category)))
             }
             progress("fold \(fold + 1) of \(folds) trained")
         }

@@ -20,6 +20,8 @@ public struct LinearModel: Sendable {
         /// A post the model holds more likely than not a threat alerts from this belief on (below
         /// `alertThreshold`): a missed threat costs more than a false alarm. Nil in older files: off.
         public var threatThreshold: Double?
+        /// From which belief each category is named. Nil in older files: `CategoryThresholds.standard`.
+        public var categoryThresholds: CategoryThresholds?
         /// How many posts it was trained on, and the SHA-256 of the training files.
         public var trainedOn: Int
         public var corpusDigest: String

@@ -27,12 +27,18 @@ public struct ModelThresholds: Sendable, Equatable {
     public var veto: Double
     /// The belief from which a likely threat alerts (`LinearModel.Header.threatThreshold`); 1: off.
     public var threat: Double
+    /// Which categories the model names (`LinearModel.Header.categoryThresholds`).
+    public var categories: CategoryThresholds
 
-    public init(alert: Double, review: Double, veto: Double = 0, threat: Double = 1) {
+    public init(
+        alert: Double, review: Double, veto: Double = 0, threat: Double = 1,
+        categories: CategoryThresholds = .standard
+    ) {
         self.alert = alert
         self.review = review
         self.veto = veto
         self.threat = threat
+        self.categories = categories
     }
 }
 
@@ -83,15 +89,6 @@ public enum ModelDecision {
     /// alerts at the same false-alert rate, with a fifth fewer false review items (docs/model.md).
     public static func strength(_ scores: LinearModel.Scores) -> Double {
         scores.any
-    }
-
-    /// The categories the model reports, most likely first: those at 0.5 or more that this author
-    /// can commit, or else the most likely one.
-    public static func categories(_ scores: LinearModel.Scores, byStaff: Bool) -> [(ProtocolCategory, Double)] {
-        let allowed = scores.categories.filter { byStaff || !staffOnly.contains($0.key) }
-            .sorted { ($0.value, $0.key.rawValue) > ($1.value, $1.key.rawValue) }
-        let sure = allowed.filter { $0.value >= 0.5 }
-        return (sure.isEmpty ? Array(allowed.prefix(1)) : sure).map { ($0.key, $0.value) }
     }
 
     /// The belief from which the model alerts: lower for a post it holds more likely than not a threat.

@@ -1,0 +1,53 @@
+/// From which belief the model names each protocol category (docs/model.md, "Naming the breach").
+/// The tier is decided by the "any" head; these only say *which* breach. Each category head weighs its
+/// rare positives up, so one bar of 0.5 for all names some categories too often and others too
+/// seldom: the bars are chosen per category by cross-validation and kept in the model file.
+public struct CategoryThresholds: Codable, Sendable, Equatable {
+    /// In a post the model alerts on or puts up for review: a category at or above its bar is named.
+    /// Absent: 0.5.
+    public var naming: [String: Double]
+    /// Beside a rule's alert: a category the rules did not find joins at or above its bar. A category
+    /// without one never joins (the rules name what their words say).
+    public var joining: [String: Double]
+
+    public init(naming: [String: Double], joining: [String: Double]) {
+        self.naming = naming
+        self.joining = joining
+    }
+
+    /// A model file without them (before 2026.12.26): every category named from 0.5, and only
+    /// forwarding joins a rule's alert (2026.12.24; the shape of the whole post, which the rules see
+    /// in few posts).
+    public static let standard = CategoryThresholds(naming: [:], joining: [ProtocolCategory.forwarding.rawValue: 0.5])
+
+    public func naming(_ category: ProtocolCategory) -> Double { naming[category.rawValue] ?? 0.5 }
+    public func joining(_ category: ProtocolCategory) -> Double? { joining[category.rawValue] }
+}
+
+extension ModelDecision {
+    /// The categories the model names in a post it alerts on or puts up for review, most likely
+    /// first: those at or above their bar that this author can commit, or else the one nearest its bar.
+    public static func categories(
+        _ scores: LinearModel.Scores, byStaff: Bool, thresholds: CategoryThresholds = .standard
+    ) -> [(ProtocolCategory, Double)] {
+        let allowed = scores.categories.filter { byStaff || !staffOnly.contains($0.key) }
+            .sorted { ($0.value, $0.key.rawValue) > ($1.value, $1.key.rawValue) }
+        let sure = allowed.filter { $0.value >= thresholds.naming($0.key) }
+        guard sure.isEmpty else { return sure.map { ($0.key, $0.value) } }
+        let nearest = allowed.max { $0.value - thresholds.naming($0.key) < $1.value - thresholds.naming($1.key) }
+        return nearest.map { [($0.key, $0.value)] } ?? []
+    }
+
+    /// The categories the model adds beside a rule's alert: at or above their joining bar, this
+    /// author can commit them, and the rules did not find them.
+    public static func joining(
+        _ scores: LinearModel.Scores, byStaff: Bool, found: Set<ProtocolCategory>, thresholds: CategoryThresholds
+    ) -> [(ProtocolCategory, Double)] {
+        scores.categories.filter { category, belief in
+            (byStaff || !staffOnly.contains(category)) && !found.contains(category)
+                && thresholds.joining(category).map { belief >= $0 } ?? false
+        }
+        .sorted { ($0.value, $0.key.rawValue) > ($1.value, $1.key.rawValue) }
+        .map { ($0.key, $0.value) }
+    }
+}
