@@ -25,10 +25,11 @@ extension Matcher {
         return scalars[token.start..<token.end].contains { " .-_*".unicodeScalars.contains($0) }
     }
 
-    /// "14", "3a", "112": a house number, in the text as written (a year such as 2026 is not one).
+    /// "14", "3a", "112": a house number, in the text as written (a year such as 2026 is not one; nor
+    /// is "06" of a phone number "06-12345678": no house number starts with 0).
     static func isHouseNumber(_ written: ArraySlice<Unicode.Scalar>) -> Bool {
         let digits = written.prefix { $0.isASCII && $0.properties.numericType != nil }
-        return (1...3).contains(digits.count) && written.count - digits.count <= 1
+        return (1...3).contains(digits.count) && written.count - digits.count <= 1 && digits.first != "0"
     }
 
     static func matches(_ pattern: [String], _ words: [String], at index: Int) -> Bool {

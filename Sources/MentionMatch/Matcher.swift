@@ -75,8 +75,7 @@ public struct Matcher: Sendable {
         contextPhrases =
             (school.context + TargetWords.schoolContext).map(MatchText.words).filter { !$0.isEmpty }
             + bareSchool.flatMap { name in TargetWords.schoolPeople.map { name + MatchText.words($0) } }
-            // "die Zeehoek" is as plainly the school as "de Zeehoek", which is a form of its own.
-            + bareSchool.flatMap { name in TargetWords.demonstratives.map { MatchText.words($0) + name } }
+            + Self.demonstrated(bareSchool, between: TargetWords.whole + self.compoundHeads)
             // "meneer de Vries van techniek": a teacher's subject says which de Vries.
             + TargetForms.subjects(of: staff).flatMap { subject in ["van", "from"].map { [$0] + subject } }
         excludePhrases = school.exclude.map(MatchText.words).filter { !$0.isEmpty }
@@ -94,6 +93,19 @@ public struct Matcher: Sendable {
             contextTails: contextTails,
             compoundHonorifics: self.compoundHeads.isEmpty ? [] : Self.compoundHonorifics,
             compoundHeads: self.compoundHeads, gluedHeads: gluedHeads, targetHeads: targets.heads)
+    }
+
+    /// "die Zeehoek" is as plainly the school as "de Zeehoek", which is a form of its own; so are
+    /// "die hele Zeehoek" and "die kut Zeehoek" (a curse of the lexicon's `compoundhead` list).
+    static func demonstrated(_ names: [[String]], between words: [String]) -> [[String]] {
+        let gaps: [[String]] = [[]] + words.map(MatchText.words)
+        var phrases: [[String]] = []
+        for name in names {
+            for demonstrative in TargetWords.demonstratives.map(MatchText.words) {
+                for gap in gaps { phrases.append(demonstrative + gap + name) }
+            }
+        }
+        return phrases
     }
 
     /// Every pattern as its match keys joined by spaces: the literal strings a plain

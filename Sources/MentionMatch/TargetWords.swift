@@ -68,6 +68,8 @@ enum TargetWords {
     static let demonymEndings = ["er", "ers", "ertje", "ertjes"]
     /// Before the school's bare name, they make it the one meant: "die Zeehoek", "that Zeehoek".
     static let demonstratives = ["die", "deze", "dat", "that", "this"]
+    /// Between a demonstrative and the bare name, the whole of it: "die hele Zeehoek", "that whole Zeehoek".
+    static let whole = ["hele", "whole"]
     /// Words for a teacher: a role "docent SUBJECT" is also "leraar SUBJECT", "SUBJECTleraar", "SUBJECT teacher".
     static let teacherWords = ["docent", "docente", "leraar", "lerares", "juf", "meester", "teacher"]
     /// Other words for a configured role (`staff[].role`, its bracketed part left out).

@@ -96,6 +96,8 @@ struct MatchFormsTests {
         ("Praktijkschool De Zeehoek 50 jaar!", ["school"]),  // only an ambiguous name becomes a street
         ("Praktijkschool De Zeehoek gaat naar het strand #dezeehoek", ["school"]),  // exclude vetoes only the ambiguous
         ("De Zeehoek 14a in Groningen", []),
+        ("het nummer van de zeehoek 06-12345678, bel maar", ["school"]),  // a phone number is no house number
+        ("De Zeehoek 0 punten, jammer", ["school"]),  // no house number starts with 0
         ("Jan tekent de zeshoek", []),  // no misspelling after an article
         ("mevrouw Smit is aardig", []),  // half of a double surname needs context
         ("mevrouw Smit geeft les", ["staff-01"]),
