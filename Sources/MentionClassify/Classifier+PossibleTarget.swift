@@ -2,7 +2,7 @@ import MentionMatch
 
 extension Classifier {
     /// A post whose abuse is clear but whose target is not confirmed: it names someone only in a way
-    /// that needs the school for context ("die directrice", "die hele zeehoek", a surname alone) and
+    /// that needs the school for context ("die directrice", "zeehoek gaat in de fik", a surname alone) and
     /// the school is not named. The person it may be aimed at is only possible, so the post goes to
     /// review, never to the MT (docs/classification.md, "Possible targets").
     ///

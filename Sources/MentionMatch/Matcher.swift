@@ -75,7 +75,7 @@ public struct Matcher: Sendable {
         contextPhrases =
             (school.context + TargetWords.schoolContext).map(MatchText.words).filter { !$0.isEmpty }
             + bareSchool.flatMap { name in TargetWords.schoolPeople.map { name + MatchText.words($0) } }
-            + Self.demonstrated(bareSchool, between: TargetWords.whole + self.compoundHeads)
+            + Self.demonstrated(bareSchool, between: TargetWords.beforeBareName)
             // "meneer de Vries van techniek": a teacher's subject says which de Vries.
             + TargetForms.subjects(of: staff).flatMap { subject in ["van", "from"].map { [$0] + subject } }
         excludePhrases = school.exclude.map(MatchText.words).filter { !$0.isEmpty }
@@ -96,7 +96,7 @@ public struct Matcher: Sendable {
     }
 
     /// "die Zeehoek" is as plainly the school as "de Zeehoek", which is a form of its own; so are
-    /// "die hele Zeehoek" and "die kut Zeehoek" (a curse of the lexicon's `compoundhead` list).
+    /// "die hele Zeehoek" and "die kut Zeehoek" (`TargetWords.beforeBareName`).
     static func demonstrated(_ names: [[String]], between words: [String]) -> [[String]] {
         let gaps: [[String]] = [[]] + words.map(MatchText.words)
         var phrases: [[String]] = []
@@ -124,7 +124,7 @@ public struct Matcher: Sendable {
     }
 
     /// What would be a mention if the post were known to be about the school: names that need school
-    /// context, and groups and roles ("die directrice", "die hele zeehoek") where the school is not named.
+    /// context, and groups and roles ("die directrice", "zeehoek") where the school is not named.
     /// Never enough for an alert; the classifier sends abuse aimed at these to review (docs/matching.md).
     public func possibleMentions(in post: Post) -> [Mention] {
         let text = post.matchText

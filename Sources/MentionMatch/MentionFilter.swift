@@ -45,13 +45,14 @@ struct MentionFilter: Sendable {
         self.compoundHonorifics = compoundHonorifics.map { Array($0.utf8) }
     }
 
-    /// The word of a context phrase to look for: its first, unless that is a word nearly every post
-    /// has ("die Zeehoek", "van techniek"); a phrase is there only if all its words are, so any will do.
+    /// The word of a context phrase to look for: its first, unless that is a word many posts have ("die
+    /// Zeehoek", "die hele Zeehoek", "van techniek"); a phrase is there only if all its words are, so any
+    /// will do.
     static func telling(_ phrase: [String]) -> String? {
         phrase.first { !commonWords.contains($0) } ?? phrase.first
     }
     private static let commonWords: Set<String> = Set(
-        (TargetWords.demonstratives + ["van", "from"]).flatMap(MatchText.words))
+        (TargetWords.demonstratives + TargetWords.beforeBareName + ["van", "from"]).flatMap(MatchText.words))
 
     /// `misspelt`: the words the full pass would read as a misspelt name.
     func mayMention(_ text: KeyedText, forms: PatternTrie, misspelt: MisspeltNames) -> Bool {

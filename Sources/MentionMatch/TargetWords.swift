@@ -68,8 +68,13 @@ enum TargetWords {
     static let demonymEndings = ["er", "ers", "ertje", "ertjes"]
     /// Before the school's bare name, they make it the one meant: "die Zeehoek", "that Zeehoek".
     static let demonstratives = ["die", "deze", "dat", "that", "this"]
-    /// Between a demonstrative and the bare name, the whole of it: "die hele Zeehoek", "that whole Zeehoek".
-    static let whole = ["hele", "whole"]
+    /// Between a demonstrative and the bare name, the whole of it or a curse: "die hele Zeehoek", "die
+    /// k@nker Zeehoek", "that shitty zeehoek". Only these: "die gezellige Zeehoek" may be the beach
+    /// pavilion, and "this stage" or "that gym" are ordinary words before anything.
+    static let beforeBareName = [
+        "hele", "whole", "kanker", "kk", "kkr", "kut", "klote", "tering", "tyfus", "pleuris", "kolere", "klere",
+        "pokke", "takke", "stomme", "rotte", "kankere", "fucking", "fking", "shitty", "damn", "bloody",
+    ]
     /// Words for a teacher: a role "docent SUBJECT" is also "leraar SUBJECT", "SUBJECTleraar", "SUBJECT teacher".
     static let teacherWords = ["docent", "docente", "leraar", "lerares", "juf", "meester", "teacher"]
     /// Other words for a configured role (`staff[].role`, its bracketed part left out).

@@ -12,7 +12,7 @@ struct PossibleTargetTests {
 
     @Test(arguments: [
         ("die directrice is een vuile heks", "die directrice"),  // a role, the school not named
-        ("iemand moet die hele zeehoek opblazen", "zeehoek"),  // the school's bare name, no context word
+        ("iemand moet zeehoek opblazen", "zeehoek"),  // the school's bare name, no context word
         ("De Vries van de techniekles is een randdebiel", "De Vries"),  // a common surname alone
         ("dirk-jan, ik weet in welke straat je woont", "dirk-jan"),  // a first name alone
         ("die praktijkschool is een kankerschool vol tuig", "praktijkschool"),  // the school's kind

@@ -110,20 +110,17 @@ struct MatcherTests {
     }
 
     @Test func theWholeOfItOrACurseBetweenChangesNothing() {
-        let cursing = Matcher(
-            school: WorldFixture.config.school, staff: WorldFixture.config.staff,
-            compoundHeads: WorldFixture.config.classification.lexicon.compoundHeads)
-        func cursed(_ text: String) -> [String] {
-            cursing.mentions(in: Post(id: "t", source: "forum", author: "", text: text)).map(\.entity)
-        }
         #expect(entities("die hele Zeehoek moet in de fik") == ["school"])
         #expect(entities("that whole zeehoek is a joke") == ["school"])
-        #expect(cursed("alle scholen zijn prima behalve die k@nker Zeehoek") == ["school"])
-        #expect(cursed("die kut zeehoek weer") == ["school"])
-        // Not any word between: an adjective may make it the beach pavilion or a street.
-        #expect(cursed("die gezellige Zeehoek met uitzicht op zee").isEmpty)
-        #expect(cursed("that lovely Zeehoek cafe by the dunes").isEmpty)
-        #expect(entities("die kut zeehoek weer").isEmpty)  // no lexicon, no curses
+        #expect(entities("alle scholen zijn prima behalve die k@nker Zeehoek") == ["school"])
+        #expect(entities("die kut zeehoek weer") == ["school"])
+        #expect(entities("this fucking zeehoek again") == ["school"])
+        // Not any word between: an adjective may make it the beach pavilion, and "this stage" or "that
+        // gym" (words that head a compound honorific, "stagejuf", "gymleraar") are ordinary words.
+        #expect(entities("die gezellige Zeehoek met uitzicht op zee").isEmpty)
+        #expect(entities("that lovely Zeehoek cafe by the dunes").isEmpty)
+        #expect(entities("At this stage Zeehoek is the only option left").isEmpty)
+        #expect(entities("that gym Zeehoek rents out is too small").isEmpty)
     }
 
     @Test func excludeWordsVetoTheSchool() {
