@@ -45,7 +45,9 @@ extension Matcher {
     static func isSomeoneElse(before index: Int, in words: [String]) -> Bool {
         guard index > 0 else { return false }
         let previous = words[index - 1]
-        return otherTitles.contains(previous) || (previous.count == 1 && previous.first?.isLetter == true)
+        // "v.d. Berg" is "van den Berg" written short, not the initial D.
+        let particle = previous == "d" && index > 1 && words[index - 2] == "v"
+        return otherTitles.contains(previous) || (previous.count == 1 && previous.first?.isLetter == true && !particle)
     }
 }
 

@@ -46,6 +46,7 @@ enum TargetWords {
     /// The school without its name, after a place word: "de leraren van die school".
     static let institution = [
         "school", "de school", "die school", "deze school", "jullie school", "onze school", "die tent", "daar",
+        "jullie",  // "die gymleraar van jullie": said to the school's own people
         "the school", "that school", "our school", "your school",
     ]
 

@@ -102,6 +102,8 @@ struct MatchFormsTests {
         ("mevrouw Smit is aardig", []),  // half of a double surname needs context
         ("mevrouw Smit geeft les", ["staff-01"]),
         ("Wethouder M. Verbeek opent de brug", []),  // initials need context; a title makes it someone else
+        ("mevrouw v.d. Berg is er niet", ["staff-04"]),  // "v.d." is "van den" written short, no initial D.
+        ("D. Berg is er niet", []),
         ("dokter Oosterhuis heeft spreekuur", []),
         ("Oosterhuis heeft gelijk", ["staff-08"]),  // a whole surname that is not common needs no context
         ("Smit heeft gelijk", []),  // half of a double surname does
