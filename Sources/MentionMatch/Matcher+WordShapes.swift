@@ -26,10 +26,12 @@ extension Matcher {
     }
 
     /// "14", "3a", "112": a house number, in the text as written (a year such as 2026 is not one; nor
-    /// is "06" of a phone number "06-12345678": no house number starts with 0).
+    /// is "06" of a phone number "06-12345678": no house number starts with 0). Its letter is one of the
+    /// first few ("14a", "3-D"): "1s" and "1k" are "is" and "ik" with a digit for the i.
     static func isHouseNumber(_ written: ArraySlice<Unicode.Scalar>) -> Bool {
         let digits = written.prefix { $0.isASCII && $0.properties.numericType != nil }
-        return (1...3).contains(digits.count) && written.count - digits.count <= 1 && digits.first != "0"
+        let letter = written.dropFirst(digits.count).first.map { "abcdABCD".unicodeScalars.contains($0) } ?? true
+        return (1...3).contains(digits.count) && written.count - digits.count <= 1 && digits.first != "0" && letter
     }
 
     static func matches(_ pattern: [String], _ words: [String], at index: Int) -> Bool {

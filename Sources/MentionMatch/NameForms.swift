@@ -157,9 +157,11 @@ enum NameForms {
                         context: common || secondHalves.contains(surname))
                 }
             }
-            // Only after an honorific: "meneer El Amr", "mnr Strhs" (docs/matching.md).
+            // After an honorific: "meneer El Amr", "mnr Strhs" (docs/matching.md). A clipped surname
+            // alone ("El Amr ruikt …") counts as a first name does: with context.
             let halfKeys = Set(secondHalves.flatMap(MatchText.words))
             let clippedForms = clippedSurnames(surnames)
+            for clipped in clippedForms { add(member.id, clipped, .surname, context: true) }
             for honorific in honorifics {
                 for clipped in clippedForms {
                     add(member.id, MatchText.words(honorific) + clipped, .honorific, context: common)

@@ -1,6 +1,6 @@
-/// Shortened forms of a name that count only after an honorific, where the honorific shows that a
-/// person is meant: a clipped last word of a two-word surname ("meneer El Amr" for El Amrani) and
-/// a name written without its vowels ("mnr Strhs" for Oosterhuis).
+/// Shortened forms of a name that count after an honorific, where the honorific shows that a person
+/// is meant, or else only with context: a clipped last word of a two-word surname ("meneer El Amr"
+/// for El Amrani) and a name written without its vowels ("mnr Strhs" for Oosterhuis).
 extension NameForms {
     /// "El Amrani" → [["el", "amr"], ["el", "amra"]]: the surname's core (without tussenvoegsels) of at
     /// least two words, its last word cut to three letters or more and at least two short of the word.

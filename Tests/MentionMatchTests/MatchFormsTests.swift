@@ -98,11 +98,14 @@ struct MatchFormsTests {
         ("De Zeehoek 14a in Groningen", []),
         ("het nummer van de zeehoek 06-12345678, bel maar", ["school"]),  // a phone number is no house number
         ("De Zeehoek 0 punten, jammer", ["school"]),  // no house number starts with 0
+        ("d3 z33h03k 1s 33n k4nk3r sch00l", ["school"]),  // "1s" is "is", no house number
         ("Jan tekent de zeshoek", []),  // no misspelling after an article
         ("mevrouw Smit is aardig", []),  // half of a double surname needs context
         ("mevrouw Smit geeft les", ["staff-01"]),
         ("Wethouder M. Verbeek opent de brug", []),  // initials need context; a title makes it someone else
-        ("mevrouw v.d. Berg is er niet", ["staff-04"]),  // "v.d." is "van den" written short, no initial D.
+        ("mevrouw v.d. Berg is er niet", ["staff-04"]),
+        ("El Amr gaf vandaag geen les", ["staff-03"]),  // a clipped surname alone, with context
+        ("El Amr ruikt naar knoflook", []),  // without: at most a possible target  // "v.d." is "van den" written short, no initial D.
         ("D. Berg is er niet", []),
         ("dokter Oosterhuis heeft spreekuur", []),
         ("Oosterhuis heeft gelijk", ["staff-08"]),  // a whole surname that is not common needs no context
