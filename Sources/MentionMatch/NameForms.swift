@@ -139,7 +139,7 @@ enum NameForms {
         for hashtag in school.hashtags { add("school", hashtag, .hashtag, context: false, veto: false) }
         for domain in school.domains { add("school", domain, .domain, context: false, veto: false) }
 
-        let skeletons = skeletons(staff)
+        let skeletons = skeletons(staff, minimum: 3)
         for member in staff {
             let common = member.commonName
             add(member.id, member.name, .name, context: common)

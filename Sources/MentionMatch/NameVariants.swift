@@ -18,10 +18,12 @@ extension NameForms {
     }
 
     /// The consonant skeleton of each name word of every staff member ("Oosterhuis" → "strhs"), kept
-    /// only when it has four consonants or more, differs from the word, and belongs to one name word
-    /// of one person: a skeleton that two names share says nothing. Made from the letters as written
-    /// and then made a match key, since a key reads "l" as "i" ("Mulder" → "mldr" → "midr").
-    static func skeletons(_ staff: [StaffMember]) -> [String: (entity: String, word: String)] {
+    /// only when it has `minimum` consonants or more (three letters as a key), differs from the word,
+    /// and belongs to one name word of one person: a skeleton that two names share says nothing. Made
+    /// from the letters as written and then made a match key, since a key reads "l" as "i" ("Mulder" →
+    /// "mldr" → "midr"). Four alone; after an honorific three ("jf mrk", "mstr ptr"): the honorific says
+    /// a person is meant, and a three-letter skeleton alone is an abbreviation as often.
+    static func skeletons(_ staff: [StaffMember], minimum: Int = 4) -> [String: (entity: String, word: String)] {
         var owners: [String: Set<String>] = [:]
         var found: [String: (entity: String, word: String)] = [:]
         for member in staff {
@@ -30,7 +32,7 @@ extension NameForms {
                 guard !tussenvoegselKeys.contains(word) else { continue }
                 let consonants = token.folded.filter { !vowels.contains($0) }
                 let skeleton = MatchText.key(Array(consonants.utf8))
-                guard consonants.count >= 4, skeleton != word else { continue }
+                guard consonants.count >= minimum, skeleton.count >= 3, skeleton != word else { continue }
                 owners[skeleton, default: []].insert(member.id + " " + word)
                 found[skeleton] = (member.id, word)
             }

@@ -16,6 +16,8 @@ struct NameVariantsTests {
         ("meneer Mldr", "staff-06"),
         ("mevrouw Hkstr", "staff-05"),
         ("jf Marieke", "staff-01"),  // a vowel-less honorific
+        ("jf Mrk", "staff-01"),  // three consonants are enough after an honorific
+        ("meneer Ptr", "staff-08"),
         ("Z e e h o e k", "school"),  // spelled out: needs no context
         ("Z.e.e.h.o.e.k", "school"),
         ("meester Yousef", "staff-03"),
@@ -33,8 +35,8 @@ struct NameVariantsTests {
         "El Amr heeft gelijk",  // clipped without an honorific
         "meneer Amr",  // a clipped name needs the rest of the surname
         "Strhs",  // no vowels without an honorific
-        "jf Mrk",  // only three consonants: too little to say whom
-        "meneer Ptr",
+        "Mrk is stom",  // three consonants without an honorific: an abbreviation as often
+        "juf Snn",  // Sanne's skeleton is two letters as a key ("snn" → "sn")
         "Zeehoek",  // as written, the name still needs context
         "Yousef",  // the first name without an honorific
         "Fatna was er",  // a misspelt first name without an honorific
