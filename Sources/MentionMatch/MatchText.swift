@@ -273,18 +273,26 @@ public enum MatchText {
     }
 
     /// "j u f  m a r i e k e", "m.a.r.i.e.k.e", "z-e-e-h-o-e-k": three or more one-letter words in a
-    /// row, each apart by at most two spaces, dots, dashes or underscores, are one word.
+    /// row, each apart by at most three spaces, dots, dashes or underscores, are spelled out. Where the
+    /// gaps differ, the narrowest part letters and the wider ones words: "e l   a m r a n i" is "el
+    /// amrani", "j u f  m a r i e k e" "juf marieke"; where they are alike ("z  e  e  h  o  e  k") it is
+    /// one word. A word of one letter left alone stays as it was.
     static func joinSpelledOut<Scalars: RandomAccessCollection<Unicode.Scalar>>(
         _ text: KeyedText, _ scalars: Scalars, readingLAsI: Bool
     ) -> KeyedText where Scalars.Index == Int {
         let words = text.words
         guard mayBeSpelledOut(words) else { return text }
+        func isOneLetter(_ index: Int) -> Bool { words[index].end - words[index].start == 1 }
+        func gap(before index: Int) -> Int? {
+            let between = scalars[words[index - 1].end..<words[index].start]
+            return isLetterGap(between) ? between.count : nil
+        }
         // Most texts with a one-letter word have no three in a row: keep them as they are, not copied.
         var run = 0
         for index in words.indices where run < 3 {
-            if words[index].end - words[index].start != 1 {
+            if !isOneLetter(index) {
                 run = 0
-            } else if run > 0, isLetterGap(scalars[words[index - 1].end..<words[index].start]) {
+            } else if run > 0, gap(before: index) != nil {
                 run += 1
             } else {
                 run = 1
@@ -292,24 +300,32 @@ public enum MatchText {
         }
         guard run >= 3 else { return text }
         var out = KeyedText()
+        func join(_ range: Range<Int>) {
+            let letters = words[range].flatMap { text.keys[Int($0.keyStart)..<Int($0.keyEnd)] }
+            out.append(
+                key: letters, readingLAsI: readingLAsI, start: words[range.lowerBound].start,
+                end: words[range.upperBound - 1].end, inHandle: words[range.lowerBound].inHandle)
+        }
         var index = 0
         while index < words.count {
-            var end = index
-            while end < words.count, words[end].end - words[end].start == 1,
-                end == index || isLetterGap(scalars[words[end - 1].end..<words[end].start])
-            {
-                end += 1
-            }
-            if end - index >= 3 {
-                let letters = words[index..<end].flatMap { text.keys[Int($0.keyStart)..<Int($0.keyEnd)] }
-                out.append(
-                    key: letters, readingLAsI: readingLAsI, start: words[index].start, end: words[end - 1].end,
-                    inHandle: words[index].inHandle)
-                index = end
-            } else {
+            var end = index + 1
+            while end < words.count, isOneLetter(index), isOneLetter(end), gap(before: end) != nil { end += 1 }
+            guard end - index >= 3 else {
                 out.append(copying: words[index], from: text)
                 index += 1
+                continue
             }
+            let narrowest = ((index + 1)..<end).compactMap { gap(before: $0) }.min() ?? 1
+            var group = index
+            for next in (index + 1)...end where next == end || gap(before: next)! > narrowest {
+                if next - group >= 2 {
+                    join(group..<next)
+                } else {
+                    out.append(copying: words[group], from: text)
+                }
+                group = next
+            }
+            index = end
         }
         return out
     }
@@ -320,7 +336,7 @@ public enum MatchText {
     }
 
     private static func isLetterGap(_ gap: some Collection<Unicode.Scalar>) -> Bool {
-        gap.count <= 2
+        gap.count <= 3
             && gap.allSatisfy { $0 == " " || $0 == "." || $0 == "-" || $0 == "_" || $0 == "*" || isIgnorable($0) }
     }
 }

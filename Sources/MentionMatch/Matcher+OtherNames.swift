@@ -42,12 +42,15 @@ extension Matcher {
     // Not "oom" (uncle): keys fold a doubled letter, so it would be "om", and "om Hoekstra op te wachten"
     // is no one else. Not "zn" among `businessWords` either: online it is "z'n" far more than "& Zn".
 
-    static func isSomeoneElse(before index: Int, in words: [String]) -> Bool {
+    /// `writtenAsOneLetter`: the word before is one letter as written, an initial; "4A: Yilmaz" is a
+    /// class, though its key is one letter ("4a" reads as "aa", a doubled letter once).
+    static func isSomeoneElse(before index: Int, in words: [String], writtenAsOneLetter: Bool = true) -> Bool {
         guard index > 0 else { return false }
         let previous = words[index - 1]
         // "v.d. Berg" is "van den Berg" written short, not the initial D.
         let particle = previous == "d" && index > 1 && words[index - 2] == "v"
-        return otherTitles.contains(previous) || (previous.count == 1 && previous.first?.isLetter == true && !particle)
+        return otherTitles.contains(previous)
+            || (previous.count == 1 && previous.first?.isLetter == true && writtenAsOneLetter && !particle)
     }
 }
 

@@ -213,7 +213,11 @@ public struct Matcher: Sendable {
         let placeNames = placeNames
         func isFirmOrOther(_ from: Int, _ to: Int) -> Bool {
             if firmOrTitle[from] == 2 || to != from + 1 {
-                let answer = Self.isBusinessName(after: to, in: words) || Self.isSomeoneElse(before: from, in: words)
+                let answer =
+                    Self.isBusinessName(after: to, in: words)
+                    || Self.isSomeoneElse(
+                        before: from, in: words,
+                        writtenAsOneLetter: from > 0 && tokens[from - 1].end - tokens[from - 1].start == 1)
                 guard to == from + 1 else { return answer }
                 firmOrTitle[from] = answer ? 1 : 0
             }

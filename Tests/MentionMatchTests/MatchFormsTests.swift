@@ -107,6 +107,12 @@ struct MatchFormsTests {
         ("El Amr gaf vandaag geen les", ["staff-03"]),  // a clipped surname alone, with context
         ("El Amr ruikt naar knoflook", []),  // without: at most a possible target  // "v.d." is "van den" written short, no initial D.
         ("D. Berg is er niet", []),
+        ("in de groep van 4A: yilmaz is een verrader", ["staff-07"]),  // a class, no initial A.
+        // Spelled out: the narrowest gaps part letters, wider ones words.
+        ("e l   a m r a n i vecht in het weekend", ["staff-03"]),
+        ("ik hoop dat y i l m a z  t y f u s krijgt", ["staff-07"]),
+        ("z  e  e  h  o  e  k is dicht", ["school"]),
+        ("a b c d e f g", []),
         ("dokter Oosterhuis heeft spreekuur", []),
         ("Oosterhuis heeft gelijk", ["staff-08"]),  // a whole surname that is not common needs no context
         ("Smit heeft gelijk", []),  // half of a double surname does
