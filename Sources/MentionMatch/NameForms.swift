@@ -96,12 +96,14 @@ enum NameForms {
             let core = words.filter { !schoolWordKeys.contains($0) && !articleKeys.contains($0) }
             if !core.isEmpty, core != words { add("school", core, .alias, context: true) }
             // The school's people in one word with its bare name ("zeehoekleerlingen", "Zeehoekers"):
-            // as plainly the school as "Zeehoek-kinderen" is (`TargetWords.schoolPeople`).
+            // as plainly the school as "Zeehoek-kinderen" is (`TargetWords.schoolPeople`); so is the
+            // school itself ("zeehoekschool").
             if core.count == 1, core != words {
                 // The name as written ("Zeehoek"), not its key, which reads "l" as "i".
                 let written = MatchText.tokens(phrase, readingLAsI: false).map(\.folded).last ?? ""
                 let endsInVowel = written.last.map(vowels.contains) ?? true
-                let endings = TargetWords.schoolPeople + (endsInVowel ? [] : TargetWords.demonymEndings)
+                let endings =
+                    TargetWords.schoolPeople + ["school", "schooltje"] + (endsInVowel ? [] : TargetWords.demonymEndings)
                 for ending in endings {
                     add(
                         "school", [MatchText.key(Array((core[0] + MatchText.words(ending).joined()).utf8))], .alias,

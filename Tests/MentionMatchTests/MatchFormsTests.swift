@@ -112,6 +112,7 @@ struct MatchFormsTests {
         ("e l   a m r a n i vecht in het weekend", ["staff-03"]),
         ("ik hoop dat y i l m a z  t y f u s krijgt", ["staff-07"]),
         ("z  e  e  h  o  e  k is dicht", ["school"]),
+        ("hoop dat die zeehoekschool afbrandt", ["school"]),  // the bare name and "school" as one word
         ("a b c d e f g", []),
         ("dokter Oosterhuis heeft spreekuur", []),
         ("Oosterhuis heeft gelijk", ["staff-08"]),  // a whole surname that is not common needs no context
