@@ -42,8 +42,15 @@ extension Matcher {
     // Not "oom" (uncle): keys fold a doubled letter, so it would be "om", and "om Hoekstra op te wachten"
     // is no one else. Not "zn" among `businessWords` either: online it is "z'n" far more than "& Zn".
 
-    /// `writtenAsOneLetter`: the word before is one letter as written, an initial; "4A: Yilmaz" is a
-    /// class, though its key is one letter ("4a" reads as "aa", a doubled letter once).
+    /// `writtenAsOneLetter`: the word before is one letter as written (`isOneLetter`), an initial;
+    /// "4A: Yilmaz" is a class, though its key is one letter ("4a" reads as "aa", a doubled letter once).
+    /// One letter as written: "M", "4" for an A (leet), "É" also with a combining accent; not "4A".
+    static func isOneLetter(_ written: ArraySlice<Unicode.Scalar>) -> Bool {
+        written.count == 1
+            || (written.filter(\.properties.isAlphabetic).count == 1
+                && !written.contains { $0.properties.numericType != nil })
+    }
+
     static func isSomeoneElse(before index: Int, in words: [String], writtenAsOneLetter: Bool = true) -> Bool {
         guard index > 0 else { return false }
         let previous = words[index - 1]

@@ -217,7 +217,8 @@ public struct Matcher: Sendable {
                     Self.isBusinessName(after: to, in: words)
                     || Self.isSomeoneElse(
                         before: from, in: words,
-                        writtenAsOneLetter: from > 0 && tokens[from - 1].end - tokens[from - 1].start == 1)
+                        writtenAsOneLetter: from > 0
+                            && Self.isOneLetter(scalars[tokens[from - 1].start..<tokens[from - 1].end]))
                 guard to == from + 1 else { return answer }
                 firmOrTitle[from] = answer ? 1 : 0
             }

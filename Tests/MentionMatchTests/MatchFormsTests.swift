@@ -108,6 +108,8 @@ struct MatchFormsTests {
         ("El Amr ruikt naar knoflook", []),  // without: at most a possible target  // "v.d." is "van den" written short, no initial D.
         ("D. Berg is er niet", []),
         ("in de groep van 4A: yilmaz is een verrader", ["staff-07"]),  // a class, no initial A.
+        ("ff Oosterhuis bellen", ["staff-08"]),  // "ff" (even) is no initial F., though its key is one letter
+        ("É. Oosterhuis", []),  // an initial with a combining accent is one letter
         // Spelled out: the narrowest gaps part letters, wider ones words.
         ("e l   a m r a n i vecht in het weekend", ["staff-03"]),
         ("ik hoop dat y i l m a z  t y f u s krijgt", ["staff-07"]),
