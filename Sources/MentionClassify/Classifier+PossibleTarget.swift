@@ -40,7 +40,9 @@ extension Classifier {
             return finding
         }
         guard out.isEmpty, let scores else { return out }
-        for (category, probability) in ModelDecision.categories(scores, byStaff: byStaff, thresholds: thresholds.categories) {
+        for (category, probability) in ModelDecision.categories(
+            scores, byStaff: byStaff, thresholds: thresholds.categories)
+        {
             let percent = Int((probability * 100).rounded())
             let words = scores.words.map { "'\($0)'" }.joined(separator: ", ")
             out.append(

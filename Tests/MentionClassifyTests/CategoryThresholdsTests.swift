@@ -24,14 +24,18 @@ struct CategoryThresholdsTests {
 
     @Test func eachCategoryIsNamedFromItsOwnBar() {
         let bars = CategoryThresholds(naming: ["threat": 0.6, "forwarding": 0.4], joining: [:])
-        #expect(ModelDecision.categories(Self.scores, byStaff: false, thresholds: bars).map(\.0) == [.insult, .forwarding])
+        #expect(
+            ModelDecision.categories(Self.scores, byStaff: false, thresholds: bars).map(\.0) == [.insult, .forwarding])
         // Nothing at its bar: the category nearest its bar, so a finding always names one.
         let high = CategoryThresholds(naming: ["insult": 0.9, "threat": 0.6, "forwarding": 0.9], joining: [:])
         #expect(ModelDecision.categories(Self.scores, byStaff: false, thresholds: high).map(\.0) == [.threat])
         // Only a staff account can leak: its bar does not matter in anyone else's post.
         let staff = CategoryThresholds(naming: ["confidential_info": 0.1], joining: [:])
-        #expect(!ModelDecision.categories(Self.scores, byStaff: false, thresholds: staff).map(\.0).contains(.confidentialInfo))
-        #expect(ModelDecision.categories(Self.scores, byStaff: true, thresholds: staff).map(\.0).first == .confidentialInfo)
+        #expect(
+            !ModelDecision.categories(Self.scores, byStaff: false, thresholds: staff).map(\.0).contains(
+                .confidentialInfo))
+        #expect(
+            ModelDecision.categories(Self.scores, byStaff: true, thresholds: staff).map(\.0).first == .confidentialInfo)
     }
 
     @Test func aCategoryJoinsARuleAlertFromItsBarUnlessTheRulesFoundIt() {
@@ -52,11 +56,13 @@ struct CategoryThresholdsTests {
         let read = try LinearModel(fileBytes: file.fileBytes())
         #expect(read.header.categoryThresholds == header.categoryThresholds)
         let classifier = Classifier(
-            matcher: Matcher(school: WorldFixture.config.school, staff: []), lexicon: WorldFixture.config.classification.lexicon, minSeverity: .medium,
+            matcher: Matcher(school: WorldFixture.config.school, staff: []),
+            lexicon: WorldFixture.config.classification.lexicon, minSeverity: .medium,
             model: read)
         #expect(classifier.thresholds.categories.naming(.insult) == 0.45)
         let older = Classifier(
-            matcher: Matcher(school: WorldFixture.config.school, staff: []), lexicon: WorldFixture.config.classification.lexicon, minSeverity: .medium,
+            matcher: Matcher(school: WorldFixture.config.school, staff: []),
+            lexicon: WorldFixture.config.classification.lexicon, minSeverity: .medium,
             model: model)
         #expect(older.thresholds.categories == .standard)
     }

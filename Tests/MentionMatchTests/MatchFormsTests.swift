@@ -103,12 +103,13 @@ struct MatchFormsTests {
         ("mevrouw Smit is aardig", []),  // half of a double surname needs context
         ("mevrouw Smit geeft les", ["staff-01"]),
         ("Wethouder M. Verbeek opent de brug", []),  // initials need context; a title makes it someone else
-        ("mevrouw v.d. Berg is er niet", ["staff-04"]),
+        ("mevrouw v.d. Berg is er niet", ["staff-04"]),  // "v.d." is "van den" written short, no initial D.
         ("El Amr gaf vandaag geen les", ["staff-03"]),  // a clipped surname alone, with context
-        ("El Amr ruikt naar knoflook", []),  // without: at most a possible target  // "v.d." is "van den" written short, no initial D.
+        ("El Amr ruikt naar knoflook", []),  // without: at most a possible target
         ("D. Berg is er niet", []),
         ("in de groep van 4A: yilmaz is een verrader", ["staff-07"]),  // a class, no initial A.
-        ("ff Oosterhuis bellen", ["staff-08"]),  // "ff" (even) is no initial F., though its key is one letter
+        // "ff" (even) is no initial F., though its key is one letter.
+        ("ff Oosterhuis bellen", ["staff-08"]),
         ("É. Oosterhuis", []),  // an initial with a combining accent is one letter
         // Spelled out: the narrowest gaps part letters, wider ones words.
         ("e l   a m r a n i vecht in het weekend", ["staff-03"]),

@@ -27,7 +27,8 @@ extension CrossValidation {
                 return counted.union(
                     ModelDecision.joining(beliefs, byStaff: byStaff, found: found, thresholds: thresholds).map(\.0))
             case .names:
-                return counted.union(ModelDecision.categories(beliefs, byStaff: byStaff, thresholds: thresholds).map(\.0))
+                return counted.union(
+                    ModelDecision.categories(beliefs, byStaff: byStaff, thresholds: thresholds).map(\.0))
             }
         }
     }
