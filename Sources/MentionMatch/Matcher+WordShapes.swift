@@ -43,4 +43,17 @@ extension Matcher {
     static func contains(_ phrase: [String], in words: [String]) -> Bool {
         words.indices.contains { words[$0] == phrase[0] && matches(phrase, words, at: $0) }
     }
+
+    /// "die Zeehoek" is as plainly the school as "de Zeehoek", which is a form of its own; so are
+    /// "die hele Zeehoek" and "die kut Zeehoek" (`TargetWords.beforeBareName`).
+    static func demonstrated(_ names: [[String]], between words: [String]) -> [[String]] {
+        let gaps: [[String]] = [[]] + words.map(MatchText.words)
+        var phrases: [[String]] = []
+        for name in names {
+            for demonstrative in TargetWords.demonstratives.map(MatchText.words) {
+                for gap in gaps { phrases.append(demonstrative + gap + name) }
+            }
+        }
+        return phrases
+    }
 }

@@ -95,19 +95,6 @@ public struct Matcher: Sendable {
             compoundHeads: self.compoundHeads, gluedHeads: gluedHeads, targetHeads: targets.heads)
     }
 
-    /// "die Zeehoek" is as plainly the school as "de Zeehoek", which is a form of its own; so are
-    /// "die hele Zeehoek" and "die kut Zeehoek" (`TargetWords.beforeBareName`).
-    static func demonstrated(_ names: [[String]], between words: [String]) -> [[String]] {
-        let gaps: [[String]] = [[]] + words.map(MatchText.words)
-        var phrases: [[String]] = []
-        for name in names {
-            for demonstrative in TargetWords.demonstratives.map(MatchText.words) {
-                for gap in gaps { phrases.append(demonstrative + gap + name) }
-            }
-        }
-        return phrases
-    }
-
     /// Every pattern as its match keys joined by spaces: the literal strings a plain
     /// multi-pattern search would look for in `MatchText.normalised` text (the benchmark's peers).
     public var literalPatterns: [String] {
