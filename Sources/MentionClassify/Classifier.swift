@@ -284,6 +284,7 @@ public struct Classifier: Sendable {
                     return nil
                 }
             }
+            if entry.fronted, text.questions.contains(text.words[found.words.lowerBound].sentence) { return nil }
             var hit = Hit(entry.category, entry.severity, words: found.words, kind: .lexicon(found.entry))
             switch entry.category {
             case .confidentialInfo:

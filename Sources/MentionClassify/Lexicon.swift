@@ -23,6 +23,8 @@ public struct Lexicon: Sendable {
         var origin: String
         /// Made by `Phrase.inverted` from the entry written before it: it does not count in a question.
         var inverted = false
+        /// Made by `Phrase.fronted`: it does not count in a question either.
+        var fronted = false
     }
 
     public struct SyntaxError: Error, Equatable, CustomStringConvertible {
@@ -163,6 +165,12 @@ public struct Lexicon: Sendable {
                     Entry(
                         category: category, severity: severity, phrase: inverted, origin: "\(file):\(number)",
                         inverted: true))
+            }
+            if let fronted = phrase.fronted {
+                entries.append(
+                    Entry(
+                        category: category, severity: severity, phrase: fronted, origin: "\(file):\(number)",
+                        fronted: true))
             }
         }
     }

@@ -124,6 +124,17 @@ struct Phrase: Sendable, Equatable {
         return copy
     }
 
+    /// A phrase of a Dutch first-person subject, a verb and a target ("ik ga @target ... aftuigen")
+    /// with the target fronted: Dutch puts a stressed object first and the subject after the verb
+    /// ("het MT ga ik één voor één aftuigen", "die juf maak ik af"). Nil unless `inverted` is not and
+    /// the third item is a target.
+    var fronted: Phrase? {
+        guard inverted != nil, [.target, .mention, .school].contains(items[2]) else { return nil }
+        var copy = self
+        copy.items = [items[2], items[1], items[0]] + items.dropFirst(3)
+        return copy
+    }
+
     /// This phrase without the word sequences that hold `term` (a silenced term leaving a cue list):
     /// none when every sequence holds it ("groetjes" silenced takes out "groetjes"), itself when none
     /// does, else the phrase with the alternatives that hold it taken out ("groetjes" silenced leaves

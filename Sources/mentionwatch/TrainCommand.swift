@@ -61,7 +61,7 @@ struct Train: ParsableCommand {
         validation.run { print($0) }
         if let outcomes {
             var lines = [
-                "id\tfold\trules_alert\tlinked\tstrength\texpected_alert\tcategories\tthreat\tcritical\tcleared\tbrief"
+                "id\tfold\trules_alert\tlinked\tstrength\texpected_alert\tcategories\tthreat\tcritical\tcleared\tbrief\trule_findings\trule_counted"
             ]
             for (index, outcome) in validation.outcomes.enumerated() {
                 lines.append(
@@ -70,6 +70,8 @@ struct Train: ParsableCommand {
                         String(format: "%.4f", outcome.strength), "\(outcome.expectedAlert)",
                         posts[index].expect.categories.joined(separator: ","), String(format: "%.4f", outcome.threat),
                         "\(outcome.rules.critical)", "\(outcome.rules.cleared)", "\(outcome.rules.brief)",
+                        outcome.ruleFindings.map(\.rawValue).sorted().joined(separator: ","),
+                        outcome.ruleCounted.map(\.rawValue).sorted().joined(separator: ","),
                     ].joined(separator: "\t"))
             }
             try lines.joined(separator: "\n").write(toFile: outcomes, atomically: true, encoding: .utf8)

@@ -152,6 +152,8 @@ struct ClassificationTableTests {
         Case(text: "I will shoot up De Zeehoek during the game tonight"),
         // The verb second after a condition (`Phrase.inverted`).
         Case(text: "als hij me nog een keer laat voorlezen ram ik meneer Mulder in elkaar"),
+        // The target fronted, the subject after the verb (`Phrase.fronted`).
+        Case(text: "het MT van De Zeehoek ga ik één voor één aftuigen"),
     ])
     func threat(_ item: Case) { Self.expectAlarm(.threat, item) }
 
@@ -175,6 +177,7 @@ struct ClassificationTableTests {
         // A question puts the verb first: no inverted phrase.
         Case(text: "juf Marieke, krijgen we jullie nog te zien voor de vakantie?"),
         Case(text: "weten we wanneer juf Marieke alleen is voor het gesprek?"),
+        Case(text: "meneer Mulder ga ik aftuigen? echt niet, hij is top"),
     ])
     func noThreatAlarm(_ item: Case) { Self.expectNoAlarm(.threat, item) }
 

@@ -48,4 +48,17 @@ struct PhraseInversionTests {
         #expect(Self.threat("als hij me weer laat voorlezen, ram ik meneer Mulder in elkaar"))
         #expect(!Self.threat("als hij me weer laat voorlezen, ram meneer Mulder ik in elkaar"))
     }
+
+    @Test func aTargetAfterSubjectAndVerbIsFronted() throws {
+        let fronted = try #require(try Self.phrase("ik|we sla|slaan @target ... in elkaar").fronted)
+        #expect(fronted.items.prefix(3) == [.target, .word(.oneOf(["sla", "slaan"])), .word(.oneOf(["ik", "we"]))])
+        #expect(try Self.phrase("ik|we sla|slaan je ... in elkaar").fronted == nil)  // no target to front
+        #expect(try Self.phrase("we hate @target now").fronted == nil)  // not inverted either
+    }
+
+    @Test func theFrontedTargetIsFoundInAPostButNotInAQuestion() {
+        #expect(Self.threat("meneer Mulder ram ik morgen in elkaar"))
+        #expect(Self.threat("het MT van De Zeehoek ram ik één voor één in elkaar"))
+        #expect(!Self.threat("meneer Mulder ram ik in elkaar? echt niet"))
+    }
 }

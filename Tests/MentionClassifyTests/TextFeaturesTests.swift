@@ -51,6 +51,14 @@ struct TextFeaturesTests {
             })
     }
 
+    @Test func nounsOfPraiseAndContemptHaveAClass() {
+        // The hand-written nouns fill what the adjective lexicons lack; words with a harmless sense
+        // ("beest", "gek") are left out.
+        #expect(WordClasses.polarity["gem"] == 2 && WordClasses.polarity["kanjer"] == 2)
+        #expect(WordClasses.polarity["kneus"] == -2 && WordClasses.polarity["vermin"] == -2)
+        #expect(WordClasses.polarity["beest"] == nil && WordClasses.polarity["gek"] == nil)
+    }
+
     @Test func featuresAroundNamesAreTheDefinitions() {
         // The texts above have no names; these words hold the placeholders the after-name features follow.
         let features = TextFeatures(buckets: 1 << 18)

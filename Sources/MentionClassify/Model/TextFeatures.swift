@@ -25,7 +25,8 @@ public struct TextFeatures: Sendable {
     ///    "!" before digits only when a letter follows.
     /// 8: a word within eight after a name placeholder also gives an after-the-name feature, and so
     ///    does its class.
-    public static let scheme = 8
+    /// 9: the word classes take nouns of praise and contempt for a person (`Lexicon/polarity-nouns.txt`).
+    public static let scheme = 9
     /// Added to a post's feature count before scaling: a short post ("Oud-leerlingen van De Zeehoek
     /// houden reünie") has few features, and without it each weighed so much that a few words made
     /// the model sure. Chosen by cross-validation (30: alert recall 0.57 against 0.56 without).

@@ -4,8 +4,12 @@
 enum WordClasses {
     /// A normalised word's polarity: -2 very negative, -1 negative, 1 positive, 2 very positive.
     /// From `Lexicon/polarity.txt`, which `tools/polarity.py` makes from Pattern's and VADER's
-    /// lexicons.
+    /// lexicons, and `Lexicon/polarity-nouns.txt`, written by hand: nouns of praise and contempt for a
+    /// person, which those lexicons of adjectives lack. Where both have a word, polarity.txt's counts.
     static let polarity: [String: Int8] = parse(String(decoding: PackageResources.polarity_txt, as: UTF8.self))
+        .merging(parse(String(decoding: PackageResources.polarity_nouns_txt, as: UTF8.self))) { generated, _ in
+            generated
+        }
 
     static func parse(_ text: String) -> [String: Int8] {
         var classes: [String: Int8] = [:]
