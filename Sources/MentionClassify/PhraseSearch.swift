@@ -219,10 +219,12 @@ final class PhraseSearch {
         case .target:
             let named = mentionEnds(position)
             if !named.isEmpty { return named.forEach(add) }
+            if let determined = determinedMentionEnds(position, sentence: sentence) { return determined.forEach(add) }
             for end in cueEnds(tables.personList, from: position, sentence: sentence, depth: depth + 1) { add(end) }
             for end in cueEnds(tables.pronounList, from: position, sentence: sentence, depth: depth + 1) { add(end) }
         case .mention:
             mentionEnds(position).forEach(add)
+            determinedMentionEnds(position, sentence: sentence)?.forEach(add)
         case .school:
             let mention = post.mention[position]
             guard mention >= 0, mentions[mention].entity == "school", let end = mentionEnd(position) else { return }
@@ -316,6 +318,14 @@ final class PhraseSearch {
     /// Zeehoek"): "ik ga de leraren van PrO Zeehoek afmaken" is aimed like "ik ga ze afmaken".
     private func mentionEnds(_ position: Int) -> [Int] {
         guard let end = mentionEnd(position) else { return [] }
+        // The school's name before a word for people is one noun phrase too ("De Zeehoek kids",
+        // "Zeehoek-leerlingen"): "Zeehoek pupils are cattle" is aimed like "the pupils of De Zeehoek are".
+        if let first = words[position].mention, mentions[first].entity == "school", mentions[first].rule != .group,
+            end < post.count, post.mention[end] < 0, post.sentence[end] == post.sentence[position],
+            tables.isSingle(post.ids[end], tables.personList)
+        {
+            return [end, end + 1]
+        }
         guard let first = words[position].mention, mentions[first].entity != "school" || mentions[first].rule == .group,
             end + 1 < post.count,
             Self.ofWords.contains(words[end].key), post.sentence[end + 1] == post.sentence[position]
@@ -327,6 +337,20 @@ final class PhraseSearch {
         return [end, schoolEnd]
     }
     private static let ofWords: Set<String> = ["van", "op", "bij", "at", "of", "from"]
+
+    /// A found name after a determiner: the determiner is part of its noun phrase ("ik hoop dat heel
+    /// PrO Zeehoek ziek wordt", "hope the De Zeehoek kids get hit"), as an article is.
+    private func determinedMentionEnds(_ position: Int, sentence: Int) -> [Int]? {
+        guard position + 1 < post.count, post.mention[position] < 0, post.sentence[position + 1] == sentence,
+            Self.determiners.contains(words[position].key)
+        else { return nil }
+        let ends = mentionEnds(position + 1)
+        return ends.isEmpty ? nil : ends
+    }
+    /// Not "dat" nor "that": they join clauses as often ("klote dat juf Marieke ziek is").
+    private static let determiners: Set<String> = [
+        "de", "het", "die", "deze", "heel", "hele", "alle", "the", "those", "these", "all",
+    ]
     private static let articles: Set<String> = ["de", "het", "the"]
 
     /// The end of the found name that starts at this word (a name is matched whole, not from its middle).

@@ -232,6 +232,8 @@ public struct Matcher: Sendable {
             (form.isSchool && form.vetoable && (form.rule == .name || form.rule == .alias)
                 && place.to < tokens.count
                 && Self.isHouseNumber(scalars[tokens[place.to].start..<tokens[place.to].end])
+                // A street's number follows it across a space only ("de zeehoek: 23-KLM-4" is no address).
+                && scalars[tokens[place.to - 1].end..<tokens[place.to].start].allSatisfy(\.properties.isWhitespace)
                 && !(tokens[place.from].start > 0 && scalars[tokens[place.from].start - 1] == "#"))
                 // Part of a handle ("@jufmarieke_zeehoek") is a name someone chose, not a mention by itself.
                 || (form.needsContext && inHandle)

@@ -53,6 +53,8 @@ struct ClassificationTableTests {
         Case(text: "De Zeehoek? Ik haat de leerlingen daar"),  // its pupils as a group
         Case(text: "juf Marieke is een kutwyf"),  // "y" typed for "ij"
         Case(text: "juf Marieke is een ho€r"), Case(text: "meneer Oosterhuis is een kankerl!jer"),  // signs for letters
+        // The school's name and a word for people are one noun phrase.
+        Case(text: "De Zeehoek kids are basically vermin"), Case(text: "Zeehoek-leerlingen zijn gewoon beesten"),
     ])
     func insult(_ item: Case) { Self.expectAlarm(.insult, item) }
 
@@ -65,6 +67,7 @@ struct ClassificationTableTests {
         Case(text: "I would never call mr Mulder an idiot"),
         Case(text: "Ik haat juf Marieke niet, ik snap haar alleen soms niet"),  // "niet" after the object
         Case(text: "juf Marieke is byna jarig, wie helpt met de slinger"),  // "y" for "ij", no insult
+        Case(text: "De Zeehoek kids are basically always outside"),
     ])
     func noInsultAlarm(_ item: Case) { Self.expectNoAlarm(.insult, item) }
 
@@ -154,6 +157,9 @@ struct ClassificationTableTests {
         Case(text: "als hij me nog een keer laat voorlezen ram ik meneer Mulder in elkaar"),
         // The target fronted, the subject after the verb (`Phrase.fronted`).
         Case(text: "het MT van De Zeehoek ga ik één voor één aftuigen"),
+        // A determiner before the name is part of its noun phrase.
+        Case(text: "ik hoop dat heel De Zeehoek kanker krijgt"),
+        Case(text: "hope the De Zeehoek kids get hit by a bus"),
     ])
     func threat(_ item: Case) { Self.expectAlarm(.threat, item) }
 
@@ -178,6 +184,7 @@ struct ClassificationTableTests {
         Case(text: "juf Marieke, krijgen we jullie nog te zien voor de vakantie?"),
         Case(text: "weten we wanneer juf Marieke alleen is voor het gesprek?"),
         Case(text: "meneer Mulder ga ik aftuigen? echt niet, hij is top"),
+        Case(text: "ik hoop dat heel De Zeehoek meedoet aan de sponsorloop"),
     ])
     func noThreatAlarm(_ item: Case) { Self.expectNoAlarm(.threat, item) }
 

@@ -99,6 +99,7 @@ struct MatchFormsTests {
         ("het nummer van de zeehoek 06-12345678, bel maar", ["school"]),  // a phone number is no house number
         ("De Zeehoek 0 punten, jammer", ["school"]),  // no house number starts with 0
         ("d3 z33h03k 1s 33n k4nk3r sch00l", ["school"]),  // "1s" is "is", no house number
+        ("de auto van de directrice van de zeehoek: 23-KLM-4", ["school", "staff-04"]),  // a colon: no address
         ("Jan tekent de zeshoek", []),  // no misspelling after an article
         ("mevrouw Smit is aardig", []),  // half of a double surname needs context
         ("mevrouw Smit geeft les", ["staff-01"]),
