@@ -40,6 +40,8 @@ struct Train: ParsableCommand {
             "Write each post's fold and masked words as tab-separated values (to train another model on the same folds)."
     )
     var foldsExport: String?
+    @Flag(help: "Name categories from 0.5 and let forwarding alone join, as before 2026.12.26 (for comparing).")
+    var standardBars = false
 
     func run() throws {
         let config = try options.load(loadingModel: false)
@@ -92,7 +94,7 @@ struct Train: ParsableCommand {
             String(
                 format: "%d posts, %d-fold cross-validation: alert threshold %.3f, review %.3f, veto %.3f, threat %.3f",
                 posts.count, folds, thresholds.alert, thresholds.review, thresholds.veto, thresholds.threat))
-        thresholds.categories = validation.chooseCategoryThresholds(thresholds)
+        thresholds.categories = standardBars ? .standard : validation.chooseCategoryThresholds(thresholds)
         let naming = ProtocolCategory.allCases.map { ($0.rawValue, thresholds.categories.naming($0)) }
         print("categories named from:", Self.describe(Dictionary(uniqueKeysWithValues: naming)))
         print("categories joining a rule's alert from:", Self.describe(thresholds.categories.joining))
