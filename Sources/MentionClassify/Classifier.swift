@@ -276,15 +276,7 @@ public struct Classifier: Sendable {
     {
         search.hits().compactMap { found in
             let entry = lexicon.entries[found.entry]
-            // A verb first is a question ("krijgen we jullie nog te zien?"), not the verb second of
-            // a main clause after a fronted word (`Phrase.inverted`).
-            if entry.inverted {
-                let sentence = text.words[found.words.lowerBound].sentence
-                if text.questions.contains(sentence) || found.words.lowerBound == text.sentences[sentence].lowerBound {
-                    return nil
-                }
-            }
-            if entry.fronted, text.questions.contains(text.words[found.words.lowerBound].sentence) { return nil }
+            guard entry.standsInItsWordOrder(at: found.words.lowerBound, in: text) else { return nil }
             var hit = Hit(entry.category, entry.severity, words: found.words, kind: .lexicon(found.entry))
             switch entry.category {
             case .confidentialInfo:

@@ -25,6 +25,21 @@ public struct Lexicon: Sendable {
         var inverted = false
         /// Made by `Phrase.fronted`: it does not count in a question either.
         var fronted = false
+
+        /// Whether a hit of this entry that starts at word `start` stands in the word order its form
+        /// needs. A verb first is a question ("krijgen we jullie nog te zien?"), not the verb second of a
+        /// main clause after a fronted word (`Phrase.inverted`). A fronted object opens its sentence or
+        /// clause: "samen met juf Marieke wacht ik op de uitslag" fronts a preposition's object, which is
+        /// no target (`Phrase.fronted`).
+        func standsInItsWordOrder(at start: Int, in text: ClassifyText) -> Bool {
+            let sentence = text.words[start].sentence
+            if inverted { return !text.questions.contains(sentence) && start != text.sentences[sentence].lowerBound }
+            if fronted {
+                let opens = start == 0 || text.words[start - 1].clause != text.words[start].clause
+                return opens && !text.questions.contains(sentence)
+            }
+            return true
+        }
     }
 
     public struct SyntaxError: Error, Equatable, CustomStringConvertible {

@@ -126,8 +126,8 @@ struct Phrase: Sendable, Equatable {
 
     /// A phrase of a Dutch first-person subject, a verb and a target ("ik ga @target ... aftuigen")
     /// with the target fronted: Dutch puts a stressed object first and the subject after the verb
-    /// ("het MT ga ik één voor één aftuigen", "die juf maak ik af"). Nil unless `inverted` is not and
-    /// the third item is a target.
+    /// ("het MT ga ik één voor één aftuigen", "die juf maak ik af"). Nil when `inverted` is nil or the
+    /// third item is no target. It counts only where its sentence or clause starts (`Classifier`).
     var fronted: Phrase? {
         guard inverted != nil, [.target, .mention, .school].contains(items[2]) else { return nil }
         var copy = self

@@ -270,6 +270,7 @@ final class PhraseSearch {
             cueEnds(tables.personList, from: start, sentence: sentence, depth: 1)
             + cueEnds(tables.pronounList, from: start, sentence: sentence, depth: 1)
         ends += mentionEnds(start)
+        ends += determinedMentionEnds(start, sentence: sentence) ?? []
         guard !ends.isEmpty else { return }
         var found = tables.atTargetsAnyNext
         for end in ends {
@@ -321,7 +322,7 @@ final class PhraseSearch {
         // The school's name before a word for people is one noun phrase too ("De Zeehoek kids",
         // "Zeehoek-leerlingen"): "Zeehoek pupils are cattle" is aimed like "the pupils of De Zeehoek are".
         if let first = words[position].mention, mentions[first].entity == "school", mentions[first].rule != .group,
-            end < post.count, post.mention[end] < 0, post.sentence[end] == post.sentence[position],
+            end < post.count, post.mention[end] < 0, post.clause[end] == post.clause[end - 1],
             tables.isSingle(post.ids[end], tables.personList)
         {
             return [end, end + 1]
@@ -342,14 +343,15 @@ final class PhraseSearch {
     /// PrO Zeehoek ziek wordt", "hope the De Zeehoek kids get hit"), as an article is.
     private func determinedMentionEnds(_ position: Int, sentence: Int) -> [Int]? {
         guard position + 1 < post.count, post.mention[position] < 0, post.sentence[position + 1] == sentence,
-            Self.determiners.contains(words[position].key)
+            post.clause[position + 1] == post.clause[position], Self.determiners.contains(words[position].key)
         else { return nil }
         let ends = mentionEnds(position + 1)
         return ends.isEmpty ? nil : ends
     }
-    /// Not "dat" nor "that": they join clauses as often ("klote dat juf Marieke ziek is").
+    /// Not "dat" nor "that", which join clauses as often ("klote dat juf Marieke ziek is"), nor "het",
+    /// a pronoun as often ("ik hoop dat het meneer Mulder lukt").
     private static let determiners: Set<String> = [
-        "de", "het", "die", "deze", "heel", "hele", "alle", "the", "those", "these", "all",
+        "de", "die", "deze", "heel", "hele", "alle", "the", "those", "these", "all",
     ]
     private static let articles: Set<String> = ["de", "het", "the"]
 

@@ -173,7 +173,7 @@ extension Matcher {
     }
 
     /// Whether only spaces stand between the token before `index` and it.
-    private static func onlySpaces(before index: Int, _ tokens: [TextToken], _ scalars: [Unicode.Scalar]) -> Bool {
+    static func onlySpaces(before index: Int, _ tokens: [TextToken], _ scalars: [Unicode.Scalar]) -> Bool {
         guard index > 0 else { return false }
         let between = scalars[tokens[index - 1].end..<tokens[index].start]
         return !between.isEmpty && between.allSatisfy(\.properties.isWhitespace)

@@ -233,7 +233,7 @@ public struct Matcher: Sendable {
                 && place.to < tokens.count
                 && Self.isHouseNumber(scalars[tokens[place.to].start..<tokens[place.to].end])
                 // A street's number follows it across a space only ("de zeehoek: 23-KLM-4" is no address).
-                && scalars[tokens[place.to - 1].end..<tokens[place.to].start].allSatisfy(\.properties.isWhitespace)
+                && Self.onlySpaces(before: place.to, tokens, scalars)
                 && !(tokens[place.from].start > 0 && scalars[tokens[place.from].start - 1] == "#"))
                 // Part of a handle ("@jufmarieke_zeehoek") is a name someone chose, not a mention by itself.
                 || (form.needsContext && inHandle)

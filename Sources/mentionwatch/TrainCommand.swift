@@ -63,7 +63,10 @@ struct Train: ParsableCommand {
         validation.run { print($0) }
         if let outcomes {
             var lines = [
-                "id\tfold\trules_alert\tlinked\tstrength\texpected_alert\tcategories\tthreat\tcritical\tcleared\tbrief\trule_findings\trule_counted"
+                [
+                    "id", "fold", "rules_alert", "linked", "strength", "expected_alert", "categories", "threat",
+                    "critical", "cleared", "brief", "rule_findings", "rule_counted",
+                ].joined(separator: "\t")
             ]
             for (index, outcome) in validation.outcomes.enumerated() {
                 lines.append(

@@ -157,6 +157,7 @@ struct ClassificationTableTests {
         Case(text: "als hij me nog een keer laat voorlezen ram ik meneer Mulder in elkaar"),
         // The target fronted, the subject after the verb (`Phrase.fronted`).
         Case(text: "het MT van De Zeehoek ga ik één voor één aftuigen"),
+        Case(text: "nou, meneer Mulder ga ik aftuigen"),
         // A determiner before the name is part of its noun phrase.
         Case(text: "ik hoop dat heel De Zeehoek kanker krijgt"),
         Case(text: "hope the De Zeehoek kids get hit by a bus"),
@@ -185,6 +186,8 @@ struct ClassificationTableTests {
         Case(text: "weten we wanneer juf Marieke alleen is voor het gesprek?"),
         Case(text: "meneer Mulder ga ik aftuigen? echt niet, hij is top"),
         Case(text: "ik hoop dat heel De Zeehoek meedoet aan de sponsorloop"),
+        // A fronted target opens its sentence or clause; this one is a preposition's object.
+        Case(text: "samen met juf Marieke wacht ik op de uitslag"),
     ])
     func noThreatAlarm(_ item: Case) { Self.expectNoAlarm(.threat, item) }
 

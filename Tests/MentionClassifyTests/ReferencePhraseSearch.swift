@@ -160,10 +160,12 @@ final class ReferencePhraseSearch {
         case .target:
             let named = mentionEnds(position)
             if !named.isEmpty { return named }
+            let determined = determinedMentionEnds(position, sentence: sentence)
+            if !determined.isEmpty { return determined }
             return cueEnds("person", from: position, sentence: sentence, depth: depth + 1)
                 + cueEnds("pronoun", from: position, sentence: sentence, depth: depth + 1)
         case .mention:
-            return mentionEnds(position)
+            return mentionEnds(position) + determinedMentionEnds(position, sentence: sentence)
         case .school:
             guard let mention = words[position].mention, mentions[mention].entity == "school" else { return [] }
             return mentionEnd(position).map { [$0] } ?? []
@@ -179,6 +181,7 @@ final class ReferencePhraseSearch {
             cueEnds("person", from: start, sentence: word.sentence, depth: 1)
             + cueEnds("pronoun", from: start, sentence: word.sentence, depth: 1)
         ends += mentionEnds(start)
+        ends += determinedMentionEnds(start, sentence: word.sentence)
         guard !ends.isEmpty else { return [] }
         var candidates = index.atTargetsAnyNext
         let fillers = lexicon.cueIndex["filler"]?.singles ?? []
@@ -216,6 +219,13 @@ final class ReferencePhraseSearch {
     private func mentionEnds(_ position: Int) -> [Int] {
         guard let end = mentionEnd(position) else { return [] }
         let first = mentions[words[position].mention!]
+        // The school's name and a word for people ("De Zeehoek kids") in one clause.
+        if first.entity == "school", first.rule != .group, end < words.count, words[end].mention == nil,
+            words[end].clause == words[end - 1].clause,
+            lexicon.cueIndex["person"]?.singles.contains(words[end].key) ?? false
+        {
+            return [end, end + 1]
+        }
         guard first.entity != "school" || first.rule == .group, end + 1 < words.count,
             ["van", "op", "bij", "at", "of", "from"].contains(words[end].key),
             words[end + 1].sentence == words[position].sentence
@@ -225,6 +235,15 @@ final class ReferencePhraseSearch {
         guard let school = words[at].mention, mentions[school].entity == "school", let schoolEnd = mentionEnd(at)
         else { return [end] }
         return [end, schoolEnd]
+    }
+
+    /// A determiner and the found name after it, in one clause ("heel PrO Zeehoek", "the De Zeehoek kids").
+    private func determinedMentionEnds(_ position: Int, sentence: Int) -> [Int] {
+        guard position + 1 < words.count, words[position].mention == nil, words[position + 1].sentence == sentence,
+            words[position + 1].clause == words[position].clause,
+            ["de", "die", "deze", "heel", "hele", "alle", "the", "those", "these", "all"].contains(words[position].key)
+        else { return [] }
+        return mentionEnds(position + 1)
     }
 
     /// The end of the found name that starts at this word (a name is matched whole, not from its middle).
