@@ -21,24 +21,27 @@ public struct Lexicon: Sendable {
         var phrase: Phrase
         /// "insult.txt:12" or "feeds.yaml:40": where a reviewer finds the entry.
         var origin: String
-        /// Made by `Phrase.inverted` from the entry written before it: it does not count in a question.
-        var inverted = false
-        /// Made by `Phrase.fronted`: it does not count in a question either.
-        var fronted = false
+        /// As written, or made from the entry written before it by `Phrase.inverted` or `Phrase.fronted`.
+        var order = WordOrder.asWritten
+
+        enum WordOrder: Sendable { case asWritten, inverted, fronted }
 
         /// Whether a hit of this entry that starts at word `start` stands in the word order its form
         /// needs. A verb first is a question ("krijgen we jullie nog te zien?"), not the verb second of a
         /// main clause after a fronted word (`Phrase.inverted`). A fronted object opens its sentence or
         /// clause: "samen met juf Marieke wacht ik op de uitslag" fronts a preposition's object, which is
-        /// no target (`Phrase.fronted`).
+        /// no target (`Phrase.fronted`). Neither counts in a question.
         func standsInItsWordOrder(at start: Int, in text: ClassifyText) -> Bool {
             let sentence = text.words[start].sentence
-            if inverted { return !text.questions.contains(sentence) && start != text.sentences[sentence].lowerBound }
-            if fronted {
+            switch order {
+            case .asWritten:
+                return true
+            case .inverted:
+                return !text.questions.contains(sentence) && start != text.sentences[sentence].lowerBound
+            case .fronted:
                 let opens = start == 0 || text.words[start - 1].clause != text.words[start].clause
                 return opens && !text.questions.contains(sentence)
             }
-            return true
         }
     }
 
@@ -179,13 +182,13 @@ public struct Lexicon: Sendable {
                 entries.append(
                     Entry(
                         category: category, severity: severity, phrase: inverted, origin: "\(file):\(number)",
-                        inverted: true))
+                        order: .inverted))
             }
             if let fronted = phrase.fronted {
                 entries.append(
                     Entry(
                         category: category, severity: severity, phrase: fronted, origin: "\(file):\(number)",
-                        fronted: true))
+                        order: .fronted))
             }
         }
     }

@@ -67,7 +67,8 @@ struct ClassificationTableTests {
         Case(text: "I would never call mr Mulder an idiot"),
         Case(text: "Ik haat juf Marieke niet, ik snap haar alleen soms niet"),  // "niet" after the object
         Case(text: "juf Marieke is byna jarig, wie helpt met de slinger"),  // "y" for "ij", no insult
-        Case(text: "De Zeehoek kids are basically always outside"),
+        // A comma ends the noun phrase: these children feed the animals.
+        Case(text: "Open dag bij De Zeehoek, kinderen zijn gewoon dieren aan het voeren in de stal"),
     ])
     func noInsultAlarm(_ item: Case) { Self.expectNoAlarm(.insult, item) }
 
