@@ -17,6 +17,11 @@ extension Matcher {
     static func isBusinessName(after index: Int, in words: [String]) -> Bool {
         guard index < words.count else { return false }
         if businessWords.contains(words[index]) { return true }
+        // "Mulder de slager", "Oosterhuis, de bakker", "Mulder the Twitch streamer": a trade in apposition.
+        if ["de", "het", "the"].contains(words[index]) {
+            let trade = words[(index + 1)..<min(index + 3, words.count)]
+            if trade.contains(where: appositions.contains) { return true }
+        }
         // "B.V." is split into "b" and "v".
         return index + 1 < words.count && words[index] == "b" && words[index + 1] == "v"
     }
@@ -38,6 +43,21 @@ extension Matcher {
             "wethouder", "burgemeester", "dokter", "dr", "huisarts", "tandarts", "minister", "agent", "rechter",
             "notaris", "pastoor", "dominee", "trainer", "coach", "scheidsrechter", "raadslid", "kamerlid", "prof",
             "professor", "advocaat", "tante", "opa", "oma", "buurman", "buurvrouw", "familie", "fam",
+            // Relatives, neighbours and trades: "mijn neef Mulder", "my boss Oosterhuis", "slager Mulder".
+            "neef", "nicht", "zwager", "baas", "uncle", "aunt", "cousin", "boss", "neighbour", "neighbor", "mayor",
+            "councillor", "doctor", "dentist",
+        ].flatMap(MatchText.words)).union(trades)
+    /// After a surname with an article, a title says who the person is: "Mulder de slager", "Yilmaz,
+    /// the dentist". Not "trainer" or "coach", which a gym teacher is called too.
+    static let appositions: Set<String> = otherTitles.subtracting(["trainer", "coach"].flatMap(MatchText.words))
+    /// Trades and callings no school's staff member is known by: "slager Mulder", "Mulder de slager",
+    /// "Mulder the Twitch streamer". A title before a surname, or after it with an article.
+    static let trades: Set<String> = Set(
+        [
+            "slager", "bakker", "kapper", "loodgieter", "schilder", "timmerman", "garagehouder", "visboer",
+            "groenteboer", "kroegbaas", "streamer", "youtuber", "tiktokker", "influencer", "rapper", "zanger",
+            "voetballer", "politicus", "butcher", "baker", "plumber", "hairdresser", "barber", "singer",
+            "footballer", "politician", "landlord", "huisbaas",
         ].flatMap(MatchText.words))
     // Not "oom" (uncle): keys fold a doubled letter, so it would be "om", and "om Hoekstra op te wachten"
     // is no one else. Not "zn" among `businessWords` either: online it is "z'n" far more than "& Zn".
@@ -79,8 +99,25 @@ extension Matcher {
             + TargetWords.subjectWords.values.joined() + ["engels", "frans", "duits", "geschiedenis", "biologie"]
         return Set((classes + platforms + subjects).flatMap(MatchText.words))
     }()
-    /// Clubs and shops after "van de" that make the name someone else's ("van de supermarkt", "van VV …").
-    static let clubWords: Set<String> = Set(["supermarkt", "fc", "vv", "sv"].flatMap(MatchText.words))
+    /// Clubs and shops after "van de" that make the name someone else's ("van de supermarkt", "van VV …"),
+    /// kinds of school written small ("van de mavo", "from uni") and lessons out of school ("van de zwemles").
+    static let clubWords: Set<String> = Set(
+        [
+            "supermarkt", "fc", "vv", "sv", "mavo", "havo", "vwo", "vmbo", "mbo", "hbo", "roc", "lyceum", "gymnasium",
+            "atheneum", "uni", "universiteit", "university", "zwemles", "dansles", "rijles", "pianoles", "gitaarles",
+            "balletles", "judoles", "turnles", "paardrijles", "tennisles", "zangles",
+        ].flatMap(MatchText.words))
+    /// Where the writer belongs, after "van mijn", "from my": someone of the writer's own work, study or
+    /// club ("Oosterhuis van mijn werk", "mr. Oosterhuis from my uni"); not "van mijn zoon", whose
+    /// teacher may well be the school's. "from work" alone says the same.
+    static let ownElsewhere: Set<String> = Set(
+        [
+            "werk", "work", "job", "kantoor", "office", "stage", "studie", "opleiding", "uni", "universiteit",
+            "university", "college", "kerk", "church", "moskee", "mosque", "club", "voetbal", "football",
+            "vereniging", "sportschool", "gym", "vorige", "oude", "old", "former", "previous",
+        ].flatMap(MatchText.words))
+    static let writersOwn: Set<String> = Set(
+        ["mijn", "m", "mn", "my", "ons", "onze", "our"].flatMap(MatchText.words))
     /// What a club or firm's word ends in, the word itself included: "club", "caravanclub", "buurtvereniging",
     /// "hoveniersbedrijf" (as keys: "club" is "ciub").
     static let clubEndings = ["club", "vereniging", "bedrijf", "speelzaal", "opvang"].flatMap(MatchText.words)
@@ -99,6 +136,20 @@ extension Matcher {
         schoolAt: (Int) -> Bool
     ) -> Bool {
         guard index < words.count, belongingWords.contains(words[index]) else { return false }
+        // "van mijn werk", "from my uni", "from work", "van m'n oude school".
+        if index + 1 < words.count, ["werk", "work"].flatMap(MatchText.words).contains(words[index + 1]) {
+            return true
+        }
+        if index + 2 < words.count, writersOwn.contains(words[index + 1]) {
+            // "m'n" is two words, "m" and "n".
+            let place = words[index + 1] == "m" && words[index + 2] == "n" ? index + 3 : index + 2
+            if place < words.count,
+                ownElsewhere.contains(words[place])
+                    || (words[place].hasSuffix(schoolEnding) && !ownKinds.contains(words[place]))
+            {
+                return true
+            }
+        }
         var at = index + 1
         if at < words.count, ["de", "het", "t", "the"].contains(words[at]) { at += 1 }
         guard at < words.count, !schoolAt(index + 1), !schoolAt(at), !ownPlaces.contains(words[at]) else {
@@ -177,5 +228,24 @@ extension Matcher {
         guard index > 0 else { return false }
         let between = scalars[tokens[index - 1].end..<tokens[index].start]
         return !between.isEmpty && between.allSatisfy(\.properties.isWhitespace)
+    }
+}
+
+extension Matcher {
+    /// Compounds that end in a context word but name another school, trade or office: "burgemeester",
+    /// "sportschool" (a gym), "dansschool", "basisschool", "zwemleraar". Their tail says nothing about the
+    /// watched school, so they give no context ("De burgemeester vindt Jan de Vries een oplichter").
+    /// Matched as the end of a word too: "autorijschool".
+    static let elsewhereCompounds: [String] = [
+        "burgemeester", "penningmeester", "havenmeester", "ceremoniemeester", "grootmeester", "keurmeester",
+        "vuurmeester", "stalmeester", "bouwmeester", "quizmaster", "rijschool", "dansschool", "sportschool",
+        "zwemschool", "muziekschool", "hondenschool", "balletschool", "boksschool", "voetbalschool", "basisschool",
+        "hogeschool", "kleuterschool", "zondagsschool", "taalschool", "kookschool", "rijleraar", "zwemleraar",
+        "dansleraar", "pianoleraar", "gitaarleraar", "yogaleraar", "skileraar", "rijdocent", "dansdocent",
+        "yogadocent", "pianodocent", "zangdocent",
+    ].flatMap(MatchText.words)
+
+    static func isElsewhereCompound(_ word: String) -> Bool {
+        elsewhereCompounds.contains { word.hasSuffix($0) }
     }
 }

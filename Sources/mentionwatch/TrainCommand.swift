@@ -65,7 +65,7 @@ struct Train: ParsableCommand {
             var lines = [
                 [
                     "id", "fold", "rules_alert", "linked", "strength", "expected_alert", "categories", "threat",
-                    "critical", "cleared", "brief", "rule_findings", "rule_counted",
+                    "critical", "cleared", "brief", "rule_findings", "rule_counted", "possible",
                 ].joined(separator: "\t")
             ]
             for (index, outcome) in validation.outcomes.enumerated() {
@@ -77,6 +77,7 @@ struct Train: ParsableCommand {
                         "\(outcome.rules.critical)", "\(outcome.rules.cleared)", "\(outcome.rules.brief)",
                         outcome.ruleFindings.map(\.rawValue).sorted().joined(separator: ","),
                         outcome.ruleCounted.map(\.rawValue).sorted().joined(separator: ","),
+                        "\(!outcome.linked && !rules.matcher.possibleMentions(in: posts[index].post).isEmpty)",
                     ].joined(separator: "\t"))
             }
             try lines.joined(separator: "\n").write(toFile: outcomes, atomically: true, encoding: .utf8)

@@ -51,6 +51,11 @@ struct MatchFormsTests {
         // Ambiguous on their own, counted with context.
         ("Zeehoek is saai", [String]()),
         ("Zeehoek is een kutschool", ["school"]),  // context word at the end of a compound
+        // Compounds that name another school, trade or office give no context.
+        ("De burgemeester vindt Jan de Vries een oplichter", []),
+        ("Op de rijschool zei De Vries dat ik dom ben", []),
+        ("ik zag de vries bij de sportschool", []),
+        ("Jan de Vries is de beste gymleraar", ["staff-02"]),  // a teacher's compound still does
         ("de leraren van zeehoek", ["school"]),
         ("Smit is gemeen", []),  // half of a double surname
         ("Smit is gemeen in de klas", ["staff-01"]),
@@ -68,6 +73,13 @@ struct MatchFormsTests {
         ("Strandpaviljoen De Zeehoek in Zandvoort", []),
         ("De Zeehoek 14 in Groningen te koop", []),  // a street
         ("Verbeek Transport uit Westerveen breidt uit", []),  // a firm
+        ("Mulder de slager verkoopt rotte kip", []),  // a trade in apposition
+        ("Yilmaz, the dentist, is a crook", []),
+        ("Mulder the Twitch streamer is a scammer", []),
+        ("my boss Oosterhuis is an idiot", []),  // a title before
+        ("slager Mulder verkoopt rotte kip", []),
+        ("Mulder de sukkel van Nederlands", ["staff-06"]),  // an insult is no trade
+        ("El Amrani de coach is streng", ["staff-03"]),  // nor what a gym teacher is called
         ("De Vries Bouw B.V. bij de school", []),
         ("volg @jufmarieke_zeehoek", ["staff-01"]),  // "zeehoek" as part of a handle is no school mention
         ("Sportdag PrO Zeehoek 2026", ["school"]),  // a year is no house number
