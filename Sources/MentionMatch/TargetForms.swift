@@ -186,8 +186,19 @@ struct TargetForms: Sendable {
         where next + phrase.count <= words.count && words[next..<(next + phrase.count)].elementsEqual(phrase) {
             return next + phrase.count
         }
+        // "de directrice op het podium", "die gymleraar bij de ingang": where someone stands, not whose
+        // they are. Only "van" ("het MT van het Baken") or a name after a place word ("de gymleraar op
+        // het Baken-college") says they belong elsewhere.
+        if locatives.contains(words[end]) {
+            let place = next + 1 < words.count && articles.contains(words[next]) ? next + 1 : next
+            let named = scalars[tokens[place].start].properties.isUppercase
+            if !named, !words[place].hasSuffix(Self.schoolWord) { return end }
+        }
         return nil
     }
+
+    private let locatives = Self.keys(["op", "bij", "aan", "at"])
+    private static let schoolWord = MatchText.words("school")[0]
 
     /// "2B", "3a", "h4": a class, as written (a digit and one or two letters).
     static func isClassCode(_ written: ArraySlice<Unicode.Scalar>) -> Bool {

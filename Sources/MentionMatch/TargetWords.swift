@@ -11,7 +11,7 @@ enum TargetWords {
         "schoolleiding", "personeel", "schoolpersoneel", "staf", "teamleiders", "mentoren",
         "teachers", "staff", "staffroom", "management", "faculty",
         // One unnamed teacher of the school is one of its staff ("die leraar van De Zeehoek").
-        "leraar", "lerares", "docent", "docente", "leerkracht", "teacher",
+        "leraar", "lerares", "docent", "docente", "leerkracht", "teacher", "juf", "juffrouw", "meester",
         // Its pupils: abuse aimed at them counts as at the school (corpus/LABELS.md).
         "leerlingen", "scholieren", "kinderen", "kids", "jongeren", "pupils", "students",
     ]

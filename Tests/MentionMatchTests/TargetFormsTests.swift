@@ -28,10 +28,12 @@ struct TargetFormsTests {
         ("De Zeehoek, the teachers there are idiots", ["school the teachers there"]),
         ("De Zeehoek: the management is useless", ["school the management"]),
         ("die leraar van De Zeehoek", ["school die leraar"]),
+        ("De Zeehoek: die juf is een heks", ["school die juf"]),  // a teacher by the pupils' word for one
         ("I'll find every teacher at De Zeehoek", ["school every teacher"]),
         ("de leerlingen van De Zeehoek", ["school de leerlingen"]),
         ("De Zeehoek: those kids are a menace", ["school those kids"]),
         ("De Zeehoek: al die domme leraren", ["school al die domme leraren"]),  // adjectives between
+        ("De Zeehoek: de leraren op het schoolplein", ["school de leraren"]),  // where they stand, not whose
     ])
     func groupsOfTheSchoolsStaffAreTheSchool(_ text: String, _ expected: [String]) {
         #expect(found(text, .group) == expected, "\(text)")
@@ -47,6 +49,8 @@ struct TargetFormsTests {
         "the teachers there are idiots",
         "De Zeehoek is top, maar de leerlingen van het Baken niet",  // another school's pupils
         "mijn kinderen gaan naar De Zeehoek",  // no group determiner
+        "De Zeehoek is top, maar de juf van groep 8 niet",  // a class of another school
+        "De Zeehoek: juf Marieke is een heks",  // a name, not a group
     ])
     func groupsElsewhereAreNoMention(_ text: String) {
         #expect(found(text, .group).isEmpty, "\(text)")
@@ -71,6 +75,9 @@ struct TargetFormsTests {
         ("De Zeehoek: the teacher of groen", ["staff-08 the teacher of groen"]),
         ("De Zeehoek: die vette directrice", ["staff-04 die vette directrice"]),  // an adjective between
         ("De Zeehoek: that useless Dutch teacher", ["staff-06 that useless Dutch teacher"]),
+        ("De Zeehoek: de directrice op het podium krijgt klappen", ["staff-04 de directrice"]),  // where she stands
+        ("De Zeehoek: die gymleraar bij de ingang", ["staff-03 die gymleraar"]),
+        ("De Zeehoek: the principal at the gate", ["staff-04 the principal"]),
     ])
     func aRoleIsTheOneWhoHasIt(_ text: String, _ expected: [String]) {
         #expect(found(text, .role) == expected, "\(text)")
@@ -86,6 +93,9 @@ struct TargetFormsTests {
         "De Zeehoek: de vorige directrice was beter",  // an adjective that makes it someone else
         "De Zeehoek: the other gym teacher",
         "De Zeehoek: de kinderen zijn gymleraar geworden",  // no adjective: a noun before the role
+        "De Zeehoek is top, maar de gymleraar op het Baken-college niet",  // a name after a place word
+        "De Zeehoek is top, maar de gymleraar bij Kustwijk FC niet",
+        "De Zeehoek is top, maar de gymleraar op de basisschool niet",  // another school
     ])
     func aRoleElsewhereIsNoMention(_ text: String) {
         #expect(found(text, .role).isEmpty, "\(text)")
