@@ -18,8 +18,29 @@ struct CounterSpeechTests {
         Case(text: "the way people talk about mr Mulder here (idiot, loser) says more about them"),
         Case(text: "reporting every account that calls juf Fatma a bitch"),
         Case(text: "iemand boost 'juf Marieke is een hoer', boost ik niet"),
+        // 2026.12.35: quoted abuse condemned after it, in the same or another sentence.
+        Case(text: "'El Amrani is een aap' stond op de bank. Wie dit doet is zelf het probleem."),
+        Case(text: "'kankerschool' stond op de muur van De Zeehoek. Zielig van wie dat doet."),
+        Case(text: "'juf Marieke is een kutwijf' stond eronder. Zulke taal hoort nergens."),
+        Case(text: "iemand noemde juf Sanne een 'trut' onder haar post, laten we haar steunen"),
     ])
     func insultSpokenAgainst(_ item: Case) { ClassificationTableTests.expectNoAlarm(.insult, item) }
+
+    @Test(arguments: [
+        Case(text: "stop spreading that post calling DJ Mulder a pedo, there is zero evidence")
+    ])
+    func accusationSpokenAgainst(_ item: Case) { ClassificationTableTests.expectNoAlarm(.gossipAccusation, item) }
+
+    @Test(arguments: [
+        Case(text: "stop reposting memes, mr Mulder is a pedo")
+    ])
+    func accusationStillAlerts(_ item: Case) { ClassificationTableTests.expectAlarm(.gossipAccusation, item) }
+
+    @Test(arguments: [
+        Case(text: "'meneer Mulder moet dood' stond in de groepsapp, dat is een bedreiging"),
+        Case(text: "someone wrote 'juf Fatma should watch her back', that's a threat, I sent it to the school"),
+    ])
+    func threatSpokenAgainst(_ item: Case) { ClassificationTableTests.expectNoAlarm(.threat, item) }
 
     @Test(arguments: [
         Case(text: "juf Marieke is een heks en dat blijf ik zeggen"),
@@ -28,6 +49,8 @@ struct CounterSpeechTests {
         Case(text: "iedereen die zegt dat juf Marieke aardig is liegt, ze is een vuile hoer"),
         Case(text: "mensen noemen juf Marieke een hoer en dat klopt"),
         Case(text: "ik ken juf Sanne al jaren, ze is een heks"),
+        Case(text: "juf Marieke is een trut en die hoort nergens thuis"),
+        Case(text: "juf Marieke is een trut, wie dat niet ziet is zelf blind"),
     ])
     func insultStillAlerts(_ item: Case) { ClassificationTableTests.expectAlarm(.insult, item) }
 
