@@ -46,7 +46,8 @@ extension Matcher {
             // Relatives, neighbours and trades: "mijn neef Mulder", "my boss Oosterhuis", "slager Mulder".
             "neef", "nicht", "zwager", "baas", "uncle", "aunt", "cousin", "boss", "neighbour", "neighbor", "mayor",
             "councillor", "doctor", "dentist",
-        ].flatMap(MatchText.words)).union(trades)
+        ].flatMap(MatchText.words)
+    ).union(trades)
     /// After a surname with an article, a title says who the person is: "Mulder de slager", "Yilmaz,
     /// the dentist". Not "trainer" or "coach", which a gym teacher is called too.
     static let appositions: Set<String> = otherTitles.subtracting(["trainer", "coach"].flatMap(MatchText.words))

@@ -362,8 +362,7 @@ public struct Matcher: Sendable {
                 return true
             }
         }
-        for word in words where word.utf8.count > 5 && filter.endsInTail(word.utf8) {
-            guard !Self.isElsewhereCompound(word) else { continue }
+        for word in words where word.utf8.count > 5 && filter.endsInTail(word.utf8) && !Self.isElsewhereCompound(word) {
             for tail in contextTails where Self.endsWith(word, tail) { return true }
         }
         return false
