@@ -129,7 +129,10 @@ struct HitContext {
         // A warning that an account is not who it claims ("Let op: dat is niet meneer Mulder, niet
         // accepteren"): the protocol counts that as no breach, wherever in the post it stands.
         if hit.category == .impersonation, !search.occurrences(of: "warning").isEmpty { return true }
-        return hit.words.allSatisfy { words[$0].quoted } && !search.occurrences(of: "counter").isEmpty
+        // Quoted abuse and words against it anywhere, also those that would be abuse themselves said of
+        // someone ("wie dit doet is zelf …", "that's a threat": `condemnquote`).
+        return hit.words.allSatisfy { words[$0].quoted }
+            && !(search.occurrences(of: "counter").isEmpty && search.occurrences(of: "condemnquote").isEmpty)
     }
 
     /// Neutral reporting: a report word in the sentence ("de politie onderzoekt", "is aangehouden"),

@@ -14,11 +14,16 @@ extension Matcher {
             "zonen", "vastgoed", "metaal", "hoveniers", "dakwerken", "elektro", "keukens", "meubelen",
         ].flatMap(MatchText.words))
 
-    static func isBusinessName(after index: Int, in words: [String]) -> Bool {
+    static func isBusinessName(
+        after index: Int, _ words: [String], _ tokens: [TextToken], _ scalars: [Unicode.Scalar]
+    ) -> Bool {
         guard index < words.count else { return false }
         if businessWords.contains(words[index]) { return true }
-        // "Mulder de slager", "Oosterhuis, de bakker", "Mulder the Twitch streamer": a trade in apposition.
-        if ["de", "het", "the"].contains(words[index]) {
+        // "Mulder de slager", "Oosterhuis, de bakker", "Mulder the Twitch streamer": a title in apposition,
+        // with only spaces or a comma before it ("Fuck Oosterhuis. De buurman zegt …" is another sentence).
+        if index > 0, ["de", "het", "the"].contains(words[index]),
+            scalars[tokens[index - 1].end..<tokens[index].start].allSatisfy({ $0 == "," || $0.properties.isWhitespace })
+        {
             let trade = words[(index + 1)..<min(index + 3, words.count)]
             if trade.contains(where: appositions.contains) { return true }
         }
@@ -43,9 +48,10 @@ extension Matcher {
             "wethouder", "burgemeester", "dokter", "dr", "huisarts", "tandarts", "minister", "agent", "rechter",
             "notaris", "pastoor", "dominee", "trainer", "coach", "scheidsrechter", "raadslid", "kamerlid", "prof",
             "professor", "advocaat", "tante", "opa", "oma", "buurman", "buurvrouw", "familie", "fam",
-            // Relatives, neighbours and trades: "mijn neef Mulder", "my boss Oosterhuis", "slager Mulder".
-            "neef", "nicht", "zwager", "baas", "uncle", "aunt", "cousin", "boss", "neighbour", "neighbor", "mayor",
-            "councillor", "doctor", "dentist",
+            // Relatives, neighbours and trades: "mijn zwager Mulder", "my neighbour Oosterhuis", "slager Mulder".
+            // Not "baas" or "boss" (keys "bas", "bos": half of a surname, "het bos"), "neef" (said to a
+            // friend: "wollah neef, Mulder is …") or "nicht" (a slur as well).
+            "zwager", "uncle", "aunt", "cousin", "neighbour", "neighbor", "mayor", "councillor", "doctor", "dentist",
         ].flatMap(MatchText.words)
     ).union(trades)
     /// After a surname with an article, a title says who the person is: "Mulder de slager", "Yilmaz,
@@ -56,10 +62,11 @@ extension Matcher {
     static let trades: Set<String> = Set(
         [
             "slager", "bakker", "kapper", "loodgieter", "schilder", "timmerman", "garagehouder", "visboer",
-            "groenteboer", "kroegbaas", "streamer", "youtuber", "tiktokker", "influencer", "rapper", "zanger",
+            "groenteboer", "kroegbaas", "streamer", "youtuber", "tiktokker", "influencer", "zanger",
             "voetballer", "politicus", "butcher", "baker", "plumber", "hairdresser", "barber", "singer",
             "footballer", "politician", "landlord", "huisbaas",
         ].flatMap(MatchText.words))
+    // Not "rapper": its key is "raper".
     // Not "oom" (uncle): keys fold a doubled letter, so it would be "om", and "om Hoekstra op te wachten"
     // is no one else. Not "zn" among `businessWords` either: online it is "z'n" far more than "& Zn".
 
@@ -111,14 +118,18 @@ extension Matcher {
     /// Where the writer belongs, after "van mijn", "from my": someone of the writer's own work, study or
     /// club ("Oosterhuis van mijn werk", "mr. Oosterhuis from my uni"); not "van mijn zoon", whose
     /// teacher may well be the school's. "from work" alone says the same.
+    /// Not "stage" or "gym", which are the school's own too (`ownPlaces`).
     static let ownElsewhere: Set<String> = Set(
         [
-            "werk", "work", "job", "kantoor", "office", "stage", "studie", "opleiding", "uni", "universiteit",
-            "university", "college", "kerk", "church", "moskee", "mosque", "club", "voetbal", "football",
-            "vereniging", "sportschool", "gym", "vorige", "oude", "old", "former", "previous",
+            "werk", "work", "job", "kantoor", "office", "studie", "opleiding", "uni", "universiteit", "university",
+            "college", "kerk", "church", "moskee", "mosque", "club", "voetbal", "football", "vereniging",
+            "sportschool",
         ].flatMap(MatchText.words))
-    static let writersOwn: Set<String> = Set(
-        ["mijn", "m", "mn", "my", "ons", "onze", "our"].flatMap(MatchText.words))
+    /// Words for the writer's own, before such a place: "van mijn werk", "from my uni", "van m'n …".
+    static let writersOwn: Set<String> = Set(["mijn", "m", "mn", "my", "ons", "onze", "our"].flatMap(MatchText.words))
+    /// A former place of the writer's, before a school: "van mijn oude school", "from my old school".
+    static let formerWords: Set<String> = Set(["vorige", "oude", "old", "former", "previous"].flatMap(MatchText.words))
+    static let work: Set<String> = Set(["werk", "work"].flatMap(MatchText.words))
     /// What a club or firm's word ends in, the word itself included: "club", "caravanclub", "buurtvereniging",
     /// "hoveniersbedrijf" (as keys: "club" is "ciub").
     static let clubEndings = ["club", "vereniging", "bedrijf", "speelzaal", "opvang"].flatMap(MatchText.words)
@@ -138,15 +149,17 @@ extension Matcher {
     ) -> Bool {
         guard index < words.count, belongingWords.contains(words[index]) else { return false }
         // "van mijn werk", "from my uni", "from work", "van m'n oude school".
-        if index + 1 < words.count, ["werk", "work"].flatMap(MatchText.words).contains(words[index + 1]) {
-            return true
-        }
+        if index + 1 < words.count, work.contains(words[index + 1]) { return true }
         if index + 2 < words.count, writersOwn.contains(words[index + 1]) {
             // "m'n" is two words, "m" and "n".
-            let place = words[index + 1] == "m" && words[index + 2] == "n" ? index + 3 : index + 2
-            if place < words.count,
+            var place = words[index + 1] == "m" && words[index + 2] == "n" ? index + 3 : index + 2
+            // "van mijn oude school" is another school, unless the school is named after it; "van m'n
+            // vorige klas" is a class, the school's own.
+            let former = place < words.count && formerWords.contains(words[place])
+            if former { place += 1 }
+            if place < words.count, !schoolAt(place + 1),
                 ownElsewhere.contains(words[place])
-                    || (words[place].hasSuffix(schoolEnding) && !ownKinds.contains(words[place]))
+                    || (words[place].hasSuffix(schoolEnding) && (former || !ownKinds.contains(words[place])))
             {
                 return true
             }
@@ -239,7 +252,7 @@ extension Matcher {
     /// Matched as the end of a word too: "autorijschool".
     static let elsewhereCompounds: [String] = [
         "burgemeester", "penningmeester", "havenmeester", "ceremoniemeester", "grootmeester", "keurmeester",
-        "vuurmeester", "stalmeester", "bouwmeester", "quizmaster", "rijschool", "dansschool", "sportschool",
+        "vuurmeester", "stalmeester", "bouwmeester", "rijschool", "dansschool", "sportschool",
         "zwemschool", "muziekschool", "hondenschool", "balletschool", "boksschool", "voetbalschool", "basisschool",
         "hogeschool", "kleuterschool", "zondagsschool", "taalschool", "kookschool", "rijleraar", "zwemleraar",
         "dansleraar", "pianoleraar", "gitaarleraar", "yogaleraar", "skileraar", "rijdocent", "dansdocent",

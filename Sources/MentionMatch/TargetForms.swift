@@ -187,18 +187,24 @@ struct TargetForms: Sendable {
             return next + phrase.count
         }
         // "de directrice op het podium", "die gymleraar bij de ingang": where someone stands, not whose
-        // they are. Only "van" ("het MT van het Baken") or a name after a place word ("de gymleraar op
-        // het Baken-college") says they belong elsewhere.
+        // they are. After "van", and after a place word a name ("de gymleraar op het Baken-college"),
+        // another school or club ("op de basisschool", "op het mbo"), or the writer's own or former place
+        // ("op mijn vorige school", "at my old school"), they belong elsewhere.
         if locatives.contains(words[end]) {
             let place = next + 1 < words.count && articles.contains(words[next]) ? next + 1 : next
-            let named = scalars[tokens[place].start].properties.isUppercase
-            if !named, !words[place].hasSuffix(Self.schoolWord) { return end }
+            let word = words[place]
+            let elsewhere =
+                scalars[tokens[place].start].properties.isUppercase || notHere.contains(word)
+                || notTheSame.contains(word) || Matcher.clubWords.contains(word)
+                || (word.hasSuffix(Matcher.schoolEnding) && !Matcher.ownKinds.contains(word))
+            if !elsewhere { return end }
         }
         return nil
     }
 
     private let locatives = Self.keys(["op", "bij", "aan", "at"])
-    private static let schoolWord = MatchText.words("school")[0]
+    /// After a place word: someone's own or just some place, not where the school's people stand.
+    private let notHere = Self.keys(["mijn", "m", "mn", "my", "een", "a", "an", "zijn", "haar", "his", "her"])
 
     /// "2B", "3a", "h4": a class, as written (a digit and one or two letters).
     static func isClassCode(_ written: ArraySlice<Unicode.Scalar>) -> Bool {

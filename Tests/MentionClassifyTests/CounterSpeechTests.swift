@@ -37,6 +37,14 @@ struct CounterSpeechTests {
     func accusationStillAlerts(_ item: Case) { ClassificationTableTests.expectAlarm(.gossipAccusation, item) }
 
     @Test(arguments: [
+        Case(text: "mr Mulder is a pedo, that's a threat to our kids"),
+        Case(text: "meneer Mulder is een pedo, wie zoiets doet is zelf een beest"),
+    ])
+    func accusationWithCondemningWordsStillAlerts(_ item: Case) {
+        ClassificationTableTests.expectAlarm(.gossipAccusation, item)
+    }
+
+    @Test(arguments: [
         Case(text: "'meneer Mulder moet dood' stond in de groepsapp, dat is een bedreiging"),
         Case(text: "someone wrote 'juf Fatma should watch her back', that's a threat, I sent it to the school"),
     ])
@@ -51,6 +59,8 @@ struct CounterSpeechTests {
         Case(text: "ik ken juf Sanne al jaren, ze is een heks"),
         Case(text: "juf Marieke is een trut en die hoort nergens thuis"),
         Case(text: "juf Marieke is een trut, wie dat niet ziet is zelf blind"),
+        // Words against quoted abuse, said of someone without a quote, are abuse themselves.
+        Case(text: "Zielig van wie nog op die kankerschool De Zeehoek zit"),
     ])
     func insultStillAlerts(_ item: Case) { ClassificationTableTests.expectAlarm(.insult, item) }
 

@@ -76,7 +76,10 @@ struct MatchFormsTests {
         ("Mulder de slager verkoopt rotte kip", []),  // a trade in apposition
         ("Yilmaz, the dentist, is a crook", []),
         ("Mulder the Twitch streamer is a scammer", []),
-        ("my boss Oosterhuis is an idiot", []),  // a title before
+        ("my neighbour Oosterhuis is an idiot", []),  // a title before
+        ("Van den Berg-Bos, Mulder en Oosterhuis zijn sukkels", ["staff-04", "staff-06", "staff-08"]),  // "bos" is no boss
+        ("wollah neef, Mulder is een sukkel", ["staff-06"]),  // said to a friend
+        ("Fuck Oosterhuis. De buurman zegt dat hij een sukkel is", ["staff-08"]),  // another sentence
         ("slager Mulder verkoopt rotte kip", []),
         ("Mulder de sukkel van Nederlands", ["staff-06"]),  // an insult is no trade
         ("El Amrani de coach is streng", ["staff-03"]),  // nor what a gym teacher is called

@@ -49,6 +49,7 @@ struct TargetFormsTests {
         "the teachers there are idiots",
         "De Zeehoek is top, maar de leerlingen van het Baken niet",  // another school's pupils
         "mijn kinderen gaan naar De Zeehoek",  // no group determiner
+        "De Zeehoek is fine, the teachers at my old school were idiots",  // the writer's own school
         "De Zeehoek is top, maar de juf van groep 8 niet",  // a class of another school
         "De Zeehoek: juf Marieke is een heks",  // a name, not a group
     ])
@@ -96,6 +97,8 @@ struct TargetFormsTests {
         "De Zeehoek is top, maar de gymleraar op het Baken-college niet",  // a name after a place word
         "De Zeehoek is top, maar de gymleraar bij Kustwijk FC niet",
         "De Zeehoek is top, maar de gymleraar op de basisschool niet",  // another school
+        "De Zeehoek is top, maar de gymleraar op mijn vorige school niet",  // the writer's own
+        "De Zeehoek is top, maar de gymleraar op het mbo niet",
     ])
     func aRoleElsewhereIsNoMention(_ text: String) {
         #expect(found(text, .role).isEmpty, "\(text)")
