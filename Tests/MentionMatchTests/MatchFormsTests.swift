@@ -77,7 +77,8 @@ struct MatchFormsTests {
         ("Yilmaz, the dentist, is a crook", []),
         ("Mulder the Twitch streamer is a scammer", []),
         ("my neighbour Oosterhuis is an idiot", []),  // a title before
-        ("Van den Berg-Bos, Mulder en Oosterhuis zijn sukkels", ["staff-04", "staff-06", "staff-08"]),  // "bos" is no boss
+        // "bos" (the key of "boss") before a name is half of a surname, not a title.
+        ("Van den Berg-Bos, Mulder en Oosterhuis zijn sukkels", ["staff-04", "staff-06", "staff-08"]),
         ("wollah neef, Mulder is een sukkel", ["staff-06"]),  // said to a friend
         ("Fuck Oosterhuis. De buurman zegt dat hij een sukkel is", ["staff-08"]),  // another sentence
         ("slager Mulder verkoopt rotte kip", []),
