@@ -14,7 +14,8 @@ extension Matcher {
             "zonen", "vastgoed", "metaal", "hoveniers", "dakwerken", "elektro", "keukens", "meubelen",
         ].flatMap(MatchText.words))
 
-    static func isBusinessName(
+    /// A firm's word or a title in apposition after a surname: the name is someone else's.
+    static func isFirmOrTitle(
         after index: Int, _ words: [String], _ tokens: [TextToken], _ scalars: [Unicode.Scalar]
     ) -> Bool {
         guard index < words.count else { return false }
@@ -129,7 +130,7 @@ extension Matcher {
     static let writersOwn: Set<String> = Set(["mijn", "m", "mn", "my", "ons", "onze", "our"].flatMap(MatchText.words))
     /// A former place of the writer's, before a school: "van mijn oude school", "from my old school".
     static let formerWords: Set<String> = Set(["vorige", "oude", "old", "former", "previous"].flatMap(MatchText.words))
-    static let work: Set<String> = Set(["werk", "work"].flatMap(MatchText.words))
+    static let workWords: Set<String> = Set(["werk", "work"].flatMap(MatchText.words))
     /// What a club or firm's word ends in, the word itself included: "club", "caravanclub", "buurtvereniging",
     /// "hoveniersbedrijf" (as keys: "club" is "ciub").
     static let clubEndings = ["club", "vereniging", "bedrijf", "speelzaal", "opvang"].flatMap(MatchText.words)
@@ -149,7 +150,7 @@ extension Matcher {
     ) -> Bool {
         guard index < words.count, belongingWords.contains(words[index]) else { return false }
         // "van mijn werk", "from my uni", "from work", "van m'n oude school".
-        if index + 1 < words.count, work.contains(words[index + 1]) { return true }
+        if index + 1 < words.count, workWords.contains(words[index + 1]) { return true }
         if index + 2 < words.count, writersOwn.contains(words[index + 1]) {
             // "m'n" is two words, "m" and "n".
             var place = words[index + 1] == "m" && words[index + 2] == "n" ? index + 3 : index + 2

@@ -201,7 +201,7 @@ public struct Matcher: Sendable {
         func isFirmOrOther(_ from: Int, _ to: Int) -> Bool {
             if firmOrTitle[from] == 2 || to != from + 1 {
                 let answer =
-                    Self.isBusinessName(after: to, words, tokens, scalars)
+                    Self.isFirmOrTitle(after: to, words, tokens, scalars)
                     || Self.isSomeoneElse(
                         before: from, in: words,
                         writtenAsOneLetter: from > 0

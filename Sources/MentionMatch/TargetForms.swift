@@ -203,8 +203,9 @@ struct TargetForms: Sendable {
     }
 
     private let locatives = Self.keys(["op", "bij", "aan", "at"])
-    /// After a place word: someone's own or just some place, not where the school's people stand.
-    private let notHere = Self.keys(["mijn", "m", "mn", "my", "een", "a", "an", "zijn", "haar", "his", "her"])
+    /// After a place word: the writer's own place or just some place ("op mijn vorige school", "bij een
+    /// bedrijf"). Not "zijn" or "haar": "de directrice bij haar auto" is where she stands.
+    private let notHere = Self.keys(["mijn", "m", "mn", "my", "een", "a", "an"])
 
     /// "2B", "3a", "h4": a class, as written (a digit and one or two letters).
     static func isClassCode(_ written: ArraySlice<Unicode.Scalar>) -> Bool {

@@ -79,6 +79,7 @@ struct TargetFormsTests {
         ("De Zeehoek: de directrice op het podium krijgt klappen", ["staff-04 de directrice"]),  // where she stands
         ("De Zeehoek: die gymleraar bij de ingang", ["staff-03 die gymleraar"]),
         ("De Zeehoek: the principal at the gate", ["staff-04 the principal"]),
+        ("De Zeehoek: de directrice bij haar auto opwachten", ["staff-04 de directrice"]),  // her own things
     ])
     func aRoleIsTheOneWhoHasIt(_ text: String, _ expected: [String]) {
         #expect(found(text, .role) == expected, "\(text)")
