@@ -32,17 +32,12 @@ struct CounterSpeechTests {
     func accusationSpokenAgainst(_ item: Case) { ClassificationTableTests.expectNoAlarm(.gossipAccusation, item) }
 
     @Test(arguments: [
-        Case(text: "stop reposting memes, mr Mulder is a pedo")
-    ])
-    func accusationStillAlerts(_ item: Case) { ClassificationTableTests.expectAlarm(.gossipAccusation, item) }
-
-    @Test(arguments: [
+        Case(text: "stop reposting memes, mr Mulder is a pedo"),
+        // Words against quoted abuse, said of someone without a quote, are abuse themselves.
         Case(text: "mr Mulder is a pedo, that's a threat to our kids"),
         Case(text: "meneer Mulder is een pedo, wie zoiets doet is zelf een beest"),
     ])
-    func accusationWithCondemningWordsStillAlerts(_ item: Case) {
-        ClassificationTableTests.expectAlarm(.gossipAccusation, item)
-    }
+    func accusationStillAlerts(_ item: Case) { ClassificationTableTests.expectAlarm(.gossipAccusation, item) }
 
     @Test(arguments: [
         Case(text: "'meneer Mulder moet dood' stond in de groepsapp, dat is een bedreiging"),
