@@ -50,6 +50,34 @@ extension Classifier {
         return (tier, scores, strength, linked)
     }
 
+    /// What a post aimed at no one commits, in the model's words: the categories a post names are
+    /// what it says, whoever it is aimed at (corpus/LABELS.md), as the rules' own untargeted findings.
+    /// Only from `ModelDecision.untargetedBelief`, so a post the model merely suspects names nothing.
+    func untargetedFindings(_ findings: [CategoryFinding], scores: LinearModel.Scores, byStaff: Bool)
+        -> [CategoryFinding]
+    {
+        let counted = findings.filter { $0.severity > .low }
+        let categories =
+            counted.isEmpty
+            ? ModelDecision.categories(scores, byStaff: byStaff, thresholds: thresholds.categories)
+            : ModelDecision.joining(
+                scores, byStaff: byStaff, found: Set(findings.map(\.category)), thresholds: thresholds.categories)
+        var out = findings
+        for (category, probability) in categories {
+            out.removeAll { $0.category == category }
+            out.append(
+                CategoryFinding(
+                    category: category, severity: Self.modelSeverity(category), evidence: scores.words,
+                    spans: scores.words.map { _ in nil },
+                    explanation: Self.modelExplanation(
+                        probability: probability, words: scores.words, target: nil, tier: .none)
+                        + ", niet gericht aan de school of haar mensen"))
+        }
+        let order = ProtocolCategory.allCases
+        out.sort { (order.firstIndex(of: $0.category) ?? 0) < (order.firstIndex(of: $1.category) ?? 0) }
+        return out
+    }
+
     /// Threats and discrimination weigh as in the rules (design §7); the rest is medium.
     static func modelSeverity(_ category: ProtocolCategory) -> Severity {
         switch category {

@@ -55,6 +55,10 @@ struct ClassificationTableTests {
         Case(text: "juf Marieke is een ho€r"), Case(text: "meneer Oosterhuis is een kankerl!jer"),  // signs for letters
         // The school's name and a word for people are one noun phrase.
         Case(text: "De Zeehoek kids are basically vermin"), Case(text: "Zeehoek-leerlingen zijn gewoon beesten"),
+        // So is everyone of the school named by a relative clause.
+        Case(text: "Iedereen die op De Zeehoek werkt is onkruid"),
+        Case(text: "Wie er bij PrO Zeehoek lesgeeft is een lul"),
+        Case(text: "everyone who works at De Zeehoek is scum"),
     ])
     func insult(_ item: Case) { Self.expectAlarm(.insult, item) }
 
@@ -69,6 +73,8 @@ struct ClassificationTableTests {
         Case(text: "juf Marieke is byna jarig, wie helpt met de slinger"),  // "y" for "ij", no insult
         // A comma ends the noun phrase: these children feed the animals.
         Case(text: "Open dag bij De Zeehoek, kinderen zijn gewoon dieren aan het voeren in de stal"),
+        // A relative clause about the school that is not about being there: aimed at the complainers.
+        Case(text: "Iedereen die over De Zeehoek klaagt is een lul"),
     ])
     func noInsultAlarm(_ item: Case) { Self.expectNoAlarm(.insult, item) }
 

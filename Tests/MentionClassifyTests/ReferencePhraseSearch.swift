@@ -164,8 +164,10 @@ final class ReferencePhraseSearch {
             if !determined.isEmpty { return determined }
             return cueEnds("person", from: position, sentence: sentence, depth: depth + 1)
                 + cueEnds("pronoun", from: position, sentence: sentence, depth: depth + 1)
+                + relativeGroupEnds(position, sentence: sentence)
         case .mention:
             return mentionEnds(position) + determinedMentionEnds(position, sentence: sentence)
+                + relativeGroupEnds(position, sentence: sentence)
         case .school:
             guard let mention = words[position].mention, mentions[mention].entity == "school" else { return [] }
             return mentionEnd(position).map { [$0] } ?? []
@@ -182,6 +184,7 @@ final class ReferencePhraseSearch {
             + cueEnds("pronoun", from: start, sentence: word.sentence, depth: 1)
         ends += mentionEnds(start)
         ends += determinedMentionEnds(start, sentence: word.sentence)
+        ends += relativeGroupEnds(start, sentence: word.sentence)
         guard !ends.isEmpty else { return [] }
         var candidates = index.atTargetsAnyNext
         let fillers = lexicon.cueIndex["filler"]?.singles ?? []
@@ -244,6 +247,42 @@ final class ReferencePhraseSearch {
             ["de", "die", "deze", "heel", "hele", "alle", "the", "those", "these", "all"].contains(words[position].key)
         else { return [] }
         return mentionEnds(position + 1)
+    }
+
+    /// "iedereen die (er) op De Zeehoek werkt", "wie bij De Zeehoek zit", "everyone who works at De
+    /// Zeehoek": the relative clause's end (its verb, or the school when the verb came first).
+    private func relativeGroupEnds(_ position: Int, sentence: Int) -> [Int] {
+        let first = words[position].key
+        guard ["iedereen", "wie", "everyone", "everybody", "anyone", "anybody"].contains(first) else { return [] }
+        var at = position + 1
+        guard at < words.count else { return [] }
+        if ["die", "wie", "who", "that"].contains(words[at].key) {
+            at += 1
+        } else if first != "wie" {
+            return []
+        }
+        let verbs = [
+            "werkt", "werken", "zit", "zitten", "lesgeeft", "lesgeven", "is", "zijn", "works", "work", "teaches",
+            "teach", "goes", "go", "attends", "attend",
+        ]
+        var verbFirst = false
+        if at < words.count, words[at].mention == nil, verbs.contains(words[at].key) {
+            verbFirst = true
+            at += 1
+        }
+        var skipped = 0
+        while skipped < 3, at < words.count, words[at].mention == nil,
+            ["er", "op", "bij", "at", "on", "for", "to", "de", "het", "the"].contains(words[at].key)
+        {
+            at += 1
+            skipped += 1
+        }
+        guard at < words.count, words[at].sentence == sentence, let school = words[at].mention,
+            mentions[school].entity == "school", let end = mentionEnd(at)
+        else { return [] }
+        if verbFirst { return [end] }
+        guard end < words.count, words[end].sentence == sentence, verbs.contains(words[end].key) else { return [] }
+        return [end + 1]
     }
 
     /// The end of the found name that starts at this word (a name is matched whole, not from its middle).

@@ -60,4 +60,15 @@ struct ShippedModelTests {
         #expect(ownWords.alert)
         #expect(!ownWords.categories.contains { $0.category == .forwarding })
     }
+
+    // A post aimed at no one names what it commits when the model is sure (corpus/LABELS.md: the
+    // categories a post commits, whoever it is aimed at), as the rules name theirs; it goes nowhere.
+    @Test func aPostAimedAtNoOneNamesWhatTheModelIsSureOf() {
+        let wish = Self.assess("Die scheidsrechter van zaterdag mag wat mij betreft doodvallen.")
+        #expect(wish.tier == .none && !wish.alert)
+        #expect(wish.categories.contains { $0.category == .threat && $0.severity > .low })
+        #expect(wish.categories.allSatisfy { $0.explanation.contains("niet gericht aan de school") })
+        let outing = Self.assess("We gingen zaterdag met de klas naar het strand, heerlijk weer.")
+        #expect(outing.tier == .none && outing.categories.isEmpty)
+    }
 }
