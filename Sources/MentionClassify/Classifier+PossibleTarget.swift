@@ -45,12 +45,14 @@ extension Classifier {
         {
             let percent = Int((probability * 100).rounded())
             let words = scores.words.map { "'\($0)'" }.joined(separator: ", ")
+            let severity = Self.modelSeverity(category, probability, tier: .review, thresholds: thresholds.categories)
             out.append(
                 CategoryFinding(
-                    category: category, severity: Self.modelSeverity(category), evidence: scores.words,
+                    category: category, severity: severity, evidence: scores.words,
                     spans: scores.words.map { _ in nil },
                     explanation: "alleen het model (kans \(percent) %"
-                        + (words.isEmpty ? "" : "; woorden die het zwaarst wogen: \(words)") + ")" + note))
+                        + (words.isEmpty ? "" : "; woorden die het zwaarst wogen: \(words)") + ")"
+                        + (severity == .low ? Self.unsureCategory : "") + note))
         }
         return out
     }

@@ -145,16 +145,16 @@ private struct UTF8WordReader {
             }
             index += 1
             var letter = MatchText.isAlphanumeric(byte)
-            // "m@rieke" and "$anne", as in `keyedScalars`.
-            if !letter, byte == UInt8(ascii: "@") || byte == UInt8(ascii: "$"), index < count,
-                MatchText.isLetter(bytes, at: index)
-            {
-                if byte == UInt8(ascii: "$")
-                    || ((1...3).contains(written - wordStart)
-                        && !MatchText.looksLikeMailDomain(bytes, after: index - 1))
-                {
-                    letter = true
-                }
+            // "m@rieke", "h@@t" and "$anne", as in `keyedScalars`.
+            if !letter, byte == UInt8(ascii: "@") {
+                var next = index
+                while next < count, bytes[next] == UInt8(ascii: "@"), next - index < 2 { next += 1 }
+                letter =
+                    next < count && MatchText.isLetter(bytes, at: next) && (1...3).contains(written - wordStart)
+                    && !MatchText.looksLikeMailDomain(bytes, after: next - 1)
+            }
+            if !letter, byte == UInt8(ascii: "$"), index < count, MatchText.isLetter(bytes, at: index) {
+                letter = true
             }
             // "h!er", as in `keyedScalars`.
             if !letter, byte == UInt8(ascii: "!"), wordHasLetter, index < count,

@@ -47,15 +47,19 @@ public enum MatchText {
             var letter = TextTokens.isWordScalar(scalar)
             // "@" and "$" are letters in disguise when a letter follows: "m@rieke" (after at most
             // three letters, so "info@school.nl" stays an address) and "$anne" (a price has digits).
-            if !letter, scalar == "@" || scalar == "$", offset + 1 < scalars.count,
-                TextTokens.isWordScalar(scalars[offset + 1])
+            // A run of "@" too, for a long vowel: "h@@t" is "haat".
+            if !letter, scalar == "@" {
+                var next = offset + 1
+                while next < scalars.count, scalars[next] == "@", next - offset < 3 { next += 1 }
+                letter =
+                    next < scalars.count && scalars[next].properties.isAlphabetic
+                    && TextTokens.isWordScalar(scalars[next]) && (1...3).contains(word.count)
+                    && !looksLikeMailDomain(scalars, after: next - 1)
+            }
+            if !letter, scalar == "$", offset + 1 < scalars.count, TextTokens.isWordScalar(scalars[offset + 1]),
+                scalars[offset + 1].properties.isAlphabetic
             {
-                if scalar == "@", (1...3).contains(word.count), scalars[offset + 1].properties.isAlphabetic,
-                    !looksLikeMailDomain(scalars, after: offset)
-                {
-                    letter = true
-                }
-                if scalar == "$", scalars[offset + 1].properties.isAlphabetic { letter = true }
+                letter = true
             }
             // "!" and "€" are letters in disguise: "h!er" ("!" after a letter and before a letter, or digits
             // and a letter; not "stop!"), "ho€r",

@@ -59,6 +59,8 @@ struct ClassificationTableTests {
         Case(text: "Iedereen die op De Zeehoek werkt is onkruid"),
         Case(text: "Wie er bij PrO Zeehoek lesgeeft is een lul"),
         Case(text: "everyone who works at De Zeehoek is scum"),
+        // A run of "@" for a long vowel.
+        Case(text: "Ik h@@t het MT van De Zeehoek"),
     ])
     func insult(_ item: Case) { Self.expectAlarm(.insult, item) }
 

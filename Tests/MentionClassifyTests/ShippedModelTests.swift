@@ -71,4 +71,29 @@ struct ShippedModelTests {
         let outing = Self.assess("We gingen zaterdag met de klas naar het strand, heerlijk weer.")
         #expect(outing.tier == .none && outing.categories.isEmpty)
     }
+
+    // A review item's category below every bar is the nearest one, named as a guess: low, so `score`
+    // does not count it, and said to be unsure. At or above its bar it weighs as in an alert.
+    @Test func aReviewItemsGuessedCategoryIsLow() throws {
+        let base = Self.classifier
+        func judged(bar: Double) -> Assessment {
+            var thresholds = base.thresholds
+            thresholds.categories = CategoryThresholds(
+                naming: Dictionary(uniqueKeysWithValues: ProtocolCategory.allCases.map { ($0.rawValue, bar) }),
+                joining: [:])
+            let classifier = Classifier(
+                matcher: base.matcher, lexicon: base.lexicon, minSeverity: base.minSeverity, model: base.model,
+                thresholds: thresholds, spelling: base.spelling)
+            return classifier.assess(
+                Post(id: "t", source: "forum", author: "x", text: "Ken jij een dommere school dan De Zeehoek? Ik niet.")
+            )
+        }
+        let unsure = judged(bar: 1.01)
+        try #require(unsure.tier == .review, "model \(unsure.modelStrength ?? -1)")
+        #expect(unsure.categories.count == 1)
+        #expect(unsure.categories.allSatisfy { $0.severity == .low && $0.explanation.contains("categorie is onzeker") })
+        let sure = judged(bar: 0)
+        #expect(sure.tier == .review)
+        #expect(!sure.categories.isEmpty && sure.categories.allSatisfy { $0.severity >= .medium })
+    }
 }

@@ -63,6 +63,8 @@ struct MatchTextKeyedTests {
         "h!er", "a! b", "!b", "stop!Ik", "x!!y", "é!a", "a!é", "5!a", "@!a", "m@r!3k3", "wow!1!!", "5!3",
         "juf marieke!1!!", "a!12b", "a!1", "d€ z€€h0€k",
         "€5", "5€", "€uro", "€€",
+        // A run of "@" for a long vowel; not after an address's name.
+        "h@@t", "h@@@t", "h@@@@t", "k@@l@@", "jan@@zeehoek.nl", "ab@@", "@@@a", "m@@ría",
     ])
     func textOnTheEdgesIsKeyedAsByTheScalarPath(_ text: String) {
         check(text)

@@ -26,14 +26,15 @@ public struct CategoryThresholds: Codable, Sendable, Equatable {
 
 extension ModelDecision {
     /// The categories the model names in a post it alerts on or puts up for review, most likely
-    /// first: those at or above their bar that this author can commit, or else the one nearest its bar.
+    /// first: those at or above their bar that this author can commit, or else (with `nearest`) the
+    /// one nearest its bar.
     public static func categories(
-        _ scores: LinearModel.Scores, byStaff: Bool, thresholds: CategoryThresholds = .standard
+        _ scores: LinearModel.Scores, byStaff: Bool, thresholds: CategoryThresholds = .standard, nearest: Bool = true
     ) -> [(ProtocolCategory, Double)] {
         let allowed = scores.categories.filter { byStaff || !staffOnly.contains($0.key) }
             .sorted { ($0.value, $0.key.rawValue) > ($1.value, $1.key.rawValue) }
         let sure = allowed.filter { $0.value >= thresholds.naming($0.key) }
-        guard sure.isEmpty else { return sure.map { ($0.key, $0.value) } }
+        guard sure.isEmpty, nearest else { return sure.map { ($0.key, $0.value) } }
         let nearest = allowed.max { $0.value - thresholds.naming($0.key) < $1.value - thresholds.naming($1.key) }
         return nearest.map { [($0.key, $0.value)] } ?? []
     }

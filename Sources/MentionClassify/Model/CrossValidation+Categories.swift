@@ -17,6 +17,7 @@ extension CrossValidation {
         var beliefs: LinearModel.Scores?
         var byStaff: Bool
         var expected: Set<ProtocolCategory>
+        var alert = true
 
         func categories(_ thresholds: CategoryThresholds) -> Set<ProtocolCategory> {
             guard let beliefs else { return counted }
@@ -28,7 +29,8 @@ extension CrossValidation {
                     ModelDecision.joining(beliefs, byStaff: byStaff, found: found, thresholds: thresholds).map(\.0))
             case .names:
                 return counted.union(
-                    ModelDecision.categories(beliefs, byStaff: byStaff, thresholds: thresholds).map(\.0))
+                    ModelDecision.categories(beliefs, byStaff: byStaff, thresholds: thresholds, nearest: alert).map(\.0)
+                )
             }
         }
     }
@@ -54,7 +56,8 @@ extension CrossValidation {
             return Naming(
                 kind: kind, counted: counted, found: outcome.ruleFindings, beliefs: assessment.model,
                 byStaff: assessment.byStaff,
-                expected: Set(posts[index].expect.categories.compactMap(ProtocolCategory.init(rawValue:))))
+                expected: Set(posts[index].expect.categories.compactMap(ProtocolCategory.init(rawValue:))),
+                alert: assessment.tier == .alert)
         }
     }
 
