@@ -151,7 +151,10 @@ struct HitContext {
         if search.cueInSentence("report", sentence) != nil { return true }
         if isNews, !search.occurrences(of: "report").isEmpty { return true }
         let quoted = hit.words.allSatisfy { words[$0].quoted }
-        return quoted && (isNews || !search.occurrences(of: "report").isEmpty)
+        // Words that put a quote on show, themselves outside the quotes ("uitgescholden voor 'mongool'",
+        // "woorden als 'loser'"); not when they are part of what is quoted (a pasted accusation).
+        let onShow = search.occurrences(of: "quotes").contains { !$0.allSatisfy { words[$0].quoted } }
+        return quoted && (isNews || onShow || !search.occurrences(of: "report").isEmpty)
     }
 
     /// "Ik ben homo", "wij zijn moslims", "ik ben zo'n loser": about oneself, not aimed at others.

@@ -61,6 +61,8 @@ struct ClassificationTableTests {
         Case(text: "everyone who works at De Zeehoek is scum"),
         // A run of "@" for a long vowel.
         Case(text: "Ik h@@t het MT van De Zeehoek"),
+        // Words that put a quote on show lower only the quoted words.
+        Case(text: "Meneer Mulder is een sukkel, hij lacht om woorden als 'kut'"),
     ])
     func insult(_ item: Case) { Self.expectAlarm(.insult, item) }
 
@@ -77,6 +79,10 @@ struct ClassificationTableTests {
         Case(text: "Open dag bij De Zeehoek, kinderen zijn gewoon dieren aan het voeren in de stal"),
         // A relative clause about the school that is not about being there: aimed at the complainers.
         Case(text: "Iedereen die over De Zeehoek klaagt is een lul"),
+        // Quoted words put on show, not said: what someone was called, words talked about in a lesson.
+        Case(text: "Mijn zoon wordt op het plein van De Zeehoek uitgescholden voor 'mongool', ik ben er klaar mee"),
+        Case(text: "bij juf Marieke hadden we het over woorden als 'sukkel' en 'loser' en waarom die pijn doen"),
+        Case(text: "we talked about the word 'retard' with mr Mulder in mentor class"),
     ])
     func noInsultAlarm(_ item: Case) { Self.expectNoAlarm(.insult, item) }
 
