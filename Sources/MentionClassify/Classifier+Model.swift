@@ -68,14 +68,16 @@ extension Classifier {
                 scores, byStaff: byStaff, found: Set(findings.map(\.category)), thresholds: thresholds.categories)
         var out = findings
         for (category, probability) in categories {
+            // A guess below every bar is low, as in a review item.
+            let guess = counted.isEmpty && probability < thresholds.categories.naming(category)
             out.removeAll { $0.category == category }
             out.append(
                 CategoryFinding(
-                    category: category, severity: Self.modelSeverity(category), evidence: scores.words,
-                    spans: scores.words.map { _ in nil },
+                    category: category, severity: guess ? .low : Self.modelSeverity(category),
+                    evidence: scores.words, spans: scores.words.map { _ in nil },
                     explanation: Self.modelExplanation(
                         probability: probability, words: scores.words, target: nil, tier: .none)
-                        + ", niet gericht aan de school of haar mensen"))
+                        + ", niet gericht aan de school of haar mensen" + (guess ? Self.unsureCategory : "")))
         }
         let order = ProtocolCategory.allCases
         out.sort { (order.firstIndex(of: $0.category) ?? 0) < (order.firstIndex(of: $1.category) ?? 0) }

@@ -141,7 +141,7 @@ public struct Classifier: Sendable {
             judged.tier = .review
             findings = reviewFindings(findings, scores: judged.scores, possible: possible, byStaff: byStaff)
         }
-        if judged.tier == .none, !judged.linked, let scores = judged.scores, mode == .combined,
+        if judged.tier == .none, !judged.linked, !rules.cleared, let scores = judged.scores, mode == .combined,
             (judged.strength ?? 0) >= ModelDecision.untargetedBelief
         {
             findings = untargetedFindings(findings, scores: scores, byStaff: byStaff)

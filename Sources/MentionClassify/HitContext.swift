@@ -152,10 +152,22 @@ struct HitContext {
         if isNews, !search.occurrences(of: "report").isEmpty { return true }
         let quoted = hit.words.allSatisfy { words[$0].quoted }
         // Words that put a quote on show, themselves outside the quotes ("uitgescholden voor 'mongool'",
-        // "woorden als 'loser'"); not when they are part of what is quoted (a pasted accusation).
-        let onShow = search.occurrences(of: "quotes").contains { !$0.allSatisfy { words[$0].quoted } }
+        // "woorden als 'loser'"); not when they are part of what is quoted (a pasted accusation), nor
+        // with the writer as the one who said it ("ik heb haar uitgemaakt voor 'hoer'").
+        let outside = { (cue: Range<Int>) in !cue.allSatisfy { words[$0].quoted } }
+        let onShow =
+            search.occurrences(of: "quotes").contains(where: outside)
+            || search.occurrences(of: "namecalled").contains { cue in
+                outside(cue)
+                    && !(max(0, cue.lowerBound - 4)..<cue.lowerBound).contains {
+                        words[$0].sentence == words[cue.lowerBound].sentence && Self.speakers.contains(words[$0].key)
+                    }
+            }
         return quoted && (isNews || onShow || !search.occurrences(of: "report").isEmpty)
     }
+
+    /// The writer as a subject, just before the words that say what someone was called.
+    private static let speakers: Set<String> = ["ik", "we", "wij", "i"]
 
     /// "Ik ben homo", "wij zijn moslims", "ik ben zo'n loser": about oneself, not aimed at others.
     private func isOwnIdentity(_ hit: Hit) -> Bool {

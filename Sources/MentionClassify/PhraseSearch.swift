@@ -14,7 +14,7 @@ final class PhraseSearch {
     let words: [ClassWord]
     let mentions: [Mention]
     private let tables: PhraseTables
-    private let post: SearchWords
+    let post: SearchWords
     /// Per list: its occurrences, in the order of their first word.
     private var cueCache: [[Range<Int>]?]
     /// Per depth (1, 2) and list: where its phrases that start at each word can end.
@@ -352,40 +352,6 @@ final class PhraseSearch {
         return ends.isEmpty ? nil : ends
     }
 
-    /// Everyone of the school named by a relative clause: "iedereen die op De Zeehoek werkt is
-    /// onkruid" and "everyone who works at De Zeehoek is scum" are aimed like "de leraren van De
-    /// Zeehoek zijn onkruid" (issue 13: "iedereen die daar werkt"). The clause ends with its verb, or
-    /// with the school when the verb comes first; "er", a preposition or an article may stand before it.
-    private func relativeGroupEnds(_ position: Int, sentence: Int) -> [Int]? {
-        guard Self.everyone.contains(words[position].key), position + 2 < post.count else { return nil }
-        var at = position + 1
-        if Self.relatives.contains(words[at].key) {
-            at += 1
-        } else if words[position].key != "wie" {
-            return nil
-        }
-        let verbFirst = post.mention[at] < 0 && Self.belongVerbs.contains(words[at].key)
-        if verbFirst { at += 1 }
-        let limit = at + 3
-        while at < min(limit, post.count), post.mention[at] < 0, Self.beforeSchool.contains(words[at].key) {
-            at += 1
-        }
-        guard at < post.count, post.sentence[at] == sentence, let school = words[at].mention,
-            mentions[school].entity == "school", let end = mentionEnd(at)
-        else { return nil }
-        if verbFirst { return [end] }
-        guard end < post.count, post.sentence[end] == sentence, Self.belongVerbs.contains(words[end].key) else {
-            return nil
-        }
-        return [end + 1]
-    }
-    private static let everyone: Set<String> = ["iedereen", "wie", "everyone", "everybody", "anyone", "anybody"]
-    private static let relatives: Set<String> = ["die", "wie", "who", "that"]
-    private static let beforeSchool: Set<String> = ["er", "op", "bij", "at", "on", "for", "to", "de", "het", "the"]
-    private static let belongVerbs: Set<String> = [
-        "werkt", "werken", "zit", "zitten", "lesgeeft", "lesgeven", "is", "zijn", "works", "work", "teaches",
-        "teach", "goes", "go", "attends", "attend",
-    ]
     /// Not "dat" nor "that", which join clauses as often ("klote dat juf Marieke ziek is"), nor "het",
     /// a pronoun as often ("ik hoop dat het meneer Mulder lukt").
     private static let determiners: Set<String> = [
@@ -394,7 +360,7 @@ final class PhraseSearch {
     private static let articles: Set<String> = ["de", "het", "the"]
 
     /// The end of the found name that starts at this word (a name is matched whole, not from its middle).
-    private func mentionEnd(_ position: Int) -> Int? {
+    func mentionEnd(_ position: Int) -> Int? {
         let mention = post.mention[position]
         guard mention >= 0, position == 0 || post.mention[position - 1] != mention else { return nil }
         var end = position + 1

@@ -107,6 +107,7 @@ private struct UTF8WordReader {
     var previousWasLower = false
     var wordHasLetter = false  // every folded byte but a digit is a letter
     var inHandle = false  // from an "@" that starts a word up to the next white space
+    var atRunLeft = 0  // "@"s still to come that the first of their run made letters
     var ascii = true
     var overflowed = false
     /// One scalar's folded bytes (reused).
@@ -145,13 +146,18 @@ private struct UTF8WordReader {
             }
             index += 1
             var letter = MatchText.isAlphanumeric(byte)
-            // "m@rieke", "h@@t" and "$anne", as in `keyedScalars`.
+            // "m@rieke", "h@@t", "str@@t" and "$anne", as in `keyedScalars`.
             if !letter, byte == UInt8(ascii: "@") {
-                var next = index
-                while next < count, bytes[next] == UInt8(ascii: "@"), next - index < 2 { next += 1 }
-                letter =
-                    next < count && MatchText.isLetter(bytes, at: next) && (1...3).contains(written - wordStart)
-                    && !MatchText.looksLikeMailDomain(bytes, after: next - 1)
+                if atRunLeft > 0 {
+                    letter = true
+                    atRunLeft -= 1
+                } else {
+                    let next = index < count && bytes[index] == UInt8(ascii: "@") ? index + 1 : index
+                    letter =
+                        next < count && MatchText.isLetter(bytes, at: next) && (1...3).contains(written - wordStart)
+                        && !MatchText.looksLikeMailDomain(bytes, after: next - 1)
+                    if letter { atRunLeft = next - index }
+                }
             }
             if !letter, byte == UInt8(ascii: "$"), index < count, MatchText.isLetter(bytes, at: index) {
                 letter = true

@@ -34,6 +34,7 @@ public enum MatchText {
         var lastLetterEnd = 0
         var previousWasLower = false
         var inHandle = false  // from an "@" that starts a word up to the next white space
+        var atRunLeft = 0  // "@"s still to come that the first of their run made letters
         func finish() {
             if !word.isEmpty {
                 out.append(key: word, readingLAsI: readingLAsI, start: start, end: lastLetterEnd, inHandle: inHandle)
@@ -47,14 +48,19 @@ public enum MatchText {
             var letter = TextTokens.isWordScalar(scalar)
             // "@" and "$" are letters in disguise when a letter follows: "m@rieke" (after at most
             // three letters, so "info@school.nl" stays an address) and "$anne" (a price has digits).
-            // A run of "@" too, for a long vowel: "h@@t" is "haat".
+            // Two for a long vowel: "h@@t" is "haat" (decided at the first, so "str@@t" is "straat").
             if !letter, scalar == "@" {
-                var next = offset + 1
-                while next < scalars.count, scalars[next] == "@", next - offset < 3 { next += 1 }
-                letter =
-                    next < scalars.count && scalars[next].properties.isAlphabetic
-                    && TextTokens.isWordScalar(scalars[next]) && (1...3).contains(word.count)
-                    && !looksLikeMailDomain(scalars, after: next - 1)
+                if atRunLeft > 0 {
+                    letter = true
+                    atRunLeft -= 1
+                } else {
+                    let next = offset + 1 < scalars.count && scalars[offset + 1] == "@" ? offset + 2 : offset + 1
+                    letter =
+                        next < scalars.count && scalars[next].properties.isAlphabetic
+                        && TextTokens.isWordScalar(scalars[next]) && (1...3).contains(word.count)
+                        && !looksLikeMailDomain(scalars, after: next - 1)
+                    if letter { atRunLeft = next - offset - 1 }
+                }
             }
             if !letter, scalar == "$", offset + 1 < scalars.count, TextTokens.isWordScalar(scalars[offset + 1]),
                 scalars[offset + 1].properties.isAlphabetic

@@ -141,8 +141,9 @@ extension Store {
                     """
                     UPDATE findings
                     SET severity = CASE WHEN category IN ('threat', 'discrimination') THEN 'high' ELSE 'medium' END,
-                        explanation = replace(explanation, '; te beoordelen, geen melding aan het MT', '')
-                            || '; als melding beoordeeld door ' || ?
+                        explanation = replace(
+                            replace(explanation, '; te beoordelen, geen melding aan het MT', ''),
+                            '; welke categorie is onzeker', '') || '; als melding beoordeeld door ' || ?
                     WHERE item_id = ? AND severity = 'low' AND explanation LIKE 'alleen het model%'
                     """, [.text(decision.by), .integer(item.itemID)])
             }

@@ -63,6 +63,8 @@ struct ClassificationTableTests {
         Case(text: "Ik h@@t het MT van De Zeehoek"),
         // Words that put a quote on show lower only the quoted words.
         Case(text: "Meneer Mulder is een sukkel, hij lacht om woorden als 'kut'"),
+        // Not when the writer said it.
+        Case(text: "Ik heb juf Marieke uitgemaakt voor 'trut' en terecht"),
     ])
     func insult(_ item: Case) { Self.expectAlarm(.insult, item) }
 
@@ -82,7 +84,7 @@ struct ClassificationTableTests {
         // Quoted words put on show, not said: what someone was called, words talked about in a lesson.
         Case(text: "Mijn zoon wordt op het plein van De Zeehoek uitgescholden voor 'mongool', ik ben er klaar mee"),
         Case(text: "bij juf Marieke hadden we het over woorden als 'sukkel' en 'loser' en waarom die pijn doen"),
-        Case(text: "we talked about the word 'retard' with mr Mulder in mentor class"),
+        Case(text: "we talked about words like 'retard' with mr Mulder in mentor class"),
     ])
     func noInsultAlarm(_ item: Case) { Self.expectNoAlarm(.insult, item) }
 

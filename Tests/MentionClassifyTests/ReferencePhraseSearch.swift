@@ -256,17 +256,18 @@ final class ReferencePhraseSearch {
         guard ["iedereen", "wie", "everyone", "everybody", "anyone", "anybody"].contains(first) else { return [] }
         var at = position + 1
         guard at < words.count else { return [] }
-        if ["die", "wie", "who", "that"].contains(words[at].key) {
+        let relative = ["die", "wie", "who", "that"].contains(words[at].key)
+        if relative {
             at += 1
         } else if first != "wie" {
             return []
         }
         let verbs = [
-            "werkt", "werken", "zit", "zitten", "lesgeeft", "lesgeven", "is", "zijn", "works", "work", "teaches",
+            "werkt", "werken", "zit", "zitten", "lesgeeft", "lesgeven", "is", "works", "work", "teaches",
             "teach", "goes", "go", "attends", "attend",
         ]
         var verbFirst = false
-        if at < words.count, words[at].mention == nil, verbs.contains(words[at].key) {
+        if relative, at < words.count, words[at].mention == nil, verbs.contains(words[at].key) {
             verbFirst = true
             at += 1
         }

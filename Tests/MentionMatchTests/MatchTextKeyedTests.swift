@@ -64,7 +64,8 @@ struct MatchTextKeyedTests {
         "juf marieke!1!!", "a!12b", "a!1", "d€ z€€h0€k",
         "€5", "5€", "€uro", "€€",
         // A run of "@" for a long vowel; not after an address's name.
-        "h@@t", "h@@@t", "h@@@@t", "k@@l@@", "jan@@zeehoek.nl", "ab@@", "@@@a", "m@@ría",
+        "h@@t", "h@@@t", "h@@@@t", "k@@l@@", "jan@@zeehoek.nl", "ab@@", "@@@a", "m@@ría", "str@@t", "kl@@@r",
+        "abc@@d", "abcd@@e", "a@@@", "@@", "x@@😂",
     ])
     func textOnTheEdgesIsKeyedAsByTheScalarPath(_ text: String) {
         check(text)

@@ -10,6 +10,9 @@ extension CrossValidation {
             case joins
             /// The model's alert or review: the rules' categories and what the model names.
             case names
+            /// Aimed at no one, the model sure of a breach (`Classifier.untargetedFindings`): what the
+            /// model names joins what the rules counted, or names it when they counted nothing.
+            case untargeted
         }
         var kind: Kind
         var counted: Set<ProtocolCategory>
@@ -19,17 +22,25 @@ extension CrossValidation {
         var expected: Set<ProtocolCategory>
         var alert = true
 
+        private func joining(_ beliefs: LinearModel.Scores, _ thresholds: CategoryThresholds) -> Set<ProtocolCategory> {
+            Set(ModelDecision.joining(beliefs, byStaff: byStaff, found: found, thresholds: thresholds).map(\.0))
+        }
+
         func categories(_ thresholds: CategoryThresholds) -> Set<ProtocolCategory> {
             guard let beliefs else { return counted }
             switch kind {
             case .fixed:
                 return counted
             case .joins:
-                return counted.union(
-                    ModelDecision.joining(beliefs, byStaff: byStaff, found: found, thresholds: thresholds).map(\.0))
+                return counted.union(joining(beliefs, thresholds))
             case .names:
                 return counted.union(
                     ModelDecision.categories(beliefs, byStaff: byStaff, thresholds: thresholds, nearest: alert).map(\.0)
+                )
+            case .untargeted:
+                guard counted.isEmpty else { return counted.union(joining(beliefs, thresholds)) }
+                return Set(
+                    ModelDecision.categories(beliefs, byStaff: byStaff, thresholds: thresholds, nearest: false).map(\.0)
                 )
             }
         }
@@ -43,7 +54,11 @@ extension CrossValidation {
             let outcome = outcomes[index]
             let kind: Naming.Kind
             var counted = outcome.ruleCounted
-            if assessment.tier == .none {
+            if assessment.tier == .none, !assessment.linked, !assessment.rules.cleared,
+                (assessment.modelStrength ?? 0) >= ModelDecision.untargetedBelief
+            {
+                kind = .untargeted
+            } else if assessment.tier == .none {
                 kind = .fixed
                 counted = Set(assessment.categories.filter { $0.severity > .low }.map(\.category))
             } else if assessment.rules.alert {
