@@ -33,10 +33,8 @@ extension Classifier {
         for (category, probability) in categories {
             // The same weight in review as in an alert: the tier says whether the MT hears of it, the
             // severity what the post commits; only a review item's guess below every bar is low.
-            let severity =
-                rules.alert && mode != .model
-                ? Self.modelSeverity(category)
-                : Self.modelSeverity(category, probability, tier: tier, thresholds: thresholds.categories)
+            let guess = tier == .review && !(rules.alert && mode != .model) && isGuess(category, probability)
+            let severity = guess ? .low : Self.modelSeverity(category)
             if let index = findings.firstIndex(where: { $0.category == category }) {
                 guard findings[index].severity < severity else { continue }
                 findings.remove(at: index)
@@ -47,10 +45,9 @@ extension Classifier {
                     spans: scores.words.map { _ in nil },
                     explanation: Self.modelExplanation(
                         probability: probability, words: scores.words, target: targets.first, tier: tier)
-                        + (severity == .low ? Self.unsureCategory : "")))
+                        + (guess ? Self.unsureCategory : "")))
         }
-        let order = ProtocolCategory.allCases
-        findings.sort { (order.firstIndex(of: $0.category) ?? 0) < (order.firstIndex(of: $1.category) ?? 0) }
+        Self.sortByCategory(&findings)
         return (tier, scores, strength, linked)
     }
 
@@ -68,8 +65,7 @@ extension Classifier {
                 scores, byStaff: byStaff, found: Set(findings.map(\.category)), thresholds: thresholds.categories)
         var out = findings
         for (category, probability) in categories {
-            // A guess below every bar is low, as in a review item.
-            let guess = counted.isEmpty && probability < thresholds.categories.naming(category)
+            let guess = counted.isEmpty && isGuess(category, probability)
             out.removeAll { $0.category == category }
             out.append(
                 CategoryFinding(
@@ -79,22 +75,25 @@ extension Classifier {
                         probability: probability, words: scores.words, target: nil, tier: .none)
                         + ", niet gericht aan de school of haar mensen" + (guess ? Self.unsureCategory : "")))
         }
-        let order = ProtocolCategory.allCases
-        out.sort { (order.firstIndex(of: $0.category) ?? 0) < (order.firstIndex(of: $1.category) ?? 0) }
+        Self.sortByCategory(&out)
         return out
     }
 
-    /// A review item's category below its bar (named only as the nearest, so the coordinator sees a
-    /// guess) is low: `score` does not count it, and no set is told a category it never holds.
-    /// Promoted, it weighs as usual (`Store.alertContent`). In cross-validation on 21,069 posts the
-    /// combined category macro-F1 rose from 0.748 to 0.757 with the bars chosen again.
-    static func modelSeverity(
-        _ category: ProtocolCategory, _ probability: Double, tier: Tier, thresholds: CategoryThresholds
-    ) -> Severity {
-        tier == .review && probability < thresholds.naming(category) ? .low : modelSeverity(category)
+    /// Findings in the protocol's order of categories.
+    static func sortByCategory(_ findings: inout [CategoryFinding]) {
+        let order = ProtocolCategory.allCases
+        findings.sort { (order.firstIndex(of: $0.category) ?? 0) < (order.firstIndex(of: $1.category) ?? 0) }
     }
 
-    /// Said of a review item's category named below its bar.
+    /// A category the model names below its bar, only as the nearest: a guess. In a review item or a
+    /// post aimed at no one it is low, so `score` does not count it and no set is told a category it
+    /// never holds; promoted, it weighs as usual (`Store.decide`). In cross-validation on 21,069 posts
+    /// the combined category macro-F1 rose from 0.748 to 0.757 with the bars chosen again.
+    func isGuess(_ category: ProtocolCategory, _ probability: Double) -> Bool {
+        probability < thresholds.categories.naming(category)
+    }
+
+    /// Said of a category named as a guess.
     static let unsureCategory = "; welke categorie is onzeker"
 
     /// Threats and discrimination weigh as in the rules (design §7); the rest is medium.

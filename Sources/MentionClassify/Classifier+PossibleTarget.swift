@@ -45,14 +45,14 @@ extension Classifier {
         {
             let percent = Int((probability * 100).rounded())
             let words = scores.words.map { "'\($0)'" }.joined(separator: ", ")
-            let severity = Self.modelSeverity(category, probability, tier: .review, thresholds: thresholds.categories)
+            let guess = isGuess(category, probability)
             out.append(
                 CategoryFinding(
-                    category: category, severity: severity, evidence: scores.words,
+                    category: category, severity: guess ? .low : Self.modelSeverity(category), evidence: scores.words,
                     spans: scores.words.map { _ in nil },
                     explanation: "alleen het model (kans \(percent) %"
                         + (words.isEmpty ? "" : "; woorden die het zwaarst wogen: \(words)") + ")"
-                        + (severity == .low ? Self.unsureCategory : "") + note))
+                        + (guess ? Self.unsureCategory : "") + note))
         }
         return out
     }
