@@ -153,14 +153,29 @@ struct ClassifyText: Sendable {
 
     // MARK: - Building the words
 
+    /// English contractions of a pronoun and a verb, read as the two words ("they're" as "they are"), so
+    /// a phrase "@target are ..." finds "they're ..." too. Only where the pronoun cannot be a Dutch word:
+    /// "hes" (a vest) and "im" stay as written.
+    static let contractions: [String: [String]] = [
+        "hes": ["he", "is"], "shes": ["she", "is"], "theyre": ["they", "are"], "youre": ["you", "are"],
+        "were": ["we", "are"], "im": ["i", "am"],
+    ]
+    static let unambiguousContractions: Set<String> = ["theyre", "youre"]
+
     /// Apostrophe endings join their word ("homo's", "zo'n"); stars between letters mask letters
-    /// ("k*nker", "f**k"); a lone hyphen between words is remembered.
+    /// ("k*nker", "f**k"); a lone hyphen between words is remembered. A contraction of a pronoun and a
+    /// verb is two words (`contractions`).
     private static func joined(_ tokens: [TextToken], _ scalars: [Unicode.Scalar]) -> [ClassWord] {
         var out: [ClassWord] = []
         for token in tokens {
             if var last = out.last {
                 let gap = scalars[last.end..<token.start]
                 if gap.count == 1, gap.first == "'" || gap.first == "\u{2019}", token.end - token.start <= 3 {
+                    if let pair = contractions[last.key + token.folded] {
+                        out[out.count - 1].key = pair[0]
+                        out.append(ClassWord(key: pair[1], start: token.start - 1, end: token.end))
+                        continue
+                    }
                     last.key += token.folded
                     last.end = token.end
                     out[out.count - 1] = last
@@ -173,6 +188,13 @@ struct ClassifyText: Sendable {
                     continue
                 }
                 if gap.count == 1, gap.first == "-" { out[out.count - 1].hyphenNext = true }
+            }
+            if unambiguousContractions.contains(token.folded), let pair = contractions[token.folded] {
+                // Written without the apostrophe: the pronoun's letters, then the verb's.
+                let split = min(token.start + pair[0].count, token.end)
+                out.append(ClassWord(key: pair[0], start: token.start, end: split))
+                out.append(ClassWord(key: pair[1], start: split, end: token.end))
+                continue
             }
             out.append(ClassWord(key: token.folded, start: token.start, end: token.end))
         }

@@ -172,7 +172,8 @@ struct HitContext {
     /// "Ik ben homo", "wij zijn moslims", "ik ben zo'n loser": about oneself, not aimed at others.
     private func isOwnIdentity(_ hit: Hit) -> Bool {
         guard hit.category == .discrimination || hit.category == .insult else { return false }
-        return search.hasCue("firstperson", in: hit.words, before: 3)
+        // The entry's own words are no speaker: "als" in "iemand als @mention", "as a" in "as useful as a".
+        return search.hasCue("firstperson", in: hit.words, before: 3) { isLiteral($0, in: hit) }
     }
 
     // MARK: - Aim

@@ -96,13 +96,15 @@ final class PhraseSearch {
     }
 
     /// Whether a cue list occurs within these words, or, with `before`, ends at most that many words
-    /// before their start, in the same clause.
-    func hasCue(_ list: String, in range: Range<Int>, before: Int = 0) -> Bool {
+    /// before their start, in the same clause; an occurrence `except` holds for does not count.
+    func hasCue(
+        _ list: String, in range: Range<Int>, before: Int = 0, except: (Range<Int>) -> Bool = { _ in false }
+    ) -> Bool {
         guard !range.isEmpty else { return false }
         let clause = post.clause[range.lowerBound]
         return occurrences(of: list).contains { cue in
             cue.upperBound > range.lowerBound - before && cue.lowerBound < range.upperBound
-                && (post.clause[cue.upperBound - 1] == clause || cue.lowerBound >= range.lowerBound)
+                && (post.clause[cue.upperBound - 1] == clause || cue.lowerBound >= range.lowerBound) && !except(cue)
         }
     }
 
