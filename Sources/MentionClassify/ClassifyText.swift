@@ -161,19 +161,26 @@ struct ClassifyText: Sendable {
         "were": ["we", "are"], "im": ["i", "am"],
     ]
     static let unambiguousContractions: Set<String> = ["theyre", "youre"]
+    /// "he's got", "she's been": the "'s" is "has".
+    static let hasBefore: Set<String> = ["got", "been", "had", "gotten"]
+    /// Apostrophes as typed: straight, curly, the acute accent of Dutch keyboards. (The modifier letter
+    /// apostrophe is a letter: it stays inside its word.)
+    static let apostrophes: Set<Unicode.Scalar> = ["'", "\u{2019}", "\u{2018}", "\u{00B4}"]
 
     /// Apostrophe endings join their word ("homo's", "zo'n"); stars between letters mask letters
     /// ("k*nker", "f**k"); a lone hyphen between words is remembered. A contraction of a pronoun and a
     /// verb is two words (`contractions`).
     private static func joined(_ tokens: [TextToken], _ scalars: [Unicode.Scalar]) -> [ClassWord] {
         var out: [ClassWord] = []
-        for token in tokens {
+        for (index, token) in tokens.enumerated() {
             if var last = out.last {
                 let gap = scalars[last.end..<token.start]
-                if gap.count == 1, gap.first == "'" || gap.first == "\u{2019}", token.end - token.start <= 3 {
+                if gap.count == 1, let mark = gap.first, apostrophes.contains(mark), token.end - token.start <= 3 {
                     if let pair = contractions[last.key + token.folded] {
+                        let has =
+                            pair[1] == "is" && index + 1 < tokens.count && hasBefore.contains(tokens[index + 1].folded)
                         out[out.count - 1].key = pair[0]
-                        out.append(ClassWord(key: pair[1], start: token.start - 1, end: token.end))
+                        out.append(ClassWord(key: has ? "has" : pair[1], start: token.start - 1, end: token.end))
                         continue
                     }
                     last.key += token.folded
@@ -190,10 +197,10 @@ struct ClassifyText: Sendable {
                 if gap.count == 1, gap.first == "-" { out[out.count - 1].hyphenNext = true }
             }
             if unambiguousContractions.contains(token.folded), let pair = contractions[token.folded] {
-                // Written without the apostrophe: the pronoun's letters, then the verb's.
-                let split = min(token.start + pair[0].count, token.end)
-                out.append(ClassWord(key: pair[0], start: token.start, end: split))
-                out.append(ClassWord(key: pair[1], start: split, end: token.end))
+                // Written without the apostrophe, and maybe stretched or spaced ("theyyyre"): both words
+                // span the whole, so evidence never cuts it.
+                out.append(ClassWord(key: pair[0], start: token.start, end: token.end))
+                out.append(ClassWord(key: pair[1], start: token.start, end: token.end))
                 continue
             }
             out.append(ClassWord(key: token.folded, start: token.start, end: token.end))

@@ -173,7 +173,9 @@ struct HitContext {
     private func isOwnIdentity(_ hit: Hit) -> Bool {
         guard hit.category == .discrimination || hit.category == .insult else { return false }
         // The entry's own words are no speaker: "als" in "iemand als @mention", "as a" in "as useful as a".
-        return search.hasCue("firstperson", in: hit.words, before: 3) { isLiteral($0, in: hit) }
+        return search.hasCue("firstperson", in: hit.words, before: 3) { cue in
+            hit.words.contains(cue.lowerBound) && hit.words.contains(cue.upperBound - 1) && isLiteral(cue, in: hit)
+        }
     }
 
     // MARK: - Aim

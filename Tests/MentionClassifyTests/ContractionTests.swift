@@ -20,6 +20,19 @@ struct ContractionTests {
         #expect(text.surface(7..<9) == "youre")
     }
 
+    @Test func hasBeforeAParticipleAndOtherApostrophes() {
+        #expect(ClassifyText("he's got it").words.map(\.key) == ["he", "has", "got", "it"])
+        #expect(ClassifyText("she's mean").words.map(\.key) == ["she", "is", "mean"])
+        // The acute accent of Dutch keyboards and the left quote are apostrophes too.
+        for text in ["they\u{00B4}re", "they\u{2018}re"] {
+            #expect(ClassifyText(text).words.map(\.key) == ["they", "are"], "\(text)")
+        }
+        // Stretched without an apostrophe: both words span the whole, so evidence never cuts it.
+        let stretched = ClassifyText("theyyyre creeps")
+        #expect(stretched.words.map(\.key) == ["they", "are", "creeps"])
+        #expect(stretched.surface(0..<1) == "theyyyre")
+    }
+
     @Test func aWordThatMayBeDutchStaysOne() {
         // "hes" is a vest and "homo's" a plural: only the listed pronouns split.
         #expect(ClassifyText("mijn hes en homo's").words.map(\.key) == ["mijn", "hes", "en", "homos"])
