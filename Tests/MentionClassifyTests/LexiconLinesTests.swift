@@ -53,7 +53,8 @@ struct LexiconLinesTests {
             }
         }
         var plain = 0
-        for word in words {
+        // "youre", "theyre": a post's contraction is two words; the joined form comes only from spelling repair.
+        for word in words where !ClassifyText.unambiguousContractions.contains(word) {
             guard let key = ClassifyText.plainKey(word) else { continue }
             plain += 1
             #expect([key] == ClassifyText(word).words.map(\.key), "\(word)")
