@@ -80,6 +80,23 @@ extension Matcher {
                 && !written.contains { $0.properties.numericType != nil })
     }
 
+    /// Someone said to share the name: "mijn buurvrouw heet ook Marieke Verbeek", "also called Jan de
+    /// Vries", and a full name after "a" or "another" ("a Pieter Oosterhuis, a retired bus driver").
+    /// Not Dutch "een": its key is that of "en" ("De Vries en El Amrani"), and "die sukkel van een El
+    /// Amrani" is him; nor "of a" for the same reason, nor "a juf Marieke".
+    static func isNamesake(from: Int, to: Int, in words: [String]) -> Bool {
+        guard from > 0 else { return false }
+        let previous = words[from - 1]
+        if from > 1, previous == alsoWords[0], namedWords.contains(words[from - 2]) { return true }
+        if from > 1, namedWords.contains(previous), words[from - 2] == alsoWords[1] { return true }
+        return to - from >= 2 && indefinite.contains(previous) && !honorificKeys.contains(words[from])
+            && !(from > 1 && ofWords.contains(words[from - 2]))
+    }
+    private static let alsoWords = MatchText.words("ook also")
+    private static let namedWords: Set<String> = Set(MatchText.words("heet heette heten called named"))
+    private static let indefinite: Set<String> = Set(MatchText.words("a another"))
+    private static let ofWords: Set<String> = Set(MatchText.words("of van"))
+
     static func isSomeoneElse(before index: Int, in words: [String], writtenAsOneLetter: Bool = true) -> Bool {
         guard index > 0 else { return false }
         let previous = words[index - 1]

@@ -227,6 +227,11 @@ public struct Matcher: Sendable {
         func isElsewhere(_ place: Place) -> Bool {
             beforeBelonging.contains { $0.from <= place.from && $0.to >= place.to && isElsewhere(after: $0.to) }
         }
+        // Someone said to share the name, and the names inside it ("heet ook Marieke Verbeek": Verbeek too).
+        let namesakes = places.filter { Self.isNamesake(from: $0.from, to: $0.to, in: words) }
+        func isNamesake(_ place: Place) -> Bool {
+            namesakes.contains { $0.from <= place.from && $0.to >= place.to }
+        }
         // Why a form found at a place is no mention there, whatever the context.
         func isVetoed(_ form: PatternTrie.FormFacts, _ place: Place, inHandle: Bool) -> Bool {
             (form.isSchool && form.vetoable && (form.rule == .name || form.rule == .alias)
@@ -246,7 +251,7 @@ public struct Matcher: Sendable {
                         places.contains { $0.from == at }
                     })
                 || (form.rule == .surname && isFirmOrOther(place.from, place.to))
-                || (!form.isSchool && form.rule != .handle && isElsewhere(place))
+                || (!form.isSchool && form.rule != .handle && (isElsewhere(place) || isNamesake(place)))
         }
         let inHandle = places.map { tokens[$0.from..<$0.to].contains(where: \.inHandle) }
         // Context: the school named unambiguously, someone addressed with an honorific, a context
@@ -377,7 +382,7 @@ public struct Matcher: Sendable {
     private static let particleKeys: Set<String> = Set(
         (NameForms.tussenvoegsels.union(NameForms.articles)).flatMap(MatchText.words))
 
-    private static let honorificKeys: Set<String> = Set(NameForms.honorifics.flatMap(MatchText.words))
+    static let honorificKeys: Set<String> = Set(NameForms.honorifics.flatMap(MatchText.words))
 
     /// The honorifics a compound can end in ("kankerjuf"), after one of `compoundHeads`.
     private static let compoundHonorifics: [String] = ["juf", "juffrouw", "meester", "meneer", "mevrouw"].flatMap(

@@ -82,6 +82,13 @@ struct MatchFormsTests {
         ("wollah neef, Mulder is een sukkel", ["staff-06"]),  // said to a friend
         ("Fuck Oosterhuis. De buurman zegt dat hij een sukkel is", ["staff-08"]),  // another sentence
         ("slager Mulder verkoopt rotte kip", []),
+        // Someone said to share the name, and the names inside it: not "en" (the key of "een"), nor "van een".
+        ("mijn buurvrouw heet ook Marieke Verbeek en ze is een kreng", []),
+        ("my aunt is also called Fatma Yilmaz", []),
+        ("a Pieter Oosterhuis won the chess cup", []),
+        ("Mulder en Oosterhuis zijn sukkels", ["staff-06", "staff-08"]),
+        ("die vogelverschrikker van een El Amrani", ["staff-03"]),
+        ("that idiot of a Pieter Oosterhuis", ["staff-08"]),
         ("Mulder de sukkel van Nederlands", ["staff-06"]),  // an insult is no trade
         ("El Amrani de coach is streng", ["staff-03"]),  // nor what a gym teacher is called
         ("De Vries Bouw B.V. bij de school", []),
