@@ -56,4 +56,11 @@ extension Matcher {
         }
         return phrases
     }
+
+    /// Whether a word ends in these bytes and is longer than them ("kutschool" ends in "school").
+    static func endsWith(_ word: String, _ tail: [UInt8]) -> Bool {
+        let bytes = word.utf8
+        guard bytes.count > tail.count else { return false }
+        return bytes.suffix(tail.count).elementsEqual(tail)
+    }
 }

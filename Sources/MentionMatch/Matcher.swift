@@ -223,14 +223,12 @@ public struct Matcher: Sendable {
             elsewhere[to] = answer
             return answer
         }
-        // The place or a longer one around it: "Jan" in "Jan de Vries van VV Westerveen" is that Jan too.
+        // The place or a longer one around it: "Jan" in "Jan de Vries van VV Westerveen" is that Jan too, and
+        // so is one said to share the name ("heet ook Marieke Verbeek": Verbeek too).
+        let namesakes = places.filter { Self.isNamesake(from: $0.from, to: $0.to, in: words) }
         func isElsewhere(_ place: Place) -> Bool {
             beforeBelonging.contains { $0.from <= place.from && $0.to >= place.to && isElsewhere(after: $0.to) }
-        }
-        // Someone said to share the name, and the names inside it ("heet ook Marieke Verbeek": Verbeek too).
-        let namesakes = places.filter { Self.isNamesake(from: $0.from, to: $0.to, in: words) }
-        func isNamesake(_ place: Place) -> Bool {
-            namesakes.contains { $0.from <= place.from && $0.to >= place.to }
+                || namesakes.contains { $0.from <= place.from && $0.to >= place.to }
         }
         // Why a form found at a place is no mention there, whatever the context.
         func isVetoed(_ form: PatternTrie.FormFacts, _ place: Place, inHandle: Bool) -> Bool {
@@ -251,7 +249,7 @@ public struct Matcher: Sendable {
                         places.contains { $0.from == at }
                     })
                 || (form.rule == .surname && isFirmOrOther(place.from, place.to))
-                || (!form.isSchool && form.rule != .handle && (isElsewhere(place) || isNamesake(place)))
+                || (!form.isSchool && form.rule != .handle && isElsewhere(place))
         }
         let inHandle = places.map { tokens[$0.from..<$0.to].contains(where: \.inHandle) }
         // Context: the school named unambiguously, someone addressed with an honorific, a context
@@ -371,12 +369,6 @@ public struct Matcher: Sendable {
             for tail in contextTails where Self.endsWith(word, tail) { return true }
         }
         return false
-    }
-
-    private static func endsWith(_ word: String, _ tail: [UInt8]) -> Bool {
-        let bytes = word.utf8
-        guard bytes.count > tail.count else { return false }
-        return bytes.suffix(tail.count).elementsEqual(tail)
     }
 
     private static let particleKeys: Set<String> = Set(
