@@ -154,8 +154,8 @@ struct ClassifyText: Sendable {
     // MARK: - Building the words
 
     /// English contractions of a pronoun and a verb, read as the two words ("they're" as "they are"), so
-    /// a phrase "@target are ..." finds "they're ..." too. Only where the pronoun cannot be a Dutch word:
-    /// "hes" (a vest) and "im" stay as written.
+    /// a phrase "@target are ..." finds "they're ..." too. With an apostrophe always; written without one
+    /// only where the joined form is no Dutch word (`unambiguousContractions`; not "hes", a vest, nor "im").
     static let contractions: [String: [String]] = [
         "hes": ["he", "is"], "shes": ["she", "is"], "theyre": ["they", "are"], "youre": ["you", "are"],
         "were": ["we", "are"], "im": ["i", "am"],
