@@ -24,6 +24,14 @@ struct TextFeaturesTests {
         }
     }
 
+    @Test func aContractionIsReadAsItsTwoWords() {
+        #expect(TextFeatures.words(in: "He's a moron", mentions: []) == ["he", "is", "a", "moron"])
+        #expect(TextFeatures.words(in: "they’re rats, theyre", mentions: []) == ["they", "are", "rats", "they", "are"])
+        #expect(TextFeatures.words(in: "she's got it", mentions: []) == ["she", "has", "got", "it"])
+        // "hes" without an apostrophe is a Dutch vest.
+        #expect(TextFeatures.words(in: "mijn hes", mentions: []) == ["mijn", "hes"])
+    }
+
     @Test func wordsAfterANegationAreAlsoReadAsNegated() {
         let features = TextFeatures(buckets: 1 << 18)
         let negatedDom = features.bucket("n", "dom")
@@ -113,8 +121,8 @@ struct TextFeaturesTests {
 }
 
 /// The definition: what `TextFeatures` computed before it was made fast (scheme 2), the negated
-/// words of scheme 3, the word classes and "!" of schemes 6 and 7, and the words after a name of
-/// scheme 8.
+/// words of scheme 3, the word classes and "!" of schemes 6 and 7, the words after a name of
+/// scheme 8, and the contractions of scheme 10.
 private struct PlainFeatures {
     let buckets: Int
 
@@ -157,7 +165,21 @@ private struct PlainFeatures {
             }
         }
         flushRun()
-        return result
+        // Scheme 10: an English contraction is its two words ("he" "s" is "he is"; "he's got", "he has").
+        let verbs = ["s": "is", "re": "are", "m": "am"]
+        let pronouns: [String: Set<String>] = ["s": ["he", "she"], "re": ["they", "you", "we"], "m": ["i"]]
+        var out: [String] = []
+        for (index, word) in result.enumerated() {
+            if let verb = verbs[word], let last = out.last, pronouns[word]?.contains(last) == true {
+                let has = ["got", "been", "had", "gotten"].contains(index + 1 < result.count ? result[index + 1] : "")
+                out.append(verb == "is" && has ? "has" : verb)
+            } else if word == "theyre" || word == "youre" {
+                out += [String(word.dropLast(2)), "are"]
+            } else {
+                out.append(word)
+            }
+        }
+        return out
     }
 
     static func letterFollows(_ scalars: [Unicode.Scalar], after index: Int) -> Bool {
