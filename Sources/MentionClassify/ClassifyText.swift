@@ -154,33 +154,46 @@ struct ClassifyText: Sendable {
     // MARK: - Building the words
 
     /// English contractions of a pronoun and a verb, read as the two words ("they're" as "they are"), so
-    /// a phrase "@target are ..." finds "they're ..." too. With an apostrophe always; written without one
-    /// only where the joined form is no Dutch word (`unambiguousContractions`; not "hes", a vest, nor "im").
-    static let contractions: [String: [String]] = [
-        "hes": ["he", "is"], "shes": ["she", "is"], "theyre": ["they", "are"], "youre": ["you", "are"],
-        "were": ["we", "are"], "im": ["i", "am"],
+    /// a phrase "@target are ..." finds "they're ..." too: each pronoun with the ending and verb of its
+    /// contraction.
+    private static let contracted: [String: (ending: String, verb: String)] = [
+        "he": ("s", "is"), "she": ("s", "is"), "they": ("re", "are"), "you": ("re", "are"), "we": ("re", "are"),
+        "i": ("m", "am"),
     ]
+    /// Written without the apostrophe only these split: "hes" is a Dutch vest, and "im" is left as written.
     static let unambiguousContractions: Set<String> = ["theyre", "youre"]
-    /// "he's got", "she's been": the "'s" is "has".
-    static let hasBefore: Set<String> = ["got", "been", "had", "gotten"]
+    private static let hasBefore: Set<String> = ["got", "been", "had", "gotten"]
+
+    /// The verb `ending` stands for after `pronoun` ("he" + "s" is "is"; before "got", "been", "had" it is
+    /// "has"), or nil when the two make no contraction. The rules and the model's words both ask it.
+    static func contractedVerb(_ pronoun: String, _ ending: String, before next: String?) -> String? {
+        guard let form = contracted[pronoun], form.ending == ending else { return nil }
+        return form.verb == "is" && next.map(hasBefore.contains) == true ? "has" : form.verb
+    }
+
+    /// A contraction written as one word without its apostrophe ("theyre"), as its pronoun and verb.
+    static func unambiguousContraction(_ word: String) -> (pronoun: String, verb: String)? {
+        guard unambiguousContractions.contains(word) else { return nil }
+        let pronoun = String(word.dropLast(2))
+        return contractedVerb(pronoun, "re", before: nil).map { (pronoun, $0) }
+    }
+
     /// Apostrophes as typed: straight, curly, the acute accent of Dutch keyboards. (The modifier letter
     /// apostrophe is a letter: it stays inside its word.)
     static let apostrophes: Set<Unicode.Scalar> = ["'", "\u{2019}", "\u{2018}", "\u{00B4}"]
 
     /// Apostrophe endings join their word ("homo's", "zo'n"); stars between letters mask letters
     /// ("k*nker", "f**k"); a lone hyphen between words is remembered. A contraction of a pronoun and a
-    /// verb is two words (`contractions`).
+    /// verb is two words (`contractedVerb`).
     private static func joined(_ tokens: [TextToken], _ scalars: [Unicode.Scalar]) -> [ClassWord] {
         var out: [ClassWord] = []
         for (index, token) in tokens.enumerated() {
             if var last = out.last {
                 let gap = scalars[last.end..<token.start]
                 if gap.count == 1, let mark = gap.first, apostrophes.contains(mark), token.end - token.start <= 3 {
-                    if let pair = contractions[last.key + token.folded] {
-                        let has =
-                            pair[1] == "is" && index + 1 < tokens.count && hasBefore.contains(tokens[index + 1].folded)
-                        out[out.count - 1].key = pair[0]
-                        out.append(ClassWord(key: has ? "has" : pair[1], start: token.start - 1, end: token.end))
+                    let next = index + 1 < tokens.count ? tokens[index + 1].folded : nil
+                    if let verb = contractedVerb(last.key, token.folded, before: next) {
+                        out.append(ClassWord(key: verb, start: token.start - 1, end: token.end))
                         continue
                     }
                     last.key += token.folded
@@ -196,11 +209,11 @@ struct ClassifyText: Sendable {
                 }
                 if gap.count == 1, gap.first == "-" { out[out.count - 1].hyphenNext = true }
             }
-            if unambiguousContractions.contains(token.folded), let pair = contractions[token.folded] {
+            if let (pronoun, verb) = unambiguousContraction(token.folded) {
                 // Written without the apostrophe, and maybe stretched or spaced ("theyyyre"): both words
                 // span the whole, so evidence never cuts it.
-                out.append(ClassWord(key: pair[0], start: token.start, end: token.end))
-                out.append(ClassWord(key: pair[1], start: token.start, end: token.end))
+                out.append(ClassWord(key: pronoun, start: token.start, end: token.end))
+                out.append(ClassWord(key: verb, start: token.start, end: token.end))
                 continue
             }
             out.append(ClassWord(key: token.folded, start: token.start, end: token.end))

@@ -121,21 +121,16 @@ public struct TextFeatures: Sendable {
         var out: [String] = []
         out.reserveCapacity(words.count)
         for (index, word) in words.enumerated() {
-            if let previous = out.last, let verb = contractedVerb(previous, word) {
-                let has = verb == "is" && index + 1 < words.count && ClassifyText.hasBefore.contains(words[index + 1])
-                out.append(has ? "has" : verb)
-            } else if ClassifyText.unambiguousContractions.contains(word), let pair = ClassifyText.contractions[word] {
-                out += pair
+            let next = index + 1 < words.count ? words[index + 1] : nil
+            if let previous = out.last, let verb = ClassifyText.contractedVerb(previous, word, before: next) {
+                out.append(verb)
+            } else if let (pronoun, verb) = ClassifyText.unambiguousContraction(word) {
+                out += [pronoun, verb]
             } else {
                 out.append(word)
             }
         }
         return out
-    }
-
-    private static func contractedVerb(_ pronoun: String, _ ending: String) -> String? {
-        guard let pair = ClassifyText.contractions[pronoun + ending], pair[0] == pronoun else { return nil }
-        return pair[1]
     }
 
     /// The features of normalised words.
