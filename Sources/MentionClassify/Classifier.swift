@@ -131,7 +131,8 @@ public struct Classifier: Sendable {
             alert: !counted.isEmpty, critical: counted.contains { $0.effectiveSeverity == .critical },
             cleared: counted.isEmpty && Self.isCleared(hits),
             brief: !counted.isEmpty
-                && TextFeatures.words(in: found.text, mentions: mentions).count <= ModelDecision.briefWords)
+                && TextFeatures.words(in: found.text, mentions: mentions).count <= ModelDecision.briefWords,
+            staffStatement: counted.contains { $0.category == .unauthorisedStatement })
         var judged = judgeWithModel(
             text: found.text, mentions: mentions, byStaff: byStaff, rules: rules, findings: &findings)
         if judged.tier == .none, !judged.linked,

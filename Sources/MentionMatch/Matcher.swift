@@ -238,8 +238,9 @@ public struct Matcher: Sendable {
                 // A street's number follows it across a space only ("de zeehoek: 23-KLM-4" is no address).
                 && Self.onlySpaces(before: place.to, tokens, scalars)
                 && !(tokens[place.from].start > 0 && scalars[tokens[place.from].start - 1] == "#"))
-                // Part of a handle ("@jufmarieke_zeehoek") is a name someone chose, not a mention by itself.
-                || (form.needsContext && inHandle)
+                // Part of a handle ("@jufmarieke_zeehoek") is a name someone chose, not a mention by itself;
+                // the school's own name in one is (`namesSchool`).
+                || (form.needsContext && inHandle && !form.isSchool)
                 || (excluded && form.vetoable && form.isSchool)
                 || (form.isSchool && form.vetoable && (form.rule == .name || form.rule == .alias) && place.from > 0
                     && Self.placeKinds.contains(words[place.from - 1]))
@@ -260,7 +261,8 @@ public struct Matcher: Sendable {
             guard !corrected[place.from..<place.to].contains(true) else { return false }
             return place.forms.contains {
                 let form = facts[Int($0)]
-                return !form.needsContext && (form.isSchool || form.rule == .honorific)
+                return (!form.needsContext || (form.isSchool && inHandle[i]))
+                    && (form.isSchool || form.rule == .honorific)
                     && !isVetoed(form, place, inHandle: inHandle[i])
             }
         }

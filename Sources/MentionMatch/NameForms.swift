@@ -104,6 +104,11 @@ enum NameForms {
                 let endsInVowel = written.last.map(vowels.contains) ?? true
                 let endings =
                     TargetWords.schoolPeople + ["school", "schooltje"] + (endsInVowel ? [] : TargetWords.demonymEndings)
+                for curse in TargetWords.gluedCurses {
+                    add(
+                        "school", [MatchText.key(Array((MatchText.words(curse).joined() + core[0]).utf8))], .alias,
+                        context: false)
+                }
                 for ending in endings {
                     add(
                         "school", [MatchText.key(Array((core[0] + MatchText.words(ending).joined()).utf8))], .alias,
@@ -159,6 +164,13 @@ enum NameForms {
                         context: common || secondHalves.contains(surname))
                 }
             }
+            // After an honorific the tussenvoegsels people mix up ("mevrouw van de Berg" for Van den
+            // Berg): the honorific says a person is meant, where "van de berg" alone is a mountain.
+            for honorific in honorifics {
+                for variant in surnames.flatMap(tussenvoegselVariants) {
+                    add(member.id, "\(honorific) \(variant)", .honorific, context: common)
+                }
+            }
             // After an honorific: "meneer El Amr", "mnr Strhs" (docs/matching.md). A clipped surname
             // alone ("El Amr ruikt …") counts as a first name does: with context.
             let halfKeys = Set(secondHalves.flatMap(MatchText.words))
@@ -197,6 +209,16 @@ enum NameForms {
             if initials.count >= 3 { add(member.id, initials, .initials, context: true) }
         }
         return deduplicated(patterns)
+    }
+
+    /// "van den Berg" → ["van de Berg", "van der Berg"]: the surname with the other of the three
+    /// tussenvoegsels that are mixed up most; [] for a surname without one of them.
+    static func tussenvoegselVariants(_ surname: String) -> [String] {
+        let mixedUp = ["van de", "van den", "van der"]
+        let lowered = surname.lowercased()
+        guard let own = mixedUp.first(where: { lowered.hasPrefix($0 + " ") }) else { return [] }
+        let core = surname.dropFirst(own.count + 1)
+        return mixedUp.filter { $0 != own }.map { "\($0) \(core)" }
     }
 
     /// A configured name as written and, when that reads otherwise, in lower case: written "PrO

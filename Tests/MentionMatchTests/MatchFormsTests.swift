@@ -92,7 +92,19 @@ struct MatchFormsTests {
         ("Mulder de sukkel van Nederlands", ["staff-06"]),  // an insult is no trade
         ("El Amrani de coach is streng", ["staff-03"]),  // nor what a gym teacher is called
         ("De Vries Bouw B.V. bij de school", []),
-        ("volg @jufmarieke_zeehoek", ["staff-01"]),  // "zeehoek" as part of a handle is no school mention
+        // The school's own name in a handle or address someone chose is the school: "zeehoek" alone needs
+        // context, but no one names an account after a beach pavilion without saying so (an `exclude` word).
+        ("volg @jufmarieke_zeehoek", ["school", "staff-01"]),
+        ("made @zeehoek_directie on insta", ["school"]),
+        ("een mail van directie@zeehoek", ["school"]),
+        ("volg @strandpaviljoen_zeehoek deze zomer", []),
+        ("volg @annabakker voor zeehoek-nieuws", []),  // the name beside a handle is no part of it
+        // A curse in one word with the bare name: "kutzeehoek" as plainly as "die kut Zeehoek"; not a beach.
+        ("kutzeehoek met je kutleraren", ["school"]),
+        ("zeehoekstrandtent gaat open", []),
+        // An honorific with the tussenvoegsels people mix up: "mevrouw van de Berg" is Van den Berg.
+        ("mevrouw van de berg is streng", ["staff-04"]),
+        ("mevr van der Berg-Bos", ["staff-04"]),
         ("Sportdag PrO Zeehoek 2026", ["school"]),  // a year is no house number
         ("sportdag pro zeehoek", ["school"]),  // "PrO" as configured splits like camelCase; lower case does not
         ("pr0 z33h03k is kk", ["school"]),
