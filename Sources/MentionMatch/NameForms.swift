@@ -150,7 +150,15 @@ enum NameForms {
         for member in staff {
             let common = member.commonName
             add(member.id, member.name, .name, context: common)
-            for alias in member.aliases { add(member.id, alias, .alias, context: common) }
+            for alias in member.aliases {
+                add(member.id, alias, .alias, context: common)
+                // Initials in capitals are written with dots as often: "DJ Mulder" is "D.J. Mulder".
+                let dotted = alias.split(separator: " ").map {
+                    (2...3).contains($0.count) && $0.allSatisfy(\.isUppercase)
+                        ? $0.map(String.init).joined(separator: " ") : String($0)
+                }.joined(separator: " ")
+                if dotted != alias { add(member.id, dotted, .alias, context: common) }
+            }
             for handle in member.handles { add(member.id, handle, .handle, context: false, veto: false) }
             let (first, surnames) = split(member.name)
             // The second half of a double surname ("Smit" of Verbeek-Smit) is a name thousands share:
@@ -196,6 +204,9 @@ enum NameForms {
                 let alone = common || secondHalves.contains(surname)
                 add(member.id, surname, .surname, context: alone)
                 add(member.id, surname + "s", .surname, context: alone)  // "Verbeeks klas"
+                // The diminutive that mocks: "Muldertje", "Verbeekje".
+                add(member.id, surname + "tje", .surname, context: alone)
+                add(member.id, surname + "je", .surname, context: alone)
             }
             if let first {
                 // A first name alone ("Marieke"), or its possessive ("Mariekes"), counts with context.

@@ -105,6 +105,13 @@ struct MatchFormsTests {
         // An honorific with the tussenvoegsels people mix up: "mevrouw van de Berg" is Van den Berg.
         ("mevrouw van de berg is streng", ["staff-04"]),
         ("mevr van der Berg-Bos", ["staff-04"]),
+        // An alias's initials written with dots; another's initials before the surname are someone else.
+        ("D.J. Mulder heeft gelijk", ["staff-06"]),
+        ("K.J. Mulder heeft gelijk", []),
+        // The diminutive that mocks; "bosje" is half a surname and a wood, and needs context.
+        ("Muldertje is een rat", ["staff-06"]),
+        ("Verbeekje weer", ["staff-01"]),
+        ("een bosje bloemen", []),
         ("Sportdag PrO Zeehoek 2026", ["school"]),  // a year is no house number
         ("sportdag pro zeehoek", ["school"]),  // "PrO" as configured splits like camelCase; lower case does not
         ("pr0 z33h03k is kk", ["school"]),
