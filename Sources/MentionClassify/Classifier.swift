@@ -131,8 +131,7 @@ public struct Classifier: Sendable {
             alert: !counted.isEmpty, critical: counted.contains { $0.effectiveSeverity == .critical },
             cleared: counted.isEmpty && Self.isCleared(hits),
             brief: !counted.isEmpty
-                && TextFeatures.words(in: found.text, mentions: mentions).count <= ModelDecision.briefWords,
-            staffStatement: counted.contains { $0.category == .unauthorisedStatement })
+                && TextFeatures.words(in: found.text, mentions: mentions).count <= ModelDecision.briefWords)
         var judged = judgeWithModel(
             text: found.text, mentions: mentions, byStaff: byStaff, rules: rules, findings: &findings)
         if judged.tier == .none, !judged.linked,
@@ -176,7 +175,7 @@ public struct Classifier: Sendable {
     /// Abuse the rules read as negated, condemned or reported, and nothing they count. Mild words too:
     /// "zijn niet stom" denies what the model, reading words, takes for an insult.
     static func isCleared(_ hits: [Hit]) -> Bool {
-        let readings: Set<Hit.LowReason> = [.negated, .counterSpeech, .reported, .game]
+        let readings: Set<Hit.LowReason> = [.negated, .counterSpeech, .reported, .game, .interjection]
         let abusive = hits.filter { $0.category != .forwarding }
         return !abusive.isEmpty && abusive.allSatisfy { $0.lowered.map(readings.contains) ?? false }
     }

@@ -8,7 +8,7 @@ public struct Matcher: Sendable {
     let misspelt: MisspeltNames
     private let contextPhrases: [[String]]
     /// The same by their first word.
-    private let contextByFirstWord: [String: [[String]]]
+    let contextByFirstWord: [String: [[String]]]
     /// Context words written with a capital in the config: proper nouns, the school's place
     /// ("Westerveen"), which say which praktijkschool is meant (`NamePattern.SchoolKind`).
     private let placeNames: [String: [[String]]]
@@ -239,8 +239,11 @@ public struct Matcher: Sendable {
                 && Self.onlySpaces(before: place.to, tokens, scalars)
                 && !(tokens[place.from].start > 0 && scalars[tokens[place.from].start - 1] == "#"))
                 // Part of a handle ("@jufmarieke_zeehoek") is a name someone chose, not a mention by itself;
-                // the school's own name in one is (`namesSchool`).
-                || (form.needsContext && inHandle && !form.isSchool)
+                // the school's own name is, where the handle says so ("@zeehoek_directie": `Matcher+Handles`).
+                || (form.needsContext && inHandle
+                    && !(form.isSchool
+                        && handleNamesSchool(
+                            place, words: words, tokens: tokens, scalars: scalars, places: places, facts: facts)))
                 || (excluded && form.vetoable && form.isSchool)
                 || (form.isSchool && form.vetoable && (form.rule == .name || form.rule == .alias) && place.from > 0
                     && Self.placeKinds.contains(words[place.from - 1]))

@@ -104,11 +104,6 @@ enum NameForms {
                 let endsInVowel = written.last.map(vowels.contains) ?? true
                 let endings =
                     TargetWords.schoolPeople + ["school", "schooltje"] + (endsInVowel ? [] : TargetWords.demonymEndings)
-                for curse in TargetWords.gluedCurses {
-                    add(
-                        "school", [MatchText.key(Array((MatchText.words(curse).joined() + core[0]).utf8))], .alias,
-                        context: false)
-                }
                 for ending in endings {
                     add(
                         "school", [MatchText.key(Array((core[0] + MatchText.words(ending).joined()).utf8))], .alias,
@@ -152,12 +147,13 @@ enum NameForms {
             add(member.id, member.name, .name, context: common)
             for alias in member.aliases {
                 add(member.id, alias, .alias, context: common)
-                // Initials in capitals are written with dots as often: "DJ Mulder" is "D.J. Mulder".
+                // Initials in capitals are written with dots as often: "DJ Mulder" is "D.J. Mulder", but so
+                // does the news write anyone's initials ("wethouder D.J. Mulder"): with context only.
                 let dotted = alias.split(separator: " ").map {
                     (2...3).contains($0.count) && $0.allSatisfy(\.isUppercase)
                         ? $0.map(String.init).joined(separator: " ") : String($0)
                 }.joined(separator: " ")
-                if dotted != alias { add(member.id, dotted, .alias, context: common) }
+                if dotted != alias { add(member.id, dotted, .alias, context: true) }
             }
             for handle in member.handles { add(member.id, handle, .handle, context: false, veto: false) }
             let (first, surnames) = split(member.name)
@@ -204,9 +200,6 @@ enum NameForms {
                 let alone = common || secondHalves.contains(surname)
                 add(member.id, surname, .surname, context: alone)
                 add(member.id, surname + "s", .surname, context: alone)  // "Verbeeks klas"
-                // The diminutive that mocks: "Muldertje", "Verbeekje".
-                add(member.id, surname + "tje", .surname, context: alone)
-                add(member.id, surname + "je", .surname, context: alone)
             }
             if let first {
                 // A first name alone ("Marieke"), or its possessive ("Mariekes"), counts with context.

@@ -66,9 +66,9 @@ struct TargetForms: Sendable {
                 out.insert(subject + teacher)
                 out.insert([MatchText.key(Array((subject + teacher).joined().utf8))])
             }
-            // "die van gym": pupils name a teacher by the subject alone (and "die gast van groen", `target`).
-            out.insert(["van"] + subject)
-            out.insert(["van", "de"] + subject)
+            // "die gast van groen", "die vrouw van zorg": a word for a person and the subject. Not "die van
+            // gym" alone, which is as often the gym shoes, nor "die lui van de zorg" (health care).
+            for person in TargetWords.personWords.map(MatchText.words) { out.insert(person + ["van"] + subject) }
         }
         return out
     }
@@ -133,13 +133,6 @@ struct TargetForms: Sendable {
             var at = start + determiners
             while determiners > 0, at < words.count, at - start - determiners < 2, !starts[at], !determines[at],
                 isAdjective(words[at])
-            {
-                at += 1
-            }
-            // After "die" one word of any kind before "van" and a subject names a person: "die gast van
-            // groen", "die mocro van gym"; "de les van gym" is a lesson.
-            if determiners == 1, personPointers.contains(words[start]), at + 1 < words.count, !starts[at],
-                words[at + 1] == "van", starts[at + 1]
             {
                 at += 1
             }
@@ -213,8 +206,6 @@ struct TargetForms: Sendable {
     }
 
     private let locatives = Self.keys(["op", "bij", "aan", "at"])
-    /// Demonstratives of a common-gender noun, which a person is: not "de" or "dat" ("dat lokaal van groen").
-    private let personPointers = Self.keys(["die", "deze", "that", "this"])
     /// After a place word: the writer's own place or just some place ("op mijn vorige school", "bij een
     /// bedrijf"). Not "zijn" or "haar": "de directrice bij haar auto" is where she stands.
     private let notHere = Self.keys(["mijn", "m", "mn", "my", "een", "a", "an"])

@@ -76,12 +76,8 @@ enum TargetWords {
         "hele", "whole", "kanker", "kk", "kkr", "kut", "klote", "tering", "tyfus", "pleuris", "kolere", "klere",
         "pokke", "takke", "stomme", "rotte", "kankere", "fucking", "fking", "shitty", "damn", "bloody",
     ]
-    /// Curses written as one word with the school's bare name ("kutzeehoek", "rotzeehoek"): as plainly the
-    /// school as "die kut Zeehoek" is; no one curses a beach pavilion in one word.
-    static let gluedCurses = [
-        "kanker", "kk", "kkr", "kut", "klote", "tering", "tyfus", "pleuris", "kolere", "klere", "pokke", "takke", "rot",
-        "kl0te", "fucking", "shit",
-    ]
+    /// Plain words for a person, that with "van" and a subject name its teacher ("die vent van techniek").
+    static let personWords = ["gast", "vent", "man", "vrouw", "wijf", "kerel", "gozer", "meneer", "mevrouw", "mens"]
     /// Words for a teacher: a role "docent SUBJECT" is also "leraar SUBJECT", "SUBJECTleraar", "SUBJECT teacher".
     static let teacherWords = ["docent", "docente", "leraar", "lerares", "juf", "meester", "teacher"]
     /// Other words for a configured role (`staff[].role`, its bracketed part left out).

@@ -65,7 +65,7 @@ struct Train: ParsableCommand {
             var lines = [
                 [
                     "id", "fold", "rules_alert", "linked", "strength", "expected_alert", "categories", "threat",
-                    "critical", "cleared", "brief", "staff_statement", "rule_findings", "rule_counted", "possible",
+                    "critical", "cleared", "brief", "rule_findings", "rule_counted", "possible",
                 ].joined(separator: "\t")
             ]
             for (index, outcome) in validation.outcomes.enumerated() {
@@ -75,7 +75,6 @@ struct Train: ParsableCommand {
                         String(format: "%.4f", outcome.strength), "\(outcome.expectedAlert)",
                         posts[index].expect.categories.joined(separator: ","), String(format: "%.4f", outcome.threat),
                         "\(outcome.rules.critical)", "\(outcome.rules.cleared)", "\(outcome.rules.brief)",
-                        "\(outcome.rules.staffStatement)",
                         outcome.ruleFindings.map(\.rawValue).sorted().joined(separator: ","),
                         outcome.ruleCounted.map(\.rawValue).sorted().joined(separator: ","),
                         "\(!outcome.linked && !rules.matcher.possibleMentions(in: posts[index].post).isEmpty)",

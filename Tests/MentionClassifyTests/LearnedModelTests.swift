@@ -91,7 +91,6 @@ struct LearnedModelTests {
         (RulesVerdict(alert: true), true, 0.05, Tier.review),  // the model vouches against the rule
         (RulesVerdict(alert: true, critical: true), true, 0.05, Tier.alert),  // but not against a threat to kill
         (RulesVerdict(alert: true, brief: true), true, 0.05, Tier.alert),  // nor against a post of a few words
-        (RulesVerdict(alert: true, staffStatement: true), true, 0.05, Tier.alert),  // nor a staff account's statement
         (RulesVerdict(brief: true), true, 0.6, Tier.review),  // a short post the rules don't alert on: as before
         (RulesVerdict(), true, 0.95, Tier.alert),
         (RulesVerdict(cleared: true), true, 0.95, Tier.review),  // the rules read it as counter-speech

@@ -92,26 +92,24 @@ struct MatchFormsTests {
         ("Mulder de sukkel van Nederlands", ["staff-06"]),  // an insult is no trade
         ("El Amrani de coach is streng", ["staff-03"]),  // nor what a gym teacher is called
         ("De Vries Bouw B.V. bij de school", []),
-        // The school's own name in a handle or address someone chose is the school: "zeehoek" alone needs
-        // context, but no one names an account after a beach pavilion without saying so (an `exclude` word).
+        // The school's bare name in a handle or address someone chose is the school where the handle says
+        // what of it (a school or context word, a class, a staff name): fake accounts are named so. Not a
+        // shop's or a bar's handle, nor a venue tagged alone.
         ("volg @jufmarieke_zeehoek", ["school", "staff-01"]),
         ("made @zeehoek_directie on insta", ["school"]),
         ("een mail van directie@zeehoek", ["school"]),
-        ("volg @strandpaviljoen_zeehoek deze zomer", []),
+        ("@zeehoek_2c wie heeft het huiswerk", ["school"]),
+        ("volg @zeehoek_surf voor nieuwe boards", []),
+        ("@zeehoek_surf Jan de Vries is een oplichter", []),  // gives no context to a common name either
+        ("borrel @Zeehoek vanavond", []),
+        ("volg @strandpaviljoen_zeehoek_official deze zomer", []),  // an exclude word still vetoes
         ("volg @annabakker voor zeehoek-nieuws", []),  // the name beside a handle is no part of it
-        // A curse in one word with the bare name: "kutzeehoek" as plainly as "die kut Zeehoek"; not a beach.
-        ("kutzeehoek met je kutleraren", ["school"]),
-        ("zeehoekstrandtent gaat open", []),
         // An honorific with the tussenvoegsels people mix up: "mevrouw van de Berg" is Van den Berg.
         ("mevrouw van de berg is streng", ["staff-04"]),
         ("mevr van der Berg-Bos", ["staff-04"]),
-        // An alias's initials written with dots; another's initials before the surname are someone else.
-        ("D.J. Mulder heeft gelijk", ["staff-06"]),
-        ("K.J. Mulder heeft gelijk", []),
-        // The diminutive that mocks; "bosje" is half a surname and a wood, and needs context.
-        ("Muldertje is een rat", ["staff-06"]),
-        ("Verbeekje weer", ["staff-01"]),
-        ("een bosje bloemen", []),
+        // An alias's initials written with dots: with context, as the news writes anyone's initials so.
+        ("D.J. Mulder geeft les op school", ["staff-06"]),
+        ("wethouder D.J. Mulder is een oplichter", []),
         ("Sportdag PrO Zeehoek 2026", ["school"]),  // a year is no house number
         ("sportdag pro zeehoek", ["school"]),  // "PrO" as configured splits like camelCase; lower case does not
         ("pr0 z33h03k is kk", ["school"]),

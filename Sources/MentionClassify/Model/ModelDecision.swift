@@ -57,24 +57,13 @@ public struct RulesVerdict: Sendable, Equatable {
     /// the model has too little to vouch against them with ("Juf Marieke is walgelijk." got 0.12: a
     /// post's features are scaled by 1/√(count + 30), so a short one stays near the model's prior).
     public var brief = false
-    /// One of them a staff account speaking for the school (`unauthorised_statement`): the model has
-    /// learned staff accounts' posts as harmless, and in cross-validation on 21,069 posts the veto
-    /// stopped 9 such alerts, all of them right, and no false one (2026.12.46).
-    public var staffStatement = false
 
-    public init(
-        alert: Bool = false, critical: Bool = false, cleared: Bool = false, brief: Bool = false,
-        staffStatement: Bool = false
-    ) {
+    public init(alert: Bool = false, critical: Bool = false, cleared: Bool = false, brief: Bool = false) {
         self.alert = alert
         self.critical = critical
         self.cleared = cleared
         self.brief = brief
-        self.staffStatement = staffStatement
     }
-
-    /// Whether the model may vouch against the rules' alert (below the veto threshold, to review).
-    var vetoable: Bool { !critical && !brief && !staffStatement }
 }
 
 public enum ModelDecision {
@@ -130,7 +119,7 @@ public enum ModelDecision {
             guard linked else { return .none }
             return alerts ? .alert : strength >= thresholds.review ? .review : .none
         case .combined:
-            if rules.alert { return !rules.vetoable || strength >= thresholds.veto ? .alert : .review }
+            if rules.alert { return rules.critical || rules.brief || strength >= thresholds.veto ? .alert : .review }
             guard linked else { return .none }
             if alerts { return rules.cleared ? .review : .alert }
             return strength >= thresholds.review ? .review : .none
