@@ -57,7 +57,6 @@ enum Explanation {
         case .counterSpeech: return "spreekt zich uit tegen schelden of pesten"
         case .reported: return "neutraal bericht of citaat"
         case .intensifier: return "als versterking gebruikt, niet gericht aan iemand"
-        case .interjection: return "als uitroep gebruikt, niet gericht aan iemand"
         case .ownIdentity: return "over de schrijver zelf"
         case .noTarget: return "niet bij een persoon"
         case .consent: return "met toestemming"

@@ -16,8 +16,6 @@ struct HitContext {
         guard !hit.words.isEmpty, hit.lowered == nil else { return }
         if isIntensifier(hit) {
             hit.lower(.intensifier)
-        } else if isInterjection(hit) {
-            hit.lower(.interjection)
         } else if isNegated(hit) {
             hit.lower(.negated)
         } else if isCounterSpeech(hit) {
@@ -58,25 +56,6 @@ struct HitContext {
         let next = hit.words.upperBound
         return next < words.count && words[next].clause == words[hit.words.upperBound - 1].clause
             && isIntensifierWord(words[next].key)
-    }
-
-    /// "Kanker zeg, het regent weer", "Fuck, I forgot my kit": a curse (`interjection`) that opens its
-    /// sentence alone, or with a particle (`exclaim`: "zeg", "joh"), before a comma or the sentence's end,
-    /// is swearing, aimed at nobody. "Kanker juf Marieke" and "Kanker, die juf" go on in the clause.
-    private func isInterjection(_ hit: Hit) -> Bool {
-        guard hit.category == .insult, hit.words.count == 1 else { return false }
-        let at = hit.words.lowerBound
-        let word = words[at]
-        guard at == 0 || words[at - 1].sentence != word.sentence,
-            lexicon.cueIndex["interjection"]?.singles.contains(word.key) ?? false
-        else { return false }
-        var next = at + 1
-        if next < words.count, words[next].clause == word.clause,
-            lexicon.cueIndex["exclaim"]?.singles.contains(words[next].key) ?? false
-        {
-            next += 1
-        }
-        return next == words.count || words[next].clause != word.clause
     }
 
     private func curseStem(of key: String) -> String? {

@@ -145,16 +145,7 @@ enum NameForms {
         for member in staff {
             let common = member.commonName
             add(member.id, member.name, .name, context: common)
-            for alias in member.aliases {
-                add(member.id, alias, .alias, context: common)
-                // Initials in capitals are written with dots as often: "DJ Mulder" is "D.J. Mulder", but so
-                // does the news write anyone's initials ("wethouder D.J. Mulder"): with context only.
-                let dotted = alias.split(separator: " ").map {
-                    (2...3).contains($0.count) && $0.allSatisfy(\.isUppercase)
-                        ? $0.map(String.init).joined(separator: " ") : String($0)
-                }.joined(separator: " ")
-                if dotted != alias { add(member.id, dotted, .alias, context: true) }
-            }
+            for alias in member.aliases { add(member.id, alias, .alias, context: common) }
             for handle in member.handles { add(member.id, handle, .handle, context: false, veto: false) }
             let (first, surnames) = split(member.name)
             // The second half of a double surname ("Smit" of Verbeek-Smit) is a name thousands share:
@@ -169,10 +160,10 @@ enum NameForms {
                 }
             }
             // After an honorific the tussenvoegsels people mix up ("mevrouw van de Berg" for Van den
-            // Berg): the honorific says a person is meant, where "van de berg" alone is a mountain.
+            // Berg): with context, since Van de Berg and Van der Berg are names of their own.
             for honorific in honorifics {
                 for variant in surnames.flatMap(tussenvoegselVariants) {
-                    add(member.id, "\(honorific) \(variant)", .honorific, context: common)
+                    add(member.id, "\(honorific) \(variant)", .honorific, context: true)
                 }
             }
             // After an honorific: "meneer El Amr", "mnr Strhs" (docs/matching.md). A clipped surname

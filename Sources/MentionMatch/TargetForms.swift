@@ -66,9 +66,6 @@ struct TargetForms: Sendable {
                 out.insert(subject + teacher)
                 out.insert([MatchText.key(Array((subject + teacher).joined().utf8))])
             }
-            // "die gast van groen", "die vrouw van zorg": a word for a person and the subject. Not "die van
-            // gym" alone, which is as often the gym shoes, nor "die lui van de zorg" (health care).
-            for person in TargetWords.personWords.map(MatchText.words) { out.insert(person + ["van"] + subject) }
         }
         return out
     }

@@ -76,8 +76,6 @@ enum TargetWords {
         "hele", "whole", "kanker", "kk", "kkr", "kut", "klote", "tering", "tyfus", "pleuris", "kolere", "klere",
         "pokke", "takke", "stomme", "rotte", "kankere", "fucking", "fking", "shitty", "damn", "bloody",
     ]
-    /// Plain words for a person, that with "van" and a subject name its teacher ("die vent van techniek").
-    static let personWords = ["gast", "vent", "man", "vrouw", "wijf", "kerel", "gozer", "meneer", "mevrouw", "mens"]
     /// Words for a teacher: a role "docent SUBJECT" is also "leraar SUBJECT", "SUBJECTleraar", "SUBJECT teacher".
     static let teacherWords = ["docent", "docente", "leraar", "lerares", "juf", "meester", "teacher"]
     /// Other words for a configured role (`staff[].role`, its bracketed part left out).
