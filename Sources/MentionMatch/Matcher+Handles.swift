@@ -13,8 +13,8 @@ extension Matcher {
     /// Whether the handle around `place` (its words joined without white space) holds, beside the name, a
     /// school word, a class ("@zeehoek_2c") or a staff name that needs no context ("f.yilmaz@zeehoek").
     func handleNamesSchool(
-        _ place: Place, words: [String], tokens: [TextToken], scalars: [Unicode.Scalar], places: [Place],
-        facts: [PatternTrie.FormFacts]
+        _ place: Place, _ words: [String], _ tokens: [TextToken], _ scalars: [Unicode.Scalar], _ places: [Place],
+        _ facts: [PatternTrie.FormFacts]
     ) -> Bool {
         // The name, not its skeleton: "@zhk_official" may be anyone's.
         guard words[place.from..<place.to].reduce(0, { $0 + $1.utf8.count }) >= 5 else { return false }

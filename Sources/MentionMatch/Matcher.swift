@@ -238,12 +238,9 @@ public struct Matcher: Sendable {
                 // A street's number follows it across a space only ("de zeehoek: 23-KLM-4" is no address).
                 && Self.onlySpaces(before: place.to, tokens, scalars)
                 && !(tokens[place.from].start > 0 && scalars[tokens[place.from].start - 1] == "#"))
-                // Part of a handle ("@jufmarieke_zeehoek") is a name someone chose, not a mention by itself;
-                // the school's own name is, where the handle says so ("@zeehoek_directie": `Matcher+Handles`).
+                // Part of a handle is a name someone chose, not a mention by itself; the school's may be (`Matcher+Handles`).
                 || (form.needsContext && inHandle
-                    && !(form.isSchool
-                        && handleNamesSchool(
-                            place, words: words, tokens: tokens, scalars: scalars, places: places, facts: facts)))
+                    && !(form.isSchool && handleNamesSchool(place, words, tokens, scalars, places, facts)))
                 || (excluded && form.vetoable && form.isSchool)
                 || (form.isSchool && form.vetoable && (form.rule == .name || form.rule == .alias) && place.from > 0
                     && Self.placeKinds.contains(words[place.from - 1]))
