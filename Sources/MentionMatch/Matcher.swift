@@ -8,7 +8,7 @@ public struct Matcher: Sendable {
     let misspelt: MisspeltNames
     private let contextPhrases: [[String]]
     /// The same by their first word.
-    let contextByFirstWord: [String: [[String]]]
+    private let contextByFirstWord: [String: [[String]]]
     /// Context words written with a capital in the config: proper nouns, the school's place
     /// ("Westerveen"), which say which praktijkschool is meant (`NamePattern.SchoolKind`).
     private let placeNames: [String: [[String]]]
