@@ -48,6 +48,16 @@ struct NameVariantsTests {
         #expect(matcher.mentions(in: Post(id: "t", text: text)).isEmpty, "\(text)")
     }
 
+    /// The tussenvoegsels people mix up, after an honorific and with context: the whole form is the mention
+    /// (without it only "berg", half of a double surname, might be found).
+    @Test func aMixedUpTussenvoegselAfterAnHonorific() {
+        #expect(NameForms.tussenvoegselVariants("van den Berg") == ["van de Berg", "van der Berg"])
+        #expect(NameForms.tussenvoegselVariants("El Amrani").isEmpty)
+        let found = matcher.mentions(in: Post(id: "t", text: "mevrouw van de Berg van school is streng"))
+        #expect(found.map(\.surface) == ["mevrouw van de Berg"], "\(found.map(\.surface))")
+        #expect(found.map(\.rule) == [.honorific])
+    }
+
     @Test func theSchoolsSkeletonIsMadeFromItsLettersAsWritten() {
         #expect(NameForms.schoolSkeleton("Praktijkschool De Zeehoek") == ["zhk"])
         // Keys read "l" as "i": from the key, "Wellant" would lose its l's.
