@@ -23,11 +23,9 @@ extension Classifier {
             // The rules name what their words say; the model adds a category they did not find from
             // its own bar (forwarding, the shape of the whole post, which the rules see in few posts).
             categories = ModelDecision.joining(
-                scores, byStaff: byStaff, found: Set(findings.map(\.category)), thresholds: thresholds.categories,
-                unsigned: rules.unsigned)
+                scores, byStaff: byStaff, found: Set(findings.map(\.category)), thresholds: thresholds.categories)
         } else {
-            categories = ModelDecision.categories(
-                scores, byStaff: byStaff, thresholds: thresholds.categories, unsigned: rules.unsigned)
+            categories = ModelDecision.categories(scores, byStaff: byStaff, thresholds: thresholds.categories)
             if tier == .alert, !categories.contains(where: { Self.modelSeverity($0.0) >= minSeverity }) {
                 tier = .review
             }
@@ -56,16 +54,15 @@ extension Classifier {
     /// What a post aimed at no one commits, in the model's words: the categories a post names are
     /// what it says, whoever it is aimed at (corpus/LABELS.md), as the rules' own untargeted findings.
     /// Only from `ModelDecision.untargetedBelief`, so a post the model merely suspects names nothing.
-    func untargetedFindings(
-        _ findings: [CategoryFinding], scores: LinearModel.Scores, byStaff: Bool, unsigned: Set<ProtocolCategory>
-    ) -> [CategoryFinding] {
+    func untargetedFindings(_ findings: [CategoryFinding], scores: LinearModel.Scores, byStaff: Bool)
+        -> [CategoryFinding]
+    {
         let counted = findings.filter { $0.severity > .low }
         let categories =
             counted.isEmpty
-            ? ModelDecision.categories(scores, byStaff: byStaff, thresholds: thresholds.categories, unsigned: unsigned)
+            ? ModelDecision.categories(scores, byStaff: byStaff, thresholds: thresholds.categories)
             : ModelDecision.joining(
-                scores, byStaff: byStaff, found: Set(findings.map(\.category)), thresholds: thresholds.categories,
-                unsigned: unsigned)
+                scores, byStaff: byStaff, found: Set(findings.map(\.category)), thresholds: thresholds.categories)
         var out = findings
         for (category, probability) in categories {
             let guess = counted.isEmpty && isGuess(category, probability)

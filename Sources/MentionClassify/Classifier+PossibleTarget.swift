@@ -29,8 +29,7 @@ extension Classifier {
     /// categories at their severity, as for any review item; each explanation says whom it may be aimed
     /// at and why that is not sure.
     func reviewFindings(
-        _ findings: [CategoryFinding], scores: LinearModel.Scores?, possible: Mention, byStaff: Bool,
-        unsigned: Set<ProtocolCategory>
+        _ findings: [CategoryFinding], scores: LinearModel.Scores?, possible: Mention, byStaff: Bool
     ) -> [CategoryFinding] {
         let note =
             "; mogelijk \(possible.entity == "school" ? "over de school" : "gericht aan") '\(possible.surface)', "
@@ -42,7 +41,7 @@ extension Classifier {
         }
         guard out.isEmpty, let scores else { return out }
         for (category, probability) in ModelDecision.categories(
-            scores, byStaff: byStaff, thresholds: thresholds.categories, unsigned: unsigned)
+            scores, byStaff: byStaff, thresholds: thresholds.categories)
         {
             let percent = Int((probability * 100).rounded())
             let words = scores.words.map { "'\($0)'" }.joined(separator: ", ")

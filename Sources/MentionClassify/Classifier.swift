@@ -131,8 +131,7 @@ public struct Classifier: Sendable {
             alert: !counted.isEmpty, critical: counted.contains { $0.effectiveSeverity == .critical },
             cleared: counted.isEmpty && Self.isCleared(hits),
             brief: !counted.isEmpty
-                && TextFeatures.words(in: found.text, mentions: mentions).count <= ModelDecision.briefWords,
-            unsigned: found.unsigned)
+                && TextFeatures.words(in: found.text, mentions: mentions).count <= ModelDecision.briefWords)
         var judged = judgeWithModel(
             text: found.text, mentions: mentions, byStaff: byStaff, rules: rules, findings: &findings)
         if judged.tier == .none, !judged.linked,
@@ -140,13 +139,12 @@ public struct Classifier: Sendable {
                 of: post, possible: possible, mentions: mentions, hits: hits, rules: rules, strength: judged.strength)
         {
             judged.tier = .review
-            findings = reviewFindings(
-                findings, scores: judged.scores, possible: possible, byStaff: byStaff, unsigned: rules.unsigned)
+            findings = reviewFindings(findings, scores: judged.scores, possible: possible, byStaff: byStaff)
         }
         if judged.tier == .none, !judged.linked, !rules.cleared, let scores = judged.scores, mode == .combined,
             (judged.strength ?? 0) >= ModelDecision.untargetedBelief
         {
-            findings = untargetedFindings(findings, scores: scores, byStaff: byStaff, unsigned: rules.unsigned)
+            findings = untargetedFindings(findings, scores: scores, byStaff: byStaff)
         }
         if mode == .model { counted = [] }
         let track: ProtocolTrack
@@ -191,8 +189,6 @@ public struct Classifier: Sendable {
         var text: String
         /// A pronoun, a role or a word for a person: in a reply, it may mean someone of the thread.
         var refersToSomeone: Bool
-        /// Categories the post shows no sign of (`CategorySigns`).
-        var unsigned: Set<ProtocolCategory>
     }
 
     /// Every hit in a post (lexicon entries, rules, details, forwarding), judged and aimed; `assess`
@@ -261,8 +257,7 @@ public struct Classifier: Sendable {
         }
         let refers = ["pronoun", "person", "role", "institution"].contains { !search.occurrences(of: $0).isEmpty }
         return PostHits(
-            hits: hits, mentions: mentions, words: words, byStaff: byStaff, text: text, refersToSomeone: refers,
-            unsigned: CategorySigns.unsigned(hits, search: search, words: words.words, text: text))
+            hits: hits, mentions: mentions, words: words, byStaff: byStaff, text: text, refersToSomeone: refers)
     }
 
     /// Remembers a post for `forwarding` when it raised an alert (flagged content), with its severity.

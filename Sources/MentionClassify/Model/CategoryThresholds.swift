@@ -27,15 +27,12 @@ public struct CategoryThresholds: Codable, Sendable, Equatable {
 extension ModelDecision {
     /// The categories the model names in a post it alerts on or puts up for review, most likely
     /// first: those at or above their bar that this author can commit, or else (with `nearest`) the
-    /// one nearest its bar. `unsigned`: categories the post shows no sign of (`CategorySigns`).
+    /// one nearest its bar.
     public static func categories(
-        _ scores: LinearModel.Scores, byStaff: Bool, thresholds: CategoryThresholds = .standard, nearest: Bool = true,
-        unsigned: Set<ProtocolCategory> = []
+        _ scores: LinearModel.Scores, byStaff: Bool, thresholds: CategoryThresholds = .standard, nearest: Bool = true
     ) -> [(ProtocolCategory, Double)] {
-        let allowed = scores.categories.filter {
-            (byStaff || !staffOnly.contains($0.key)) && !unsigned.contains($0.key)
-        }
-        .sorted { ($0.value, $0.key.rawValue) > ($1.value, $1.key.rawValue) }
+        let allowed = scores.categories.filter { byStaff || !staffOnly.contains($0.key) }
+            .sorted { ($0.value, $0.key.rawValue) > ($1.value, $1.key.rawValue) }
         let sure = allowed.filter { $0.value >= thresholds.naming($0.key) }
         guard sure.isEmpty, nearest else { return sure.map { ($0.key, $0.value) } }
         let nearest = allowed.max { $0.value - thresholds.naming($0.key) < $1.value - thresholds.naming($1.key) }
@@ -43,13 +40,12 @@ extension ModelDecision {
     }
 
     /// The categories the model adds beside a rule's alert: at or above their joining bar, this
-    /// author can commit them, the post shows a sign of them, and the rules did not find them.
+    /// author can commit them, and the rules did not find them.
     public static func joining(
-        _ scores: LinearModel.Scores, byStaff: Bool, found: Set<ProtocolCategory>, thresholds: CategoryThresholds,
-        unsigned: Set<ProtocolCategory> = []
+        _ scores: LinearModel.Scores, byStaff: Bool, found: Set<ProtocolCategory>, thresholds: CategoryThresholds
     ) -> [(ProtocolCategory, Double)] {
         scores.categories.filter { category, belief in
-            (byStaff || !staffOnly.contains(category)) && !found.contains(category) && !unsigned.contains(category)
+            (byStaff || !staffOnly.contains(category)) && !found.contains(category)
                 && thresholds.joining(category).map { belief >= $0 } ?? false
         }
         .sorted { ($0.value, $0.key.rawValue) > ($1.value, $1.key.rawValue) }

@@ -19,16 +19,11 @@ extension CrossValidation {
         var found: Set<ProtocolCategory>
         var beliefs: LinearModel.Scores?
         var byStaff: Bool
-        /// Categories the post shows no sign of (`CategorySigns`).
-        var unsigned: Set<ProtocolCategory> = []
         var expected: Set<ProtocolCategory>
         var alert = true
 
         private func joining(_ beliefs: LinearModel.Scores, _ thresholds: CategoryThresholds) -> Set<ProtocolCategory> {
-            Set(
-                ModelDecision.joining(
-                    beliefs, byStaff: byStaff, found: found, thresholds: thresholds, unsigned: unsigned
-                ).map(\.0))
+            Set(ModelDecision.joining(beliefs, byStaff: byStaff, found: found, thresholds: thresholds).map(\.0))
         }
 
         func categories(_ thresholds: CategoryThresholds) -> Set<ProtocolCategory> {
@@ -40,16 +35,12 @@ extension CrossValidation {
                 return counted.union(joining(beliefs, thresholds))
             case .names:
                 return counted.union(
-                    ModelDecision.categories(
-                        beliefs, byStaff: byStaff, thresholds: thresholds, nearest: alert, unsigned: unsigned
-                    ).map(\.0)
+                    ModelDecision.categories(beliefs, byStaff: byStaff, thresholds: thresholds, nearest: alert).map(\.0)
                 )
             case .untargeted:
                 guard counted.isEmpty else { return counted.union(joining(beliefs, thresholds)) }
                 return Set(
-                    ModelDecision.categories(
-                        beliefs, byStaff: byStaff, thresholds: thresholds, nearest: false, unsigned: unsigned
-                    ).map(\.0)
+                    ModelDecision.categories(beliefs, byStaff: byStaff, thresholds: thresholds, nearest: false).map(\.0)
                 )
             }
         }
@@ -79,7 +70,7 @@ extension CrossValidation {
             }
             return Naming(
                 kind: kind, counted: counted, found: outcome.ruleFindings, beliefs: assessment.model,
-                byStaff: assessment.byStaff, unsigned: assessment.rules.unsigned,
+                byStaff: assessment.byStaff,
                 expected: Set(posts[index].expect.categories.compactMap(ProtocolCategory.init(rawValue:))),
                 alert: assessment.tier == .alert)
         }

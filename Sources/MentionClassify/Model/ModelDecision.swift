@@ -57,18 +57,12 @@ public struct RulesVerdict: Sendable, Equatable {
     /// the model has too little to vouch against them with ("Juf Marieke is walgelijk." got 0.12: a
     /// post's features are scaled by 1/√(count + 30), so a short one stays near the model's prior).
     public var brief = false
-    /// Categories the post shows no sign of (`CategorySigns`): the model does not name them.
-    public var unsigned: Set<ProtocolCategory> = []
 
-    public init(
-        alert: Bool = false, critical: Bool = false, cleared: Bool = false, brief: Bool = false,
-        unsigned: Set<ProtocolCategory> = []
-    ) {
+    public init(alert: Bool = false, critical: Bool = false, cleared: Bool = false, brief: Bool = false) {
         self.alert = alert
         self.critical = critical
         self.cleared = cleared
         self.brief = brief
-        self.unsigned = unsigned
     }
 }
 
