@@ -9,6 +9,8 @@ struct HitContext {
     let lexicon: Lexicon
     let mentions: [Mention]
     let isNews: Bool
+    /// Each other school the post names ("het Baken-college"), as word ranges (`Matcher.otherSchoolNames`).
+    var otherSchools: [Range<Int>] = []
 
     var words: [ClassWord] { text.words }
 
@@ -186,7 +188,11 @@ struct HitContext {
     func aim(_ hit: inout Hit) {
         guard !hit.words.isEmpty else { return }
         let sentence = words[hit.words.lowerBound].sentence
-        var aimed = Set(hit.words.compactMap { words[$0].mention })
+        let elsewhere = otherSchools.filter { words[$0.lowerBound].sentence == sentence }
+        var aimed = Set(
+            hit.words.compactMap { index in
+                nearerToAnotherSchool(index, hit.words, elsewhere) ? nil : words[index].mention
+            })
         // Names in the sentence count too: "die El Amrani van de zeehoek ga ik in elkaar slaan" is
         // aimed at El Amrani, though the phrase starts at "de zeehoek".
         let speech = search.occurrences(of: "speech", inSentence: sentence)
@@ -195,7 +201,13 @@ struct HitContext {
             let speaks =
                 index < hit.words.lowerBound
                 && speech.contains { $0.lowerBound > index && $0.upperBound <= hit.words.lowerBound }
-            if !speaks { aimed.insert(mention) }
+            if !speaks, !nearerToAnotherSchool(index, hit.words, elsewhere) { aimed.insert(mention) }
+        }
+        // Abuse in a sentence that names another school, and no one of ours nearer: aimed at that school,
+        // not back at ours ("De Zeehoek is prima. Het Baken-college is een school vol sukkels").
+        if aimed.isEmpty, !elsewhere.isEmpty {
+            hit.aimedElsewhere = true
+            return
         }
         // "die tent", "het gebouw": the school as a building, back to the school named in any sentence
         // before ("De Zeehoek ... Ik steek die tent in de fik"); a pronoun or a role refers to people:

@@ -20,7 +20,20 @@ struct OtherSchools: Sendable {
 
     /// `school`: the words of a found mention of the watched school, which are never another's.
     func named(in words: [String], tokens: [TextToken], scalars: [Unicode.Scalar], school: [Bool]) -> Bool {
-        func capitalised(_ index: Int) -> Bool { scalars[tokens[index].start].properties.isUppercase }
+        !names(in: words, tokens: tokens, scalars: scalars, school: school, all: false).isEmpty
+    }
+
+    /// The words (indices into `tokens`) of each other school's name; with `all` false, the first only.
+    func names(in words: [String], tokens: [TextToken], scalars: [Unicode.Scalar], school: [Bool], all: Bool = true)
+        -> [ClosedRange<Int>]
+    {
+        var found: [ClosedRange<Int>] = []
+        // A word in capitals throughout says nothing: "SCHOOL VOOR LOSERS" names no school "Voor".
+        func capitalised(_ index: Int) -> Bool {
+            let letters = scalars[tokens[index].start..<tokens[index].end]
+            return letters.first?.properties.isUppercase == true
+                && (letters.count == 1 || letters.dropFirst().contains { $0.properties.isLowercase })
+        }
         /// Only spaces, or a hyphen, between word `index - 1` and word `index`: the same name.
         func joined(_ index: Int, hyphen: Bool) -> Bool {
             guard tokens[index - 1].end < tokens[index].start else { return false }
@@ -33,16 +46,23 @@ struct OtherSchools: Sendable {
             if kinds.contains(word), index + 1 < words.count, !school[index + 1], capitalised(index + 1),
                 joined(index + 1, hyphen: false)
             {
-                return true
+                found.append(index...(index + 1))
+                if !all { return found }
+                continue
             }
             // "het Kustlyceum", "het Polder College", "het Baken-college": a name that ends in a kind,
             // within a sentence (a capital at a sentence's start says nothing).
             guard index > 0, joined(index, hyphen: true), !school[index - 1], !possessives.contains(words[index - 1])
             else { continue }
             let endsInKind = endings.contains { word.hasSuffix($0) }
-            if endsInKind, capitalised(index), !kinds.contains(word) || capitalised(index - 1) { return true }
-            if kinds.contains(word), scalars[tokens[index].start - 1] == "-", capitalised(index - 1) { return true }
+            let name =
+                (endsInKind && capitalised(index) && (!kinds.contains(word) || capitalised(index - 1)))
+                || (kinds.contains(word) && scalars[tokens[index].start - 1] == "-" && capitalised(index - 1))
+            if name {
+                found.append((kinds.contains(word) ? index - 1 : index)...index)
+                if !all { return found }
+            }
         }
-        return false
+        return found
     }
 }
