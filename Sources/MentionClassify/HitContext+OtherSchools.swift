@@ -10,34 +10,61 @@ extension HitContext {
         }
     }
 
-    /// The name at word `index` is not what the hit is aimed at, because another school's name stands
-    /// in the hit's clause (where the abuse ends) and, if ours does too, nearer to the abuse: "Compared
-    /// to De Zeehoek, the Polder College is full of idiots", "Vergeleken met De Zeehoek is het
-    /// Baken-college een school vol sukkels". Not when the two are one subject ("De Zeehoek en het
-    /// Baken-college zijn ..."), nor when the other school stands in another clause ("De Zeehoek, waar
-    /// hij na het Kustlyceum heen ging, is ...").
-    func nearerToAnotherSchool(_ index: Int, _ hit: Range<Int>, _ names: [Range<Int>]) -> Bool {
+    /// Our name at word `index` is set apart from the abuse, which is aimed at another school named
+    /// beside it. Two shapes, with a word of the `setapart` list:
+    /// - the word governs our name, and the other school's name stands nearer to the abuse ("Vergeleken
+    ///   met De Zeehoek is het Baken-college een school vol sukkels");
+    /// - the word stands between the abuse and our name, right before one of the two names, with the other
+    ///   school on the abuse's side ("De Zeehoek is prima, maar het Baken-college is …", "Het
+    ///   Baken-college is een kankerschool, maar De Zeehoek niet").
+    /// Never when our name's clause likens it (the `alike` list: "…, maar De Zeehoek is nog erger"), and
+    /// nearness alone is not enough: "De Zeehoek is een grotere kankerschool dan het Kustlyceum" and "Het
+    /// Baken-college is een kankerschool, net als De Zeehoek" are aimed at ours.
+    func isSetApart(_ index: Int, _ hit: Range<Int>, _ names: [Range<Int>]) -> Bool {
         guard words[index].mention != nil, !names.isEmpty else { return false }
         // A name inside the hit ("@target is ... idiots"): the abuse is what follows it.
         let abuse = hit.contains(index) ? (index + 1)..<hit.upperBound : hit
         guard !abuse.isEmpty else { return false }
-        let clause = words[abuse.upperBound - 1].clause
+        let sentence = words[index].sentence
+        let clause = words[index].clause
+        guard
+            !search.occurrences(of: "alike", inSentence: sentence).contains(where: {
+                words[$0.lowerBound].clause == clause
+            })
+        else { return false }
+        var first = index
+        while first > 0, words[first - 1].mention == words[index].mention { first -= 1 }
+        let cues = search.occurrences(of: "setapart", inSentence: sentence)
         let ours = Self.distance(index, abuse)
         return names.contains { name in
-            guard name.contains(where: { words[$0].clause == clause }) else { return false }
-            if words[index].clause == clause, name.map({ Self.distance($0, abuse) }).min() ?? .max >= ours {
-                return false
+            let nearer = (name.map { Self.distance($0, abuse) }.min() ?? .max) < ours
+            return cues.contains { cue in
+                if cue.upperBound == first, nearer { return true }
+                let between = Self.isBetween(cue, abuse, index)
+                let otherSide = Self.isBetween(cue, name, index)
+                let adjacent = cue.upperBound == first || Self.article(words, from: cue.upperBound, to: name.lowerBound)
+                return between && otherSide && adjacent
             }
-            let between = index < name.lowerBound ? (index + 1)..<name.lowerBound : name.upperBound..<index
-            let joined =
-                words[index].clause == words[name.lowerBound].clause
-                && between.allSatisfy { Self.joiningWords.contains(words[$0].key) || words[$0].mention != nil }
-            return !joined
         }
     }
 
-    /// Words that join two names into one subject, with their articles.
-    static let joiningWords: Set<String> = ["en", "and", "of", "or", "het", "de", "the"]
+    /// `cue` lies between `range` and the word `index`, on neither.
+    static func isBetween(_ cue: Range<Int>, _ range: Range<Int>, _ index: Int) -> Bool {
+        index < range.lowerBound
+            ? index < cue.lowerBound && cue.upperBound <= range.lowerBound
+            : range.upperBound <= cue.lowerBound && cue.upperBound <= index
+    }
+
+    /// From `start` up to `end` there is nothing, or one article ("maar het Baken-college").
+    static func article(_ words: [ClassWord], from start: Int, to end: Int) -> Bool {
+        start == end || (end - start == 1 && ["de", "het", "the"].contains(words[start].key))
+    }
+
+    /// The abuse stands in the clause of another school's name ("Het Baken-college is een school vol sukkels").
+    func inClauseOfAnotherSchool(_ hit: Range<Int>, _ names: [Range<Int>]) -> Bool {
+        let clause = words[hit.upperBound - 1].clause
+        return names.contains { name in name.contains { words[$0].clause == clause } }
+    }
 
     /// How many words lie from `index` to the hit (0 inside it).
     static func distance(_ index: Int, _ hit: Range<Int>) -> Int {

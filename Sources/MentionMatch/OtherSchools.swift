@@ -28,11 +28,12 @@ struct OtherSchools: Sendable {
         -> [ClosedRange<Int>]
     {
         var found: [ClosedRange<Int>] = []
-        // A word in capitals throughout says nothing: "SCHOOL VOOR LOSERS" names no school "Voor".
+        // In a post written in capitals a capital says nothing: "SCHOOL VOOR LOSERS" names no school
+        // "Voor". Elsewhere a name in capitals is a name ("het KUSTLYCEUM").
+        let upper = scalars.filter(\.properties.isUppercase).count
+        let shouting = upper > scalars.filter(\.properties.isLowercase).count
         func capitalised(_ index: Int) -> Bool {
-            let letters = scalars[tokens[index].start..<tokens[index].end]
-            return letters.first?.properties.isUppercase == true
-                && (letters.count == 1 || letters.dropFirst().contains { $0.properties.isLowercase })
+            !shouting && scalars[tokens[index].start].properties.isUppercase
         }
         /// Only spaces, or a hyphen, between word `index - 1` and word `index`: the same name.
         func joined(_ index: Int, hyphen: Bool) -> Bool {
