@@ -177,8 +177,7 @@ public struct Classifier: Sendable {
     static func isCleared(_ hits: [Hit]) -> Bool {
         let readings: Set<Hit.LowReason> = [.negated, .counterSpeech, .reported, .game]
         let abusive = hits.filter { $0.category != .forwarding }
-        return !abusive.isEmpty
-            && abusive.allSatisfy { ($0.lowered.map(readings.contains) ?? false) || $0.aimedElsewhere }
+        return !abusive.isEmpty && abusive.allSatisfy { $0.lowered.map(readings.contains) ?? false }
     }
 
     /// A post's hits, each judged (negation, counter-speech, ...) and aimed, with what the verdict needs.
@@ -196,8 +195,7 @@ public struct Classifier: Sendable {
     /// sums them up. The lexicon's own tests read the entry of each hit here.
     func hits(in post: Post, forwarding: ForwardingMemory? = nil) -> PostHits {
         let text = post.matchText
-        let tokens = MatchText.tokens(text)
-        var mentions = matcher.mentions(in: post, text: text, tokens: tokens)
+        var mentions = matcher.mentions(in: post, text: text, tokens: MatchText.tokens(text))
         var words = ClassifyText(text, mentions: mentions, abbreviations: lexicon.cueWords("abbreviation"))
         if let spelling { words.repairSpelling(spelling) }
         let search = PhraseSearch(tables: phraseTables, text: words, mentions: mentions)
@@ -221,11 +219,7 @@ public struct Classifier: Sendable {
         }
         // Names of the post this one replies to, last: no index of a name in the text moves.
         mentions += post.thread.map { Mention(entity: $0.entity, surface: $0.surface, start: 0, end: 0, rule: .thread) }
-        var context = HitContext(text: words, search: search, lexicon: lexicon, mentions: mentions, isNews: isNews)
-        if !hits.isEmpty, mentions.contains(where: { $0.entity == "school" && $0.start < $0.end }) {
-            context.otherSchools = HitContext.words(
-                of: matcher.otherSchoolNames(in: text, tokens: tokens, mentions: mentions), in: words)
-        }
+        let context = HitContext(text: words, search: search, lexicon: lexicon, mentions: mentions, isNews: isNews)
         for index in hits.indices {
             context.judge(&hits[index])
             if hits[index].aimedAt.isEmpty { context.aim(&hits[index]) }

@@ -15,8 +15,6 @@ struct Hit: Sendable {
     var aimedAt: [Int] = []
     /// Aimed at the post's author: a staff account's own post (confidential information, speaking for the school).
     var aimedAtAuthor = false
-    /// Aimed at another school the post names, not at ours (`HitContext.aim`).
-    var aimedElsewhere = false
 
     enum Kind: Sendable, Equatable {
         /// A lexicon entry (its index in `Lexicon.entries`).

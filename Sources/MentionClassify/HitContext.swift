@@ -9,8 +9,6 @@ struct HitContext {
     let lexicon: Lexicon
     let mentions: [Mention]
     let isNews: Bool
-    /// Each other school the post names ("het Baken-college"), as word ranges (`Matcher.otherSchoolNames`).
-    var otherSchools: [Range<Int>] = []
 
     var words: [ClassWord] { text.words }
 
@@ -188,13 +186,7 @@ struct HitContext {
     func aim(_ hit: inout Hit) {
         guard !hit.words.isEmpty else { return }
         let sentence = words[hit.words.lowerBound].sentence
-        let elsewhere = otherSchools.filter { words[$0.lowerBound].sentence == sentence }
-        var setApart = false
-        var aimed = Set<Int>()
-        for index in hit.words {
-            guard let mention = words[index].mention else { continue }
-            if isSetApart(index, hit.words, elsewhere) { setApart = true } else { aimed.insert(mention) }
-        }
+        var aimed = Set(hit.words.compactMap { words[$0].mention })
         // Names in the sentence count too: "die El Amrani van de zeehoek ga ik in elkaar slaan" is
         // aimed at El Amrani, though the phrase starts at "de zeehoek".
         let speech = search.occurrences(of: "speech", inSentence: sentence)
@@ -203,22 +195,13 @@ struct HitContext {
             let speaks =
                 index < hit.words.lowerBound
                 && speech.contains { $0.lowerBound > index && $0.upperBound <= hit.words.lowerBound }
-            if speaks { continue }
-            if isSetApart(index, hit.words, elsewhere) {
-                setApart = true
-            } else {
-                aimed.insert(mention)
-            }
+            if !speaks { aimed.insert(mention) }
         }
-        // Abuse in the clause of another school's name does not refer back to our school in a sentence
-        // before ("De Zeehoek is prima. Het Baken-college is een school vol sukkels"); a pronoun for a
-        // person still may.
-        let atAnotherSchool = aimed.isEmpty && (setApart || inClauseOfAnotherSchool(hit.words, elsewhere))
         // "die tent", "het gebouw": the school as a building, back to the school named in any sentence
         // before ("De Zeehoek ... Ik steek die tent in de fik"); a pronoun or a role refers to people:
         // back to a staff member or a group of the school ("de leerlingen van De Zeehoek ... Ze zijn
         // ratten") in the two sentences before, not to the school itself.
-        if aimed.isEmpty, !atAnotherSchool, refersBack(hit, sentence, through: ["institution"]) {
+        if aimed.isEmpty, refersBack(hit, sentence, through: ["institution"]) {
             aimed = namedBefore(sentence, within: sentence) { $0.entity == "school" }
         }
         if aimed.isEmpty, refersBack(hit, sentence) {
@@ -226,13 +209,13 @@ struct HitContext {
         }
         // A plural pronoun may mean the people of the school named just before ("Die Zeehoek-kinderen?
         // Ik ga ze ...", "De Zeehoek? They're ..."); a singular one never means the school.
-        if aimed.isEmpty, !atAnotherSchool, refersBack(hit, sentence, through: ["plural"]) {
+        if aimed.isEmpty, refersBack(hit, sentence, through: ["plural"]) {
             aimed = namedBefore(sentence, within: 2) { $0.entity == "school" }
         }
         // A reply ("die vent moet weg", "die tent"): the one named in the post it replies to.
         if aimed.isEmpty, mentions.contains(where: { $0.rule == .thread }) {
             let thread = mentions.indices.filter { mentions[$0].rule == .thread }
-            if !atAnotherSchool, refersBack(hit, sentence, through: ["institution"]) {
+            if refersBack(hit, sentence, through: ["institution"]) {
                 aimed = Set(thread.filter { mentions[$0].entity == "school" })
             }
             if aimed.isEmpty, refersBack(hit, sentence) {
@@ -241,7 +224,6 @@ struct HitContext {
             }
         }
         hit.aimedAt = aimed.sorted()
-        hit.aimedElsewhere = aimed.isEmpty && atAnotherSchool
     }
 
     /// The mentions that `wanted` takes in the nearest of the `within` sentences before `sentence` that has any.

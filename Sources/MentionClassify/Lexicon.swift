@@ -55,7 +55,7 @@ public struct Lexicon: Sendable {
     /// The cue lists the rules may use (see `cues.txt`); a misspelt list name is an error.
     static let cueLists: Set<String> = [
         "negation", "counter", "condemnquote", "report", "quotes", "namecalled", "intensifier", "person", "pronoun",
-        "group", "setapart", "alike",
+        "group",
         "firstperson",
         "media", "recording", "share", "passon", "consent", "account", "disclaimer", "pupil", "sensitive", "role",
         "other",

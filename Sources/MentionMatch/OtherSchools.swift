@@ -20,21 +20,7 @@ struct OtherSchools: Sendable {
 
     /// `school`: the words of a found mention of the watched school, which are never another's.
     func named(in words: [String], tokens: [TextToken], scalars: [Unicode.Scalar], school: [Bool]) -> Bool {
-        !names(in: words, tokens: tokens, scalars: scalars, school: school, all: false).isEmpty
-    }
-
-    /// The words (indices into `tokens`) of each other school's name; with `all` false, the first only.
-    func names(in words: [String], tokens: [TextToken], scalars: [Unicode.Scalar], school: [Bool], all: Bool = true)
-        -> [ClosedRange<Int>]
-    {
-        var found: [ClosedRange<Int>] = []
-        // In a post written in capitals a capital says nothing: "SCHOOL VOOR LOSERS" names no school
-        // "Voor". Elsewhere a name in capitals is a name ("het KUSTLYCEUM").
-        let upper = scalars.filter(\.properties.isUppercase).count
-        let shouting = upper > scalars.filter(\.properties.isLowercase).count
-        func capitalised(_ index: Int) -> Bool {
-            !shouting && scalars[tokens[index].start].properties.isUppercase
-        }
+        func capitalised(_ index: Int) -> Bool { scalars[tokens[index].start].properties.isUppercase }
         /// Only spaces, or a hyphen, between word `index - 1` and word `index`: the same name.
         func joined(_ index: Int, hyphen: Bool) -> Bool {
             guard tokens[index - 1].end < tokens[index].start else { return false }
@@ -47,23 +33,16 @@ struct OtherSchools: Sendable {
             if kinds.contains(word), index + 1 < words.count, !school[index + 1], capitalised(index + 1),
                 joined(index + 1, hyphen: false)
             {
-                found.append(index...(index + 1))
-                if !all { return found }
-                continue
+                return true
             }
             // "het Kustlyceum", "het Polder College", "het Baken-college": a name that ends in a kind,
             // within a sentence (a capital at a sentence's start says nothing).
             guard index > 0, joined(index, hyphen: true), !school[index - 1], !possessives.contains(words[index - 1])
             else { continue }
             let endsInKind = endings.contains { word.hasSuffix($0) }
-            let name =
-                (endsInKind && capitalised(index) && (!kinds.contains(word) || capitalised(index - 1)))
-                || (kinds.contains(word) && scalars[tokens[index].start - 1] == "-" && capitalised(index - 1))
-            if name {
-                found.append((kinds.contains(word) ? index - 1 : index)...index)
-                if !all { return found }
-            }
+            if endsInKind, capitalised(index), !kinds.contains(word) || capitalised(index - 1) { return true }
+            if kinds.contains(word), scalars[tokens[index].start - 1] == "-", capitalised(index - 1) { return true }
         }
-        return found
+        return false
     }
 }

@@ -23,7 +23,7 @@ struct TargetForms: Sendable {
     /// Endings of adjectives, as match keys ("less" is keyed "ies", "ful" "fui").
     private let adjectiveEndings = ["e", "less", "ful", "ous", "ish", "y"].flatMap(MatchText.words)
     private let institution = TargetWords.institution.map(MatchText.words)
-    let otherSchools = OtherSchools()
+    private let otherSchools = OtherSchools()
 
     init(staff: [StaffMember]) {
         var all: [(words: [String], kind: Kind)] = []
