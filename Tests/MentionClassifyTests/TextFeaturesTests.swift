@@ -93,6 +93,15 @@ struct TextFeaturesTests {
         #expect(!read(["⟨p⟩", "a", "b", "c", "d", "e", "f", "g", "h", "stinkt"]).contains { $0.bucket == smell })
     }
 
+    @Test func aWordIsAlsoPairedWithTheWordTwoBefore() {
+        // Positive: "is echt een" and "is heel een" share the pair over one word; negative: "is een" lacks it.
+        let features = TextFeatures(buckets: 1 << 18)
+        let skipped = features.bucket("s", "is een")
+        #expect(features.features(of: ["is", "echt", "een", "sukkel"]).contains { $0.bucket == skipped })
+        #expect(features.features(of: ["ze", "is", "heel", "een"]).contains { $0.bucket == skipped })
+        #expect(!features.features(of: ["is", "een", "sukkel"]).contains { $0.bucket == skipped })
+    }
+
     @Test func anExclamationMarkBetweenLettersIsAnI() {
         #expect(TextFeatures.words(in: "wat een h!er", mentions: []) == ["wat", "een", "hier"])
         #expect(TextFeatures.words(in: "juf m@r!3k3", mentions: []) == ["juf", "marieke"])
@@ -122,7 +131,7 @@ struct TextFeaturesTests {
 
 /// The definition: what `TextFeatures` computed before it was made fast (scheme 2), the negated
 /// words of scheme 3, the word classes and "!" of schemes 6 and 7, the words after a name of
-/// scheme 8, and the contractions of scheme 10.
+/// scheme 8, the contractions of scheme 10 and the pairs over one word of scheme 11.
 private struct PlainFeatures {
     let buckets: Int
 
@@ -215,6 +224,7 @@ private struct PlainFeatures {
     func features(of words: [String]) -> [TextFeatures.Feature] {
         var features: [TextFeatures.Feature] = []
         var previous = "^"
+        var (skipPrevious, skipCurrent) = ("^", "^")  // scheme 11: the word two before
         var sinceNegation: Int?
         var sinceName: Int?
         for (index, word) in words.enumerated() {
@@ -223,6 +233,8 @@ private struct PlainFeatures {
             if let since = sinceNegation, since <= 2 { features.append(.init(bucket: bucket("n", word), word: -1)) }
             if TextFeatures.negations.contains(word) { sinceNegation = 0 }
             features.append(.init(bucket: bucket("b", previous + " " + word), word: -1))
+            features.append(.init(bucket: bucket("s", skipPrevious + " " + word), word: -1))
+            (skipPrevious, skipCurrent) = (skipCurrent, word)
             sinceName = word == "⟨p⟩" || word == "⟨s⟩" ? 0 : sinceName.map { $0 + 1 }
             if let since = sinceName, (1...8).contains(since) {
                 features.append(.init(bucket: bucket("t", word), word: index))
