@@ -41,6 +41,14 @@ extension Matcher {
         return places
     }
 
+    /// Which words lie inside a place. Such a word is not read as a misspelt name: "eIAmrani", split at
+    /// the capital, is the surname as one word, and "iamrani" read as "amrani" would break it.
+    static func inside(_ places: [Place], count: Int) -> [Bool] {
+        var inside = [Bool](repeating: false, count: count)
+        for place in places { for index in place.from..<place.to { inside[index] = true } }
+        return inside
+    }
+
     /// The indices of `places`, longest first, then first in the text, then first found.
     static func longestFirst(_ places: [Place]) -> [Int] {
         // As one integer each (sorting plain integers costs far less than comparing tuples in a

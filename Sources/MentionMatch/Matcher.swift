@@ -173,8 +173,9 @@ public struct Matcher: Sendable {
                 words.indices.contains(index) && firstNodes[index] > 0 && !Self.particleKeys.contains(words[index])
             }
             let anywhere = post.schoolSpecific || contextWord || assumeSchool
+            let found = Self.inside(places, count: words.count)
             for index in words.indices
-            where firstNodes[index] < 0
+            where firstNodes[index] < 0 && !found[index]
                 && (anywhere || (index > 0 && isHonorific[index - 1]) || nameStartsAt(index - 1)
                     || nameStartsAt(index + 1))
             {

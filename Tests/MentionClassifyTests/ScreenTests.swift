@@ -63,10 +63,13 @@ struct ScreenTests {
         // A handle named like staff: impersonation.
         Case(text: "Ik ben jullie nieuwe juf, volg mij", author: "@juf_marieke", concerns: true),
         Case(text: "wat een lekker weer vandaag", schoolSpecific: true, concerns: true),
+        // A surname as one word, split at a capital that is a look-alike letter ("eIAmrani").
+        Case(text: "Die eIAmrani = een vieze vuile leugenaar", concerns: true),
         Case(text: "ze is echt dom", thread: true, concerns: true),  // a reply under a post naming staff
         // Negative: nothing of the school.
         Case(text: "wat een lekker weer vandaag", concerns: false),
         Case(text: "Ajax speelde gisteren slecht, de keeper is een kneus", concerns: false),
+        Case(text: "Die eIAnders = een vieze vuile leugenaar", concerns: false),
     ])
     func aPostConcernsTheSchoolWhenSomethingLinksIt(_ example: Case) {
         var post = Post(
