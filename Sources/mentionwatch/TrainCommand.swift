@@ -40,6 +40,8 @@ struct Train: ParsableCommand {
             "Write each post's fold and masked words as tab-separated values (to train another model on the same folds)."
     )
     var foldsExport: String?
+    @Flag(help: "Cross-validate with folds by writer (the letters an id starts with), not by post.")
+    var foldsByWriter = false
     @Flag(help: "Name categories from 0.5 and let forwarding alone join, as before 2026.12.26 (for comparing).")
     var standardBars = false
 
@@ -60,6 +62,7 @@ struct Train: ParsableCommand {
         let clock = ContinuousClock()
         let started = clock.now
         var validation = CrossValidation(posts: posts, rules: rules, training: training, folds: folds)
+        validation.byWriter = foldsByWriter
         validation.run { print($0) }
         if let outcomes {
             var lines = [

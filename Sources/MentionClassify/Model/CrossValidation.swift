@@ -20,6 +20,9 @@ public struct CrossValidation: Sendable {
     public let rules: Classifier
     public let training: ModelTraining
     public let folds: Int
+    /// Folds by writer (the letters an id starts with) instead of by post: no writer's posts are in
+    /// both the training and the judged folds, as with posts from writers the model never saw.
+    public var byWriter = false
     /// The fold of each post, in step with `posts`.
     public private(set) var foldOf: [Int] = []
     public private(set) var models: [LinearModel] = []
@@ -54,11 +57,16 @@ public struct CrossValidation: Sendable {
         return Int((hash ^ (hash >> 31)) % UInt64(folds))
     }
 
+    /// The writer of a corpus post: the letters its id starts with (`ab-0153`: `ab`; `k001`: `k`).
+    public static func writer(of id: String) -> String {
+        String(id.prefix { $0.isLetter })
+    }
+
     /// Trains one model per fold on the other folds and judges the fold's posts with it.
     public mutating func run(progress: (String) -> Void = { _ in }) {
         let judged = posts.map { rules.assess($0.post) }
         words = zip(posts, judged).map { TextFeatures.words(of: $0.post, mentions: $1.mentions) }
-        foldOf = posts.map { Self.fold(of: $0.id, folds: folds) }
+        foldOf = posts.map { Self.fold(of: byWriter ? Self.writer(of: $0.id) : $0.id, folds: folds) }
         outcomes = Array(
             repeating: Outcome(rules: RulesVerdict(), linked: false, strength: 0, expectedAlert: false),
             count: posts.count)
