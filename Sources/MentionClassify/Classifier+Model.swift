@@ -13,7 +13,7 @@ extension Classifier {
         let strength = ModelDecision.strength(scores)
         var tier = ModelDecision.tier(
             mode: mode, rules: rules, linked: linked, strength: strength,
-            thresholds: thresholds, threat: scores.categories[.threat] ?? 0)
+            thresholds: thresholds, heads: scores.categories)
         if mode == .model {
             findings.removeAll()
         }

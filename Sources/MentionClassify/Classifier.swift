@@ -105,10 +105,7 @@ public struct Classifier: Sendable {
         self.model = model
         self.thresholds =
             thresholds
-            ?? ModelThresholds(
-                alert: model?.header.alertThreshold ?? 1, review: model?.header.reviewThreshold ?? 1,
-                veto: model?.header.vetoThreshold ?? 0, threat: model?.header.threatThreshold ?? 1,
-                categories: model?.header.categoryThresholds ?? .standard)
+            ?? model.map { ModelThresholds($0.header) } ?? ModelThresholds(alert: 1, review: 1)
         self.mode = model == nil ? .rules : mode
     }
 

@@ -12,11 +12,11 @@ extension Classifier {
         let settings = config.classification
         let model = settings.model
         let thresholds = model.map {
-            ModelThresholds(
-                alert: settings.alertThreshold ?? $0.header.alertThreshold,
-                review: settings.reviewThreshold ?? $0.header.reviewThreshold,
-                veto: settings.vetoThreshold ?? $0.header.vetoThreshold, threat: $0.header.threatThreshold ?? 1,
-                categories: $0.header.categoryThresholds ?? .standard)
+            var thresholds = ModelThresholds($0.header)
+            thresholds.alert = settings.alertThreshold ?? thresholds.alert
+            thresholds.review = settings.reviewThreshold ?? thresholds.review
+            thresholds.veto = settings.vetoThreshold ?? thresholds.veto
+            return thresholds
         }
         self.init(
             matcher: Matcher(

@@ -95,9 +95,14 @@ struct Check: AsyncParsableCommand {
         }
         let classifier = Classifier(config: config)
         let header = model.header
+        let thresholds = classifier.thresholds
+        let bars = thresholds.categoryAlert.filter { $0.value.belief < thresholds.alert }
+            .sorted { $0.key.rawValue < $1.key.rawValue }
         let threat =
-            classifier.thresholds.threat < classifier.thresholds.alert
-            ? String(format: ", a likely threat at %.3f", classifier.thresholds.threat) : ""
+            (thresholds.threat < thresholds.alert ? String(format: ", a likely threat at %.3f", thresholds.threat) : "")
+            + bars.map {
+                String(format: ", %@ (its head %.1f) at %.3f", $0.key.rawValue, $0.value.likely, $0.value.belief)
+            }.joined()
         return String(
             format: "model: %@ version %@ (%d posts), alert at %.3f%@, review at %.3f, veto below %.3f",
             config.classification.modelPath ?? "?", header.version, header.trainedOn, classifier.thresholds.alert,

@@ -68,7 +68,7 @@ struct Train: ParsableCommand {
             var lines = [
                 [
                     "id", "fold", "rules_alert", "linked", "strength", "expected_alert", "categories", "threat",
-                    "critical", "cleared", "brief", "rule_findings", "rule_counted", "possible",
+                    "critical", "cleared", "brief", "rule_findings", "rule_counted", "possible", "heads",
                 ].joined(separator: "\t")
             ]
             for (index, outcome) in validation.outcomes.enumerated() {
@@ -76,11 +76,14 @@ struct Train: ParsableCommand {
                     [
                         posts[index].id, "\(validation.foldOf[index])", "\(outcome.rules.alert)", "\(outcome.linked)",
                         String(format: "%.4f", outcome.strength), "\(outcome.expectedAlert)",
-                        posts[index].expect.categories.joined(separator: ","), String(format: "%.4f", outcome.threat),
+                        posts[index].expect.categories.joined(separator: ","),
+                        String(format: "%.4f", outcome.heads[.threat] ?? 0),
                         "\(outcome.rules.critical)", "\(outcome.rules.cleared)", "\(outcome.rules.brief)",
                         outcome.ruleFindings.map(\.rawValue).sorted().joined(separator: ","),
                         outcome.ruleCounted.map(\.rawValue).sorted().joined(separator: ","),
                         "\(!outcome.linked && !rules.matcher.possibleMentions(in: posts[index].post).isEmpty)",
+                        ProtocolCategory.allCases.map { String(format: "%.4f", outcome.heads[$0] ?? 0) }
+                            .joined(separator: ","),
                     ].joined(separator: "\t"))
             }
             try lines.joined(separator: "\n").write(toFile: outcomes, atomically: true, encoding: .utf8)
@@ -101,6 +104,12 @@ struct Train: ParsableCommand {
             String(
                 format: "%d posts, %d-fold cross-validation: alert threshold %.3f, review %.3f, veto %.3f, threat %.3f",
                 posts.count, folds, thresholds.alert, thresholds.review, thresholds.veto, thresholds.threat))
+        let bars = ProtocolCategory.allCases.compactMap { category in
+            thresholds.categoryAlert[category].map {
+                category.rawValue + String(format: " %.2f (its head %.1f)", $0.belief, $0.likely)
+            }
+        }
+        print("categories alerting from their own bar:", bars.isEmpty ? "none" : bars.joined(separator: ", "))
         thresholds.categories = standardBars ? .standard : validation.chooseCategoryThresholds(thresholds)
         let naming = ProtocolCategory.allCases.map { ($0.rawValue, thresholds.categories.naming($0)) }
         print("categories named from:", Self.describe(Dictionary(uniqueKeysWithValues: naming)))
@@ -116,6 +125,8 @@ struct Train: ParsableCommand {
         header.reviewThreshold = thresholds.review
         header.vetoThreshold = thresholds.veto
         header.threatThreshold = thresholds.threat < 1 ? thresholds.threat : nil
+        header.categoryAlertThresholds = Dictionary(
+            uniqueKeysWithValues: thresholds.categoryAlert.map { ($0.key.rawValue, $0.value) })
         header.categoryThresholds = thresholds.categories
         header.trainedOn = posts.count
         header.corpusDigest = SHA256.hex(SHA256.digest(digestInput))

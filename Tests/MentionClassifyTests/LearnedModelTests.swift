@@ -122,13 +122,35 @@ struct LearnedModelTests {
         #expect(
             ModelDecision.tier(
                 mode: .combined, rules: rules, linked: linked, strength: strength, thresholds: thresholds,
-                threat: threat) == tier)
+                heads: [.threat: threat]) == tier)
         // Without a threat threshold (an older model file), a likely threat needs the alert threshold.
         let off = ModelThresholds(alert: 0.9, review: 0.5, veto: 0.1)
         #expect(
             ModelDecision.tier(
-                mode: .combined, rules: rules, linked: linked, strength: strength, thresholds: off, threat: threat)
-                == (tier == .alert ? .review : tier))
+                mode: .combined, rules: rules, linked: linked, strength: strength, thresholds: off,
+                heads: [.threat: threat]) == (tier == .alert ? .review : tier))
+    }
+
+    /// A category with a bar of its own alerts from it in a post whose head for the category is sure
+    /// enough; not in one it doubts, and never for a category only a staff account can commit.
+    @Test(arguments: [
+        (0.8, [ProtocolCategory.stalking: 0.7], Tier.alert),  // likely stalking over its bar
+        (0.8, [.stalking: 0.55], .review),  // the same belief, stalking not sure enough
+        (0.7, [.stalking: 0.9], .review),  // likely stalking under its bar
+        (0.8, [.insult: 0.9], .review),  // a category without a bar of its own
+        (0.8, [.unauthorisedStatement: 0.9], .review),  // only a staff account commits it
+    ])
+    func aLikelyCategoryAlertsFromItsOwnBar(strength: Double, heads: [ProtocolCategory: Double], tier: Tier) {
+        let thresholds = ModelThresholds(
+            alert: 0.9, review: 0.5, veto: 0.1,
+            categoryAlert: [
+                .stalking: CategoryAlert(likely: 0.6, belief: 0.75),
+                .unauthorisedStatement: CategoryAlert(likely: 0.6, belief: 0.75),
+            ])
+        #expect(
+            ModelDecision.tier(
+                mode: .combined, rules: RulesVerdict(), linked: true, strength: strength, thresholds: thresholds,
+                heads: heads) == tier)
     }
 
     @Test(arguments: [
@@ -160,6 +182,18 @@ struct LearnedModelTests {
         #expect(read.weights == model.weights)
         let words = TextFeatures.words(in: "die sukkel", mentions: [])
         #expect(read.scores(words: words) == model.scores(words: words))
+    }
+
+    @Test func categoryBarsTravelInTheFileAndAnOlderFileHasNone() throws {
+        var header = Self.smallModel().header
+        #expect(ModelThresholds(header).categoryAlert.isEmpty)
+        let bar = CategoryAlert(likely: 0.7, belief: 0.8)
+        header.categoryAlertThresholds = ["stalking": bar, "no-such-category": bar]
+        let model = Self.smallModel()
+        let read = try LinearModel(
+            fileBytes: LinearModel(header: header, scales: model.scales, bias: model.bias, weights: model.weights)
+                .fileBytes())
+        #expect(ModelThresholds(read.header).categoryAlert == [.stalking: bar])
     }
 
     @Test func aDamagedFileIsRefusedWithTheReason() {

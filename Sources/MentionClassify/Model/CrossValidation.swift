@@ -8,8 +8,8 @@ public struct CrossValidation: Sendable {
         public var linked: Bool
         public var strength: Double
         public var expectedAlert: Bool
-        /// The model's belief that the post is a threat.
-        public var threat: Double = 0
+        /// Each category head's belief.
+        public var heads: [ProtocolCategory: Double] = [:]
         /// The categories the rules found (any severity), and those they count (above low).
         public var ruleFindings: Set<ProtocolCategory> = []
         public var ruleCounted: Set<ProtocolCategory> = []
@@ -80,7 +80,7 @@ public struct CrossValidation: Sendable {
                 outcomes[index] = Outcome(
                     rules: judged[index].rules, linked: assessment.linked,
                     strength: assessment.modelStrength ?? 0, expectedAlert: posts[index].expect.alert,
-                    threat: assessment.model?.categories[.threat] ?? 0,
+                    heads: assessment.model?.categories ?? [:],
                     ruleFindings: Set(judged[index].categories.map(\.category)),
                     ruleCounted: Set(judged[index].categories.filter { $0.severity > .low }.map(\.category)))
             }
@@ -118,7 +118,7 @@ public struct CrossValidation: Sendable {
         func raised(_ outcome: Outcome, _ thresholds: ModelThresholds) -> Tier {
             ModelDecision.tier(
                 mode: .combined, rules: outcome.rules, linked: outcome.linked, strength: outcome.strength,
-                thresholds: thresholds, threat: outcome.threat)
+                thresholds: thresholds, heads: outcome.heads)
         }
         func rate(_ outcomes: [Outcome], _ thresholds: ModelThresholds, _ counts: (Tier) -> Bool) -> Double {
             outcomes.isEmpty
@@ -148,10 +148,48 @@ public struct CrossValidation: Sendable {
                 }
             }
         }
+        // Then a bar of its own for each category whose head is surer than "any" of what it names: in
+        // turn, for each head's belief from 0.5 to 0.9, the lowest bar from 0.50 up within the same
+        // false-alert rate (a higher one finds no more); the pair that finds the most alerts (ties:
+        // fewer false ones) is kept if it finds more than before; twice over. (Not threat, chosen above;
+        // not the categories only a staff account can commit; not impersonation, whose head reads
+        // "wachtwoord" and "account" as a hacked account, and pupils ask about their own: the corpus has
+        // few such posts, so cross-validation cannot see what that bar would cost. Two reviews found them.)
+        let barred = ProtocolCategory.allCases.filter {
+            ![.threat, .impersonation].contains($0) && !ModelDecision.staffOnly.contains($0)
+        }
+        func counted(_ thresholds: ModelThresholds) -> (alerts: Int, falseAlerts: Int) {
+            (
+                positives.filter { raised($0, thresholds) == .alert }.count,
+                negatives.filter { raised($0, thresholds) == .alert }.count
+            )
+        }
+        var bestCount = counted(best)
+        let budget = Int((maxFalseAlertRate * Double(negatives.count)).rounded(.down))
+        for _ in 0..<2 {
+            for category in barred {
+                for likely in [0.5, 0.6, 0.7, 0.8, 0.9] {
+                    for step in stride(from: 50, to: Int((best.alert * 100).rounded(.up)), by: 1)
+                    where Double(step) / 100 < best.alert {
+                        var candidate = best
+                        candidate.categoryAlert[category] = CategoryAlert(likely: likely, belief: Double(step) / 100)
+                        let count = counted(candidate)
+                        guard count.falseAlerts <= budget else { continue }
+                        if count.alerts > bestCount.alerts
+                            || (count.alerts == bestCount.alerts && count.falseAlerts < bestCount.falseAlerts)
+                        {
+                            best = candidate
+                            bestCount = count
+                        }
+                        break
+                    }
+                }
+            }
+        }
         var review = reviewFloor
         for step in stride(from: Int(best.alert * 200), through: Int(reviewFloor * 200), by: -1) {
-            let candidate = ModelThresholds(
-                alert: best.alert, review: Double(step) / 200, veto: best.veto, threat: best.threat)
+            var candidate = best
+            candidate.review = Double(step) / 200
             if rate(positives, candidate, { $0 != .none }) >= reviewRecall {
                 review = candidate.review
                 break

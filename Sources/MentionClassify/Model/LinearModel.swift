@@ -20,6 +20,9 @@ public struct LinearModel: Sendable {
         /// A post the model holds more likely than not a threat alerts from this belief on (below
         /// `alertThreshold`): a missed threat costs more than a false alarm. Nil in older files: off.
         public var threatThreshold: Double?
+        /// The same for other categories (raw value → bar; `ModelThresholds.categoryAlert`). Nil in
+        /// older files (before 2026.12.54): none.
+        public var categoryAlertThresholds: [String: CategoryAlert]?
         /// From which belief each category is named. Nil in older files: `CategoryThresholds.standard`.
         public var categoryThresholds: CategoryThresholds?
         /// How many posts it was trained on, and the SHA-256 of the training files.

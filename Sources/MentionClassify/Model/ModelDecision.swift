@@ -27,18 +27,47 @@ public struct ModelThresholds: Sendable, Equatable {
     public var veto: Double
     /// The belief from which a likely threat alerts (`LinearModel.Header.threatThreshold`); 1: off.
     public var threat: Double
+    /// Where a category's head is sure enough, the belief from which the post alerts
+    /// (`LinearModel.Header.categoryAlertThresholds`): the heads of some categories (stalking, media
+    /// without consent) are surer than "any" of what they name. Absent: the alert threshold.
+    public var categoryAlert: [ProtocolCategory: CategoryAlert]
     /// Which categories the model names (`LinearModel.Header.categoryThresholds`).
     public var categories: CategoryThresholds
 
     public init(
         alert: Double, review: Double, veto: Double = 0, threat: Double = 1,
-        categories: CategoryThresholds = .standard
+        categoryAlert: [ProtocolCategory: CategoryAlert] = [:], categories: CategoryThresholds = .standard
     ) {
         self.alert = alert
         self.review = review
         self.veto = veto
         self.threat = threat
+        self.categoryAlert = categoryAlert
         self.categories = categories
+    }
+
+    /// The thresholds a model file holds (chosen by cross-validation when it was trained).
+    public init(_ header: LinearModel.Header) {
+        self.init(
+            alert: header.alertThreshold, review: header.reviewThreshold, veto: header.vetoThreshold,
+            threat: header.threatThreshold ?? 1,
+            categoryAlert: Dictionary(
+                uniqueKeysWithValues: (header.categoryAlertThresholds ?? [:]).compactMap { name, bar in
+                    ProtocolCategory(rawValue: name).map { ($0, bar) }
+                }),
+            categories: header.categoryThresholds ?? .standard)
+    }
+}
+
+/// A category's own alert bar: a post whose head for the category is at least `likely` alerts from a
+/// belief ("any") of `belief`, where that is lower than the alert threshold.
+public struct CategoryAlert: Codable, Sendable, Equatable {
+    public var likely: Double
+    public var belief: Double
+
+    public init(likely: Double, belief: Double) {
+        self.likely = likely
+        self.belief = belief
     }
 }
 
@@ -98,20 +127,28 @@ public enum ModelDecision {
         scores.any
     }
 
-    /// The belief from which the model alerts: lower for a post it holds more likely than not a threat.
-    public static func alertBelief(_ thresholds: ModelThresholds, threat: Double) -> Double {
-        threat >= 0.5 ? min(thresholds.alert, thresholds.threat) : thresholds.alert
+    /// The belief from which the model alerts: lower for a post it holds more likely than not a threat,
+    /// or surely enough of a category with a bar of its own (never one only a staff account can commit:
+    /// the heads' beliefs here do not know who wrote the post).
+    public static func alertBelief(_ thresholds: ModelThresholds, heads: [ProtocolCategory: Double]) -> Double {
+        var belief = (heads[.threat] ?? 0) >= 0.5 ? min(thresholds.alert, thresholds.threat) : thresholds.alert
+        for (category, bar) in thresholds.categoryAlert
+        where !staffOnly.contains(category) && (heads[category] ?? 0) >= bar.likely {
+            belief = min(belief, bar.belief)
+        }
+        return belief
     }
 
     /// The tier of a post. `linked`: the post names a target (the school, a staff member, a group or
-    /// a role of the school) or is a staff account's own post. `threat`: the model's belief that the
-    /// post is a threat; at 0.5 or more, the threat threshold stands in for the alert threshold.
+    /// a role of the school) or is a staff account's own post. `heads`: the model's belief in each
+    /// category; where a head is sure enough (0.5 for a threat), that category's bar (the threat
+    /// threshold for a threat) stands in for the alert threshold where it is lower.
     public static func tier(
         mode: DecisionMode, rules: RulesVerdict, linked: Bool, strength: Double?, thresholds: ModelThresholds,
-        threat: Double = 0
+        heads: [ProtocolCategory: Double] = [:]
     ) -> Tier {
         let strength = strength ?? 0
-        let alerts = strength >= alertBelief(thresholds, threat: threat)
+        let alerts = strength >= alertBelief(thresholds, heads: heads)
         switch mode {
         case .rules:
             return rules.alert ? .alert : .none
