@@ -129,6 +129,9 @@ struct HitContext {
         // A warning that an account is not who it claims ("Let op: dat is niet meneer Mulder, niet
         // accepteren"): the protocol counts that as no breach, wherever in the post it stands.
         if hit.category == .impersonation, !search.occurrences(of: "warning").isEmpty { return true }
+        // So is the writer's own account or password ("ik ben mijn wachtwoord vergeten", "my account was
+        // hacked, that wasn't me"): a pupil asking for help, or the one whose account was taken.
+        if hit.category == .impersonation, !search.occurrences(of: "ownaccount").isEmpty { return true }
         // Quoted abuse and words against it anywhere, also those that would be abuse themselves said of
         // someone ("wie dit doet is zelf …", "that's a threat": `condemnquote`).
         return hit.words.allSatisfy { words[$0].quoted }
