@@ -22,7 +22,7 @@ struct HitContext {
             hit.lower(.counterSpeech)
         } else if isReported(hit) {
             hit.lower(.reported)
-        } else if isOwnIdentity(hit) {
+        } else if isOwnIdentity(hit) || isOwnAccount(hit) {
             hit.lower(.ownIdentity)
         } else if isGame(hit) {
             hit.lower(.game)
@@ -129,9 +129,6 @@ struct HitContext {
         // A warning that an account is not who it claims ("Let op: dat is niet meneer Mulder, niet
         // accepteren"): the protocol counts that as no breach, wherever in the post it stands.
         if hit.category == .impersonation, !search.occurrences(of: "warning").isEmpty { return true }
-        // So is the writer's own account or password ("ik ben mijn wachtwoord vergeten", "my account was
-        // hacked, that wasn't me"): a pupil asking for help, or the one whose account was taken.
-        if hit.category == .impersonation, !search.occurrences(of: "ownaccount").isEmpty { return true }
         // Quoted abuse and words against it anywhere, also those that would be abuse themselves said of
         // someone ("wie dit doet is zelf …", "that's a threat": `condemnquote`).
         return hit.words.allSatisfy { words[$0].quoted }
@@ -173,6 +170,13 @@ struct HitContext {
     private static let speakers: Set<String> = ["ik", "we", "wij", "i"]
 
     /// "Ik ben homo", "wij zijn moslims", "ik ben zo'n loser": about oneself, not aimed at others.
+    /// "ik ben mijn wachtwoord vergeten", "my account was hacked, that wasn't me": an impersonation hit in
+    /// a post about the writer's own account or password (a pupil asking for help, the one whose account
+    /// was taken), wherever in the post the cue stands.
+    private func isOwnAccount(_ hit: Hit) -> Bool {
+        hit.category == .impersonation && !search.occurrences(of: "ownaccount").isEmpty
+    }
+
     private func isOwnIdentity(_ hit: Hit) -> Bool {
         guard hit.category == .discrimination || hit.category == .insult else { return false }
         // The entry's own words are no speaker: "als" in "iemand als @mention", "as a" in "as useful as a".

@@ -105,8 +105,8 @@ struct Check: AsyncParsableCommand {
             }.joined()
         return String(
             format: "model: %@ version %@ (%d posts), alert at %.3f%@, review at %.3f, veto below %.3f",
-            config.classification.modelPath ?? "?", header.version, header.trainedOn, classifier.thresholds.alert,
-            threat, classifier.thresholds.review, classifier.thresholds.veto)
+            config.classification.modelPath ?? "?", header.version, header.trainedOn, thresholds.alert,
+            threat, thresholds.review, thresholds.veto)
     }
 
     /// The word lists read, and what they taught: slips read back, name words that are ordinary words.

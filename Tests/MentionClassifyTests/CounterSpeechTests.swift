@@ -1,6 +1,7 @@
 import Testing
 
 @testable import MentionClassify
+@testable import MentionMatch
 
 /// The counter-speech, report and warning cues of 2026.12.22 (`cues.txt`): each clears a finding in
 /// a post that speaks up against abuse, reports it or warns about a fake, and a breach with the same
@@ -25,6 +26,20 @@ struct CounterSpeechTests {
         Case(text: "iemand noemde juf Sanne een 'trut' onder haar post, laten we haar steunen"),
     ])
     func insultSpokenAgainst(_ item: Case) { ClassificationTableTests.expectNoAlarm(.insult, item) }
+
+    /// The writer's own account or password (`ownaccount`, 2026.12.56) is no impersonation, and the
+    /// explanation says why: the post is about the writer, not against abuse.
+    @Test(arguments: [
+        "ik ben mijn wachtwoord van de schoolmail van De Zeehoek vergeten, moet ik naar meneer De Vries?",
+        "Iemand had mijn account overgenomen en rare dingen over De Zeehoek gepost. Sorry, dat was ik niet!",
+    ])
+    func theWritersOwnAccountIsAboutTheWriter(_ text: String) throws {
+        let post = Post(id: "t", source: "forum", author: "@someone", text: text)
+        let finding = try #require(
+            ClassificationTableTests.classifier.assess(post).categories.first { $0.category == .impersonation })
+        #expect(finding.severity == .low)
+        #expect(finding.explanation.hasSuffix("over de schrijver zelf"), "\(finding.explanation)")
+    }
 
     @Test(arguments: [
         Case(text: "stop spreading that post calling DJ Mulder a pedo, there is zero evidence")
