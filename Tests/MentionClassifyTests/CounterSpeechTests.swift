@@ -75,12 +75,17 @@ struct CounterSpeechTests {
     func insultStillAlerts(_ item: Case) { ClassificationTableTests.expectAlarm(.insult, item) }
 
     @Test(arguments: [
-        Case(text: "to everyone typing 'go back to your country' under the posts about mr El Amrani: he was born here")
+        Case(text: "to everyone typing 'go back to your country' under the posts about mr El Amrani: he was born here"),
+        // 2026.12.57: the next sentence calls what was said racist (`rebuttal`).
+        Case(text: "Onder de post stond dat meneer El Amrani terug naar Marokko moet. Wat een racistische taal."),
+        Case(text: "Someone posted that mr El Amrani should go back to his country. What a racist thing to say."),
     ])
     func discriminationSpokenAgainst(_ item: Case) { ClassificationTableTests.expectNoAlarm(.discrimination, item) }
 
     @Test(arguments: [
         Case(text: "meneer El Amrani, go back to your country"),
+        // Only racist or hateful words are called so: "wat een onzin" is the writer's own contempt.
+        Case(text: "meneer El Amrani moet terug naar zijn land. Wat een onzin dat zo iemand les geeft."),
         Case(text: "juf Fatma is disgusting, go back to your country"),
     ])
     func discriminationStillAlerts(_ item: Case) { ClassificationTableTests.expectAlarm(.discrimination, item) }
