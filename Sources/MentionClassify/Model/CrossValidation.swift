@@ -26,7 +26,7 @@ public struct CrossValidation: Sendable {
     /// The fold of each post, in step with `posts`.
     public private(set) var foldOf: [Int] = []
     public private(set) var models: [LinearModel] = []
-    public private(set) var outcomes: [Outcome] = []
+    public internal(set) var outcomes: [Outcome] = []
     /// The words of each post with names masked, as the model sees them.
     public private(set) var words: [[String]] = []
 
@@ -106,15 +106,25 @@ public struct CrossValidation: Sendable {
         return scoring
     }
 
-    /// The thresholds that find the most alerts while the combined false-alert rate stays at or under
-    /// `maxFalseAlertRate` (ties: fewer false alerts, then the higher alert threshold); then the
-    /// review threshold: the highest at which alert-or-review recall reaches `reviewRecall`, never
-    /// below `reviewFloor`, so review stays a short list.
+    /// What alerting on a threat is worth to the choice of thresholds, against 1 for any other breach:
+    /// a missed threat costs more than a false alarm (as a critical rule hit is never vetoed). Counting
+    /// every breach alike, 2026.12.57's corpus chose no threat threshold: 8 more alerts in
+    /// cross-validation, 171 fewer of them threats (docs/model.md, "Training").
+    static let threatWorth = 2.0
+
+    /// The thresholds that find the most alerts (a threat worth `threatWorth`) while the combined
+    /// false-alert rate stays at or under `maxFalseAlertRate` (ties: fewer false alerts, then the higher
+    /// alert threshold); then the review threshold: the highest at which alert-or-review recall reaches
+    /// `reviewRecall`, never below `reviewFloor`, so review stays a short list.
     public func chooseThresholds(maxFalseAlertRate: Double, reviewRecall: Double, reviewFloor: Double)
         -> ModelThresholds
     {
         let negatives = outcomes.filter { !$0.expectedAlert }
-        let positives = outcomes.filter(\.expectedAlert)
+        let positiveIndices = outcomes.indices.filter { outcomes[$0].expectedAlert }
+        let positives = positiveIndices.map { outcomes[$0] }
+        let worth = positiveIndices.map {
+            posts[$0].expect.categories.contains(ProtocolCategory.threat.rawValue) ? Self.threatWorth : 1
+        }
         func raised(_ outcome: Outcome, _ thresholds: ModelThresholds) -> Tier {
             ModelDecision.tier(
                 mode: .combined, rules: outcome.rules, linked: outcome.linked, strength: outcome.strength,
@@ -124,8 +134,12 @@ public struct CrossValidation: Sendable {
             outcomes.isEmpty
                 ? 0 : Double(outcomes.filter { counts(raised($0, thresholds)) }.count) / Double(outcomes.count)
         }
+        /// The worth of the breaches alerted on, a threat counting `threatWorth` times.
+        func found(_ thresholds: ModelThresholds) -> Double {
+            zip(positives, worth).reduce(0) { raised($1.0, thresholds) == .alert ? $0 + $1.1 : $0 }
+        }
         var best = ModelThresholds(alert: 1, review: 1, veto: 0)
-        var bestScore = (recall: -1.0, falseAlerts: 2.0)
+        var bestScore = (found: -1.0, falseAlerts: 2.0)
         // The model vouches against a rule only where it would not even put the post up for review on
         // its own: a veto above the review floor would overrule a rule on a belief of 30 or 40 %.
         // A likely threat may alert from a lower belief (0.1 to 0.4 below the alert threshold, or not at
@@ -138,12 +152,12 @@ public struct CrossValidation: Sendable {
                         alert: alert, review: 1, veto: veto, threat: lower == 0 ? 1 : max(0.5, alert - lower))
                     let falseAlerts = rate(negatives, candidate) { $0 == .alert }
                     guard falseAlerts <= maxFalseAlertRate else { continue }
-                    let recall = rate(positives, candidate) { $0 == .alert }
-                    if recall > bestScore.recall
-                        || (recall == bestScore.recall && falseAlerts < bestScore.falseAlerts)
+                    let worthFound = found(candidate)
+                    if worthFound > bestScore.found
+                        || (worthFound == bestScore.found && falseAlerts < bestScore.falseAlerts)
                     {
                         best = candidate
-                        bestScore = (recall, falseAlerts)
+                        bestScore = (worthFound, falseAlerts)
                     }
                 }
             }
@@ -158,11 +172,8 @@ public struct CrossValidation: Sendable {
         let barred = ProtocolCategory.allCases.filter {
             ![.threat, .impersonation].contains($0) && !ModelDecision.staffOnly.contains($0)
         }
-        func counted(_ thresholds: ModelThresholds) -> (alerts: Int, falseAlerts: Int) {
-            (
-                positives.filter { raised($0, thresholds) == .alert }.count,
-                negatives.filter { raised($0, thresholds) == .alert }.count
-            )
+        func counted(_ thresholds: ModelThresholds) -> (alerts: Double, falseAlerts: Int) {
+            (found(thresholds), negatives.filter { raised($0, thresholds) == .alert }.count)
         }
         var bestCount = counted(best)
         let budget = Int((maxFalseAlertRate * Double(negatives.count)).rounded(.down))
