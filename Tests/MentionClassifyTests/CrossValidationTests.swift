@@ -1,10 +1,10 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @testable import MentionClassify
 
-/// How posts fall into cross-validation folds (docs/model.md, "Training").
+/// How posts fall into cross-validation folds, and what the choice of thresholds counts (docs/model.md, "Training").
 struct CrossValidationTests {
     @Test(arguments: [("ab-0153", "ab"), ("k001", "k"), ("c-0114", "c"), ("0042", "")])
     func aPostsWriterIsTheLettersItsIdStartsWith(id: String, writer: String) {
@@ -34,7 +34,8 @@ struct CrossValidationTests {
         cases += Array(repeating: (nil, 0.1, 0), count: 97)
         let posts = try cases.enumerated().map { index, item in
             let categories = item.category.map { "[\"\($0)\"]" } ?? "[]"
-            let line = #"{"id": "t-\#(index)", "source": "forum", "author": "@a", "text": "x", "has_media": false, "#
+            let line =
+                #"{"id": "t-\#(index)", "source": "forum", "author": "@a", "text": "x", "has_media": false, "#
                 + #""expect": {"categories": \#(categories), "alert": \#(item.category != nil)}}"#
             return try JSONDecoder().decode(LabelledPost.self, from: Data(line.utf8))
         }
