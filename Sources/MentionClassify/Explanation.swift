@@ -61,7 +61,7 @@ enum Explanation {
         case .noTarget: return "niet bij een persoon"
         case .consent: return "met toestemming"
         case .disclaimer: return "als persoonlijke mening aangegeven"
-        case .game: return "in een spel"
+        case .game: return "in een spel of als beeldspraak"
         }
     }
 }

@@ -122,8 +122,16 @@ struct HitContext {
         if search.cueInSentence("counter", sentence) != nil { return true }
         // The next sentence answers a question: "Wie verspreidt die foto? Stop ermee."
         if text.questions.contains(sentence), search.cueInSentence("counter", sentence + 1) != nil { return true }
-        // Or denies a rumour: "Er gaat een gerucht dat ... Dat is gewoon gelogen."
-        if search.cueInSentence("rebuttal", sentence) != nil || search.cueInSentence("rebuttal", sentence + 1) != nil {
+        // Or denies a rumour: "Er gaat een gerucht dat ... Dat is gewoon gelogen." Not a threat: a denial
+        // does not take one back ("Ik maak je af. Dat is geen onzin.").
+        if hit.category != .threat, isRebuttal(in: sentence) || isRebuttal(in: sentence + 1) { return true }
+        // What was said called racist ("… Wat een racistische onzin."): against discrimination only; a
+        // threat or an insult before it stays one.
+        if hit.category == .discrimination,
+            [sentence, sentence + 1].contains(where: {
+                !text.questions.contains($0) && search.cueInSentence("callsracist", $0) != nil
+            })
+        {
             return true
         }
         // A warning that an account is not who it claims ("Let op: dat is niet meneer Mulder, niet
@@ -134,6 +142,16 @@ struct HitContext {
         return hit.words.allSatisfy { words[$0].quoted }
             && !(search.occurrences(of: "counter").isEmpty && search.occurrences(of: "condemnquote").isEmpty)
     }
+
+    /// A rebuttal in the sentence, not one turned round by a negation inside it ("dat is geen onzin",
+    /// "that's not a lie"; "not true" itself starts with one).
+    private func isRebuttal(in sentence: Int) -> Bool {
+        search.occurrences(of: "rebuttal", inSentence: sentence).contains { range in
+            !range.dropFirst().contains { Self.turning.contains(words[$0].key) }
+        }
+    }
+
+    private static let turning: Set<String> = ["geen", "not", "nooit", "never"]
 
     /// Neutral reporting: a report word in the sentence ("de politie onderzoekt", "is aangehouden"),
     /// a news post with a report word anywhere ("De school deed aangifte"), or a quotation in a news

@@ -59,7 +59,7 @@ public struct Lexicon: Sendable {
         "firstperson",
         "media", "recording", "share", "passon", "consent", "account", "disclaimer", "pupil", "sensitive", "role",
         "other",
-        "selfname", "speech", "contrast", "filler", "rebuttal", "warning", "ownaccount",
+        "selfname", "speech", "contrast", "filler", "rebuttal", "callsracist", "warning", "ownaccount",
         "greeting", "pictureof", "namefrom", "actually", "degree", "official", "me", "relative", "streetend",
         "streetword", "compoundhead", "institution", "plural", "self", "game",
         "abbreviation",

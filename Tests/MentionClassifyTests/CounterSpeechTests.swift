@@ -42,7 +42,8 @@ struct CounterSpeechTests {
     }
 
     @Test(arguments: [
-        Case(text: "stop spreading that post calling DJ Mulder a pedo, there is zero evidence")
+        Case(text: "stop spreading that post calling DJ Mulder a pedo, there is zero evidence"),
+        Case(text: "Er gaat een gerucht rond dat meneer Mulder steelt. Dat is gewoon gelogen."),
     ])
     func accusationSpokenAgainst(_ item: Case) { ClassificationTableTests.expectNoAlarm(.gossipAccusation, item) }
 
@@ -51,6 +52,8 @@ struct CounterSpeechTests {
         // Words against quoted abuse, said of someone without a quote, are abuse themselves.
         Case(text: "mr Mulder is a pedo, that's a threat to our kids"),
         Case(text: "meneer Mulder is een pedo, wie zoiets doet is zelf een beest"),
+        // "Dat is geen onzin" affirms the rumour; it does not deny it.
+        Case(text: "meneer Mulder steelt geld uit de klassenpot. Dat is geen onzin, ik heb het gezien."),
     ])
     func accusationStillAlerts(_ item: Case) { ClassificationTableTests.expectAlarm(.gossipAccusation, item) }
 
@@ -84,6 +87,8 @@ struct CounterSpeechTests {
 
     @Test(arguments: [
         Case(text: "meneer El Amrani, go back to your country"),
+        // Not when the writer asks it and answers no (helper-92's review).
+        Case(text: "meneer El Amrani moet terug naar zijn land. Wat een racistische opmerking? Nee hoor, de waarheid."),
         // Only racist or hateful words are called so: "wat een onzin" is the writer's own contempt.
         Case(text: "meneer El Amrani moet terug naar zijn land. Wat een onzin dat zo iemand les geeft."),
         Case(text: "juf Fatma is disgusting, go back to your country"),
@@ -100,6 +105,10 @@ struct CounterSpeechTests {
         Case(text: "ik leg een bom in De Zeehoek"),
         Case(text: "there will be a bomb at De Zeehoek tomorrow"),
         Case(text: "Die kanker Mulder heeft me geblokkeerd, ik maak hem af"),
+        // A denial does not take a threat back, nor does an affirmation.
+        Case(text: "Ik maak je af meneer Mulder. Dat is geen onzin."),
+        // Calling something racist clears discrimination only (helper-92's review).
+        Case(text: "Ik steek de gymzaal van De Zeehoek aan. Wat een racistische onzin allemaal daar."),
     ])
     func threatStillAlerts(_ item: Case) { ClassificationTableTests.expectAlarm(.threat, item) }
 

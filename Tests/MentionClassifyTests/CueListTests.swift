@@ -57,6 +57,15 @@ struct CueListTests {
             list: "game", listed: "ik maak meneer Mulder af met trefbal vrijdag",
             unlisted: "ik maak meneer Mulder af met stenen vrijdag", word: "stenen", alertWhenListed: false),
         Row(
+            list: "game", listed: "ik steek de gymzaal van De Zeehoek aan met mijn dansmoves",
+            unlisted: "ik steek de gymzaal van De Zeehoek aan met mijn aansteker", word: "aansteker",
+            alertWhenListed: false),
+        Row(
+            list: "callsracist",
+            listed: "Onder de post stond dat meneer El Amrani terug naar Marokko moet. Wat een racistische taal.",
+            unlisted: "Onder de post stond dat meneer El Amrani terug naar Marokko moet. Wat een harde taal.",
+            word: "harde", alertWhenListed: false),
+        Row(
             list: "me", listed: "Ik steek meneer Mulder neer, ook al komt de politie",
             unlisted: "Ikke steek meneer Mulder neer, ook al komt de politie", word: "ikke", alertWhenListed: true),
         Row(
