@@ -131,8 +131,10 @@ struct SendmailStopTests {
         let started = Date()
         children.stopAll()
         let error = await delivery.value
-        // SIGTERM, 1 s grace, SIGKILL: well under the 5 s a stop may take, with room for a loaded machine.
-        #expect(Date().timeIntervalSince(started) < 5, "SIGTERM, 1 s grace, SIGKILL")
+        // SIGTERM, 1 s grace, SIGKILL: about a second; the bound is half the 60 s timeout that would end
+        // the delivery without the stop, with room for a loaded machine (5.7 s once on a clean-clone CI run
+        // while other builds ran).
+        #expect(Date().timeIntervalSince(started) < 30, "SIGTERM, 1 s grace, SIGKILL")
         #expect(error?.message == "\(sendmail.path) stopped with SIGTERM, then SIGKILL: mentionwatch is stopping")
         #expect(children.count == 0)
         let pgid = try #require(
