@@ -45,7 +45,7 @@ struct PossibleTargetTests {
     }
 
     @Test func theModelsBarForAPossibleTargetIsMoreLikelyThanNot() throws {
-        let strength = try #require(Self.assess("die directrice is echt een vervelend mens").modelStrength)
+        let strength = try #require(Self.assess("die directrice is best wel een zeikerd").modelStrength)
         #expect(strength >= ModelDecision.possibleTargetBelief)
         #expect(strength < ShippedModelTests.classifier.thresholds.alert)  // the alert threshold would drop it
     }
