@@ -62,6 +62,7 @@ enum Explanation {
         case .consent: return "met toestemming"
         case .disclaimer: return "als persoonlijke mening aangegeven"
         case .game: return "in een spel of als beeldspraak"
+        case .festive: return "als verrassing voor een feest of verjaardag"
         }
     }
 }

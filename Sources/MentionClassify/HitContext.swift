@@ -26,7 +26,19 @@ struct HitContext {
             hit.lower(.ownIdentity)
         } else if isGame(hit) {
             hit.lower(.game)
+        } else if isFestive(hit) {
+            hit.lower(.festive)
         }
+    }
+
+    /// "weet nog niet wat haar morgen te wachten staat 😏 surprise feestje": a veiled threat that is
+    /// a surprise party (`festive`, in the hit's sentence or the next). Never a critical threat ("op
+    /// zijn verjaardag steek ik hem neer"); "verrassing" and "surprise" alone are not festive, they
+    /// are the veiled threat's own words ("morgen ligt er een verrassing onder de school").
+    private func isFestive(_ hit: Hit) -> Bool {
+        guard hit.category == .threat, hit.severity < .critical else { return false }
+        let sentence = words[hit.words.lowerBound].sentence
+        return search.cueInSentence("festive", sentence) != nil || search.cueInSentence("festive", sentence + 1) != nil
     }
 
     /// "ik maak je af met trefbal", "I'll kill you in fortnite": a threat in a game whose own words

@@ -66,9 +66,21 @@ struct TargetForms: Sendable {
                 out.insert(subject + teacher)
                 out.insert([MatchText.key(Array((subject + teacher).joined().utf8))])
             }
+            // "die van gym", "die dikke van techniek", "die gast van groen", "that guy from tech": the
+            // subject alone or with a word for someone, always after a determiner (`isJoined`).
+            for joint in joints {
+                out.insert([joint] + subject)
+                for person in TargetWords.personWords.map(MatchText.words) { out.insert(person + [joint] + subject) }
+            }
         }
         return out
     }
+
+    private static let joints = ["van", "from"].flatMap(MatchText.words)
+
+    /// A role phrase that opens with "van" or "from" ("van gym"): a role only right after one
+    /// determiner ("die van gym"), whatever follows; "les van gym van De Zeehoek" is no one.
+    private static func isJoined(_ phrase: [String]) -> Bool { joints.contains(phrase[0]) }
 
     /// The subject of a teaching role and its other words, as match keys: "docent lichamelijke
     /// opvoeding (LO)" gives "lichamelijke opvoeding", "gym", "lo", ...; none for a role that is no
@@ -145,7 +157,7 @@ struct TargetForms: Sendable {
             }
             let end = at + phrase.words.count
             guard let place = placeEnd(after: end, words, tokens, scalars, school) else { return nil }
-            if place == end, !determined { continue }
+            if place == end || Self.isJoined(phrase.words), !determined { continue }
             return (start, place, phrase.kind)
         }
         return nil

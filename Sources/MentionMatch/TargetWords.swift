@@ -78,6 +78,10 @@ enum TargetWords {
     ]
     /// Words for a teacher: a role "docent SUBJECT" is also "leraar SUBJECT", "SUBJECTleraar", "SUBJECT teacher".
     static let teacherWords = ["docent", "docente", "leraar", "lerares", "juf", "meester", "teacher"]
+    /// Words for someone that name a teacher only with a subject joined by "van", "of" or "from" ("die
+    /// gast van groen", "that guy from tech"): pupils' words for a teacher. Not "man" or "vrouw": "de
+    /// vrouw van Groen" is someone's wife.
+    static let personWords = ["gast", "vent", "kerel", "gozer", "wijf", "guy", "dude", "lady", "one"]
     /// Other words for a configured role (`staff[].role`, its bracketed part left out).
     static let roleWords: [String: [String]] = [
         "directeur": [

@@ -170,6 +170,9 @@ struct ClassificationTableTests {
         // A game named far from the threat, or no game's name: still a threat.
         Case(text: "ik leg een bom in De Zeehoek tijdens de quiz"),
         Case(text: "I will shoot up De Zeehoek during the game tonight"),
+        // A birthday does not clear a critical threat, nor "verrassing" a veiled one.
+        Case(text: "op zijn verjaardag steek ik meneer Mulder neer"),
+        Case(text: "meneer Mulder weet niet wat hem te wachten staat, een verrassing bij zijn fiets"),
         // The verb second after a condition (`Phrase.inverted`).
         Case(text: "als hij me nog een keer laat voorlezen ram ik meneer Mulder in elkaar"),
         // The target fronted, the subject after the verb (`Phrase.fronted`).
@@ -198,6 +201,8 @@ struct ClassificationTableTests {
         // A game whose own words are violent, named right after the threat.
         Case(text: "Youssef ik maak je af bij tafeltennis vrijdag, meneer El Amrani"),
         Case(text: "we gaan meneer El Amrani afmaken met trefbal vrijdag"),
+        // A veiled threat that is a surprise party, in its sentence or the next.
+        Case(text: "Juf Marieke weet nog niet wat haar morgen te wachten staat. Ze is jarig en 2B heeft slingers!"),
         // A question puts the verb first: no inverted phrase.
         Case(text: "juf Marieke, krijgen we jullie nog te zien voor de vakantie?"),
         Case(text: "weten we wanneer juf Marieke alleen is voor het gesprek?"),

@@ -61,6 +61,14 @@ struct CueListTests {
             unlisted: "ik steek de gymzaal van De Zeehoek aan met mijn aansteker", word: "aansteker",
             alertWhenListed: false),
         Row(
+            list: "festive", listed: "Juf Marieke weet nog niet wat haar morgen te wachten staat 😏 surprise feestje!",
+            unlisted: "Juf Marieke weet nog niet wat haar morgen te wachten staat 😏 surprise knokploeg!",
+            word: "knokploeg", alertWhenListed: false),
+        Row(
+            list: "festive", listed: "Mr Mulder has no idea what's coming. Happy birthday from 3B!",
+            unlisted: "Mr Mulder has no idea what's coming. Greetings from 3B!", word: "greetings",
+            alertWhenListed: false),
+        Row(
             list: "callsracist",
             listed: "Onder de post stond dat meneer El Amrani terug naar Marokko moet. Wat een racistische taal.",
             unlisted: "Onder de post stond dat meneer El Amrani terug naar Marokko moet. Wat een harde taal.",

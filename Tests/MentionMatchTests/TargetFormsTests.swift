@@ -74,6 +74,11 @@ struct TargetFormsTests {
         ("De Zeehoek: the gardening teacher", ["staff-08 the gardening teacher"]),
         ("De Zeehoek: die juf van zorg", ["staff-07 die juf van zorg"]),  // teacher "van" subject
         ("De Zeehoek: the teacher of groen", ["staff-08 the teacher of groen"]),
+        // The subject alone after a determiner, or with a word for someone.
+        ("De Zeehoek: die van gym is streng", ["staff-03 die van gym"]),
+        ("De Zeehoek: die dikke van techniek", ["staff-02 die dikke van techniek"]),
+        ("De Zeehoek: die gast van groen", ["staff-08 die gast van groen"]),
+        ("De Zeehoek: that guy from tech", ["staff-02 that guy from tech"]),
         ("De Zeehoek: die vette directrice", ["staff-04 die vette directrice"]),  // an adjective between
         ("De Zeehoek: that useless Dutch teacher", ["staff-06 that useless Dutch teacher"]),
         ("De Zeehoek: de directrice op het podium krijgt klappen", ["staff-04 de directrice"]),  // where she stands
@@ -92,6 +97,9 @@ struct TargetFormsTests {
         "De Zeehoek: de leraar",  // a teacher, not a role one person has
         "De Zeehoek: de leraar wiskunde",  // a role no staff member has
         "De Zeehoek: de juf van groep 8",  // "van" and no subject of a role
+        "De Zeehoek: de les van gym van De Zeehoek",  // a subject without a determiner before it
+        "De Zeehoek: de boeken van techniek",  // a thing, not someone, before "van"
+        "De Zeehoek: de vrouw van Groen",  // someone's wife
         "De Zeehoek: de vorige directrice was beter",  // an adjective that makes it someone else
         "De Zeehoek: the other gym teacher",
         "De Zeehoek: de kinderen zijn gymleraar geworden",  // no adjective: a noun before the role
