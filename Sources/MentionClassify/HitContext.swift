@@ -159,11 +159,19 @@ struct HitContext {
     /// "that's not a lie"; "not true" itself starts with one).
     private func isRebuttal(in sentence: Int) -> Bool {
         search.occurrences(of: "rebuttal", inSentence: sentence).contains { range in
-            !range.dropFirst().contains { Self.turning.contains(words[$0].key) }
+            !range.dropFirst().contains { turns(at: $0, in: range) }
         }
     }
 
     private static let turning: Set<String> = ["geen", "not", "nooit", "never"]
+
+    /// A word that turns a rebuttal round. "niet" too ("dat is niet gelogen" affirms), except where it
+    /// is the denial's own ("dat is niet waar", "klopt niet", "verspreid het niet": last or before "waar").
+    private func turns(at index: Int, in range: Range<Int>) -> Bool {
+        let key = words[index].key
+        if Self.turning.contains(key) { return true }
+        return key == "niet" && index + 1 < range.upperBound && words[index + 1].key != "waar"
+    }
 
     /// Neutral reporting: a report word in the sentence ("de politie onderzoekt", "is aangehouden"),
     /// a news post with a report word anywhere ("De school deed aangifte"), or a quotation in a news

@@ -44,6 +44,8 @@ struct CounterSpeechTests {
     @Test(arguments: [
         Case(text: "stop spreading that post calling DJ Mulder a pedo, there is zero evidence"),
         Case(text: "Er gaat een gerucht rond dat meneer Mulder steelt. Dat is gewoon gelogen."),
+        Case(text: "Er gaat een gerucht rond dat meneer Mulder steelt. Dat is gewoon niet waar."),
+        Case(text: "Er gaat een gerucht rond dat meneer Mulder steelt. Dat klopt niet."),
     ])
     func accusationSpokenAgainst(_ item: Case) { ClassificationTableTests.expectNoAlarm(.gossipAccusation, item) }
 
@@ -54,6 +56,7 @@ struct CounterSpeechTests {
         Case(text: "meneer Mulder is een pedo, wie zoiets doet is zelf een beest"),
         // "Dat is geen onzin" affirms the rumour; it does not deny it.
         Case(text: "meneer Mulder steelt geld uit de klassenpot. Dat is geen onzin, ik heb het gezien."),
+        Case(text: "meneer Mulder steelt geld uit de klassenpot. Dat is echt niet gelogen, ik heb het gezien."),
     ])
     func accusationStillAlerts(_ item: Case) { ClassificationTableTests.expectAlarm(.gossipAccusation, item) }
 
