@@ -13,6 +13,9 @@ public struct ClassificationSettings: Sendable, Equatable {
     public var alertThreshold: Double?
     public var reviewThreshold: Double?
     public var vetoThreshold: Double?
+    /// Override the alert score's threshold (`classification.alert_score`). Where `alert_threshold` or
+    /// `veto_threshold` is set, the school asks for the thresholds on the belief: the score is not used.
+    public var alertScore: Double?
     /// The model itself, read from `modelPath` by the adapter that reads the config (ConfigFile).
     public var model: LinearModel?
     /// Word lists that tell an ordinary word from a slip or a name (`classification.dictionaries`);
@@ -28,6 +31,6 @@ public struct ClassificationSettings: Sendable, Equatable {
     public static func == (a: Self, b: Self) -> Bool {
         a.add == b.add && a.silence == b.silence && a.modelPath == b.modelPath
             && a.alertThreshold == b.alertThreshold && a.reviewThreshold == b.reviewThreshold
-            && a.vetoThreshold == b.vetoThreshold && a.dictionaries == b.dictionaries
+            && a.vetoThreshold == b.vetoThreshold && a.alertScore == b.alertScore && a.dictionaries == b.dictionaries
     }
 }

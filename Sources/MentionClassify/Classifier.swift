@@ -128,7 +128,8 @@ public struct Classifier: Sendable {
             alert: !counted.isEmpty, critical: counted.contains { $0.effectiveSeverity == .critical },
             cleared: counted.isEmpty && Self.isCleared(hits),
             brief: !counted.isEmpty
-                && TextFeatures.words(in: found.text, mentions: mentions).count <= ModelDecision.briefWords)
+                && TextFeatures.words(in: found.text, mentions: mentions).count <= ModelDecision.briefWords,
+            found: Set(findings.map(\.category)), counted: Set(findings.filter { $0.severity > .low }.map(\.category)))
         var judged = judgeWithModel(
             text: found.text, mentions: mentions, byStaff: byStaff, rules: rules, findings: &findings)
         if judged.tier == .none, !judged.linked,

@@ -16,6 +16,11 @@ extension Classifier {
             thresholds.alert = settings.alertThreshold ?? thresholds.alert
             thresholds.review = settings.reviewThreshold ?? thresholds.review
             thresholds.veto = settings.vetoThreshold ?? thresholds.veto
+            if settings.alertThreshold != nil || settings.vetoThreshold != nil {
+                thresholds.alertScore = nil
+            } else if let threshold = settings.alertScore {
+                thresholds.alertScore?.threshold = threshold
+            }
             return thresholds
         }
         self.init(

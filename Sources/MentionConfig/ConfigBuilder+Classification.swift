@@ -10,7 +10,7 @@ extension ConfigBuilder {
             let map = reader.mapping(
                 node, "classification",
                 allowed: [
-                    "add", "silence", "model", "alert_threshold", "review_threshold", "veto_threshold",
+                    "add", "silence", "model", "alert_threshold", "review_threshold", "veto_threshold", "alert_score",
                     "dictionaries",
                 ])
         else { return settings }
@@ -41,6 +41,9 @@ extension ConfigBuilder {
         }
         if let node = map["review_threshold"] {
             settings.reviewThreshold = reader.probability(node, "classification.review_threshold")
+        }
+        if let node = map["alert_score"] {
+            settings.alertScore = reader.probability(node, "classification.alert_score")
         }
         if let node = map["veto_threshold"] {
             settings.vetoThreshold = reader.probability(node, "classification.veto_threshold")

@@ -103,6 +103,14 @@ struct Check: AsyncParsableCommand {
             + bars.map {
                 String(format: ", %@ (its head %.1f) at %.3f", $0.key.rawValue, $0.value.likely, $0.value.belief)
             }.joined()
+        if let score = thresholds.alertScore {
+            // The alert score decides a post aimed at a target; the thresholds on the belief stay for `score`'s
+            // "model alone" and for a config that sets them.
+            return String(
+                format: "model: %@ version %@ (%d posts), alert score at %.3f, review at %.3f",
+                config.classification.modelPath ?? "?", header.version, header.trainedOn, score.threshold,
+                thresholds.review)
+        }
         return String(
             format: "model: %@ version %@ (%d posts), alert at %.3f%@, review at %.3f, veto below %.3f",
             config.classification.modelPath ?? "?", header.version, header.trainedOn, thresholds.alert,

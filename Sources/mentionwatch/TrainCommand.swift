@@ -44,6 +44,8 @@ struct Train: ParsableCommand {
     var foldsByWriter = false
     @Flag(help: "Name categories from 0.5 and let forwarding alone join, as before 2026.12.26 (for comparing).")
     var standardBars = false
+    @Flag(help: "Decide by the thresholds alone, without the alert score, as before 2026.12.59 (for comparing).")
+    var noAlertScore = false
 
     func run() throws {
         let config = try options.load(loadingModel: false)
@@ -110,6 +112,15 @@ struct Train: ParsableCommand {
             }
         }
         print("categories alerting from their own bar:", bars.isEmpty ? "none" : bars.joined(separator: ", "))
+        if !noAlertScore {
+            let choice = validation.chooseAlertScore(maxFalseAlertRate: maxFalseAlertRate, veto: thresholds.veto)
+            thresholds.alertScore = choice.score
+            print(
+                String(
+                    format:
+                        "alert score from %.3f: %d breaches alerted (%d threats) at %d false alerts, each fold scored by weights fitted on the others",
+                    choice.score.threshold, choice.alerts, choice.threats, choice.falseAlerts))
+        }
         thresholds.categories = standardBars ? .standard : validation.chooseCategoryThresholds(thresholds)
         let naming = ProtocolCategory.allCases.map { ($0.rawValue, thresholds.categories.naming($0)) }
         print("categories named from:", Self.describe(Dictionary(uniqueKeysWithValues: naming)))
@@ -128,6 +139,7 @@ struct Train: ParsableCommand {
         header.categoryAlertThresholds = Dictionary(
             uniqueKeysWithValues: thresholds.categoryAlert.map { ($0.key.rawValue, $0.value) })
         header.categoryThresholds = thresholds.categories
+        header.alertScore = thresholds.alertScore
         header.trainedOn = posts.count
         header.corpusDigest = SHA256.hex(SHA256.digest(digestInput))
         model = LinearModel(header: header, scales: model.scales, bias: model.bias, weights: model.weights)

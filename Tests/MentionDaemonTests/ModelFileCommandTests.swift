@@ -45,6 +45,16 @@ struct ModelFileCommandTests {
         #expect(outcome.stdout.contains("alert at 0.970"))
     }
 
+    /// The shipped model decides by its alert score (docs/model.md); `alert_score` moves its threshold.
+    @Test func checkNamesTheAlertScore() throws {
+        let shipped = Paths.repositoryRoot + "/model/classifier.mwm"
+        let config = try CommandLineTests.writeConfig(
+            Self.world + "classification: { model: \(shipped), alert_score: 0.9 }\n")
+        let outcome = try CommandLineTests.mentionwatch(["check", "--config", config])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        #expect(outcome.stdout.contains("alert score at 0.900"), "\(outcome.stdout)")
+    }
+
     @Test func theRulesAloneOnlyWhenTheConfigSaysSo() throws {
         let config = try CommandLineTests.writeConfig(Self.world + "classification: { model: \"off\" }\n")
         let outcome = try CommandLineTests.mentionwatch(["check", "--config", config])

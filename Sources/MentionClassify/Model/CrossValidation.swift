@@ -24,7 +24,7 @@ public struct CrossValidation: Sendable {
     /// both the training and the judged folds, as with posts from writers the model never saw.
     public var byWriter = false
     /// The fold of each post, in step with `posts`.
-    public private(set) var foldOf: [Int] = []
+    public internal(set) var foldOf: [Int] = []
     public private(set) var models: [LinearModel] = []
     public internal(set) var outcomes: [Outcome] = []
     /// The words of each post with names masked, as the model sees them.

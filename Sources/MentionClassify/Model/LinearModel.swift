@@ -25,6 +25,9 @@ public struct LinearModel: Sendable {
         public var categoryAlertThresholds: [String: CategoryAlert]?
         /// From which belief each category is named. Nil in older files: `CategoryThresholds.standard`.
         public var categoryThresholds: CategoryThresholds?
+        /// The alert score's weights and threshold (`AlertScore`). Nil in older files (before
+        /// 2026.12.59): the thresholds above decide.
+        public var alertScore: AlertScore?
         /// How many posts it was trained on, and the SHA-256 of the training files.
         public var trainedOn: Int
         public var corpusDigest: String

@@ -33,6 +33,9 @@ public struct ModelThresholds: Sendable, Equatable {
     public var categoryAlert: [ProtocolCategory: CategoryAlert]
     /// Which categories the model names (`LinearModel.Header.categoryThresholds`).
     public var categories: CategoryThresholds
+    /// Where set, it decides a post aimed at a target in place of the alert, threat, category and veto
+    /// thresholds (`LinearModel.Header.alertScore`; `ModelDecision.tier`).
+    public var alertScore: AlertScore?
 
     public init(
         alert: Double, review: Double, veto: Double = 0, threat: Double = 1,
@@ -56,6 +59,7 @@ public struct ModelThresholds: Sendable, Equatable {
                     ProtocolCategory(rawValue: name).map { ($0, bar) }
                 }),
             categories: header.categoryThresholds ?? .standard)
+        alertScore = header.alertScore
     }
 }
 
@@ -86,12 +90,21 @@ public struct RulesVerdict: Sendable, Equatable {
     /// the model has too little to vouch against them with ("Juf Marieke is walgelijk." got 0.12: a
     /// post's features are scaled by 1/√(count + 30), so a short one stays near the model's prior).
     public var brief = false
+    /// The categories the rules found (any severity), and those they count (above low): the alert
+    /// score reads them.
+    public var found: Set<ProtocolCategory> = []
+    public var counted: Set<ProtocolCategory> = []
 
-    public init(alert: Bool = false, critical: Bool = false, cleared: Bool = false, brief: Bool = false) {
+    public init(
+        alert: Bool = false, critical: Bool = false, cleared: Bool = false, brief: Bool = false,
+        found: Set<ProtocolCategory> = [], counted: Set<ProtocolCategory> = []
+    ) {
         self.alert = alert
         self.critical = critical
         self.cleared = cleared
         self.brief = brief
+        self.found = found
+        self.counted = counted
     }
 }
 
@@ -156,10 +169,32 @@ public enum ModelDecision {
             guard linked else { return .none }
             return alerts ? .alert : strength >= thresholds.review ? .review : .none
         case .combined:
+            if let score = thresholds.alertScore {
+                return scored(
+                    score, rules: rules, linked: linked, strength: strength, thresholds: thresholds, heads: heads)
+            }
             if rules.alert { return rules.critical || rules.brief || strength >= thresholds.veto ? .alert : .review }
             guard linked else { return .none }
             if alerts { return rules.cleared ? .review : .alert }
             return strength >= thresholds.review ? .review : .none
         }
+    }
+
+    /// The tier by the alert score. A rule's alert is decided as without the score: a rule hit aimed
+    /// at a target is strong evidence, which the model can only vouch against below the veto (a
+    /// score that could also doubt it found more in cross-validation, but sent plain insults and
+    /// threats with a middling belief to review: docs/evaluation.md, 2026.12.59). Otherwise a post
+    /// aimed at a target alerts from the score's threshold, or goes to review when the rules read its
+    /// abuse as negated, condemned or reported; below that, review from the review threshold.
+    static func scored(
+        _ score: AlertScore, rules: RulesVerdict, linked: Bool, strength: Double, thresholds: ModelThresholds,
+        heads: [ProtocolCategory: Double]
+    ) -> Tier {
+        if rules.alert { return rules.critical || rules.brief || strength >= thresholds.veto ? .alert : .review }
+        guard linked else { return .none }
+        if score.probability(rules: rules, strength: strength, heads: heads) >= score.threshold {
+            return rules.cleared ? .review : .alert
+        }
+        return strength >= thresholds.review ? .review : .none
     }
 }

@@ -1,0 +1,66 @@
+import Foundation
+
+extension CrossValidation {
+    /// What the alert score found in cross-validation: each post judged by a score fitted without its
+    /// fold (the folds of the model), at the threshold chosen.
+    public struct AlertScoreChoice: Sendable {
+        public var score: AlertScore
+        public var alerts: Int
+        public var falseAlerts: Int
+        public var threats: Int
+    }
+
+    /// Fits the alert score on the cross-validated judgements and chooses its threshold: the lowest
+    /// (the most alerts) whose false alerts, the rules' own with them, stay within `maxFalseAlertRate`
+    /// of the posts without one, each post scored by the weights fitted on the other folds. A threat
+    /// weighs `threatWorth` in the fit. The weights written are fitted on every post. The score decides
+    /// the posts aimed at a target without a rule's alert (`ModelDecision.scored`); it is fitted on
+    /// those. `veto`: below it the model vouches against a rule's alert.
+    public func chooseAlertScore(maxFalseAlertRate: Double, veto: Double) -> AlertScoreChoice {
+        let rows = outcomes.map { AlertScore.features(rules: $0.rules, strength: $0.strength, heads: $0.heads) }
+        let labels = outcomes.map(\.expectedAlert)
+        let isThreat = posts.map { $0.expect.alert && $0.expect.categories.contains(ProtocolCategory.threat.rawValue) }
+        let worth = isThreat.map { $0 ? Self.threatWorth : 1 }
+        let aimed = outcomes.indices.filter { outcomes[$0].linked && !outcomes[$0].rules.alert }
+        func fit(_ indices: [Int]) -> [Double] {
+            AlertScore.fit(
+                indices.map { rows[$0] }, labels: indices.map { labels[$0] }, worth: indices.map { worth[$0] })
+        }
+        var heldOut = [Double](repeating: 0, count: outcomes.count)
+        for fold in Set(foldOf).sorted() {
+            let weights = fit(aimed.filter { foldOf[$0] != fold })
+            let score = AlertScore(weights: weights, threshold: 1)
+            for index in aimed where foldOf[index] == fold {
+                heldOut[index] = 1 / (1 + exp(-score.logOdds(rows[index])))
+            }
+        }
+        func tier(_ index: Int, _ threshold: Double) -> Tier {
+            let rules = outcomes[index].rules
+            if rules.alert {
+                return rules.critical || rules.brief || outcomes[index].strength >= veto ? .alert : .review
+            }
+            guard outcomes[index].linked, heldOut[index] >= threshold else { return .none }
+            return rules.cleared ? .review : .alert
+        }
+        let negatives = labels.filter { !$0 }.count
+        let budget = Int((maxFalseAlertRate * Double(negatives)).rounded(.down))
+        var best = AlertScoreChoice(score: AlertScore(weights: [], threshold: 1), alerts: 0, falseAlerts: 0, threats: 0)
+        for step in stride(from: 999, through: 500, by: -1) {
+            let threshold = Double(step) / 1000
+            var choice = AlertScoreChoice(
+                score: AlertScore(weights: [], threshold: threshold), alerts: 0, falseAlerts: 0, threats: 0)
+            for index in outcomes.indices where tier(index, threshold) == .alert {
+                if labels[index] {
+                    choice.alerts += 1
+                    if isThreat[index] { choice.threats += 1 }
+                } else {
+                    choice.falseAlerts += 1
+                }
+            }
+            guard choice.falseAlerts <= budget else { break }
+            best = choice
+        }
+        best.score.weights = fit(aimed)
+        return best
+    }
+}
