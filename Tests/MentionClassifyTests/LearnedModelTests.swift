@@ -196,6 +196,26 @@ struct LearnedModelTests {
         #expect(ModelThresholds(read.header).categoryAlert == [.stalking: bar])
     }
 
+    /// The alert score travels in the header; one of another length is another build's and refused.
+    @Test func theAlertScoreTravelsInTheFileAndAMismatchedOneIsRefused() throws {
+        let model = Self.smallModel()
+        func written(_ score: AlertScore) -> [UInt8] {
+            var header = model.header
+            header.alertScore = score
+            return LinearModel(header: header, scales: model.scales, bias: model.bias, weights: model.weights)
+                .fileBytes()
+        }
+        let score = AlertScore(weights: (0..<AlertScore.featureCount).map { Double($0) / 10 }, threshold: 0.93)
+        #expect(ModelThresholds(try LinearModel(fileBytes: written(score)).header).alertScore == score)
+        #expect(ModelThresholds(model.header).alertScore == nil)
+        #expect(
+            throws: ModelFileError.mismatched(
+                "alert score of 3 weights, this build reads \(AlertScore.featureCount)")
+        ) {
+            try LinearModel(fileBytes: written(AlertScore(weights: [1, 2, 3], threshold: 0.9)))
+        }
+    }
+
     @Test func aDamagedFileIsRefusedWithTheReason() {
         var bytes = Self.smallModel().fileBytes()
         #expect(throws: ModelFileError.notAModel) { try LinearModel(fileBytes: Array("hello world!".utf8)) }

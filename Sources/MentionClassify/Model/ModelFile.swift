@@ -73,6 +73,16 @@ extension LinearModel {
         guard [header.alertThreshold, header.reviewThreshold, header.vetoThreshold].allSatisfy((0...1).contains) else {
             throw .corrupt("thresholds outside 0...1")
         }
+        // An alert score of another build's features would read the wrong numbers (docs/model.md).
+        if let score = header.alertScore {
+            guard score.weights.count == AlertScore.featureCount else {
+                throw .mismatched(
+                    "alert score of \(score.weights.count) weights, this build reads \(AlertScore.featureCount)")
+            }
+            guard score.weights.allSatisfy(\.isFinite), (0...1).contains(score.threshold) else {
+                throw .corrupt("alert score not finite or its threshold outside 0...1")
+            }
+        }
         let heads = header.heads.count
         var scales: [Float] = []
         var bias: [Float] = []
