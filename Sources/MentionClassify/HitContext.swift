@@ -33,10 +33,14 @@ struct HitContext {
 
     /// "weet nog niet wat haar morgen te wachten staat 😏 surprise feestje": a veiled threat that is
     /// a surprise party (`festive`, in the hit's sentence or the next). Never a critical threat ("op
-    /// zijn verjaardag steek ik hem neer"); "verrassing" and "surprise" alone are not festive, they
-    /// are the veiled threat's own words ("morgen ligt er een verrassing onder de school").
+    /// zijn verjaardag steek ik hem neer"), nor with a menacing emoji in the post (`menace`); "verrassing"
+    /// and "surprise" alone are not festive, they are the veiled threat's own words ("morgen ligt er een
+    /// verrassing onder de school").
     private func isFestive(_ hit: Hit) -> Bool {
-        guard hit.category == .threat, hit.severity < .critical else { return false }
+        // Not beside a menacing emoji ("Hij is jarig, dus dat komt mooi uit 😈": helper-102's review).
+        guard hit.category == .threat, hit.severity < .critical, search.occurrences(of: "menace").isEmpty else {
+            return false
+        }
         let sentence = words[hit.words.lowerBound].sentence
         return search.cueInSentence("festive", sentence) != nil || search.cueInSentence("festive", sentence + 1) != nil
     }

@@ -61,7 +61,7 @@ public struct Lexicon: Sendable {
         "other",
         "selfname", "speech", "contrast", "filler", "rebuttal", "callsracist", "warning", "ownaccount",
         "greeting", "pictureof", "namefrom", "actually", "degree", "official", "me", "relative", "streetend",
-        "streetword", "compoundhead", "institution", "plural", "self", "game", "festive",
+        "streetword", "compoundhead", "institution", "plural", "self", "game", "festive", "menace",
         "abbreviation",
     ]
 

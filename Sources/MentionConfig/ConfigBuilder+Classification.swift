@@ -48,6 +48,13 @@ extension ConfigBuilder {
         if let node = map["veto_threshold"] {
             settings.vetoThreshold = reader.probability(node, "classification.veto_threshold")
         }
+        // The alert score and the thresholds on the belief are two ways to decide: the score is left out
+        // where either threshold is set, so asking for both is a mistake to name (helper-102's review).
+        if settings.alertScore != nil, settings.alertThreshold != nil || settings.vetoThreshold != nil {
+            reader.report(
+                map["alert_score"] ?? node, "classification.alert_score",
+                "cannot be set with alert_threshold or veto_threshold (they decide without the alert score)")
+        }
         if let alert = settings.alertThreshold, let review = settings.reviewThreshold, review > alert {
             reader.report(
                 map["review_threshold"] ?? node, "classification.review_threshold",

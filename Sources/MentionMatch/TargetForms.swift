@@ -77,6 +77,13 @@ struct TargetForms: Sendable {
     }
 
     private static let joints = ["van", "from"].flatMap(MatchText.words)
+    /// After "die van gym": a plural verb (the pupils of a subject, not its teacher) or a word that
+    /// makes the subject a department ("tech support").
+    private static let notOneTeacher = Set(
+        [
+            "zijn", "waren", "hebben", "hadden", "moeten", "kunnen", "willen", "mogen", "gaan", "doen", "worden",
+            "support", "department", "desk",
+        ].flatMap(MatchText.words))
 
     /// A role phrase that opens with "van" or "from" ("van gym"): a role only right after one
     /// determiner ("die van gym"), whatever follows; "les van gym van De Zeehoek" is no one.
@@ -156,6 +163,12 @@ struct TargetForms: Sendable {
             case .people: determined = determiners == 0
             }
             let end = at + phrase.words.count
+            // "die van gym zijn altijd te laat" (the pupils), "the guy from tech support": no one teacher.
+            if phrase.words.contains(where: Self.joints.contains), end < words.count,
+                Self.notOneTeacher.contains(words[end])
+            {
+                continue
+            }
             guard let place = placeEnd(after: end, words, tokens, scalars, school) else { return nil }
             if place == end || Self.isJoined(phrase.words), !determined { continue }
             return (start, place, phrase.kind)

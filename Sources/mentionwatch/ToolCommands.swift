@@ -103,6 +103,14 @@ struct Check: AsyncParsableCommand {
             + bars.map {
                 String(format: ", %@ (its head %.1f) at %.3f", $0.key.rawValue, $0.value.likely, $0.value.belief)
             }.joined()
+        if config.classification.alertScore != nil, header.alertScore == nil {
+            // Said, not silently ignored: this model file decides by the thresholds.
+            return String(
+                format:
+                    "model: %@ version %@ (%d posts) has no alert score: classification.alert_score is not used; alert at %.3f, review at %.3f, veto below %.3f",
+                config.classification.modelPath ?? "?", header.version, header.trainedOn, thresholds.alert,
+                thresholds.review, thresholds.veto)
+        }
         if let score = thresholds.alertScore {
             // The alert score decides a post aimed at a target; the thresholds on the belief stay for `score`'s
             // "model alone" and for a config that sets them.

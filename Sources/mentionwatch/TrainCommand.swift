@@ -113,7 +113,8 @@ struct Train: ParsableCommand {
         }
         print("categories alerting from their own bar:", bars.isEmpty ? "none" : bars.joined(separator: ", "))
         if !noAlertScore {
-            let choice = validation.chooseAlertScore(maxFalseAlertRate: maxFalseAlertRate, veto: thresholds.veto)
+            let choice = validation.chooseAlertScore(
+                maxFalseAlertRate: maxFalseAlertRate, veto: thresholds.veto, review: thresholds.review)
             thresholds.alertScore = choice.score
             print(
                 String(

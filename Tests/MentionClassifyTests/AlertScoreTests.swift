@@ -54,6 +54,7 @@ struct AlertScoreTests {
         #expect(tier(RulesVerdict(), above) == .alert)
         #expect(tier(RulesVerdict(), below) == .review)  // from the review threshold
         #expect(tier(RulesVerdict(), strength: 0.1, below) == .none)
+        #expect(tier(RulesVerdict(), strength: 0.1, above) == .none)  // never under the review threshold
         #expect(tier(RulesVerdict(), linked: false, above) == .none)
         // A rule's alert stands unless the model vouches against it below the veto, whatever the score.
         #expect(tier(RulesVerdict(alert: true), below) == .alert)
@@ -88,7 +89,7 @@ struct AlertScoreTests {
                 heads: [.insult: $0.strength])
         }
         validation.foldOf = cases.indices.map { $0 % 5 }
-        let choice = validation.chooseAlertScore(maxFalseAlertRate: 0.01, veto: 0.2)
+        let choice = validation.chooseAlertScore(maxFalseAlertRate: 0.01, veto: 0.2, review: 0.2)
         #expect(choice.falseAlerts <= 1)
         #expect(choice.alerts == 30)
         #expect(choice.score.weights.count == AlertScore.featureCount)

@@ -173,6 +173,7 @@ struct ClassificationTableTests {
         // A birthday does not clear a critical threat, nor "verrassing" a veiled one.
         Case(text: "op zijn verjaardag steek ik meneer Mulder neer"),
         Case(text: "meneer Mulder weet niet wat hem te wachten staat, een verrassing bij zijn fiets"),
+        Case(text: "Meneer Mulder weet niet wat hem morgen te wachten staat. Hij is jarig, dat komt mooi uit 😈"),
         // The verb second after a condition (`Phrase.inverted`).
         Case(text: "als hij me nog een keer laat voorlezen ram ik meneer Mulder in elkaar"),
         // The target fronted, the subject after the verb (`Phrase.fronted`).

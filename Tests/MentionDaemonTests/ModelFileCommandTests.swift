@@ -55,6 +55,16 @@ struct ModelFileCommandTests {
         #expect(outcome.stdout.contains("alert score at 0.900"), "\(outcome.stdout)")
     }
 
+    @Test func theAlertScoreWithAThresholdIsAConfigError() throws {
+        let config = try CommandLineTests.writeConfig(
+            Self.world + "classification: { alert_score: 0.9, alert_threshold: 0.95 }\n")
+        let outcome = try CommandLineTests.mentionwatch(["check", "--config", config])
+        #expect(outcome.status == 78)
+        #expect(
+            outcome.stderr.contains("classification.alert_score: cannot be set with alert_threshold"),
+            "\(outcome.stderr)")
+    }
+
     @Test func theRulesAloneOnlyWhenTheConfigSaysSo() throws {
         let config = try CommandLineTests.writeConfig(Self.world + "classification: { model: \"off\" }\n")
         let outcome = try CommandLineTests.mentionwatch(["check", "--config", config])

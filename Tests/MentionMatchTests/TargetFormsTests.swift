@@ -100,6 +100,8 @@ struct TargetFormsTests {
         "De Zeehoek: de les van gym van De Zeehoek",  // a subject without a determiner before it
         "De Zeehoek: de boeken van techniek",  // a thing, not someone, before "van"
         "De Zeehoek: de vrouw van Groen",  // someone's wife
+        "De Zeehoek: die van gym zijn altijd te laat",  // a plural verb: the pupils
+        "De Zeehoek: the guy from tech support",  // a department
         "De Zeehoek: de vorige directrice was beter",  // an adjective that makes it someone else
         "De Zeehoek: the other gym teacher",
         "De Zeehoek: de kinderen zijn gymleraar geworden",  // no adjective: a noun before the role

@@ -15,8 +15,8 @@ extension CrossValidation {
     /// of the posts without one, each post scored by the weights fitted on the other folds. A threat
     /// weighs `threatWorth` in the fit. The weights written are fitted on every post. The score decides
     /// the posts aimed at a target without a rule's alert (`ModelDecision.scored`); it is fitted on
-    /// those. `veto`: below it the model vouches against a rule's alert.
-    public func chooseAlertScore(maxFalseAlertRate: Double, veto: Double) -> AlertScoreChoice {
+    /// those. `veto`: below it the model vouches against a rule's alert; `review`: below it no alert.
+    public func chooseAlertScore(maxFalseAlertRate: Double, veto: Double, review: Double) -> AlertScoreChoice {
         let rows = outcomes.map { AlertScore.features(rules: $0.rules, strength: $0.strength, heads: $0.heads) }
         let labels = outcomes.map(\.expectedAlert)
         let isThreat = posts.map { $0.expect.alert && $0.expect.categories.contains(ProtocolCategory.threat.rawValue) }
@@ -39,7 +39,9 @@ extension CrossValidation {
             if rules.alert {
                 return rules.critical || rules.brief || outcomes[index].strength >= veto ? .alert : .review
             }
-            guard outcomes[index].linked, heldOut[index] >= threshold else { return .none }
+            guard outcomes[index].linked, outcomes[index].strength >= review, heldOut[index] >= threshold else {
+                return .none
+            }
             return rules.cleared ? .review : .alert
         }
         let negatives = labels.filter { !$0 }.count

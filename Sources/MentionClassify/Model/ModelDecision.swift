@@ -185,16 +185,19 @@ public enum ModelDecision {
     /// score that could also doubt it found more in cross-validation, but sent plain insults and
     /// threats with a middling belief to review: docs/evaluation.md, 2026.12.59). Otherwise a post
     /// aimed at a target alerts from the score's threshold, or goes to review when the rules read its
-    /// abuse as negated, condemned or reported; below that, review from the review threshold.
+    /// abuse as negated, condemned or reported; below that, review; under the review threshold, none.
     static func scored(
         _ score: AlertScore, rules: RulesVerdict, linked: Bool, strength: Double, thresholds: ModelThresholds,
         heads: [ProtocolCategory: Double]
     ) -> Tier {
         if rules.alert { return rules.critical || rules.brief || strength >= thresholds.veto ? .alert : .review }
         guard linked else { return .none }
+        // Never from a belief under the review threshold: a category head alone, sure of a surface,
+        // could carry the score (helper-102's review); in cross-validation no alert came from there.
+        guard strength >= thresholds.review else { return .none }
         if score.probability(rules: rules, strength: strength, heads: heads) >= score.threshold {
             return rules.cleared ? .review : .alert
         }
-        return strength >= thresholds.review ? .review : .none
+        return .review
     }
 }
