@@ -35,24 +35,17 @@ struct ModelFileCommandTests {
         #expect(outcome.stderr.contains("\(path): cannot use the model file: \(reason)"), "\(outcome.stderr)")
     }
 
-    @Test func checkNamesTheModelAndItsThresholds() throws {
+    /// `check` names the model and how it decides: the shipped model by its alert score (docs/model.md),
+    /// which `alert_score` moves; with `alert_threshold` set, by the thresholds.
+    @Test(arguments: [("alert_threshold: 0.97", "alert at 0.970"), ("alert_score: 0.9", "alert score at 0.900")])
+    func checkNamesTheModelAndHowItDecides(setting: String, expected: String) throws {
         let shipped = Paths.repositoryRoot + "/model/classifier.mwm"
         let config = try CommandLineTests.writeConfig(
-            Self.world + "classification: { model: \(shipped), alert_threshold: 0.97 }\n")
+            Self.world + "classification: { model: \(shipped), \(setting) }\n")
         let outcome = try CommandLineTests.mentionwatch(["check", "--config", config])
         #expect(outcome.status == 0, "\(outcome.stderr)")
         #expect(outcome.stdout.contains("model: \(shipped) version "))
-        #expect(outcome.stdout.contains("alert at 0.970"))
-    }
-
-    /// The shipped model decides by its alert score (docs/model.md); `alert_score` moves its threshold.
-    @Test func checkNamesTheAlertScore() throws {
-        let shipped = Paths.repositoryRoot + "/model/classifier.mwm"
-        let config = try CommandLineTests.writeConfig(
-            Self.world + "classification: { model: \(shipped), alert_score: 0.9 }\n")
-        let outcome = try CommandLineTests.mentionwatch(["check", "--config", config])
-        #expect(outcome.status == 0, "\(outcome.stderr)")
-        #expect(outcome.stdout.contains("alert score at 0.900"), "\(outcome.stdout)")
+        #expect(outcome.stdout.contains(expected), "\(outcome.stdout)")
     }
 
     @Test func theAlertScoreWithAThresholdIsAConfigError() throws {
