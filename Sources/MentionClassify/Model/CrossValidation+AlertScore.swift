@@ -34,15 +34,12 @@ extension CrossValidation {
                 heldOut[index] = 1 / (1 + exp(-score.logOdds(rows[index])))
             }
         }
+        let thresholds = ModelThresholds(alert: 1, review: review, veto: veto)
         func tier(_ index: Int, _ threshold: Double) -> Tier {
-            let rules = outcomes[index].rules
-            if rules.alert {
-                return rules.critical || rules.brief || outcomes[index].strength >= veto ? .alert : .review
-            }
-            guard outcomes[index].linked, outcomes[index].strength >= review, heldOut[index] >= threshold else {
-                return .none
-            }
-            return rules.cleared ? .review : .alert
+            let outcome = outcomes[index]
+            return ModelDecision.scored(
+                heldOut[index], threshold: threshold, rules: outcome.rules, linked: outcome.linked,
+                strength: outcome.strength, thresholds: thresholds)
         }
         let negatives = labels.filter { !$0 }.count
         let budget = Int((maxFalseAlertRate * Double(negatives)).rounded(.down))

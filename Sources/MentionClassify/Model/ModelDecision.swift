@@ -33,8 +33,8 @@ public struct ModelThresholds: Sendable, Equatable {
     public var categoryAlert: [ProtocolCategory: CategoryAlert]
     /// Which categories the model names (`LinearModel.Header.categoryThresholds`).
     public var categories: CategoryThresholds
-    /// Where set, it decides a post aimed at a target in place of the alert, threat, category and veto
-    /// thresholds (`LinearModel.Header.alertScore`; `ModelDecision.tier`).
+    /// Where set, it decides a post aimed at a target without a rule's alert, in place of the alert,
+    /// threat and category thresholds (`LinearModel.Header.alertScore`; `ModelDecision.scored`).
     public var alertScore: AlertScore?
 
     public init(
@@ -171,7 +171,8 @@ public enum ModelDecision {
         case .combined:
             if let score = thresholds.alertScore {
                 return scored(
-                    score, rules: rules, linked: linked, strength: strength, thresholds: thresholds, heads: heads)
+                    score.probability(rules: rules, strength: strength, heads: heads), threshold: score.threshold,
+                    rules: rules, linked: linked, strength: strength, thresholds: thresholds)
             }
             if rules.alert { return rules.critical || rules.brief || strength >= thresholds.veto ? .alert : .review }
             guard linked else { return .none }
@@ -186,16 +187,18 @@ public enum ModelDecision {
     /// threats with a middling belief to review: docs/evaluation.md, 2026.12.59). Otherwise a post
     /// aimed at a target alerts from the score's threshold, or goes to review when the rules read its
     /// abuse as negated, condemned or reported; below that, review; under the review threshold, none.
+    /// `probability`: the score of the post; training passes the one of weights fitted without the
+    /// post's fold (`CrossValidation.chooseAlertScore`), so both decide by this one function.
     static func scored(
-        _ score: AlertScore, rules: RulesVerdict, linked: Bool, strength: Double, thresholds: ModelThresholds,
-        heads: [ProtocolCategory: Double]
+        _ probability: Double, threshold: Double, rules: RulesVerdict, linked: Bool, strength: Double,
+        thresholds: ModelThresholds
     ) -> Tier {
         if rules.alert { return rules.critical || rules.brief || strength >= thresholds.veto ? .alert : .review }
         guard linked else { return .none }
         // Never from a belief under the review threshold: a category head alone, sure of a surface,
         // could carry the score (helper-102's review); in cross-validation no alert came from there.
         guard strength >= thresholds.review else { return .none }
-        if score.probability(rules: rules, strength: strength, heads: heads) >= score.threshold {
+        if probability >= threshold {
             return rules.cleared ? .review : .alert
         }
         return .review
