@@ -18,9 +18,10 @@ public struct AlertScore: Codable, Sendable, Equatable {
         self.threshold = threshold
     }
 
-    /// The number of features: intercept, "any", five of the rules' verdict, a head each, the rules'
-    /// categories found and counted, the surest head.
-    public static let featureCount = 7 + 3 * ProtocolCategory.allCases.count + 1
+    /// The number of features: intercept, "any", cleared, a head each, the rules' categories found and
+    /// counted, the surest head. Not the rules' alert, critical or brief: the score decides only posts
+    /// without a rule's alert (`ModelDecision.scored`), where those are always false.
+    public static let featureCount = 3 + 3 * ProtocolCategory.allCases.count + 1
 
     /// A belief as log-odds, held within 10⁻⁴ of 0 and 1 so that one head's certainty cannot outweigh
     /// the rest (the cross-validated beliefs it was fitted on are written with four decimals).
@@ -33,12 +34,8 @@ public struct AlertScore: Codable, Sendable, Equatable {
     /// posts (rule alerts decided as before), the score without it found 7,041 breaches at 218 false
     /// alerts, fewer than the thresholds (7,360); with it 7,642 (docs/model.md, "The alert score").
     public static func features(rules: RulesVerdict, strength: Double, heads: [ProtocolCategory: Double]) -> [Double] {
-        let any = logit(strength)
         let flag = { (value: Bool) in value ? 1.0 : 0.0 }
-        var out = [
-            1, any, flag(rules.alert), flag(rules.critical), flag(rules.cleared), flag(rules.brief),
-            flag(rules.alert) * any,
-        ]
+        var out = [1, logit(strength), flag(rules.cleared)]
         let headLogits = ProtocolCategory.allCases.map { logit(heads[$0] ?? 0) }
         out += headLogits
         out += ProtocolCategory.allCases.map { flag(rules.found.contains($0)) }

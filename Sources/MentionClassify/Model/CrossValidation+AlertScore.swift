@@ -38,7 +38,7 @@ extension CrossValidation {
         func tier(_ index: Int, _ threshold: Double) -> Tier {
             let outcome = outcomes[index]
             return ModelDecision.scored(
-                heldOut[index], threshold: threshold, rules: outcome.rules, linked: outcome.linked,
+                { heldOut[index] }, threshold: threshold, rules: outcome.rules, linked: outcome.linked,
                 strength: outcome.strength, thresholds: thresholds)
         }
         let negatives = labels.filter { !$0 }.count

@@ -171,7 +171,7 @@ public enum ModelDecision {
         case .combined:
             if let score = thresholds.alertScore {
                 return scored(
-                    score.probability(rules: rules, strength: strength, heads: heads), threshold: score.threshold,
+                    { score.probability(rules: rules, strength: strength, heads: heads) }, threshold: score.threshold,
                     rules: rules, linked: linked, strength: strength, thresholds: thresholds)
             }
             if rules.alert { return rules.critical || rules.brief || strength >= thresholds.veto ? .alert : .review }
@@ -187,10 +187,11 @@ public enum ModelDecision {
     /// threats with a middling belief to review: docs/evaluation.md, 2026.12.59). Otherwise a post
     /// aimed at a target alerts from the score's threshold, or goes to review when the rules read its
     /// abuse as negated, condemned or reported; below that, review; under the review threshold, none.
-    /// `probability`: the score of the post; training passes the one of weights fitted without the
-    /// post's fold (`CrossValidation.chooseAlertScore`), so both decide by this one function.
+    /// `probability`: the score of the post, asked only where it decides; training passes the one of
+    /// weights fitted without the post's fold (`CrossValidation.chooseAlertScore`), so both decide by
+    /// this one function.
     static func scored(
-        _ probability: Double, threshold: Double, rules: RulesVerdict, linked: Bool, strength: Double,
+        _ probability: () -> Double, threshold: Double, rules: RulesVerdict, linked: Bool, strength: Double,
         thresholds: ModelThresholds
     ) -> Tier {
         if rules.alert { return rules.critical || rules.brief || strength >= thresholds.veto ? .alert : .review }
@@ -198,7 +199,7 @@ public enum ModelDecision {
         // Never from a belief under the review threshold: a category head alone, sure of a surface,
         // could carry the score (helper-102's review); in cross-validation no alert came from there.
         guard strength >= thresholds.review else { return .none }
-        if probability >= threshold {
+        if probability() >= threshold {
             return rules.cleared ? .review : .alert
         }
         return .review
