@@ -33,6 +33,10 @@ struct Train: ParsableCommand {
     var learningRate = Double(ModelTraining().learningRate)
     @Option(help: "L2 penalty on the weights a post touches.")
     var l2 = Double(ModelTraining().l2)
+    @Option(help: "Units of the hidden layer beside the linear heads (0: none).")
+    var hiddenUnits = ModelTraining().hiddenUnits
+    @Option(help: "AdaGrad's learning rate for the hidden layer.")
+    var hiddenRate = Double(ModelTraining().hiddenRate)
     @Option(help: "Write each post's held-out judgement as tab-separated values (for comparing models).")
     var outcomes: String?
     @Option(
@@ -60,6 +64,8 @@ struct Train: ParsableCommand {
         training.epochs = epochs
         training.learningRate = Float(learningRate)
         training.l2 = Float(l2)
+        training.hiddenUnits = hiddenUnits
+        training.hiddenRate = Float(hiddenRate)
         let rules = Classifier(config: config, mode: .rules)
         let clock = ContinuousClock()
         let started = clock.now
@@ -143,7 +149,8 @@ struct Train: ParsableCommand {
         header.alertScore = thresholds.alertScore
         header.trainedOn = posts.count
         header.corpusDigest = SHA256.hex(SHA256.digest(digestInput))
-        model = LinearModel(header: header, scales: model.scales, bias: model.bias, weights: model.weights)
+        model = LinearModel(
+            header: header, scales: model.scales, bias: model.bias, weights: model.weights, hidden: model.hidden)
         let bytes = model.fileBytes()
         let temporary = output + ".tmp"
         guard FileManager.default.createFile(atPath: temporary, contents: Data(bytes)) else {

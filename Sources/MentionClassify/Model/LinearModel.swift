@@ -28,6 +28,8 @@ public struct LinearModel: Sendable {
         /// The alert score's weights and threshold (`AlertScore`). Nil in older files (before
         /// 2026.12.59): the thresholds above decide.
         public var alertScore: AlertScore?
+        /// Units of the hidden layer (`HiddenLayer`). Nil in older files (before 2026.12.60): none.
+        public var hiddenUnits: Int?
         /// How many posts it was trained on, and the SHA-256 of the training files.
         public var trainedOn: Int
         public var corpusDigest: String
@@ -39,11 +41,14 @@ public struct LinearModel: Sendable {
     public let bias: [Float]
     /// `buckets × heads`, one row per bucket.
     public let weights: [Int8]
+    /// Nil in older files (before 2026.12.60): the linear heads alone.
+    public let hidden: HiddenLayer?
 
     public static var expectedHeads: [String] { ProtocolCategory.allCases.map(\.rawValue) + ["any"] }
 
-    public init(header: Header, scales: [Float], bias: [Float], weights: [Int8]) {
+    public init(header: Header, scales: [Float], bias: [Float], weights: [Int8], hidden: HiddenLayer? = nil) {
         self.header = header
+        self.hidden = hidden
         self.features = TextFeatures(buckets: header.buckets)
         self.scales = scales
         self.bias = bias
@@ -77,6 +82,7 @@ public struct LinearModel: Sendable {
                 if feature.word >= 0 { perWord[feature.word] += Float(weights[row + anyHead]) * scales[anyHead] }
             }
         }
+        hidden?.add(to: &sums, buckets: found.map(\.bucket), norm: norm)
         var categories: [ProtocolCategory: Double] = [:]
         for (index, category) in ProtocolCategory.allCases.enumerated() {
             categories[category] = Self.sigmoid(sums[index])

@@ -20,6 +20,8 @@ public enum ModelFileError: Error, Equatable, CustomStringConvertible {
 ///
 ///     "MWLM" | format 1 (UInt32) | header length (UInt32) | header (JSON)
 ///     | scale per head (Float32) | bias per head (Float32) | weights (Int8, buckets × heads)
+///     [ | scale per unit (Float32) | bias per unit (Float32) | output (Float32, units × heads)
+///       | vectors (Int8, buckets × units) ]   only when the header names `hiddenUnits`
 ///     | SHA-256 of all bytes before it
 ///
 /// The checksum catches a truncated or damaged file; the header's scheme, buckets and heads
@@ -37,6 +39,10 @@ extension LinearModel {
         for scale in scales { append(scale.bitPattern, to: &bytes) }
         for value in bias { append(value.bitPattern, to: &bytes) }
         bytes += weights.map { UInt8(bitPattern: $0) }
+        if let hidden {
+            for value in hidden.scales + hidden.bias + hidden.output { append(value.bitPattern, to: &bytes) }
+            bytes += hidden.vectors.map { UInt8(bitPattern: $0) }
+        }
         bytes += SHA256.digest(bytes)
         return bytes
     }
@@ -89,9 +95,20 @@ extension LinearModel {
         for _ in 0..<heads { scales.append(Float(bitPattern: try reader.uint32())) }
         for _ in 0..<heads { bias.append(Float(bitPattern: try reader.uint32())) }
         let weights = try reader.take(header.buckets * heads).map { Int8(bitPattern: $0) }
+        var hidden: HiddenLayer?
+        if let units = header.hiddenUnits {
+            guard (1...256).contains(units) else { throw .mismatched("\(units) hidden units, not 1 to 256") }
+            var floats: [Float] = []
+            for _ in 0..<(units * (2 + heads)) { floats.append(Float(bitPattern: try reader.uint32())) }
+            guard floats.allSatisfy(\.isFinite) else { throw .corrupt("hidden layer not finite") }
+            hidden = HiddenLayer(
+                size: units, scales: Array(floats[0..<units]), bias: Array(floats[units..<2 * units]),
+                output: Array(floats[(2 * units)...]),
+                vectors: try reader.take(header.buckets * units).map { Int8(bitPattern: $0) })
+        }
         guard reader.offset == body.count else { throw .corrupt("\(body.count - reader.offset) bytes too many") }
         guard scales.allSatisfy(\.isFinite), bias.allSatisfy(\.isFinite) else { throw .corrupt("weights not finite") }
-        self.init(header: header, scales: scales, bias: bias, weights: weights)
+        self.init(header: header, scales: scales, bias: bias, weights: weights, hidden: hidden)
     }
 
     private func append(_ value: UInt32, to bytes: inout [UInt8]) {

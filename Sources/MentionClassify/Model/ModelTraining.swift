@@ -19,6 +19,10 @@ public struct ModelTraining: Sendable {
     public var learningRate: Float = 0.4
     public var l2: Float = 1e-5
     public var seed: UInt64 = 20_261_204
+    /// Units of the hidden layer (`HiddenLayer`); 0: the linear heads alone. Measured and not shipped
+    /// (docs/model.md, "The hidden layer"); `train --hidden-units` measures it again.
+    public var hiddenUnits = 0
+    public var hiddenRate: Float = 0.02
 
     public init() {}
 
@@ -42,8 +46,10 @@ public struct ModelTraining: Sendable {
         var bias = [Float](repeating: 0, count: heads)
         var biasSquares = [Float](repeating: 1e-6, count: heads)
         var random = SplitMix64(seed: seed)
+        var layer = HiddenTraining(size: hiddenUnits, buckets: buckets, heads: heads, random: &random)
         var order = Array(examples.indices)
         var gradients = [Float](repeating: 0, count: heads)
+        var sums = [Float](repeating: 0, count: heads)
         for _ in 0..<epochs {
             for index in order.indices.reversed() {  // Fisher–Yates with our own generator
                 order.swapAt(index, Int(random.next() % UInt64(index + 1)))
@@ -51,8 +57,10 @@ public struct ModelTraining: Sendable {
             for example in order {
                 let features = rows[example]
                 let norm = 1 / (Float(features.count) + TextFeatures.smoothing).squareRoot()
+                for head in 0..<heads { sums[head] = bias[head] }
+                layer.forward(features, norm: norm, into: &sums)
                 for head in 0..<heads {
-                    var sum = bias[head]
+                    var sum = sums[head]
                     for bucket in features { sum += weights[bucket * heads + head] * norm }
                     let probability = 1 / (1 + exp(-sum))
                     let target = targets[example][head]
@@ -60,6 +68,7 @@ public struct ModelTraining: Sendable {
                     biasSquares[head] += gradients[head] * gradients[head]
                     bias[head] -= learningRate * gradients[head] / biasSquares[head].squareRoot()
                 }
+                layer.backward(features, norm: norm, gradients: gradients, rate: hiddenRate, l2: l2)
                 for bucket in features {
                     for head in 0..<heads {
                         let at = bucket * heads + head
@@ -70,7 +79,13 @@ public struct ModelTraining: Sendable {
                 }
             }
         }
-        return quantised(weights: weights, bias: bias, heads: heads)
+        let model = quantised(weights: weights, bias: bias, heads: heads)
+        guard hiddenUnits > 0 else { return model }
+        var header = model.header
+        header.hiddenUnits = hiddenUnits
+        return LinearModel(
+            header: header, scales: model.scales, bias: model.bias, weights: model.weights,
+            hidden: layer.quantised())
     }
 
     private func quantised(weights: [Float], bias: [Float], heads: Int) -> LinearModel {
