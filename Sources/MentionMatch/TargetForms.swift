@@ -159,7 +159,11 @@ struct TargetForms: Sendable {
             let determined: Bool
             switch phrase.kind {
             case .group: determined = determiners > 0 && leading.allSatisfy(groupDeterminers.contains)
-            case .role: determined = determiners == 1 && roleDeterminers.contains(leading.first!)
+            case .role:
+                determined =
+                    determiners == 1
+                    ? roleDeterminers.contains(leading.first!)
+                    : determiners == 0 && isAddressed(phrase.words, at: at, tokens, scalars)
             case .people: determined = determiners == 0
             }
             let end = at + phrase.words.count
@@ -175,6 +179,19 @@ struct TargetForms: Sendable {
         }
         return nil
     }
+
+    /// "juf van zorg", "meester van gym": a title and a subject, as pupils address a teacher, need no
+    /// article. Not a subject written with a capital ("juf van Groen"): that reads as a surname.
+    private func isAddressed(
+        _ phrase: [String], at index: Int, _ tokens: [TextToken], _ scalars: [Unicode.Scalar]
+    ) -> Bool {
+        guard phrase.count >= 3, titles.contains(phrase[0]), phrase[1] == "van",
+            index + 2 < tokens.count
+        else { return false }
+        return !scalars[tokens[index + 2].start].properties.isUppercase
+    }
+
+    private let titles = Self.keys(["juf", "juffrouw", "meester"])
 
     /// An adjective before a group or role, as a match key: Dutch ones inflected there end in "e"
     /// ("vette", "domme"), English ones by their ending ("useless", "creepy") or a short list ("fat");

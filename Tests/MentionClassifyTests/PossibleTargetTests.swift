@@ -17,6 +17,7 @@ struct PossibleTargetTests {
         ("dirk-jan, ik weet in welke straat je woont", "dirk-jan"),  // a first name alone
         ("die praktijkschool is een kankerschool vol tuig", "praktijkschool"),  // the school's kind
         ("die juf van zorg is een vuile trut", "die juf van zorg"),  // a role: teacher "van" subject
+        ("meester van gym is een vuile sukkel", "meester van gym"),  // a title needs no article
         ("zeg tegen die gymleraar van jullie dat hij een vuile sukkel is", "die gymleraar van jullie"),  // yours
         // The model alone, more likely than not a breach but under the alert threshold.
         ("die directrice is echt een vervelend mens", "die directrice"),

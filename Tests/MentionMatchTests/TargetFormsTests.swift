@@ -74,6 +74,8 @@ struct TargetFormsTests {
         ("De Zeehoek: the gardening teacher", ["staff-08 the gardening teacher"]),
         ("De Zeehoek: die juf van zorg", ["staff-07 die juf van zorg"]),  // teacher "van" subject
         ("De Zeehoek: the teacher of groen", ["staff-08 the teacher of groen"]),
+        ("De Zeehoek: juf van zorg is streng", ["staff-07 juf van zorg"]),  // a title needs no article
+        ("De Zeehoek: meester van gym", ["staff-03 meester van gym"]),
         // The subject alone after a determiner, or with a word for someone.
         ("De Zeehoek: die van gym is streng", ["staff-03 die van gym"]),
         ("De Zeehoek: die dikke van techniek", ["staff-02 die dikke van techniek"]),
@@ -100,6 +102,8 @@ struct TargetFormsTests {
         "De Zeehoek: de les van gym van De Zeehoek",  // a subject without a determiner before it
         "De Zeehoek: de boeken van techniek",  // a thing, not someone, before "van"
         "De Zeehoek: de vrouw van Groen",  // someone's wife
+        "De Zeehoek: juf van Groen",  // no article and a capital: a surname
+        "De Zeehoek: docent van zorg",  // no article and no title: not how anyone is addressed
         "De Zeehoek: die van gym zijn altijd te laat",  // a plural verb: the pupils
         "De Zeehoek: the guy from tech support",  // a department
         "De Zeehoek: de vorige directrice was beter",  // an adjective that makes it someone else
