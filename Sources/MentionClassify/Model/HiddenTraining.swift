@@ -81,16 +81,7 @@ struct HiddenTraining {
 
     /// The layer with its vectors in 8 bits, one scale per unit.
     func quantised() -> HiddenLayer {
-        let buckets = vectors.count / max(size, 1)
-        var scales = [Float](repeating: 1, count: size)
-        for unit in 0..<size {
-            var largest: Float = 0
-            for bucket in 0..<buckets { largest = max(largest, abs(vectors[bucket * size + unit])) }
-            scales[unit] = largest > 0 ? largest / 127 : 1
-        }
-        let eight = vectors.indices.map { index in
-            Int8(max(-127, min(127, (vectors[index] / scales[index % size]).rounded())))
-        }
+        let (scales, eight) = ModelTraining.eightBit(vectors, columns: size)
         return HiddenLayer(size: size, scales: scales, bias: bias, output: output, vectors: eight)
     }
 }

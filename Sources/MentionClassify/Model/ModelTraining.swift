@@ -89,19 +89,25 @@ public struct ModelTraining: Sendable {
     }
 
     private func quantised(weights: [Float], bias: [Float], heads: Int) -> LinearModel {
-        var scales = [Float](repeating: 1, count: heads)
-        for head in 0..<heads {
-            var largest: Float = 0
-            for bucket in 0..<buckets { largest = max(largest, abs(weights[bucket * heads + head])) }
-            scales[head] = largest > 0 ? largest / 127 : 1
-        }
-        let quantised = weights.indices.map { index in
-            Int8(max(-127, min(127, (weights[index] / scales[index % heads]).rounded())))
-        }
+        let (scales, quantised) = Self.eightBit(weights, columns: heads)
         let header = LinearModel.Header(
             version: "", scheme: TextFeatures.scheme, buckets: buckets, heads: LinearModel.expectedHeads,
             alertThreshold: 0.5, reviewThreshold: 0.5, vetoThreshold: 0, trainedOn: 0, corpusDigest: "")
         return LinearModel(header: header, scales: scales, bias: bias, weights: quantised)
+    }
+}
+
+extension ModelTraining {
+    /// Weights in 8 bits with one scale per column (a head, a hidden unit): the largest magnitude of a
+    /// column maps to 127.
+    static func eightBit(_ values: [Float], columns: Int) -> (scales: [Float], values: [Int8]) {
+        var largest = [Float](repeating: 0, count: columns)
+        for index in values.indices { largest[index % columns] = max(largest[index % columns], abs(values[index])) }
+        let scales = largest.map { $0 > 0 ? $0 / 127 : 1 }
+        let eight = values.indices.map { index in
+            Int8(max(-127, min(127, (values[index] / scales[index % columns]).rounded())))
+        }
+        return (scales, eight)
     }
 }
 
