@@ -3,8 +3,9 @@ import MentionMatch
 extension Classifier {
     /// A post whose abuse is clear but whose target is not confirmed: it names someone only in a way
     /// that needs the school for context ("die directrice", "zeehoek gaat in de fik", a surname alone) and
-    /// the school is not named. The person it may be aimed at is only possible, so the post goes to
-    /// review, never to the MT (docs/classification.md, "Possible targets").
+    /// the school is not named, or its author's name names the school or its people while the author is
+    /// no configured account (`Matcher.authorNameMentions`). The person it may be aimed at is only
+    /// possible, so the post goes to review, never to the MT (docs/classification.md, "Possible targets").
     ///
     /// Abuse likely enough for a person to look: the model holds it more likely than not a breach
     /// (`ModelDecision.possibleTargetBelief`), or a rules hit at `alerts.min_severity` that had no one
@@ -19,9 +20,10 @@ extension Classifier {
         let rulesSure = hits.contains { $0.effectiveSeverity >= minSeverity && $0.category != .forwarding }
         guard modelSure || rulesSure else { return nil }
         let confirmed = Set(mentions.map { "\($0.entity)@\($0.start)" })
-        return (possible ?? matcher.possibleMentions(in: post)).first {
+        let inText = (possible ?? matcher.possibleMentions(in: post)).first {
             $0.start < $0.end && !confirmed.contains("\($0.entity)@\($0.start)")
         }
+        return inText ?? matcher.authorNameMentions(in: post).first
     }
 
     /// The findings of a post sent to review for a possible target: the rules' own findings as they
@@ -31,9 +33,13 @@ extension Classifier {
     func reviewFindings(
         _ findings: [CategoryFinding], scores: LinearModel.Scores?, possible: Mention, byStaff: Bool
     ) -> [CategoryFinding] {
+        let whom = possible.entity == "school" ? "de school" : "iemand van de school"
         let note =
-            "; mogelijk \(possible.entity == "school" ? "over de school" : "gericht aan") '\(possible.surface)', "
-            + "maar de school wordt niet genoemd: te beoordelen, geen melding aan het MT"
+            possible.rule == .accountName
+            ? "; het account '\(possible.surface)' draagt de naam van \(whom) maar is geen opgegeven account "
+                + "(nep, of een account dat niet in de configuratie staat): te beoordelen, geen melding aan het MT"
+            : "; mogelijk \(possible.entity == "school" ? "over de school" : "gericht aan") '\(possible.surface)', "
+                + "maar de school wordt niet genoemd: te beoordelen, geen melding aan het MT"
         var out = findings.map { finding in
             var finding = finding
             finding.explanation += note

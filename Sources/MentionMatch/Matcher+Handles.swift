@@ -37,6 +37,18 @@ extension Matcher {
         }
     }
 
+    /// The school or a staff member named by the author of a post while the author is not one of the
+    /// configured accounts ("@prozeehoek_official", "Juf Marieke Verbeek-Smit"): a fake account, or a
+    /// staff member writing from an account the config does not list. Only a possible target (the
+    /// parents' council writes as "Ouderraad PrO Zeehoek" too), so its abuse goes to review
+    /// (docs/classification.md, "Possible targets").
+    public func authorNameMentions(in post: Post) -> [Mention] {
+        guard !post.author.isEmpty, owner(ofAuthor: post.author) == nil else { return [] }
+        return mentions(in: Post(id: post.id, text: post.author)).map {
+            Mention(entity: $0.entity, surface: post.author, start: 0, end: 0, rule: .accountName)
+        }
+    }
+
     /// "2c", "4A": a year of a Dutch secondary school and a letter; not "h2o", "f1" or "4x4".
     static func isClass(_ written: ArraySlice<Unicode.Scalar>) -> Bool {
         guard written.count == 2, let year = written.first, let letter = written.last else { return false }

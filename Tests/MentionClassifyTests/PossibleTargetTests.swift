@@ -45,6 +45,36 @@ struct PossibleTargetTests {
         #expect(assessment.tier == .none, "\(assessment.categories.map(\.explanation))")
     }
 
+    /// An author named after the school or a staff member while not a configured account: a fake
+    /// account, or one the config does not list. Its abuse is reviewed with the account named; the same
+    /// words from an account named after no one have no one to aim at.
+    @Test(arguments: [
+        ("@prozeehoek_official", "Stuur ons je DigiD-gegevens om je inschrijving af te ronden", "de school"),
+        (
+            "Juf Marieke Verbeek-Smit",
+            "Lieve klas, jullie krijgen allemaal een 1 voor gedrag want jullie zijn zo dom als een varken",
+            "iemand van de school"
+        ),
+    ])
+    func anAccountNamedAfterTheSchoolIsAPossibleTarget(_ author: String, _ text: String, _ whom: String) {
+        let assessment = ShippedModelTests.classifier.assess(Post(id: "t", source: "forum", author: author, text: text))
+        #expect(assessment.tier == .review, "\(assessment.categories.map(\.explanation))")
+        #expect(
+            assessment.categories.contains {
+                $0.explanation.contains("het account '\(author)' draagt de naam van \(whom)")
+            },
+            "\(assessment.categories.map(\.explanation))")
+        let nobody = ShippedModelTests.classifier.assess(Post(id: "t", source: "forum", author: "@x_12", text: text))
+        #expect(nobody.tier == .none, "\(nobody.categories.map(\.explanation))")
+    }
+
+    @Test func anAccountNamedAfterTheSchoolWithoutAbuseRaisesNothing() {
+        let post = Post(
+            id: "t", source: "forum", author: "Ouderraad PrO Zeehoek",
+            text: "Foto's van de schoolreis staan in de beveiligde ouderomgeving, alle ouders gaven toestemming")
+        #expect(ShippedModelTests.classifier.assess(post).tier == .none)
+    }
+
     @Test func theModelsBarForAPossibleTargetIsMoreLikelyThanNot() throws {
         let strength = try #require(Self.assess("die directrice is best wel een zeikerd").modelStrength)
         #expect(strength >= ModelDecision.possibleTargetBelief)

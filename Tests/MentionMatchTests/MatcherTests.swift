@@ -161,6 +161,21 @@ struct MatcherTests {
             ])
     }
 
+    /// An author named after the school or a staff member that is no configured account names them as
+    /// a possible target; a configured account, or a name that is neither, names no one.
+    @Test(arguments: [
+        ("@prozeehoek_official", ["school"]),
+        ("Sanne Hoekstra", ["staff-05"]),
+        ("@djmulder", []),  // his own, configured: his own posts are staff posts (`.author`)
+        ("@zeehoek_camping", []),  // a campsite of the same name
+        ("Ouderraad", []),
+    ])
+    func anAuthorNamedAfterTheSchoolIsAPossibleMention(_ author: String, _ entities: [String]) {
+        let found = matcher.authorNameMentions(in: Post(id: "t", author: author, text: "Mooie dag"))
+        #expect(found.map(\.entity) == entities, "\(author)")
+        #expect(found.allSatisfy { $0.rule == .accountName && $0.surface == author && $0.start == $0.end })
+    }
+
     @Test func aHandleWithItsServerIsNotMatchedOnAnotherServer() {
         var staff = WorldFixture.config.staff
         staff[5].handles = ["@DJMulder@social.example"]
