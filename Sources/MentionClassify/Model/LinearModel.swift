@@ -28,7 +28,7 @@ public struct LinearModel: Sendable {
         /// The alert score's weights and threshold (`AlertScore`). Nil in older files (before
         /// 2026.12.59): the thresholds above decide.
         public var alertScore: AlertScore?
-        /// Units of the hidden layer (`HiddenLayer`). Nil in older files (before 2026.12.60): none.
+        /// Units of the hidden layer (`HiddenLayer`). Nil: none (no release has one; docs/model.md).
         public var hiddenUnits: Int?
         /// How many posts it was trained on, and the SHA-256 of the training files.
         public var trainedOn: Int
@@ -41,7 +41,7 @@ public struct LinearModel: Sendable {
     public let bias: [Float]
     /// `buckets × heads`, one row per bucket.
     public let weights: [Int8]
-    /// Nil in older files (before 2026.12.60): the linear heads alone.
+    /// Nil: the linear heads alone, as in every release (measured, not shipped: docs/model.md, "The hidden layer").
     public let hidden: HiddenLayer?
 
     public static var expectedHeads: [String] { ProtocolCategory.allCases.map(\.rawValue) + ["any"] }
