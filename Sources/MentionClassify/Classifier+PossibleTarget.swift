@@ -37,7 +37,8 @@ extension Classifier {
         let note =
             possible.rule == .accountName
             ? "; het account '\(possible.surface)' draagt de naam van \(whom) maar is geen opgegeven account "
-                + "(nep, of een account dat niet in de configuratie staat): te beoordelen, geen melding aan het MT"
+                + "(een nepaccount, een naamgenoot of een account dat niet in de configuratie staat): "
+                + "te beoordelen, geen melding aan het MT"
             : "; mogelijk \(possible.entity == "school" ? "over de school" : "gericht aan") '\(possible.surface)', "
                 + "maar de school wordt niet genoemd: te beoordelen, geen melding aan het MT"
         var out = findings.map { finding in

@@ -42,9 +42,17 @@ extension Matcher {
     /// staff member writing from an account the config does not list. Only a possible target (the
     /// parents' council writes as "Ouderraad PrO Zeehoek" too), so its abuse goes to review
     /// (docs/classification.md, "Possible targets").
+    ///
+    /// Only strong forms count: a staff member's full name or configured alias, the school's name, an
+    /// alias or a handle. A surname alone, a first name after a title ("meester Jan") or initials in a
+    /// display name are mostly other people's ("Kees Mulder", "Hotel Oosterhuis").
     public func authorNameMentions(in post: Post) -> [Mention] {
         guard !post.author.isEmpty, owner(ofAuthor: post.author) == nil else { return [] }
-        return mentions(in: Post(id: post.id, text: post.author)).map {
+        // "Dirk-Jan Mulder (@djmulder@social.example)": a configured handle beside the display name.
+        let pieces = post.author.split { $0.isWhitespace || $0 == "(" || $0 == ")" }
+        guard !pieces.contains(where: { $0.hasPrefix("@") && owner(ofAuthor: String($0)) != nil }) else { return [] }
+        let strong: Set<MentionRule> = [.name, .alias, .handle]
+        return mentions(in: Post(id: post.id, text: post.author)).filter { strong.contains($0.rule) }.map {
             Mention(entity: $0.entity, surface: post.author, start: 0, end: 0, rule: .accountName)
         }
     }

@@ -163,7 +163,7 @@ struct TargetForms: Sendable {
                 determined =
                     determiners == 1
                     ? roleDeterminers.contains(leading.first!)
-                    : determiners == 0 && isAddressed(phrase.words, at: at, tokens, scalars)
+                    : determiners == 0 && isAddressed(phrase.words, at: at, words, tokens, scalars)
             case .people: determined = determiners == 0
             }
             let end = at + phrase.words.count
@@ -181,17 +181,33 @@ struct TargetForms: Sendable {
     }
 
     /// "juf van zorg", "meester van gym": a title and a subject, as pupils address a teacher, need no
-    /// article. Not a subject written with a capital ("juf van Groen"): that reads as a surname.
+    /// article. Not after a word that makes it someone else's or another one ("de invallende meester
+    /// van gym", "een nieuwe juf van zorg", "zijn meester van gym"), unless a new clause starts there;
+    /// not with "Van" written as in a surname ("juf Van Groen").
     private func isAddressed(
-        _ phrase: [String], at index: Int, _ tokens: [TextToken], _ scalars: [Unicode.Scalar]
+        _ phrase: [String], at index: Int, _ words: [String], _ tokens: [TextToken], _ scalars: [Unicode.Scalar]
     ) -> Bool {
-        guard phrase.count >= 3, titles.contains(phrase[0]), phrase[1] == "van",
-            index + 2 < tokens.count
-        else { return false }
-        return !scalars[tokens[index + 2].start].properties.isUppercase
+        guard phrase.count >= 3, titles.contains(phrase[0]), phrase[1] == "van", index + 2 < tokens.count else {
+            return false
+        }
+        let van = scalars[tokens[index + 1].start..<tokens[index + 1].end]
+        if van.first?.properties.isUppercase == true, van.contains(where: { $0.properties.isLowercase }) {
+            return false
+        }
+        guard index > 0 else { return true }
+        let gap = scalars[tokens[index - 1].end..<tokens[index].start]
+        if gap.contains(where: { ".,!?:;\n".unicodeScalars.contains($0) }) { return true }
+        let before = words[index - 1]
+        return
+            !(notBeforeTitle.contains(before) || notTheSame.contains(before) || isAdjective(before)
+            || groupDeterminers.contains(before) || roleDeterminers.contains(before))
     }
 
-    private let titles = Self.keys(["juf", "juffrouw", "meester"])
+    private let titles = Self.keys(["juf", "meester"])
+    /// Before a title without an article: another one or someone else's ("een", "zijn", "ex").
+    private let notBeforeTitle = Self.keys([
+        "een", "a", "an", "zijn", "z", "zn", "haar", "d", "dr", "hun", "je", "jouw", "m", "mn", "ex", "nieuwe", "new",
+    ])
 
     /// An adjective before a group or role, as a match key: Dutch ones inflected there end in "e"
     /// ("vette", "domme"), English ones by their ending ("useless", "creepy") or a short list ("fat");

@@ -51,6 +51,12 @@ struct Train: ParsableCommand {
     @Flag(help: "Decide by the thresholds alone, without the alert score, as before 2026.12.59 (for comparing).")
     var noAlertScore = false
 
+    func validate() throws {
+        // The model file's reader takes 1 to 256 units (docs/model.md, "The file"): refuse here what it would refuse.
+        guard (0...256).contains(hiddenUnits) else { throw ValidationError("--hidden-units must be 0 to 256") }
+        guard hiddenRate > 0 else { throw ValidationError("--hidden-rate must be above 0") }
+    }
+
     func run() throws {
         let config = try options.load(loadingModel: false)
         var posts: [LabelledPost] = []

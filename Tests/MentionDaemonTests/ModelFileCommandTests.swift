@@ -65,6 +65,17 @@ struct ModelFileCommandTests {
         #expect(outcome.stdout.contains("model: off"))
     }
 
+    /// `train` refuses a hidden layer the model file's reader would refuse, before it trains at all.
+    @Test(arguments: [["--hidden-units", "300"], ["--hidden-units=-1"], ["--hidden-rate", "0"]])
+    func trainRefusesAHiddenLayerNoModelFileCanHold(_ arguments: [String]) throws {
+        let config = try CommandLineTests.writeConfig(Self.world)
+        let outcome = try CommandLineTests.mentionwatch(
+            ["train", "--config", config, "--version", "x", "--output", "/nonexistent/m.mwm"] + arguments
+                + ["/nonexistent/posts.jsonl"])
+        #expect(outcome.status == 64, "\(outcome.stderr)")
+        #expect(outcome.stderr.contains("must be"), "\(outcome.stderr)")
+    }
+
     @Test func aThresholdOutsideZeroToOneIsAConfigError() throws {
         let config = try CommandLineTests.writeConfig(Self.world + "classification: { review_threshold: 1.5 }\n")
         let outcome = try CommandLineTests.mentionwatch(["check", "--config", config])

@@ -169,6 +169,11 @@ struct MatcherTests {
         ("@djmulder", []),  // his own, configured: his own posts are staff posts (`.author`)
         ("@zeehoek_camping", []),  // a campsite of the same name
         ("Ouderraad", []),
+        ("DJ Mulder", ["staff-06"]),  // a configured alias
+        ("Kees Mulder", []),  // a surname alone: mostly someone else
+        ("Hotel Oosterhuis", []),
+        ("meester Jan", []),
+        ("Dirk-Jan Mulder (@djmulder@social.example)", []),  // his configured handle beside the name
     ])
     func anAuthorNamedAfterTheSchoolIsAPossibleMention(_ author: String, _ entities: [String]) {
         let found = matcher.authorNameMentions(in: Post(id: "t", author: author, text: "Mooie dag"))

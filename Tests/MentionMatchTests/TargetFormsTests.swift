@@ -76,6 +76,9 @@ struct TargetFormsTests {
         ("De Zeehoek: the teacher of groen", ["staff-08 the teacher of groen"]),
         ("De Zeehoek: juf van zorg is streng", ["staff-07 juf van zorg"]),  // a title needs no article
         ("De Zeehoek: meester van gym", ["staff-03 meester van gym"]),
+        ("De Zeehoek: meester van Nederlands is streng", ["staff-06 meester van Nederlands"]),
+        ("De Zeehoek. JUF VAN ZORG IS STRENG", ["staff-07 JUF VAN ZORG"]),
+        ("Op De Zeehoek is juf van zorg streng", ["staff-07 juf van zorg"]),  // after a verb
         // The subject alone after a determiner, or with a word for someone.
         ("De Zeehoek: die van gym is streng", ["staff-03 die van gym"]),
         ("De Zeehoek: die dikke van techniek", ["staff-02 die dikke van techniek"]),
@@ -102,7 +105,10 @@ struct TargetFormsTests {
         "De Zeehoek: de les van gym van De Zeehoek",  // a subject without a determiner before it
         "De Zeehoek: de boeken van techniek",  // a thing, not someone, before "van"
         "De Zeehoek: de vrouw van Groen",  // someone's wife
-        "De Zeehoek: juf van Groen",  // no article and a capital: a surname
+        "De Zeehoek: juf Van Groen",  // no article and "Van" as in a surname
+        "Op De Zeehoek was de invallende meester van gym een sukkel",  // another one
+        "De Zeehoek zoekt een nieuwe juf van zorg",  // not the one there is
+        "Mijn broertje zit op De Zeehoek. Zijn meester van gym op zijn vorige school",  // someone else's
         "De Zeehoek: docent van zorg",  // no article and no title: not how anyone is addressed
         "De Zeehoek: die van gym zijn altijd te laat",  // a plural verb: the pupils
         "De Zeehoek: the guy from tech support",  // a department
