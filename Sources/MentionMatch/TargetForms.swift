@@ -204,9 +204,11 @@ struct TargetForms: Sendable {
     }
 
     private let titles = Self.keys(["juf", "meester"])
-    /// Before a title without an article: another one or someone else's ("een", "zijn", "ex").
+    /// Before a title without an article: another one or someone else's ("een", "zijn", "ex"); an
+    /// adjective ("nieuwe") is `isAdjective`'s. "zijn" is also the verb ("wat zijn juf van zorg en …"):
+    /// those are missed, rather than a pupil's brother's teacher taken for the school's.
     private let notBeforeTitle = Self.keys([
-        "een", "a", "an", "zijn", "z", "zn", "haar", "d", "dr", "hun", "je", "jouw", "m", "mn", "ex", "nieuwe", "new",
+        "een", "a", "an", "zijn", "z", "zn", "haar", "d", "dr", "hun", "je", "jouw", "m", "mn", "ex",
     ])
 
     /// An adjective before a group or role, as a match key: Dutch ones inflected there end in "e"
