@@ -89,6 +89,7 @@ struct HitContext {
     /// idiot"), between its words ("ik maak je niet af"), or right after it at the end of the sentence
     /// or clause ("ik haat homo's niet", "ik haat juf Marieke niet, maar ...").
     private func isNegated(_ hit: Hit) -> Bool {
+        if isSaidOfNobody(hit) { return true }
         let sentence = words[hit.words.lowerBound].sentence
         let clause = words[hit.words.lowerBound].clause
         for negation in search.occurrences(of: "negation", inSentence: sentence) {
@@ -118,6 +119,21 @@ struct HitContext {
         }
         return false
     }
+
+    /// "niemand op De Zeehoek is dom", "nobody at Zeehoek is stupid": a hit that opens with its target,
+    /// whose people it speaks of are no one. ("niemand" is no negation word itself: "niemand wil naast die
+    /// vieze juf zitten" still insults her.)
+    private func isSaidOfNobody(_ hit: Hit) -> Bool {
+        let start = hit.words.lowerBound
+        guard start >= 2, words[start].mention != nil, Self.joints.contains(words[start - 1].key),
+            words[start - 2].clause == words[start].clause
+        else { return false }
+        let before = words[start - 2].key
+        return Self.nobody.contains(before) || (before == "one" && start >= 3 && words[start - 3].key == "no")
+    }
+
+    private static let nobody: Set<String> = ["niemand", "nobody", "noone", "none"]
+    private static let joints: Set<String> = ["op", "van", "bij", "aan", "in", "at", "of", "from"]
 
     /// Whether the entry itself names this word ("geen respect"), so it is not a negation of the entry.
     private func isLiteral(_ range: Range<Int>, in hit: Hit) -> Bool {

@@ -76,8 +76,9 @@ struct ClassifierTests {
         #expect(assessment.track == .none)
     }
 
+    /// A mild word ("stom": lame) stays low; "dom" said of someone calls her stupid (medium, 2026.12.63).
     @Test func belowThresholdNoAlert() {
-        let assessment = classifier.assess(Post(id: "t", text: "juf Marieke is dom"))
+        let assessment = classifier.assess(Post(id: "t", text: "juf Marieke is stom"))
         #expect(assessment.categories.first?.severity == .low)
         #expect(!assessment.alert)
     }

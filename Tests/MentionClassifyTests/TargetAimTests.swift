@@ -51,6 +51,19 @@ struct TargetAimTests {
         #expect(!assessment.alert, "\(assessment.categories.map(\.explanation))")
     }
 
+    /// "Dom" said of someone is an insult, as "stupid" is; said of no one of the school's people, it is none.
+    @Test(arguments: [
+        ("waarom is juf Marieke zo ontzettend dom", true),
+        ("iedereen op De Zeehoek is dom", true),
+        ("niemand op De Zeehoek is dom, we leren gewoon anders", false),
+        ("nobody at De Zeehoek is stupid, we just learn differently", false),
+        ("niemand van De Zeehoek is achterlijk", false),
+    ])
+    func domIsAnInsultExceptOfNoOne(_ text: String, _ alert: Bool) {
+        let assessment = Self.assess(text)
+        #expect(assessment.alert == alert, "\(assessment.categories.map(\.explanation))")
+    }
+
     // MARK: replies
 
     static let thread = [
