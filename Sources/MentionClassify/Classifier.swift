@@ -173,7 +173,7 @@ public struct Classifier: Sendable {
     /// Abuse the rules read as negated, condemned or reported, and nothing they count. Mild words too:
     /// "zijn niet stom" denies what the model, reading words, takes for an insult.
     static func isCleared(_ hits: [Hit]) -> Bool {
-        let readings: Set<Hit.LowReason> = [.negated, .counterSpeech, .reported, .game, .festive]
+        let readings: Set<Hit.LowReason> = [.negated, .counterSpeech, .reported, .game, .festive, .conduct]
         let abusive = hits.filter { $0.category != .forwarding }
         return !abusive.isEmpty && abusive.allSatisfy { $0.lowered.map(readings.contains) ?? false }
     }

@@ -63,6 +63,7 @@ enum Explanation {
         case .disclaimer: return "als persoonlijke mening aangegeven"
         case .game: return "in een spel of als beeldspraak"
         case .festive: return "als verrassing voor een feest of verjaardag"
+        case .conduct: return "over wat iemand doet, niet over wie iemand is"
         }
     }
 }

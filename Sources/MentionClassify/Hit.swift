@@ -29,6 +29,7 @@ struct Hit: Sendable {
     /// Why a hit is no alarm (docs/classification.md: negation, quotation in neutral news, reclaimed use, ...).
     enum LowReason: String, Sendable {
         case negated, counterSpeech, reported, intensifier, ownIdentity, noTarget, consent, disclaimer, game, festive
+        case conduct
     }
 
     init(_ category: ProtocolCategory, _ severity: Severity, words: Range<Int>, kind: Kind, evidence: String? = nil) {

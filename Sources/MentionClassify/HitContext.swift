@@ -28,6 +28,8 @@ struct HitContext {
             hit.lower(.game)
         } else if isFestive(hit) {
             hit.lower(.festive)
+        } else if isConduct(hit) {
+            hit.lower(.conduct)
         }
     }
 
@@ -43,6 +45,14 @@ struct HitContext {
         }
         let sentence = words[hit.words.lowerBound].sentence
         return search.cueInSentence("festive", sentence) != nil || search.cueInSentence("festive", sentence + 1) != nil
+    }
+
+    /// "meneer Mulder is dom bezig", "de directie is echt gestoord bezig": an insult word right before
+    /// "bezig" (doing) judges what someone does, which is blunt criticism, not name-calling (corpus/LABELS.md).
+    private func isConduct(_ hit: Hit) -> Bool {
+        let after = hit.words.upperBound
+        return hit.category == .insult && after < words.count && words[after].key == "bezig"
+            && words[after].clause == words[after - 1].clause
     }
 
     /// "ik maak je af met trefbal", "I'll kill you in fortnite": a threat in a game whose own words

@@ -58,10 +58,15 @@ struct TargetAimTests {
         ("niemand op De Zeehoek is dom, we leren gewoon anders", false),
         ("nobody at De Zeehoek is stupid, we just learn differently", false),
         ("niemand van De Zeehoek is achterlijk", false),
+        ("juf Marieke is echt dom bezig", false),  // what she does: blunt criticism
+        ("de directie van De Zeehoek is gestoord bezig met die regels", false),
     ])
     func domIsAnInsultExceptOfNoOne(_ text: String, _ alert: Bool) {
         let assessment = Self.assess(text)
         #expect(assessment.alert == alert, "\(assessment.categories.map(\.explanation))")
+        if text.hasSuffix("bezig") || text.contains("bezig met") {
+            #expect(assessment.categories.contains { $0.explanation.contains("over wat iemand doet") })
+        }
     }
 
     // MARK: replies
