@@ -5,10 +5,19 @@ extension PhraseSearch {
     /// onkruid" and "everyone who works at De Zeehoek is scum" are aimed like "de leraren van De
     /// Zeehoek zijn onkruid" (issue 13: "iedereen die daar werkt"). The clause ends with its verb, or
     /// with the school when the verb comes first (after "die"/"who": "wie werkt er …" asks); "er", a
-    /// preposition or an article may stand before the school.
+    /// preposition or an article may stand before the school. "every single person who works at De
+    /// Zeehoek", "elke leraar die op De Zeehoek werkt": a word for all, a word for people, the same.
     func relativeGroupEnds(_ position: Int, sentence: Int) -> [Int]? {
-        guard position + 2 < post.count, Self.everyone.contains(words[position].key) else { return nil }
+        guard position + 2 < post.count else { return nil }
         var at = position + 1
+        if Self.every.contains(words[position].key) {
+            if Self.single.contains(words[at].key) { at += 1 }
+            guard at + 2 < post.count, Self.people.contains(words[at].key) else { return nil }
+            at += 1
+            guard Self.relatives.contains(words[at].key) else { return nil }
+        } else if !Self.everyone.contains(words[position].key) {
+            return nil
+        }
         let relative = Self.relatives.contains(words[at].key)
         if relative {
             at += 1
@@ -32,6 +41,14 @@ extension PhraseSearch {
     }
 
     private static let everyone: Set<String> = ["iedereen", "wie", "everyone", "everybody", "anyone", "anybody"]
+    /// "every single person who", "elke leraar die", "alle mensen die".
+    private static let every: Set<String> = ["every", "each", "all", "elke", "iedere", "alle"]
+    private static let single: Set<String> = ["single", "enkele"]
+    private static let people: Set<String> = [
+        "person", "people", "one", "teacher", "teachers", "pupil", "pupils", "kid", "kids", "student", "students",
+        "persoon", "mens", "mensen", "leraar", "leraren", "docent", "docenten", "leerling", "leerlingen", "kind",
+        "kinderen",
+    ]
     private static let relatives: Set<String> = ["die", "wie", "who", "that"]
     private static let beforeSchool: Set<String> = ["er", "op", "bij", "at", "on", "for", "to", "de", "het", "the"]
     /// Verbs of being there; not "zijn", which is as often "his" ("iedereen die op De Zeehoek zijn kind heeft").

@@ -253,9 +253,23 @@ final class ReferencePhraseSearch {
     /// Zeehoek": the relative clause's end (its verb, or the school when the verb came first).
     private func relativeGroupEnds(_ position: Int, sentence: Int) -> [Int] {
         let first = words[position].key
-        guard ["iedereen", "wie", "everyone", "everybody", "anyone", "anybody"].contains(first) else { return [] }
         var at = position + 1
         guard at < words.count else { return [] }
+        // "every single person who …", "elke leraar die …": a word for all and a word for people first.
+        if ["every", "each", "all", "elke", "iedere", "alle"].contains(first) {
+            if ["single", "enkele"].contains(words[at].key) { at += 1 }
+            let people = [
+                "person", "people", "one", "teacher", "teachers", "pupil", "pupils", "kid", "kids", "student",
+                "students", "persoon", "mens", "mensen", "leraar", "leraren", "docent", "docenten", "leerling",
+                "leerlingen", "kind", "kinderen",
+            ]
+            guard at + 1 < words.count, people.contains(words[at].key),
+                ["die", "wie", "who", "that"].contains(words[at + 1].key)
+            else { return [] }
+            at += 1
+        } else if !["iedereen", "wie", "everyone", "everybody", "anyone", "anybody"].contains(first) {
+            return []
+        }
         let relative = ["die", "wie", "who", "that"].contains(words[at].key)
         if relative {
             at += 1

@@ -29,6 +29,9 @@ struct TargetAimTests {
         // A name with the school it belongs to is one noun phrase.
         ("Ik ga de leraren van PrO Zeehoek afmaken", .a, "de leraren"),
         ("ik ga juf Marieke van De Zeehoek afmaken", .b, "juf Marieke"),
+        // A word for all and for people before the relative clause.
+        ("I loathe every single person who works at De Zeehoek", .a, "De Zeehoek"),
+        ("Ik haat alle mensen die op De Zeehoek werken", .a, "De Zeehoek"),
     ])
     func aimsAtTheTarget(_ text: String, _ track: ProtocolTrack, _ surface: String) {
         let assessment = Self.assess(text)
@@ -45,6 +48,7 @@ struct TargetAimTests {
         "Ik zat op De Zeehoek. Mijn broertje zet die tent in de fik",  // about someone else
         "De Zeehoek speelde gisteren. Hij is een klootzak",  // "hij" is no school
         "Ik ga de opdracht van het MT van De Zeehoek afmaken",  // the task is finished, not the MT
+        "Elke leraar die op De Zeehoek werkt verdient een lintje",
     ])
     func aimsAtNoOne(_ text: String) {
         let assessment = Self.assess(text)
