@@ -49,11 +49,17 @@ struct HitContext {
 
     /// "meneer Mulder is dom bezig", "de directie is echt gestoord bezig": an insult word right before
     /// "bezig" (doing) judges what someone does, which is blunt criticism, not name-calling (corpus/LABELS.md).
+    /// Only a word said as an adverb, not a noun after an article ("die kankerlijer bezig", "een mongool
+    /// bezig" call someone names), and nothing worse than medium (helper-104's review).
     private func isConduct(_ hit: Hit) -> Bool {
         let after = hit.words.upperBound
-        return hit.category == .insult && after < words.count && words[after].key == "bezig"
-            && words[after].clause == words[after - 1].clause
+        guard hit.category == .insult, hit.severity <= .medium, after < words.count, words[after].key == "bezig",
+            words[after].clause == words[after - 1].clause
+        else { return false }
+        return after < 2 || !Self.nounMarkers.contains(words[after - 2].key)
     }
+
+    private static let nounMarkers: Set<String> = ["een", "die", "de", "het", "dat", "deze", "zon", "a", "the"]
 
     /// "ik maak je af met trefbal", "I'll kill you in fortnite": a threat in a game whose own words
     /// are violent (`game`: a preposition and such a game, right after the threat, up to two words
@@ -139,8 +145,24 @@ struct HitContext {
             words[start - 2].clause == words[start].clause
         else { return false }
         let before = words[start - 2].key
-        return Self.nobody.contains(before) || (before == "one" && start >= 3 && words[start - 3].key == "no")
+        guard Self.nobody.contains(before) || (before == "one" && start >= 3 && words[start - 3].key == "no") else {
+            return false
+        }
+        // "niemand op De Zeehoek is zo dom als juf Marieke": compared with someone named, it insults them.
+        let sentence = words[start].sentence
+        var index = hit.words.upperBound
+        while index + 1 < words.count, words[index].sentence == sentence {
+            if Self.comparing.contains(words[index].key),
+                words[(index + 1)...].prefix(3).contains(where: { $0.mention != nil })
+            {
+                return false
+            }
+            index += 1
+        }
+        return true
     }
+
+    private static let comparing: Set<String> = ["als", "as", "dan", "than"]
 
     private static let nobody: Set<String> = ["niemand", "nobody", "noone", "none"]
     private static let joints: Set<String> = ["op", "van", "bij", "aan", "in", "at", "of", "from"]

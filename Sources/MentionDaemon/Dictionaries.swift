@@ -40,16 +40,28 @@ public enum Dictionaries {
                 $0.utf8.count >= 3
             })
         let nameHashes = Set(nameWords.map { SpellingRepair.hash($0.utf8) })
-        var bitmap = HashBitmap(capacity: slips.count + nameHashes.count)
+        let stretched = Set(nameWords.flatMap(stretchedForms))
+        let stretchedHashes = Set(stretched.map { SpellingRepair.hash($0.utf8) })
+        var bitmap = HashBitmap(capacity: slips.count + nameHashes.count + stretchedHashes.count)
         for hash in slips.hashes { bitmap.insert(hash) }
-        for hash in nameHashes { bitmap.insert(hash) }
-        let ordinary = try ordinaryWords(in: lists) {
-            bitmap.mightContain($0) && (slips.contains(hash: $0) || nameHashes.contains($0))
+        for hash in nameHashes.union(stretchedHashes) { bitmap.insert(hash) }
+        let found = try ordinaryWords(in: lists) {
+            bitmap.mightContain($0)
+                && (slips.contains(hash: $0) || nameHashes.contains($0) || stretchedHashes.contains($0))
         }
+        config.matching.stretchedWords = stretched.filter { found.contains(SpellingRepair.hash($0.utf8)) }
+        // The spelling repair gets what it asked for, as before the stretched forms were asked too.
+        let ordinary = found.filter { slips.contains(hash: $0) || nameHashes.contains($0) }
         // Given up, so the table of 100,000 slips is changed in place, not copied first.
         config.classification.spelling = SpellingRepair(
             slips: consume slips, lexicon: config.classification.lexicon, ordinary: ordinary)
         config.matching.ordinaryWords = Set(nameWords.filter { ordinary.contains(SpellingRepair.hash($0.utf8)) })
+    }
+
+    /// A word with each of its letters doubled in turn: "bos" gives "bbos", "boos", "boss".
+    public static func stretchedForms(_ word: String) -> [String] {
+        let letters = Array(word)
+        return letters.indices.map { String(letters[...$0]) + String(letters[$0...]) }
     }
 
     /// Which of `questions` the lists hold as ordinary words: written in lower case (a capitalised

@@ -28,6 +28,7 @@ public struct Matcher: Sendable {
     /// First names of five letters or more, one edit off, read only after an honorific ("juf Fatna").
     private let firstNameSlips: Misspellings
     private let ordinaryWords: Set<String>
+    private let stretchedWords: Set<String>
     /// Whole surnames and names that need no context, of six letters or more, found also at the start
     /// of a sentence written as one word ("OOSTERHUISISEENDIKKEKUTBOER"); the school's names anywhere in it.
     let gluedHeads: GluedHeads
@@ -44,6 +45,7 @@ public struct Matcher: Sendable {
     ) {
         self.compoundHeads = compoundHeads.flatMap(MatchText.words)
         ordinaryWords = Set(matching.ordinaryWords.flatMap(MatchText.words))
+        stretchedWords = matching.stretchedWords
         let patterns = NameForms.patterns(school: school, staff: staff)
         let forms = PatternTrie(patterns)
         self.forms = forms
@@ -318,7 +320,17 @@ public struct Matcher: Sendable {
             return !isVetoed(form, place, inHandle: inHandle[i])
                 && !(!hasContext && form.needsContext
                     && !Self.isSpelledOut(form, place.from, place.to, tokens, scalars))
-                && !isOrdinaryWord(place, form)
+                && !isOrdinaryWord(place, form) && !isStretchedWord(place, form)
+        }
+        // "boos" (angry) is no Bos, though its key is hers: written so, a name word with a letter doubled
+        // is the ordinary word it makes (`MatchingSettings.stretchedWords`).
+        func isStretchedWord(_ place: Place, _ form: PatternTrie.FormFacts) -> Bool {
+            guard !stretchedWords.isEmpty, place.to - place.from == 1, form.rule == .surname || form.rule == .firstName
+            else { return false }
+            let token = tokens[place.from]
+            var written = String.UnicodeScalarView()
+            written.append(contentsOf: scalars[token.start..<token.end])
+            return stretchedWords.contains(String(written).lowercased())
         }
 
         // Longest first; a shorter match inside a longer one ("De Zeehoek" in "Praktijkschool De Zeehoek")

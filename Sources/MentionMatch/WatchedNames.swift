@@ -39,6 +39,10 @@ public struct MatchingSettings: Sendable, Equatable {
     /// config names: alone after an article, such a word is the word, not the person ("in het bos" is
     /// a wood; "Bos heeft gelijk" and "mulder is streng" still name them).
     public var ordinaryWords: Set<String> = []
+    /// Ordinary words that a name word becomes with one letter doubled ("boos" for Bos, "boss"), from the
+    /// same dictionaries: written so, the word is that word, though match keys fold doubled letters
+    /// ("juffff" is "juf"), so "juf Marieke was boos" names no Bos.
+    public var stretchedWords: Set<String> = []
 
     public init() {}
 }

@@ -31,7 +31,7 @@ struct TargetAimTests {
         ("ik ga juf Marieke van De Zeehoek afmaken", .b, "juf Marieke"),
         // A word for all and for people before the relative clause.
         ("I loathe every single person who works at De Zeehoek", .a, "De Zeehoek"),
-        ("Ik haat alle mensen die op De Zeehoek werken", .a, "De Zeehoek"),
+        ("Ik ga alle mensen die op De Zeehoek werken afmaken", .a, "De Zeehoek"),
     ])
     func aimsAtTheTarget(_ text: String, _ track: ProtocolTrack, _ surface: String) {
         let assessment = Self.assess(text)
@@ -55,20 +55,22 @@ struct TargetAimTests {
         #expect(!assessment.alert, "\(assessment.categories.map(\.explanation))")
     }
 
-    /// "Dom" said of someone is an insult, as "stupid" is; said of no one of the school's people, it is none.
+    /// "Dom" asked of someone named is an insult; an insult said of no one of the school's people is none,
+    /// unless it compares them with someone named; an adverb before "bezig" judges what someone does.
     @Test(arguments: [
         ("waarom is juf Marieke zo ontzettend dom", true),
-        ("iedereen op De Zeehoek is dom", true),
-        ("niemand op De Zeehoek is dom, we leren gewoon anders", false),
+        ("ben je dom ofzo, juf Marieke is vandaag toch ziek", false),  // said to someone else
         ("nobody at De Zeehoek is stupid, we just learn differently", false),
         ("niemand van De Zeehoek is achterlijk", false),
-        ("juf Marieke is echt dom bezig", false),  // what she does: blunt criticism
+        ("niemand op De Zeehoek is zo achterlijk als juf Marieke", true),
+        ("juf Marieke is echt achterlijk bezig", false),  // what she does: blunt criticism
         ("de directie van De Zeehoek is gestoord bezig met die regels", false),
+        ("meneer Mulder is echt een kankerlijer bezig", true),  // a noun: name-calling
     ])
     func domIsAnInsultExceptOfNoOne(_ text: String, _ alert: Bool) {
         let assessment = Self.assess(text)
         #expect(assessment.alert == alert, "\(assessment.categories.map(\.explanation))")
-        if text.hasSuffix("bezig") || text.contains("bezig met") {
+        if !alert, text.hasSuffix("bezig") || text.contains("bezig met") {
             #expect(assessment.categories.contains { $0.explanation.contains("over wat iemand doet") })
         }
     }

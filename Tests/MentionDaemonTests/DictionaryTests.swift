@@ -29,6 +29,7 @@ struct DictionaryTests {
         let path = try CommandLineTests.writeConfig(Self.world + "classification: { dictionaries: [\(list)] }\n")
         let config = try ConfigFile.load(path, loadingModel: false)
         #expect(config.matching.ordinaryWords == ["bos"])
+        #expect(config.matching.stretchedWords.isEmpty)  // "boos" is not in this list
         let spelling = try #require(config.classification.spelling)
         #expect(spelling.repaired("skkl") == "sukkel")
         #expect(spelling.repaired("aftappen") == nil)
@@ -38,6 +39,20 @@ struct DictionaryTests {
         #expect(!wood.mentions.contains { $0.entity == "staff-04" })
         let insult = classifier.assess(Post(id: "2", source: "forum", text: "meneer El Amrani is een skkl"))
         #expect(insult.alert)
+    }
+
+    /// "boos" in the list: written so, it is angry, not Bos (`MatchingSettings.stretchedWords`).
+    @Test func aNameWordWithALetterDoubledThatIsAWordIsThatWord() throws {
+        let list = try Self.wordList(["Bos", "boos", "boss", "fiets"])
+        let path = try CommandLineTests.writeConfig(Self.world + "classification: { dictionaries: [\(list)] }\n")
+        let config = try ConfigFile.load(path, loadingModel: false)
+        #expect(config.matching.stretchedWords == ["boos", "boss"])
+        #expect(Dictionaries.stretchedForms("bos") == ["bbos", "boos", "boss"])
+        let classifier = Classifier(config: config)
+        let angry = classifier.assess(
+            Post(id: "1", source: "forum", text: "de klas in Westerveen was boos op meneer El Amrani"))
+        #expect(!angry.mentions.contains { $0.entity == "staff-04" })
+        #expect(angry.mentions.contains { $0.entity == "staff-03" })
     }
 
     /// The built-in lexicon's slips are made ahead while the config is read; a config that adds to

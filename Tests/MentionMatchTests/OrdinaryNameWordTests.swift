@@ -42,4 +42,21 @@ struct OrdinaryNameWordTests {
         // No ordinary words known: a surname half with context counts, even lower case.
         #expect(Self.names("in het bos bij Westerveen", ordinary: []).contains("staff-04"))
     }
+
+    /// "boos" (angry) has the key of "Bos" (doubled letters fold); written so, it is the word.
+    @Test func aNameWordWithALetterDoubledThatMakesAWordIsThatWord() {
+        var school = School(name: "Praktijkschool De Zeehoek")
+        school.context = ["school", "klas", "Westerveen"]
+        var matching = MatchingSettings()
+        matching.stretchedWords = ["boos", "boss"]
+        let matcher = Matcher(
+            school: school, staff: [StaffMember(id: "staff-04", name: "Ingrid van den Berg-Bos")], matching: matching)
+        func names(_ text: String) -> [String] {
+            matcher.mentions(in: Post(id: "p", source: "forum", text: text)).map(\.entity)
+        }
+        #expect(!names("de klas was boos op de mentor").contains("staff-04"))
+        #expect(!names("my boss at Westerveen school").contains("staff-04"))
+        #expect(names("Bos van de school is streng maar eerlijk").contains("staff-04"))
+        #expect(names("mevrouw Booooos van de school").contains("staff-04"))  // stretched, but no word
+    }
 }
