@@ -12,6 +12,17 @@ extension Matcher {
         return from > 0 && articleKeys.contains(words[from - 1])
     }
 
+    /// "boos" (angry) is no Bos, though its key is hers (keys fold doubled letters): written so, a name
+    /// word with a letter doubled is the ordinary word it makes (`MatchingSettings.stretchedWords`).
+    static func isStretchedWord(_ token: TextToken, _ scalars: [Unicode.Scalar], _ stretchedWords: Set<String>)
+        -> Bool
+    {
+        guard !stretchedWords.isEmpty else { return false }
+        var written = String.UnicodeScalarView()
+        written.append(contentsOf: scalars[token.start..<token.end])
+        return stretchedWords.contains(String(written).lowercased())
+    }
+
     private static let articleKeys: Set<String> = Set(
         ["de", "het", "t", "een", "n", "the", "a", "an", "mijn", "ons", "onze"].flatMap(MatchText.words))
 
@@ -62,5 +73,22 @@ extension Matcher {
         let bytes = word.utf8
         guard bytes.count > tail.count else { return false }
         return bytes.suffix(tail.count).elementsEqual(tail)
+    }
+}
+
+/// Name words that are ordinary words (`MatchingSettings.ordinaryWords`, as match keys) and the ordinary
+/// words a name word becomes with a letter doubled (`stretchedWords`, as written).
+struct OrdinaryNameWords: Sendable {
+    let keys: Set<String>
+    let stretched: Set<String>
+
+    init(_ matching: MatchingSettings) {
+        keys = Set(matching.ordinaryWords.flatMap(MatchText.words))
+        stretched = matching.stretchedWords
+    }
+
+    /// Whether the one-word name at `from` is an ordinary word there: "in het bos", or "boos" written so.
+    func contains(at from: Int, _ words: [String], _ token: TextToken, _ scalars: [Unicode.Scalar]) -> Bool {
+        Matcher.isOrdinaryWord(at: from, words, keys) || Matcher.isStretchedWord(token, scalars, stretched)
     }
 }

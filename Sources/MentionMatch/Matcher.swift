@@ -27,8 +27,7 @@ public struct Matcher: Sendable {
     let targets: TargetForms
     /// First names of five letters or more, one edit off, read only after an honorific ("juf Fatna").
     private let firstNameSlips: Misspellings
-    private let ordinaryWords: Set<String>
-    private let stretchedWords: Set<String>
+    private let ordinaryWords: OrdinaryNameWords
     /// Whole surnames and names that need no context, of six letters or more, found also at the start
     /// of a sentence written as one word ("OOSTERHUISISEENDIKKEKUTBOER"); the school's names anywhere in it.
     let gluedHeads: GluedHeads
@@ -44,8 +43,7 @@ public struct Matcher: Sendable {
         compoundHeads: [String] = []
     ) {
         self.compoundHeads = compoundHeads.flatMap(MatchText.words)
-        ordinaryWords = Set(matching.ordinaryWords.flatMap(MatchText.words))
-        stretchedWords = matching.stretchedWords
+        ordinaryWords = OrdinaryNameWords(matching)
         let patterns = NameForms.patterns(school: school, staff: staff)
         let forms = PatternTrie(patterns)
         self.forms = forms
@@ -272,11 +270,10 @@ public struct Matcher: Sendable {
         // Dozens of one-word forms end at a common name: whether it is an ordinary word there, once per place.
         var ordinaryAt = [UInt8](repeating: 2, count: words.count)
         func isOrdinaryWord(_ place: Place, _ form: PatternTrie.FormFacts) -> Bool {
-            guard place.to - place.from == 1, form.rule == .surname || form.rule == .firstName else {
-                return false
-            }
+            guard place.to - place.from == 1, form.rule == .surname || form.rule == .firstName else { return false }
             if ordinaryAt[place.from] == 2 {
-                ordinaryAt[place.from] = Self.isOrdinaryWord(at: place.from, words, ordinaryWords) ? 1 : 0
+                ordinaryAt[place.from] =
+                    ordinaryWords.contains(at: place.from, words, tokens[place.from], scalars) ? 1 : 0
             }
             return ordinaryAt[place.from] == 1
         }
@@ -320,17 +317,7 @@ public struct Matcher: Sendable {
             return !isVetoed(form, place, inHandle: inHandle[i])
                 && !(!hasContext && form.needsContext
                     && !Self.isSpelledOut(form, place.from, place.to, tokens, scalars))
-                && !isOrdinaryWord(place, form) && !isStretchedWord(place, form)
-        }
-        // "boos" (angry) is no Bos, though its key is hers: written so, a name word with a letter doubled
-        // is the ordinary word it makes (`MatchingSettings.stretchedWords`).
-        func isStretchedWord(_ place: Place, _ form: PatternTrie.FormFacts) -> Bool {
-            guard !stretchedWords.isEmpty, place.to - place.from == 1, form.rule == .surname || form.rule == .firstName
-            else { return false }
-            let token = tokens[place.from]
-            var written = String.UnicodeScalarView()
-            written.append(contentsOf: scalars[token.start..<token.end])
-            return stretchedWords.contains(String(written).lowercased())
+                && !isOrdinaryWord(place, form)
         }
 
         // Longest first; a shorter match inside a longer one ("De Zeehoek" in "Praktijkschool De Zeehoek")
