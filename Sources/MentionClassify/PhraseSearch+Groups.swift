@@ -9,21 +9,27 @@ extension PhraseSearch {
     /// Zeehoek", "elke leraar die op De Zeehoek werkt": a word for all, a word for people, the same.
     func relativeGroupEnds(_ position: Int, sentence: Int) -> [Int]? {
         guard position + 2 < post.count else { return nil }
+        let first = words[position].key
         var at = position + 1
-        if Self.every.contains(words[position].key) {
+        if Self.every.contains(first) {
             if Self.single.contains(words[at].key) { at += 1 }
-            guard at + 2 < post.count, Self.people.contains(words[at].key) else { return nil }
-            at += 1
-            guard Self.relatives.contains(words[at].key) else { return nil }
-        } else if !Self.everyone.contains(words[position].key) {
-            return nil
+            // "elk kind dat …": a neuter word takes "dat".
+            guard at + 2 < post.count, Self.people.contains(words[at].key),
+                Self.relatives.contains(words[at + 1].key) || words[at + 1].key == "dat"
+            else { return nil }
+            return clauseEnds(from: at + 2, relative: true, sentence: sentence)
         }
+        guard Self.everyone.contains(first) else { return nil }
         let relative = Self.relatives.contains(words[at].key)
-        if relative {
-            at += 1
-        } else if words[position].key != "wie" {
-            return nil
-        }
+        guard relative || first == "wie" else { return nil }
+        return clauseEnds(from: relative ? at + 1 : at, relative: relative, sentence: sentence)
+    }
+
+    /// Where a relative clause that starts at `start` (after its pronoun) ends: after its verb, or after
+    /// the school when the verb comes first.
+    private func clauseEnds(from start: Int, relative: Bool, sentence: Int) -> [Int]? {
+        var at = start
+        guard at < post.count else { return nil }
         let verbFirst = relative && post.mention[at] < 0 && Self.belongVerbs.contains(words[at].key)
         if verbFirst { at += 1 }
         let limit = at + 3
@@ -41,13 +47,14 @@ extension PhraseSearch {
     }
 
     private static let everyone: Set<String> = ["iedereen", "wie", "everyone", "everybody", "anyone", "anybody"]
-    /// "every single person who", "elke leraar die", "alle mensen die".
-    private static let every: Set<String> = ["every", "each", "all", "elke", "iedere", "alle"]
-    private static let single: Set<String> = ["single", "enkele"]
+    /// "every single person who", "elke leraar die", "alle mensen die", "elk kind dat".
+    private static let every: Set<String> = ["every", "each", "all", "elke", "elk", "iedere", "ieder", "alle"]
+    private static let single: Set<String> = ["single"]
     private static let people: Set<String> = [
         "person", "people", "one", "teacher", "teachers", "pupil", "pupils", "kid", "kids", "student", "students",
-        "persoon", "mens", "mensen", "leraar", "leraren", "docent", "docenten", "leerling", "leerlingen", "kind",
-        "kinderen",
+        "employee", "employees", "persoon", "mens", "mensen", "leraar", "leraren", "docent", "docenten", "leerling",
+        "leerlingen", "kind", "kinderen", "medewerker", "medewerkers", "personeelslid", "personeelsleden", "juf",
+        "juffen", "meester", "meesters",
     ]
     private static let relatives: Set<String> = ["die", "wie", "who", "that"]
     private static let beforeSchool: Set<String> = ["er", "op", "bij", "at", "on", "for", "to", "de", "het", "the"]

@@ -256,21 +256,23 @@ final class ReferencePhraseSearch {
         var at = position + 1
         guard at < words.count else { return [] }
         // "every single person who …", "elke leraar die …": a word for all and a word for people first.
-        if ["every", "each", "all", "elke", "iedere", "alle"].contains(first) {
-            if ["single", "enkele"].contains(words[at].key) { at += 1 }
+        let afterPeople = ["every", "each", "all", "elke", "elk", "iedere", "ieder", "alle"].contains(first)
+        if ["every", "each", "all", "elke", "elk", "iedere", "ieder", "alle"].contains(first) {
+            if words[at].key == "single" { at += 1 }
             let people = [
                 "person", "people", "one", "teacher", "teachers", "pupil", "pupils", "kid", "kids", "student",
-                "students", "persoon", "mens", "mensen", "leraar", "leraren", "docent", "docenten", "leerling",
-                "leerlingen", "kind", "kinderen",
+                "students", "employee", "employees", "persoon", "mens", "mensen", "leraar", "leraren", "docent",
+                "docenten", "leerling", "leerlingen", "kind", "kinderen", "medewerker", "medewerkers", "personeelslid",
+                "personeelsleden", "juf", "juffen", "meester", "meesters",
             ]
             guard at + 1 < words.count, people.contains(words[at].key),
-                ["die", "wie", "who", "that"].contains(words[at + 1].key)
+                ["die", "wie", "who", "that", "dat"].contains(words[at + 1].key)
             else { return [] }
             at += 1
         } else if !["iedereen", "wie", "everyone", "everybody", "anyone", "anybody"].contains(first) {
             return []
         }
-        let relative = ["die", "wie", "who", "that"].contains(words[at].key)
+        let relative = ["die", "wie", "who", "that"].contains(words[at].key) || (afterPeople && words[at].key == "dat")
         if relative {
             at += 1
         } else if first != "wie" {

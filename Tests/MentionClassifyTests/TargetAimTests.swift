@@ -32,6 +32,7 @@ struct TargetAimTests {
         // A word for all and for people before the relative clause.
         ("I loathe every single person who works at De Zeehoek", .a, "De Zeehoek"),
         ("Ik ga alle mensen die op De Zeehoek werken afmaken", .a, "De Zeehoek"),
+        ("Ik ga elk kind dat op De Zeehoek zit afmaken", .a, "De Zeehoek"),
     ])
     func aimsAtTheTarget(_ text: String, _ track: ProtocolTrack, _ surface: String) {
         let assessment = Self.assess(text)
