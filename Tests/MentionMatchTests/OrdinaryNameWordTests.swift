@@ -5,17 +5,20 @@ import Testing
 /// A name word that is also an ordinary word ("Bos", "Mulder") alone after an article is the word,
 /// not the person (`MatchingSettings.ordinaryWords`).
 struct OrdinaryNameWordTests {
-    static func matcher(ordinary: Set<String>) -> Matcher {
+    static func matcher(ordinary: Set<String>, stretched: Set<String> = []) -> Matcher {
         var school = School(name: "Praktijkschool De Zeehoek")
         school.context = ["school", "klas", "Westerveen"]
         var matching = MatchingSettings()
         matching.ordinaryWords = ordinary
+        matching.stretchedWords = stretched
         return Matcher(
             school: school, staff: [StaffMember(id: "staff-04", name: "Ingrid van den Berg-Bos")], matching: matching)
     }
 
-    static func names(_ text: String, ordinary: Set<String> = ["bos", "berg"]) -> [String] {
-        matcher(ordinary: ordinary).mentions(in: Post(id: "p", source: "forum", text: text)).map(\.entity)
+    static func names(_ text: String, ordinary: Set<String> = ["bos", "berg"], stretched: Set<String> = []) -> [String]
+    {
+        matcher(ordinary: ordinary, stretched: stretched).mentions(in: Post(id: "p", source: "forum", text: text))
+            .map(\.entity)
     }
 
     @Test(arguments: [
@@ -45,15 +48,7 @@ struct OrdinaryNameWordTests {
 
     /// "boos" (angry) has the key of "Bos" (doubled letters fold); written so, it is the word.
     @Test func aNameWordWithALetterDoubledThatMakesAWordIsThatWord() {
-        var school = School(name: "Praktijkschool De Zeehoek")
-        school.context = ["school", "klas", "Westerveen"]
-        var matching = MatchingSettings()
-        matching.stretchedWords = ["boos", "boss"]
-        let matcher = Matcher(
-            school: school, staff: [StaffMember(id: "staff-04", name: "Ingrid van den Berg-Bos")], matching: matching)
-        func names(_ text: String) -> [String] {
-            matcher.mentions(in: Post(id: "p", source: "forum", text: text)).map(\.entity)
-        }
+        func names(_ text: String) -> [String] { Self.names(text, ordinary: [], stretched: ["boos", "boss"]) }
         #expect(!names("de klas was boos op de mentor").contains("staff-04"))
         #expect(!names("my boss at Westerveen school").contains("staff-04"))
         #expect(names("Bos van de school is streng maar eerlijk").contains("staff-04"))
