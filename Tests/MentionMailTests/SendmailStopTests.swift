@@ -124,7 +124,8 @@ struct SendmailStopTests {
             }
         }
         let pidFile = sendmail.folder + "/pid"
-        for _ in 0..<200 where !FileManager.default.fileExists(atPath: pidFile) || children.count == 0 {
+        // Up to 30 s for the fake sendmail to start: 4 s was once too short with the whole suite running on two cores.
+        for _ in 0..<1500 where !FileManager.default.fileExists(atPath: pidFile) || children.count == 0 {
             try await Task.sleep(for: .milliseconds(20))
         }
         #expect(children.count == 1)
