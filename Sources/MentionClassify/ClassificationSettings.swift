@@ -16,6 +16,9 @@ public struct ClassificationSettings: Sendable, Equatable {
     /// Override the alert score's threshold (`classification.alert_score`). Where `alert_threshold` or
     /// `veto_threshold` is set, the school asks for the thresholds on the belief: the score is not used.
     public var alertScore: Double?
+    /// Override the model file's bar for a possible target that points at one person or at the school
+    /// (`classification.possible_alert_threshold`; 1: never; `ModelThresholds.possibleAlert`).
+    public var possibleAlertThreshold: Double?
     /// The model itself, read from `modelPath` by the adapter that reads the config (ConfigFile).
     public var model: LinearModel?
     /// Word lists that tell an ordinary word from a slip or a name (`classification.dictionaries`);
@@ -32,5 +35,6 @@ public struct ClassificationSettings: Sendable, Equatable {
         a.add == b.add && a.silence == b.silence && a.modelPath == b.modelPath
             && a.alertThreshold == b.alertThreshold && a.reviewThreshold == b.reviewThreshold
             && a.vetoThreshold == b.vetoThreshold && a.alertScore == b.alertScore && a.dictionaries == b.dictionaries
+            && a.possibleAlertThreshold == b.possibleAlertThreshold
     }
 }

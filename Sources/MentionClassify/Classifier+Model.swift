@@ -73,7 +73,7 @@ extension Classifier {
                     evidence: scores.words, spans: scores.words.map { _ in nil },
                     explanation: Self.modelExplanation(
                         probability: probability, words: scores.words, target: nil, tier: .none)
-                        + ", niet gericht aan de school of haar mensen" + (guess ? Self.unsureCategory : "")))
+                        + Explanation.aimedAtNoOne + (guess ? Self.unsureCategory : "")))
         }
         Self.sortByCategory(&out)
         return out

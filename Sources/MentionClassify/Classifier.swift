@@ -137,7 +137,17 @@ public struct Classifier: Sendable {
                 of: post, possible: possible, mentions: mentions, hits: hits, rules: rules, strength: judged.strength)
         {
             judged.tier = .review
-            findings = reviewFindings(findings, scores: judged.scores, possible: possible, byStaff: byStaff)
+            if mode == .combined, Self.pointsAtOne(possible, in: post.matchText),
+                let strength = judged.strength,
+                ModelDecision.alertsAtPossibleTarget(rules: rules, strength: strength, thresholds),
+                let sure = possibleAlertFindings(findings, scores: judged.scores, possible: possible, byStaff: byStaff)
+            {
+                judged.tier = .alert
+                findings = sure
+                mentions.append(possible)
+            } else {
+                findings = reviewFindings(findings, scores: judged.scores, possible: possible, byStaff: byStaff)
+            }
         }
         if judged.tier == .none, !judged.linked, !rules.cleared, let scores = judged.scores, mode == .combined,
             (judged.strength ?? 0) >= ModelDecision.untargetedBelief

@@ -3,6 +3,9 @@ import MentionMatch
 /// The short Dutch sentence that tells the coordinator why a category was found
 /// ("scheldwoord 'kankerjuf' gericht aan juf Marieke").
 enum Explanation {
+    /// Said of a finding aimed at no one of the school.
+    static let aimedAtNoOne = ", niet gericht aan de school of haar mensen"
+
     static func text(for hit: Hit, evidence: String, mentions: [Mention], author: String) -> String {
         var text = "\(what(hit)) '\(evidence)'"
         if case .forwarded(let id) = hit.kind { text = "zelfde inhoud als eerder gemeld bericht \(id): '\(evidence)'" }
@@ -15,7 +18,7 @@ enum Explanation {
                 mention.entity == "school" ? " over de school (\(mention.surface))" : " gericht aan \(mention.surface)"
             if mention.rule == .thread { text += " (genoemd in het bericht waarop dit reageert)" }
         } else if hit.category != .impersonation {
-            text += ", niet gericht aan de school of haar mensen"
+            text += aimedAtNoOne
         }
         if let reason = hit.lowered { text += "; geen melding: \(why(reason))" }
         return text

@@ -16,6 +16,7 @@ extension Classifier {
             thresholds.alert = settings.alertThreshold ?? thresholds.alert
             thresholds.review = settings.reviewThreshold ?? thresholds.review
             thresholds.veto = settings.vetoThreshold ?? thresholds.veto
+            thresholds.possibleAlert = settings.possibleAlertThreshold ?? thresholds.possibleAlert
             if settings.alertThreshold != nil || settings.vetoThreshold != nil {
                 thresholds.alertScore = nil
             } else if let threshold = settings.alertScore {

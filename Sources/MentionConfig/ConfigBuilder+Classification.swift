@@ -11,7 +11,7 @@ extension ConfigBuilder {
                 node, "classification",
                 allowed: [
                     "add", "silence", "model", "alert_threshold", "review_threshold", "veto_threshold", "alert_score",
-                    "dictionaries",
+                    "possible_alert_threshold", "dictionaries",
                 ])
         else { return settings }
         var lines: [(file: String, line: Int, text: String)] = []
@@ -44,6 +44,9 @@ extension ConfigBuilder {
         }
         if let node = map["alert_score"] {
             settings.alertScore = reader.probability(node, "classification.alert_score")
+        }
+        if let node = map["possible_alert_threshold"] {
+            settings.possibleAlertThreshold = reader.probability(node, "classification.possible_alert_threshold")
         }
         if let node = map["veto_threshold"] {
             settings.vetoThreshold = reader.probability(node, "classification.veto_threshold")

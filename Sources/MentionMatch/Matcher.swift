@@ -346,7 +346,7 @@ public struct Matcher: Sendable {
             mentions.append(
                 Mention(
                     entity: pattern.entity, surface: String(scalars: scalars[start..<end]),
-                    start: start, end: end, rule: rule, glued: glued))
+                    start: start, end: end, rule: rule, glued: glued, byKind: form.kind != .none))
         }
         // "de leraren daar", "de gymleraar": only in a post that names the school.
         mentions += targetMentions(

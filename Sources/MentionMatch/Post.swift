@@ -64,14 +64,21 @@ public struct Mention: Sendable, Equatable {
     /// Found inside a sentence written as one word (`GluedHeads`: "allelerarenvandezeehoekmoetendood"):
     /// the mention spans the whole word, of which the name is only a part.
     public var glued: Bool
+    /// The school named by its kind ("die praktijkschool", "PrO kids"), not by its name: any school of
+    /// that kind, where the school is not named (`Classifier.pointsAtOne`).
+    public var byKind: Bool
 
-    public init(entity: String, surface: String, start: Int, end: Int, rule: MentionRule, glued: Bool = false) {
+    public init(
+        entity: String, surface: String, start: Int, end: Int, rule: MentionRule, glued: Bool = false,
+        byKind: Bool = false
+    ) {
         self.entity = entity
         self.surface = surface
         self.start = start
         self.end = end
         self.rule = rule
         self.glued = glued
+        self.byKind = byKind
     }
 }
 

@@ -115,14 +115,22 @@ struct Check: AsyncParsableCommand {
             // The alert score decides a post aimed at a target; the thresholds on the belief stay for `score`'s
             // "model alone" and for a config that sets them.
             return String(
-                format: "model: %@ version %@ (%d posts), alert score at %.3f, review at %.3f",
+                format: "model: %@ version %@ (%d posts), alert score at %.3f, review at %.3f%@",
                 config.classification.modelPath ?? "?", header.version, header.trainedOn, score.threshold,
-                thresholds.review)
+                thresholds.review, Self.describePossibleAlert(thresholds))
         }
         return String(
-            format: "model: %@ version %@ (%d posts), alert at %.3f%@, review at %.3f, veto below %.3f",
+            format: "model: %@ version %@ (%d posts), alert at %.3f%@, review at %.3f, veto below %.3f%@",
             config.classification.modelPath ?? "?", header.version, header.trainedOn, thresholds.alert,
-            threat, thresholds.review, thresholds.veto)
+            threat, thresholds.review, thresholds.veto, Self.describePossibleAlert(thresholds))
+    }
+
+    /// ", alert at a role, a misspelt name or the school's bare name from 0.900" (docs/model.md,
+    /// "Possible targets"); empty when never.
+    static func describePossibleAlert(_ thresholds: ModelThresholds) -> String {
+        guard thresholds.possibleAlert < 1 else { return "" }
+        return String(
+            format: ", alert at a role, a misspelt name or the school's bare name from %.3f", thresholds.possibleAlert)
     }
 
     /// The word lists read, and what they taught: slips read back, name words that are ordinary words.

@@ -83,6 +83,7 @@ struct Train: ParsableCommand {
                 [
                     "id", "fold", "rules_alert", "linked", "strength", "expected_alert", "categories", "threat",
                     "critical", "cleared", "brief", "rule_findings", "rule_counted", "possible", "heads",
+                    "points_at_one",
                 ].joined(separator: "\t")
             ]
             for (index, outcome) in validation.outcomes.enumerated() {
@@ -98,6 +99,7 @@ struct Train: ParsableCommand {
                         "\(!outcome.linked && !rules.matcher.possibleMentions(in: posts[index].post).isEmpty)",
                         ProtocolCategory.allCases.map { String(format: "%.4f", outcome.heads[$0] ?? 0) }
                             .joined(separator: ","),
+                        "\(outcome.pointsAtOne)",
                     ].joined(separator: "\t"))
             }
             try lines.joined(separator: "\n").write(toFile: outcomes, atomically: true, encoding: .utf8)
@@ -128,11 +130,15 @@ struct Train: ParsableCommand {
             let choice = validation.chooseAlertScore(
                 maxFalseAlertRate: maxFalseAlertRate, veto: thresholds.veto, review: thresholds.review)
             thresholds.alertScore = choice.score
+            thresholds.possibleAlert = choice.possibleAlert
+            let never = choice.withoutPossibleAlert
             print(
                 String(
                     format:
-                        "alert score from %.3f: %d breaches alerted (%d threats) at %d false alerts, each fold scored by weights fitted on the others",
-                    choice.score.threshold, choice.alerts, choice.threats, choice.falseAlerts))
+                        "alert score from %.3f, a possible target that points at one from %@: %d breaches alerted (%d threats) at %d false alerts, each fold scored by weights fitted on the others (never at a possible target: %d (%d threats) at %d)",
+                    choice.score.threshold,
+                    choice.possibleAlert < 1 ? String(format: "%.2f", choice.possibleAlert) : "never",
+                    choice.alerts, choice.threats, choice.falseAlerts, never.alerts, never.threats, never.falseAlerts))
         }
         thresholds.categories = standardBars ? .standard : validation.chooseCategoryThresholds(thresholds)
         let naming = ProtocolCategory.allCases.map { ($0.rawValue, thresholds.categories.naming($0)) }
@@ -153,6 +159,7 @@ struct Train: ParsableCommand {
             uniqueKeysWithValues: thresholds.categoryAlert.map { ($0.key.rawValue, $0.value) })
         header.categoryThresholds = thresholds.categories
         header.alertScore = thresholds.alertScore
+        header.possibleAlertThreshold = thresholds.possibleAlert < 1 ? thresholds.possibleAlert : nil
         header.trainedOn = posts.count
         header.corpusDigest = SHA256.hex(SHA256.digest(digestInput))
         model = LinearModel(

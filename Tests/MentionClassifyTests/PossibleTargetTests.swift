@@ -4,23 +4,22 @@ import Testing
 @testable import MentionClassify
 @testable import MentionMatch
 
-/// Clear abuse aimed at someone the matcher confirms only with school context goes to review, never
-/// to the MT; the same words about someone plainly not of the school, or abuse read as reported,
+/// Clear abuse aimed at someone the matcher confirms only with school context goes to review (or, at
+/// one person or the school and the model sure, to the MT: `PossibleTargetAlertTests`); the same words about someone plainly not of the school, or abuse read as reported,
 /// raise nothing; a confirmed target is unchanged (docs/classification.md, "Possible targets").
 struct PossibleTargetTests {
     static func assess(_ text: String) -> Assessment { ShippedModelTests.assess(text) }
 
+    /// Roles and the school's bare name alert where the model is sure (`PossibleTargetAlertTests`); here
+    /// the targets that stay possible, and a role the model is less sure of.
     @Test(arguments: [
-        ("die directrice is een vuile heks", "die directrice"),  // a role, the school not named
-        ("iemand moet zeehoek opblazen", "zeehoek"),  // the school's bare name, no context word
         ("De Vries van de techniekles is een randdebiel", "De Vries"),  // a common surname alone
         ("dirk-jan, ik weet in welke straat je woont", "dirk-jan"),  // a first name alone
         ("die praktijkschool is een kankerschool vol tuig", "praktijkschool"),  // the school's kind
-        ("die juf van zorg is een vuile trut", "die juf van zorg"),  // a role: teacher "van" subject
-        ("meester van gym is een vuile sukkel", "meester van gym"),  // a title needs no article
-        ("zeg tegen die gymleraar van jullie dat hij een vuile sukkel is", "die gymleraar van jullie"),  // yours
-        // The model alone, more likely than not a breach but under the alert threshold.
-        ("die directrice is echt een vervelend mens", "die directrice"),
+        ("die juf is een vuile trut", "die juf"),  // a group word: one unnamed teacher of any school
+        ("mijn directrice op kantoor is een vuile heks", "mijn directrice"),  // the writer's own
+        // The model alone, more likely than not a breach but under the possible target's alert bar.
+        ("die directrice is best wel een zeikerd", "die directrice"),
     ])
     func abuseAtAPossibleTargetIsReviewed(_ text: String, _ surface: String) {
         let assessment = Self.assess(text)
@@ -79,6 +78,7 @@ struct PossibleTargetTests {
         let strength = try #require(Self.assess("die directrice is best wel een zeikerd").modelStrength)
         #expect(strength >= ModelDecision.possibleTargetBelief)
         #expect(strength < ShippedModelTests.classifier.thresholds.alert)  // the alert threshold would drop it
+        #expect(strength < ShippedModelTests.classifier.thresholds.possibleAlert)  // and so would its own bar
     }
 
     @Test func aConfirmedTargetIsJudgedAsBefore() {

@@ -37,7 +37,10 @@ struct ModelFileCommandTests {
 
     /// `check` names the model and how it decides: the shipped model by its alert score (docs/model.md),
     /// which `alert_score` moves; with `alert_threshold` set, by the thresholds.
-    @Test(arguments: [("alert_threshold: 0.97", "alert at 0.970"), ("alert_score: 0.9", "alert score at 0.900")])
+    @Test(arguments: [
+        ("alert_threshold: 0.97", "alert at 0.970"), ("alert_score: 0.9", "alert score at 0.900"),
+        ("possible_alert_threshold: 0.8", "alert at a role, a misspelt name or the school's bare name from 0.800"),
+    ])
     func checkNamesTheModelAndHowItDecides(setting: String, expected: String) throws {
         let shipped = Paths.repositoryRoot + "/model/classifier.mwm"
         let config = try CommandLineTests.writeConfig(

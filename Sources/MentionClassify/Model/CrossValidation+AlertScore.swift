@@ -8,7 +8,15 @@ extension CrossValidation {
         public var alerts: Int
         public var falseAlerts: Int
         public var threats: Int
+        /// The bar chosen for a possible target that points at one (`ModelThresholds.possibleAlert`).
+        public var possibleAlert = 1.0
+        /// The best choice without that bar (never), for comparing.
+        public var withoutPossibleAlert: (alerts: Int, falseAlerts: Int, threats: Int) = (0, 0, 0)
     }
+
+    /// The bars tried for a possible target that points at one: never, then from near-sure down to
+    /// more likely than not (below that such a post does not even go to review).
+    public static let possibleAlertBars: [Double] = [1, 0.99, 0.98, 0.97, 0.95, 0.9, 0.85, 0.8, 0.7, 0.6, 0.5]
 
     /// Fits the alert score on the cross-validated judgements and chooses its threshold: the lowest
     /// (the most alerts) whose false alerts, the rules' own with them, stay within `maxFalseAlertRate`
@@ -34,31 +42,47 @@ extension CrossValidation {
                 heldOut[index] = 1 / (1 + exp(-score.logOdds(rows[index])))
             }
         }
-        let thresholds = ModelThresholds(alert: 1, review: review, veto: veto)
+        var thresholds = ModelThresholds(alert: 1, review: review, veto: veto)
         func tier(_ index: Int, _ threshold: Double) -> Tier {
             let outcome = outcomes[index]
             return ModelDecision.scored(
                 { heldOut[index] }, threshold: threshold, rules: outcome.rules, linked: outcome.linked,
-                strength: outcome.strength, thresholds: thresholds)
+                strength: outcome.strength, thresholds: thresholds, pointsAtOne: outcome.pointsAtOne)
         }
         let negatives = labels.filter { !$0 }.count
         let budget = Int((maxFalseAlertRate * Double(negatives)).rounded(.down))
         var best = AlertScoreChoice(score: AlertScore(weights: [], threshold: 1), alerts: 0, falseAlerts: 0, threats: 0)
-        for step in stride(from: 999, through: 500, by: -1) {
-            let threshold = Double(step) / 1000
-            var choice = AlertScoreChoice(
-                score: AlertScore(weights: [], threshold: threshold), alerts: 0, falseAlerts: 0, threats: 0)
-            for index in outcomes.indices where tier(index, threshold) == .alert {
-                if labels[index] {
-                    choice.alerts += 1
-                    if isThreat[index] { choice.threats += 1 }
-                } else {
-                    choice.falseAlerts += 1
+        var withoutPossible = (alerts: 0, falseAlerts: 0, threats: 0)
+        func worthOf(_ choice: AlertScoreChoice) -> Double {
+            Double(choice.alerts - choice.threats) + Double(choice.threats) * Self.threatWorth
+        }
+        // The bar for a possible target that points at one (`ModelDecision.alertsAtPossibleTarget`) is
+        // chosen with the score's threshold, under the same budget: never (1), or a belief from 0.5 up.
+        for possibleAlert in Self.possibleAlertBars {
+            thresholds.possibleAlert = possibleAlert
+            for step in stride(from: 999, through: 500, by: -1) {
+                let threshold = Double(step) / 1000
+                var choice = AlertScoreChoice(
+                    score: AlertScore(weights: [], threshold: threshold), alerts: 0, falseAlerts: 0, threats: 0,
+                    possibleAlert: possibleAlert)
+                for index in outcomes.indices where tier(index, threshold) == .alert {
+                    if labels[index] {
+                        choice.alerts += 1
+                        if isThreat[index] { choice.threats += 1 }
+                    } else {
+                        choice.falseAlerts += 1
+                    }
+                }
+                guard choice.falseAlerts <= budget else { break }
+                if possibleAlert == 1 { withoutPossible = (choice.alerts, choice.falseAlerts, choice.threats) }
+                if worthOf(choice) > worthOf(best)
+                    || (worthOf(choice) == worthOf(best) && choice.falseAlerts < best.falseAlerts)
+                {
+                    best = choice
                 }
             }
-            guard choice.falseAlerts <= budget else { break }
-            best = choice
         }
+        best.withoutPossibleAlert = withoutPossible
         best.score.weights = fit(aimed)
         return best
     }

@@ -13,6 +13,9 @@ public struct CrossValidation: Sendable {
         /// The categories the rules found (any severity), and those they count (above low).
         public var ruleFindings: Set<ProtocolCategory> = []
         public var ruleCounted: Set<ProtocolCategory> = []
+        /// Not linked, and its possible target points at one person or at the school
+        /// (`Classifier.pointsAtOne`): it alerts from `ModelThresholds.possibleAlert`.
+        public var pointsAtOne = false
     }
 
     public let posts: [LabelledPost]
@@ -82,7 +85,11 @@ public struct CrossValidation: Sendable {
                     strength: assessment.modelStrength ?? 0, expectedAlert: posts[index].expect.alert,
                     heads: assessment.model?.categories ?? [:],
                     ruleFindings: Set(judged[index].categories.map(\.category)),
-                    ruleCounted: Set(judged[index].categories.filter { $0.severity > .low }.map(\.category)))
+                    ruleCounted: Set(judged[index].categories.filter { $0.severity > .low }.map(\.category)),
+                    pointsAtOne: !assessment.linked
+                        && (rules.possibleMention(of: posts[index].post, mentions: judged[index].mentions)
+                            .map { Classifier.pointsAtOne($0, in: posts[index].post.matchText) } ?? false)
+                )
             }
             progress("fold \(fold + 1) of \(folds) trained")
         }
@@ -128,7 +135,7 @@ public struct CrossValidation: Sendable {
         func raised(_ outcome: Outcome, _ thresholds: ModelThresholds) -> Tier {
             ModelDecision.tier(
                 mode: .combined, rules: outcome.rules, linked: outcome.linked, strength: outcome.strength,
-                thresholds: thresholds, heads: outcome.heads)
+                thresholds: thresholds, heads: outcome.heads, pointsAtOne: outcome.pointsAtOne)
         }
         func rate(_ outcomes: [Outcome], _ thresholds: ModelThresholds, _ counts: (Tier) -> Bool) -> Double {
             outcomes.isEmpty

@@ -28,6 +28,9 @@ public struct LinearModel: Sendable {
         /// The alert score's weights and threshold (`AlertScore`). Nil in older files (before
         /// 2026.12.59): the thresholds above decide.
         public var alertScore: AlertScore?
+        /// The belief from which a post at a possible target that points at one person or at the school
+        /// alerts (`ModelThresholds.possibleAlert`). Nil in older files (before 2026.12.66): never.
+        public var possibleAlertThreshold: Double?
         /// Units of the hidden layer (`HiddenLayer`). Nil: none (no release has one; docs/model.md).
         public var hiddenUnits: Int?
         /// How many posts it was trained on, and the SHA-256 of the training files.
