@@ -74,21 +74,7 @@ struct AlertScoreTests {
         var cases: [(alert: Bool, strength: Double)] = Array(repeating: (true, 0.97), count: 30)
         cases += Array(repeating: (false, 0.05), count: 95)
         cases += Array(repeating: (false, 0.9), count: 5)
-        let posts = try cases.enumerated().map { index, item in
-            let line =
-                #"{"id": "t-\#(index)", "source": "forum", "author": "@a", "text": "x", "has_media": false, "#
-                + #""expect": {"categories": \#(item.alert ? "[\"insult\"]" : "[]"), "alert": \#(item.alert)}}"#
-            return try JSONDecoder().decode(LabelledPost.self, from: Data(line.utf8))
-        }
-        var validation = CrossValidation(
-            posts: posts, rules: Classifier(config: WorldFixture.config, mode: .rules), training: ModelTraining(),
-            folds: 5)
-        validation.outcomes = cases.map {
-            CrossValidation.Outcome(
-                rules: RulesVerdict(), linked: true, strength: $0.strength, expectedAlert: $0.alert,
-                heads: [.insult: $0.strength])
-        }
-        validation.foldOf = cases.indices.map { $0 % 5 }
+        let validation = try Self.crossValidation(cases.map { ($0.alert, $0.strength, true, false) })
         let choice = validation.chooseAlertScore(maxFalseAlertRate: 0.01, veto: 0.2, review: 0.2)
         #expect(choice.falseAlerts <= 1)
         #expect(choice.alerts == 30)
@@ -113,5 +99,28 @@ struct AlertScoreTests {
         #expect(thresholds { $0.alertThreshold = 0.9 }?.alertScore == nil)
         #expect(thresholds { $0.vetoThreshold = 0.1 }?.alertScore == nil)
         #expect(thresholds { $0.reviewThreshold = 0.3 }?.alertScore?.threshold == 0.9)
+    }
+
+    /// Cross-validation outcomes of posts made up for a test (no model is trained): each case a breach or
+    /// not, the model's belief, whether a target is linked, and whether its possible target points at one.
+    static func crossValidation(_ cases: [(alert: Bool, strength: Double, linked: Bool, pointsAtOne: Bool)]) throws
+        -> CrossValidation
+    {
+        let posts = try cases.enumerated().map { index, item in
+            let line =
+                #"{"id": "t-\#(index)", "source": "forum", "author": "@a", "text": "x", "has_media": false, "#
+                + #""expect": {"categories": \#(item.alert ? "[\"insult\"]" : "[]"), "alert": \#(item.alert)}}"#
+            return try JSONDecoder().decode(LabelledPost.self, from: Data(line.utf8))
+        }
+        var validation = CrossValidation(
+            posts: posts, rules: Classifier(config: WorldFixture.config, mode: .rules), training: ModelTraining(),
+            folds: 5)
+        validation.outcomes = cases.map {
+            CrossValidation.Outcome(
+                rules: RulesVerdict(), linked: $0.linked, strength: $0.strength, expectedAlert: $0.alert,
+                heads: [.insult: $0.strength], pointsAtOne: $0.pointsAtOne)
+        }
+        validation.foldOf = cases.indices.map { $0 % 5 }
+        return validation
     }
 }

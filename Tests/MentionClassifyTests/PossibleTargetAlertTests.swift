@@ -1,4 +1,3 @@
-import Foundation
 import TestSupport
 import Testing
 
@@ -142,21 +141,7 @@ struct PossibleTargetAlertTests {
         cases += Array(repeating: (true, 0.95, false, true), count: 20)
         cases += Array(repeating: (false, 0.6, false, true), count: 3)
         cases += Array(repeating: (false, 0.99, false, false), count: 5)  // a group: never
-        let posts = try cases.enumerated().map { index, item in
-            let line =
-                #"{"id": "t-\#(index)", "source": "forum", "author": "@a", "text": "x", "has_media": false, "#
-                + #""expect": {"categories": \#(item.alert ? "[\"insult\"]" : "[]"), "alert": \#(item.alert)}}"#
-            return try JSONDecoder().decode(LabelledPost.self, from: Data(line.utf8))
-        }
-        var validation = CrossValidation(
-            posts: posts, rules: Classifier(config: WorldFixture.config, mode: .rules), training: ModelTraining(),
-            folds: 5)
-        validation.outcomes = cases.map {
-            CrossValidation.Outcome(
-                rules: RulesVerdict(), linked: $0.linked, strength: $0.strength, expectedAlert: $0.alert,
-                heads: [.insult: $0.strength], pointsAtOne: $0.pointsAtOne)
-        }
-        validation.foldOf = cases.indices.map { $0 % 5 }
+        let validation = try AlertScoreTests.crossValidation(cases)
         let choice = validation.chooseAlertScore(maxFalseAlertRate: 0.01, veto: 0.2, review: 0.2)
         #expect(choice.possibleAlert == 0.95)
         #expect(choice.alerts == 50)
