@@ -37,6 +37,21 @@ extension Classifier {
             ?? matcher.authorNameMentions(in: post).first
     }
 
+    /// Where a post at a possible target goes: the MT where the target points at one and the model is
+    /// sure (`ModelDecision.alertsAtPossibleTarget`; the target then joins the post's mentions), else review.
+    func judge(
+        _ post: Post, atPossible possible: Mention, findings: [CategoryFinding], scores: LinearModel.Scores?,
+        strength: Double?, rules: RulesVerdict, byStaff: Bool
+    ) -> (tier: Tier, findings: [CategoryFinding], alert: Bool) {
+        if mode == .combined, let strength, Self.pointsAtOne(possible, in: post.matchText),
+            ModelDecision.alertsAtPossibleTarget(rules: rules, strength: strength, thresholds),
+            let sure = possibleAlertFindings(findings, scores: scores, possible: possible, byStaff: byStaff)
+        {
+            return (.alert, sure, true)
+        }
+        return (.review, reviewFindings(findings, scores: scores, possible: possible, byStaff: byStaff), false)
+    }
+
     /// The findings of a post sent to review for a possible target: the rules' own findings as they
     /// are (what was found does not change, only whom it is aimed at is unsure), or else the model's
     /// categories at their severity, as for any review item; each explanation says whom it may be aimed
@@ -73,19 +88,11 @@ extension Classifier {
             !PlacedElsewhere.says(text, possible: possible)
         else { return false }
         switch possible.rule {
-        case .role:
-            // "mijn directrice", "my gym teacher": the writer's own, and the writer may be of any school
-            // or workplace ("mijn directrice op kantoor"); the school's pupils say it too, so it stays
-            // possible, for review.
-            let first = possible.surface.split(separator: " ").first.map { $0.lowercased() } ?? ""
-            return possible.entity != "school" && !Self.firstPersonPossessives.contains(first)
-        case .misspelling: return possible.entity != "school"
+        case .role, .misspelling: return possible.entity != "school"
         case .name, .alias, .hashtag, .domain: return possible.entity == "school"
         default: return false
         }
     }
-
-    static let firstPersonPossessives: Set<String> = ["mijn", "m'n", "mn", "my", "onze", "ons", "our"]
 
     /// The findings of a post alerted at a possible target: the rules' findings, now aimed at it, or
     /// else the model's categories, each saying why the target counts though the school is not named.

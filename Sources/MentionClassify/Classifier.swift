@@ -136,18 +136,11 @@ public struct Classifier: Sendable {
             let possible = possibleTarget(
                 of: post, possible: possible, mentions: mentions, hits: hits, rules: rules, strength: judged.strength)
         {
-            judged.tier = .review
-            if mode == .combined, Self.pointsAtOne(possible, in: post.matchText),
-                let strength = judged.strength,
-                ModelDecision.alertsAtPossibleTarget(rules: rules, strength: strength, thresholds),
-                let sure = possibleAlertFindings(findings, scores: judged.scores, possible: possible, byStaff: byStaff)
-            {
-                judged.tier = .alert
-                findings = sure
-                mentions.append(possible)
-            } else {
-                findings = reviewFindings(findings, scores: judged.scores, possible: possible, byStaff: byStaff)
-            }
+            let decided = judge(
+                post, atPossible: possible, findings: findings, scores: judged.scores, strength: judged.strength,
+                rules: rules, byStaff: byStaff)
+            (judged.tier, findings) = (decided.tier, decided.findings)
+            if decided.alert { mentions.append(possible) }
         }
         if judged.tier == .none, !judged.linked, !rules.cleared, let scores = judged.scores, mode == .combined,
             (judged.strength ?? 0) >= ModelDecision.untargetedBelief

@@ -2,7 +2,8 @@ import MentionMatch
 
 /// Whether a post places the one its possible target names somewhere other than the school: another
 /// school or workplace ("bij De Wissel in Oostmeer is die gymleraar …", "op mijn vorige school", "op
-/// kantoor"), a story ("net de serie gekeken, die directrice …"), or the writer ("ik ben de gymleraar").
+/// kantoor"), a story ("net de serie gekeken, die directrice …"), the writer ("ik ben de gymleraar"), or
+/// the writer's own ("mijn directrice", "my gym teacher": the writer may be of any school or workplace).
 /// Then "die directrice" is most likely not the school's, and the post stays in review however sure
 /// the model is of the abuse (`Classifier.pointsAtOne`). The matcher already rules out a role followed
 /// by another place ("de directrice van basisschool De Regenboog"); these say it elsewhere in the post.
@@ -16,6 +17,8 @@ enum PlacedElsewhere {
         let start = min(max(possible.start, 0), scalars.count)
         let before = String(String.UnicodeScalarView(scalars[..<start])).lowercased()
         if before.contains(selfBefore) { return true }
+        let first = possible.surface.split(separator: " ").first.map { $0.lowercased() } ?? ""
+        if possible.rule == .role, firstPersonPossessives.contains(first) { return true }
         let lower = text.lowercased()
         if lower.contains(anotherSchoolOrWork) || lower.contains(atWork) || lower.contains(story) { return true }
         for match in text.matches(of: namedPlace) {
@@ -40,6 +43,9 @@ enum PlacedElsewhere {
     /// A series, a film, a play: "in GTST is de directrice …", "net Matilda gekeken".
     nonisolated(unsafe) static let story =
         #/\b(gekeken|serie|series|aflevering|episode|toneelstuk|musical|netflix|videoland|gtst|sitcom|in de film|in the movie|the movie|in het boek|in the book)\b/#
+
+    /// A role after these is the writer's own; the school's pupils say it too, so it stays possible, for review.
+    static let firstPersonPossessives: Set<String> = ["mijn", "m'n", "mn", "my", "onze", "ons", "our"]
 
     /// The writer is the role: "ik ben de gymleraar en …", "I'm the gym teacher".
     nonisolated(unsafe) static let selfBefore = #/\b(ik ben|ben ik|i'm|i am|im)\s*$/#

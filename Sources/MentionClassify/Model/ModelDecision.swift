@@ -39,7 +39,7 @@ public struct ModelThresholds: Sendable, Equatable {
     /// The belief from which a post alerts whose only target is possible but points at one person or at
     /// the school (`Classifier.pointsAtOne`: a role only one staff member has, a misspelt name, the
     /// school's bare name), the rules reading nothing in it as negated or reported. 1: never, as before
-    /// 2026.12.66 (`LinearModel.Header.possibleAlertThreshold`; docs/model.md, "Possible targets").
+    /// 2026.12.66 (`LinearModel.Header.possibleAlertThreshold`; docs/model.md, "Possible targets that point at one").
     public var possibleAlert: Double = 1
 
     public init(
