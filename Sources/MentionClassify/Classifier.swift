@@ -280,9 +280,12 @@ public struct Classifier: Sendable {
     private func lexiconHits(_ search: PhraseSearch, text: ClassifyText, authorEntity: String?, isNews: Bool = false)
         -> [Hit]
     {
-        search.hits().compactMap { found in
+        let people = lexicon.cueWords("person")
+        return search.hits().compactMap { found in
             let entry = lexicon.entries[found.entry]
-            guard entry.standsInItsWordOrder(at: found.words.lowerBound, in: text) else { return nil }
+            guard entry.standsInItsWordOrder(at: found.words.lowerBound, in: text),
+                !entry.isSaidOfAnOwnedThing(at: found.words.lowerBound, in: text, people: people)
+            else { return nil }
             var hit = Hit(entry.category, entry.severity, words: found.words, kind: .lexicon(found.entry))
             switch entry.category {
             case .confidentialInfo:

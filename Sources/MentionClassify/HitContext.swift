@@ -48,16 +48,25 @@ struct HitContext {
     }
 
     /// "meneer Mulder is dom bezig", "de directie is echt gestoord bezig": an insult word right before
-    /// "bezig" (doing) judges what someone does, which is blunt criticism, not name-calling (corpus/LABELS.md).
-    /// Only a word said as an adverb, not a noun after an article ("die kankerlijer bezig", "een mongool
-    /// bezig" call someone names), and nothing worse than medium (helper-104's review).
+    /// "bezig" (doing), or before a word for a plan or a rule ("wat een idioot idee"), judges what someone
+    /// does, which is blunt criticism, not name-calling (corpus/LABELS.md). Before "bezig" only a word said
+    /// as an adverb, not a noun after an article ("die kankerlijer bezig", "een mongool bezig" call someone
+    /// names), and nothing worse than medium (helper-104's review).
     private func isConduct(_ hit: Hit) -> Bool {
         let after = hit.words.upperBound
-        guard hit.category == .insult, hit.severity <= .medium, after < words.count, words[after].key == "bezig",
+        guard hit.category == .insult, hit.severity <= .medium, after < words.count,
             words[after].clause == words[after - 1].clause
         else { return false }
+        // "wat een idioot idee", "een debiele regel": said of an idea or a decision, not of anyone.
+        if Self.ideas.contains(words[after].key) { return true }
+        guard words[after].key == "bezig" else { return false }
         return after < 2 || !Self.nounMarkers.contains(words[after - 2].key)
     }
+
+    private static let ideas: Set<String> = [
+        "idee", "ideeen", "plan", "plannen", "regel", "regels", "besluit", "beslissing", "voorstel", "beleid",
+        "systeem", "rooster", "idea", "ideas", "plans", "rule", "rules", "decision", "policy",
+    ]
 
     private static let nounMarkers: Set<String> = ["een", "die", "de", "het", "dat", "deze", "zon", "a", "the"]
 
@@ -74,9 +83,9 @@ struct HitContext {
 
     /// "kankergoed", "kanker lekker", "tering mooi": a curse that strengthens a word, aimed at nobody.
     private func isIntensifier(_ hit: Hit) -> Bool {
-        guard hit.category == .insult, hit.words.count == 1 || words[hit.words.lowerBound].hyphenNext else {
-            return false
-        }
+        guard hit.category == .insult else { return false }
+        if isDegreeAdjective(hit) { return true }
+        guard hit.words.count == 1 || words[hit.words.lowerBound].hyphenNext else { return false }
         let word = words[hit.words.lowerBound]
         // Only a curse ("kanker lekker"): "klootzak, weer een 3" is no intensifier.
         guard let stem = curseStem(of: word.key) else { return false }
@@ -89,6 +98,24 @@ struct HitContext {
         return next < words.count && words[next].clause == words[hit.words.upperBound - 1].clause
             && isIntensifierWord(words[next].key)
     }
+
+    /// "juf Marieke is achterlijk goed in wiskunde", "ze zijn gestoord snel": a predicate that ends in
+    /// an adjective said as a degree before a word of the `intensifier` list praises or describes; it
+    /// calls no one anything. Not "weer" ("gestoord weer": crazy again).
+    private func isDegreeAdjective(_ hit: Hit) -> Bool {
+        guard case .lexicon = hit.kind, hit.severity <= .medium, hit.words.count > 1 else { return false }
+        let last = hit.words.upperBound - 1
+        let next = hit.words.upperBound
+        guard Self.degreeAdjectives.contains(words[last].key), next < words.count,
+            words[next].clause == words[last].clause, words[next].key != "weer"
+        else { return false }
+        return isIntensifierWord(words[next].key)
+    }
+
+    private static let degreeAdjectives: Set<String> = [
+        "achterlijk", "debiel", "gestoord", "ziek", "ziekelijk", "abnormaal", "belachelijk", "krankzinnig",
+        "waanzinnig", "bizar", "walgelijk", "smerig", "vies", "idioot",
+    ]
 
     private func curseStem(of key: String) -> String? {
         for entry in lexicon.entries where entry.category == .insult {
@@ -298,7 +325,7 @@ struct HitContext {
         // before ("De Zeehoek ... Ik steek die tent in de fik"); a pronoun or a role refers to people:
         // back to a staff member or a group of the school ("de leerlingen van De Zeehoek ... Ze zijn
         // ratten") in the two sentences before, not to the school itself.
-        if aimed.isEmpty, refersBack(hit, sentence, through: ["institution"]) {
+        if aimed.isEmpty, refersBack(hit, sentence, through: ["institution"]) || callsASchool(hit) {
             aimed = namedBefore(sentence, within: sentence) { $0.entity == "school" }
         }
         if aimed.isEmpty, refersBack(hit, sentence) {
@@ -321,6 +348,15 @@ struct HitContext {
             }
         }
         hit.aimedAt = aimed.sorted()
+    }
+
+    /// "Langs De Zeehoek gelopen. Wat een kutschool is dat": a curse compound on "school" names a school
+    /// itself, so, like "die tent", it means the school named before (unless the sentence is about another
+    /// one: `refersBack`'s `other`).
+    private func callsASchool(_ hit: Hit) -> Bool {
+        guard hit.category == .insult, search.cueInSentence("other", words[hit.words.lowerBound].sentence) == nil
+        else { return false }
+        return hit.words.contains { words[$0].key.utf8.count > 7 && words[$0].key.hasSuffix("school") }
     }
 
     /// The mentions that `wanted` takes in the nearest of the `within` sentences before `sentence` that has any.

@@ -147,8 +147,9 @@ struct TargetForms: Sendable {
         for determiners in [2, 1, 0] where start + determiners < words.count {
             guard determines[start..<(start + determiners)].allSatisfy({ $0 }) else { continue }
             var at = start + determiners
+            // "de 2B mentor": a class before the role stands where an adjective does.
             while determiners > 0, at < words.count, at - start - determiners < 2, !starts[at], !determines[at],
-                isAdjective(words[at])
+                isAdjective(words[at]) || Self.isClassName(scalars[tokens[at].start..<tokens[at].end])
             {
                 at += 1
             }
@@ -236,6 +237,12 @@ struct TargetForms: Sendable {
     ) -> Int? {
         guard end < words.count else { return end }
         if there.contains(words[end]) { return end + 1 }
+        // "mentor 2B", "de mentor 2B": the class right after the role, as in a signature or a subject line.
+        if Self.isClassName(scalars[tokens[end].start..<tokens[end].end]),
+            scalars[tokens[end - 1].end..<tokens[end].start].allSatisfy({ $0.properties.isWhitespace })
+        {
+            return end + 1
+        }
         guard placeWords.contains(words[end]) else { return end }
         let next = end + 1
         guard next < words.count else { return end }
@@ -272,6 +279,20 @@ struct TargetForms: Sendable {
         let digits = written.filter { $0.isASCII && $0.properties.numericType != nil }.count
         let letters = written.filter { $0.properties.isAlphabetic }.count
         return (1...2).contains(digits) && (1...2).contains(letters) && digits + letters == written.count
+    }
+
+    /// A class as written beside a role without "van" ("mentor 2B", "de 2B mentor"): one digit and one or
+    /// two letters, or a letter and a digit ("h4"); stricter than `isClassCode`, as a word there may be
+    /// anything ("H03R", "U19", "d1e").
+    static func isClassName(_ written: ArraySlice<Unicode.Scalar>) -> Bool {
+        func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.isASCII && scalar.properties.numericType != nil }
+        func isLetter(_ scalar: Unicode.Scalar) -> Bool { scalar.isASCII && scalar.properties.isAlphabetic }
+        let all = Array(written)
+        switch all.count {
+        case 2: return (isDigit(all[0]) && isLetter(all[1])) || (isLetter(all[0]) && isDigit(all[1]))
+        case 3: return isDigit(all[0]) && isLetter(all[1]) && isLetter(all[2])
+        default: return false
+        }
     }
 
     private static func keys(_ words: [String]) -> Set<String> { Set(words.flatMap(MatchText.words)) }

@@ -90,6 +90,9 @@ struct TargetFormsTests {
         ("De Zeehoek: die gymleraar bij de ingang", ["staff-03 die gymleraar"]),
         ("De Zeehoek: the principal at the gate", ["staff-04 the principal"]),
         ("De Zeehoek: de directrice bij haar auto opwachten", ["staff-04 de directrice"]),  // her own things
+        // The class right after the role, or before it after a determiner.
+        ("De Zeehoek: mentor 2B is er nooit", ["staff-01 mentor 2B"]),
+        ("De Zeehoek: de 2B mentor is er nooit", ["staff-01 de 2B mentor"]),
     ])
     func aRoleIsTheOneWhoHasIt(_ text: String, _ expected: [String]) {
         #expect(found(text, .role) == expected, "\(text)")
@@ -97,6 +100,7 @@ struct TargetFormsTests {
 
     @Test(arguments: [
         "de gymleraar is streng",  // no school in the post
+        "De Zeehoek: de les gaat over de mentor2B-site",  // a class glued to another word is no class
         "De Zeehoek is top, maar de gymleraar van het Baken-college niet",
         "De Zeehoek: gymleraar gezocht",  // no article: a vacancy, not a person
         "De Zeehoek: de leraar",  // a teacher, not a role one person has
@@ -133,6 +137,21 @@ struct TargetFormsTests {
         let shared = Matcher(school: WorldFixture.config.school, staff: staff)
         #expect(!shared.mentions(in: Post(id: "t", text: "De Zeehoek: de groenleraar")).contains { $0.rule == .role })
         #expect(TargetForms.roleWords("directeur (MT)").contains(["directrice"]))
+    }
+
+    /// A class beside a role without "van" is written as one: a digit and letters, or a letter and a digit.
+    @Test(arguments: [
+        ("2B", true), ("3a", true), ("1HK", true), ("h4", true), ("H03R", false), ("U19", false), ("d1e", false),
+    ])
+    func aClassNameIsADigitAndALetter(_ written: String, _ isClass: Bool) {
+        #expect(TargetForms.isClassName(ArraySlice(written.unicodeScalars)) == isClass)
+    }
+
+    @Test func aWordAfterARoleThatOnlyLooksLikeAClassIsNotTaken() {
+        // A role without a determiner needs the class after it, and these are none.
+        #expect(found("De Zeehoek: DIRECTRICE = H03R", .role).isEmpty)
+        #expect(found("De Zeehoek: DIRECTRICE H03R", .role).isEmpty)
+        #expect(found("De Zeehoek: mentor = 2B", .role).isEmpty)
     }
 }
 

@@ -1,0 +1,61 @@
+import TestSupport
+import Testing
+
+@testable import MentionClassify
+@testable import MentionConfig
+@testable import MentionMatch
+
+/// What a predicate is said of (issue 13: blunt criticism of a lesson is no insult; abuse of a group
+/// is): the owner of a thing is no subject, an adjective said as a degree calls no one anything, a
+/// word for a plan judges the plan, and a curse on "school" means the school named before. Each with
+/// a positive and a negative case.
+struct PredicateSubjectTests {
+    static let classifier = Classifier(config: WorldFixture.config)
+
+    static func assess(_ text: String) -> Assessment {
+        classifier.assess(Post(id: "t", source: "forum", text: text))
+    }
+
+    @Test(arguments: [
+        "de toets van meneer Mulder is waardeloos",
+        "het huiswerk van juf Marieke is echt achterlijk veel",
+        "het eten van de leerlingen van De Zeehoek is walgelijk",
+        "het beleid van het MT van De Zeehoek is walgelijk",
+        "die kantine van de leraren van De Zeehoek stinkt naar frituurvet",
+        "de lessen van De Zeehoek zijn waardeloos",
+        "juf Marieke is achterlijk goed in wiskunde",  // a degree: very good
+        "De leerlingen van De Zeehoek zijn gestoord snel met rekenen",
+        "wat een idioot idee van meneer Mulder om de gymles te schrappen",
+        "meneer Mulder, wat een debiele regel is dat",
+        "Mijn broertje zit op een kutschool. De Zeehoek is beter",  // the curse is before the school is named
+    ])
+    func saidOfSomethingElse(_ text: String) {
+        let assessment = Self.assess(text)
+        #expect(!assessment.alert, "\(assessment.categories.map(\.explanation))")
+    }
+
+    @Test(arguments: [
+        "het gezicht van juf Marieke is walgelijk",  // her face: her
+        "een van de leraren van De Zeehoek is achterlijk",  // one of them
+        "die anti-pestcoördinator van De Zeehoek is waardeloos",  // a person word in a compound
+        "het huis van meneer Mulder is nergens meer veilig",  // a threat through his house
+        "meneer Mulder is gestoord weer",  // "weer" is no degree: crazy again
+        "wat een idioot is meneer Mulder",
+        "de leraren van De Zeehoek zijn gewoon walgelijk",
+        "Waarom zijn de leerlingen van De Zeehoek zo achterlijk?",
+        "Zeehoek-kids zijn geen mensen, het zijn beesten",
+        "Ben vandaag langs De Zeehoek gelopen. Wat een kutschool is dat zeg.",
+    ])
+    func saidOfTheTarget(_ text: String) {
+        let assessment = Self.assess(text)
+        #expect(assessment.alert, "\(assessment.categories.map(\.explanation))")
+    }
+
+    /// The lowered finding says why.
+    @Test func theExplanationSaysWhy() {
+        let degree = Self.assess("juf Marieke is achterlijk goed in wiskunde")
+        #expect(degree.categories.contains { $0.explanation.contains("als versterking gebruikt") })
+        let plan = Self.assess("wat een idioot idee van meneer Mulder om de gymles te schrappen")
+        #expect(plan.categories.contains { $0.explanation.contains("over wat iemand doet") })
+    }
+}
