@@ -47,29 +47,6 @@ struct HitContext {
         return search.cueInSentence("festive", sentence) != nil || search.cueInSentence("festive", sentence + 1) != nil
     }
 
-    /// "meneer Mulder is dom bezig", "de directie is echt gestoord bezig": an insult word right before
-    /// "bezig" (doing), or before a word for a plan or a rule ("wat een idioot idee"), judges what someone
-    /// does, which is blunt criticism, not name-calling (corpus/LABELS.md). Before "bezig" only a word said
-    /// as an adverb, not a noun after an article ("die kankerlijer bezig", "een mongool bezig" call someone
-    /// names), and nothing worse than medium (helper-104's review).
-    private func isConduct(_ hit: Hit) -> Bool {
-        let after = hit.words.upperBound
-        guard hit.category == .insult, hit.severity <= .medium, after < words.count,
-            words[after].clause == words[after - 1].clause
-        else { return false }
-        // "wat een idioot idee", "een debiele regel": said of an idea or a decision, not of anyone.
-        if Self.ideas.contains(words[after].key) { return true }
-        guard words[after].key == "bezig" else { return false }
-        return after < 2 || !Self.nounMarkers.contains(words[after - 2].key)
-    }
-
-    private static let ideas: Set<String> = [
-        "idee", "ideeen", "plan", "plannen", "regel", "regels", "besluit", "beslissing", "voorstel", "beleid",
-        "systeem", "rooster", "idea", "ideas", "plans", "rule", "rules", "decision", "policy",
-    ]
-
-    private static let nounMarkers: Set<String> = ["een", "die", "de", "het", "dat", "deze", "zon", "a", "the"]
-
     /// "ik maak je af met trefbal", "I'll kill you in fortnite": a threat in a game whose own words
     /// are violent (`game`: a preposition and such a game, right after the threat, up to two words
     /// between). Not team sports: "tijdens de voetbal sla ik hem" is a fight.
@@ -79,53 +56,6 @@ struct HitContext {
         return search.occurrences(of: "game", inSentence: sentence).contains {
             $0.lowerBound >= hit.words.upperBound && $0.lowerBound <= hit.words.upperBound + 2
         }
-    }
-
-    /// "kankergoed", "kanker lekker", "tering mooi": a curse that strengthens a word, aimed at nobody.
-    private func isIntensifier(_ hit: Hit) -> Bool {
-        guard hit.category == .insult else { return false }
-        if isDegreeAdjective(hit) { return true }
-        guard hit.words.count == 1 || words[hit.words.lowerBound].hyphenNext else { return false }
-        let word = words[hit.words.lowerBound]
-        // Only a curse ("kanker lekker"): "klootzak, weer een 3" is no intensifier.
-        guard let stem = curseStem(of: word.key) else { return false }
-        if case .lexicon = hit.kind, word.key.count > stem.count,
-            isIntensifierWord(String(word.key.dropFirst(stem.count)))
-        {
-            return true
-        }
-        let next = hit.words.upperBound
-        return next < words.count && words[next].clause == words[hit.words.upperBound - 1].clause
-            && isIntensifierWord(words[next].key)
-    }
-
-    /// "juf Marieke is achterlijk goed in wiskunde", "ze zijn gestoord snel": a predicate that ends in
-    /// an adjective said as a degree before a word of the `intensifier` list praises or describes; it
-    /// calls no one anything. Not "weer" ("gestoord weer": crazy again).
-    private func isDegreeAdjective(_ hit: Hit) -> Bool {
-        guard case .lexicon = hit.kind, hit.severity <= .medium, hit.words.count > 1 else { return false }
-        let last = hit.words.upperBound - 1
-        let next = hit.words.upperBound
-        guard Self.degreeAdjectives.contains(words[last].key), next < words.count,
-            words[next].clause == words[last].clause, words[next].key != "weer"
-        else { return false }
-        return isIntensifierWord(words[next].key)
-    }
-
-    private static let degreeAdjectives: Set<String> = [
-        "achterlijk", "debiel", "gestoord", "ziek", "ziekelijk", "abnormaal", "belachelijk", "krankzinnig",
-        "waanzinnig", "bizar", "walgelijk", "smerig", "vies", "idioot",
-    ]
-
-    private func curseStem(of key: String) -> String? {
-        for entry in lexicon.entries where entry.category == .insult {
-            if case .word(.prefix(let value))? = entry.phrase.items.first, key.hasPrefix(value) { return value }
-        }
-        return nil
-    }
-
-    private func isIntensifierWord(_ key: String) -> Bool {
-        lexicon.cueIndex["intensifier"]?.singles.contains(key) ?? false
     }
 
     /// A negation up to five words before the hit in its clause ("I would never call mr Mulder an
