@@ -1,20 +1,13 @@
-import TestSupport
 import Testing
 
 @testable import MentionClassify
-@testable import MentionConfig
-@testable import MentionMatch
 
 /// What a predicate is said of (issue 13: blunt criticism of a lesson is no insult; abuse of a group
 /// is): the owner of a thing is no subject, an adjective said as a degree calls no one anything, a
 /// word for a plan judges the plan, and a curse on "school" means the school named before. Each with
-/// a positive and a negative case.
+/// a positive and a negative case. The rules alone, as `TargetAimTests` judges.
 struct PredicateSubjectTests {
-    static let classifier = Classifier(config: WorldFixture.config)
-
-    static func assess(_ text: String) -> Assessment {
-        classifier.assess(Post(id: "t", source: "forum", text: text))
-    }
+    static func assess(_ text: String) -> Assessment { TargetAimTests.assess(text) }
 
     @Test(arguments: [
         "de toets van meneer Mulder is waardeloos",
