@@ -11,8 +11,11 @@ extension HitContext {
         guard hit.category == .insult, hit.severity <= .medium, after < words.count,
             words[after].clause == words[after - 1].clause
         else { return false }
-        // "wat een idioot idee", "een debiele regel": said of an idea or a decision, not of anyone.
-        if Self.ideas.contains(words[after].key) { return true }
+        // "wat een idioot idee", "een debiele regel": an adjective said of an idea or a decision, not of
+        // anyone; not a noun ("wat een sukkel, regel jij dat maar") nor the word as a verb ("regel jij").
+        if Self.ideas.contains(words[after].key), Self.adjectives.contains(words[after - 1].key) {
+            return after + 1 == words.count || !Self.subjects.contains(words[after + 1].key)
+        }
         guard words[after].key == "bezig" else { return false }
         return after < 2 || !Self.nounMarkers.contains(words[after - 2].key)
     }
@@ -20,6 +23,17 @@ extension HitContext {
     static let ideas: Set<String> = [
         "idee", "ideeen", "plan", "plannen", "regel", "regels", "besluit", "beslissing", "voorstel", "beleid",
         "systeem", "rooster", "idea", "ideas", "plans", "rule", "rules", "decision", "policy",
+    ]
+
+    /// Insult words said as adjectives before a word for a plan.
+    static let adjectives: Set<String> = [
+        "idioot", "idiote", "debiel", "debiele", "achterlijk", "achterlijke", "stom", "stomme", "dom", "domme",
+        "belachelijk", "belachelijke", "gestoord", "gestoorde", "waardeloos", "waardeloze", "zinloos", "zinloze",
+        "stupid", "dumb", "ridiculous", "idiotic", "moronic", "retarded",
+    ]
+    /// A pronoun after the plan word makes that word a verb.
+    static let subjects: Set<String> = [
+        "jij", "je", "ik", "hij", "zij", "ze", "we", "wij", "u", "you", "i", "he", "she", "they",
     ]
 
     static let nounMarkers: Set<String> = ["een", "die", "de", "het", "dat", "deze", "zon", "a", "the"]
@@ -42,22 +56,31 @@ extension HitContext {
             && isIntensifierWord(words[next].key)
     }
 
-    /// "juf Marieke is achterlijk goed in wiskunde", "ze zijn gestoord snel": a predicate that ends in
-    /// an adjective said as a degree before a word of the `intensifier` list praises or describes; it
-    /// calls no one anything. Not "weer" ("gestoord weer": crazy again).
+    /// "juf Marieke is achterlijk goed in wiskunde", "ze zijn gestoord creatief": a predicate that ends in
+    /// an adjective said as a degree before a word of praise or a neutral measure praises or describes; it
+    /// calls no one anything. Not before a negative word ("gestoord eng"), nor where a clause starts ("is
+    /// achterlijk, goed dat ze weggaat", "achterlijk goed dat ze weggaat": helper-108's review).
     func isDegreeAdjective(_ hit: Hit) -> Bool {
         guard case .lexicon = hit.kind, hit.severity <= .medium, hit.words.count > 1 else { return false }
         let last = hit.words.upperBound - 1
         let next = hit.words.upperBound
         guard Self.degreeAdjectives.contains(words[last].key), next < words.count,
-            words[next].clause == words[last].clause, words[next].key != "weer"
+            words[next].clause == words[last].clause, Self.degreeOf.contains(words[next].key)
         else { return false }
-        return isIntensifierWord(words[next].key)
+        return next + 1 == words.count || !["dat", "that"].contains(words[next + 1].key)
     }
 
     static let degreeAdjectives: Set<String> = [
         "achterlijk", "debiel", "gestoord", "ziek", "ziekelijk", "abnormaal", "belachelijk", "krankzinnig",
-        "waanzinnig", "bizar", "walgelijk", "smerig", "vies", "idioot",
+        "waanzinnig", "bizar", "walgelijk", "idioot",
+    ]
+
+    /// Praise and neutral measures a degree adjective may strengthen.
+    static let degreeOf: Set<String> = [
+        "goed", "mooi", "lekker", "leuk", "snel", "sterk", "slim", "knap", "grappig", "lief", "gaaf", "tof", "cool",
+        "vet", "gezellig", "handig", "creatief", "betrokken", "enthousiast", "aardig", "geduldig", "behulpzaam",
+        "vriendelijk", "veel", "vaak", "duur", "groot", "hard", "druk", "lang", "gemotiveerd", "netjes", "precies",
+        "fanatiek", "sportief", "nice", "good", "fast", "strong", "smart", "funny", "kind",
     ]
 
     func curseStem(of key: String) -> String? {

@@ -281,13 +281,32 @@ struct HitContext {
     }
 
     /// "Langs De Zeehoek gelopen. Wat een kutschool is dat": a curse compound on "school" names a school
-    /// itself, so, like "die tent", it means the school named before (unless the sentence is about another
-    /// one: `refersBack`'s `other`).
+    /// itself, so, like "die tent", it means the school named before. Not where the sentence speaks of
+    /// another or an earlier school, or of someone else (helper-108's review): a place word before it ("op
+    /// een kutschool in Zwolle"), a word of other-ness ("mijn vorige school was een kloteschool", "die andere
+    /// kutschool"), a name written with a capital inside the sentence ("Het Baken blijft een kutschool"),
+    /// or `refersBack`'s `other` list.
     private func callsASchool(_ hit: Hit) -> Bool {
-        guard hit.category == .insult, search.cueInSentence("other", words[hit.words.lowerBound].sentence) == nil
+        let sentence = words[hit.words.lowerBound].sentence
+        guard hit.category == .insult, search.cueInSentence("other", sentence) == nil,
+            let curse = hit.words.first(where: { words[$0].key.utf8.count > 7 && words[$0].key.hasSuffix("school") })
         else { return false }
-        return hit.words.contains { words[$0].key.utf8.count > 7 && words[$0].key.hasSuffix("school") }
+        let range = text.sentences[sentence]
+        if range.contains(where: { Self.otherness.contains(words[$0].key) }) { return false }
+        if range.dropFirst().contains(where: { words[$0].mention == nil && startsWithCapital($0) }) { return false }
+        var before = curse - 1
+        if before >= range.lowerBound, ["een", "a", "an"].contains(words[before].key) { before -= 1 }
+        return before < range.lowerBound || !Self.places.contains(words[before].key)
     }
+
+    private func startsWithCapital(_ index: Int) -> Bool {
+        text.scalars[words[index].start].properties.isUppercase
+    }
+
+    private static let otherness: Set<String> = [
+        "vorige", "oude", "andere", "nieuwe", "ex", "former", "previous", "old", "other", "another",
+    ]
+    private static let places: Set<String> = ["op", "naar", "bij", "in", "van", "at", "to", "from"]
 
     /// The mentions that `wanted` takes in the nearest of the `within` sentences before `sentence` that has any.
     private func namedBefore(_ sentence: Int, within: Int, _ wanted: (Mention) -> Bool) -> Set<Int> {

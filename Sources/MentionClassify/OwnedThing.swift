@@ -1,10 +1,11 @@
-/// "de toets van meneer Mulder is waardeloos", "het huiswerk van juf Marieke is achterlijk veel": a
-/// target after "van" or "of" and a noun is that noun's owner, and the verb after it says something of
-/// the noun, not of the person. An entry that starts with a target and a verb of being ("@target is
-/// ... waardeloos") then does not count: blunt criticism of a lesson is no insult (issue 13's hard
-/// negatives). Not for threats: "de auto van meneer Mulder gaat eraan" threatens him through his car.
-/// Not when the noun is a person, a relative, a part of the body or a share of a group ("de moeder
-/// van", "het gezicht van", "een van de leraren van De Zeehoek is …"): those still speak of the target.
+/// "de toets van meneer Mulder is waardeloos", "de wc's op De Zeehoek zijn smerig": a target after "van",
+/// "op" or the like and a word for a thing is that thing's owner or place, and the verb after it says
+/// something of the thing, not of the person. An entry that starts with a target and a verb of being
+/// ("@target is ... waardeloos") then does not count: blunt criticism of a lesson or a building is no
+/// insult (issue 13's hard negatives). Only for the things of school life listed here (and compounds
+/// that end in one: "wiskundetoets"), so abuse through a relative, a body part or a word not listed
+/// ("de bek van", "het zoontje van", "die nieuwe van De Zeehoek") still counts (helper-108's review).
+/// Not for threats: "het huis van meneer Mulder is nergens meer veilig" threatens him through his house.
 extension Lexicon.Entry {
     func isSaidOfAnOwnedThing(at start: Int, in text: ClassifyText, people: Set<String>) -> Bool {
         guard category != .threat, start >= 2, phrase.items.count >= 2 else { return false }
@@ -24,10 +25,10 @@ extension Lexicon.Entry {
             var noun = at - 2
             if let mention = words[noun].mention {
                 while noun > 0, words[noun - 1].mention == mention { noun -= 1 }
-            } else if OwnedThing.isPerson(words[noun].key, people: people) {
+            } else if people.contains(words[noun].key) {
                 if noun > 0, OwnedThing.articles.contains(words[noun - 1].key) { noun -= 1 }
             } else {
-                return !OwnedThing.stillThePerson.contains(words[noun].key)
+                return OwnedThing.isThing(words[noun].key)
             }
             at = noun
         }
@@ -36,40 +37,36 @@ extension Lexicon.Entry {
 }
 
 enum OwnedThing {
-    static let joints: Set<String> = ["van", "of"]
+    static let joints: Set<String> = ["van", "of", "op", "bij", "at", "in", "from"]
     static let articles: Set<String> = ["de", "het", "die", "deze", "alle", "the", "those", "all"]
-    /// A word for a person: one of the `person` list, a compound that ends in one ("gymleraar",
-    /// "anti-pestcoördinator"), or a word for a group of people.
-    static func isPerson(_ word: String, people: Set<String>) -> Bool {
-        people.contains(word) || groupWords.contains(word)
-            || people.contains { $0.utf8.count >= 5 && word.utf8.count > $0.utf8.count && word.hasSuffix($0) }
-    }
-
-    static let groupWords: Set<String> = [
-        "personeel", "staff", "team", "lui", "mensen", "people", "volk", "type", "types", "figuren", "crew",
-    ]
-
     /// Verbs that say what the subject is, has or does to the senses.
     static let verbs: Set<String> = [
         "is", "zijn", "bent", "ben", "was", "waren", "wordt", "worden", "blijft", "blijven", "lijkt", "lijken",
         "heeft", "hebben", "ziet", "zien", "stinkt", "stinken", "ruikt", "meurt", "are", "were", "am", "has",
         "have", "looks", "smells", "stinks", "seems",
     ]
-    /// Nouns before "van" that still speak of the person: relatives, the body and the voice, a share of
-    /// a group, a word that is no noun ("genoeg van").
-    static let stillThePerson: Set<String> = [
-        // relatives
-        "moeder", "vader", "mama", "papa", "ma", "pa", "vrouw", "man", "zoon", "dochter", "kind", "kinderen",
-        "kids", "familie", "broer", "zus", "zusje", "broertje", "vriend", "vriendin", "mother", "father", "mom",
-        "mum", "dad", "wife", "husband", "son", "daughter", "sister", "brother", "family",
-        // the body, the voice, the look
-        "gezicht", "kop", "hoofd", "smoel", "harses", "kanis", "stem", "lijf", "lichaam", "adem", "neus", "tanden",
-        "ogen", "kont", "reet", "buik", "uiterlijk", "face", "voice", "body", "breath", "nose", "teeth", "looks",
-        // a share of a group
-        "een", "eentje", "twee", "drie", "sommige", "meeste", "veel", "paar", "helft", "deel", "rest", "geen",
-        "niemand", "iemand", "iedereen", "elk", "ieder", "allen", "one", "some", "most", "many", "none", "all",
-        "half", "each", "any", "few", "couple",
-        // no noun
-        "genoeg", "bang", "vol", "af", "last", "hekel",
+
+    /// One of `things`, or a compound that ends in one of at least four letters ("wiskundetoets").
+    static func isThing(_ word: String) -> Bool {
+        things.contains(word)
+            || things.contains { $0.utf8.count >= 4 && word.utf8.count > $0.utf8.count && word.hasSuffix($0) }
+    }
+
+    /// The things of school life that people judge: lessons and tests, rules and plans, the building
+    /// and its rooms, food, books, websites, a car or a bike. Not clothes or looks, which judge the
+    /// person who wears them.
+    static let things: Set<String> = [
+        "toets", "toetsen", "proefwerk", "proefwerken", "les", "lessen", "huiswerk", "uitleg", "opdracht",
+        "opdrachten", "cijfer", "cijfers", "rapport", "rapporten", "rooster", "regel", "regels", "beleid",
+        "besluit", "besluiten", "plan", "plannen", "lokaal", "lokalen", "gebouw", "gebouwen", "dak", "kantine",
+        "eten", "wc", "wcs", "toilet", "toiletten", "boek", "boeken", "website", "site", "app", "mail", "mails",
+        "brief", "brieven", "auto", "autos", "fiets", "fietsen", "bureau", "computer", "computers", "laptop",
+        "presentatie", "methode", "examen", "examens", "schoolreis", "kamp", "sportdag", "feest", "musical",
+        "plein", "hek", "ramen", "deur", "deuren", "koffie", "parkeerplaats", "wifi", "internet", "systeem",
+        "whiteboard", "kluisjes", "gymzaal", "aula", "gang", "gangen", "verwarming", "weer", "mist",
+        "test", "tests", "exam", "exams", "lesson", "lessons", "homework", "rule", "rules", "policy", "building",
+        "roof", "canteen", "food", "toilets", "books", "book", "car", "cars", "bike", "fog", "weather",
+        "parking", "coffee", "lunch", "grades", "marks", "schedule", "timetable", "system", "classroom",
+        "classrooms", "trip",
     ]
 }

@@ -176,6 +176,16 @@ struct TargetForms: Sendable {
             }
             guard let place = placeEnd(after: end, words, tokens, scalars, school) else { return nil }
             if place == end || Self.isJoined(phrase.words), !determined { continue }
+            // "mentor 2B" without an article: as a signature or a subject opens its clause ("Mentor 2B hier:
+            // …"); inside one it may be anyone's ("ik ben mentor 2B op het Baken", "mijn vorige mentor 1B").
+            if !determined, place == end + 1, Self.isClassName(scalars[tokens[end].start..<tokens[end].end]),
+                start > 0,
+                !scalars[tokens[start - 1].end..<tokens[start].start].contains(where: {
+                    ".,!?:;\n".unicodeScalars.contains($0)
+                })
+            {
+                continue
+            }
             return (start, place, phrase.kind)
         }
         return nil
@@ -289,7 +299,10 @@ struct TargetForms: Sendable {
         func isLetter(_ scalar: Unicode.Scalar) -> Bool { scalar.isASCII && scalar.properties.isAlphabetic }
         let all = Array(written)
         switch all.count {
-        case 2: return (isDigit(all[0]) && isLetter(all[1])) || (isLetter(all[0]) && isDigit(all[1]))
+        // Not "2e" (tweede), "A4" (paper).
+        case 2:
+            return (isDigit(all[0]) && isLetter(all[1]) && all[1] != "e" && all[1] != "E")
+                || (isLetter(all[0]) && isDigit(all[1]) && all[0] != "A" && all[0] != "a")
         case 3: return isDigit(all[0]) && isLetter(all[1]) && isLetter(all[2])
         default: return false
         }

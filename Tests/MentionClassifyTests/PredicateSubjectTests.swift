@@ -21,6 +21,12 @@ struct PredicateSubjectTests {
         "wat een idioot idee van meneer Mulder om de gymles te schrappen",
         "meneer Mulder, wat een debiele regel is dat",
         "Mijn broertje zit op een kutschool. De Zeehoek is beter",  // the curse is before the school is named
+        // Found by helper-108's review of the first version:
+        "de wc's op De Zeehoek zijn smerig",  // a thing at the school, not its people
+        "Ik zit nu op De Zeehoek en het is top. Vorig jaar zat ik op een kutschool in Zwolle.",
+        "Gelukkig zit ik nu op De Zeehoek. Mijn vorige school was een kloteschool.",
+        "De Zeehoek won van het Baken-college. Het Baken blijft een kutschool haha",
+        "de leraren van De Zeehoek zijn gestoord betrokken",  // praise
     ])
     func saidOfSomethingElse(_ text: String) {
         let assessment = Self.assess(text)
@@ -33,6 +39,10 @@ struct PredicateSubjectTests {
         "die anti-pestcoördinator van De Zeehoek is waardeloos",  // a person word in a compound
         "het huis van meneer Mulder is nergens meer veilig",  // a threat through his house
         "meneer Mulder is gestoord weer",  // "weer" is no degree: crazy again
+        "meneer Mulder is gestoord eng",  // a negative word after it: no degree
+        "de bek van meneer Mulder is walgelijk",  // his mouth: him
+        "het zoontje van juf Marieke is achterlijk",  // a relative: no thing
+        "wat een sukkel, regel jij dat maar met meneer Mulder",  // "regel" as a verb: no plan
         "wat een idioot is meneer Mulder",
         "de leraren van De Zeehoek zijn gewoon walgelijk",
         "Waarom zijn de leerlingen van De Zeehoek zo achterlijk?",

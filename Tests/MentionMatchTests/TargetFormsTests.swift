@@ -152,6 +152,10 @@ struct TargetFormsTests {
         #expect(found("De Zeehoek: DIRECTRICE = H03R", .role).isEmpty)
         #expect(found("De Zeehoek: DIRECTRICE H03R", .role).isEmpty)
         #expect(found("De Zeehoek: mentor = 2B", .role).isEmpty)
+        // Without an article it must open its clause, as a signature does.
+        #expect(found("Ik ben mentor 2B op De Zeehoek", .role).isEmpty)
+        #expect(found("Over De Zeehoek: mijn vorige mentor 1B op het Baken was beter", .role).isEmpty)
+        #expect(found("De Zeehoek: de 2e mentor is er nooit", .role).isEmpty)  // "2e" is "tweede", no class
     }
 }
 
