@@ -142,6 +142,7 @@ struct TargetFormsTests {
     /// A class beside a role without "van" is written as one: a digit and letters, or a letter and a digit.
     @Test(arguments: [
         ("2B", true), ("3a", true), ("1HK", true), ("h4", true), ("H03R", false), ("U19", false), ("d1e", false),
+        ("2e", false), ("A4", false),  // "tweede", paper
     ])
     func aClassNameIsADigitAndALetter(_ written: String, _ isClass: Bool) {
         #expect(TargetForms.isClassName(ArraySlice(written.unicodeScalars)) == isClass)
