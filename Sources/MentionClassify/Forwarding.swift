@@ -48,13 +48,35 @@ public struct ForwardingMemory: Sendable {
             for number in postsByShingle[shingle] ?? [] where number >= dropped { shared[number, default: 0] += 1 }
         }
         let author = Self.normalised(post.author)
-        let best = shared.filter { number, count in
+        let candidates = shared.filter { number, count in
             let earlier = posts[number]
             return count >= 3 && Double(count) >= 0.6 * Double(earlier.shingles.count) && earlier.earlier.id != post.id
                 && (earlier.earlier.source != post.origin || earlier.earlier.author != author)
-        }.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }
-        return best.map { (posts[$0.key].earlier, shingles.intersection(posts[$0.key].shingles)) }
+        }.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }
+        for (number, _) in candidates {
+            let common = shingles.intersection(posts[number].shingles)
+            if Self.repeatsContent(words, shared: common) { return (posts[number].earlier, common) }
+        }
+        return nil
     }
+
+    /// Whether the repeated part holds at least two words beyond the names and the words that join them:
+    /// a short flagged post ("de leraren van De Zeehoek zijn ggwn idioten") shares most of its shingles
+    /// with any post that names the same group ("De leraren van De Zeehoek zijn toppers"), and that is
+    /// no copy of what it said (helper-109's probes).
+    static func repeatsContent(_ words: [ClassWord], shared: Set<UInt64>) -> Bool {
+        guard let range = repeatedWords(words, shared: shared) else { return false }
+        let content = Set(range.filter { words[$0].mention == nil && !joiningWords.contains(words[$0].key) }.map { words[$0].key })
+        return content.count >= 2
+    }
+
+    /// Articles, prepositions, pronouns and verbs of being: they frame a name, they say nothing of it.
+    static let joiningWords: Set<String> = [
+        "de", "het", "een", "van", "op", "in", "bij", "aan", "met", "voor", "naar", "en", "of", "is", "zijn", "was",
+        "waren", "ben", "bent", "die", "dat", "deze", "dit", "er", "ze", "hij", "zij", "ik", "je", "jij", "we", "wij",
+        "u", "the", "a", "an", "at", "on", "to", "and", "or", "are", "were", "be", "he", "she", "they", "it", "i",
+        "you", "this", "that",
+    ]
 
     /// The words whose shingles are shared: the repeated part of the post, as evidence.
     static func repeatedWords(_ words: [ClassWord], shared: Set<UInt64>) -> Range<Int>? {

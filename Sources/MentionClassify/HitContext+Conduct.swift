@@ -72,7 +72,7 @@ extension HitContext {
 
     static let degreeAdjectives: Set<String> = [
         "achterlijk", "debiel", "gestoord", "ziek", "ziekelijk", "abnormaal", "belachelijk", "krankzinnig",
-        "waanzinnig", "bizar", "walgelijk", "idioot",
+        "waanzinnig", "bizar", "walgelijk", "idioot", "dom",
     ]
 
     /// Praise and neutral measures a degree adjective may strengthen.

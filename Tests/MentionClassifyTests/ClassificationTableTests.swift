@@ -427,6 +427,22 @@ struct ClassificationTableTests {
         #expect(!classifier.assess(other, forwarding: memory).categories.contains { $0.category == .forwarding })
     }
 
+    /// A short flagged post shares most of its shingles with any post that names the same group; only a
+    /// post that repeats what it said forwards it.
+    @Test func sameTargetIsNoCopyOfAShortPost() {
+        let classifier = Self.classifier
+        var memory = ForwardingMemory()
+        let original = Post(id: "s1", source: "forum", author: "a", text: "de leraren van de zeehoek zijn ggwn idioten")
+        let first = classifier.assess(original, forwarding: memory)
+        #expect(first.alert)
+        classifier.remember(original, first, in: &memory)
+        let praise = Post(id: "s2", source: "forum", author: "b", text: "De leraren van De Zeehoek zijn toppers, dankjewel!")
+        #expect(!classifier.assess(praise, forwarding: memory).alert)
+        let copy = Post(
+            id: "s3", source: "forum", author: "c", text: "kijk wat ik zag: de leraren van de zeehoek zijn ggwn idioten 😂")
+        #expect(classifier.assess(copy, forwarding: memory).categories.contains { $0.category == .forwarding })
+    }
+
     // MARK: explanation and evidence
 
     @Test func explanationSaysWhatAndAtWhom() {
