@@ -90,7 +90,10 @@ enum TargetWords {
         ],
         "directrice": ["directeur", "schooldirectrice", "principal", "headteacher", "headmistress"],
         "mentor": ["mentrix", "mentorjuf"],
-        "coordinator sociale veiligheid": ["veiligheidscoordinator", "antipestcoordinator", "pestcoordinator"],
+        "coordinator sociale veiligheid": [
+            "veiligheidscoordinator", "antipestcoordinator", "anti pestcoordinator", "pestcoordinator",
+            "anti bullying coordinator", "antibullying coordinator", "bullying coordinator",
+        ],
         "concierge": ["conciergemeneer", "caretaker"],
     ]
     /// Other words for a subject: "docent lichamelijke opvoeding" is "de gymleraar", "de gymjuf", "docent LO".
