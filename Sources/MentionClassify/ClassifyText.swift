@@ -270,9 +270,11 @@ private struct QuoteTracker {
             // "'t", "'s", "'n", "'k": Dutch elisions, not quotation marks.
             let afterNext = index + 2 < scalars.count ? scalars[index + 2] : " "
             if letterAfter, !TextTokens.isWordScalar(afterNext), "tsnkTSNK".unicodeScalars.contains(after) { return }
+            // A quotation may end in its own punctuation: 'hou op!', 'echt?'.
+            let endsQuote = letterBefore || "!?.…".unicodeScalars.contains(before)
             if !letterBefore, letterAfter, !open {
                 open = true
-            } else if letterBefore, !letterAfter, open {
+            } else if endsQuote, !letterAfter, open {
                 open = false
             }
         default: break

@@ -70,12 +70,15 @@ public struct ForwardingMemory: Sendable {
         return content.count >= 2
     }
 
-    /// Articles, prepositions, pronouns and verbs of being: they frame a name, they say nothing of it.
+    /// Articles, prepositions, pronouns, verbs of being and fillers: they frame a name or strengthen what
+    /// follows, they say nothing of it ("zijn echt allemaal toppers" copies no "zijn echt allemaal idioten").
     static let joiningWords: Set<String> = [
         "de", "het", "een", "van", "op", "in", "bij", "aan", "met", "voor", "naar", "en", "of", "is", "zijn", "was",
         "waren", "ben", "bent", "die", "dat", "deze", "dit", "er", "ze", "hij", "zij", "ik", "je", "jij", "we", "wij",
-        "u", "the", "a", "an", "at", "on", "to", "and", "or", "are", "were", "be", "he", "she", "they", "it", "i",
-        "you", "this", "that",
+        "u", "hun", "haar", "mijn", "onze", "ons", "echt", "allemaal", "gewoon", "heel", "zo", "ook", "nog", "wel",
+        "maar", "dan", "nou", "toch", "super", "the", "a", "an", "at", "on", "to", "and", "or", "are", "were", "be",
+        "he", "she", "they", "it", "i", "you", "this", "that", "his", "her", "their", "my", "our", "really", "all",
+        "so", "just", "very",
     ]
 
     /// The words whose shingles are shared: the repeated part of the post, as evidence.

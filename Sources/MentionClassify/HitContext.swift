@@ -265,7 +265,7 @@ struct HitContext {
         // Ik ga ze ...", "De Zeehoek? They're ..."); a singular one never means the school.
         if aimed.isEmpty, refersBack(hit, sentence, through: ["plural"]) {
             let school = namedBefore(sentence, within: 2) { $0.entity == "school" }
-            if !describesThroughPronoun(hit) || !school.contains(where: isNamedAfterAJoint) { aimed = school }
+            if !describesThroughPronoun(hit) { aimed = school }
         }
         // A reply ("die vent moet weg", "die tent"): the one named in the post it replies to.
         if aimed.isEmpty, mentions.contains(where: { $0.rule == .thread }) {
@@ -281,20 +281,14 @@ struct HitContext {
         hit.aimedAt = aimed.sorted()
     }
 
-    /// "Ik heb de nieuwe shirts van De Zeehoek gezien. Ze zijn walgelijk.": a plural pronoun with a verb of
-    /// being describes things as often as people. After the school's name alone ("De Zeehoek? Ze zijn
-    /// gestoord") it means its people; after "van", "op" or the like (`isNamedAfterAJoint`) it may mean the
-    /// thing the school owns, and then it refers back only to the school's people named as such.
+    /// "De Zeehoek heeft nieuwe gymshirts gekocht. Ze zijn walgelijk.": a plural pronoun with a verb of
+    /// being describes things as often as people, so it refers back only to the school's people named as
+    /// such (a group or staff, the branch before), not to the school's name (helper-110's review).
     private func describesThroughPronoun(_ hit: Hit) -> Bool {
         let first = hit.words.lowerBound
         guard first + 1 < words.count else { return false }
         return ["ze", "zij", "they"].contains(words[first].key)
             && ["zijn", "waren", "are", "were"].contains(words[first + 1].key)
-    }
-
-    private func isNamedAfterAJoint(_ mention: Int) -> Bool {
-        guard let first = words.firstIndex(where: { $0.mention == mention }), first > 0 else { return false }
-        return OwnedThing.joints.contains(words[first - 1].key)
     }
 
     /// "Langs De Zeehoek gelopen. Wat een kutschool is dat": a curse compound on "school" names a school

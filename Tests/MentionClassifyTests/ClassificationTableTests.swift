@@ -73,6 +73,9 @@ struct ClassificationTableTests {
         Case(text: "tering mooi weer op De Zeehoek vandaag"),
         Case(text: "Ik zou juf Marieke nooit een kankerwijf noemen"),
         Case(text: "Stop met juf Marieke uitschelden, dat is gewoon pesten"),
+        // Words shouted by someone else, told.
+        Case(text: "\"Meneer Mulder is dom\" riep een jongen, echt respectloos"),
+        Case(text: "Wie meneer Mulder een sukkel noemt, kan beter zijn mond houden"),
         Case(text: "Ik ben echt een sukkel, vergeten dat er les was van juf Marieke"),
         Case(text: "I would never call mr Mulder an idiot"),
         Case(text: "Ik haat juf Marieke niet, ik snap haar alleen soms niet"),  // "niet" after the object
@@ -167,6 +170,8 @@ struct ClassificationTableTests {
         Case(text: "I will kill mr Mulder"), Case(text: "someone should burn down De Zeehoek"),
         Case(text: "neem je bivakmuts mee, we wachten meneer Oosterhuis op"),
         Case(text: "im gonna shoot up De Zeehoek, not even the police can stop me"),  // one's own, not quoted
+        // A quotation ends at its own "!": what follows is the writer's own.
+        Case(text: "Een meisje riep 'hou op!', maar ik sla meneer Mulder morgen gewoon in elkaar"),
         // A game named far from the threat, or no game's name: still a threat.
         Case(text: "ik leg een bom in De Zeehoek tijdens de quiz"),
         Case(text: "I will shoot up De Zeehoek during the game tonight"),

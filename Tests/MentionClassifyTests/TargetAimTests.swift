@@ -25,8 +25,6 @@ struct TargetAimTests {
         ("Ken je meneer Mulder? He's a total moron", .b, "meneer Mulder"),
         ("De leerlingen van De Zeehoek zaten in mijn bus. Ze zijn echte kankerlijers", .a, "leerlingen"),
         ("Ik ken de leraren van De Zeehoek. Ze zijn walgelijk", .a, "de leraren"),
-        // After the school's name alone, "ze zijn" means its people.
-        ("De Zeehoek? Ze zijn echt gestoord daar", .a, "De Zeehoek"),
         // A plural pronoun may mean the school's people; a singular one never means the school.
         ("Zag je die Zeehoek-kinderen? Ik ga ze een keer goed te grazen nemen", .a, "Zeehoek"),
         // A name with the school it belongs to is one noun phrase.
@@ -53,8 +51,10 @@ struct TargetAimTests {
         "De Zeehoek speelde gisteren. Hij is een klootzak",  // "hij" is no school
         "Ik ga de opdracht van het MT van De Zeehoek afmaken",  // the task is finished, not the MT
         "Elke leraar die op De Zeehoek werkt verdient een lintje",
-        // "Ze zijn" after a thing of the school may mean the thing (`describesThroughPronoun`).
+        // "Ze zijn" may mean a thing of the school; only the school's people named as such count
+        // (`describesThroughPronoun`).
         "Ik heb de nieuwe shirts van De Zeehoek gezien. Ze zijn walgelijk",
+        "De Zeehoek heeft nieuwe gymshirts gekocht. Ze zijn walgelijk",
     ])
     func aimsAtNoOne(_ text: String) {
         let assessment = Self.assess(text)
