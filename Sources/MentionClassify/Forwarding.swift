@@ -66,7 +66,8 @@ public struct ForwardingMemory: Sendable {
     /// no copy of what it said (helper-109's probes).
     static func repeatsContent(_ words: [ClassWord], shared: Set<UInt64>) -> Bool {
         guard let range = repeatedWords(words, shared: shared) else { return false }
-        let content = Set(range.filter { words[$0].mention == nil && !joiningWords.contains(words[$0].key) }.map { words[$0].key })
+        let content = Set(
+            range.filter { words[$0].mention == nil && !joiningWords.contains(words[$0].key) }.map { words[$0].key })
         return content.count >= 2
     }
 
