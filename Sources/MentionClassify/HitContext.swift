@@ -263,9 +263,8 @@ struct HitContext {
         }
         // A plural pronoun may mean the people of the school named just before ("Die Zeehoek-kinderen?
         // Ik ga ze ...", "De Zeehoek? They're ..."); a singular one never means the school.
-        if aimed.isEmpty, refersBack(hit, sentence, through: ["plural"]) {
-            let school = namedBefore(sentence, within: 2) { $0.entity == "school" }
-            if !describesThroughPronoun(hit) { aimed = school }
+        if aimed.isEmpty, !describesThroughPronoun(hit), refersBack(hit, sentence, through: ["plural"]) {
+            aimed = namedBefore(sentence, within: 2) { $0.entity == "school" }
         }
         // A reply ("die vent moet weg", "die tent"): the one named in the post it replies to.
         if aimed.isEmpty, mentions.contains(where: { $0.rule == .thread }) {
