@@ -246,8 +246,8 @@ public struct Classifier: Sendable {
         }
         // A configured account (the school's own repost of its newsletter) does not forward abuse.
         if let forwarding, authorEntity == nil, let original = forwarding.original(of: post, words: words.words) {
-            let range = ForwardingMemory.repeatedWords(words.words, shared: original.shingles) ?? 0..<words.words.count
-            var hit = Hit(.forwarding, original.earlier.severity, words: range, kind: .forwarded(original.earlier.id))
+            var hit = Hit(
+                .forwarding, original.earlier.severity, words: original.repeated, kind: .forwarded(original.earlier.id))
             context.judge(&hit)  // quoting it to speak against it, or reporting it, is no forwarding
             hit.aimedAt = Array(mentions.indices.filter { mentions[$0].start < mentions[$0].end })
             hits.append(hit)

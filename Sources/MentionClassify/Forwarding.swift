@@ -40,8 +40,9 @@ public struct ForwardingMemory: Sendable {
         if count > capacity { forgetOldest() }
     }
 
-    /// The earlier flagged post whose content this post repeats from another source or author.
-    func original(of post: Post, words: [ClassWord]) -> (earlier: Earlier, shingles: Set<UInt64>)? {
+    /// The earlier flagged post whose content this post repeats from another source or author, and the
+    /// words of this post that repeat it (the evidence).
+    func original(of post: Post, words: [ClassWord]) -> (earlier: Earlier, repeated: Range<Int>)? {
         let shingles = Self.shingles(words)
         var shared: [Int: Int] = [:]
         for shingle in shingles {
@@ -55,7 +56,9 @@ public struct ForwardingMemory: Sendable {
         }.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }
         for (number, _) in candidates {
             let common = shingles.intersection(posts[number].shingles)
-            if Self.repeatsContent(words, shared: common) { return (posts[number].earlier, common) }
+            if let repeated = Self.repeatedWords(words, shared: common), Self.repeatsContent(words, repeated) {
+                return (posts[number].earlier, repeated)
+            }
         }
         return nil
     }
@@ -64,10 +67,9 @@ public struct ForwardingMemory: Sendable {
     /// a short flagged post ("de leraren van De Zeehoek zijn ggwn idioten") shares most of its shingles
     /// with any post that names the same group ("De leraren van De Zeehoek zijn toppers"), and that is
     /// no copy of what it said (helper-109's probes).
-    static func repeatsContent(_ words: [ClassWord], shared: Set<UInt64>) -> Bool {
-        guard let range = repeatedWords(words, shared: shared) else { return false }
+    static func repeatsContent(_ words: [ClassWord], _ repeated: Range<Int>) -> Bool {
         let content = Set(
-            range.filter { words[$0].mention == nil && !joiningWords.contains(words[$0].key) }.map { words[$0].key })
+            repeated.filter { words[$0].mention == nil && !joiningWords.contains(words[$0].key) }.map { words[$0].key })
         return content.count >= 2
     }
 
