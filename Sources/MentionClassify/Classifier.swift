@@ -285,7 +285,7 @@ public struct Classifier: Sendable {
             let entry = lexicon.entries[found.entry]
             guard entry.standsInItsWordOrder(at: found.words.lowerBound, in: text),
                 !entry.isSaidOfAnOwnedThing(at: found.words.lowerBound, in: text, people: people),
-                !entry.endsInAMildWordWithinItsClause(at: found.words, in: text)
+                !entry.endsInAClauseFinalWordWithinItsClause(at: found.words, in: text)
             else { return nil }
             var hit = Hit(entry.category, entry.severity, words: found.words, kind: .lexicon(found.entry))
             switch entry.category {

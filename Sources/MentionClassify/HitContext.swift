@@ -53,10 +53,17 @@ struct HitContext {
     private func isGame(_ hit: Hit) -> Bool {
         guard hit.category == .threat else { return false }
         let sentence = words[hit.words.lowerBound].sentence
-        return search.occurrences(of: "game", inSentence: sentence).contains {
-            $0.lowerBound >= hit.words.upperBound && $0.lowerBound <= hit.words.upperBound + 2
+        let follows = { (cue: Range<Int>) in
+            cue.lowerBound >= hit.words.upperBound && cue.lowerBound <= hit.words.upperBound + 2
         }
+        if search.occurrences(of: "game", inSentence: sentence).contains(where: follows) { return true }
+        // "we komen jullie afmaken in de finale": to finish a team off in a match is to beat it.
+        return hit.words.contains { Self.finishing.contains(words[$0].key) }
+            && search.occurrences(of: "contest", inSentence: sentence).contains(where: follows)
     }
+    private static let finishing: Set<String> = [
+        "afmaken", "af", "afslachten", "inmaken", "vernietigen", "kill", "murder", "destroy", "slaughter",
+    ]
 
     /// A negation up to five words before the hit in its clause ("I would never call mr Mulder an
     /// idiot"), between its words ("ik maak je niet af"), or right after it at the end of the sentence
@@ -97,14 +104,13 @@ struct HitContext {
     /// whose people it speaks of are no one. ("niemand" is no negation word itself: "niemand wil naast die
     /// vieze juf zitten" still insults her.)
     private func isSaidOfNobody(_ hit: Hit) -> Bool {
-        let start = hit.words.lowerBound
-        guard start >= 2, words[start].mention != nil, Self.joints.contains(words[start - 1].key),
-            words[start - 2].clause == words[start].clause
-        else { return false }
-        let before = words[start - 2].key
-        guard Self.nobody.contains(before) || (before == "one" && start >= 3 && words[start - 3].key == "no") else {
-            return false
+        // The hit opens with the name, or right after it ("niemand van het MT is een crimineel").
+        var start = hit.words.lowerBound
+        if words[start].mention == nil, start > 0, let name = words[start - 1].mention {
+            start -= 1
+            while start > 0, words[start - 1].mention == name { start -= 1 }
         }
+        guard words[start].mention != nil, isNobody(before: start) else { return false }
         // "niemand op De Zeehoek is zo dom als juf Marieke": compared with someone named, it insults them.
         let sentence = words[start].sentence
         var index = hit.words.upperBound
@@ -118,6 +124,23 @@ struct HitContext {
         }
         return true
     }
+
+    /// Whether "niemand" comes before the found name at `start`, joined to it by "op", "van", …, maybe
+    /// through other names of the school: "niemand van het MT van PrO Zeehoek".
+    private func isNobody(before start: Int) -> Bool {
+        var at = start
+        while at >= 2, Self.joints.contains(words[at - 1].key), words[at - 2].clause == words[start].clause {
+            let before = at - 2
+            if Self.nobody.contains(words[before].key) { return true }
+            if words[before].key == "one", before >= 1, words[before - 1].key == "no" { return true }
+            guard let name = words[before].mention else { return false }
+            at = before
+            while at > 0, words[at - 1].mention == name { at -= 1 }
+            if at > 0, Self.articles.contains(words[at - 1].key) { at -= 1 }
+        }
+        return false
+    }
+    private static let articles: Set<String> = ["de", "het", "the"]
 
     private static let comparing: Set<String> = ["als", "as", "dan", "than"]
 
@@ -228,9 +251,20 @@ struct HitContext {
         guard hit.category == .discrimination || hit.category == .insult else { return false }
         // The entry's own words are no speaker: "als" in "iemand als @mention", "as a" in "as useful as a".
         return search.hasCue("firstperson", in: hit.words, before: 3) { cue in
-            hit.words.contains(cue.lowerBound) && hit.words.contains(cue.upperBound - 1) && isLiteral(cue, in: hit)
+            (hit.words.contains(cue.lowerBound) && hit.words.contains(cue.upperBound - 1) && isLiteral(cue, in: hit))
+                || comparesWithSomeone(cue)
         }
     }
+
+    /// "zo'n figuur als meester Youssef", "mensen als juf Marieke": "als" after a word for a person
+    /// compares, it does not say who the writer is ("als moslim vind ik ...").
+    private func comparesWithSomeone(_ cue: Range<Int>) -> Bool {
+        guard cue.count == 1, words[cue.lowerBound].key == "als", cue.lowerBound > 0 else { return false }
+        let before = cue.lowerBound - 1
+        return Self.someone.contains(words[before].key)
+            || search.occurrences(of: "person").contains { $0.upperBound == cue.lowerBound }
+    }
+    private static let someone: Set<String> = ["iemand", "types", "type", "zulke", "zon", "zo'n", "lui", "mensen"]
 
     // MARK: - Aim
 
@@ -286,7 +320,7 @@ struct HitContext {
     private func describesThroughPronoun(_ hit: Hit) -> Bool {
         let first = hit.words.lowerBound
         guard first + 1 < words.count else { return false }
-        return ["ze", "zij", "they"].contains(words[first].key)
+        return ["ze", "zij", "het", "they"].contains(words[first].key)
             && ["zijn", "waren", "are", "were"].contains(words[first + 1].key)
     }
 
@@ -334,7 +368,7 @@ struct HitContext {
     /// after it: "wat een kankerlijer is die vent" refers back, "een klootzak die zijn hond sloeg" and
     /// "een idioot, hij bleef praten" do not; nor does a speaker ("He said bullies are idiots").
     private func refersBack(
-        _ hit: Hit, _ sentence: Int, through lists: [String] = ["role", "pronoun", "person"]
+        _ hit: Hit, _ sentence: Int, through lists: [String] = ["role", "pronoun", "person", "pluralhet"]
     ) -> Bool {
         guard search.cueInSentence("other", sentence) == nil else { return false }
         let end = hit.words.upperBound

@@ -233,6 +233,7 @@ final class PhraseSearch {
             let mention = post.mention[position]
             guard mention >= 0, mentions[mention].entity == "school", let end = mentionEnd(position) else { return }
             add(end)
+            if let school = schoolWordEnd(after: end) { add(school) }
         }
     }
 
@@ -326,11 +327,17 @@ final class PhraseSearch {
         guard let end = mentionEnd(position) else { return [] }
         // The school's name before a word for people is one noun phrase too ("De Zeehoek kids",
         // "Zeehoek-leerlingen"): "Zeehoek pupils are cattle" is aimed like "the pupils of De Zeehoek are".
-        if let first = words[position].mention, mentions[first].entity == "school", mentions[first].rule != .group,
-            end < post.count, post.mention[end] < 0, post.clause[end] == post.clause[end - 1],
-            tables.isSingle(post.ids[end], tables.personList)
-        {
-            return [end, end + 1]
+        // So is the name before the word "school" ("de zeehoek school is vermin", "the Zeehoek school
+        // teachers"), as people write a school's name in English word order.
+        if let first = words[position].mention, mentions[first].entity == "school", mentions[first].rule != .group {
+            let afterSchool = schoolWordEnd(after: end)
+            let next = afterSchool ?? end
+            if next < post.count, post.mention[next] < 0, post.clause[next] == post.clause[end - 1],
+                tables.isSingle(post.ids[next], tables.personList)
+            {
+                return [end, next + 1]
+            }
+            if let afterSchool { return [end, afterSchool] }
         }
         guard let first = words[position].mention, mentions[first].entity != "school" || mentions[first].rule == .group,
             end + 1 < post.count,
@@ -340,9 +347,19 @@ final class PhraseSearch {
         if words[at].mention == nil, Self.articles.contains(words[at].key), at + 1 < post.count { at += 1 }
         guard let school = words[at].mention, mentions[school].entity == "school", let schoolEnd = mentionEnd(at)
         else { return [end] }
+        if let afterSchool = schoolWordEnd(after: schoolEnd) { return [end, schoolEnd, afterSchool] }
         return [end, schoolEnd]
     }
     private static let ofWords: Set<String> = ["van", "op", "bij", "at", "of", "from"]
+
+    /// The end of the word "school" right after the school's name at `end`, in its clause.
+    private func schoolWordEnd(after end: Int) -> Int? {
+        guard end < post.count, post.mention[end] < 0, post.clause[end] == post.clause[end - 1],
+            Self.schoolWords.contains(words[end].key)
+        else { return nil }
+        return end + 1
+    }
+    private static let schoolWords: Set<String> = ["school", "schooltje", "college"]
 
     /// A found name after a determiner: the determiner is part of its noun phrase ("ik hoop dat heel
     /// PrO Zeehoek ziek wordt", "hope the De Zeehoek kids get hit"), as an article is.

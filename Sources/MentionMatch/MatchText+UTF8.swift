@@ -65,6 +65,20 @@ extension MatchText {
         return at < bytes.count && isLetter(bytes, at: at)
     }
 
+    /// `wordEnds` on UTF-8: the word that goes on at byte `start` ends within `count` letters.
+    fileprivate static func wordEnds(_ bytes: UnsafeBufferPointer<UInt8>, within count: Int, from start: Int) -> Bool {
+        var index = start
+        var read = 0
+        while index < bytes.count {
+            let (scalar, length) = decode(bytes, at: index)
+            guard TextTokens.isWordScalar(scalar) else { break }
+            index += length
+            read += 1
+            if read > count { return false }
+        }
+        return true
+    }
+
     /// `looksLikeMailDomain` on UTF-8: after the "@" at byte `at` come up to 63 letters, digits
     /// or dashes, then a dot and a letter or digit.
     fileprivate static func looksLikeMailDomain(_ bytes: UnsafeBufferPointer<UInt8>, after at: Int) -> Bool {
@@ -154,7 +168,10 @@ private struct UTF8WordReader {
                 } else {
                     let next = index < count && bytes[index] == UInt8(ascii: "@") ? index + 1 : index
                     letter =
-                        next < count && MatchText.isLetter(bytes, at: next) && (1...3).contains(written - wordStart)
+                        next < count && MatchText.isLetter(bytes, at: next)
+                        && ((1...3).contains(written - wordStart)
+                            || (4...7).contains(written - wordStart)
+                                && MatchText.wordEnds(bytes, within: 2, from: next))
                         && !MatchText.looksLikeMailDomain(bytes, after: next - 1)
                     if letter { atRunLeft = next - index }
                 }

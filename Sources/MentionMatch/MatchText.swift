@@ -47,7 +47,8 @@ public enum MatchText {
             if !scalar.isASCII, isIgnorable(scalar) { continue }
             var letter = TextTokens.isWordScalar(scalar)
             // "@" and "$" are letters in disguise when a letter follows: "m@rieke" (after at most
-            // three letters, so "info@school.nl" stays an address) and "$anne" (a price has digits).
+            // three letters, or before at most two to the word's end, as in "yilm@z"; so
+            // "info@school.nl", "f.yilmaz@zeehoek" and "fuck@you" stay two words) and "$anne" (a price has digits).
             // Two for a long vowel: "h@@t" is "haat" (decided at the first, so "str@@t" is "straat").
             if !letter, scalar == "@" {
                 if atRunLeft > 0 {
@@ -57,7 +58,9 @@ public enum MatchText {
                     let next = offset + 1 < scalars.count && scalars[offset + 1] == "@" ? offset + 2 : offset + 1
                     letter =
                         next < scalars.count && scalars[next].properties.isAlphabetic
-                        && TextTokens.isWordScalar(scalars[next]) && (1...3).contains(word.count)
+                        && TextTokens.isWordScalar(scalars[next])
+                        && ((1...3).contains(word.count)
+                            || (4...7).contains(word.count) && wordEnds(scalars, within: 2, from: next))
                         && !looksLikeMailDomain(scalars, after: next - 1)
                     if letter { atRunLeft = next - offset - 1 }
                 }
@@ -123,6 +126,16 @@ public enum MatchText {
             index += 1
         }
         return index + 1 < scalars.count && scalars[index] == "." && TextTokens.isWordScalar(scalars[index + 1])
+    }
+
+    /// Whether the word that goes on at `start` ends within `count` letters ("yilm@z": one after the "@").
+    private static func wordEnds(_ scalars: [Unicode.Scalar], within count: Int, from start: Int) -> Bool {
+        var index = start
+        while index < scalars.count, TextTokens.isWordScalar(scalars[index]) {
+            index += 1
+            if index - start > count { return false }
+        }
+        return true
     }
 
     /// Zero-width and bidirectional controls, soft hyphens and variation selectors: invisible,

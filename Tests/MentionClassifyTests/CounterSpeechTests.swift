@@ -24,6 +24,9 @@ struct CounterSpeechTests {
         Case(text: "'kankerschool' stond op de muur van De Zeehoek. Zielig van wie dat doet."),
         Case(text: "'juf Marieke is een kutwijf' stond eronder. Zulke taal hoort nergens."),
         Case(text: "iemand noemde juf Sanne een 'trut' onder haar post, laten we haar steunen"),
+        // 2026.12.69: calling it bullying, and people who say it.
+        Case(text: "calling @prozeehoek a dump full of losers is just bullying"),
+        Case(text: "ppl saying mr Mulder is an idiot should look at themselves"),
     ])
     func insultSpokenAgainst(_ item: Case) { ClassificationTableTests.expectNoAlarm(.insult, item) }
 

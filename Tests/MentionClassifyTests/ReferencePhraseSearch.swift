@@ -169,8 +169,10 @@ final class ReferencePhraseSearch {
             return mentionEnds(position) + determinedMentionEnds(position, sentence: sentence)
                 + relativeGroupEnds(position, sentence: sentence)
         case .school:
-            guard let mention = words[position].mention, mentions[mention].entity == "school" else { return [] }
-            return mentionEnd(position).map { [$0] } ?? []
+            guard let mention = words[position].mention, mentions[mention].entity == "school",
+                let end = mentionEnd(position)
+            else { return [] }
+            return [end] + (schoolWordEnd(after: end).map { [$0] } ?? [])
         }
     }
 
@@ -222,12 +224,17 @@ final class ReferencePhraseSearch {
     private func mentionEnds(_ position: Int) -> [Int] {
         guard let end = mentionEnd(position) else { return [] }
         let first = mentions[words[position].mention!]
-        // The school's name and a word for people ("De Zeehoek kids") in one clause.
-        if first.entity == "school", first.rule != .group, end < words.count, words[end].mention == nil,
-            words[end].clause == words[end - 1].clause,
-            lexicon.cueIndex["person"]?.singles.contains(words[end].key) ?? false
-        {
-            return [end, end + 1]
+        // The school's name, maybe the word "school", and a word for people ("De Zeehoek kids", "de
+        // zeehoek school teachers") in one clause.
+        if first.entity == "school", first.rule != .group {
+            let afterSchool = schoolWordEnd(after: end)
+            let next = afterSchool ?? end
+            if next < words.count, words[next].mention == nil, words[next].clause == words[end - 1].clause,
+                lexicon.cueIndex["person"]?.singles.contains(words[next].key) ?? false
+            {
+                return [end, next + 1]
+            }
+            if let afterSchool { return [end, afterSchool] }
         }
         guard first.entity != "school" || first.rule == .group, end + 1 < words.count,
             ["van", "op", "bij", "at", "of", "from"].contains(words[end].key),
@@ -237,7 +244,15 @@ final class ReferencePhraseSearch {
         if words[at].mention == nil, ["de", "het", "the"].contains(words[at].key), at + 1 < words.count { at += 1 }
         guard let school = words[at].mention, mentions[school].entity == "school", let schoolEnd = mentionEnd(at)
         else { return [end] }
-        return [end, schoolEnd]
+        return [end, schoolEnd] + (schoolWordEnd(after: schoolEnd).map { [$0] } ?? [])
+    }
+
+    /// After the school's name, the end of the word "school" (or "schooltje", "college") in its clause.
+    private func schoolWordEnd(after end: Int) -> Int? {
+        guard end < words.count, words[end].mention == nil, words[end].clause == words[end - 1].clause,
+            ["school", "schooltje", "college"].contains(words[end].key)
+        else { return nil }
+        return end + 1
     }
 
     /// A determiner and the found name after it, in one clause ("heel PrO Zeehoek", "the De Zeehoek kids").

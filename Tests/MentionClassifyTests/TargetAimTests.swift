@@ -30,6 +30,9 @@ struct TargetAimTests {
         // A name with the school it belongs to is one noun phrase.
         ("Ik ga de leraren van PrO Zeehoek afmaken", .a, "de leraren"),
         ("ik ga juf Marieke van De Zeehoek afmaken", .b, "juf Marieke"),
+        // So is the school's name before the word "school" (2026.12.69).
+        ("de zeehoek school is vermin", .a, "de zeehoek"),
+        ("het MT van de zeehoek school verdient het om op te branden", .a, "het MT"),
         // A word for all and for people before the relative clause.
         ("I loathe every single person who works at De Zeehoek", .a, "De Zeehoek"),
         ("Ik ga alle mensen die op De Zeehoek werken afmaken", .a, "De Zeehoek"),
@@ -55,6 +58,7 @@ struct TargetAimTests {
         // (`describesThroughPronoun`).
         "Ik heb de nieuwe shirts van De Zeehoek gezien. Ze zijn walgelijk",
         "De Zeehoek heeft nieuwe gymshirts gekocht. Ze zijn walgelijk",
+        "De Zeehoek heeft een probleem in de kelder. Het zijn allemaal ratten.",  // `pluralhet`, as `ze`
     ])
     func aimsAtNoOne(_ text: String) {
         let assessment = Self.assess(text)
@@ -69,6 +73,8 @@ struct TargetAimTests {
         ("nobody at De Zeehoek is stupid, we just learn differently", false),
         ("niemand van De Zeehoek is achterlijk", false),
         ("niemand op De Zeehoek is zo achterlijk als juf Marieke", true),
+        ("niemand van het MT van PrO Zeehoek is een crimineel", false),  // through a group of the school
+        ("het MT van PrO Zeehoek is een stel criminelen", true),
         ("juf Marieke is echt achterlijk bezig", false),  // what she does: blunt criticism
         ("de directie van De Zeehoek is gestoord bezig met die regels", false),
         ("meneer Mulder is echt een kankerlijer bezig", true),  // a noun: name-calling

@@ -24,6 +24,9 @@ struct MatchFormsTests {
         ("meneer mu1der", ["staff-06"]),
         ("m3ester y0ussef", ["staff-03"]),
         ("juf m@rieke", ["staff-01"]),
+        ("yilm@z is er weer niet", ["staff-07"]),  // after four letters, one to the word's end
+        ("mail f.yilmaz@zeehoek maar", ["school"]),  // an address (seven letters after the "@"): the school's
+        ("meneer Mulder@the gym", ["staff-06"]),  // three letters after it: two words
         ("mevrouw $anne Hoek5tra", ["staff-05"]),
         ("Praktijkschool De Z33hoek", ["school"]),
         ("\u{202E}kеоhееZ eD\u{202C} is de school", []),  // reversed text is not a mention
