@@ -264,7 +264,7 @@ struct HitContext {
         return Self.someone.contains(words[before].key)
             || search.occurrences(of: "person").contains { $0.upperBound == cue.lowerBound }
     }
-    private static let someone: Set<String> = ["iemand", "types", "type", "zulke", "zon", "zo'n", "lui", "mensen"]
+    private static let someone: Set<String> = ["iemand", "mensen", "types", "type", "lui"]
 
     // MARK: - Aim
 
