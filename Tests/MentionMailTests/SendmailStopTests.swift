@@ -124,8 +124,11 @@ struct SendmailStopTests {
             }
         }
         let pidFile = sendmail.folder + "/pid"
-        // Up to 30 s for the fake sendmail to start: 4 s was once too short with the whole suite running on two cores.
-        for _ in 0..<1500 where !FileManager.default.fileExists(atPath: pidFile) || children.count == 0 {
+        // Up to 120 s by the clock for the fake sendmail to start: 4 s was once too short with the whole suite
+        // running on two cores, and 30 s (counted in sleeps) once on a slow machine, where the detached
+        // delivery waited that long for a thread of the shared pool.
+        let deadline = Date().addingTimeInterval(120)
+        while Date() < deadline, !FileManager.default.fileExists(atPath: pidFile) || children.count == 0 {
             try await Task.sleep(for: .milliseconds(20))
         }
         #expect(children.count == 1)
