@@ -177,7 +177,8 @@ public struct Classifier: Sendable {
     /// "zijn niet stom" denies what the model, reading words, takes for an insult.
     static func isCleared(_ hits: [Hit]) -> Bool {
         let readings: Set<Hit.LowReason> = [.negated, .counterSpeech, .reported, .game, .festive, .conduct]
-        let abusive = hits.filter { $0.category != .forwarding }
+        // A word that is low on its own (a weapon emoji beside a game) clears nothing and alarms nothing.
+        let abusive = hits.filter { $0.category != .forwarding && $0.severity > .low }
         return !abusive.isEmpty && abusive.allSatisfy { $0.lowered.map(readings.contains) ?? false }
     }
 

@@ -22,7 +22,7 @@ enum ClauseFinalWords {
     static let words: Set<String> = [
         "dom", "oliedom", "hersenloos", "kankerdom", "kkdom", "tyfusdom", "teringdom", "kutdom", "klotedom",
         "strontdom",
-        "hersencel", "meiden", "sick", "allemaal", "all",
+        "hersencel", "meiden", "sick", "allemaal", "all", "mens", "mensen", "mense",
     ]
     static let english: Set<String> = ["sick", "all"]
     /// Words that may follow in a clause that says it of someone.

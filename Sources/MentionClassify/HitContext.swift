@@ -63,6 +63,7 @@ struct HitContext {
     }
     private static let finishing: Set<String> = [
         "afmaken", "af", "afslachten", "inmaken", "vernietigen", "kill", "murder", "destroy", "slaughter",
+        "merken",
     ]
 
     /// A negation up to five words before the hit in its clause ("I would never call mr Mulder an
@@ -97,8 +98,33 @@ struct HitContext {
                 return true
             }
         }
+        // "meester Jan steelt niks": "niks" and "niets" end the clause after a verb as "niet" does. (They
+        // are no negation words elsewhere: "juf Marieke kan niks" still insults her.)
+        if case .lexicon = hit.kind,
+            hit.words.dropFirst().contains(where: {
+                saysNothing(at: $0) && !isLiteral($0..<$0 + 1, in: hit)
+            })
+        {
+            return true  // in a phrase's gap: "steelt niks, dat gereedschap"
+        }
+        let after = hit.words.upperBound
+        if after < words.count, saysNothing(at: after),
+            after + 1 == words.count || words[after + 1].clause != words[after].clause
+        {
+            return true
+        }
         return false
     }
+
+    /// "niks" or "niets" as "not"; not "niks anders dan", "niks minder dan", "voor niks", "om niks".
+    private func saysNothing(at index: Int) -> Bool {
+        guard Self.nothing.contains(words[index].key) else { return false }
+        if index + 1 < words.count, Self.nothingBut.contains(words[index + 1].key) { return false }
+        return index == 0 || !Self.forNothing.contains(words[index - 1].key)
+    }
+    private static let nothing: Set<String> = ["niks", "niets"]
+    private static let nothingBut: Set<String> = ["anders", "minder", "meer", "dan", "liever"]
+    private static let forNothing: Set<String> = ["voor", "om", "van"]
 
     /// "niemand op De Zeehoek is dom", "nobody at Zeehoek is stupid": a hit that opens with its target,
     /// whose people it speaks of are no one. ("niemand" is no negation word itself: "niemand wil naast die
@@ -281,7 +307,7 @@ struct HitContext {
         for index in text.sentences[sentence] {
             guard let mention = words[index].mention else { continue }
             let speaks =
-                index < hit.words.lowerBound
+                index < hit.words.lowerBound && !isSpokenAbout(index)
                 && speech.contains { $0.lowerBound > index && $0.upperBound <= hit.words.lowerBound }
             if !speaks { aimed.insert(mention) }
         }
@@ -312,6 +338,15 @@ struct HitContext {
             }
         }
         hit.aimedAt = aimed.sorted()
+    }
+
+    /// "kijk wat iemand over meneer El Amrani zegt: '…'": the name after "over" or "about" is what is said
+    /// of, not who speaks (2026.12.70).
+    private func isSpokenAbout(_ index: Int) -> Bool {
+        var start = index
+        while start > 0, words[start - 1].mention == words[index].mention { start -= 1 }
+        if start > 0, Self.articles.contains(words[start - 1].key) { start -= 1 }
+        return start > 0 && ["over", "about"].contains(words[start - 1].key)
     }
 
     /// "De Zeehoek heeft nieuwe gymshirts gekocht. Ze zijn walgelijk.": a plural pronoun with a verb of

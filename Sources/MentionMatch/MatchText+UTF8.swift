@@ -176,6 +176,9 @@ private struct UTF8WordReader {
                     if letter { atRunLeft = next - index }
                 }
             }
+            if !letter, byte == UInt8(ascii: "|"), wordHasLetter, index < count, MatchText.isLetter(bytes, at: index) {
+                letter = true
+            }
             if !letter, byte == UInt8(ascii: "$"), index < count, MatchText.isLetter(bytes, at: index) {
                 letter = true
             }

@@ -65,6 +65,12 @@ public enum MatchText {
                     if letter { atRunLeft = next - offset - 1 }
                 }
             }
+            // "|" between letters is an "l": "Mu|der" (not "ja|nee", which has no letter after a word of two).
+            if !letter, scalar == "|", word.contains(where: isLetterKey), offset + 1 < scalars.count,
+                scalars[offset + 1].properties.isAlphabetic
+            {
+                letter = true
+            }
             if !letter, scalar == "$", offset + 1 < scalars.count, TextTokens.isWordScalar(scalars[offset + 1]),
                 scalars[offset + 1].properties.isAlphabetic
             {
@@ -200,6 +206,7 @@ public enum MatchText {
         case UInt8(ascii: "@"): UInt8(ascii: "a")
         case UInt8(ascii: "$"): UInt8(ascii: "s")
         case UInt8(ascii: "!"): UInt8(ascii: "i")
+        case UInt8(ascii: "|"): UInt8(ascii: "l")
         default: byte
         }
     }

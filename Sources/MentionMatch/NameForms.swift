@@ -63,6 +63,11 @@ enum NameForms {
         "praktijkschool", "pro", "basisschool", "lyceum", "gymnasium", "atheneum", "mavo", "havo", "vwo", "vmbo",
         "scholengemeenschap",
     ]
+    /// The kind in English, as pupils and parents write it ("the practical school in Westerveen").
+    static let kindInEnglish: [String: [String]] = [
+        "praktijkschool": ["practical school"],
+        "basisschool": ["primary school", "elementary school"],
+    ]
     /// Words before a kind word that make it one school: "die praktijkschool", "op de PrO".
     static let kindDeterminers: Set<String> = ["de", "die", "deze", "dat", "that", "this", "the", "those", "these"]
 
@@ -114,7 +119,13 @@ enum NameForms {
             // the words as written ("PrO" reads "pr o", as the text's "PrO" does) and in lower case.
             for part in phrase.split(separator: " ")
             where kindWordKeys.contains(MatchText.words(part.lowercased()).joined()) {
-                let kind = MatchText.words(String(part))
+                let key = MatchText.words(part.lowercased()).joined()
+                let english = kindInEnglish.first { MatchText.words($0.key).joined() == key }?.value ?? []
+                for kind in [MatchText.words(String(part))] + english.map(MatchText.words) {
+                    addKind(kind)
+                }
+            }
+            func addKind(_ kind: [String]) {
                 patterns.append(
                     NamePattern(
                         entity: "school", words: kind, rule: .alias, needsContext: true, vetoable: true, kind: .bare))

@@ -27,6 +27,9 @@ struct CounterSpeechTests {
         // 2026.12.69: calling it bullying, and people who say it.
         Case(text: "calling @prozeehoek a dump full of losers is just bullying"),
         Case(text: "ppl saying mr Mulder is an idiot should look at themselves"),
+        // 2026.12.70: "allesbehalve", "anything but" negate what follows.
+        Case(text: "Sanne Hoekstra is allesbehalve een slappeling, ze pakte die pester keihard aan."),
+        Case(text: "mr Mulder is anything but a loser"),
     ])
     func insultSpokenAgainst(_ item: Case) { ClassificationTableTests.expectNoAlarm(.insult, item) }
 
@@ -49,6 +52,9 @@ struct CounterSpeechTests {
         Case(text: "Er gaat een gerucht rond dat meneer Mulder steelt. Dat is gewoon gelogen."),
         Case(text: "Er gaat een gerucht rond dat meneer Mulder steelt. Dat is gewoon niet waar."),
         Case(text: "Er gaat een gerucht rond dat meneer Mulder steelt. Dat klopt niet."),
+        // "niks" and "niets" end a clause after the verb as "niet" does, and negate inside a phrase's gap.
+        Case(text: "Meester Jan van De Zeehoek steelt niks, dat gereedschap was gewoon uitgeleend."),
+        Case(text: "meneer Mulder steelt niets."),
     ])
     func accusationSpokenAgainst(_ item: Case) { ClassificationTableTests.expectNoAlarm(.gossipAccusation, item) }
 
@@ -60,6 +66,7 @@ struct CounterSpeechTests {
         // "Dat is geen onzin" affirms the rumour; it does not deny it.
         Case(text: "meneer Mulder steelt geld uit de klassenpot. Dat is geen onzin, ik heb het gezien."),
         Case(text: "meneer Mulder steelt geld uit de klassenpot. Dat is echt niet gelogen, ik heb het gezien."),
+        Case(text: "meneer Mulder steelt niks anders dan geld uit de klassenpot"),
     ])
     func accusationStillAlerts(_ item: Case) { ClassificationTableTests.expectAlarm(.gossipAccusation, item) }
 

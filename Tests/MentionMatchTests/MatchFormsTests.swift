@@ -27,6 +27,8 @@ struct MatchFormsTests {
         ("yilm@z is er weer niet", ["staff-07"]),  // after four letters, one to the word's end
         ("mail f.yilmaz@zeehoek maar", ["school"]),  // an address (seven letters after the "@"): the school's
         ("meneer Mulder@the gym", ["staff-06"]),  // three letters after it: two words
+        ("Die Mu|der met zijn gedichtjes", ["staff-06"]),  // "|" between letters is an "l"
+        ("ja|nee, zei meneer Mulder", ["staff-06"]),
         ("mevrouw $anne Hoek5tra", ["staff-05"]),
         ("Praktijkschool De Z33hoek", ["school"]),
         ("\u{202E}kеоhееZ eD\u{202C} is de school", []),  // reversed text is not a mention
@@ -129,6 +131,12 @@ struct MatchFormsTests {
         ("kost €5 bij De Zeehoek", ["school"]),
         // The school by its kind: in a place a context word names, or where the school is named.
         ("die praktijkschool in Westerveen moet plat", ["school"]),
+        // Its place before it, and its kind in English (2026.12.70).
+        ("die Westerveense praktijkschool is een vuilnisbelt", ["school"]),
+        ("that westerveen practical school is a dump", ["school"]),
+        ("the principal of the practical school in Westerveen is a thief", ["school", "staff-04"]),
+        ("a practical school is a good choice for many kids", []),
+        ("the practical school in Almere has an open day", []),
         ("Re: Praktijkschool Westerveen ervaringen", ["school"]),
         ("those PrO kids in Westerveen are trouble", ["school"]),
         ("die praktijkschool is een kankerschool", []),  // any praktijkschool; its own word is no context
