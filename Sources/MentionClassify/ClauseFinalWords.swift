@@ -23,13 +23,17 @@ enum ClauseFinalWords {
         "dom", "oliedom", "hersenloos", "kankerdom", "kkdom", "tyfusdom", "teringdom", "kutdom", "klotedom",
         "strontdom",
         "hersencel", "meiden", "sick", "allemaal", "all", "mens", "mensen", "mense",
+        // Idioms that end their clause (2026.12.70): "lacht niet lang meer", "won't be smiling for long", "learn
+        // the hard way", "kan zijn veters niet strikken", "drinks on the job", "een vriendin van 17".
+        "meer", "long", "way", "strikken", "gestrikt", "job", "room", "staffroom", "12", "13", "14", "15", "16", "17",
     ]
-    static let english: Set<String> = ["sick", "all"]
+    static let english: Set<String> = ["sick", "all", "long", "way", "job", "room", "staffroom"]
     /// Words that may follow in a clause that says it of someone.
     static let continuations: Set<String> = [
         "en", "als", "dat", "of", "maar", "hoor", "he", "joh", "zeg", "ofzo", "man", "echt", "gewoon", "toch",
         "eigenlijk", "geworden", "geweest", "allemaal", "ook", "nou", "serieus", "lol", "haha", "xd",
-        "and", "so", "too", "already", "soon", "asap", "tomorrow", "pls", "please", "lmao", "to", "with", "in", "meer",
+        "and", "so", "too", "already", "soon", "asap", "tomorrow", "pls", "please", "lmao", "to", "with", "in", "at",
+        "during", "meer",
         "over",
     ]
 }

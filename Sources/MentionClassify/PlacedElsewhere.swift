@@ -50,10 +50,11 @@ enum PlacedElsewhere {
     /// The writer is the role: "ik ben de gymleraar en …", "I'm the gym teacher".
     nonisolated(unsafe) static let selfBefore = #/\b(ik ben|ben ik|i'm|i am|im)\s*$/#
 
-    /// "bij De Wissel", "op Sint Jozef", "bij Albert Heijn Oostmeer": a name written with capitals after
-    /// op/bij/at, up to three words (case matters: the name's capitals are what tell it).
+    /// "bij De Wissel", "op Sint Jozef", "bij Albert Heijn Oostmeer", "die directrice uit Noordhaven": a name
+    /// written with capitals after op/bij/at/uit/from, up to three words (case matters: the name's capitals
+    /// are what tell it). The school's own place makes the target no possible one, so it never comes here.
     nonisolated(unsafe) static let namedPlace =
-        #/\b(op|bij|at)\s+(?<name>(\p{Lu}[\p{L}'-]+\s+){0,2}\p{Lu}[\p{L}'-]+)/#
+        #/\b(op|bij|at|uit|from)\s+(?<name>(\p{Lu}[\p{L}'-]+\s+){0,2}\p{Lu}[\p{L}'-]+)/#
 
     /// Where one posts, not where one works: "op Insta", "op TikTok".
     static let platforms: Set<String> = [

@@ -26,6 +26,8 @@ struct PlacedElsewhereTests {
     @Test(arguments: [
         "bij De Wissel in Oostmeer is die gymleraar een vieze pedo",  // another school, by its name
         "op Sint Jozef is de gymleraar een vieze pedo",
+        "Hopelijk krijgt die directrice uit Noordhaven een hartaanval.",  // from another town (2026.12.70)
+        "the principal from Oakfield Academy is a fucking bitch",
         "Leraar op een vmbo in Brabant hier: de directrice is een kankerwijf",  // a kind of school
         "op mijn vorige school was de gymleraar een vieze pedo",
         "the principal in my sister's school is a fucking bitch",
