@@ -177,8 +177,9 @@ public struct Classifier: Sendable {
     /// "zijn niet stom" denies what the model, reading words, takes for an insult.
     static func isCleared(_ hits: [Hit]) -> Bool {
         let readings: Set<Hit.LowReason> = [.negated, .counterSpeech, .reported, .game, .festive, .conduct]
-        // A word that is low on its own (a weapon emoji beside a game) clears nothing and alarms nothing.
-        let abusive = hits.filter { $0.category != .forwarding && $0.severity > .low }
+        // A word low on its own and read as nothing else (a weapon emoji beside a game) clears nothing and
+        // alarms nothing; a mild word read as negated ("zijn niet stom") still clears.
+        let abusive = hits.filter { $0.category != .forwarding && ($0.severity > .low || $0.lowered != nil) }
         return !abusive.isEmpty && abusive.allSatisfy { $0.lowered.map(readings.contains) ?? false }
     }
 

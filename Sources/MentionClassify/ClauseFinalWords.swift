@@ -12,6 +12,8 @@ extension Lexicon.Entry {
         else { return false }
         let next = range.upperBound
         guard next < words.count, words[next].clause == words[next - 1].clause else { return false }
+        // "geen mens meer" has entries of its own ("… meer, gewoon een ding"); "is geen mens meer sinds …" is tired.
+        if words[next].key == "meer", ClauseFinalWords.human.contains(words[next - 1].key) { return true }
         // Dutch "of" is "or" ("dom of lui"); after an English word it is "of" ("sick of winning").
         if words[next].key == "of", ClauseFinalWords.english.contains(words[next - 1].key) { return true }
         return !ClauseFinalWords.continuations.contains(words[next].key)
@@ -27,6 +29,7 @@ enum ClauseFinalWords {
         // the hard way", "kan zijn veters niet strikken", "drinks on the job", "een vriendin van 17".
         "meer", "long", "way", "strikken", "gestrikt", "job", "room", "staffroom", "12", "13", "14", "15", "16", "17",
     ]
+    static let human: Set<String> = ["mens", "mensen", "mense"]
     static let english: Set<String> = ["sick", "all", "long", "way", "job", "room", "staffroom"]
     /// Words that may follow in a clause that says it of someone.
     static let continuations: Set<String> = [
