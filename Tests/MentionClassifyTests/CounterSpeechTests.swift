@@ -73,6 +73,8 @@ struct CounterSpeechTests {
     @Test(arguments: [
         Case(text: "'meneer Mulder moet dood' stond in de groepsapp, dat is een bedreiging"),
         Case(text: "someone wrote 'juf Fatma should watch her back', that's a threat, I sent it to the school"),
+        // "merken wie ze tegen zich hebben" right before a final is a match (2026.12.70).
+        Case(text: "het team van meneer El Amrani gaat merken wie ze tegen zich hebben in de finale"),
     ])
     func threatSpokenAgainst(_ item: Case) { ClassificationTableTests.expectNoAlarm(.threat, item) }
 
