@@ -55,7 +55,7 @@ bench-classify:
 
 # The learned classifier (docs/model.md): cross-validates on corpus/train, chooses the thresholds
 # there, prints rules, model and both side by side, and writes model/classifier.mwm. The labelled sets of Tests/Support train it too. Never reads corpus/blind.
-MODEL_VERSION ?= 2026.12.70
+MODEL_VERSION ?= 2026.12.71
 TRAINING := $(sort $(wildcard corpus/train/*.jsonl Tests/Support/classification-*.jsonl))
 train: release
 	.build/release/mentionwatch train --config feeds.yaml --version $(MODEL_VERSION) --output model/classifier.mwm $(TRAINING)

@@ -20,7 +20,7 @@ struct Train: ParsableCommand {
     @Option(help: "Folds of the cross-validation.")
     var folds = 5
     @Option(help: "The highest false-alert rate the alert threshold may give in cross-validation.")
-    var maxFalseAlertRate = 0.015
+    var maxFalseAlertRate = 0.02
     @Option(help: "The alert-or-review recall the review threshold aims for in cross-validation.")
     var reviewRecall = 0.97
     @Option(help: "The lowest review threshold, however low recall is.")

@@ -37,10 +37,13 @@ struct TextFeaturesTests {
         let negatedDom = features.bucket("n", "dom")
         let denied = features.features(of: TextFeatures.words(in: "ze zijn niet dom", mentions: []))
         let meant = features.features(of: TextFeatures.words(in: "ze zijn echt dom", mentions: []))
-        let far = features.features(of: TextFeatures.words(in: "niet dat ze echt dom zijn", mentions: []))
+        // Dutch puts the verb last: four words after "niet" are in reach (scheme 12), five are not.
+        let verbLast = features.features(of: TextFeatures.words(in: "ik ga niet in de fik steken", mentions: []))
+        let far = features.features(of: TextFeatures.words(in: "niet dat ze echt heel dom zijn", mentions: []))
         #expect(denied.contains { $0.bucket == negatedDom })
         #expect(!meant.contains { $0.bucket == negatedDom })
-        #expect(!far.contains { $0.bucket == negatedDom })  // three words after: out of reach
+        #expect(verbLast.contains { $0.bucket == features.bucket("n", "steken") })
+        #expect(!far.contains { $0.bucket == negatedDom })  // five words after: out of reach
     }
 
     @Test func aWordOfKnownPolarityAlsoGivesItsClass() {
@@ -131,7 +134,8 @@ struct TextFeaturesTests {
 
 /// The definition: what `TextFeatures` computed before it was made fast (scheme 2), the negated
 /// words of scheme 3, the word classes and "!" of schemes 6 and 7, the words after a name of
-/// scheme 8, the contractions of scheme 10 and the pairs over one word of scheme 11.
+/// scheme 8, the contractions of scheme 10, the pairs over one word of scheme 11 and the wider
+/// negation of scheme 12.
 private struct PlainFeatures {
     let buckets: Int
 
@@ -230,7 +234,7 @@ private struct PlainFeatures {
         for (index, word) in words.enumerated() {
             features.append(.init(bucket: bucket("w", word), word: index))
             sinceNegation = sinceNegation.map { $0 + 1 }
-            if let since = sinceNegation, since <= 2 { features.append(.init(bucket: bucket("n", word), word: -1)) }
+            if let since = sinceNegation, since <= 4 { features.append(.init(bucket: bucket("n", word), word: -1)) }
             if TextFeatures.negations.contains(word) { sinceNegation = 0 }
             features.append(.init(bucket: bucket("b", previous + " " + word), word: -1))
             features.append(.init(bucket: bucket("s", skipPrevious + " " + word), word: -1))
@@ -248,7 +252,7 @@ private struct PlainFeatures {
                 features.append(.init(bucket: bucket("p", bytes: [classByte]), word: index))
                 features.append(
                     .init(bucket: bucket("b", bytes: Array(previous.utf8) + [0x1e, classByte]), word: index))
-                if let since = sinceNegation, since <= 2 {
+                if let since = sinceNegation, since <= 4 {
                     features.append(.init(bucket: bucket("n", bytes: [0x1e, classByte]), word: -1))
                 }
             }

@@ -28,7 +28,8 @@ public struct TextFeatures: Sendable {
     /// 9: the word classes take nouns of praise and contempt for a person (`Lexicon/polarity-nouns.txt`).
     /// 10: English contractions of a pronoun and a verb are the two words ("he's" is "he is").
     /// 11: each word is also paired with the word two before it ("is echt een" meets "is een").
-    public static let scheme = 11
+    /// 12: a word within four after a negation word is read as negated, not two.
+    public static let scheme = 12
     /// Added to a post's feature count before scaling: a short post ("Oud-leerlingen van De Zeehoek
     /// houden reünie") has few features, and without it each weighed so much that a few words made
     /// the model sure. Chosen by cross-validation (30: alert recall 0.57 against 0.56 without).
@@ -157,10 +158,10 @@ public struct TextFeatures: Sendable {
         for (index, word) in words.enumerated() {
             let wordHash = Self.fnv(wordSeed, word.utf8)
             features.append(Feature(bucket: bucket(wordHash), word: index))
-            // A word within two after a negation is also read as negated ("zijn niet dom", "isnt a
+            // A word soon after a negation is also read as negated ("zijn niet dom", "isnt a
             // thug"): the words alone say the same for the insult and its denial.
             sinceNegation = sinceNegation == Int.max ? sinceNegation : sinceNegation + 1
-            if sinceNegation <= 2 {
+            if sinceNegation <= Self.negationWindow {
                 features.append(Feature(bucket: bucket(Self.fnv(negatedSeed, word.utf8)), word: -1))
             }
             if Self.negations.contains(word) { sinceNegation = 0 }
@@ -191,7 +192,7 @@ public struct TextFeatures: Sendable {
                 features.append(Feature(bucket: bucket(Self.fnv(classSeed, classByte)), word: index))
                 let classPair = Self.fnv(Self.fnv(previous, CollectionOfOne(0x1e)), classByte)
                 features.append(Feature(bucket: bucket(classPair), word: index))
-                if sinceNegation <= 2 {
+                if sinceNegation <= Self.negationWindow {
                     let negated = Self.fnv(Self.fnv(negatedSeed, CollectionOfOne(0x1e)), classByte)
                     features.append(Feature(bucket: bucket(negated), word: -1))
                 }
@@ -245,6 +246,11 @@ public struct TextFeatures: Sendable {
     /// posts (recall at 1-2 % false alerts, mean: 2 words 0.5757, 4 words 0.5768, 8 words 0.5790,
     /// none 0.5747).
     static let afterNameWindow = 8
+    /// How many words after a negation word are read as negated (scheme 12; before, two). Dutch puts
+    /// the verb at the end of the clause, after what it governs: "ga die school niet in de fik steken"
+    /// needs four. Cross-validated on 26,625 posts at a 2 % budget: 8,285 alerts at 290 false with four,
+    /// 8,250 at 291 with two, 8,275 at 289 with six (docs/evaluation.md, 2026.12.71).
+    static let negationWindow = 4
 
     /// Words that deny what follows them, as normalised words are written.
     static let negations: Set<String> = [
