@@ -28,6 +28,8 @@ enum ClauseFinalWords {
         // Idioms that end their clause (2026.12.70): "lacht niet lang meer", "won't be smiling for long", "learn
         // the hard way", "kan zijn veters niet strikken", "drinks on the job", "een vriendin van 17".
         "meer", "long", "way", "strikken", "gestrikt", "job", "room", "staffroom", "12", "13", "14", "15", "16", "17",
+        // "gaat eraan" is done for; "gaat eraan beginnen" is not (2026.12.72).
+        "eraan",
     ]
     static let human: Set<String> = ["mens", "mensen", "mense"]
     static let english: Set<String> = ["sick", "all", "long", "way", "job", "room", "staffroom"]
@@ -37,6 +39,6 @@ enum ClauseFinalWords {
         "eigenlijk", "geworden", "geweest", "allemaal", "ook", "nou", "serieus", "lol", "haha", "xd",
         "and", "so", "too", "already", "soon", "asap", "tomorrow", "pls", "please", "lmao", "to", "with", "in", "at",
         "during", "meer",
-        "over",
+        "over", "na", "zodra", "morgen", "vanavond", "vandaag",
     ]
 }
