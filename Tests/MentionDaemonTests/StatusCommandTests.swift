@@ -45,11 +45,16 @@ struct StatusCommandTests {
         daemon.standardOutput = FileHandle.nullDevice
         try daemon.run()
         defer { if daemon.isRunning { daemon.terminate() } }
-        for _ in 0..<200 {
+        // A debug build that loads the lexicon, the word lists and the model on a busy machine may take a
+        // few minutes to start and poll: wait by the clock, and stop here if it never did (the second `run` would
+        // otherwise take the lock and run forever).
+        let started = ContinuousClock.now
+        while ContinuousClock.now - started < .seconds(300) {
             outcome = try Self.status(config)
             if outcome.stdout.contains("wait after a failed delivery") { break }
             try await Task.sleep(for: .milliseconds(100))
         }
+        try #require(daemon.isRunning && outcome.stdout.contains("wait after a failed delivery"), "\(outcome.stdout)")
         #expect(outcome.status == 1)
         let lines = outcome.stdout.split(separator: "\n").map(String.init)
         #expect(lines.first == "mentionwatch: NOT OK")
