@@ -251,6 +251,8 @@ public struct Matcher: Sendable {
                         places.contains { $0.from == at }
                     })
                 || (form.rule == .surname && isFirmOrOther(place.from, place.to))
+                || (form.rule == .initials && isHonorific[place.from]
+                    && HonorificInitials.surnameFollows(at: place.to, words, tokens, scalars))
                 || (!form.isSchool && form.rule != .handle && isElsewhere(place))
         }
         let inHandle = places.map { tokens[$0.from..<$0.to].contains(where: \.inHandle) }

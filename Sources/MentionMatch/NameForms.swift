@@ -214,6 +214,11 @@ enum NameForms {
             ).joined()
             if initials.count >= 3 { add(member.id, initials, .initials, context: true) }
         }
+        for form in HonorificInitials.forms(staff) {
+            patterns.append(
+                NamePattern(entity: form.entity, words: form.words, rule: .initials, needsContext: true, vetoable: true)
+            )
+        }
         return deduplicated(patterns)
     }
 

@@ -115,6 +115,18 @@ struct MatchFormsTests {
         ("mevrouw van de berg van school is streng", ["staff-04"]),
         ("mevr van der Berg-Bos op school", ["staff-04"]),
         ("mevrouw Van der Berg, de tandarts, is een heks", []),
+        // An honorific and initials that fit one staff member (2026.12.73): juf and meester before a first
+        // name, meneer and mevrouw before a surname; not with a surname after them, nor without context.
+        ("blijf morgen thuis juf M. van 2B", ["staff-01"]),
+        ("yo meester Y. uit de gymzaal", ["staff-03"]),
+        ("meneer DJ van nederlands in de klas", ["staff-06"]),
+        ("meneer E.A. in de les", ["staff-03"]),
+        ("mevrouw V.d.B op school", ["staff-04"]),
+        ("meneer M. in de klas", ["staff-06"]),
+        ("juf M. Jansen van 2B", []),  // someone else's initial
+        ("mevrouw V. in de klas", []),  // Verbeek or Van den Berg
+        ("meneer E.A. is een sukkel", []),  // no context
+        ("de juffen en meesters van de klas", []),  // plural, not "juf" and "s" glued
         ("Sportdag PrO Zeehoek 2026", ["school"]),  // a year is no house number
         ("sportdag pro zeehoek", ["school"]),  // "PrO" as configured splits like camelCase; lower case does not
         ("pr0 z33h03k is kk", ["school"]),
