@@ -36,6 +36,15 @@ extension Classifier {
             let guess = tier == .review && !(rules.alert && mode != .model) && isGuess(category, probability)
             let severity = guess ? .low : Self.modelSeverity(category)
             if let index = findings.firstIndex(where: { $0.category == category }) {
+                // The rules' words aimed at no one, in a post the model links and sends on: the finding
+                // says so, not "niet gericht" in a mail to the MT.
+                if findings[index].explanation.contains(Explanation.aimedAtNoOne) {
+                    findings[index].explanation =
+                        findings[index].explanation.replacing(Explanation.aimedAtNoOne, with: "")
+                        + Self.linkedByModel(probability: strength, target: targets.first, tier: tier)
+                    findings[index].severity = max(findings[index].severity, severity)
+                    continue
+                }
                 guard findings[index].severity < severity else { continue }
                 findings.remove(at: index)
             }
@@ -102,6 +111,19 @@ extension Classifier {
         case .threat, .discrimination: return .high
         default: return .medium
         }
+    }
+
+    /// "; het model houdt een overtreding voor waarschijnlijk (kans 93 %), gericht aan juf Marieke": said
+    /// after a rules finding that found no target itself; the chance is that of any breach (`strength`).
+    static func linkedByModel(probability: Double, target: Mention?, tier: Tier) -> String {
+        var text =
+            "; het model houdt een overtreding voor waarschijnlijk (kans \(Int((probability * 100).rounded())) %)"
+        if let target {
+            text +=
+                target.entity == "school" ? ", over de school (\(target.surface))" : ", gericht aan \(target.surface)"
+        }
+        if tier == .review { text += "; te beoordelen, geen melding aan het MT" }
+        return text
     }
 
     /// "Alleen het model (kans 0,93; woorden die het zwaarst wogen: 'x', 'y'), gericht aan juf Marieke".

@@ -13,8 +13,10 @@ extension HitContext {
         // Names in the sentence count too: "die El Amrani van de zeehoek ga ik in elkaar slaan" is
         // aimed at El Amrani, though the phrase starts at "de zeehoek".
         let speech = search.occurrences(of: "speech", inSentence: sentence)
+        let elsewhere = earlierSchool(inSentence: sentence, before: hit.words.lowerBound)
         for index in text.sentences[sentence] {
             guard let mention = words[index].mention else { continue }
+            if let elsewhere, index < elsewhere || [.role, .group].contains(mentions[mention].rule) { continue }
             let speaks =
                 index < hit.words.lowerBound && !isSpokenAbout(index)
                 && speech.contains { $0.lowerBound > index && $0.upperBound <= hit.words.lowerBound }
@@ -48,6 +50,37 @@ extension HitContext {
         }
         hit.aimedAt = aimed.sorted()
     }
+
+    /// "ik zit nu op De Zeehoek, maar op mijn vorige school had je juf Tineke, die mens …": a hit after a
+    /// phrase that places its sentence at the writer's other or earlier school or job is about the people there,
+    /// not the names before the phrase, nor a role or group after it (`aim`); a name after it still counts
+    /// ("op mijn vorige school was het saai, maar juf Marieke is een heks"). The phrase's last word.
+    private func earlierSchool(inSentence sentence: Int, before end: Int) -> Int? {
+        let range = text.sentences[sentence]
+        for index in range.lowerBound..<max(range.lowerBound, end - 1) where Self.earlier.contains(words[index].key) {
+            // The writer's own ("mijn vorige school"), not the target's past ("Oosterhuis is op zijn vorige school
+            // ontslagen": gossip about him).
+            guard index > range.lowerBound,
+                Self.writersOwn.contains(words[index - 1].key)
+                    || (index > range.lowerBound + 1 && words[index - 2].key == "m" && words[index - 1].key == "n")
+            else { continue }
+            let next = index + 1
+            if Self.schoolOrWork.contains(words[next].key) { return next }
+            if next + 1 < end, ["middelbare", "high"].contains(words[next].key),
+                Self.schoolOrWork.contains(words[next + 1].key)
+            {
+                return next + 1
+            }
+        }
+        return nil
+    }
+    private static let writersOwn: Set<String> = ["mijn", "mn", "my", "onze", "our"]
+    private static let earlier: Set<String> = [
+        "vorige", "oude", "andere", "ex", "former", "previous", "old", "other", "another",
+    ]
+    private static let schoolOrWork: Set<String> = [
+        "school", "basisschool", "schooltje", "werk", "baan", "stage", "stageplek", "job", "work", "werkplek",
+    ]
 
     /// "kijk wat iemand over meneer El Amrani zegt: '…'": the name after "over" or "about" is what is said
     /// of, not who speaks (2026.12.70).

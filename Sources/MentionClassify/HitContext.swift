@@ -59,8 +59,27 @@ struct HitContext {
         if search.occurrences(of: "game", inSentence: sentence).contains(where: follows) { return true }
         // "we komen jullie afmaken in de finale": to finish a team off in a match is to beat it.
         return hit.words.contains { Self.finishing.contains(words[$0].key) }
-            && search.occurrences(of: "contest", inSentence: sentence).contains(where: follows)
+            && (search.occurrences(of: "contest", inSentence: sentence).contains(where: follows)
+                || hasMatchup(hit, sentence))
     }
+
+    /// "zeehoek vs Dalburg morgen, we gaan ze afslachten": two sides of a match in the sentence. Not a
+    /// person on either side of "vs" ("Ik vs meneer Mulder na school, ik maak hem af": a fight), nor a hit
+    /// that names a person ("eerst ga ik meester Youssef afslachten"; helper-123's review).
+    private func hasMatchup(_ hit: Hit, _ sentence: Int) -> Bool {
+        func isPerson(_ index: Int) -> Bool {
+            guard words.indices.contains(index) else { return false }
+            if let mention = words[index].mention { return mentions[mention].entity != "school" }
+            return Self.personal.contains(words[index].key)
+        }
+        guard !hit.words.contains(where: isPerson) else { return false }
+        return search.occurrences(of: "matchup", inSentence: sentence).contains {
+            !isPerson($0.lowerBound - 1) && !isPerson($0.upperBound)
+        }
+    }
+    private static let personal: Set<String> = [
+        "ik", "jij", "jou", "je", "hij", "zij", "mij", "me", "hem", "haar", "i", "you", "him", "her",
+    ]
     private static let finishing: Set<String> = [
         "afmaken", "af", "afslachten", "inmaken", "vernietigen", "kill", "murder", "destroy", "slaughter",
         "merken",

@@ -61,7 +61,8 @@ public struct Lexicon: Sendable {
         "other",
         "selfname", "speech", "contrast", "filler", "rebuttal", "callsracist", "warning", "ownaccount",
         "greeting", "pictureof", "namefrom", "actually", "degree", "official", "me", "relative", "streetend",
-        "streetword", "compoundhead", "institution", "plural", "pluralhet", "self", "game", "contest", "festive",
+        "streetword", "compoundhead", "institution", "plural", "pluralhet", "self", "game", "contest", "matchup",
+        "festive",
         "menace",
         "abbreviation",
     ]

@@ -81,12 +81,19 @@ enum HonorificInitials {
             "never",
         ].flatMap(MatchText.words))
 
-    /// Whether the word right after an honorific's initial is written with a capital and is no word
-    /// that starts a sentence: a surname, so the initial is someone else's first name ("juf M. Jansen").
-    static func surnameFollows(
-        at index: Int, _ words: [String], _ tokens: [TextToken], _ scalars: [Unicode.Scalar]
+    /// Whether the honorific and initials at `from..<to` are one: apart by spaces and an abbreviation's dot
+    /// only ("mevr. V.d.B"; not "Meester, M. is een eikel", said to a teacher about a boy), and not followed
+    /// by another initial ("meneer E.A. Jansen": the longer form is judged there) or by a word written with
+    /// a capital that starts no sentence (a surname, so someone else: "juf M. Jansen").
+    static func counts(
+        from: Int, to: Int, _ words: [String], _ tokens: [TextToken], _ scalars: [Unicode.Scalar]
     ) -> Bool {
-        guard index < tokens.count, let first = scalars[tokens[index].start...].first else { return false }
-        return first.properties.isUppercase && !sentenceStarters.contains(words[index])
+        let apart = scalars[tokens[from].end..<tokens[from + 1].start]
+        guard apart.allSatisfy({ $0 == "." || $0.properties.isWhitespace }) else { return false }
+        guard to < tokens.count, let first = scalars[tokens[to].start...].first else { return true }
+        let anotherInitial =
+            tokens[to].end - tokens[to].start == 1
+            && scalars[tokens[to - 1].end..<tokens[to].start].elementsEqual(["."])
+        return !anotherInitial && !(first.properties.isUppercase && !sentenceStarters.contains(words[to]))
     }
 }

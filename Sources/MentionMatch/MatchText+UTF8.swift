@@ -179,6 +179,11 @@ private struct UTF8WordReader {
             if !letter, byte == UInt8(ascii: "|"), wordHasLetter, index < count, MatchText.isLetter(bytes, at: index) {
                 letter = true
             }
+            // "m*lder", "m*r**ke", as in `keyedScalars`.
+            if !letter, byte == UInt8(ascii: "*"), wordHasLetter {
+                let next = index < count && bytes[index] == UInt8(ascii: "*") ? index + 1 : index
+                letter = next < count && MatchText.isLetter(bytes, at: next)
+            }
             if !letter, byte == UInt8(ascii: "$"), index < count, MatchText.isLetter(bytes, at: index) {
                 letter = true
             }

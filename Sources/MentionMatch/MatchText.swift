@@ -71,6 +71,12 @@ public enum MatchText {
             {
                 letter = true
             }
+            // "*" between letters masks them: "m*lder", "m*r**ke" stay one word (`MaskedNames`); one or two
+            // before a letter, so "f***" and "*grappig*" do not.
+            if !letter, scalar == "*", word.contains(where: isLetterKey) {
+                let next = offset + 1 < scalars.count && scalars[offset + 1] == "*" ? offset + 2 : offset + 1
+                letter = next < scalars.count && scalars[next].properties.isAlphabetic
+            }
             if !letter, scalar == "$", offset + 1 < scalars.count, TextTokens.isWordScalar(scalars[offset + 1]),
                 scalars[offset + 1].properties.isAlphabetic
             {
@@ -276,7 +282,10 @@ public enum MatchText {
             }
             // The matcher's keys write every run once, inline (this is its hot path); the classifier's
             // keep pairs and are collapsed below.
-            if readingLAsI, mapped < 0x80, count > 0, word[count - 1] == mapped { continue }
+            // Not the "*"s that mask letters: "m*r**ke" keeps one for each (`MaskedNames`).
+            if readingLAsI, mapped < 0x80, count > 0, word[count - 1] == mapped, mapped != UInt8(ascii: "*") {
+                continue
+            }
             word[count] = mapped
             count += 1
         }

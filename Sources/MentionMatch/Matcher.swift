@@ -59,11 +59,11 @@ public struct Matcher: Sendable {
             }, in: forms)
         // Misspellings of the names themselves, not of handles, hashtags or domains, nor of the words
         // of the school's kind ("teachers" in "PrO teachers": "teacher" is no misspelt name).
-        let misspellings = Misspellings(
-            words: patterns.filter { [.name, .alias, .surname, .firstName].contains($0.rule) && $0.kind == .none }
-                .flatMap(\.words),
-            settings: matching)
-        misspelt = MisspeltNames(misspellings: misspellings, vowelless: VowellessNames(staff: staff))
+        let nameWords = patterns.filter { [.name, .alias, .surname, .firstName].contains($0.rule) && $0.kind == .none }
+            .flatMap(\.words)
+        misspelt = MisspeltNames(
+            misspellings: Misspellings(words: nameWords, settings: matching), vowelless: VowellessNames(staff: staff),
+            masked: MaskedNames(words: matching.misspellings ? nameWords : []))
         targets = TargetForms(staff: staff)
         var slips = MatchingSettings()
         (slips.misspellings, slips.oneEditFrom, slips.twoEditsFrom) = (matching.misspellings, 5, 1_000)
@@ -181,6 +181,8 @@ public struct Matcher: Sendable {
             {
                 if let word = misspelt.misspellings.correction(of: words[index])
                     ?? misspelt.vowelless.name(for: words[index])
+                    ?? (words[index].utf8.contains(UInt8(ascii: "*"))
+                        ? misspelt.masked.name(for: words[index].utf8) : nil)
                     ?? (index > 0 && isHonorific[index - 1] ? firstNameSlips.correction(of: words[index]) : nil)
                 {
                     replace(index, with: word)
@@ -252,7 +254,7 @@ public struct Matcher: Sendable {
                     })
                 || (form.rule == .surname && isFirmOrOther(place.from, place.to))
                 || (form.rule == .initials && isHonorific[place.from]
-                    && HonorificInitials.surnameFollows(at: place.to, words, tokens, scalars))
+                    && !HonorificInitials.counts(from: place.from, to: place.to, words, tokens, scalars))
                 || (!form.isSchool && form.rule != .handle && isElsewhere(place))
         }
         let inHandle = places.map { tokens[$0.from..<$0.to].contains(where: \.inHandle) }
@@ -316,6 +318,8 @@ public struct Matcher: Sendable {
         func counts(_ form: PatternTrie.FormFacts, _ i: Int) -> Bool {
             let place = places[i]
             if form.kind != .none { return !isVetoed(form, place, inHandle: inHandle[i]) && kindCounts(form, place) }
+            // An honorific and initials are only ever a possible target: any juf M. may be meant (`HonorificInitials`).
+            if form.rule == .initials, isHonorific[place.from], !(assumeSchool || post.schoolSpecific) { return false }
             return !isVetoed(form, place, inHandle: inHandle[i])
                 && !(!hasContext && form.needsContext
                     && !Self.isSpelledOut(form, place.from, place.to, tokens, scalars))

@@ -4,13 +4,16 @@
 struct MisspeltNames: Sendable {
     let misspellings: Misspellings
     let vowelless: VowellessNames
+    let masked: MaskedNames
 
     func contains(_ word: String) -> Bool {
         misspellings.correction(of: word) != nil || vowelless.name(for: word) != nil
+            || (word.utf8.contains(UInt8(ascii: "*")) && masked.name(for: word.utf8) != nil)
     }
 
     /// The same for a key's bytes.
     func contains(key: ArraySlice<UInt8>) -> Bool {
         vowelless.isSkeleton(key) || misspellings.hasCorrection(key)
+            || (key.contains(UInt8(ascii: "*")) && masked.name(for: key) != nil)
     }
 }

@@ -75,6 +75,8 @@ struct CounterSpeechTests {
         Case(text: "someone wrote 'juf Fatma should watch her back', that's a threat, I sent it to the school"),
         // "merken wie ze tegen zich hebben" right before a final is a match (2026.12.70).
         Case(text: "het team van meneer El Amrani gaat merken wie ze tegen zich hebben in de finale"),
+        // So is finishing off a side with the two sides of a match in the sentence (2026.12.73).
+        Case(text: "zeehoek vs het Dalburg College morgen zaalvoetbal, we gaan ze afslachten 🔪⚽ kom kijken!"),
     ])
     func threatSpokenAgainst(_ item: Case) { ClassificationTableTests.expectNoAlarm(.threat, item) }
 
@@ -122,6 +124,10 @@ struct CounterSpeechTests {
         Case(text: "Die kanker Mulder heeft me geblokkeerd, ik maak hem af"),
         // A denial does not take a threat back, nor does an affirmation.
         Case(text: "Ik maak je af meneer Mulder. Dat is geen onzin."),
+        // A match named in another sentence is no game (2026.12.73).
+        Case(text: "De Zeehoek vs Dalburg was gisteren. Meneer Mulder, ik maak je af"),
+        // Nor a person against a person (helper-123's review).
+        Case(text: "Ik vs meneer Mulder na school bij het fietsenhok, ik maak hem af 🔪"),
         // Calling something racist clears discrimination only (helper-92's review).
         Case(text: "Ik steek de gymzaal van De Zeehoek aan. Wat een racistische onzin allemaal daar."),
     ])

@@ -37,6 +37,10 @@ struct TargetAimTests {
         ("I loathe every single person who works at De Zeehoek", .a, "De Zeehoek"),
         ("Ik ga alle mensen die op De Zeehoek werken afmaken", .a, "De Zeehoek"),
         ("Ik ga elk kind dat op De Zeehoek zit afmaken", .a, "De Zeehoek"),
+        // A name after a phrase that places the sentence at an earlier school still counts (2026.12.73).
+        ("Op mijn vorige school was het saai, maar juf Marieke van De Zeehoek is een kankerwijf", .b, "juf Marieke"),
+        // The target's own past is no other school of the writer's.
+        ("Oosterhuis is op zijn vorige school ontslagen, wat een kankerlijer", .b, "Oosterhuis"),
     ])
     func aimsAtTheTarget(_ text: String, _ track: ProtocolTrack, _ surface: String) {
         let assessment = Self.assess(text)
@@ -59,6 +63,10 @@ struct TargetAimTests {
         "Ik heb de nieuwe shirts van De Zeehoek gezien. Ze zijn walgelijk",
         "De Zeehoek heeft nieuwe gymshirts gekocht. Ze zijn walgelijk",
         "De Zeehoek heeft een probleem in de kelder. Het zijn allemaal ratten.",  // `pluralhet`, as `ze`
+        // Abuse after a phrase that places the sentence at an earlier school is about the people there:
+        // not the school named before it, nor a role after it (2026.12.73).
+        "Ik zit nu op De Zeehoek, maar op mijn vorige school had je meneer Brakel, die gymleraar was een vieze vetzak",
+        "Ik zit nu op PrO Zeehoek, maar op mijn oude school had je juf Tineke, ik hoop dat die mens kanker krijgt",
     ])
     func aimsAtNoOne(_ text: String) {
         let assessment = Self.assess(text)

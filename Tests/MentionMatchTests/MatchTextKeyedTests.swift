@@ -45,7 +45,7 @@ struct MatchTextKeyedTests {
     @Test(arguments: [
         "", " ", "@", "$", "a", "info@zeehoek-pro.nl", "mail jan@zeehoek-pro.nl nu", "m@rieke", "M@RIEKE",
         "abcd@rieke", "yilm@z", "f.yilmaz@zeehoek", "abcdefgh@ij", "$anne", "$5", "kost $40", "#jufMarieke",
-        "@JufMarieke_zeehoek", "#JUFMarieke",
+        "@JufMarieke_zeehoek", "#JUFMarieke", "m*lder", "M*LDER", "*mulder* f**k a*", "y*lm@z", "m*ldér",
         "Z e e h o e k", "Z.e.e.h.o.e.k", "z-e-e-h-o-e-k", "j u f  m a r i e k e", "a b", "ju\u{200B}f Marieke",
         "Marieke \u{200B}Z e e h o e k", "juffff Marieke", "deel lul kankerrrr", "n00rdh0ek k4nker 5anne 2026",
         "ll 1l l1 LLL", "De Zeehoek is stom, echt waar. Vraag het juf Verbeeck maar: zij weet het wél",
