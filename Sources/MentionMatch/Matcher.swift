@@ -59,11 +59,9 @@ public struct Matcher: Sendable {
             }, in: forms)
         // Misspellings of the names themselves, not of handles, hashtags or domains, nor of the words
         // of the school's kind ("teachers" in "PrO teachers": "teacher" is no misspelt name).
-        let nameWords = patterns.filter { [.name, .alias, .surname, .firstName].contains($0.rule) && $0.kind == .none }
-            .flatMap(\.words)
         misspelt = MisspeltNames(
-            misspellings: Misspellings(words: nameWords, settings: matching), vowelless: VowellessNames(staff: staff),
-            masked: MaskedNames(words: matching.misspellings ? nameWords : []))
+            words: patterns.filter { [.name, .alias, .surname, .firstName].contains($0.rule) && $0.kind == .none }
+                .flatMap(\.words), staff: staff, settings: matching)
         targets = TargetForms(staff: staff)
         var slips = MatchingSettings()
         (slips.misspellings, slips.oneEditFrom, slips.twoEditsFrom) = (matching.misspellings, 5, 1_000)
@@ -179,10 +177,7 @@ public struct Matcher: Sendable {
                 && (anywhere || (index > 0 && isHonorific[index - 1]) || nameStartsAt(index - 1)
                     || nameStartsAt(index + 1))
             {
-                if let word = misspelt.misspellings.correction(of: words[index])
-                    ?? misspelt.vowelless.name(for: words[index])
-                    ?? (words[index].utf8.contains(UInt8(ascii: "*"))
-                        ? misspelt.masked.name(for: words[index].utf8) : nil)
+                if let word = misspelt.name(for: words[index])
                     ?? (index > 0 && isHonorific[index - 1] ? firstNameSlips.correction(of: words[index]) : nil)
                 {
                     replace(index, with: word)

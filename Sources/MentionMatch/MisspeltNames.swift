@@ -6,10 +6,20 @@ struct MisspeltNames: Sendable {
     let vowelless: VowellessNames
     let masked: MaskedNames
 
-    func contains(_ word: String) -> Bool {
-        misspellings.correction(of: word) != nil || vowelless.name(for: word) != nil
-            || (word.utf8.contains(UInt8(ascii: "*")) && masked.name(for: word.utf8) != nil)
+    /// From the name words of the config's forms.
+    init(words: [String], staff: [StaffMember], settings: MatchingSettings) {
+        misspellings = Misspellings(words: words, settings: settings)
+        vowelless = VowellessNames(staff: staff)
+        masked = MaskedNames(words: settings.misspellings ? words : [])
     }
+
+    /// The name word `word` is written for: misspelt, without its vowels, or with letters masked.
+    func name(for word: String) -> String? {
+        misspellings.correction(of: word) ?? vowelless.name(for: word)
+            ?? (word.utf8.contains(UInt8(ascii: "*")) ? masked.name(for: word.utf8) : nil)
+    }
+
+    func contains(_ word: String) -> Bool { name(for: word) != nil }
 
     /// The same for a key's bytes.
     func contains(key: ArraySlice<UInt8>) -> Bool {
