@@ -4,10 +4,11 @@ extension Classifier {
     /// The model's part of a judgement: its scores, the tier, and a finding for each category that
     /// only the model found when the post goes to the MT or to review (docs/model.md).
     func judgeWithModel(
-        text: String, mentions: [Mention], byStaff: Bool, rules: RulesVerdict, findings: inout [CategoryFinding]
+        text: String, mentions: [Mention], namable: NamableCategories, rules: RulesVerdict,
+        findings: inout [CategoryFinding]
     ) -> (tier: Tier, scores: LinearModel.Scores?, strength: Double?, linked: Bool) {
         let targets = mentions.filter { $0.start < $0.end || $0.rule == .thread }
-        let linked = byStaff || !targets.isEmpty
+        let linked = namable.byStaff || !targets.isEmpty
         guard let model, mode != .rules else { return (rules.alert ? .alert : .none, nil, nil, linked) }
         let scores = model.scores(words: TextFeatures.words(in: text, mentions: mentions))
         let strength = ModelDecision.strength(scores)
@@ -23,9 +24,9 @@ extension Classifier {
             // The rules name what their words say; the model adds a category they did not find from
             // its own bar (forwarding, the shape of the whole post, which the rules see in few posts).
             categories = ModelDecision.joining(
-                scores, byStaff: byStaff, found: Set(findings.map(\.category)), thresholds: thresholds.categories)
+                scores, namable: namable, found: Set(findings.map(\.category)), thresholds: thresholds.categories)
         } else {
-            categories = ModelDecision.categories(scores, byStaff: byStaff, thresholds: thresholds.categories)
+            categories = ModelDecision.categories(scores, namable: namable, thresholds: thresholds.categories)
             if tier == .alert, !categories.contains(where: { Self.modelSeverity($0.0) >= minSeverity }) {
                 tier = .review
             }
@@ -63,15 +64,15 @@ extension Classifier {
     /// What a post aimed at no one commits, in the model's words: the categories a post names are
     /// what it says, whoever it is aimed at (corpus/LABELS.md), as the rules' own untargeted findings.
     /// Only from `ModelDecision.untargetedBelief`, so a post the model merely suspects names nothing.
-    func untargetedFindings(_ findings: [CategoryFinding], scores: LinearModel.Scores, byStaff: Bool)
+    func untargetedFindings(_ findings: [CategoryFinding], scores: LinearModel.Scores, namable: NamableCategories)
         -> [CategoryFinding]
     {
         let counted = findings.filter { $0.severity > .low }
         let categories =
             counted.isEmpty
-            ? ModelDecision.categories(scores, byStaff: byStaff, thresholds: thresholds.categories)
+            ? ModelDecision.categories(scores, namable: namable, thresholds: thresholds.categories)
             : ModelDecision.joining(
-                scores, byStaff: byStaff, found: Set(findings.map(\.category)), thresholds: thresholds.categories)
+                scores, namable: namable, found: Set(findings.map(\.category)), thresholds: thresholds.categories)
         var out = findings
         for (category, probability) in categories {
             let guess = counted.isEmpty && isGuess(category, probability)

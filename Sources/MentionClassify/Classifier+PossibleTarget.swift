@@ -41,15 +41,15 @@ extension Classifier {
     /// sure (`ModelDecision.alertsAtPossibleTarget`; the target then joins the post's mentions), else review.
     func judge(
         _ post: Post, atPossible possible: Mention, findings: [CategoryFinding], scores: LinearModel.Scores?,
-        strength: Double?, rules: RulesVerdict, byStaff: Bool
+        strength: Double?, rules: RulesVerdict, namable: NamableCategories
     ) -> (tier: Tier, findings: [CategoryFinding], alert: Bool) {
         if mode == .combined, let strength, Self.pointsAtOne(possible, in: post.matchText),
             ModelDecision.alertsAtPossibleTarget(rules: rules, strength: strength, thresholds),
-            let sure = possibleAlertFindings(findings, scores: scores, possible: possible, byStaff: byStaff)
+            let sure = possibleAlertFindings(findings, scores: scores, possible: possible, namable: namable)
         {
             return (.alert, sure, true)
         }
-        return (.review, reviewFindings(findings, scores: scores, possible: possible, byStaff: byStaff), false)
+        return (.review, reviewFindings(findings, scores: scores, possible: possible, namable: namable), false)
     }
 
     /// The findings of a post sent to review for a possible target: the rules' own findings as they
@@ -57,7 +57,7 @@ extension Classifier {
     /// categories at their severity, as for any review item; each explanation says whom it may be aimed
     /// at and why that is not sure.
     func reviewFindings(
-        _ findings: [CategoryFinding], scores: LinearModel.Scores?, possible: Mention, byStaff: Bool
+        _ findings: [CategoryFinding], scores: LinearModel.Scores?, possible: Mention, namable: NamableCategories
     ) -> [CategoryFinding] {
         let whom = possible.entity == "school" ? "de school" : "iemand van de school"
         let note =
@@ -73,7 +73,7 @@ extension Classifier {
             return finding
         }
         guard out.isEmpty, let scores else { return out }
-        out = modelFindings(scores, byStaff: byStaff, note: note)
+        out = modelFindings(scores, namable: namable, note: note)
         return out
     }
 
@@ -98,7 +98,7 @@ extension Classifier {
     /// else the model's categories, each saying why the target counts though the school is not named.
     /// Nil when nothing reaches `alerts.min_severity`: the post goes to review.
     func possibleAlertFindings(
-        _ findings: [CategoryFinding], scores: LinearModel.Scores?, possible: Mention, byStaff: Bool
+        _ findings: [CategoryFinding], scores: LinearModel.Scores?, possible: Mention, namable: NamableCategories
     ) -> [CategoryFinding]? {
         guard let scores else { return nil }
         let percent = Int((scores.any * 100).rounded())
@@ -124,7 +124,7 @@ extension Classifier {
             return finding
         }
         if !out.contains(where: { $0.severity >= minSeverity }) {
-            let model = modelFindings(scores, byStaff: byStaff, note: note)
+            let model = modelFindings(scores, namable: namable, note: note)
             out.removeAll { finding in model.contains { $0.category == finding.category } }
             out += model
             Self.sortByCategory(&out)
@@ -134,8 +134,10 @@ extension Classifier {
 
     /// The model's categories as findings, for a post at a possible target; a category below its bar is
     /// a low guess, as in any review item.
-    private func modelFindings(_ scores: LinearModel.Scores, byStaff: Bool, note: String) -> [CategoryFinding] {
-        ModelDecision.categories(scores, byStaff: byStaff, thresholds: thresholds.categories).map {
+    private func modelFindings(_ scores: LinearModel.Scores, namable: NamableCategories, note: String)
+        -> [CategoryFinding]
+    {
+        ModelDecision.categories(scores, namable: namable, thresholds: thresholds.categories).map {
             category, probability in
             let percent = Int((probability * 100).rounded())
             let words = scores.words.map { "'\($0)'" }.joined(separator: ", ")

@@ -129,23 +129,25 @@ public struct Classifier: Sendable {
             cleared: counted.isEmpty && Self.isCleared(hits),
             brief: !counted.isEmpty
                 && TextFeatures.words(in: found.text, mentions: mentions).count <= ModelDecision.briefWords,
-            found: Set(findings.map(\.category)), counted: Set(findings.filter { $0.severity > .low }.map(\.category)))
+            found: Set(findings.map(\.category)), counted: Set(findings.filter { $0.severity > .low }.map(\.category)),
+            passesOn: found.passesOn)
+        let namable = NamableCategories(byStaff: byStaff, passesOn: found.passesOn)
         var judged = judgeWithModel(
-            text: found.text, mentions: mentions, byStaff: byStaff, rules: rules, findings: &findings)
+            text: found.text, mentions: mentions, namable: namable, rules: rules, findings: &findings)
         if judged.tier == .none, !judged.linked,
             let possible = possibleTarget(
                 of: post, possible: possible, mentions: mentions, hits: hits, rules: rules, strength: judged.strength)
         {
             let decided = judge(
                 post, atPossible: possible, findings: findings, scores: judged.scores, strength: judged.strength,
-                rules: rules, byStaff: byStaff)
+                rules: rules, namable: namable)
             (judged.tier, findings) = (decided.tier, decided.findings)
             if decided.alert { mentions.append(possible) }
         }
         if judged.tier == .none, !judged.linked, !rules.cleared, let scores = judged.scores, mode == .combined,
             (judged.strength ?? 0) >= ModelDecision.untargetedBelief
         {
-            findings = untargetedFindings(findings, scores: scores, byStaff: byStaff)
+            findings = untargetedFindings(findings, scores: scores, namable: namable)
         }
         if mode == .model { counted = [] }
         let track: ProtocolTrack
@@ -190,6 +192,8 @@ public struct Classifier: Sendable {
         var words: ClassifyText
         var byStaff: Bool
         var text: String
+        /// A quotation or a word for passing on (`PassingOn.isShown`).
+        var passesOn: Bool
         /// A pronoun, a role or a word for a person: in a reply, it may mean someone of the thread.
         var refersToSomeone: Bool
     }
@@ -260,7 +264,8 @@ public struct Classifier: Sendable {
         }
         let refers = ["pronoun", "person", "role", "institution"].contains { !search.occurrences(of: $0).isEmpty }
         return PostHits(
-            hits: hits, mentions: mentions, words: words, byStaff: byStaff, text: text, refersToSomeone: refers)
+            hits: hits, mentions: mentions, words: words, byStaff: byStaff, text: text,
+            passesOn: PassingOn.isShown(search: search, words: words.words), refersToSomeone: refers)
     }
 
     /// Remembers a post for `forwarding` when it raised an alert (flagged content), with its severity.

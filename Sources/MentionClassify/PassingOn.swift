@@ -24,4 +24,13 @@ enum PassingOn {
             return forwarded
         }
     }
+
+    /// Whether a post shows that it carries someone else's words or pictures: a quotation, or a word of
+    /// the `passon`, `share` or `relay` cue lists (who said, wrote or posted it; sent, got or put it
+    /// somewhere; "hieronder", 👇). Broad on purpose: it only decides whether the model may name
+    /// `forwarding` (`NamableCategories.passesOn`), never that a post forwards anything.
+    static func isShown(search: PhraseSearch, words: [ClassWord]) -> Bool {
+        words.contains(where: \.quoted)
+            || ["passon", "share", "relay"].contains { !search.occurrences(of: $0).isEmpty }
+    }
 }

@@ -7,9 +7,8 @@
 /// surnames on V "mevrouw V." is neither.
 enum HonorificInitials {
     static let beforeFirstName = ["juf", "juffrouw", "meester", "jf", "mstr"]
-    static let beforeSurname = [
-        "meneer", "mevrouw", "mevr", "mw", "mvr", "dhr", "mr", "mrs", "ms", "miss", "mister", "sir", "mnr",
-    ]
+    /// The other honorifics of `NameForms`: "meneer", "mevrouw", "mr", "dhr", ...
+    static let beforeSurname = NameForms.honorifics.filter { !beforeFirstName.contains($0) }
 
     /// Every form as an entity and its match keys. Not also glued into one word, as other forms are:
     /// "juf" and "s" make "jufs", "meester" and "s" "meesters", "miss" and "y" "missy".

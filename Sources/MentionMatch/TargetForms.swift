@@ -175,7 +175,10 @@ struct TargetForms: Sendable {
                 continue
             }
             guard let place = placeEnd(after: end, words, tokens, scalars, school) else { return nil }
-            if place == end || Self.isJoined(phrase.words), !determined { continue }
+            // A group needs no article before the school's name ("Leerlingen van De Zeehoek zaten …"):
+            // only that school's are meant, and a pronoun in the next sentence refers back to them.
+            let ofTheSchool = phrase.kind == .group && schoolNamed(after: end, words, school)
+            if place == end && !ofTheSchool || Self.isJoined(phrase.words), !determined { continue }
             // "mentor 2B" without an article: as a signature or a subject opens its clause ("Mentor 2B hier:
             // …"); inside one it may be anyone's ("ik ben mentor 2B op het Baken", "mijn vorige mentor 1B").
             if !determined, place == end + 1, Self.isClassName(scalars[tokens[end].start..<tokens[end].end]),
@@ -242,6 +245,12 @@ struct TargetForms: Sendable {
     /// Where a group or role ending at `end` ends with what says where it is: "daar" (included),
     /// "van De Zeehoek" (the school's own mention left out), "van 2B", "van die school" (included);
     /// `end` itself when nothing follows; nil when a place word leads elsewhere ("het MT van het Baken").
+    /// "van De Zeehoek", "at de Zeehoek": a place word right after `end`, then the school's found name.
+    private func schoolNamed(after end: Int, _ words: [String], _ school: [Bool]) -> Bool {
+        guard end + 1 < words.count, placeWords.contains(words[end]) else { return false }
+        return school[end + 1] || (end + 2 < words.count && articles.contains(words[end + 1]) && school[end + 2])
+    }
+
     private func placeEnd(
         after end: Int, _ words: [String], _ tokens: [TextToken], _ scalars: [Unicode.Scalar], _ school: [Bool]
     ) -> Int? {

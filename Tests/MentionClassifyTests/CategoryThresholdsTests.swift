@@ -13,37 +13,76 @@ struct CategoryThresholdsTests {
         any: 0.97, words: [])
 
     @Test func theStandardBarsNameWhatIsMoreLikelyThanNot() {
-        #expect(ModelDecision.categories(Self.scores, byStaff: false).map(\.0) == [.threat, .insult])
+        #expect(ModelDecision.categories(Self.scores, namable: .init(byStaff: false)).map(\.0) == [.threat, .insult])
         // Beside a rule's alert only forwarding joins, from 0.5.
-        #expect(ModelDecision.joining(Self.scores, byStaff: false, found: [], thresholds: .standard).isEmpty)
+        #expect(
+            ModelDecision.joining(Self.scores, namable: .init(byStaff: false), found: [], thresholds: .standard).isEmpty
+        )
         let forwarded = LinearModel.Scores(categories: [.forwarding: 0.6, .insult: 0.99], any: 0.9, words: [])
         #expect(
-            ModelDecision.joining(forwarded, byStaff: false, found: [.threat], thresholds: .standard).map(\.0)
+            ModelDecision.joining(forwarded, namable: .init(byStaff: false), found: [.threat], thresholds: .standard)
+                .map(\.0)
                 == [.forwarding])
     }
 
     @Test func eachCategoryIsNamedFromItsOwnBar() {
         let bars = CategoryThresholds(naming: ["threat": 0.6, "forwarding": 0.4], joining: [:])
         #expect(
-            ModelDecision.categories(Self.scores, byStaff: false, thresholds: bars).map(\.0) == [.insult, .forwarding])
+            ModelDecision.categories(Self.scores, namable: .init(byStaff: false), thresholds: bars).map(\.0) == [
+                .insult, .forwarding,
+            ])
         // Nothing at its bar: the category nearest its bar, so a finding always names one.
         let high = CategoryThresholds(naming: ["insult": 0.9, "threat": 0.6, "forwarding": 0.9], joining: [:])
-        #expect(ModelDecision.categories(Self.scores, byStaff: false, thresholds: high).map(\.0) == [.threat])
+        #expect(
+            ModelDecision.categories(Self.scores, namable: .init(byStaff: false), thresholds: high).map(\.0) == [
+                .threat
+            ])
         // Only a staff account can leak: its bar does not matter in anyone else's post.
         let staff = CategoryThresholds(naming: ["confidential_info": 0.1], joining: [:])
         #expect(
-            !ModelDecision.categories(Self.scores, byStaff: false, thresholds: staff).map(\.0).contains(
+            !ModelDecision.categories(Self.scores, namable: .init(byStaff: false), thresholds: staff).map(\.0).contains(
                 .confidentialInfo))
         #expect(
-            ModelDecision.categories(Self.scores, byStaff: true, thresholds: staff).map(\.0).first == .confidentialInfo)
+            ModelDecision.categories(Self.scores, namable: .init(byStaff: true), thresholds: staff).map(\.0).first
+                == .confidentialInfo)
+    }
+
+    @Test func forwardingIsNamedOnlyInAPostThatShowsItPassesSomethingOn() {
+        let bars = CategoryThresholds(naming: ["forwarding": 0.4], joining: ["forwarding": 0.25])
+        let shown = NamableCategories(byStaff: false, passesOn: true)
+        let notShown = NamableCategories(byStaff: false, passesOn: false)
+        #expect(ModelDecision.categories(Self.scores, namable: shown, thresholds: bars).map(\.0).contains(.forwarding))
+        #expect(
+            !ModelDecision.categories(Self.scores, namable: notShown, thresholds: bars).map(\.0).contains(.forwarding))
+        #expect(
+            ModelDecision.joining(Self.scores, namable: shown, found: [], thresholds: bars).map(\.0) == [.forwarding])
+        #expect(ModelDecision.joining(Self.scores, namable: notShown, found: [], thresholds: bars).isEmpty)
+    }
+
+    @Test(arguments: [
+        ("kijk wat iemand over juf Marieke zegt: ze is een heks", true),
+        ("'die zeehoek leerlingen zijn beesten' dit gaat echt rond", true),
+        ("voor wie het gemist heeft 👇 het kenteken van de directrice", true),
+        ("ze hebben een filmpje van meneer Mulder in de groep gezet", true),
+        ("Mr Mulder is a creep, my brother said", true),
+        ("What a st8pid b1tch the head of De Zeehoek is.", false),
+        ("De techniekleraar van PrO Zeehoek dealt wiet vanuit de werkplaats.", false),
+    ])
+    func aPostShowsWhetherItPassesSomethingOn(text: String, shown: Bool) {
+        let classifier = Classifier(config: WorldFixture.config, mode: .rules)
+        #expect(classifier.hits(in: Post(id: "p", source: "forum", author: "x", text: text)).passesOn == shown)
     }
 
     @Test func aCategoryJoinsARuleAlertFromItsBarUnlessTheRulesFoundIt() {
         let bars = CategoryThresholds(naming: [:], joining: ["insult": 0.5, "threat": 0.6, "confidential_info": 0.5])
-        #expect(ModelDecision.joining(Self.scores, byStaff: false, found: [], thresholds: bars).map(\.0) == [.insult])
-        #expect(ModelDecision.joining(Self.scores, byStaff: false, found: [.insult], thresholds: bars).isEmpty)
         #expect(
-            ModelDecision.joining(Self.scores, byStaff: true, found: [], thresholds: bars).map(\.0)
+            ModelDecision.joining(Self.scores, namable: .init(byStaff: false), found: [], thresholds: bars).map(\.0)
+                == [.insult])
+        #expect(
+            ModelDecision.joining(Self.scores, namable: .init(byStaff: false), found: [.insult], thresholds: bars)
+                .isEmpty)
+        #expect(
+            ModelDecision.joining(Self.scores, namable: .init(byStaff: true), found: [], thresholds: bars).map(\.0)
                 == [.confidentialInfo, .insult])
     }
 

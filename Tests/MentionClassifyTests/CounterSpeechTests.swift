@@ -30,6 +30,9 @@ struct CounterSpeechTests {
         // 2026.12.70: "allesbehalve", "anything but" negate what follows.
         Case(text: "Sanne Hoekstra is allesbehalve een slappeling, ze pakte die pester keihard aan."),
         Case(text: "mr Mulder is anything but a loser"),
+        // 2026.12.74: telling them to grow up; the talk must stop.
+        Case(text: "People calling De Zeehoek kids 'retards' should grow up"),
+        Case(text: "Dat 'De Zeehoek is een vuilnisbelt'-gedoe in deze groep moet stoppen, daar zitten gewoon kinderen"),
     ])
     func insultSpokenAgainst(_ item: Case) { ClassificationTableTests.expectNoAlarm(.insult, item) }
 
@@ -91,6 +94,9 @@ struct CounterSpeechTests {
         Case(text: "juf Marieke is een trut, wie dat niet ziet is zelf blind"),
         // Words against quoted abuse, said of someone without a quote, are abuse themselves.
         Case(text: "Zielig van wie nog op die kankerschool De Zeehoek zit"),
+        // Growing up said of the target, without a quote, is no counter-speech (2026.12.74).
+        Case(text: "juf Marieke is een trut, dat gedoe moet stoppen"),
+        Case(text: "mr Mulder is a loser who should grow up"),
     ])
     func insultStillAlerts(_ item: Case) { ClassificationTableTests.expectAlarm(.insult, item) }
 

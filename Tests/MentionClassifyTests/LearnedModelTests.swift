@@ -170,7 +170,7 @@ struct LearnedModelTests {
     @Test func staffOnlyCategoriesCountOnlyInStaffPosts() {
         let scores = LinearModel.Scores(categories: [.confidentialInfo: 0.95, .insult: 0.1], any: 0.3, words: [])
         #expect(ModelDecision.strength(scores) == 0.3)  // "any" decides; categories only name the breach
-        #expect(ModelDecision.categories(scores, byStaff: false).map(\.0) == [.insult])
+        #expect(ModelDecision.categories(scores, namable: .init(byStaff: false)).map(\.0) == [.insult])
     }
 
     // MARK: The file

@@ -34,6 +34,9 @@ struct TargetFormsTests {
         ("De Zeehoek: those kids are a menace", ["school those kids"]),
         ("De Zeehoek: al die domme leraren", ["school al die domme leraren"]),  // adjectives between
         ("De Zeehoek: de leraren op het schoolplein", ["school de leraren"]),  // where they stand, not whose
+        // No article before the school's own name: only its people are meant.
+        ("Leerlingen van de zeehoek zaten weer in de snackbar", ["school Leerlingen"]),
+        ("teachers at De Zeehoek are lazy", ["school teachers"]),
     ])
     func groupsOfTheSchoolsStaffAreTheSchool(_ text: String, _ expected: [String]) {
         #expect(found(text, .group) == expected, "\(text)")
@@ -45,6 +48,7 @@ struct TargetFormsTests {
         "het MT van het Baken-college. De Zeehoek doet het beter",  // another school's MT
         "De Zeehoek is fijn, maar de leraren van mijn vorige school niet",
         "De Zeehoek: leraren zijn ook mensen",  // no article: anyone's teachers
+        "leraren van het Baken zijn beter dan De Zeehoek",  // no article, another school's
         "De Zeehoek: MT vergadert",
         "the teachers there are idiots",
         "De Zeehoek is top, maar de leerlingen van het Baken niet",  // another school's pupils

@@ -24,14 +24,35 @@ public struct CategoryThresholds: Codable, Sendable, Equatable {
     public func joining(_ category: ProtocolCategory) -> Double? { joining[category.rawValue] }
 }
 
+/// The categories a post can be named at all, whatever the model believes: the heads read words, not
+/// who wrote the post or what shape it has.
+public struct NamableCategories: Sendable, Equatable {
+    /// A staff account's own post: only it can leak confidential information or speak for the school.
+    public var byStaff: Bool
+    /// The post shows that it carries someone else's words or pictures (`PassingOn.isShown`). Forwarding
+    /// is the shape of the whole post; without a quotation or a word for passing on, the forwarding
+    /// head was wrong in 9 of the 10 posts it named in rounds 15 and 18 and the functional dev set (2026.12.74).
+    public var passesOn: Bool
+
+    public init(byStaff: Bool, passesOn: Bool = true) {
+        self.byStaff = byStaff
+        self.passesOn = passesOn
+    }
+
+    public func contains(_ category: ProtocolCategory) -> Bool {
+        (byStaff || !ModelDecision.staffOnly.contains(category)) && (passesOn || category != .forwarding)
+    }
+}
+
 extension ModelDecision {
     /// The categories the model names in a post it alerts on or puts up for review, most likely
-    /// first: those at or above their bar that this author can commit, or else (with `nearest`) the
+    /// first: those at or above their bar that this post can be named, or else (with `nearest`) the
     /// one nearest its bar.
     public static func categories(
-        _ scores: LinearModel.Scores, byStaff: Bool, thresholds: CategoryThresholds = .standard, nearest: Bool = true
+        _ scores: LinearModel.Scores, namable: NamableCategories, thresholds: CategoryThresholds = .standard,
+        nearest: Bool = true
     ) -> [(ProtocolCategory, Double)] {
-        let allowed = scores.categories.filter { byStaff || !staffOnly.contains($0.key) }
+        let allowed = scores.categories.filter { namable.contains($0.key) }
             .sorted { ($0.value, $0.key.rawValue) > ($1.value, $1.key.rawValue) }
         let sure = allowed.filter { $0.value >= thresholds.naming($0.key) }
         guard sure.isEmpty, nearest else { return sure.map { ($0.key, $0.value) } }
@@ -39,13 +60,14 @@ extension ModelDecision {
         return nearest.map { [($0.key, $0.value)] } ?? []
     }
 
-    /// The categories the model adds beside a rule's alert: at or above their joining bar, this
-    /// author can commit them, and the rules did not find them.
+    /// The categories the model adds beside a rule's alert: at or above their joining bar, this post
+    /// can be named them, and the rules did not find them.
     public static func joining(
-        _ scores: LinearModel.Scores, byStaff: Bool, found: Set<ProtocolCategory>, thresholds: CategoryThresholds
+        _ scores: LinearModel.Scores, namable: NamableCategories, found: Set<ProtocolCategory>,
+        thresholds: CategoryThresholds
     ) -> [(ProtocolCategory, Double)] {
         scores.categories.filter { category, belief in
-            (byStaff || !staffOnly.contains(category)) && !found.contains(category)
+            namable.contains(category) && !found.contains(category)
                 && thresholds.joining(category).map { belief >= $0 } ?? false
         }
         .sorted { ($0.value, $0.key.rawValue) > ($1.value, $1.key.rawValue) }

@@ -18,12 +18,12 @@ extension CrossValidation {
         var counted: Set<ProtocolCategory>
         var found: Set<ProtocolCategory>
         var beliefs: LinearModel.Scores?
-        var byStaff: Bool
+        var namable: NamableCategories
         var expected: Set<ProtocolCategory>
         var alert = true
 
         private func joining(_ beliefs: LinearModel.Scores, _ thresholds: CategoryThresholds) -> Set<ProtocolCategory> {
-            Set(ModelDecision.joining(beliefs, byStaff: byStaff, found: found, thresholds: thresholds).map(\.0))
+            Set(ModelDecision.joining(beliefs, namable: namable, found: found, thresholds: thresholds).map(\.0))
         }
 
         func categories(_ thresholds: CategoryThresholds) -> Set<ProtocolCategory> {
@@ -35,12 +35,12 @@ extension CrossValidation {
                 return counted.union(joining(beliefs, thresholds))
             case .names:
                 return counted.union(
-                    ModelDecision.categories(beliefs, byStaff: byStaff, thresholds: thresholds, nearest: alert).map(\.0)
+                    ModelDecision.categories(beliefs, namable: namable, thresholds: thresholds, nearest: alert).map(\.0)
                 )
             case .untargeted:
                 guard counted.isEmpty else { return counted.union(joining(beliefs, thresholds)) }
                 return Set(
-                    ModelDecision.categories(beliefs, byStaff: byStaff, thresholds: thresholds, nearest: false).map(\.0)
+                    ModelDecision.categories(beliefs, namable: namable, thresholds: thresholds, nearest: false).map(\.0)
                 )
             }
         }
@@ -70,7 +70,7 @@ extension CrossValidation {
             }
             return Naming(
                 kind: kind, counted: counted, found: outcome.ruleFindings, beliefs: assessment.model,
-                byStaff: assessment.byStaff,
+                namable: NamableCategories(byStaff: assessment.byStaff, passesOn: assessment.rules.passesOn),
                 expected: Set(posts[index].expect.categories.compactMap(ProtocolCategory.init(rawValue:))),
                 alert: assessment.tier == .alert)
         }

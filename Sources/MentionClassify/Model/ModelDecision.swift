@@ -100,11 +100,14 @@ public struct RulesVerdict: Sendable, Equatable {
     /// score reads them.
     public var found: Set<ProtocolCategory> = []
     public var counted: Set<ProtocolCategory> = []
+    /// The post shows that it carries someone else's words or pictures (`NamableCategories.passesOn`).
+    public var passesOn = true
 
     public init(
         alert: Bool = false, critical: Bool = false, cleared: Bool = false, brief: Bool = false,
-        found: Set<ProtocolCategory> = [], counted: Set<ProtocolCategory> = []
+        found: Set<ProtocolCategory> = [], counted: Set<ProtocolCategory> = [], passesOn: Bool = true
     ) {
+        self.passesOn = passesOn
         self.alert = alert
         self.critical = critical
         self.cleared = cleared
