@@ -1,5 +1,6 @@
 import Foundation
 import MentionMail
+import Synchronization
 import TestSupport
 import Testing
 
@@ -111,30 +112,36 @@ struct SendmailStopTests {
         try SendmailSpool(path: sendmail.path, timeoutSeconds: 1).deliver("Subject: x\r\n\r\nx\r\n", key: "mw-zero")
     }
 
-    @Test func stopAllEndsARunningDeliveryAndRefusesNewOnes() async throws {
+    /// Waits on its own thread (not `async`): suspended at an `await`, it needs a thread of the shared pool to
+    /// go on, and in the full suite on two cores long tests held both for longer than the delivery's 60 s
+    /// timeout (three of five full runs in 2026.12.74's session failed so).
+    @Test func stopAllEndsARunningDeliveryAndRefusesNewOnes() throws {
         let sendmail = try FakeSendmail("trap '' TERM\necho $$ > \"$(dirname \"$0\")/pid\"\nsleep 1000")
         let children = SendmailChildren()
         let spool = SendmailSpool(path: sendmail.path, timeoutSeconds: 60, graceSeconds: 1, children: children)
-        let delivery = Task.detached { () -> MailSpoolError? in
+        // The delivery blocks its thread while sendmail runs: on a thread of its own.
+        let outcome = Mutex<MailSpoolError?>(nil)
+        let done = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
             do throws(MailSpoolError) {
                 try spool.deliver("Subject: x\r\n\r\nx\r\n", key: "mw-stop")
-                return nil
             } catch {
-                return error
+                outcome.withLock { $0 = error }
             }
+            done.signal()
         }
         let pidFile = sendmail.folder + "/pid"
         // Up to 120 s by the clock for the fake sendmail to start: 4 s was once too short with the whole suite
-        // running on two cores, and 30 s (counted in sleeps) once on a slow machine, where the detached
-        // delivery waited that long for a thread of the shared pool.
+        // running on two cores, and 30 s (counted in sleeps) once on a slow machine.
         let deadline = Date().addingTimeInterval(120)
         while Date() < deadline, !FileManager.default.fileExists(atPath: pidFile) || children.count == 0 {
-            try await Task.sleep(for: .milliseconds(20))
+            usleep(20_000)
         }
         #expect(children.count == 1)
         let started = Date()
         children.stopAll()
-        let error = await delivery.value
+        done.wait()
+        let error = outcome.withLock { $0 }
         // SIGTERM, 1 s grace, SIGKILL: about a second; the bound is half the 60 s timeout that would end
         // the delivery without the stop, with room for a loaded machine (5.7 s once on a clean-clone CI run
         // while other builds ran).
