@@ -114,7 +114,7 @@ struct SendmailStopTests {
 
     /// Waits on its own thread (not `async`): suspended at an `await`, it needs a thread of the shared pool to
     /// go on, and in the full suite on two cores long tests held both for longer than the delivery's 60 s
-    /// timeout (three of five full runs in 2026.12.74's session failed so).
+    /// timeout (three of four full runs in 2026.12.74's session failed so).
     @Test func stopAllEndsARunningDeliveryAndRefusesNewOnes() throws {
         let sendmail = try FakeSendmail("trap '' TERM\necho $$ > \"$(dirname \"$0\")/pid\"\nsleep 1000")
         let children = SendmailChildren()
