@@ -117,7 +117,7 @@ public struct Classifier: Sendable {
     /// `possible`: the post's `Matcher.possibleMentions` when the caller has them already (`screen`).
     func assess(_ post: Post, forwarding: ForwardingMemory?, possible: [Mention]?) -> Assessment {
         let found = self.hits(in: post, forwarding: forwarding)
-        let (hits, words, byStaff) = (found.hits, found.words, found.byStaff)
+        let (hits, words, byStaff) = (found.hits, found.words, found.namable.byStaff)
         var mentions = found.mentions
         // The thread's names stay only where the reply refers to someone (and then only if it is judged).
         let threadAimed = hits.contains { $0.aimedAt.contains { mentions[$0].rule == .thread } }
@@ -130,8 +130,8 @@ public struct Classifier: Sendable {
             brief: !counted.isEmpty
                 && TextFeatures.words(in: found.text, mentions: mentions).count <= ModelDecision.briefWords,
             found: Set(findings.map(\.category)), counted: Set(findings.filter { $0.severity > .low }.map(\.category)),
-            passesOn: found.passesOn)
-        let namable = NamableCategories(byStaff: byStaff, passesOn: found.passesOn)
+            namable: found.namable)
+        let namable = found.namable
         var judged = judgeWithModel(
             text: found.text, mentions: mentions, namable: namable, rules: rules, findings: &findings)
         if judged.tier == .none, !judged.linked,
@@ -183,19 +183,6 @@ public struct Classifier: Sendable {
         // alarms nothing; a mild word read as negated ("zijn niet stom") still clears.
         let abusive = hits.filter { $0.category != .forwarding && ($0.severity > .low || $0.lowered != nil) }
         return !abusive.isEmpty && abusive.allSatisfy { $0.lowered.map(readings.contains) ?? false }
-    }
-
-    /// A post's hits, each judged (negation, counter-speech, ...) and aimed, with what the verdict needs.
-    struct PostHits {
-        var hits: [Hit]
-        var mentions: [Mention]
-        var words: ClassifyText
-        var byStaff: Bool
-        var text: String
-        /// A quotation or a word for passing on (`PassingOn.isShown`).
-        var passesOn: Bool
-        /// A pronoun, a role or a word for a person: in a reply, it may mean someone of the thread.
-        var refersToSomeone: Bool
     }
 
     /// Every hit in a post (lexicon entries, rules, details, forwarding), judged and aimed; `assess`
@@ -264,8 +251,11 @@ public struct Classifier: Sendable {
         }
         let refers = ["pronoun", "person", "role", "institution"].contains { !search.occurrences(of: $0).isEmpty }
         return PostHits(
-            hits: hits, mentions: mentions, words: words, byStaff: byStaff, text: text,
-            passesOn: PassingOn.isShown(search: search, words: words.words), refersToSomeone: refers)
+            hits: hits, mentions: mentions, words: words, text: text,
+            namable: NamableCategories(
+                byStaff: byStaff, passesOn: PassingOn.isShown(search: search, words: words.words),
+                namesAGround: ProtectedGround.isNamed(search: search, hits: hits)),
+            refersToSomeone: refers)
     }
 
     /// Remembers a post for `forwarding` when it raised an alert (flagged content), with its severity.

@@ -162,9 +162,11 @@ extension Lexicon {
     }
 
     /// Every plain word of the cue lists ("niet", "politie"): never read as a slip of an entry's word.
+    /// Not the `ground` list: its stems ("mongol", "nigg") only let the model name discrimination, and
+    /// must not stop "mongol" being read as the insult "mongool".
     func cueVocabulary() -> Set<String> {
         var words: Set<String> = []
-        for phrases in cues.values {
+        for (list, phrases) in cues where list != "ground" {
             for phrase in phrases {
                 for case .word(let pattern) in phrase.items {
                     if case .exact(let word) = pattern { words.insert(word) }

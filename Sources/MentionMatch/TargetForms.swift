@@ -242,15 +242,15 @@ struct TargetForms: Sendable {
         }
     }
 
-    /// Where a group or role ending at `end` ends with what says where it is: "daar" (included),
-    /// "van De Zeehoek" (the school's own mention left out), "van 2B", "van die school" (included);
-    /// `end` itself when nothing follows; nil when a place word leads elsewhere ("het MT van het Baken").
     /// "van De Zeehoek", "at de Zeehoek": a place word right after `end`, then the school's found name.
     private func schoolNamed(after end: Int, _ words: [String], _ school: [Bool]) -> Bool {
         guard end + 1 < words.count, placeWords.contains(words[end]) else { return false }
         return school[end + 1] || (end + 2 < words.count && articles.contains(words[end + 1]) && school[end + 2])
     }
 
+    /// Where a group or role ending at `end` ends with what says where it is: "daar" (included),
+    /// "van De Zeehoek" (the school's own mention left out), "van 2B", "van die school" (included);
+    /// `end` itself when nothing follows; nil when a place word leads elsewhere ("het MT van het Baken").
     private func placeEnd(
         after end: Int, _ words: [String], _ tokens: [TextToken], _ scalars: [Unicode.Scalar], _ school: [Bool]
     ) -> Int? {
@@ -266,7 +266,7 @@ struct TargetForms: Sendable {
         let next = end + 1
         guard next < words.count else { return end }
         // "van De Zeehoek", also "van de Zeehoek" where only "Zeehoek" was found.
-        if school[next] || (next + 1 < words.count && articles.contains(words[next]) && school[next + 1]) { return end }
+        if schoolNamed(after: end, words, school) { return end }
         if Self.isClassCode(scalars[tokens[next].start..<tokens[next].end]) { return next + 1 }
         for phrase in institution
         where next + phrase.count <= words.count && words[next..<(next + phrase.count)].elementsEqual(phrase) {

@@ -70,7 +70,38 @@ struct CategoryThresholdsTests {
     ])
     func aPostShowsWhetherItPassesSomethingOn(text: String, shown: Bool) {
         let classifier = Classifier(config: WorldFixture.config, mode: .rules)
-        #expect(classifier.hits(in: Post(id: "p", source: "forum", author: "x", text: text)).passesOn == shown)
+        #expect(classifier.hits(in: Post(id: "p", source: "forum", author: "x", text: text)).namable.passesOn == shown)
+    }
+
+    @Test func discriminationWithoutAGroundWordNeedsTheModelNearlySure() {
+        let bars = CategoryThresholds(naming: ["discrimination": 0.5], joining: ["discrimination": 0.4])
+        let grounded = NamableCategories(byStaff: false, namesAGround: true)
+        let ungrounded = NamableCategories(byStaff: false, namesAGround: false)
+        let likely = LinearModel.Scores(categories: [.discrimination: 0.8, .insult: 0.3], any: 0.9, words: [])
+        let sure = LinearModel.Scores(categories: [.discrimination: 0.95, .insult: 0.3], any: 0.9, words: [])
+        #expect(ModelDecision.categories(likely, namable: grounded, thresholds: bars).map(\.0) == [.discrimination])
+        // Nothing at its bar: the nearest namable category is named instead.
+        #expect(ModelDecision.categories(likely, namable: ungrounded, thresholds: bars).map(\.0) == [.insult])
+        #expect(ModelDecision.categories(sure, namable: ungrounded, thresholds: bars).map(\.0) == [.discrimination])
+        #expect(ModelDecision.joining(likely, namable: ungrounded, found: [.insult], thresholds: bars).isEmpty)
+        #expect(
+            ModelDecision.joining(likely, namable: grounded, found: [.insult], thresholds: bars).map(\.0)
+                == [.discrimination])
+    }
+
+    @Test(arguments: [
+        ("Die hoofddoek van juf Yılmaz hoort hier niet", true),
+        ("Meester Youssef moet terug naar zijn eigen land", true),
+        ("Mr El Amrani can't even speak proper Dutch with that accent", true),
+        ("Sanne Hoekstra in haar rolstoel kan toch geen veiligheid regelen", true),
+        ("die kankermarokkaan van De Zeehoek", true),  // no ground word, but a discrimination hit
+        ("Zo'n luie vent als Oosterhuis hoort niet voor de klas", false),
+        ("People like Mr Mulder shouldn't be allowed to teach", false),
+    ])
+    func aPostShowsWhetherItNamesAProtectedGround(text: String, named: Bool) {
+        let classifier = Classifier(config: WorldFixture.config, mode: .rules)
+        #expect(
+            classifier.hits(in: Post(id: "p", source: "forum", author: "x", text: text)).namable.namesAGround == named)
     }
 
     @Test func aCategoryJoinsARuleAlertFromItsBarUnlessTheRulesFoundIt() {

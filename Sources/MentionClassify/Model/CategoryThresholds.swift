@@ -33,15 +33,29 @@ public struct NamableCategories: Sendable, Equatable {
     /// is the shape of the whole post; without a quotation or a word for passing on, the forwarding
     /// head was wrong in 9 of the 10 posts it named in rounds 15 and 18 and the functional dev set (2026.12.74).
     public var passesOn: Bool
+    /// The post names a protected ground (`ProtectedGround.isNamed`): origin, religion, skin colour,
+    /// gender, sexuality, disability, or a slur. Without one, "people like Mr Mulder shouldn't teach"
+    /// is an insult, not discrimination, unless the model is nearly sure (`ungroundedBar`).
+    public var namesAGround: Bool
 
-    public init(byStaff: Bool, passesOn: Bool = true) {
+    public init(byStaff: Bool, passesOn: Bool = true, namesAGround: Bool = true) {
         self.byStaff = byStaff
         self.passesOn = passesOn
+        self.namesAGround = namesAGround
     }
 
     public func contains(_ category: ProtocolCategory) -> Bool {
-        (byStaff || !ModelDecision.staffOnly.contains(category)) && (passesOn || category != .forwarding)
+        category == .forwarding ? passesOn : byStaff || !ModelDecision.staffOnly.contains(category)
     }
+
+    /// Whether the model may name `category` at this belief. Discrimination without a ground word
+    /// needs `ungroundedBar`: a word list cannot hold every way to point at one ("met dat doekje op haar
+    /// hoofd", "terug naar waar ze vandaan komt"), and the model is sure of most of those.
+    public func allows(_ category: ProtocolCategory, belief: Double) -> Bool {
+        contains(category) && (category != .discrimination || namesAGround || belief >= Self.ungroundedBar)
+    }
+
+    public static let ungroundedBar = 0.9
 }
 
 extension ModelDecision {
@@ -52,7 +66,7 @@ extension ModelDecision {
         _ scores: LinearModel.Scores, namable: NamableCategories, thresholds: CategoryThresholds = .standard,
         nearest: Bool = true
     ) -> [(ProtocolCategory, Double)] {
-        let allowed = scores.categories.filter { namable.contains($0.key) }
+        let allowed = scores.categories.filter { namable.allows($0.key, belief: $0.value) }
             .sorted { ($0.value, $0.key.rawValue) > ($1.value, $1.key.rawValue) }
         let sure = allowed.filter { $0.value >= thresholds.naming($0.key) }
         guard sure.isEmpty, nearest else { return sure.map { ($0.key, $0.value) } }
@@ -67,7 +81,7 @@ extension ModelDecision {
         thresholds: CategoryThresholds
     ) -> [(ProtocolCategory, Double)] {
         scores.categories.filter { category, belief in
-            namable.contains(category) && !found.contains(category)
+            namable.allows(category, belief: belief) && !found.contains(category)
                 && thresholds.joining(category).map { belief >= $0 } ?? false
         }
         .sorted { ($0.value, $0.key.rawValue) > ($1.value, $1.key.rawValue) }

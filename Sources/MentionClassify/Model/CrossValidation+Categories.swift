@@ -70,7 +70,7 @@ extension CrossValidation {
             }
             return Naming(
                 kind: kind, counted: counted, found: outcome.ruleFindings, beliefs: assessment.model,
-                namable: NamableCategories(byStaff: assessment.byStaff, passesOn: assessment.rules.passesOn),
+                namable: assessment.rules.namable,
                 expected: Set(posts[index].expect.categories.compactMap(ProtocolCategory.init(rawValue:))),
                 alert: assessment.tier == .alert)
         }

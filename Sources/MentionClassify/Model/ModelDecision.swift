@@ -100,14 +100,15 @@ public struct RulesVerdict: Sendable, Equatable {
     /// score reads them.
     public var found: Set<ProtocolCategory> = []
     public var counted: Set<ProtocolCategory> = []
-    /// The post shows that it carries someone else's words or pictures (`NamableCategories.passesOn`).
-    public var passesOn = true
+    /// The categories the model may name in this post (kept here for cross-validation).
+    public var namable = NamableCategories(byStaff: false)
 
     public init(
         alert: Bool = false, critical: Bool = false, cleared: Bool = false, brief: Bool = false,
-        found: Set<ProtocolCategory> = [], counted: Set<ProtocolCategory> = [], passesOn: Bool = true
+        found: Set<ProtocolCategory> = [], counted: Set<ProtocolCategory> = [],
+        namable: NamableCategories = NamableCategories(byStaff: false)
     ) {
-        self.passesOn = passesOn
+        self.namable = namable
         self.alert = alert
         self.critical = critical
         self.cleared = cleared
