@@ -91,6 +91,7 @@ public struct Classifier: Sendable {
     public let spelling: SpellingRepair?
     /// The lexicon compiled for `PhraseSearch`, once per classifier rather than once per post.
     let phraseTables: PhraseTables
+    let protectedGround: ProtectedGround
 
     /// MentionConfig adds `init(config:model:)`, which takes these from feeds.yaml.
     public init(
@@ -101,6 +102,7 @@ public struct Classifier: Sendable {
         self.matcher = matcher
         self.lexicon = lexicon
         phraseTables = PhraseTables(lexicon)
+        protectedGround = ProtectedGround(lexicon)
         self.minSeverity = minSeverity
         self.model = model
         self.thresholds =
@@ -254,7 +256,7 @@ public struct Classifier: Sendable {
             hits: hits, mentions: mentions, words: words, text: text,
             namable: NamableCategories(
                 byStaff: byStaff, passesOn: PassingOn.isShown(search: search, words: words.words),
-                namesAGround: ProtectedGround.isNamed(search: search, hits: hits)),
+                namesAGround: protectedGround.isNamed(words: words.words, hits: hits)),
             refersToSomeone: refers)
     }
 

@@ -2,13 +2,43 @@
 /// of exclusion ("zulke mensen horen niet voor de klas", "people like him shouldn't teach") as much as
 /// the ground, and named discrimination in insults that give none. LABELS.md names discrimination only
 /// for origin, religion, skin colour, gender, sexuality and disability, and slurs.
-enum ProtectedGround {
-    /// A word of the `group` or `ground` cue lists ("moslims", "hoofddoek", "accent", "rolstoel"), or a
-    /// rule's discrimination hit at any severity (a slur, "🐒🍌"). Broad on purpose: it only decides
-    /// whether the model may name `discrimination` (`NamableCategories.namesAGround`), never that a post
-    /// discriminates.
-    static func isNamed(search: PhraseSearch, hits: [Hit]) -> Bool {
+struct ProtectedGround: Sendable {
+    /// The one-word phrases of the `group` and `ground` cue lists: whole words and stems (`moslim*`).
+    private var words: Set<String> = []
+    private var stems: Set<String> = []
+    private var stemLengths: [Int] = []
+
+    init(_ lexicon: Lexicon) {
+        for list in Self.lists {
+            for phrase in lexicon.cues[list] ?? [] where phrase.items.count == 1 {
+                guard case .word(let pattern) = phrase.items[0] else { continue }
+                switch pattern {
+                case .exact(let word): words.insert(word)
+                case .oneOf(let alternatives): words.formUnion(alternatives)
+                case .prefix(let stem): stems.insert(stem)
+                default: break
+                }
+            }
+        }
+        stemLengths = Set(stems.map(\.count)).sorted()
+    }
+
+    static let lists = ["group", "ground"]
+
+    /// A word of the `group` or `ground` lists ("moslims", "hoofddoek", "accent", "rolstoel"), or a
+    /// rule's discrimination hit at any severity (a slur, "🐒🍌", "terug naar je land"). Broad on purpose:
+    /// it only decides whether the model may name `discrimination` below `NamableCategories.ungroundedBar`,
+    /// never that a post discriminates. Looked up word by word, not as a cue search: the stems are
+    /// prefixes, which a cue search tries at every word one by one (rules alone took twice as long).
+    func isNamed(words text: [ClassWord], hits: [Hit]) -> Bool {
         hits.contains { $0.category == .discrimination }
-            || ["group", "ground"].contains { !search.occurrences(of: $0).isEmpty }
+            || text.contains { word in
+                // Inside a found name too: "die marokkaanse gymleraar" is one mention of a role.
+                words.contains(word.key)
+                    || stemLengths.contains { length in
+                        // `word*` is a longer word with that start (docs/classification.md).
+                        length < word.key.count && stems.contains(String(word.key.prefix(length)))
+                    }
+            }
     }
 }

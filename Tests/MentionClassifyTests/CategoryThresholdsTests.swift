@@ -104,6 +104,15 @@ struct CategoryThresholdsTests {
             classifier.hits(in: Post(id: "p", source: "forum", author: "x", text: text)).namable.namesAGround == named)
     }
 
+    /// `ProtectedGround` looks its lists up word by word: a phrase of more words would be passed over.
+    @Test func theGroundListsHoldOneWordPhrasesOnly() {
+        for list in ProtectedGround.lists {
+            let phrases = Lexicon.builtIn.cues[list] ?? []
+            #expect(!phrases.isEmpty, "\(list)")
+            for phrase in phrases { #expect(phrase.items.count == 1, "\(list): \(phrase)") }
+        }
+    }
+
     @Test func aCategoryJoinsARuleAlertFromItsBarUnlessTheRulesFoundIt() {
         let bars = CategoryThresholds(naming: [:], joining: ["insult": 0.5, "threat": 0.6, "confidential_info": 0.5])
         #expect(
