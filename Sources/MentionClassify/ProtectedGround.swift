@@ -4,6 +4,7 @@
 /// for origin, religion, skin colour, gender, sexuality and disability, and slurs.
 struct ProtectedGround: Sendable {
     /// The one-word phrases of the `group` and `ground` cue lists: whole words and stems (`moslim*`).
+    /// A longer phrase of `group` ("zwarte mensen") has such a word in it (tested).
     private var words: Set<String> = []
     private var stems: Set<String> = []
     private var stemLengths: [Int] = []
@@ -32,13 +33,13 @@ struct ProtectedGround: Sendable {
     /// prefixes, which a cue search tries at every word one by one (rules alone took twice as long).
     func isNamed(words text: [ClassWord], hits: [Hit]) -> Bool {
         hits.contains { $0.category == .discrimination }
-            || text.contains { word in
-                // Inside a found name too: "die marokkaanse gymleraar" is one mention of a role.
-                words.contains(word.key)
-                    || stemLengths.contains { length in
-                        // `word*` is a longer word with that start (docs/classification.md).
-                        length < word.key.count && stems.contains(String(word.key.prefix(length)))
-                    }
-            }
+            // Inside a found name too: "die marokkaanse gymleraar" is one mention of a role.
+            || text.contains { covers($0.key) }
+    }
+
+    func covers(_ key: String) -> Bool {
+        // `word*` is a longer word with that start (docs/classification.md).
+        words.contains(key)
+            || stemLengths.contains { length in length < key.count && stems.contains(String(key.prefix(length))) }
     }
 }
