@@ -44,15 +44,15 @@ public struct NamableCategories: Sendable, Equatable {
         self.namesAGround = namesAGround
     }
 
-    public func contains(_ category: ProtocolCategory) -> Bool {
-        category == .forwarding ? passesOn : byStaff || !ModelDecision.staffOnly.contains(category)
-    }
-
     /// Whether the model may name `category` at this belief. Discrimination without a ground word
     /// needs `ungroundedBar`: a word list cannot hold every way to point at one ("met dat doekje op haar
     /// hoofd", "terug naar waar ze vandaan komt"), and the model is sure of most of those.
     public func allows(_ category: ProtocolCategory, belief: Double) -> Bool {
-        contains(category) && (category != .discrimination || namesAGround || belief >= Self.ungroundedBar)
+        switch category {
+        case .forwarding: passesOn
+        case .discrimination: namesAGround || belief >= Self.ungroundedBar
+        default: byStaff || !ModelDecision.staffOnly.contains(category)
+        }
     }
 
     public static let ungroundedBar = 0.9
