@@ -314,17 +314,18 @@ public enum MatchText {
     /// "j u f  m a r i e k e", "m.a.r.i.e.k.e", "z-e-e-h-o-e-k": three or more one-letter words in a
     /// row, each apart by at most three spaces, dots, dashes or underscores, are spelled out. Where the
     /// gaps differ, the narrowest part letters and the wider ones words: "e l   a m r a n i" is "el
-    /// amrani", "j u f  m a r i e k e" "juf marieke"; where they are alike ("z  e  e  h  o  e  k") it is
-    /// one word. A word of one letter left alone stays as it was.
+    /// amrani", "j u f  m a r i e k e" "juf marieke", "m.r. m.u.l.d.e.r" "mr mulder" (a space is wider
+    /// than a dot); where they are alike ("z  e  e  h  o  e  k") it is one word. A word of one letter left alone stays as it was.
     static func joinSpelledOut<Scalars: RandomAccessCollection<Unicode.Scalar>>(
         _ text: KeyedText, _ scalars: Scalars, readingLAsI: Bool
     ) -> KeyedText where Scalars.Index == Int {
         let words = text.words
         guard mayBeSpelledOut(words) else { return text }
         func isOneLetter(_ index: Int) -> Bool { words[index].end - words[index].start == 1 }
+        // A space is wider than a dot or dash of the same length: "m.e.n.e.e.r o.o.s.t.e.r.h.u.i.s".
         func gap(before index: Int) -> Int? {
             let between = scalars[words[index - 1].end..<words[index].start]
-            return isLetterGap(between) ? between.count : nil
+            return isLetterGap(between) ? 2 * between.count + (between.contains(" ") ? 1 : 0) : nil
         }
         // Most texts with a one-letter word have no three in a row: keep them as they are, not copied.
         var run = 0

@@ -80,6 +80,13 @@ extension Matcher {
                 && !written.contains { $0.properties.numericType != nil })
     }
 
+    /// A token that may be an initial: one letter as written, and not the "n" or "t" of "zo'n", "'n" or
+    /// "'t" ("Zo'n De Vries hoort niet voor de klas" is him).
+    static func isInitial(_ token: TextToken, _ scalars: [Unicode.Scalar]) -> Bool {
+        isOneLetter(scalars[token.start..<token.end])
+            && !(token.start > 0 && ["'", "\u{2019}", "`"].contains(scalars[token.start - 1]))
+    }
+
     /// Someone said to share the name: "mijn buurvrouw heet ook Marieke Verbeek", "also called Jan de
     /// Vries", and a full name after "a" or "another" ("a Pieter Oosterhuis, a retired bus driver").
     /// Not Dutch "een": its key is that of "en" ("De Vries en El Amrani"), and "die sukkel van een El

@@ -3,14 +3,37 @@
 extension Matcher {
     /// "in het bos", "een berg": a name word that is also an ordinary word, used as one after an article.
     /// Case says little (pupils write "mulder is een sukkel"), and neither does a rare dictionary word
-    /// alone, so the article decides. (For a one-word surname or first name at `from`.)
-    static func isOrdinaryWord(at from: Int, _ words: [String], _ ordinaryWords: Set<String>) -> Bool {
-        guard !ordinaryWords.isEmpty else { return false }
+    /// alone, so the article decides. (For a one-word surname or first name at `from`.) The article as
+    /// written, not its key: keys fold a doubled letter, so "aan" and "en" would be "an" and "een"
+    /// ("iets aan Mulder vragen", "De Vries en Mulder"). An epithet names the person, written with a
+    /// capital: "die kneus van een Mulder", "zo'n Mulder" (but "een foto van een bos").
+    static func isOrdinaryWord(
+        at from: Int, _ words: [String], _ tokens: [TextToken], _ scalars: [Unicode.Scalar],
+        _ ordinaryWords: Set<String>
+    ) -> Bool {
+        guard !ordinaryWords.isEmpty, from > 0 else { return false }
         let word = words[from]
         guard ordinaryWords.contains(word) || (word.hasSuffix("s") && ordinaryWords.contains(String(word.dropLast())))
         else { return false }
-        return from > 0 && articleKeys.contains(words[from - 1])
+        let article = written(tokens[from - 1], scalars)
+        guard writtenArticles.contains(article) else { return false }
+        let epithet =
+            from > 1 && (article == "n" ? words[from - 2] == "zo" : indefinite.contains(article) && epithetWords.contains(words[from - 2]))
+        return !(epithet && scalars[tokens[from].start].properties.isUppercase)
     }
+
+    /// A token as written, lowercased.
+    static func written(_ token: TextToken, _ scalars: [Unicode.Scalar]) -> String {
+        var text = String.UnicodeScalarView()
+        text.append(contentsOf: scalars[token.start..<token.end])
+        return String(text).lowercased()
+    }
+
+    private static let writtenArticles: Set<String> = [
+        "de", "het", "t", "een", "n", "the", "a", "an", "mijn", "ons", "onze",
+    ]
+    private static let indefinite: Set<String> = ["een", "a", "an"]
+    private static let epithetWords: Set<String> = Set(MatchText.words("van of"))
 
     /// "boos" (angry) is no Bos, though its key is hers (keys fold doubled letters): written so, a name
     /// word with a letter doubled is the ordinary word it makes (`MatchingSettings.stretchedWords`).
@@ -22,9 +45,6 @@ extension Matcher {
         written.append(contentsOf: scalars[token.start..<token.end])
         return stretchedWords.contains(String(written).lowercased())
     }
-
-    private static let articleKeys: Set<String> = Set(
-        ["de", "het", "t", "een", "n", "the", "a", "an", "mijn", "ons", "onze"].flatMap(MatchText.words))
 
     /// "Z e e h o e k", "Z.e.e.h.o.e.k": the school's name spelled out letter by letter (five or more) is
     /// written to be read as that name, not a street or a beach pavilion, so it needs no context.
@@ -88,7 +108,8 @@ struct OrdinaryNameWords: Sendable {
     }
 
     /// Whether the one-word name at `from` is an ordinary word there: "in het bos", or "boos" written so.
-    func contains(at from: Int, _ words: [String], _ token: TextToken, _ scalars: [Unicode.Scalar]) -> Bool {
-        Matcher.isOrdinaryWord(at: from, words, keys) || Matcher.isStretchedWord(token, scalars, stretched)
+    func contains(at from: Int, _ words: [String], _ tokens: [TextToken], _ scalars: [Unicode.Scalar]) -> Bool {
+        Matcher.isOrdinaryWord(at: from, words, tokens, scalars, keys)
+            || Matcher.isStretchedWord(tokens[from], scalars, stretched)
     }
 }

@@ -202,8 +202,7 @@ public struct Matcher: Sendable {
                     Self.isFirmOrTitle(after: to, words, tokens, scalars)
                     || Self.isSomeoneElse(
                         before: from, in: words,
-                        writtenAsOneLetter: from > 0
-                            && Self.isOneLetter(scalars[tokens[from - 1].start..<tokens[from - 1].end]))
+                        writtenAsOneLetter: from > 0 && Self.isInitial(tokens[from - 1], scalars))
                 guard to == from + 1 else { return answer }
                 firmOrTitle[from] = answer ? 1 : 0
             }
@@ -272,7 +271,7 @@ public struct Matcher: Sendable {
             guard place.to - place.from == 1, form.rule == .surname || form.rule == .firstName else { return false }
             if ordinaryAt[place.from] == 2 {
                 ordinaryAt[place.from] =
-                    ordinaryWords.contains(at: place.from, words, tokens[place.from], scalars) ? 1 : 0
+                    ordinaryWords.contains(at: place.from, words, tokens, scalars) ? 1 : 0
             }
             return ordinaryAt[place.from] == 1
         }

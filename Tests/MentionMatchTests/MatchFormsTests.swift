@@ -199,6 +199,11 @@ struct MatchFormsTests {
         ("e l   a m r a n i vecht in het weekend", ["staff-03"]),
         ("ik hoop dat y i l m a z  t y f u s krijgt", ["staff-07"]),
         ("z  e  e  h  o  e  k is dicht", ["school"]),
+        ("m.e.n.e.e.r o.o.s.t.e.r.h.u.i.s z'n nummer", ["staff-08"]),  // a space parts words, dots letters
+        ("Z.e.e.h.o.e.k is dicht", ["school"]),
+        // The "n" of "zo'n" is no initial N.
+        ("Zo'n De Vries hoort niet voor de klas", ["staff-02"]),
+        ("N. Oosterhuis uit de klas", []),
         ("hoop dat die zeehoekschool afbrandt", ["school"]),  // the bare name and "school" as one word
         ("a b c d e f g", []),
         ("dokter Oosterhuis heeft spreekuur", []),
