@@ -4,9 +4,12 @@
 /// names one by one (10,000 staff give thousands of such surnames). And the school's own names that
 /// need no context, of eight letters or more ("dezehoek", "prozehoek"), anywhere in such a word:
 /// "allelerarenvandezeehoekmoetendood" names the school as plainly as its words apart would. A
-/// surname inside a word is not looked for: "Berg" is in "bergschoen".
+/// surname inside a word is not looked for: "Berg" is in "bergschoen". A head of more words is looked
+/// for as one ("jufmariekeisdedomste": the honorific and the name glued too).
 struct GluedHeads: Sendable {
     private let heads: [NamePattern]
+    /// Each head's words as one key.
+    private let keys: [String]
     /// Each head's index among the trie's forms (`PatternTrie.facts`).
     private let forms: [Int32]
     /// An ASCII head word → the first index that has it.
@@ -20,6 +23,8 @@ struct GluedHeads: Sendable {
     /// `heads` and `inside` are among the forms of `trie`.
     init(_ heads: [NamePattern], inside: [NamePattern] = [], in trie: PatternTrie) {
         self.heads = heads + inside
+        // Joined words are keyed again: "juf" + "fatma" is "jufatma" (a doubled letter folds).
+        keys = self.heads.map { $0.words.count == 1 ? $0.words[0] : MatchText.key(Array($0.words.joined().utf8)) }
         self.inside = inside.enumerated().map { (Array($1.words[0].utf8), heads.count + $0) }
         forms = self.heads.map { head in
             guard let form = trie.formIndex(of: head) else {
@@ -29,9 +34,9 @@ struct GluedHeads: Sendable {
         }
         var firstIndex: [String: Int] = [:]
         var otherHeads: [Int] = []
-        for (index, head) in heads.enumerated() {  // the prefix heads only
-            if head.words[0].utf8.allSatisfy({ $0 < 0x80 }) {
-                if firstIndex[head.words[0]] == nil { firstIndex[head.words[0]] = index }
+        for (index, key) in keys.prefix(heads.count).enumerated() {  // the prefix heads only
+            if key.utf8.allSatisfy({ $0 < 0x80 }) {
+                if firstIndex[key] == nil { firstIndex[key] = index }
             } else {
                 otherHeads.append(index)
             }
@@ -75,9 +80,9 @@ struct GluedHeads: Sendable {
 
     private func prefixIndex(of word: String) -> Int? {
         guard word.utf8.allSatisfy({ $0 < 0x80 }) else {
-            return heads.indices.first { !isInside($0) && word.hasPrefix(heads[$0].words[0]) }
+            return heads.indices.first { !isInside($0) && word.hasPrefix(keys[$0]) }
         }
-        var best = otherHeads.first { word.hasPrefix(heads[$0].words[0]) }
+        var best = otherHeads.first { word.hasPrefix(keys[$0]) }
         let bytes = Array(word.utf8)
         for length in lengths where length <= bytes.count {
             if let index = firstIndex[String(decoding: bytes[..<length], as: UTF8.self)],

@@ -50,8 +50,11 @@ public struct Matcher: Sendable {
         gluedHeads = GluedHeads(
             patterns.filter {
                 // Whole names too, written as one word by `NameForms` ("fatmayilmazisgewooneenkutwijf").
-                [.surname, .name].contains($0.rule) && !$0.needsContext && $0.words.count == 1
-                    && $0.words[0].utf8.count >= 6
+                ([.surname, .name].contains($0.rule) && !$0.needsContext && $0.words.count == 1
+                    && $0.words[0].utf8.count >= 6)
+                    // An honorific or alias with the name, glued too: "jufmariekeisdom", "djmulderiseen…".
+                    || ([.honorific, .alias, .name].contains($0.rule) && !$0.needsContext && $0.words.count > 1
+                        && $0.words.joined().utf8.count >= 8)
             },
             inside: patterns.filter {
                 $0.entity == "school" && !$0.needsContext && [.name, .alias, .handle, .hashtag].contains($0.rule)
@@ -341,7 +344,7 @@ public struct Matcher: Sendable {
                 ? MentionRule.misspelling : form.rule
             // A one-word form found in a longer word: a glued sentence around the name.
             let pattern = forms.pattern(index)
-            let glued = place.to - place.from == 1 && pattern.words.count == 1 && pattern.words[0] != words[place.from]
+            let glued = place.to - place.from == 1 && pattern.words.joined() != words[place.from]
             // From the scalars already split: finding each surface from the text's start was quadratic.
             mentions.append(
                 Mention(

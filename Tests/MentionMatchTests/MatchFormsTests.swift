@@ -219,6 +219,10 @@ struct MatchFormsTests {
         ("hoekstradaggaatmorgenslechtaflopen", ["staff-05"]),
         ("fatmayilmazisgewooneenkutwijf", ["staff-07"]),  // a whole name at its head
         ("jandevriesisgewooneenkutman", []),  // a common name needs context, glued or not
+        ("jufmariekeisdedomstejuf", ["staff-01"]),  // an honorific and a name at its head
+        ("DJMULDERISEENKANKERLIJER", ["staff-06"]),  // an alias
+        ("juffatmamoetgewoonweg", ["staff-07"]),  // "juf" + "fatma" keyed as one word ("jufatma")
+        ("meesterschapsbewijsjes", []),  // an honorific alone is no head
         ("de Oosterhuislaan is afgesloten", []),  // a compound is short; a glued sentence is long (14+ letters as keys)
         ("Zeehoek heeft het mooiste terras van Zandvoort", []),  // the beach pavilion
         // The school's name without vowels: with an article it is the school, bare it needs context.

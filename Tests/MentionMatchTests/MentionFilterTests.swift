@@ -51,6 +51,7 @@ struct MentionFilterTests {
     @Test(arguments: [
         "Verbeeck zei dat", "ik en Verbeeck", "meneer Verbeeck", "Marieke Verbeeck", "kankerjuf Marieke",
         "invaljuf Marieke is er", "#JufMarieke", "@JufMarieke_zeehoek", "OOSTERHUISISEENDIKKEKUTBOER",
+        "meesterpieterisdedomste",
         "Z e e h o e k", "Z.e.e.h.o.e.k", "wat een kutschool", "mldr is stom", "jf mrk", "les van Mulder",
         "Mulder", "Mulder Transport", "wethouder Mulder", "De Zeehoek 14", "het MT van De Zeehoek",
         "de gymleraar daar", "n00rdh0ek", "juffff Marieke", "Jan de Vries van De Zeehoek", "Jan de Vries",
