@@ -13,7 +13,7 @@ extension Matcher {
             let (entity, rule): (String, MentionRule) =
                 switch target.kind {
                 case .role(let id): (id, .role)
-                case .group, .people: ("school", .group)
+                case .group, .people, .institution: ("school", .group)
                 }
             return Mention(
                 entity: entity, surface: String(scalars: scalars[start..<end]), start: start,

@@ -10,10 +10,15 @@ struct TargetForms: Sendable {
         case role(String)
         /// A whole phrase for the people of the place ("iedereen die daar werkt"): no article needed.
         case people
+        /// The school itself, not named: "die school", "deze kutschool", "that school". Only where the
+        /// school is assumed and not named, so a possible target at most (`Matcher.possibleMentions`).
+        case institution
     }
 
     private let phrases: [String: [(words: [String], kind: Kind)]]
     private let groupDeterminers = Self.keys(TargetWords.groupDeterminers)
+    private let demonstratives = Self.keys(TargetWords.schoolDemonstratives)
+    private let inPlace = Self.keys(["in", "uit", "te", "from"])
     private let roleDeterminers = Self.keys(TargetWords.roleDeterminers)
     private let there = Self.keys(TargetWords.there)
     private let placeWords = Self.keys(TargetWords.placeWords)
@@ -29,6 +34,7 @@ struct TargetForms: Sendable {
         var all: [(words: [String], kind: Kind)] = []
         all += TargetWords.groups.map { (MatchText.words($0), Kind.group) }
         all += TargetWords.groupPhrases.map { (MatchText.words($0), Kind.people) }
+        all += TargetWords.schoolItself.map { (MatchText.words($0), Kind.institution) }
         // A role's words map to a staff member only when that member is the one with them.
         var owners: [[String]: Set<String>] = [:]
         for member in staff {
@@ -166,6 +172,14 @@ struct TargetForms: Sendable {
                     ? roleDeterminers.contains(leading.first!)
                     : determiners == 0 && isAddressed(phrase.words, at: at, words, tokens, scalars)
             case .people: determined = determiners == 0
+            case .institution:
+                // "die school in Almere" is another one.
+                let elsewhere =
+                    at + 2 < words.count && inPlace.contains(words[at + 1])
+                    && scalars[tokens[at + 2].start].properties.isUppercase
+                determined =
+                    determiners == 1 && demonstratives.contains(leading.first!) && !school.contains(true) && !elsewhere
+                guard determined else { continue }
             }
             let end = at + phrase.words.count
             // "die van gym zijn altijd te laat" (the pupils), "the guy from tech support": no one teacher.

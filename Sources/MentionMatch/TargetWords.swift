@@ -15,6 +15,15 @@ enum TargetWords {
         // Its pupils: abuse aimed at them counts as at the school (corpus/LABELS.md).
         "leerlingen", "scholieren", "kinderen", "kids", "jongeren", "pupils", "students",
     ]
+    /// The school itself without its name, after one of `schoolDemonstratives`: "die school", "deze
+    /// kutschool", "that school" (`TargetForms.Kind.institution`). Any school may be meant, so only a
+    /// possible target, and only where no school is named.
+    static let schoolItself = [
+        "school", "schooltje", "kutschool", "rotschool", "kankerschool", "klereschool", "teringschool",
+        "tyfusschool", "kloteschool", "pauperschool", "schoolgebouw",
+    ]
+    /// Before `schoolItself`: one school pointed at, not "de school" (anyone's) or "onze school".
+    static let schoolDemonstratives = ["die", "deze", "dat", "jullie", "that", "this", "your"]
     /// Whole phrases for the people of a place named before: they need no article.
     static let groupPhrases = [
         "iedereen die daar werkt", "iedereen die er werkt", "iedereen die daar lesgeeft", "iedereen daar",

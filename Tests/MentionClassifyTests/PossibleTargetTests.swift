@@ -18,6 +18,7 @@ struct PossibleTargetTests {
         ("die praktijkschool is een kankerschool vol tuig", "praktijkschool"),  // the school's kind
         ("die juf is een vuile trut", "die juf"),  // a group word: one unnamed teacher of any school
         ("mijn directrice op kantoor is een vuile heks", "mijn directrice"),  // the writer's own
+        ("die school gaat nog eens in de fik, let maar op", "die school"),  // the school itself, any school
         // The model alone, more likely than not a breach but under the possible target's alert bar.
         ("die directrice is best wel een zeikerd", "die directrice"),
     ])
@@ -38,6 +39,7 @@ struct PossibleTargetTests {
         "de directrice van de voetbalclub is een topper, echt",  // praise, no school
         "het is echt niet oké dat mensen die directrice een heks noemen",  // counter-speech
         "de directrice opende vandaag de nieuwe kantine",  // the model holds it no breach
+        "die school in Almere gaat nog eens in de fik, let maar op",  // another place
     ])
     func noAbuseOrAnotherPlaceRaisesNothing(_ text: String) {
         let assessment = Self.assess(text)

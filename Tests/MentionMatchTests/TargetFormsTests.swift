@@ -202,3 +202,41 @@ struct OtherSchoolsTests {
         #expect(matcher.mentions(in: post).contains { $0.rule == .group })
     }
 }
+
+/// The school itself, not named ("die school", "deze kutschool"): a possible target where no school is
+/// named, never a mention (`TargetForms.Kind.institution`).
+struct SchoolItselfTests {
+    let matcher = Matcher(school: WorldFixture.config.school, staff: WorldFixture.config.staff)
+
+    func possible(_ text: String) -> [String] {
+        matcher.possibleMentions(in: Post(id: "t", text: text)).filter { $0.rule == .group }.map(\.surface)
+    }
+
+    @Test(arguments: [
+        ("die school gaat nog eens in de fik", "die school"),
+        ("Ik haat deze kutschool", "deze kutschool"),
+        ("that school deserves what's coming", "that school"),
+        ("die hele school moet dicht", "die hele school"),
+    ])
+    func theSchoolPointedAtIsAPossibleTarget(_ text: String, _ surface: String) {
+        #expect(possible(text) == [surface], "\(text)")
+        #expect(matcher.mentions(in: Post(id: "t", text: text)).isEmpty, "\(text)")
+    }
+
+    @Test(arguments: [
+        "de school gaat nog eens in de fik",  // anyone's
+        "onze school is de beste",
+        "die school in Almere moet dicht",  // another place
+        "die school van mijn zus is kut",  // someone else's
+        "Op het Kustlyceum zegt iedereen: die school is kut",  // another school named
+    ])
+    func anotherOrAnySchoolIsNone(_ text: String) {
+        #expect(possible(text).isEmpty, "\(text)")
+    }
+
+    @Test func theWatchedSchoolNamedIsTheOneMeant() {
+        let post = Post(id: "t", text: "De Zeehoek? die school is kut")
+        #expect(!matcher.mentions(in: post).contains { $0.rule == .group })
+        #expect(!matcher.possibleMentions(in: post).contains { $0.surface == "die school" })
+    }
+}
