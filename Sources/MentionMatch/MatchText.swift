@@ -226,8 +226,9 @@ public enum MatchText {
         let pairs: [(String, Character)] = [
             ("аАᴀ", "a"), ("вВ", "b"), ("еЕёЁ", "e"), ("кКκΚ", "k"), ("мМ", "m"), ("нН", "h"), ("оОοΟσ", "o"),
             ("рРρΡ", "p"), ("сСϲ", "c"), ("тТτΤ", "t"), ("уУ", "y"), ("хХχΧ", "x"), ("іІιΙ", "i"), ("јЈ", "j"),
-            ("ѕЅ", "s"), ("ԁ", "d"), ("ԛ", "q"), ("ԝ", "w"), ("αΑ", "a"), ("βΒ", "b"), ("εΕ", "e"), ("νΝ", "v"),
-            ("υΥ", "u"), ("ηΗ", "n"), ("ΖΖ", "z"), ("ΙΙ", "i"),
+            ("ѕЅ", "s"), ("ԁ", "d"), ("ԛ", "q"), ("ԝ", "w"), ("αΑ", "a"), ("βΒ", "b"), ("εΕ", "e"),
+            // Greek capitals look like other Latin letters than their small forms: Η is H, η is n.
+            ("ν", "v"), ("Ν", "n"), ("υ", "u"), ("Υ", "y"), ("η", "n"), ("Η", "h"), ("Ζ", "z"), ("Μ", "m"),
         ]
         var map: [UInt32: UInt8] = [:]
         for (letters, latin) in pairs { for scalar in letters.unicodeScalars { map[scalar.value] = latin.asciiValue! } }

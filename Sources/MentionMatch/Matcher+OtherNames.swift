@@ -15,22 +15,36 @@ extension Matcher {
         ].flatMap(MatchText.words))
 
     /// A firm's word or a title in apposition after a surname: the name is someone else's.
+    /// `closed`: the title must end its phrase, before "van", "uit", "in" and the like or a comma:
+    /// "meneer El Amrani, de buurman van mijn tante", not "Mevrouw Van den Berg, de advocaat is
+    /// ingeschakeld" (she is addressed). For a name said with more than a surname.
     static func isFirmOrTitle(
-        after index: Int, _ words: [String], _ tokens: [TextToken], _ scalars: [Unicode.Scalar]
+        after index: Int, _ words: [String], _ tokens: [TextToken], _ scalars: [Unicode.Scalar], closed: Bool = false
     ) -> Bool {
         guard index < words.count else { return false }
         if businessWords.contains(words[index]) { return true }
         // "Mulder de slager", "Oosterhuis, de bakker", "Mulder the Twitch streamer": a title in apposition,
         // with only spaces or a comma before it ("Fuck Oosterhuis. De buurman zegt …" is another sentence).
-        if index > 0, ["de", "het", "the"].contains(words[index]),
+        if index > 0, appositionOpeners.contains(words[index]),
             scalars[tokens[index - 1].end..<tokens[index].start].allSatisfy({ $0 == "," || $0.properties.isWhitespace })
         {
-            let trade = words[(index + 1)..<min(index + 3, words.count)]
-            if trade.contains(where: appositions.contains) { return true }
+            if let title = ((index + 1)..<min(index + 3, words.count)).first(where: { appositions.contains(words[$0]) }) {
+                guard closed, title + 1 < words.count else { return true }
+                return appositionClosers.contains(words[title + 1])
+                    || scalars[tokens[title].end..<tokens[title + 1].start].contains(",")
+            }
         }
         // "B.V." is split into "b" and "v".
         return index + 1 < words.count && words[index] == "b" && words[index + 1] == "v"
     }
+
+    private static let appositionClosers: Set<String> = Set(
+        ["van", "uit", "in", "te", "bij", "op", "from", "of", "at"].flatMap(MatchText.words))
+
+    /// Before a title in apposition: "Mulder de slager", "Oosterhuis, die vis-youtuber uit Friesland",
+    /// "Yilmaz, a dentist".
+    static let appositionOpeners: Set<String> = Set(
+        ["de", "het", "the", "die", "that", "een", "a", "an"].flatMap(MatchText.words))
 
     /// Kinds of place before the school's name that make it another place of that name: "lunchroom De
     /// Zeehoek", "camping De Zeehoek" ("de lunchroom van De Zeehoek" is still the school's).
@@ -116,6 +130,7 @@ extension Matcher {
 
 extension Matcher {
     /// Words that tie a name to where its bearer belongs: "juf Marieke van De Duinpieper", "Mr Mulder from Lidl".
+    /// Not "at": "Mulder at the market" is where he is ("Saw meneer Oosterhuis at the market").
     static let belongingWords: Set<String> = Set(["van", "from"].flatMap(MatchText.words))
     /// Capitalised words after "van" that still mean the school's own: a subject, a class, a year, or
     /// that say whose something is ("de foto's van het Facebook van haar zus").
@@ -158,6 +173,13 @@ extension Matcher {
     /// What a club or firm's word ends in, the word itself included: "club", "caravanclub", "buurtvereniging",
     /// "hoveniersbedrijf" (as keys: "club" is "ciub").
     static let clubEndings = ["club", "vereniging", "bedrijf", "speelzaal", "opvang"].flatMap(MatchText.words)
+    /// Bodies and shops whose people are no school's staff: "Hoekstra van de gemeenteraad", "Yilmaz from
+    /// the kebab shop".
+    static let institutions: Set<String> = Set(
+        [
+            "gemeenteraad", "gemeente", "provincie", "politie", "kerk", "moskee", "ziekenhuis", "council", "police",
+            "church", "mosque", "hospital", "shop", "store", "pub", "bakery", "market", "salon", "factory", "fabriek",
+        ].flatMap(MatchText.words))
     /// A compound that ends in "school" is another school ("de dansschool", "de basisschool"), unless
     /// it is the kind the watched school is: that one is `ownKinds`.
     static let schoolEnding = MatchText.words("school")[0]
@@ -196,8 +218,11 @@ extension Matcher {
         }
         if ["der", "den", "ter", "ten"].contains(words[at]) { return false }
         if words[at].hasSuffix(schoolEnding), !ownKinds.contains(words[at]) { return true }
-        if clubWords.contains(words[at]) || clubEndings.contains(where: words[at].hasSuffix)
-            || businessWords.contains(words[at]) || placeKinds.contains(words[at])
+        // "van de slager", "van de gemeenteraad", "from the kebab shop": a club, a trade or a place of
+        // another kind, also after one word ("the kebab shop").
+        for word in words[at..<min(at + 2, words.count)]
+        where clubWords.contains(word) || clubEndings.contains(where: word.hasSuffix) || businessWords.contains(word)
+            || placeKinds.contains(word) || trades.contains(word) || institutions.contains(word)
         {
             return true
         }

@@ -250,6 +250,8 @@ public struct Matcher: Sendable {
                         places.contains { $0.from == at }
                     })
                 || (form.rule == .surname && isFirmOrOther(place.from, place.to))
+                || (!form.isSchool && form.rule != .surname
+                    && Self.isFirmOrTitle(after: place.to, words, tokens, scalars, closed: true))
                 || (form.rule == .initials && isHonorific[place.from]
                     && !HonorificInitials.counts(from: place.from, to: place.to, words, tokens, scalars))
                 || (!form.isSchool && form.rule != .handle && isElsewhere(place))

@@ -121,7 +121,9 @@ struct TargetForms: Sendable {
         guard assumeSchool || school.contains(true) else { return [] }
         // Each word looked up once: most words start no phrase and are no determiner.
         let starts = words.map { phrases[$0] != nil }
-        let determines = words.map { groupDeterminers.contains($0) || roleDeterminers.contains($0) }
+        let determines = words.indices.map {
+            groupDeterminers.contains(words[$0]) || roleDeterminers.contains(words[$0]) || isEpithet(at: $0, words)
+        }
         var found: [(from: Int, to: Int, kind: Kind)] = []
         var index = 0
         while index < words.count {
@@ -165,11 +167,13 @@ struct TargetForms: Sendable {
             else { continue }
             let determined: Bool
             switch phrase.kind {
-            case .group: determined = determiners > 0 && leading.allSatisfy(groupDeterminers.contains)
+            case .group:
+                determined =
+                    determiners > 0 && (leading.allSatisfy(groupDeterminers.contains) || isEpithet(at: start, words))
             case .role:
                 determined =
                     determiners == 1
-                    ? roleDeterminers.contains(leading.first!)
+                    ? roleDeterminers.contains(leading.first!) || isEpithet(at: start, words)
                     : determiners == 0 && isAddressed(phrase.words, at: at, words, tokens, scalars)
             case .people: determined = determiners == 0
             case .institution:
@@ -231,6 +235,21 @@ struct TargetForms: Sendable {
             || groupDeterminers.contains(before) || roleDeterminers.contains(before))
     }
 
+    /// "die heks van een directrice", "wat een sukkel van een gymleraar", "zo'n eikel van een mentor": the
+    /// Dutch epithet, in which "een" after "van" points at one person, as "die" does. Only after "die",
+    /// "dat", "wat een" or "zo'n" and one word: "de man van een lerares" and "dit filmpje van een juf"
+    /// are someone else.
+    private func isEpithet(at index: Int, _ words: [String]) -> Bool {
+        guard index >= 3, words[index] == indefinite[0] || words[index] == indefinite[1],
+            words[index - 1] == indefinite[2]
+        else { return false }
+        let opener = words[index - 3]
+        return epithetOpeners.contains(opener) || (opener == indefinite[0] && index >= 4 && words[index - 4] == "wat")
+    }
+
+    /// "een", "n" (zo'n) and "van", as match keys.
+    private let indefinite = MatchText.words("een n van")
+    private let epithetOpeners = Self.keys(["die", "dat", "n"])
     private let titles = Self.keys(["juf", "meester"])
     /// Before a title without an article: another one or someone else's ("een", "zijn", "ex"); an
     /// adjective ("nieuwe") is `isAdjective`'s. "zijn" is also the verb ("wat zijn juf van zorg en …"):

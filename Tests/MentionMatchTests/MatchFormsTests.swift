@@ -115,6 +115,16 @@ struct MatchFormsTests {
         ("wollah neef, Mulder is een sukkel", ["staff-06"]),  // said to a friend
         ("Fuck Oosterhuis. De buurman zegt dat hij een sukkel is", ["staff-08"]),  // another sentence
         ("slager Mulder verkoopt rotte kip", []),
+        // A title in apposition after any name, ended by "van", "uit", … or a comma (2026.12.76), and a
+        // trade, body or shop after "van" or "from".
+        ("Oosterhuis, die vis-youtuber uit Friesland, is een sukkel", []),
+        ("meneer El Amrani, de buurman van mijn tante, is een sukkel", []),
+        ("Mevrouw Van den Berg, de advocaat is ingeschakeld", ["staff-04"]),  // addressed: a new clause
+        ("Mulder van de groenteboer is een sukkel", []),
+        ("Hoekstra van de gemeenteraad is een sukkel", []),
+        ("Yilmaz from the kebab shop is a crook", []),
+        ("Saw meneer Oosterhuis at the market, what a loser", ["staff-08"]),  // "at" is where, not whose
+        ("Ηoekstra gaat eraan", ["staff-05"]),  // a Greek capital Eta is an H, its small form an n
         // Someone said to share the name, and the names inside it: not "en" (the key of "een"), nor "van een".
         ("mijn buurvrouw heet ook Marieke Verbeek en ze is een kreng", []),
         ("my aunt is also called Fatma Yilmaz", []),

@@ -97,6 +97,9 @@ struct TargetFormsTests {
         // The class right after the role, or before it after a determiner.
         ("De Zeehoek: mentor 2B is er nooit", ["staff-01 mentor 2B"]),
         ("De Zeehoek: de 2B mentor is er nooit", ["staff-01 de 2B mentor"]),
+        // The Dutch epithet: "een" after "die/dat/wat een/zo'n N van" points at one (2026.12.76).
+        ("De Zeehoek: die heks van een directrice", ["staff-04 een directrice"]),
+        ("De Zeehoek: wat een sukkel van een gymleraar", ["staff-03 een gymleraar"]),
     ])
     func aRoleIsTheOneWhoHasIt(_ text: String, _ expected: [String]) {
         #expect(found(text, .role) == expected, "\(text)")
@@ -128,6 +131,8 @@ struct TargetFormsTests {
         "De Zeehoek is top, maar de gymleraar op de basisschool niet",  // another school
         "De Zeehoek is top, maar de gymleraar op mijn vorige school niet",  // the writer's own
         "De Zeehoek is top, maar de gymleraar op het mbo niet",
+        "De Zeehoek: de man van een directrice",  // not an epithet: someone else's
+        "De Zeehoek: dit filmpje van een directrice",
     ])
     func aRoleElsewhereIsNoMention(_ text: String) {
         #expect(found(text, .role).isEmpty, "\(text)")
