@@ -28,7 +28,8 @@ extension Matcher {
         if index > 0, appositionOpeners.contains(words[index]),
             scalars[tokens[index - 1].end..<tokens[index].start].allSatisfy({ $0 == "," || $0.properties.isWhitespace })
         {
-            if let title = ((index + 1)..<min(index + 3, words.count)).first(where: { appositions.contains(words[$0]) }) {
+            if let title = ((index + 1)..<min(index + 3, words.count)).first(where: { appositions.contains(words[$0]) })
+            {
                 guard closed, title + 1 < words.count else { return true }
                 return appositionClosers.contains(words[title + 1])
                     || scalars[tokens[title].end..<tokens[title + 1].start].contains(",")

@@ -18,7 +18,9 @@ extension Matcher {
         let article = written(tokens[from - 1], scalars)
         guard writtenArticles.contains(article) else { return false }
         let epithet =
-            from > 1 && (article == "n" ? words[from - 2] == "zo" : indefinite.contains(article) && epithetWords.contains(words[from - 2]))
+            from > 1
+            && (article == "n"
+                ? words[from - 2] == "zo" : indefinite.contains(article) && epithetWords.contains(words[from - 2]))
         return !(epithet && scalars[tokens[from].start].properties.isUppercase)
     }
 
